@@ -1,0 +1,5 @@
+"""``python -m crossteam`` runs the command line."""
+
+from crossteam.cli import main
+
+main()

@@ -1,0 +1,78 @@
+"""The domain model of crossteam: pydantic objects shared by every other part.
+
+This package imports nothing else of the project.
+"""
+
+from crossteam.models.checks import CheckReport, CheckResult
+from crossteam.models.network import DepartmentPair, GapKind, NetworkReport
+from crossteam.models.plan import (
+    Plan,
+    RotationStint,
+    SolveStatus,
+    StopReason,
+    TeamAssignment,
+)
+from crossteam.models.planning_input import (
+    MAX_LEVEL,
+    MIN_LEVEL,
+    RULE_TARGET,
+    BalanceMode,
+    BalanceRule,
+    Department,
+    DepartmentName,
+    Employee,
+    EmployeeId,
+    Interaction,
+    Period,
+    PeriodLabel,
+    PlanningInput,
+    Priority,
+    Rule,
+    RuleKind,
+    SkillName,
+    SkillNeed,
+    SourceFile,
+    Team,
+    TeamName,
+    TeamSpec,
+)
+from crossteam.models.problems import Problem, Severity
+from crossteam.models.settings import Settings
+
+__all__ = [
+    "MAX_LEVEL",
+    "MIN_LEVEL",
+    "RULE_TARGET",
+    "BalanceMode",
+    "BalanceRule",
+    "CheckReport",
+    "CheckResult",
+    "Department",
+    "DepartmentName",
+    "DepartmentPair",
+    "Employee",
+    "EmployeeId",
+    "GapKind",
+    "Interaction",
+    "NetworkReport",
+    "Period",
+    "PeriodLabel",
+    "Plan",
+    "PlanningInput",
+    "Priority",
+    "Problem",
+    "RotationStint",
+    "Rule",
+    "RuleKind",
+    "Settings",
+    "Severity",
+    "SkillName",
+    "SkillNeed",
+    "SolveStatus",
+    "SourceFile",
+    "StopReason",
+    "Team",
+    "TeamAssignment",
+    "TeamName",
+    "TeamSpec",
+]

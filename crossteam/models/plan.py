@@ -1,0 +1,68 @@
+"""A plan (teams and rotation stints) and the solver's account of how it was found."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from crossteam.models.planning_input import DepartmentName, EmployeeId, PeriodLabel, TeamName
+
+
+class SolveStatus(StrEnum):
+    OPTIMAL = "optimal"
+    FEASIBLE = "feasible"
+    INFEASIBLE = "infeasible"
+    NO_SOLUTION = "no_solution"
+
+
+class StopReason(StrEnum):
+    """What ended the search."""
+
+    PROVEN = "proven"
+    TIME_LIMIT = "time_limit"
+    DETERMINISTIC_LIMIT = "deterministic_limit"
+    INTERRUPTED = "interrupted"
+    PRECHECK = "precheck"
+    NOTHING_TO_PLAN = "nothing_to_plan"
+
+
+class TeamAssignment(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    team: TeamName
+    members: tuple[EmployeeId, ...]
+
+
+class RotationStint(BaseModel):
+    """One period away: ``employee_id`` works in ``department`` during ``period``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    employee_id: EmployeeId
+    period: PeriodLabel
+    department: DepartmentName
+
+
+class Plan(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    status: SolveStatus
+    objective: float | None = None
+    bound: float | None = None
+    gap: float | None = Field(default=None, description="Relative gap to the bound; 0 if optimal")
+    seconds: float = 0.0
+    stop_reason: StopReason | None = None
+    teams: tuple[TeamAssignment, ...] = ()
+    rotation: tuple[RotationStint, ...] = ()
+    explanation: tuple[str, ...] = ()
+    objective_terms: dict[str, float] = Field(
+        default_factory=dict, description="Value of each objective part (bridging, diversity...)"
+    )
+    seed: int = 0
+    workers: int = 0
+    time_limit_seconds: float | None = None
+
+    @property
+    def has_solution(self) -> bool:
+        return self.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)

@@ -1,0 +1,261 @@
+"""The planning instance: everything a workbook says, validated and cross-referenced.
+
+Downstream code (network analysis, planners, checks, writers) reads these objects only;
+it never re-parses a cell or re-resolves an id. Ids are text; defaults are applied; each
+team spec's ``count`` is already expanded into concrete teams.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cached_property
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from crossteam.models.problems import Problem
+from crossteam.models.settings import Settings
+
+EmployeeId = str
+DepartmentName = str
+TeamName = str
+SkillName = str
+PeriodLabel = str
+AttributeValue = str | float
+
+MIN_LEVEL = 1
+MAX_LEVEL = 5
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Employee(_Frozen):
+    employee_id: EmployeeId = Field(min_length=1)
+    name: str = ""
+    department: DepartmentName = Field(min_length=1)
+    role: str = ""
+    location: str = ""
+    available: bool = True
+    rotation_eligible: bool = True
+    skills: dict[SkillName, int] = Field(
+        default_factory=dict, description="Skill -> level 1-5 (absent = not held)"
+    )
+    attributes: dict[str, AttributeValue] = Field(
+        default_factory=dict,
+        description=(
+            "Every Employees column by its normalised header (role, location and extra "
+            "columns), for Balance rules; blank cells are absent"
+        ),
+    )
+    row: int | None = Field(default=None, description="Excel row on the Employees sheet")
+
+
+class Interaction(_Frozen):
+    """An undirected tie; ``employee_a < employee_b``; repeated rows are summed."""
+
+    employee_a: EmployeeId
+    employee_b: EmployeeId
+    weight: float = Field(default=1.0, gt=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if not self.employee_a < self.employee_b:
+            raise ValueError("employee_a must sort before employee_b")
+        return self
+
+
+class Department(_Frozen):
+    """A department with its rotation policy resolved (Settings defaults applied)."""
+
+    name: DepartmentName
+    headcount: int = Field(ge=0, description="Employees in it, available or not")
+    min_on_site: float = Field(ge=0, le=1)
+    host_capacity: int = Field(ge=0)
+    can_host: bool = True
+    critical_skills: tuple[SkillName, ...] = ()
+
+
+class Priority(_Frozen):
+    """A department pair whose link matters most; ``department_a < department_b``."""
+
+    department_a: DepartmentName
+    department_b: DepartmentName
+    weight: float = Field(default=1.0, gt=0)
+
+
+class SkillNeed(_Frozen):
+    skill: SkillName
+    min_level: int = Field(default=1, ge=MIN_LEVEL, le=MAX_LEVEL)
+    min_count: int = Field(default=1, ge=1)
+
+
+class TeamSpec(_Frozen):
+    """A row of the Teams sheet, before ``count`` is expanded."""
+
+    name: TeamName
+    count: int = Field(default=1, ge=1)
+    min_size: int = Field(ge=1)
+    max_size: int = Field(ge=1)
+    min_departments: int = Field(default=1, ge=1)
+    max_per_department: int | None = Field(default=None, ge=1)
+    skill_needs: tuple[SkillNeed, ...] = ()
+
+    @model_validator(mode="after")
+    def _sizes(self) -> Self:
+        if self.min_size > self.max_size:
+            raise ValueError(f"min_size {self.min_size} is larger than max_size {self.max_size}")
+        return self
+
+
+class Team(_Frozen):
+    """One concrete team to form: a spec with ``count`` = 3 gives three of these."""
+
+    name: TeamName
+    spec: TeamName
+    min_size: int
+    max_size: int
+    min_departments: int
+    max_per_department: int | None
+    skill_needs: tuple[SkillNeed, ...]
+
+
+class BalanceMode(StrEnum):
+    DIVERSIFY = "diversify"
+    CLUSTER = "cluster"
+    BALANCE = "balance"
+    NO_LONE = "no_lone"
+    DIFFERENT = "different"
+
+
+class BalanceRule(_Frozen):
+    attribute: str = Field(description="Normalised Employees header, e.g. 'department'")
+    mode: BalanceMode
+    hard: bool = False
+    weight: float = Field(default=1.0, ge=0, description="Penalty weight when soft")
+    value: str | None = None
+    row: int | None = None
+
+
+class RuleKind(StrEnum):
+    TOGETHER = "together"
+    APART = "apart"
+    IN_TEAM = "in_team"
+    NOT_IN_TEAM = "not_in_team"
+    ROTATE_TO = "rotate_to"
+    NOT_ROTATE_TO = "not_rotate_to"
+    NO_ROTATION = "no_rotation"
+
+
+RULE_TARGET: dict[RuleKind, str | None] = {
+    RuleKind.TOGETHER: "employee",
+    RuleKind.APART: "employee",
+    RuleKind.IN_TEAM: "team",
+    RuleKind.NOT_IN_TEAM: "team",
+    RuleKind.ROTATE_TO: "department",
+    RuleKind.NOT_ROTATE_TO: "department",
+    RuleKind.NO_ROTATION: None,
+}
+"""What each rule's ``target`` names."""
+
+
+class Rule(_Frozen):
+    """A Rules row. For in_team / not_in_team the target is a concrete team name; a spec
+    name with ``count`` > 1 is expanded by the reader into ``in_team`` meaning any of its
+    teams (see ``targets``)."""
+
+    kind: RuleKind
+    employee_id: EmployeeId
+    target: str | None = None
+    targets: tuple[str, ...] = Field(
+        default=(),
+        description="Resolved targets: team names for team rules (several when a spec "
+        "with count > 1 is named), one employee id or department otherwise",
+    )
+    note: str = ""
+    row: int | None = None
+
+
+class Period(_Frozen):
+    label: PeriodLabel
+    index: int = Field(ge=0)
+
+
+class SourceFile(_Frozen):
+    path: str
+    sha256: str
+    size_bytes: int
+
+
+class PlanningInput(_Frozen):
+    """A complete, validated planning instance."""
+
+    employees: tuple[Employee, ...]
+    departments: tuple[Department, ...]
+    interactions: tuple[Interaction, ...] = ()
+    has_interactions_sheet: bool = False
+    priorities: tuple[Priority, ...] = ()
+    team_specs: tuple[TeamSpec, ...] = ()
+    teams: tuple[Team, ...] = ()
+    balance_rules: tuple[BalanceRule, ...] = ()
+    periods: tuple[Period, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    settings: Settings = Field(default_factory=Settings)
+    skills: tuple[SkillName, ...] = Field(default=(), description="Every skill named, sorted")
+    warnings: tuple[Problem, ...] = ()
+    source: SourceFile | None = None
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> Self:
+        ids = {e.employee_id for e in self.employees}
+        if len(ids) != len(self.employees):
+            raise ValueError("employee ids are not unique")
+        departments = {d.name for d in self.departments}
+        for e in self.employees:
+            if e.department not in departments:
+                raise ValueError(f"employee {e.employee_id}: unknown department {e.department}")
+        for i in self.interactions:
+            if i.employee_a not in ids or i.employee_b not in ids:
+                raise ValueError(f"interaction {i.employee_a}-{i.employee_b}: unknown employee")
+        for p in self.priorities:
+            if p.department_a not in departments or p.department_b not in departments:
+                raise ValueError(f"priority {p.department_a}-{p.department_b}: unknown department")
+        team_names = {t.name for t in self.teams}
+        if len(team_names) != len(self.teams):
+            raise ValueError("team names are not unique")
+        for r in self.rules:
+            if r.employee_id not in ids:
+                raise ValueError(f"rule {r.kind}: unknown employee {r.employee_id}")
+            kind = RULE_TARGET[r.kind]
+            known = {"employee": ids, "team": team_names, "department": departments}
+            if kind is not None and not set(r.targets) <= known[kind]:
+                raise ValueError(f"rule {r.kind} for {r.employee_id}: unknown target {r.target}")
+        return self
+
+    @cached_property
+    def employee_by_id(self) -> dict[EmployeeId, Employee]:
+        return {e.employee_id: e for e in self.employees}
+
+    @cached_property
+    def department_by_name(self) -> dict[DepartmentName, Department]:
+        return {d.name: d for d in self.departments}
+
+    @cached_property
+    def team_by_name(self) -> dict[TeamName, Team]:
+        return {t.name: t for t in self.teams}
+
+    @cached_property
+    def available_employees(self) -> tuple[Employee, ...]:
+        return tuple(e for e in self.employees if e.available)
+
+    @cached_property
+    def members_of(self) -> dict[DepartmentName, tuple[EmployeeId, ...]]:
+        """Employee ids of each department (all, available or not), in input order."""
+        out: dict[DepartmentName, list[EmployeeId]] = {d.name: [] for d in self.departments}
+        for e in self.employees:
+            out[e.department].append(e.employee_id)
+        return {d: tuple(v) for d, v in out.items()}
+
+    def rules_of(self, *kinds: RuleKind) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.kind in kinds)

@@ -1,0 +1,55 @@
+"""Problems found in a user's workbook, kept as data and rendered once, at the edge."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Problem(BaseModel):
+    """One problem at one place of the workbook.
+
+    ``row`` is the 1-based Excel row number and ``column`` the header as the user wrote it;
+    either is ``None`` when the problem concerns a whole sheet or the whole file.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    sheet: str | None = Field(default=None, description="Sheet name as in the workbook")
+    row: int | None = Field(default=None, description="1-based Excel row number")
+    column: str | None = Field(default=None, description="Header of the column")
+    cell: str | None = Field(default=None, description="Excel cell reference such as B7")
+    message: str = Field(description="Plain-language explanation for an HR planner")
+    severity: Severity = Severity.ERROR
+
+    def location(self) -> str:
+        """``Sheet!B7 (column)``, or as much of it as is known."""
+        if self.sheet is None:
+            return ""
+        place = self.sheet
+        if self.cell is not None:
+            place += f"!{self.cell}"
+        elif self.row is not None:
+            place += f"!row {self.row}"
+        if self.column is not None:
+            place += f" ({self.column})"
+        return place
+
+    def render(self) -> str:
+        where = self.location()
+        return f"{where}: {self.message}" if where else self.message
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "cell": self.cell,
+            "message": self.message,
+        }

@@ -1,0 +1,98 @@
+"""Run settings with documented defaults; the Settings sheet overrides any of them."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Settings(BaseModel):
+    """Every setting a workbook may give, with its default.
+
+    The names are the ``setting`` column of the Settings sheet. Command-line options
+    (``--time-limit``, ``--seed``, ``--workers``) override the sheet.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # Run control
+    time_limit_seconds: float = Field(
+        default=60.0, gt=0, description="Wall-clock limit of one solve, in seconds"
+    )
+    random_seed: int = Field(default=0, ge=0, description="Seed of the solver and generators")
+    workers: int = Field(
+        default=0, ge=0, description="Solver threads; 0 means one per CPU core"
+    )
+    deterministic_time_limit: float | None = Field(
+        default=None,
+        gt=0,
+        description=(
+            "Optional limit in the solver's deterministic time units; with one worker and a "
+            "seed, a run bounded by it repeats exactly whatever the machine's load"
+        ),
+    )
+
+    # Teams
+    assign_everyone: bool = Field(
+        default=False, description="Every available employee must join a team"
+    )
+
+    # Rotation
+    max_rotations_per_employee: int = Field(
+        default=1, ge=0, description="Most rotation stints one employee may do"
+    )
+    stint_periods: int = Field(
+        default=1, ge=1, description="Consecutive periods a stint lasts, in one host"
+    )
+    default_min_on_site: float = Field(
+        default=0.8,
+        ge=0,
+        le=1,
+        description="Share of a department's headcount that stays home in every period",
+    )
+    default_host_capacity: int = Field(
+        default=2, ge=0, description="Most rotators a department hosts in one period"
+    )
+
+    # Network analysis
+    weak_tie_ratio: float = Field(
+        default=0.25,
+        ge=0,
+        description=(
+            "A department pair is weak when its tie density is below this share of the "
+            "organisation's overall between-department density"
+        ),
+    )
+    zero_tie_gap_weight: float = Field(
+        default=3.0, gt=0, description="Gap weight of a department pair with no tie at all"
+    )
+    weak_tie_gap_weight: float = Field(
+        default=1.0, ge=0, description="Gap weight of a weakly tied department pair"
+    )
+    betweenness_exact_max: int = Field(
+        default=2000,
+        ge=1,
+        description="Largest graph (people) for exact betweenness; sampled beyond",
+    )
+    betweenness_samples: int = Field(
+        default=500, ge=1, description="Pivot samples for betweenness on large graphs"
+    )
+
+    # Objective weights
+    weight_bridging: float = Field(
+        default=10.0, ge=0, description="Per unit of gap weight of each department pair bridged"
+    )
+    weight_diversity: float = Field(
+        default=1.0, ge=0, description="Per distinct department in a team"
+    )
+    weight_balance: float = Field(
+        default=1.0, ge=0, description="Multiplier of the soft Balance rules' weights"
+    )
+    weight_skill_depth: float = Field(
+        default=0.1, ge=0, description="Per skill level above a team's minimum that it covers"
+    )
+    weight_rotation_fairness: float = Field(
+        default=1.0, ge=0, description="Per department that sends at least one rotator"
+    )
+    weight_learning: float = Field(
+        default=0.1, ge=0, description="Per host skill that is new to the rotator"
+    )

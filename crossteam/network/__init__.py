@@ -1,0 +1,1 @@
+"""Communication-network analysis: graphs, gaps, metrics, and a plan's effect on them."""

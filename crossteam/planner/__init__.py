@@ -1,0 +1,1 @@
+"""CP-SAT planners for teams and rotations, and the solver-independent checker."""

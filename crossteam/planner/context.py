@@ -1,0 +1,64 @@
+"""What the team and rotation modules share while one CP-SAT model is built.
+
+Teams and rotations are planned in one model because they share the bridging term: a
+department pair's gap weight is earned once, whichever team or rotation bridges it
+first. Each module registers, per department pair, literals that imply "bridged", and
+its own weighted objective terms; ``finish`` adds one ``covered`` boolean per pair.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from crossteam.models import DepartmentName, PlanningInput
+
+DepartmentPairKey = tuple[DepartmentName, DepartmentName]
+
+OBJECTIVE_SCALE = 1000
+"""Float objective weights are multiplied by this and rounded: CP-SAT wants integers."""
+
+
+def pair_key(a: DepartmentName, b: DepartmentName) -> DepartmentPairKey:
+    return (a, b) if a < b else (b, a)
+
+
+@dataclass
+class ModelContext:
+    instance: PlanningInput
+    gap_weights: dict[DepartmentPairKey, float]
+    model: cp_model.CpModel = field(default_factory=cp_model.CpModel)
+    bridges: dict[DepartmentPairKey, list[cp_model.IntVar]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    objective_terms: dict[str, list[tuple[int, cp_model.LinearExprT]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    covered: dict[DepartmentPairKey, cp_model.IntVar] = field(default_factory=dict)
+
+    def add_bridge(self, a: DepartmentName, b: DepartmentName, literal: cp_model.IntVar) -> None:
+        """Register a literal that, when true, connects departments ``a`` and ``b``."""
+        key = pair_key(a, b)
+        if key in self.gap_weights:
+            self.bridges[key].append(literal)
+
+    def add_objective(self, part: str, weight: float, expr: cp_model.LinearExprT) -> None:
+        """Add ``weight * expr`` (maximised) to the objective part named ``part``."""
+        coefficient = round(weight * OBJECTIVE_SCALE)
+        if coefficient:
+            self.objective_terms[part].append((coefficient, expr))
+
+    def finish(self) -> None:
+        """Create one ``covered`` boolean per bridgeable pair and set the objective."""
+        weight = self.instance.settings.weight_bridging
+        for key, literals in self.bridges.items():
+            covered = self.model.new_bool_var(f"covered[{key[0]}|{key[1]}]")
+            # covered only if some registered literal is true; counted once however many
+            self.model.add_bool_or(literals).only_enforce_if(covered)
+            self.covered[key] = covered
+            self.add_objective("bridging", weight * self.gap_weights[key], covered)
+        self.model.maximize(
+            sum(c * e for terms in self.objective_terms.values() for c, e in terms)
+        )
