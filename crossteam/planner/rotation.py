@@ -1,0 +1,1 @@
+"""Placeholder until the rotation model lands (being written now)."""
