@@ -37,6 +37,7 @@ from crossteam.models.planning_input import (
     TeamSpec,
 )
 from crossteam.models.problems import Problem, Severity
+from crossteam.models.run_info import RunInfo
 from crossteam.models.settings import Settings
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "Priority",
     "Problem",
     "RotationStint",
+    "RunInfo",
     "Rule",
     "RuleKind",
     "Settings",

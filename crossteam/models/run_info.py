@@ -1,0 +1,23 @@
+"""How a run was made: what an auditor needs to repeat it."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class RunInfo(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    command: str = Field(description="The command line, as typed")
+    input_path: str
+    input_sha256: str
+    started_at: str = Field(description="UTC time the run started, ISO 8601")
+    seed: int
+    time_limit_seconds: float
+    deterministic_time_limit: float | None = None
+    workers: int
+    plan_teams: bool = True
+    plan_rotation: bool = True
+    wall_seconds: float = 0.0
+    versions: dict[str, str] = Field(default_factory=dict, description="Package -> version")
+    platform: str = ""
