@@ -21,7 +21,9 @@ def check_output_path(path: Path, *, force: bool, inputs: tuple[Path, ...] = ())
     target = path.resolve()
     for source in inputs:
         if source.exists() and target == source.resolve():
-            raise OutputError(f"{path}: the output would overwrite an input file; choose another name")
+            raise OutputError(
+                f"{path}: the output would overwrite an input file; choose another name"
+            )
     if target.is_dir():
         raise OutputError(f"{path}: is a folder; give a file name ending in .xlsx")
     if path.exists() and not force:

@@ -19,9 +19,7 @@ class Settings(BaseModel):
         default=60.0, gt=0, description="Wall-clock limit of one solve, in seconds"
     )
     random_seed: int = Field(default=0, ge=0, description="Seed of the solver and generators")
-    workers: int = Field(
-        default=0, ge=0, description="Solver threads; 0 means one per CPU core"
-    )
+    workers: int = Field(default=0, ge=0, description="Solver threads; 0 means one per CPU core")
     deterministic_time_limit: float | None = Field(
         default=None,
         gt=0,

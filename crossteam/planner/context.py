@@ -59,6 +59,4 @@ class ModelContext:
             self.model.add_bool_or(literals).only_enforce_if(covered)
             self.covered[key] = covered
             self.add_objective("bridging", weight * self.gap_weights[key], covered)
-        self.model.maximize(
-            sum(c * e for terms in self.objective_terms.values() for c, e in terms)
-        )
+        self.model.maximize(sum(c * e for terms in self.objective_terms.values() for c, e in terms))

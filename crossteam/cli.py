@@ -1,0 +1,484 @@
+"""The ``crossteam`` command line: the one place that wires reader, analysis, planner and
+writers together, and the only place that knows about exit codes, terminals and progress.
+
+Exit codes: 0 done; 1 no plan; 2 invalid input or usage; 3 internal error; 130 interrupted.
+Messages and progress go to stderr; ``--json`` prints exactly one JSON object on stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shlex
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import metadata, resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from crossteam.errors import CrossteamError, InputError, OutputError
+from crossteam.models import Problem
+
+if TYPE_CHECKING:
+    from crossteam.models import Plan, PlanningInput
+    from crossteam.planner import Progress
+
+EXIT_OK = 0
+EXIT_NO_PLAN = 1
+EXIT_INVALID = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Plan cross-functional teams and job rotations that connect silent departments.",
+)
+
+_console = Console(stderr=True, highlight=False)
+
+
+class _Exit(Exception):
+    """Leave a command with an exit code, after its messages were printed."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+# ---------------------------------------------------------------------------- output
+
+
+def _say(message: str) -> None:
+    _console.print(message)
+
+
+def _emit_json(payload: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def _problems_json(problems: tuple[Problem, ...]) -> list[dict[str, object]]:
+    return [p.as_json() for p in problems]
+
+
+def _report_problems(errors: tuple[Problem, ...], warnings: tuple[Problem, ...]) -> None:
+    for w in warnings:
+        _say(f"[yellow]warning[/yellow] {escape(w.render())}")
+    for e in errors:
+        _say(f"[red]error[/red] {escape(e.render())}")
+    if errors:
+        n = len(errors)
+        _say(f"{n} problem{'s' if n != 1 else ''} found; nothing was planned or written.")
+
+
+def _fail_input(error: InputError, as_json: bool) -> NoReturn:
+    _report_problems(error.problems, error.warnings)
+    if as_json:
+        _emit_json(
+            {
+                "valid": False,
+                "errors": _problems_json(error.problems),
+                "warnings": _problems_json(error.warnings),
+            }
+        )
+    raise _Exit(EXIT_INVALID)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _bundled_example() -> Path:
+    return Path(str(resources.files("crossteam") / "data" / "example.xlsx"))
+
+
+def _load(path: Path, as_json: bool) -> PlanningInput:
+    from crossteam.io.reader import load_workbook
+
+    try:
+        instance = load_workbook(path)
+    except InputError as error:
+        _fail_input(error, as_json)
+    for w in instance.warnings:
+        _say(f"[yellow]warning[/yellow] {escape(w.render())}")
+    return instance
+
+
+def _write(
+    path: Path, write: Callable[[Path], None], *, force: bool, inputs: tuple[Path, ...]
+) -> None:
+    from crossteam.io.atomic import write_atomically
+
+    write_atomically(path, write, force=force, inputs=inputs)
+    _say(f"Wrote {escape(str(path))}")
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for package in ("crossteam", "ortools", "networkx", "openpyxl", "pydantic", "numpy", "scipy"):
+        try:
+            out[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            out[package] = "not installed"
+    return out
+
+
+@contextmanager
+def _interruptible(stop: threading.Event) -> Iterator[None]:
+    """Turn Ctrl-C and SIGTERM into ``stop`` being set, so the solver ends cleanly and the
+    best plan found so far is still written."""
+
+    def handler(signum: int, frame: object) -> None:
+        stop.set()
+
+    previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
+
+
+def _run_solver(
+    instance: PlanningInput,
+    report: Any,
+    options: Any,
+    stop: threading.Event,
+) -> Plan:
+    """Solve in a worker thread so that the main thread stays free to receive signals,
+    showing live progress on a terminal."""
+    from rich.live import Live
+
+    from crossteam.planner import solve
+
+    result: dict[str, Any] = {}
+    latest: list[Progress] = []
+
+    def work() -> None:
+        try:
+            result["plan"] = solve(instance, report, options, on_progress=latest.append, stop=stop)
+        except BaseException as error:  # re-raised in the main thread
+            result["error"] = error
+
+    worker = threading.Thread(target=work, name="crossteam-solver", daemon=True)
+    started = time.monotonic()
+    worker.start()
+    show = _console.is_terminal
+    with Live(console=_console, transient=True, disable=not show, refresh_per_second=4) as live:
+        while worker.is_alive():
+            worker.join(timeout=0.25)
+            if show:
+                live.update(_progress_line(latest[-1] if latest else None, started, options))
+    if "error" in result:
+        raise result["error"]
+    plan: Plan = result["plan"]
+    return plan
+
+
+def _progress_line(progress: Progress | None, started: float, options: Any) -> str:
+    elapsed = time.monotonic() - started
+    limit = f" of {options.time_limit_seconds:.0f}s" if options.time_limit_seconds else ""
+    if progress is None:
+        return f"Searching... {elapsed:.0f}s{limit} (Ctrl-C stops and keeps the best plan)"
+    gap = f"{progress.gap:.1%}" if progress.gap is not None else "-"
+    return (
+        f"Best {progress.objective:,.1f}  bound {progress.bound:,.1f}  gap {gap}  "
+        f"{elapsed:.0f}s{limit}  (Ctrl-C stops and keeps the best plan)"
+    )
+
+
+# ---------------------------------------------------------------------------- commands
+
+InputPath = Annotated[Path, typer.Argument(help="Input workbook (.xlsx)", show_default=False)]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout")]
+ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file")]
+
+
+@app.command()
+def template(
+    out: Annotated[Path, typer.Argument(help="Where to write the blank workbook")],
+    force: ForceFlag = False,
+) -> None:
+    """Write a blank input workbook with instructions, every sheet and dropdowns."""
+    from crossteam.io.template import write_template
+
+    _write(out, write_template, force=force, inputs=())
+
+
+@app.command()
+def example(
+    out: Annotated[Path, typer.Argument(help="Where to write the example workbook")],
+    employees: Annotated[int, typer.Option(min=10, max=100_000, help="Employees")] = 150,
+    departments: Annotated[int, typer.Option(min=2, max=500, help="Departments")] = 10,
+    seed: Annotated[int, typer.Option(min=0, help="Random seed")] = 0,
+    japanese: Annotated[
+        bool, typer.Option("--japanese", help="Japanese names and headers")
+    ] = False,
+    force: ForceFlag = False,
+) -> None:
+    """Write a realistic synthetic company (also used by the benchmarks)."""
+    from crossteam.io.example import write_example
+
+    _write(
+        out,
+        lambda p: write_example(p, employees, departments, seed, japanese=japanese),
+        force=force,
+        inputs=(),
+    )
+
+
+@app.command()
+def validate(path: InputPath, as_json: JsonFlag = False) -> None:
+    """Check an input workbook and list every problem at its cell."""
+    from crossteam.io.reader import read_workbook
+
+    try:
+        result = read_workbook(path)
+    except InputError as error:  # not a workbook that can be opened safely
+        _fail_input(error, as_json)
+    _report_problems(result.errors, result.warnings)
+    if as_json:
+        _emit_json(
+            {
+                "valid": not result.errors,
+                "errors": _problems_json(result.errors),
+                "warnings": _problems_json(result.warnings),
+            }
+        )
+    if result.errors:
+        raise _Exit(EXIT_INVALID)
+    instance = result.instance
+    assert instance is not None
+    _say(
+        f"Valid: {len(instance.employees)} employees, {len(instance.departments)} departments, "
+        f"{len(instance.teams)} teams, {len(instance.periods)} periods, "
+        f"{len(result.warnings)} warnings."
+    )
+
+
+@app.command()
+def audit(
+    path: InputPath,
+    out: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Audit workbook to write")
+    ] = None,
+    plan_path: Annotated[
+        Path | None, typer.Option("--plan", help="A plan workbook: show before and after")
+    ] = None,
+    as_json: JsonFlag = False,
+    force: ForceFlag = False,
+) -> None:
+    """Measure how departments talk: E-I index, densities, silent department pairs."""
+    from crossteam import network
+
+    inputs = tuple(p for p in (path, plan_path) if p is not None)
+    if out is not None:
+        from crossteam.io.atomic import check_output_path
+
+        check_output_path(out, force=force, inputs=inputs)
+    instance = _load(path, as_json)
+    report = network.analyse(instance)
+    effect = None
+    if plan_path is not None:
+        from crossteam.io.plan_reader import read_plan
+
+        try:
+            plan = read_plan(plan_path, instance)
+        except InputError as error:
+            _fail_input(error, as_json)
+        effect = network.compare(instance, plan)
+    summary = network.audit_json(report)
+    _say(
+        f"{summary['employees']} employees, {summary['departments']} departments, "
+        f"{summary['interactions']} tied pairs; E-I index {summary['ei_index']:+.3f}; "
+        f"{len(summary['gap_pairs'])} department pairs never talk."
+    )
+    if out is not None:
+        from crossteam.io.audit_writer import write_audit
+
+        _write(out, lambda p: write_audit(p, instance, report, effect), force=force, inputs=inputs)
+    if as_json:
+        payload = summary if effect is None else {**summary, **network.effect_json(effect)}
+        _emit_json(payload)
+
+
+@app.command()
+def plan(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Input workbook (.xlsx); the bundled example when omitted"),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Plan workbook to write")
+    ] = None,
+    time_limit: Annotated[
+        float | None, typer.Option("--time-limit", min=0.1, help="Seconds (default: Settings)")
+    ] = None,
+    seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed")] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=0, help="Solver threads; 0 = all cores")
+    ] = None,
+    no_teams: Annotated[bool, typer.Option("--no-teams", help="Plan rotation only")] = False,
+    no_rotation: Annotated[bool, typer.Option("--no-rotation", help="Plan teams only")] = False,
+    force: ForceFlag = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Form cross-functional teams and a rotation schedule, and write the plan workbook."""
+    from crossteam import network
+    from crossteam.checks import verify
+    from crossteam.io.plan_writer import write_plan
+    from crossteam.models import RunInfo
+    from crossteam.planner import SolveOptions
+
+    started_at = datetime.now(UTC).isoformat(timespec="seconds")
+    started = time.monotonic()
+    source = path if path is not None else _bundled_example()
+    if path is None:
+        _say(f"No input given: planning the bundled example ({escape(str(source))}).")
+    out = out if out is not None else Path.cwd() / f"{source.stem}-plan.xlsx"
+    inputs = (source,)
+    from crossteam.io.atomic import check_output_path
+
+    check_output_path(out, force=force, inputs=inputs)
+    instance = _load(source, as_json)
+    report = network.analyse(instance)
+    options = SolveOptions.from_settings(
+        instance.settings,
+        time_limit_seconds=time_limit,
+        seed=seed,
+        workers=workers,
+        plan_teams=not no_teams,
+        plan_rotation=not no_rotation,
+    )
+    stop = threading.Event()
+    with _interruptible(stop):
+        result = _run_solver(instance, report, options, stop)
+    interrupted = stop.is_set()
+
+    payload: dict[str, Any] = {
+        "status": result.status.value,
+        "stop_reason": result.stop_reason.value if result.stop_reason else None,
+        "objective": result.objective,
+        "bound": result.bound,
+        "gap": result.gap,
+        "seconds": round(result.seconds, 3),
+        "teams": [{"team": t.team, "members": list(t.members)} for t in result.teams],
+        "rotation": [s.model_dump() for s in result.rotation],
+        "objective_terms": result.objective_terms,
+    }
+    if not result.has_solution:
+        _say(f"[red]No plan[/red] ({result.status.value}):")
+        for reason in result.explanation:
+            _say(f"  - {escape(reason)}")
+        payload["explanation"] = list(result.explanation)
+        if as_json:
+            payload["metrics"] = {"before": network.audit_json(report)}
+            _emit_json(payload)
+        raise _Exit(EXIT_INTERRUPTED if interrupted else EXIT_NO_PLAN)
+
+    checks = verify(instance, result)
+    effect = network.compare(instance, result)
+    run_info = RunInfo(
+        command=shlex.join(["crossteam", *sys.argv[1:]]),
+        input_path=str(source),
+        input_sha256=instance.source.sha256 if instance.source else "",
+        started_at=started_at,
+        seed=options.seed,
+        time_limit_seconds=options.time_limit_seconds,
+        deterministic_time_limit=options.deterministic_time_limit,
+        workers=options.workers,
+        plan_teams=options.plan_teams,
+        plan_rotation=options.plan_rotation,
+        wall_seconds=round(time.monotonic() - started, 3),
+        versions=_versions(),
+        platform=platform.platform(),
+    )
+    _write(
+        out,
+        lambda p: write_plan(p, instance, result, effect=effect, checks=checks, run_info=run_info),
+        force=force,
+        inputs=inputs,
+    )
+    metrics = network.effect_json(effect)
+    payload["metrics"] = {"before": metrics["before"], "after": metrics["after"]}
+    payload["bridged_pairs"] = metrics.get("bridged_pairs", [])
+    payload["checks"] = {
+        "passed": checks.passed,
+        "failures": [r.model_dump() for r in checks.failures],
+    }
+    gap = f"{result.gap:.1%}" if result.gap is not None else "-"
+    before, after = metrics["before"], metrics["after"]
+    _say(
+        f"{result.status.value.capitalize()} plan: {len(result.teams)} teams, "
+        f"{len(result.rotation)} periods away on rotation; gap to bound {gap}; "
+        f"silent department pairs {len(before['gap_pairs'])} -> {len(after['gap_pairs'])}; "
+        f"checks {'all passed' if checks.passed else f'{len(checks.failures)} FAILED'}."
+    )
+    if interrupted:
+        _say("Interrupted: the best plan found so far was written.")
+    if as_json:
+        _emit_json(payload)
+    if interrupted:
+        raise _Exit(EXIT_INTERRUPTED)
+
+
+# ---------------------------------------------------------------------------- entry point
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Run the command line and exit with its code; never shows a traceback unless
+    ``CROSSTEAM_DEBUG`` is set."""
+    code = _dispatch(argv)
+    sys.stdout.flush()
+    raise SystemExit(code)
+
+
+class _Interrupted(BaseException):
+    """Ctrl-C outside a solve; a BaseException so that no library swallows it."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise _Interrupted
+
+
+def _dispatch(argv: list[str] | None) -> int:
+    signal.signal(signal.SIGINT, _interrupt)
+    try:
+        # typer reports usage errors itself (exit 2) and exits through SystemExit
+        app(args=argv, prog_name="crossteam")
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else EXIT_OK if done.code is None else 1
+    except _Exit as done:
+        return done.code
+    except InputError as error:
+        _report_problems(error.problems, error.warnings)
+        return EXIT_INVALID
+    except OutputError as error:
+        _say(f"[red]error[/red] {escape(str(error))}")
+        return EXIT_INVALID
+    except CrossteamError as error:
+        _say(f"[red]error[/red] {escape(str(error))}")
+        return EXIT_INTERNAL
+    except _Interrupted:
+        _say("Interrupted.")
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        if os.environ.get("CROSSTEAM_DEBUG"):
+            traceback.print_exc()
+        _say(
+            f"[red]internal error[/red] {escape(type(error).__name__)}: {escape(str(error))}\n"
+            "This is a bug in crossteam, not in your file. Set CROSSTEAM_DEBUG=1 to see details."
+        )
+        return EXIT_INTERNAL
+    return EXIT_OK
