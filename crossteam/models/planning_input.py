@@ -51,6 +51,24 @@ class Employee(_Frozen):
     )
     row: int | None = Field(default=None, description="Excel row on the Employees sheet")
 
+    def attribute_text(self, attribute: str) -> str | None:
+        """The value of an Employees column as text (``3.0`` -> ``"3"``), ``None`` when blank.
+
+        ``attribute`` is a normalised header: a field (department, role...) or an extra
+        column. Balance rules and their checks read attributes through this one door.
+        """
+        value = getattr(self, attribute, None) if attribute in _TEXT_FIELDS else None
+        if value in (None, ""):
+            value = self.attributes.get(attribute)
+        if value is None or value == "":
+            return None
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value)
+
+
+_TEXT_FIELDS = frozenset({"employee_id", "name", "department", "role", "location"})
+
 
 class Interaction(_Frozen):
     """An undirected tie; ``employee_a < employee_b``; repeated rows are summed."""
