@@ -4,7 +4,15 @@ This package imports nothing else of the project.
 """
 
 from crossteam.models.checks import CheckReport, CheckResult
-from crossteam.models.network import DepartmentPair, GapKind, NetworkReport
+from crossteam.models.network import (
+    BridgedPair,
+    DepartmentPair,
+    DepartmentStats,
+    GapKind,
+    NetworkReport,
+    PersonStats,
+    PlanEffect,
+)
 from crossteam.models.plan import (
     Plan,
     RotationStint,
@@ -46,11 +54,13 @@ __all__ = [
     "RULE_TARGET",
     "BalanceMode",
     "BalanceRule",
+    "BridgedPair",
     "CheckReport",
     "CheckResult",
     "Department",
     "DepartmentName",
     "DepartmentPair",
+    "DepartmentStats",
     "Employee",
     "EmployeeId",
     "GapKind",
@@ -58,7 +68,9 @@ __all__ = [
     "NetworkReport",
     "Period",
     "PeriodLabel",
+    "PersonStats",
     "Plan",
+    "PlanEffect",
     "PlanningInput",
     "Priority",
     "Problem",

@@ -1,4 +1,15 @@
-"""Results of the communication-network analysis (filled by ``crossteam.network``)."""
+"""Results of the communication-network analysis (filled by ``crossteam.network``).
+
+Gap weight of a department pair (what the planners maximise by bridging it; see
+docs/metrics.md)::
+
+    zero-tie pair:  zero_tie_gap_weight x priority
+    weak pair:      weak_tie_gap_weight x (1 - density / weak_threshold) x priority
+    tied pair:      0 (it already talks, prioritised or not)
+
+where ``weak_threshold = weak_tie_ratio x between_department_density`` and
+``priority`` is the Priorities sheet weight of the pair (1 when it is not listed).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +17,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from crossteam.models.planning_input import DepartmentName
+from crossteam.models.plan import RotationStint
+from crossteam.models.planning_input import DepartmentName, EmployeeId, TeamName
 
 
 class GapKind(StrEnum):
@@ -34,15 +46,145 @@ class DepartmentPair(BaseModel):
     )
 
 
+class DepartmentStats(BaseModel):
+    """One department's place in the network."""
+
+    model_config = ConfigDict(frozen=True)
+
+    department: DepartmentName
+    headcount: int = Field(ge=0)
+    internal_ties: int = Field(ge=0, description="Distinct tied pairs with both people inside")
+    external_ties: int = Field(ge=0, description="Distinct tied pairs with one person inside")
+    ei_index: float | None = Field(
+        description="(external - internal) / (external + internal); None without ties"
+    )
+    weighted_ei_index: float | None = Field(description="The same over interaction weights")
+    internal_density: float = Field(
+        ge=0, description="internal_ties / (headcount x (headcount - 1) / 2); 0 below 2 people"
+    )
+    breadth: int = Field(ge=0, description="Other departments it has at least one tie with")
+    zero_tie_departments: int = Field(ge=0, description="Other departments it has no tie with")
+    boundary_spanners: int = Field(ge=0, description="Its people who are boundary spanners")
+
+
+class PersonStats(BaseModel):
+    """One employee's position: reach across departments and brokerage."""
+
+    model_config = ConfigDict(frozen=True)
+
+    employee_id: EmployeeId
+    department: DepartmentName
+    degree: int = Field(ge=0, description="People tied to")
+    breadth: int = Field(ge=0, description="Other departments tied to")
+    betweenness: float = Field(
+        ge=0, description="Normalised shortest-path betweenness (unweighted paths)"
+    )
+    constraint: float | None = Field(
+        description="Burt's constraint over interaction weights; None without ties"
+    )
+    boundary_spanner: bool = Field(description="Tied to two or more other departments")
+    sole_link_to: tuple[DepartmentName, ...] = Field(
+        default=(),
+        description="Departments whose every tie with this person's department runs through them",
+    )
+
+    @property
+    def single_point_of_failure(self) -> bool:
+        """Whether removing this person leaves some department pair with no tie."""
+        return bool(self.sole_link_to)
+
+
 class NetworkReport(BaseModel):
-    """Everything the audit computes; the planners read ``pairs`` for gap weights."""
+    """Everything the audit computes; the planners read ``pairs`` for gap weights.
+
+    Departments without employees are left out of the department graph (there is no one
+    to bridge); ``notes`` names them.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     pairs: tuple[DepartmentPair, ...] = ()
+    employees: int = Field(default=0, ge=0)
+    departments: tuple[DepartmentName, ...] = Field(
+        default=(), description="Departments with at least one employee, sorted"
+    )
+    interactions: int = Field(default=0, ge=0, description="Distinct tied employee pairs")
+    interaction_weight: float = Field(default=0.0, ge=0, description="Summed interaction weight")
+    has_interactions_sheet: bool = Field(
+        default=True,
+        description="False when the workbook had no Interactions sheet: every pair is a gap",
+    )
+    ei_index: float | None = Field(
+        default=None, description="Organisation E-I over distinct tied pairs; None without ties"
+    )
+    weighted_ei_index: float | None = Field(default=None, description="E-I over summed weights")
+    modularity: float | None = Field(
+        default=None, description="Of the department partition, unweighted; None without ties"
+    )
+    communities: int = Field(default=0, ge=0, description="Louvain communities found")
+    community_nmi: float | None = Field(
+        default=None, description="Normalised mutual information of Louvain vs departments"
+    )
+    algebraic_connectivity: float = Field(
+        default=0.0, ge=0, description="Of the department graph weighted by block density"
+    )
+    between_department_density: float = Field(
+        default=0.0, ge=0, description="Tied pairs across departments / possible such pairs"
+    )
+    weak_threshold: float = Field(
+        default=0.0, ge=0, description="Pairs below this density (but tied) are weak"
+    )
+    betweenness_sampled: bool = Field(
+        default=False, description="Betweenness estimated from sampled sources, not exact"
+    )
+    betweenness_sources: int = Field(default=0, ge=0, description="Sources used for betweenness")
+    per_department: tuple[DepartmentStats, ...] = ()
+    people: tuple[PersonStats, ...] = ()
+    notes: tuple[str, ...] = Field(default=(), description="Plain-language caveats for readers")
 
     def gap_weights(self) -> dict[tuple[DepartmentName, DepartmentName], float]:
         """Gap weight of each department pair worth bridging, keyed (a, b) with a < b."""
         return {
             (p.department_a, p.department_b): p.gap_weight for p in self.pairs if p.gap_weight > 0
         }
+
+    @property
+    def gap_pairs(self) -> tuple[tuple[DepartmentName, DepartmentName], ...]:
+        """Department pairs with no tie at all, each once, sorted."""
+        return tuple(
+            sorted((p.department_a, p.department_b) for p in self.pairs if p.kind is GapKind.ZERO)
+        )
+
+    @property
+    def ranked_gaps(self) -> tuple[DepartmentPair, ...]:
+        """Pairs worth bridging, heaviest gap weight first (ties broken by name)."""
+        gaps = [p for p in self.pairs if p.gap_weight > 0]
+        return tuple(sorted(gaps, key=lambda p: (-p.gap_weight, p.department_a, p.department_b)))
+
+
+class BridgedPair(BaseModel):
+    """A department pair that was a gap before a plan and gained ties from it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    department_a: DepartmentName
+    department_b: DepartmentName
+    kind_before: GapKind
+    kind_after: GapKind
+    tied_pairs_before: int = Field(ge=0)
+    tied_pairs_after: int = Field(ge=0)
+    gap_weight: float = Field(ge=0, description="The pair's gap weight before the plan")
+    teams: tuple[TeamName, ...] = Field(default=(), description="Teams with people of both")
+    rotations: tuple[RotationStint, ...] = Field(
+        default=(), description="Stints of a person of one department in the other"
+    )
+
+
+class PlanEffect(BaseModel):
+    """The network before and after a plan, and the gaps the plan bridges."""
+
+    model_config = ConfigDict(frozen=True)
+
+    before: NetworkReport
+    after: NetworkReport
+    bridged: tuple[BridgedPair, ...] = ()
