@@ -45,6 +45,7 @@ from crossteam.models.planning_input import (
     TeamSpec,
 )
 from crossteam.models.problems import Problem, Severity
+from crossteam.models.review import ReviewDecision
 from crossteam.models.run_info import RunInfo
 from crossteam.models.settings import Settings
 
@@ -74,6 +75,7 @@ __all__ = [
     "PlanningInput",
     "Priority",
     "Problem",
+    "ReviewDecision",
     "RotationStint",
     "Rule",
     "RuleKind",
