@@ -1,9 +1,1044 @@
-"""Placeholder until the reader lands (being written now)."""
+"""Reading an input workbook into a validated ``PlanningInput``, collecting every problem.
 
+The reader never stops at the first problem: each sheet is read completely, each bad
+cell becomes a ``Problem`` naming sheet, row, column and cell in an HR planner's words,
+and cross-sheet references are checked against what the other sheets define. An
+instance is returned only when no error was found.
+
+Choices made where the contract is silent:
+
+- An Employees column that is not in the contract is kept as an employee attribute
+  (for Balance rules) and warned about only when no Balance rule uses it.
+- A repeated Priorities pair is an error (two weights for one pair is ambiguous);
+  repeated Interactions pairs add up, as the contract says.
+- A repeated (employee, skill) keeps the higher level, with a warning.
+- A team may be named on TeamSkills and Rules by its spec name (every team of the
+  spec; for ``in_team``, any one of them) or by one expanded name such as ``Ops-2``.
+- Reading a sheet stops after 1,000 consecutive empty rows, with a warning.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from crossteam.models import PlanningInput
+from openpyxl.utils import get_column_letter, range_boundaries
+from pydantic import ValidationError
+
+from crossteam.errors import InputError
+from crossteam.io import schema
+from crossteam.io.cells import (
+    HARD,
+    CellError,
+    as_text,
+    check_raw,
+    convert,
+    describe_validation_error,
+)
+from crossteam.io.safety import SheetContent, file_sha256, open_workbook, read_sheet
+from crossteam.models import (
+    RULE_TARGET,
+    BalanceMode,
+    BalanceRule,
+    Department,
+    Employee,
+    Interaction,
+    Period,
+    PlanningInput,
+    Priority,
+    Problem,
+    Rule,
+    RuleKind,
+    Settings,
+    Severity,
+    SkillNeed,
+    SourceFile,
+    Team,
+    TeamSpec,
+)
+
+HEADER_SEARCH_ROWS = 5
+"""The header is the first non-empty row among the first rows (titles may sit above it)."""
+DEFAULT_MIN_SIZE = 3
+DEFAULT_MAX_SIZE = 8
+ATTRIBUTE_COLUMNS = ("department", "role", "location")
+"""Contract columns of Employees that Balance rules may name, besides extra columns."""
+NOTE_SHEETS = frozenset({"instructions", "readme", "説明", "使い方"})
+"""Sheets a person keeps for notes (the template writes Instructions): ignored silently."""
+_LIST_SEPARATORS = re.compile(r"[,、，;；]")
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """What reading a workbook found: an instance when there were no errors."""
+
+    instance: PlanningInput | None
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+
+    @property
+    def valid(self) -> bool:
+        return self.instance is not None
+
+
+def read_workbook(path: str | Path) -> ReadResult:
+    """Read and validate an input workbook; bad content is reported, never raised.
+
+    Raises:
+        UnreadableFileError: the file is not an .xlsx that can be opened safely.
+    """
+    path = Path(path)
+    with open_workbook(path) as workbook:
+        reader = _WorkbookReader(workbook)
+        reader.read()
+    source = SourceFile(
+        path=str(path.resolve()), sha256=file_sha256(path), size_bytes=path.stat().st_size
+    )
+    return reader.result(source)
 
 
 def load_workbook(path: str | Path) -> PlanningInput:
-    raise NotImplementedError
+    """Read a workbook into a ``PlanningInput``.
+
+    Raises:
+        InputError: the workbook has errors (all of them in ``problems``).
+        UnreadableFileError: the file is not an .xlsx that can be opened safely.
+    """
+    result = read_workbook(path)
+    if result.instance is None:
+        raise InputError(result.errors, result.warnings)
+    return result.instance
+
+
+class _Problems:
+    """Problems in the order a reader of the workbook meets them: sheet, row, column."""
+
+    def __init__(self, sheet_order: dict[str, int]) -> None:
+        self._sheet_order = sheet_order
+        self._found: list[tuple[tuple[int, int, int], Problem]] = []
+
+    def add(
+        self,
+        message: str,
+        *,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        index: int | None = None,
+        warning: bool = False,
+    ) -> None:
+        cell = f"{get_column_letter(index)}{row}" if index is not None and row is not None else None
+        problem = Problem(
+            sheet=sheet,
+            row=row,
+            column=column,
+            cell=cell,
+            message=message,
+            severity=Severity.WARNING if warning else Severity.ERROR,
+        )
+        key = (self._sheet_order.get(sheet or "", -1), row or 0, index or 0)
+        self._found.append((key, problem))
+
+    def of(self, severity: Severity) -> tuple[Problem, ...]:
+        found = sorted((p for p in self._found if p[1].severity is severity), key=lambda p: p[0])
+        return tuple(problem for _, problem in found)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for _, p in self._found)
+
+
+def _lookup(sheet: schema.Sheet) -> dict[str, str]:
+    """Normalised header or alias -> canonical column name, for one sheet."""
+    names: dict[str, str] = {}
+    for column in sheet.columns:
+        for alias in (column.name, *column.aliases):
+            names.setdefault(schema.normalise(alias), column.name)
+    return names
+
+
+_COLUMN_NAMES = {sheet.name: _lookup(sheet) for sheet in schema.SHEETS}
+
+
+def _sheet_keys(sheet: schema.Sheet) -> set[str]:
+    keys = {schema.normalise(name) for name in (sheet.name, *sheet.aliases)}
+    return keys | {key.replace("_", "") for key in keys}
+
+
+_SHEET_KEYS = {sheet.name: _sheet_keys(sheet) for sheet in schema.SHEETS}
+
+
+@dataclass
+class _Table:
+    """One sheet of the contract as found: where its header is and which column is which."""
+
+    sheet: schema.Sheet
+    title: str
+    header_row: int
+    headers: dict[int, str]
+    """Every headed column: column number -> header as the user wrote it."""
+    columns: dict[str, int]
+    """Canonical column name -> column number."""
+    extras: dict[int, str]
+    """Headed columns outside the contract: column number -> header as written."""
+    rows: tuple[tuple[int, dict[int, object]], ...]
+    specs: dict[str, schema.Column] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.specs = {column.name: column for column in self.sheet.columns}
+
+
+class _Row:
+    """One data row: typed access to its cells, recording each bad cell as a problem."""
+
+    __slots__ = ("cells", "number", "ok", "problems", "table")
+
+    def __init__(
+        self, table: _Table, number: int, cells: dict[int, object], problems: _Problems
+    ) -> None:
+        self.table = table
+        self.number = number
+        self.cells = cells
+        self.problems = problems
+        self.ok = True
+
+    def get(self, name: str) -> Any:
+        """The cell of column ``name`` read as its kind; ``None`` when blank, absent or bad."""
+        index = self.table.columns.get(name)
+        if index is None:
+            return None
+        spec = self.table.specs[name]
+        return self.value_at(index, spec.kind, spec.required, spec.minimum, spec.strict_minimum)
+
+    def value_at(
+        self,
+        index: int,
+        kind: schema.Kind,
+        required: bool = False,
+        minimum: float | None = None,
+        strict: bool = False,
+    ) -> Any:
+        raw = self.cells.get(index)
+        if raw is None:
+            if required:
+                self.error(index, "is blank, but this column is required")
+            return None
+        try:
+            return convert(kind, raw, minimum, strict)
+        except CellError as problem:
+            self.error(index, problem.message)
+            return None
+
+    def attribute_at(self, index: int) -> str | float | None:
+        """An Employees attribute cell: numbers stay numbers, anything else is text."""
+        raw = self.cells.get(index)
+        if raw is None:
+            return None
+        try:
+            check_raw(raw)
+        except CellError as problem:
+            self.error(index, problem.message)
+            return None
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            return float(raw)
+        return as_text(raw)
+
+    def error(self, index: int, message: str) -> None:
+        self.ok = False
+        self._add(index, message, warning=False)
+
+    def warn(self, index: int, message: str) -> None:
+        self._add(index, message, warning=True)
+
+    def _add(self, index: int, message: str, *, warning: bool) -> None:
+        self.problems.add(
+            message,
+            sheet=self.table.title,
+            row=self.number,
+            column=self.table.headers.get(index),
+            index=index,
+            warning=warning,
+        )
+
+    def index(self, name: str) -> int:
+        return self.table.columns[name]
+
+
+@dataclass
+class _EmployeeRow:
+    fields: dict[str, Any]
+    skills: dict[str, int] = field(default_factory=dict)
+    skill_rows: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _TeamRow:
+    spec: dict[str, Any]
+    names: tuple[str, ...]
+
+
+class _WorkbookReader:
+    """Reads the sheets in dependency order, sharing what each defines with the next."""
+
+    def __init__(self, workbook: Any) -> None:
+        self.workbook = workbook
+        titles = [ws.title for ws in workbook.worksheets]
+        self.problems = _Problems({title: i for i, title in enumerate(titles)})
+        self.tables: dict[str, _Table] = {}
+        self.settings = Settings()
+        self.employees: dict[str, _EmployeeRow] = {}
+        self.employee_rows: dict[str, int] = {}
+        """Every employee id seen (even on a row with errors) -> its row."""
+        self.attribute_columns: dict[str, tuple[int, str]] = {}
+        """Attribute key -> (Employees column number, header as written)."""
+        self.skill_names: set[str] = set()
+        self.department_names: dict[str, None] = {}
+        """Departments named on Employees (even on rows with errors), in order."""
+        self.department_rows: dict[str, dict[str, Any]] = {}
+        self.interactions: dict[tuple[str, str], float] = {}
+        self.priorities: dict[tuple[str, str], float] = {}
+        self.team_rows: list[_TeamRow] = []
+        self.team_names: dict[str, tuple[str, ...]] = {}
+        """Every name a team may be referred by -> the concrete teams it means."""
+        self.skill_needs: dict[str, list[SkillNeed]] = defaultdict(list)
+        self.balance_rules: list[BalanceRule] = []
+        self.periods: list[Period] = []
+        self.rules: list[Rule] = []
+
+    # -- locating sheets and headers ---------------------------------------------------
+
+    def read(self) -> None:
+        self._find_tables()
+        steps = (
+            (schema.SETTINGS, self._read_settings),
+            (schema.EMPLOYEES, self._read_employees),
+            (schema.SKILLS, self._read_skills),
+            (schema.DEPARTMENTS, self._read_departments),
+            (schema.INTERACTIONS, self._read_interactions),
+            (schema.PRIORITIES, self._read_priorities),
+            (schema.TEAMS, self._read_teams),
+            (schema.TEAM_SKILLS, self._read_team_skills),
+            (schema.PERIODS, self._read_periods),
+            (schema.BALANCE, self._read_balance),
+            (schema.RULES, self._read_rules),
+        )
+        for sheet, read in steps:
+            table = self.tables.get(sheet.name)
+            if table is not None:
+                read(table)
+        self._warn_unused_attributes()
+
+    def _find_tables(self) -> None:
+        found: dict[str, str] = {}
+        for worksheet in self.workbook.worksheets:
+            key = schema.normalise(worksheet.title)
+            sheet = next(
+                (s for s in schema.SHEETS if key in _SHEET_KEYS[s.name]),
+                None,
+            )
+            if sheet is None:
+                if key not in NOTE_SHEETS:
+                    self.problems.add(
+                        "is not a sheet crossteam reads; it was ignored",
+                        sheet=worksheet.title,
+                        warning=True,
+                    )
+                continue
+            if sheet.name in found:
+                self.problems.add(
+                    f"is a second {sheet.name} sheet (besides {found[sheet.name]!r}): keep one",
+                    sheet=worksheet.title,
+                )
+                continue
+            found[sheet.name] = worksheet.title
+            table = self._table(sheet, worksheet.title, read_sheet(worksheet, worksheet.title))
+            if table is not None:
+                self.tables[sheet.name] = table
+        for sheet in schema.SHEETS:
+            if sheet.required and sheet.name not in found:
+                self.problems.add(
+                    f"the workbook has no {sheet.name} sheet, which is required",
+                    sheet=sheet.name,
+                )
+
+    def _table(self, sheet: schema.Sheet, title: str, content: SheetContent) -> _Table | None:
+        header = self._header_row(sheet, content)
+        if header is None:
+            if sheet.required:
+                self.problems.add(f"the {sheet.name} sheet is empty", sheet=title)
+            return None
+        header_row, header_cells = header
+        headers: dict[int, str] = {}
+        columns: dict[str, int] = {}
+        extras: dict[int, str] = {}
+        names = _COLUMN_NAMES[sheet.name]
+        for index, value in sorted(header_cells.items()):
+            text = as_text(value)
+            headers[index] = text
+            name = names.get(schema.normalise(text))
+            if name is None:
+                extras[index] = text
+            elif name in columns:
+                self.problems.add(
+                    f"column {name} appears twice (first in column "
+                    f"{get_column_letter(columns[name])}); this one is ignored",
+                    sheet=title,
+                    row=header_row,
+                    column=text,
+                    index=index,
+                )
+            else:
+                columns[name] = index
+        rows = tuple(row for row in content.rows if row[0] > header_row)
+        table = _Table(sheet, title, header_row, headers, columns, extras, rows)
+        self._warn_layout(table, content)
+        return table
+
+    @staticmethod
+    def _header_row(
+        sheet: schema.Sheet, content: SheetContent
+    ) -> tuple[int, dict[int, object]] | None:
+        """The first early row naming a required column; else the first non-empty row."""
+        candidates = [row for row in content.rows if row[0] <= HEADER_SEARCH_ROWS]
+        names = _COLUMN_NAMES[sheet.name]
+        required = {c.name for c in sheet.columns if c.required}
+        for row in candidates:
+            if any(names.get(schema.normalise(as_text(v))) in required for v in row[1].values()):
+                return row
+        return candidates[0] if candidates else None
+
+    def _warn_layout(self, table: _Table, content: SheetContent) -> None:
+        if content.stopped_at is not None:
+            self.problems.add(
+                f"reading stopped at row {content.stopped_at} after 1,000 empty rows in a row; "
+                "anything further down was ignored",
+                sheet=table.title,
+                row=content.stopped_at,
+                warning=True,
+            )
+        for ref in content.merged:
+            min_col, min_row, _, max_row = range_boundaries(ref)
+            if max_row >= table.header_row:
+                self.problems.add(
+                    f"cells {ref} are merged: only the first holds a value, the others read "
+                    "as blank; unmerge them and fill every cell",
+                    sheet=table.title,
+                    row=min_row,
+                    column=table.headers.get(min_col),
+                    index=min_col,
+                    warning=True,
+                )
+        unheaded: dict[int, int] = {}
+        for number, cells in table.rows:
+            for index in cells:
+                if index not in table.headers:
+                    unheaded.setdefault(index, number)
+        for index, number in sorted(unheaded.items()):
+            self.problems.add(
+                "this column has values but no header; it was ignored",
+                sheet=table.title,
+                row=number,
+                index=index,
+                warning=True,
+            )
+
+    def _rows(self, table: _Table) -> Iterator[_Row]:
+        for number, cells in table.rows:
+            yield _Row(table, number, cells, self.problems)
+
+    def _has_columns(self, table: _Table, names: tuple[str, ...]) -> bool:
+        """Report each required column missing from ``table``; True when none is."""
+        missing = [name for name in names if name not in table.columns]
+        for name in missing:
+            self.problems.add(
+                f"the required column {name} is missing",
+                sheet=table.title,
+                row=table.header_row,
+                column=name,
+            )
+        return not missing
+
+    def _required_columns(self, table: _Table) -> bool:
+        return self._has_columns(table, tuple(c.name for c in table.sheet.columns if c.required))
+
+    def _warn_extra_columns(self, table: _Table) -> None:
+        for index, header in table.extras.items():
+            self.problems.add(
+                f"column {header!r} is not one crossteam reads on this sheet; it was ignored",
+                sheet=table.title,
+                row=table.header_row,
+                column=header,
+                index=index,
+                warning=True,
+            )
+
+    # -- sheets --------------------------------------------------------------------------
+
+    def _read_settings(self, table: _Table) -> None:
+        self._warn_extra_columns(table)
+        if not self._required_columns(table):
+            return
+        fields = Settings.model_fields
+        values: dict[str, Any] = {}
+        rows: dict[str, tuple[_Row, int]] = {}
+        for row in self._rows(table):
+            name = row.get("setting")
+            if name is None:
+                continue
+            key = schema.normalise(name)
+            if key not in fields:
+                close = difflib.get_close_matches(key, list(fields), n=1)
+                hint = f"; did you mean {close[0]}?" if close else ""
+                row.error(row.index("setting"), f"{name!r} is not a known setting{hint}")
+                continue
+            if key in rows:
+                row.error(
+                    row.index("setting"),
+                    f"{key} is already set on row {rows[key][0].number}",
+                )
+                continue
+            index = row.index("value")
+            rows[key] = (row, index)
+            value = row.value_at(index, _setting_kind(fields[key].annotation))
+            if value is not None:
+                values[key] = value
+        try:
+            self.settings = Settings(**values)
+        except ValidationError as invalid:
+            for error in invalid.errors():
+                row, index = rows[str(error["loc"][0])]
+                row.error(index, describe_validation_error(error))
+
+    def _read_employees(self, table: _Table) -> None:
+        if not self._required_columns(table):
+            return
+        self.attribute_columns = {
+            name: (table.columns[name], table.headers[table.columns[name]])
+            for name in ATTRIBUTE_COLUMNS
+            if name in table.columns
+        }
+        for index, header in table.extras.items():
+            key = schema.normalise(header)
+            if not key:
+                continue
+            if key in self.attribute_columns:
+                self.problems.add(
+                    f"column {header!r} repeats the column "
+                    f"{self.attribute_columns[key][1]!r}; it is ignored",
+                    sheet=table.title,
+                    row=table.header_row,
+                    column=header,
+                    index=index,
+                )
+                continue
+            self.attribute_columns[key] = (index, header)
+        for row in self._rows(table):
+            self._read_employee(row)
+        if not self.employee_rows:
+            self.problems.add("the Employees sheet lists no employees", sheet=table.title)
+
+    def _read_employee(self, row: _Row) -> None:
+        employee_id = row.get("employee_id")
+        fields = {
+            name: row.get(name)
+            for name in ("department", "name", "role", "location", "available", "rotation_eligible")
+        }
+        attributes = {
+            key: value
+            for key, (index, _) in self.attribute_columns.items()
+            if (value := row.attribute_at(index)) is not None
+        }
+        if fields["department"] is not None:
+            self.department_names.setdefault(fields["department"])
+        if employee_id is None:
+            return
+        first = self.employee_rows.get(employee_id)
+        if first is not None:
+            row.error(
+                row.index("employee_id"),
+                f"employee id {employee_id} is already used on row {first}",
+            )
+            return
+        self.employee_rows[employee_id] = row.number
+        if row.ok:
+            given = {name: value for name, value in fields.items() if value is not None}
+            self.employees[employee_id] = _EmployeeRow(
+                {"employee_id": employee_id, **given, "attributes": attributes, "row": row.number}
+            )
+
+    def _known_employee(self, row: _Row, name: str) -> str | None:
+        """The employee id in column ``name`` when it is on Employees; reports it otherwise."""
+        employee_id: str | None = row.get(name)
+        if employee_id is None:
+            return None
+        if employee_id not in self.employee_rows:
+            row.error(row.index(name), f"no employee {employee_id} on the Employees sheet")
+            return None
+        return employee_id
+
+    def _read_skills(self, table: _Table) -> None:
+        if "skill" in table.columns or "level" in table.columns:
+            self._warn_extra_columns(table)
+            if not self._required_columns(table):
+                return
+            for row in self._rows(table):
+                employee_id = self._known_employee(row, "employee_id")
+                skill, level = row.get("skill"), row.get("level")
+                if employee_id is not None and skill is not None and level is not None:
+                    self._add_skill(row, row.index("level"), employee_id, skill, level)
+            return
+        if not self._has_columns(table, ("employee_id",)):
+            return
+        skill_columns = self._skill_columns(table)
+        for row in self._rows(table):
+            employee_id = self._known_employee(row, "employee_id")
+            for index, skill in skill_columns.items():
+                level = row.value_at(index, schema.Kind.LEVEL)
+                if employee_id is not None and level is not None:
+                    self._add_skill(row, index, employee_id, skill, level)
+
+    def _skill_columns(self, table: _Table) -> dict[int, str]:
+        """The skill columns of a wide Skills sheet: every extra header not an Employees one."""
+        employee_columns = _COLUMN_NAMES[schema.EMPLOYEES.name]
+        columns: dict[int, str] = {}
+        for index, header in table.extras.items():
+            if schema.normalise(header) in employee_columns:
+                self.problems.add(
+                    f"column {header!r} is an Employees column, not a skill; it was ignored",
+                    sheet=table.title,
+                    row=table.header_row,
+                    column=header,
+                    index=index,
+                    warning=True,
+                )
+            elif header in columns.values():
+                self.problems.add(
+                    f"skill {header} already has a column; this one is ignored",
+                    sheet=table.title,
+                    row=table.header_row,
+                    column=header,
+                    index=index,
+                )
+            else:
+                columns[index] = header
+        return columns
+
+    def _add_skill(self, row: _Row, index: int, employee_id: str, skill: str, level: int) -> None:
+        self.skill_names.add(skill)
+        employee = self.employees.get(employee_id)
+        if employee is None:  # the employee's own row has errors, already reported
+            return
+        first = employee.skill_rows.get(skill)
+        if first is not None:
+            row.warn(
+                index,
+                f"{employee_id} already has skill {skill} on row {first}; the higher level is kept",
+            )
+        employee.skills[skill] = max(level, employee.skills.get(skill, level))
+        employee.skill_rows.setdefault(skill, row.number)
+
+    def _read_departments(self, table: _Table) -> None:
+        self._warn_extra_columns(table)
+        if not self._required_columns(table):
+            return
+        first_rows: dict[str, int] = {}
+        for row in self._rows(table):
+            department = row.get("department")
+            policy = {
+                name: row.get(name)
+                for name in ("min_on_site", "host_capacity", "can_host", "critical_skills")
+            }
+            if department is None:
+                continue
+            index = row.index("department")
+            if department in first_rows:
+                row.error(
+                    index, f"department {department} is already on row {first_rows[department]}"
+                )
+                continue
+            first_rows[department] = row.number
+            if department not in self.department_names:
+                row.warn(index, f"no employee is in department {department}; the row is ignored")
+                continue
+            skills = tuple(
+                skill.strip()
+                for skill in _LIST_SEPARATORS.split(policy.pop("critical_skills") or "")
+                if skill.strip()
+            )
+            for skill in skills:
+                if skill not in self.skill_names:
+                    row.warn(row.index("critical_skills"), f"no employee has the skill {skill}")
+            given = {name: value for name, value in policy.items() if value is not None}
+            self.department_rows[department] = {**given, "critical_skills": skills}
+
+    def _read_interactions(self, table: _Table) -> None:
+        self._warn_extra_columns(table)
+        if not self._required_columns(table):
+            return
+        for row in self._rows(table):
+            a = self._known_employee(row, "employee_a")
+            b = self._known_employee(row, "employee_b")
+            weight = row.get("weight")
+            if a is None or b is None or not row.ok:
+                continue
+            if a == b:
+                row.warn(row.index("employee_b"), f"{a} is paired with themselves; row ignored")
+                continue
+            pair = (a, b) if a < b else (b, a)
+            self.interactions[pair] = self.interactions.get(pair, 0.0) + (
+                1.0 if weight is None else weight
+            )
+
+    def _known_department(self, row: _Row, name: str) -> str | None:
+        department: str | None = row.get(name)
+        if department is not None and department not in self.department_names:
+            row.error(
+                row.index(name), f"no employee is in department {department} (Employees sheet)"
+            )
+            return None
+        return department
+
+    def _read_priorities(self, table: _Table) -> None:
+        self._warn_extra_columns(table)
+        if not self._required_columns(table):
+            return
+        first_rows: dict[tuple[str, str], int] = {}
+        for row in self._rows(table):
+            a = self._known_department(row, "department_a")
+            b = self._known_department(row, "department_b")
+            weight = row.get("weight")
+            if a is None or b is None:
+                continue
+            index = row.index("department_b")
+            if a == b:
+                row.error(index, f"department {a} is paired with itself")
+                continue
+            pair = (a, b) if a < b else (b, a)
+            if pair in first_rows:
+                row.error(index, f"this pair is already given on row {first_rows[pair]}")
+                continue
+            first_rows[pair] = row.number
+            if row.ok:
+                self.priorities[pair] = 1.0 if weight is None else weight
+
+    def _read_teams(self, table: _Table) -> None:
+        self._warn_extra_columns(table)
+        if not self._required_columns(table):
+            return
+        name_rows: dict[str, int] = {}
+        for row in self._rows(table):
+            name = row.get("team")
+            spec = {
+                column: row.get(column)
+                for column in (
+                    "count",
+                    "min_size",
+                    "max_size",
+                    "min_departments",
+                    "max_per_department",
+                )
+            }
+            if name is None:
+                continue
+            count = spec["count"] or 1
+            names = (name,) if count == 1 else tuple(f"{name}-{i}" for i in range(1, count + 1))
+            taken = [n for n in (name, *names) if n in name_rows]
+            if taken:
+                row.error(
+                    row.index("team"),
+                    f"team name {taken[0]} is already used on row {name_rows[taken[0]]}",
+                )
+                continue
+            name_rows.update(dict.fromkeys((name, *names), row.number))
+            self.team_names[name] = names
+            self.team_names.update({n: (n,) for n in names})
+            min_size, max_size = spec["min_size"], spec["max_size"]
+            if min_size is not None and max_size is not None and min_size > max_size:
+                row.error(
+                    row.index("min_size"),
+                    f"min_size {min_size} is larger than max_size {max_size}",
+                )
+            if not row.ok:
+                continue
+            if min_size is None:
+                min_size = DEFAULT_MIN_SIZE if max_size is None else min(DEFAULT_MIN_SIZE, max_size)
+            if max_size is None:
+                max_size = max(DEFAULT_MAX_SIZE, min_size)
+            given = {k: v for k, v in spec.items() if v is not None}
+            self.team_rows.append(
+                _TeamRow({**given, "name": name, "min_size": min_size, "max_size": max_size}, names)
+            )
+
+    def _read_team_skills(self, table: _Table) -> None:
+        self._warn_extra_columns(table)
+        if not self._required_columns(table):
+            return
+        for row in self._rows(table):
+            team = row.get("team")
+            skill = row.get("skill")
+            need = {k: v for k in ("min_level", "min_count") if (v := row.get(k)) is not None}
+            if team is not None and team not in self.team_names:
+                row.error(row.index("team"), f"no team {team} on the Teams sheet")
+            if skill is not None and skill not in self.skill_names:
+                row.warn(row.index("skill"), f"no employee has the skill {skill}")
+            if row.ok and team is not None and skill is not None:
+                self.skill_needs[team].append(SkillNeed(skill=skill, **need))
+
+    def _read_periods(self, table: _Table) -> None:
+        self._warn_extra_columns(table)
+        if not self._required_columns(table):
+            return
+        first_rows: dict[str, int] = {}
+        for row in self._rows(table):
+            label = row.get("period")
+            if label is None:
+                continue
+            if label in first_rows:
+                row.error(
+                    row.index("period"), f"period {label} is already on row {first_rows[label]}"
+                )
+                continue
+            first_rows[label] = row.number
+            self.periods.append(Period(label=label, index=len(self.periods)))
+
+    def _read_balance(self, table: _Table) -> None:
+        self._warn_extra_columns(table)
+        if not self._required_columns(table):
+            return
+        modes = ", ".join(mode.value for mode in BalanceMode)
+        for row in self._rows(table):
+            attribute = self._balance_attribute(row)
+            mode_text = row.get("mode")
+            weight = row.get("weight")
+            value = row.get("value")
+            mode = None
+            if mode_text is not None:
+                mode = next(
+                    (m for m in BalanceMode if m.value == schema.normalise(mode_text)), None
+                )
+                if mode is None:
+                    row.error(row.index("mode"), f"{mode_text!r} is not a mode: use one of {modes}")
+            if mode is BalanceMode.BALANCE and attribute is not None:
+                self._check_numeric_attribute(row, attribute)
+            if row.ok and attribute is not None and mode is not None:
+                soft = {} if weight is None or weight == HARD else {"weight": weight}
+                self.balance_rules.append(
+                    BalanceRule(
+                        attribute=attribute,
+                        mode=mode,
+                        hard=weight == HARD,
+                        value=value,
+                        row=row.number,
+                        **soft,
+                    )
+                )
+
+    def _balance_attribute(self, row: _Row) -> str | None:
+        text = row.get("attribute")
+        if text is None:
+            return None
+        key = schema.normalise(text)
+        key = _COLUMN_NAMES[schema.EMPLOYEES.name].get(key, key)
+        if key not in self.attribute_columns:
+            usable = ", ".join(header for _, header in self.attribute_columns.values())
+            row.error(
+                row.index("attribute"),
+                f"the Employees sheet has no column {text!r} usable by a Balance rule"
+                + (f" (usable: {usable})" if usable else ""),
+            )
+            return None
+        return key
+
+    def _check_numeric_attribute(self, row: _Row, attribute: str) -> None:
+        header = self.attribute_columns[attribute][1]
+        for employee_id, employee in self.employees.items():
+            value = employee.fields["attributes"].get(attribute)
+            if isinstance(value, str):
+                row.error(
+                    row.index("mode"),
+                    f"mode balance needs numbers in column {header!r}, but employee "
+                    f"{employee_id} (row {employee.fields['row']}) has {value!r}",
+                )
+                return
+
+    def _read_rules(self, table: _Table) -> None:
+        self._warn_extra_columns(table)
+        if not self._required_columns(table):
+            return
+        kinds = ", ".join(kind.value for kind in RuleKind)
+        targets_by_kind: dict[str, dict[str, tuple[str, ...]]] = {
+            "employee": {e: (e,) for e in self.employee_rows},
+            "team": self.team_names,
+            "department": {d: (d,) for d in self.department_names},
+        }
+        for row in self._rows(table):
+            text = row.get("rule")
+            employee_id = self._known_employee(row, "employee_id")
+            target = row.get("target")
+            note = row.get("note") or ""
+            kind = None
+            if text is not None:
+                kind = next((k for k in RuleKind if k.value == schema.normalise(text)), None)
+                if kind is None:
+                    row.error(row.index("rule"), f"{text!r} is not a rule: use one of {kinds}")
+            targets = (
+                self._rule_targets(row, kind, employee_id, target, targets_by_kind) if kind else ()
+            )
+            if row.ok and kind is not None and employee_id is not None:
+                self.rules.append(
+                    Rule(
+                        kind=kind,
+                        employee_id=employee_id,
+                        target=target,
+                        targets=targets,
+                        note=note,
+                        row=row.number,
+                    )
+                )
+
+    @staticmethod
+    def _rule_targets(
+        row: _Row,
+        kind: RuleKind,
+        employee_id: str | None,
+        target: str | None,
+        targets_by_kind: dict[str, dict[str, tuple[str, ...]]],
+    ) -> tuple[str, ...]:
+        """Resolve a rule's target per ``RULE_TARGET``, reporting it at the target cell."""
+        names = RULE_TARGET[kind]
+        index = row.table.columns.get("target")
+        if names is None:
+            if target is not None and index is not None:
+                row.warn(index, f"rule {kind.value} takes no target; it was ignored")
+            return ()
+        if target is None or index is None:
+            where = index if index is not None else row.index("rule")
+            row.error(where, f"rule {kind.value} needs a target ({names})")
+            return ()
+        known = targets_by_kind[names]
+        if target not in known:
+            sheet = {"employee": "Employees", "team": "Teams", "department": "Employees"}[names]
+            row.error(index, f"no {names} {target} on the {sheet} sheet")
+            return ()
+        if names == "employee" and target == employee_id:
+            row.error(index, f"rule {kind.value} needs two different employees")
+            return ()
+        return known[target]
+
+    def _warn_unused_attributes(self) -> None:
+        table = self.tables.get(schema.EMPLOYEES.name)
+        if table is None:
+            return
+        used = {rule.attribute for rule in self.balance_rules}
+        for key, (index, header) in self.attribute_columns.items():
+            if key not in ATTRIBUTE_COLUMNS and key not in used:
+                self.problems.add(
+                    f"extra column {header!r} is kept as an employee attribute, but no "
+                    "Balance rule uses it",
+                    sheet=table.title,
+                    row=table.header_row,
+                    column=header,
+                    index=index,
+                    warning=True,
+                )
+
+    # -- the instance ------------------------------------------------------------------
+
+    def result(self, source: SourceFile) -> ReadResult:
+        instance = None if self.problems.has_errors else self._instance(source)
+        return ReadResult(
+            instance, self.problems.of(Severity.ERROR), self.problems.of(Severity.WARNING)
+        )
+
+    def _instance(self, source: SourceFile) -> PlanningInput | None:
+        employees = tuple(
+            Employee(**row.fields, skills=row.skills) for row in self.employees.values()
+        )
+        headcount: dict[str, int] = defaultdict(int)
+        for employee in employees:
+            headcount[employee.department] += 1
+        departments = tuple(
+            Department(
+                name=name,
+                headcount=count,
+                **{
+                    "min_on_site": self.settings.default_min_on_site,
+                    "host_capacity": self.settings.default_host_capacity,
+                    **self.department_rows.get(name, {}),
+                },
+            )
+            for name, count in headcount.items()
+        )
+        specs, teams = self._teams()
+        needed = {need.skill for needs in self.skill_needs.values() for need in needs}
+        critical = {skill for d in departments for skill in d.critical_skills}
+        try:
+            return PlanningInput(
+                employees=employees,
+                departments=departments,
+                interactions=tuple(
+                    Interaction(employee_a=a, employee_b=b, weight=w)
+                    for (a, b), w in self.interactions.items()
+                ),
+                has_interactions_sheet=schema.INTERACTIONS.name in self.tables,
+                priorities=tuple(
+                    Priority(department_a=a, department_b=b, weight=w)
+                    for (a, b), w in self.priorities.items()
+                ),
+                team_specs=specs,
+                teams=teams,
+                balance_rules=tuple(self.balance_rules),
+                periods=tuple(self.periods),
+                rules=tuple(self.rules),
+                settings=self.settings,
+                skills=tuple(sorted(self.skill_names | needed | critical)),
+                warnings=self.problems.of(Severity.WARNING),
+                source=source,
+            )
+        except ValidationError as invalid:  # a model rule the checks above do not mirror
+            for error in invalid.errors():
+                where = ".".join(str(part) for part in error["loc"])
+                self.problems.add(f"{where}: {describe_validation_error(error)}")
+            return None
+
+    def _teams(self) -> tuple[tuple[TeamSpec, ...], tuple[Team, ...]]:
+        specs: list[TeamSpec] = []
+        teams: list[Team] = []
+        for row in self.team_rows:
+            spec = TeamSpec(
+                **row.spec, skill_needs=tuple(self.skill_needs.get(row.spec["name"], ()))
+            )
+            specs.append(spec)
+            for name in row.names:
+                own = self.skill_needs.get(name, []) if name != spec.name else []
+                teams.append(
+                    Team(
+                        name=name,
+                        spec=spec.name,
+                        min_size=spec.min_size,
+                        max_size=spec.max_size,
+                        min_departments=spec.min_departments,
+                        max_per_department=spec.max_per_department,
+                        skill_needs=(*spec.skill_needs, *own),
+                    )
+                )
+        return tuple(specs), tuple(teams)
+
+
+def _setting_kind(annotation: Any) -> schema.Kind:
+    """How a Settings field's cell is read, from its type (``float | None`` -> number)."""
+    types = {arg for arg in typing.get_args(annotation) if arg is not type(None)} or {annotation}
+    for python_type, kind in (
+        (bool, schema.Kind.YES_NO),
+        (int, schema.Kind.INT),
+        (float, schema.Kind.NUMBER),
+    ):
+        if python_type in types:
+            return kind
+    return schema.Kind.TEXT

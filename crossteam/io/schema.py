@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+
 def normalise(text: str) -> str:
     """Canonical form of a header or sheet name: NFKC, case-folded, separators as ``_``.
 
@@ -45,6 +46,10 @@ class Column:
     description: str = ""
     aliases: tuple[str, ...] = ()
     example: object = None
+    minimum: float | None = None
+    """Smallest value allowed in a numeric column (``None``: no bound beyond the kind's)."""
+    strict_minimum: bool = False
+    """True when the value must be above ``minimum``, not equal to it (weights > 0)."""
 
 
 @dataclass(frozen=True)
@@ -69,13 +74,39 @@ EMPLOYEES = Sheet(
     extra_columns_allowed=True,
     description="One row per employee. Extra columns become attributes usable by Balance rules.",
     columns=(
-        Column("employee_id", Kind.ID, True, "Unique id of the employee", ("社員id", "社員番号", "id", "従業員id")),
+        Column(
+            "employee_id",
+            Kind.ID,
+            True,
+            "Unique id of the employee",
+            ("社員id", "社員番号", "id", "従業員id"),
+        ),
         Column("name", Kind.TEXT, False, "Full name", ("氏名", "名前", "full_name")),
         Column("department", Kind.TEXT, True, "Home department", ("部署", "所属", "部門", "dept")),
-        Column("role", Kind.TEXT, False, "Job title or role", ("役職", "職種", "title", "job_title")),
-        Column("location", Kind.TEXT, False, "Office or site", ("所在地", "勤務地", "拠点", "site", "office")),
-        Column("available", Kind.YES_NO, False, "yes/no, default yes: can join a team or rotate", ("利用可能", "参加可", "参加可能")),
-        Column("rotation_eligible", Kind.YES_NO, False, "yes/no, default yes: may go on rotation", ("ローテーション対象", "ローテーション可", "異動可")),
+        Column(
+            "role", Kind.TEXT, False, "Job title or role", ("役職", "職種", "title", "job_title")
+        ),
+        Column(
+            "location",
+            Kind.TEXT,
+            False,
+            "Office or site",
+            ("所在地", "勤務地", "拠点", "site", "office"),
+        ),
+        Column(
+            "available",
+            Kind.YES_NO,
+            False,
+            "yes/no, default yes: can join a team or rotate",
+            ("利用可能", "参加可", "参加可能"),
+        ),
+        Column(
+            "rotation_eligible",
+            Kind.YES_NO,
+            False,
+            "yes/no, default yes: may go on rotation",
+            ("ローテーション対象", "ローテーション可", "異動可"),
+        ),
     ),
     examples=(
         ("E001", "Sato Hana", "Sales", "Account manager", "Tokyo", "yes", "yes"),
@@ -93,7 +124,13 @@ SKILLS = Sheet(
         "then one column per skill holding a level 1-5 or blank."
     ),
     columns=(
-        Column("employee_id", Kind.ID, True, "Employee holding the skill", ("社員id", "社員番号", "id", "従業員id")),
+        Column(
+            "employee_id",
+            Kind.ID,
+            True,
+            "Employee holding the skill",
+            ("社員id", "社員番号", "id", "従業員id"),
+        ),
         Column("skill", Kind.TEXT, True, "Skill name", ("スキル", "スキル名")),
         Column("level", Kind.LEVEL, True, "Level 1 (basic) to 5 (expert)", ("レベル", "習熟度")),
     ),
@@ -108,7 +145,15 @@ INTERACTIONS = Sheet(
     columns=(
         Column("employee_a", Kind.ID, True, "One employee", ("社員a", "社員id_a", "社員1")),
         Column("employee_b", Kind.ID, True, "The other employee", ("社員b", "社員id_b", "社員2")),
-        Column("weight", Kind.NUMBER, False, "Strength, a number > 0 (default 1)", ("重み", "強さ", "頻度")),
+        Column(
+            "weight",
+            Kind.NUMBER,
+            False,
+            "Strength, a number > 0 (default 1)",
+            ("重み", "強さ", "頻度"),
+            minimum=0,
+            strict_minimum=True,
+        ),
     ),
     examples=(("E001", "E002", 1),),
 )
@@ -119,11 +164,42 @@ DEPARTMENTS = Sheet(
     aliases=("部署", "部署一覧", "部門"),
     description="Rotation policy per department; blank cells take the Settings defaults.",
     columns=(
-        Column("department", Kind.TEXT, True, "Department name as on Employees", ("部署", "部署名", "部門")),
-        Column("min_on_site", Kind.FRACTION, False, "Share 0-1 of headcount that stays home every period", ("最低在籍率", "残留率")),
-        Column("host_capacity", Kind.INT, False, "Most rotators hosted per period", ("受入上限", "受入人数")),
-        Column("can_host", Kind.YES_NO, False, "yes/no, default yes: may host rotators", ("受入可", "受入可能")),
-        Column("critical_skills", Kind.TEXT, False, "Skills someone must keep at home, comma separated", ("重要スキル", "必須スキル")),
+        Column(
+            "department",
+            Kind.TEXT,
+            True,
+            "Department name as on Employees",
+            ("部署", "部署名", "部門"),
+        ),
+        Column(
+            "min_on_site",
+            Kind.FRACTION,
+            False,
+            "Share 0-1 of headcount that stays home every period",
+            ("最低在籍率", "残留率"),
+        ),
+        Column(
+            "host_capacity",
+            Kind.INT,
+            False,
+            "Most rotators hosted per period",
+            ("受入上限", "受入人数"),
+            minimum=0,
+        ),
+        Column(
+            "can_host",
+            Kind.YES_NO,
+            False,
+            "yes/no, default yes: may host rotators",
+            ("受入可", "受入可能"),
+        ),
+        Column(
+            "critical_skills",
+            Kind.TEXT,
+            False,
+            "Skills someone must keep at home, comma separated",
+            ("重要スキル", "必須スキル"),
+        ),
     ),
     examples=(("Sales", 0.8, 2, "yes", ""), ("Development", 0.75, 3, "yes", "Python")),
 )
@@ -136,7 +212,15 @@ PRIORITIES = Sheet(
     columns=(
         Column("department_a", Kind.TEXT, True, "One department", ("部署a", "部署1")),
         Column("department_b", Kind.TEXT, True, "The other department", ("部署b", "部署2")),
-        Column("weight", Kind.NUMBER, False, "Multiplier > 0 (default 1)", ("重み",)),
+        Column(
+            "weight",
+            Kind.NUMBER,
+            False,
+            "Multiplier > 0 (default 1)",
+            ("重み",),
+            minimum=0,
+            strict_minimum=True,
+        ),
     ),
     examples=(("Sales", "Development", 3),),
 )
@@ -151,11 +235,32 @@ TEAMS = Sheet(
     ),
     columns=(
         Column("team", Kind.TEXT, True, "Team name", ("チーム", "チーム名")),
-        Column("count", Kind.INT, False, "How many teams of this spec (default 1)", ("数", "チーム数", "個数")),
-        Column("min_size", Kind.INT, False, "Fewest members", ("最小人数", "最少人数")),
-        Column("max_size", Kind.INT, False, "Most members", ("最大人数", "最多人数")),
-        Column("min_departments", Kind.INT, False, "Fewest distinct departments (default 1)", ("最少部署数", "最小部署数")),
-        Column("max_per_department", Kind.INT, False, "Most members from one department", ("部署上限", "同一部署上限")),
+        Column(
+            "count",
+            Kind.INT,
+            False,
+            "How many teams of this spec (default 1)",
+            ("数", "チーム数", "個数"),
+            minimum=1,
+        ),
+        Column("min_size", Kind.INT, False, "Fewest members", ("最小人数", "最少人数"), minimum=1),
+        Column("max_size", Kind.INT, False, "Most members", ("最大人数", "最多人数"), minimum=1),
+        Column(
+            "min_departments",
+            Kind.INT,
+            False,
+            "Fewest distinct departments (default 1)",
+            ("最少部署数", "最小部署数"),
+            minimum=1,
+        ),
+        Column(
+            "max_per_department",
+            Kind.INT,
+            False,
+            "Most members from one department",
+            ("部署上限", "同一部署上限"),
+            minimum=1,
+        ),
     ),
     examples=(("Customer voice", 2, 5, 7, 4, 2),),
 )
@@ -168,8 +273,21 @@ TEAM_SKILLS = Sheet(
     columns=(
         Column("team", Kind.TEXT, True, "Team name as on Teams", ("チーム", "チーム名")),
         Column("skill", Kind.TEXT, True, "Skill name", ("スキル", "スキル名")),
-        Column("min_level", Kind.LEVEL, False, "Lowest level that counts (default 1)", ("最低レベル", "レベル")),
-        Column("min_count", Kind.INT, False, "Members needed at that level (default 1)", ("必要人数", "人数")),
+        Column(
+            "min_level",
+            Kind.LEVEL,
+            False,
+            "Lowest level that counts (default 1)",
+            ("最低レベル", "レベル"),
+        ),
+        Column(
+            "min_count",
+            Kind.INT,
+            False,
+            "Members needed at that level (default 1)",
+            ("必要人数", "人数"),
+            minimum=1,
+        ),
     ),
     examples=(("Customer voice", "Negotiation", 3, 1),),
 )
@@ -183,10 +301,20 @@ BALANCE = Sheet(
         "weight: a number (soft) or 'hard'."
     ),
     columns=(
-        Column("attribute", Kind.TEXT, True, "Any Employees column, e.g. location", ("属性", "項目")),
-        Column("mode", Kind.TEXT, True, "diversify / cluster / balance / no_lone / different", ("モード", "方式")),
+        Column(
+            "attribute", Kind.TEXT, True, "Any Employees column, e.g. location", ("属性", "項目")
+        ),
+        Column(
+            "mode",
+            Kind.TEXT,
+            True,
+            "diversify / cluster / balance / no_lone / different",
+            ("モード", "方式"),
+        ),
         Column("weight", Kind.WEIGHT_OR_HARD, False, "A number (default 1) or 'hard'", ("重み",)),
-        Column("value", Kind.TEXT, False, "For no_lone and cluster: the value(s) concerned", ("値",)),
+        Column(
+            "value", Kind.TEXT, False, "For no_lone and cluster: the value(s) concerned", ("値",)
+        ),
     ),
     examples=(("location", "no_lone", 1, "Osaka"),),
 )
@@ -210,7 +338,9 @@ RULES = Sheet(
     ),
     columns=(
         Column("rule", Kind.TEXT, True, "The rule", ("ルール", "種類")),
-        Column("employee_id", Kind.ID, True, "Employee the rule is about", ("社員id", "社員番号", "id")),
+        Column(
+            "employee_id", Kind.ID, True, "Employee the rule is about", ("社員id", "社員番号", "id")
+        ),
         Column("target", Kind.ID, False, "Employee, team or department", ("対象",)),
         Column("note", Kind.TEXT, False, "Why (kept for the record)", ("備考", "メモ", "理由")),
     ),

@@ -1,0 +1,221 @@
+"""Turning one spreadsheet cell into a typed value, with a plain message when it cannot.
+
+Every function takes a cell value as openpyxl gives it (text already stripped, never
+blank) and returns the typed value or raises ``CellError`` whose message an HR planner
+can act on. They are plain checks, not pydantic models: the reader calls them hundreds
+of thousands of times on a large workbook.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Final, Literal
+
+from pydantic_core import ErrorDetails
+
+from crossteam.io.schema import NO, YES, Kind
+
+MAX_TEXT_LENGTH: Final = 10_000
+"""Longer cells are refused: no planning value needs them and they slow every step."""
+
+HARD: Final = "hard"
+
+
+class CellError(ValueError):
+    """A cell value that cannot be read as its column requires; ``message`` says why."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ExcelErrorValue:
+    """A cell showing an Excel error such as ``#N/A`` or ``#DIV/0!``."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class MissingFormulaResult:
+    """A formula cell saved without its result (written by a program, never opened in Excel)."""
+
+
+def check_raw(value: object) -> None:
+    """Refuse values no column accepts: Excel errors, unsaved formulas, huge texts."""
+    if isinstance(value, MissingFormulaResult):
+        raise CellError("a formula without a saved result: open and save the file in Excel")
+    if isinstance(value, ExcelErrorValue):
+        raise CellError(f"shows the Excel error {value.code}: fix the formula or type the value")
+    if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
+        raise CellError(f"holds {len(value):,} characters; at most {MAX_TEXT_LENGTH:,} are allowed")
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, date | time | timedelta)
+
+
+def _number_text(value: float) -> str:
+    """123.0 -> "123": Excel stores every number as a float."""
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def as_text(value: object) -> str:
+    """Any cell as text: numbers without a trailing ".0", dates as ISO dates."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _number_text(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
+
+
+def as_id(value: object) -> str:
+    """An id: text kept exactly, numbers as text; a date means Excel reformatted the id."""
+    if _is_date(value):
+        raise CellError(
+            "is a date, but an id belongs here: format the column as Text and retype the id"
+        )
+    if isinstance(value, bool):
+        raise CellError("is TRUE/FALSE, but an id belongs here")
+    return as_text(value)
+
+
+def as_number(value: object) -> float:
+    """A finite number; numeric text such as "12" or "１２" is accepted."""
+    if isinstance(value, bool) or _is_date(value):
+        raise CellError("must be a number")
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        try:
+            number = float(unicodedata.normalize("NFKC", str(value)))
+        except ValueError:
+            raise CellError(f"must be a number, not {_quoted(value)}") from None
+    if not math.isfinite(number):
+        raise CellError("must be a number")
+    return number
+
+
+def as_int(value: object) -> int:
+    try:
+        number = as_number(value)
+    except CellError:
+        raise CellError(f"must be a whole number, not {_quoted(value)}") from None
+    if not number.is_integer():
+        raise CellError(f"must be a whole number, not {_quoted(value)}")
+    return int(number)
+
+
+def as_level(value: object) -> int:
+    """A skill level, a whole number from 1 to 5."""
+    try:
+        level = as_int(value)
+    except CellError:
+        raise CellError(f"must be a level from 1 to 5, not {_quoted(value)}") from None
+    if not 1 <= level <= 5:
+        raise CellError(f"must be between 1 and 5, not {level}")
+    return level
+
+
+def as_fraction(value: object) -> float:
+    """A share from 0 to 1, written 0.8 or "80%" (a percent-formatted cell holds 0.8)."""
+    text = unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else None
+    try:
+        share = as_number(text[:-1]) / 100 if text and text.endswith("%") else as_number(value)
+    except CellError:
+        raise CellError(f"must be a share such as 0.8 or 80%, not {_quoted(value)}") from None
+    if not 0 <= share <= 1:
+        raise CellError(f"must be between 0 and 1 (0% and 100%), not {as_text(value)}")
+    return share
+
+
+def as_yes_no(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = as_text(value)
+    word = unicodedata.normalize("NFKC", word).strip().casefold()
+    if word in YES:
+        return True
+    if word in NO:
+        return False
+    raise CellError(f"must be yes or no, not {_quoted(value)}")
+
+
+def as_weight_or_hard(value: object) -> float | Literal["hard"]:
+    """A soft weight (a number, 0 or more) or the word ``hard``."""
+    if isinstance(value, str) and unicodedata.normalize("NFKC", value).casefold() == HARD:
+        return HARD
+    try:
+        weight = as_number(value)
+    except CellError:
+        raise CellError(f"must be a number or the word hard, not {_quoted(value)}") from None
+    if weight < 0:
+        raise CellError("must be 0 or more, or the word hard")
+    return weight
+
+
+CONVERTERS: Final[dict[Kind, Callable[[object], object]]] = {
+    Kind.ID: as_id,
+    Kind.TEXT: as_text,
+    Kind.INT: as_int,
+    Kind.NUMBER: as_number,
+    Kind.FRACTION: as_fraction,
+    Kind.YES_NO: as_yes_no,
+    Kind.LEVEL: as_level,
+    Kind.WEIGHT_OR_HARD: as_weight_or_hard,
+}
+
+
+def convert(
+    kind: Kind, value: object, minimum: float | None = None, strict: bool = False
+) -> object:
+    """Read ``value`` as ``kind``; numbers are also held to ``minimum`` (exclusive if strict)."""
+    check_raw(value)
+    result = CONVERTERS[kind](value)
+    if minimum is not None and isinstance(result, int | float):
+        if strict and not result > minimum:
+            raise CellError(f"must be more than {_number_text(float(minimum))}")
+        if not strict and result < minimum:
+            raise CellError(f"must be at least {_number_text(float(minimum))}")
+    return result
+
+
+def _quoted(value: object) -> str:
+    text = as_text(value)
+    return f'"{text[:40]}…"' if len(text) > 40 else f'"{text}"'
+
+
+def describe_validation_error(error: ErrorDetails) -> str:
+    """Plain wording for one pydantic error ("must be a whole number", not "Input should…")."""
+    context = error.get("ctx", {})
+    plain = {
+        "missing": "is required",
+        "int_parsing": "must be a whole number",
+        "int_from_float": "must be a whole number",
+        "int_type": "must be a whole number",
+        "float_parsing": "must be a number",
+        "float_type": "must be a number",
+        "bool_parsing": "must be yes or no",
+        "bool_type": "must be yes or no",
+        "greater_than": "must be more than {gt}",
+        "greater_than_equal": "must be at least {ge}",
+        "less_than": "must be less than {lt}",
+        "less_than_equal": "must be at most {le}",
+        "extra_forbidden": "is not a known setting",
+    }
+    template = plain.get(error["type"])
+    if template is None:
+        return str(error["msg"])
+    return template.format(**{k: as_text(v) for k, v in context.items()})

@@ -1,0 +1,98 @@
+"""Building small input workbooks for tests: a valid company, and a writer to vary it.
+
+Tests take ``company()``, change a cell or a sheet, and write it with ``write_workbook``.
+Row lists are plain values exactly as a user would type them in Excel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+Sheets = dict[str, list[list[object]]]
+
+
+def company() -> Sheets:
+    """A small valid company using every sheet; a fresh copy on each call."""
+    return {
+        "Employees": [
+            [
+                "employee_id",
+                "name",
+                "department",
+                "role",
+                "location",
+                "available",
+                "rotation_eligible",
+                "tenure",
+            ],
+            ["E1", "Sato Hana", "Sales", "Manager", "Tokyo", "yes", "yes", 12],
+            ["E2", "Suzuki Ken", "Sales", "Rep", "Osaka", "yes", "no", 3],
+            ["E3", "Tanaka Yui", "Development", "Engineer", "Tokyo", "yes", "yes", 5],
+            ["E4", "Ito Ren", "Development", "Engineer", "Osaka", "no", "yes", 7],
+            ["E5", "Kato Mei", "Support", "Agent", "Tokyo", "yes", "yes", 2],
+            ["E6", "Abe Sho", "Support", "Lead", "Osaka", "yes", "yes", 9],
+        ],
+        "Skills": [
+            ["employee_id", "skill", "level"],
+            ["E1", "Negotiation", 4],
+            ["E3", "Python", 5],
+            ["E5", "Python", 2],
+        ],
+        "Interactions": [
+            ["employee_a", "employee_b", "weight"],
+            ["E1", "E2", 3],
+            ["E3", "E4", 1],
+            ["E2", "E1", 2],
+            ["E5", "E6", None],
+        ],
+        "Departments": [
+            ["department", "min_on_site", "host_capacity", "can_host", "critical_skills"],
+            ["Sales", 0.5, 1, "yes", "Negotiation"],
+            ["Development", "75%", None, "no", None],
+        ],
+        "Priorities": [
+            ["department_a", "department_b", "weight"],
+            ["Support", "Development", 2],
+        ],
+        "Teams": [
+            ["team", "count", "min_size", "max_size", "min_departments", "max_per_department"],
+            ["Voice", 2, 2, 3, 2, None],
+            ["Solo", None, None, None, None, None],
+        ],
+        "TeamSkills": [
+            ["team", "skill", "min_level", "min_count"],
+            ["Voice", "Python", 2, 1],
+        ],
+        "Balance": [
+            ["attribute", "mode", "weight", "value"],
+            ["location", "no_lone", 1, "Osaka"],
+            ["tenure", "balance", "hard", None],
+        ],
+        "Periods": [["period"], ["2027-Q1"], ["2027-Q2"]],
+        "Rules": [
+            ["rule", "employee_id", "target", "note"],
+            ["apart", "E1", "E2", "same project"],
+            ["in_team", "E3", "Voice", None],
+            ["rotate_to", "E5", "Sales", None],
+            ["no_rotation", "E6", None, None],
+        ],
+        "Settings": [
+            ["setting", "value"],
+            ["time_limit_seconds", 5],
+            ["assign_everyone", "no"],
+        ],
+    }
+
+
+def write_workbook(path: Path, sheets: Sheets) -> Path:
+    """Write ``sheets`` (title -> rows, first row the header) to ``path`` and return it."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets.items():
+        worksheet = workbook.create_sheet(title)
+        for row in rows:
+            worksheet.append(row)
+    workbook.save(path)
+    return path
