@@ -1,0 +1,141 @@
+"""Pictures of the department graph (matplotlib, Agg backend, no window ever opened).
+
+Departments sit on a circle in name order, so before and after panels line up. Ties
+are grey lines as thick as the pair's density; weak pairs are dashed orange; zero-tie
+pairs are dotted red, and thick dashed red when their priority weight is above 1. Pairs
+a plan bridged are green in the panel that shows them.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from crossteam.models import DepartmentName, DepartmentPair, GapKind, NetworkReport
+
+PANEL_INCHES = 6.5
+DPI = 100
+LABEL_CHARACTERS = 18
+"""Longer department names are cut in the picture (the sheets show them whole)."""
+
+_STYLES: dict[str, dict[str, object]] = {
+    "tied": {"colors": "#8c8c8c", "linestyles": "solid", "alpha": 0.7},
+    "weak": {"colors": "#e08a00", "linestyles": (0, (4, 2)), "linewidths": 1.2},
+    "zero": {"colors": "#d62728", "linestyles": (0, (1, 2)), "linewidths": 0.8, "alpha": 0.6},
+    "priority": {"colors": "#d62728", "linestyles": (0, (6, 3)), "linewidths": 2.4},
+    "bridged": {"colors": "#2ca02c", "linestyles": "solid", "linewidths": 2.4},
+}
+_LEGEND = {
+    "tied": "tied (width = density)",
+    "weak": "weak tie",
+    "zero": "no tie",
+    "priority": "no tie, priority pair",
+    "bridged": "bridged by the plan",
+}
+
+
+@dataclass(frozen=True)
+class GraphPanel:
+    """One picture of the department graph; ``bridged`` pairs (a < b) are drawn green."""
+
+    title: str
+    report: NetworkReport
+    bridged: frozenset[tuple[DepartmentName, DepartmentName]] = field(default_factory=frozenset)
+
+
+def _style_of(pair: DepartmentPair, bridged: frozenset[tuple[str, str]]) -> str:
+    if (pair.department_a, pair.department_b) in bridged:
+        return "bridged"
+    if pair.kind is GapKind.TIED:
+        return "tied"
+    if pair.kind is GapKind.WEAK:
+        return "weak"
+    return "priority" if pair.priority > 1 else "zero"
+
+
+def _positions(departments: Sequence[str]) -> dict[str, tuple[float, float]]:
+    angles = np.pi / 2 - 2 * np.pi * np.arange(len(departments)) / max(len(departments), 1)
+    return {
+        name: (float(np.cos(a)), float(np.sin(a)))
+        for name, a in zip(departments, angles, strict=True)
+    }
+
+
+def _draw_panel(figure: Figure, index: int, count: int, panel: GraphPanel) -> None:
+    axes = figure.add_subplot(1, count, index + 1)
+    report = panel.report
+    position = _positions(report.departments)
+    densest = max((p.density for p in report.pairs if p.kind is GapKind.TIED), default=1.0)
+    segments: dict[str, list[tuple[tuple[float, float], tuple[float, float]]]] = {
+        style: [] for style in _STYLES
+    }
+    widths: list[float] = []
+    for pair in report.pairs:
+        style = _style_of(pair, panel.bridged)
+        segments[style].append((position[pair.department_a], position[pair.department_b]))
+        if style == "tied":
+            widths.append(0.4 + 3.6 * pair.density / densest)
+    for style, lines in segments.items():
+        if lines:
+            extra = {"linewidths": widths} if style == "tied" else {}
+            axes.add_collection(LineCollection(lines, **_STYLES[style], **extra))  # type: ignore[arg-type]
+
+    headcount = {d.department: d.headcount for d in report.per_department}
+    largest = max(headcount.values(), default=1)
+    xs, ys = (
+        zip(*(position[d] for d in report.departments), strict=True)
+        if report.departments
+        else ((), ())
+    )
+    sizes = [60 + 500 * headcount[d] / largest for d in report.departments]
+    axes.scatter(xs, ys, s=sizes, color="#1f77b4", zorder=3, edgecolors="white")
+    font = 8 if len(report.departments) <= 30 else 6
+    for name in report.departments:
+        x, y = position[name]
+        label = name if len(name) <= LABEL_CHARACTERS else name[: LABEL_CHARACTERS - 1] + "…"
+        axes.annotate(
+            label,
+            (x, y),
+            xytext=(1.12 * x, 1.12 * y),
+            ha="left" if x > 0.05 else "right" if x < -0.05 else "center",
+            va="center",
+            fontsize=font,
+        )
+    axes.set_title(panel.title, fontsize=11)
+    axes.set_xlim(-1.6, 1.6)
+    axes.set_ylim(-1.35, 1.35)
+    axes.set_aspect("equal")
+    axes.axis("off")
+    handles = [
+        Line2D([], [], color=_STYLES[s]["colors"], linestyle=_STYLES[s]["linestyles"], label=text)  # type: ignore[arg-type]
+        for s, text in _LEGEND.items()
+        if segments[s]
+    ]
+    if handles:
+        axes.legend(
+            handles=handles,
+            loc="lower center",
+            fontsize=7,
+            ncols=2,
+            frameon=False,
+            bbox_to_anchor=(0.5, -0.08),
+        )
+
+
+def department_graph_png(panels: Sequence[GraphPanel]) -> bytes:
+    """One PNG with the panels side by side."""
+    figure = Figure(figsize=(PANEL_INCHES * len(panels), PANEL_INCHES), dpi=DPI)
+    FigureCanvasAgg(figure)
+    for index, panel in enumerate(panels):
+        _draw_panel(figure, index, len(panels), panel)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
