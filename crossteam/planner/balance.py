@@ -1,0 +1,190 @@
+"""Balance rules in the team model: each mode as a hard rule or a weighted penalty.
+
+Definitions (shared with the checker in words only, see docs/model.md):
+- diversify: a team of size s should hold round(share_v x s) members of each value v
+  (share_v = the value's share of the available people); penalty sum |count - target|;
+  hard: every count between floor and ceil of share_v x s.
+- cluster: members share one value (a cell may list several, comma-separated); penalty
+  members not holding the team's most common value.
+- balance: team means of a numeric column near the pool mean; penalty |sum of (value -
+  mean)| / standard deviation; hard: each team mean within half a standard deviation.
+- no_lone: no team holds exactly one member with the value (any value when blank);
+  penalty one per lone member.
+- different: no two members share a value; penalty the members beyond the first.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Callable
+
+from ortools.sat.python import cp_model
+
+from crossteam.models import BalanceMode, BalanceRule, Team
+from crossteam.planner.groups import RuleGroups
+from crossteam.planner.teams import LinearExpr, TeamModel
+
+BALANCE_SCALE = 100
+"""Numeric values are measured in hundredths of the pool's standard deviation."""
+
+
+def balance_reason(rule: BalanceRule) -> str:
+    where = f"Balance row {rule.row}" if rule.row is not None else "Balance"
+    value = f" = {rule.value}" if rule.value else ""
+    return f"{where}: {rule.mode} on {rule.attribute}{value} (hard)"
+
+
+def cluster_values(text: str | None) -> set[str]:
+    return {v.strip() for v in (text or "").split(",") if v.strip()}
+
+
+def add_balance_rules(tm: TeamModel, groups: RuleGroups) -> None:
+    """Every Balance rule of the instance, hard or soft."""
+    builders: dict[BalanceMode, Callable[[TeamModel, Team, BalanceRule, Penalty], None]] = {
+        BalanceMode.DIVERSIFY: _diversify,
+        BalanceMode.CLUSTER: _cluster,
+        BalanceMode.BALANCE: _balance,
+        BalanceMode.NO_LONE: _no_lone,
+        BalanceMode.DIFFERENT: _different,
+    }
+    settings = tm.ctx.instance.settings
+    for rule in tm.ctx.instance.balance_rules:
+        penalty = Penalty(tm, rule, groups, settings.weight_balance)
+        for team in tm.teams:
+            builders[rule.mode](tm, team, rule, penalty)
+
+
+class Penalty:
+    """Where one rule's shortfalls go: a hard limit of zero, or the weighted objective."""
+
+    def __init__(self, tm: TeamModel, rule: BalanceRule, groups: RuleGroups, scale: float):
+        self.tm = tm
+        self.rule = rule
+        self.guard = groups(balance_reason(rule)) if rule.hard else []
+        self.weight = rule.weight * scale
+
+    @property
+    def model(self) -> cp_model.CpModel:
+        return self.tm.ctx.model
+
+    def at_most(self, expr: LinearExpr, limit: int, ub: int, name: str) -> None:
+        """``expr <= limit`` when hard; otherwise pay for every unit above ``limit``."""
+        if self.rule.hard:
+            self.model.add(expr <= limit).only_enforce_if(self.guard)
+            return
+        excess = self.model.new_int_var(0, ub, name)
+        self.model.add(excess >= expr - limit)
+        self.pay(excess)
+
+    def pay(self, expr: LinearExpr, per_unit: float = 1.0) -> None:
+        self.tm.ctx.add_objective("balance", -self.weight * per_unit, expr)
+
+
+def _values(tm: TeamModel, rule: BalanceRule) -> list[str]:
+    return sorted({text for c in tm.classes if (text := c.texts[rule.attribute]) is not None})
+
+
+def _holding(tm: TeamModel, team: Team, attribute: str, value: str) -> LinearExpr:
+    return tm.members(team, lambda c: c.texts[attribute] == value)
+
+
+def _diversify(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -> None:
+    model = tm.ctx.model
+    pool = sum(c.size for c in tm.classes)
+    sizes = range(team.min_size, team.max_size + 1)
+    size = model.new_int_var(team.min_size, team.max_size, f"size[{team.name}]")
+    model.add(size == tm.size(team))
+    offset = size - team.min_size
+    for value in _values(tm, rule):
+        share = sum(c.size for c in tm.classes if c.texts[rule.attribute] == value) / pool
+        count = _holding(tm, team, rule.attribute, value)
+        name = f"{team.name}|{rule.attribute}={value}"
+        if rule.hard:
+            low = model.new_int_var(0, team.max_size, f"low[{name}]")
+            high = model.new_int_var(0, team.max_size, f"high[{name}]")
+            model.add_element(offset, [math.floor(share * s) for s in sizes], low)
+            model.add_element(offset, [math.ceil(share * s) for s in sizes], high)
+            model.add(count >= low).only_enforce_if(penalty.guard)
+            model.add(count <= high).only_enforce_if(penalty.guard)
+            continue
+        target = model.new_int_var(0, team.max_size, f"target[{name}]")
+        model.add_element(offset, [math.floor(share * s + 0.5) for s in sizes], target)
+        deviation = model.new_int_var(0, team.max_size, f"deviation[{name}]")
+        model.add_abs_equality(deviation, count - target)
+        penalty.pay(deviation)
+
+
+def _cluster(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -> None:
+    model = tm.ctx.model
+    values = sorted(set().union(*(cluster_values(c.texts[rule.attribute]) for c in tm.classes)))
+    pick = {v: model.new_bool_var(f"cluster[{team.name}|{rule.attribute}={v}]") for v in values}
+    if not values:
+        penalty.at_most(tm.size(team), 0, team.max_size, f"unclustered[{team.name}]")
+        return
+    model.add_exactly_one(pick.values())
+    # members outside the picked value: counted against the rule
+    for v, picked in pick.items():
+        outside = tm.members(team, lambda c, v=v: v not in cluster_values(c.texts[rule.attribute]))
+        if rule.hard:
+            model.add(outside == 0).only_enforce_if([picked, *penalty.guard])
+            continue
+        missing = model.new_int_var(0, team.max_size, f"unclustered[{team.name}|{v}]")
+        model.add(missing >= outside).only_enforce_if(picked)
+        penalty.pay(missing)
+
+
+def _balance(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -> None:
+    numbers = {c.index: _number(c.texts[rule.attribute]) for c in tm.classes}
+    pool = [n for c in tm.classes for n in [numbers[c.index]] * c.size if n is not None]
+    if len(pool) < 2 or statistics.pstdev(pool) == 0:
+        return
+    mean, spread = statistics.fmean(pool), statistics.pstdev(pool)
+    scaled = {
+        i: round((n - mean) / spread * BALANCE_SCALE) for i, n in numbers.items() if n is not None
+    }
+    total = cp_model.LinearExpr.weighted_sum(
+        [tm.x[team.name, i] for i in scaled], [scaled[i] for i in scaled]
+    )
+    counted = tm.members(team, lambda c: c.index in scaled)
+    if rule.hard:
+        # within half a standard deviation, less the rounding of each member's value
+        slack = BALANCE_SCALE // 2 - 1
+        tm.ctx.model.add(total <= slack * counted).only_enforce_if(penalty.guard)
+        tm.ctx.model.add(total >= -slack * counted).only_enforce_if(penalty.guard)
+        return
+    ub = sum(abs(s) for s in scaled.values()) * team.max_size
+    deviation = tm.ctx.model.new_int_var(0, ub, f"imbalance[{team.name}|{rule.attribute}]")
+    tm.ctx.model.add_abs_equality(deviation, total)
+    penalty.pay(deviation, 1 / BALANCE_SCALE)
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        return float(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+def _no_lone(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -> None:
+    model = tm.ctx.model
+    wanted = rule.value.strip().casefold() if rule.value else None
+    for value in _values(tm, rule):
+        if wanted is not None and value.casefold() != wanted:
+            continue
+        count = _holding(tm, team, rule.attribute, value)
+        name = f"{team.name}|{rule.attribute}={value}"
+        many = model.new_bool_var(f"several[{name}]")
+        lone = 0 if rule.hard else model.new_bool_var(f"lone[{name}]")
+        # count is 0, or at least 2 (many), or exactly 1 and paid for (lone)
+        model.add(count >= 2 * many + lone).only_enforce_if(penalty.guard)
+        model.add(count <= team.max_size * many + lone).only_enforce_if(penalty.guard)
+        if not rule.hard:
+            model.add(many + lone <= 1)
+            penalty.pay(lone)
+
+
+def _different(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -> None:
+    for value in _values(tm, rule):
+        count = _holding(tm, team, rule.attribute, value)
+        penalty.at_most(count, 1, team.max_size, f"repeated[{team.name}|{rule.attribute}={value}]")

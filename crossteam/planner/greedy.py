@@ -1,0 +1,164 @@
+"""A fast greedy plan: the solver's starting point, and the yardstick the model must beat.
+
+Team by team, it first seats the skills each team needs, then fills seats from the
+department that bridges the most still-silent department pairs with the people already
+in the team (a new department otherwise), taking the least-skilled person there so that
+skilled people stay free for later teams. It honours the Rules where it can and ignores
+Balance rules; the solver repairs what it misses.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from crossteam.models import (
+    DepartmentName,
+    Employee,
+    EmployeeId,
+    PlanningInput,
+    RuleKind,
+    Team,
+    TeamName,
+)
+from crossteam.planner.context import DepartmentPairKey, pair_key
+
+
+def seat_targets(instance: PlanningInput) -> dict[TeamName, int]:
+    """Team sizes that use the available people: everyone at minimum, then one more each."""
+    targets = {t.name: t.min_size for t in instance.teams}
+    spare = len(instance.available_employees) - sum(targets.values())
+    growing = [t for t in instance.teams if t.max_size > t.min_size]
+    while spare > 0 and growing:
+        for team in list(growing):
+            if spare == 0:
+                break
+            targets[team.name] += 1
+            spare -= 1
+            if targets[team.name] == team.max_size:
+                growing.remove(team)
+    return targets
+
+
+class _Greedy:
+    def __init__(self, instance: PlanningInput, gap_weights: dict[DepartmentPairKey, float]):
+        self.instance = instance
+        self.gap_weights = gap_weights
+        self.covered: set[DepartmentPairKey] = set()
+        self.free: dict[DepartmentName, list[Employee]] = defaultdict(list)
+        self.banned: dict[EmployeeId, set[TeamName]] = defaultdict(set)
+        self.apart: dict[EmployeeId, set[EmployeeId]] = defaultdict(set)
+        self.partners: dict[EmployeeId, set[EmployeeId]] = defaultdict(set)
+        self.plan: dict[TeamName, list[EmployeeId]] = {t.name: [] for t in instance.teams}
+        self._read_rules()
+        for e in instance.available_employees:
+            self.free[e.department].append(e)
+
+    def _read_rules(self) -> None:
+        for rule in self.instance.rules:
+            who = rule.employee_id
+            if rule.kind is RuleKind.NOT_IN_TEAM:
+                self.banned[who].update(rule.targets)
+            elif rule.kind is RuleKind.IN_TEAM:
+                # the greedy seats them in their first target team, before anyone else
+                others = (t.name for t in self.instance.teams if t.name != rule.targets[0])
+                self.banned[who].update(others)
+            elif rule.kind is RuleKind.APART:
+                for other in rule.targets:
+                    self.apart[who].add(other)
+                    self.apart[other].add(who)
+            elif rule.kind is RuleKind.TOGETHER:
+                for other in rule.targets:
+                    self.partners[who].add(other)
+                    self.partners[other].add(who)
+
+    def _group(self, e: Employee) -> list[Employee] | None:
+        """``e`` and everyone tied to it by together rules, or None if one is not free."""
+        by_id = self.instance.employee_by_id
+        group, todo = {e.employee_id}, [e.employee_id]
+        while todo:
+            for other in self.partners[todo.pop()] - group:
+                group.add(other)
+                todo.append(other)
+        people = [by_id[i] for i in group]
+        if any(p not in self.free[p.department] for p in people):
+            return None
+        return people
+
+    def _fits(self, team: Team, members: list[EmployeeId], people: list[Employee]) -> bool:
+        by_id = self.instance.employee_by_id
+        if len(members) + len(people) > team.max_size:
+            return False
+        for p in people:
+            if team.name in self.banned[p.employee_id] or self.apart[p.employee_id] & set(members):
+                return False
+        if team.max_per_department is not None:
+            per: dict[DepartmentName, int] = defaultdict(int)
+            for m in [*(by_id[m] for m in members), *people]:
+                per[m.department] += 1
+            if max(per.values()) > team.max_per_department:
+                return False
+        return True
+
+    def _seat(self, team: Team, members: list[EmployeeId], people: list[Employee]) -> None:
+        for p in people:
+            self.free[p.department].remove(p)
+            members.append(p.employee_id)
+
+    def _score(self, department: DepartmentName, present: set[DepartmentName]) -> float:
+        settings = self.instance.settings
+        if department in present:
+            return 0.0
+        bridged = sum(
+            self.gap_weights.get(key, 0.0)
+            for other in present
+            if (key := pair_key(department, other)) not in self.covered
+        )
+        return settings.weight_bridging * bridged + settings.weight_diversity
+
+    def _pick(self, team: Team, members: list[EmployeeId], need: tuple[str, int] | None) -> bool:
+        """Seat the best person (with the needed skill, if any); False when nobody fits."""
+        by_id = self.instance.employee_by_id
+        present = {by_id[m].department for m in members}
+        ranked = sorted(self.free, key=lambda d: -self._score(d, present))
+        for department in ranked:
+            candidates = [
+                e
+                for e in self.free[department]
+                if need is None or e.skills.get(need[0], 0) >= need[1]
+            ]
+            for e in sorted(candidates, key=lambda e: len(e.skills)):
+                people = self._group(e)
+                if people is not None and self._fits(team, members, people):
+                    self._seat(team, members, people)
+                    return True
+        return False
+
+    def form(self) -> dict[TeamName, list[EmployeeId]]:
+        by_id = self.instance.employee_by_id
+        for rule in self.instance.rules_of(RuleKind.IN_TEAM):
+            e = by_id[rule.employee_id]
+            team = self.instance.team_by_name[rule.targets[0]]
+            people = self._group(e) if e.available else None
+            if people is not None and self._fits(team, self.plan[team.name], people):
+                self._seat(team, self.plan[team.name], people)
+        targets = seat_targets(self.instance)
+        for team in self.instance.teams:
+            members = self.plan[team.name]
+            for need in team.skill_needs:
+                held = sum(by_id[m].skills.get(need.skill, 0) >= need.min_level for m in members)
+                for _ in range(need.min_count - held):
+                    if not self._pick(team, members, (need.skill, need.min_level)):
+                        break
+            for _ in range(targets[team.name] - len(members)):
+                if not self._pick(team, members, None):
+                    break
+            departments = sorted({by_id[m].department for m in members})
+            self.covered.update(pair_key(a, b) for a in departments for b in departments if a < b)
+        return self.plan
+
+
+def greedy_teams(
+    instance: PlanningInput, gap_weights: dict[DepartmentPairKey, float]
+) -> dict[TeamName, list[EmployeeId]]:
+    """Members per team, greedily; may miss rules the greedy cannot see (Balance)."""
+    return _Greedy(instance, gap_weights).form()

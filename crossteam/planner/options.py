@@ -1,0 +1,70 @@
+"""How one planning run is controlled (limits, seed, workers, parts) and what it reports live."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+
+from crossteam.models import Settings
+
+
+@dataclass(frozen=True)
+class Formulation:
+    """Which strengthening of the team model is on; all off is the benchmarks' baseline
+    (a boolean per employee and team, departments present implied by counts one way only,
+    no symmetry breaking, no starting plan)."""
+
+    aggregate: bool = True
+    """Interchangeable people as one integer per class and team."""
+    tight: bool = True
+    """Departments present tied both ways to counts, and caps the LP cannot see."""
+    symmetry: bool = True
+    """Teams of one spec ordered by a key."""
+    greedy_start: bool = True
+    """A greedy plan hinted in full."""
+
+
+BASELINE = Formulation(aggregate=False, tight=False, symmetry=False, greedy_start=False)
+
+
+@dataclass(frozen=True)
+class SolveOptions:
+    """Run control of ``solve``: the Settings sheet's values, overridden on the command line."""
+
+    time_limit_seconds: float = 60.0
+    seed: int = 0
+    workers: int = 0
+    """Solver threads; 0 means one per CPU core."""
+    deterministic_time_limit: float | None = None
+    """Solver deterministic-time units; with one worker and a seed the run repeats exactly."""
+    plan_teams: bool = True
+    plan_rotation: bool = True
+    formulation: Formulation = Formulation()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **overrides: object) -> SolveOptions:
+        """Options from ``settings``; an override that is ``None`` keeps the setting."""
+        options = cls(
+            time_limit_seconds=settings.time_limit_seconds,
+            seed=settings.random_seed,
+            workers=settings.workers,
+            deterministic_time_limit=settings.deterministic_time_limit,
+        )
+        given = {k: v for k, v in overrides.items() if v is not None}
+        return replace(options, **given)  # type: ignore[arg-type]
+
+    @property
+    def threads(self) -> int:
+        """Worker threads the solver gets: ``workers``, or one per core when it is 0."""
+        return self.workers or os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The search at one improvement, in the user's objective units."""
+
+    objective: float
+    bound: float
+    gap: float | None
+    seconds: float
+    solutions: int

@@ -1,0 +1,329 @@
+"""One planning run: pre-checks, one CP-SAT model for teams and rotation, search, plan.
+
+Teams and rotation share the model (and its "covered" boolean per department pair), so a
+rotation is worth most where no team bridges the pair. When the model has no solution,
+it is rebuilt with an assumption literal per rule group to name the rules in conflict.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+from crossteam.models import (
+    NetworkReport,
+    Plan,
+    PlanningInput,
+    SolveStatus,
+    StopReason,
+    TeamName,
+)
+from crossteam.planner import rotation as rotation_part
+from crossteam.planner.balance import add_balance_rules
+from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext
+from crossteam.planner.greedy import greedy_teams
+from crossteam.planner.groups import RuleGroups
+from crossteam.planner.options import Progress, SolveOptions
+from crossteam.planner.pool import people_classes
+from crossteam.planner.prechecks import check_teams_possible
+from crossteam.planner.teams import TeamModel, build_teams, interchangeable_teams, symmetry_key
+
+HINT_SHARE = 0.2
+"""Share of the time limit the full hint may take (the solve that fills in all but x)."""
+
+
+@dataclass
+class PlanningModel:
+    """The model of one run and the parts that read a plan back from it."""
+
+    ctx: ModelContext
+    groups: RuleGroups
+    teams: TeamModel | None
+    rotation: Any | None
+    """The rotation engineer's ``RotationModel`` (``extract(solver)``), when planned."""
+
+
+def _rotation_ready() -> bool:
+    """The rotation module may still be a placeholder; plan rotation once it is built."""
+    return hasattr(rotation_part, "build_rotation") and hasattr(rotation_part, "precheck_rotation")
+
+
+def solve(
+    instance: PlanningInput,
+    report: NetworkReport,
+    options: SolveOptions,
+    *,
+    on_progress: Callable[[Progress], None] | None = None,
+    stop: threading.Event | None = None,
+) -> Plan:
+    """Plan teams and rotation for ``instance``; never raises for an impossible workbook.
+
+    Returns a plan with status optimal or feasible, or infeasible / no_solution with an
+    explanation in plain words. ``stop`` (set on Ctrl-C) ends the search with the best plan.
+    """
+    started = time.monotonic()
+    run = {
+        "seed": options.seed,
+        "workers": options.threads,
+        "time_limit_seconds": options.time_limit_seconds,
+    }
+    with_teams = options.plan_teams and bool(instance.teams)
+    with_rotation = options.plan_rotation and bool(instance.periods) and _rotation_ready()
+    if not with_teams and not with_rotation:
+        return Plan(
+            status=SolveStatus.OPTIMAL, objective=0.0, bound=0.0, gap=0.0,
+            stop_reason=StopReason.NOTHING_TO_PLAN, **run,
+        )  # fmt: skip
+    reasons = check_teams_possible(instance) if with_teams else []
+    if with_rotation:
+        reasons += rotation_part.precheck_rotation(instance)
+    if reasons:
+        return Plan(
+            status=SolveStatus.INFEASIBLE, stop_reason=StopReason.PRECHECK,
+            explanation=tuple(reasons), seconds=time.monotonic() - started, **run,
+        )  # fmt: skip
+
+    built = build_model(instance, report, options, teams=with_teams, rotation=with_rotation)
+    if built.teams is not None and options.formulation.greedy_start:
+        hint_greedy(built, report, options)
+    solver = _solver(options, time_limit=options.time_limit_seconds - (time.monotonic() - started))
+    watch = _Watch(on_progress, stop)
+    status = _run(solver, built.ctx.model, watch, stop)
+    seconds = time.monotonic() - started
+
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return _plan(built, solver, status, options, stop, seconds, run)
+    if status == cp_model.INFEASIBLE:
+        explanation = explain(instance, report, options, teams=with_teams, rotation=with_rotation)
+        return Plan(
+            status=SolveStatus.INFEASIBLE, stop_reason=StopReason.PROVEN,
+            explanation=tuple(explanation), seconds=time.monotonic() - started, **run,
+        )  # fmt: skip
+    if status == cp_model.MODEL_INVALID:
+        raise RuntimeError(f"the planning model is invalid: {built.ctx.model.validate()}")
+    stopped = _stop_reason(solver, options, stop)
+    return Plan(
+        status=SolveStatus.NO_SOLUTION, stop_reason=stopped, seconds=seconds,
+        explanation=(_no_solution_reason(stopped, options),), **run,
+    )  # fmt: skip
+
+
+def build_model(
+    instance: PlanningInput,
+    report: NetworkReport,
+    options: SolveOptions,
+    *,
+    teams: bool,
+    rotation: bool,
+    explain: bool = False,
+) -> PlanningModel:
+    """The whole model: teams and rotation register their bridges before ``finish``."""
+    ctx = ModelContext(instance=instance, gap_weights=report.gap_weights())
+    groups = RuleGroups(ctx.model, explain=explain)
+    team_model = None
+    if teams:
+        classes = people_classes(instance, aggregate=options.formulation.aggregate)
+        team_model = build_teams(ctx, classes, groups, options.formulation)
+        add_balance_rules(team_model, groups)
+    rotation_model = rotation_part.build_rotation(ctx) if rotation else None
+    ctx.finish()
+    return PlanningModel(ctx, groups, team_model, rotation_model)
+
+
+def hint_greedy(built: PlanningModel, report: NetworkReport, options: SolveOptions) -> None:
+    """Hint the greedy plan, then every other variable: CP-SAT prefers complete hints.
+
+    The rest is found by solving a copy of the model with the team decisions fixed to the
+    greedy's, which is quick (everything else follows from them or is easy to choose).
+    When the greedy broke a hard rule the copy is infeasible and only the teams are hinted.
+    """
+    assert built.teams is not None
+    instance = built.ctx.instance
+    plan = greedy_teams(instance, report.gap_weights())
+    built.teams.hint(_ordered_like_model(built.teams, plan))
+    model = built.ctx.model
+    fixed = model.clone()
+    hinted = dict(
+        zip(model.proto.solution_hint.vars, model.proto.solution_hint.values, strict=True)
+    )
+    for var in built.teams.x.values():
+        fixed.add(fixed.get_int_var_from_proto_index(var.index) == hinted[var.index])
+    solver = _solver(options, time_limit=options.time_limit_seconds * HINT_SHARE)
+    if solver.solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return
+    model.clear_hints()
+    for index, value in enumerate(solver.response_proto.solution):
+        model.add_hint(model.get_int_var_from_proto_index(index), value)
+
+
+def _ordered_like_model(
+    tm: TeamModel, plan: dict[TeamName, list[str]]
+) -> dict[TeamName, list[str]]:
+    """The greedy's teams of one spec re-dealt so that their symmetry keys do not increase."""
+    department_of = {e: c.department for c in tm.classes for e in c.members}
+    order = sorted({c.department for c in tm.classes})
+    ordered = dict(plan)
+    for teams in interchangeable_teams(tm):
+
+        def key(members: list[str]) -> int:
+            counts: dict[str, int] = {}
+            for m in members:
+                counts[department_of[m]] = counts.get(department_of[m], 0) + 1
+            return int(symmetry_key(counts, order))
+
+        dealt = sorted((plan[t.name] for t in teams), key=key, reverse=True)
+        ordered.update({t.name: members for t, members in zip(teams, dealt, strict=True)})
+    return ordered
+
+
+def explain(
+    instance: PlanningInput,
+    report: NetworkReport,
+    options: SolveOptions,
+    *,
+    teams: bool,
+    rotation: bool,
+) -> list[str]:
+    """Rule groups that cannot all hold, from assumption literals on the team rules."""
+    reasons: list[str] = []
+    if teams:
+        built = build_model(instance, report, options, teams=True, rotation=False, explain=True)
+        built.groups.assume_all()
+        solver = _solver(options, time_limit=options.time_limit_seconds, workers=1)
+        if solver.solve(built.ctx.model) == cp_model.INFEASIBLE:
+            conflict = built.groups.conflict(solver)
+            reasons.append("No team plan meets all of these rules together:")
+            reasons.extend(f"- {reason}" for reason in conflict)
+            return reasons
+    if rotation:
+        reasons.append(
+            "The rotation rules cannot be met together with the teams; plan each part alone "
+            "(--no-teams, --no-rotation) to see which rules conflict"
+        )
+    return reasons or ["No plan meets every rule, and the rules in conflict were not found"]
+
+
+class _Watch(cp_model.CpSolverSolutionCallback):
+    """Reports each improvement and stops the search when asked."""
+
+    def __init__(
+        self, on_progress: Callable[[Progress], None] | None, stop: threading.Event | None
+    ) -> None:
+        super().__init__()
+        self.on_progress = on_progress
+        self.stop = stop
+        self.solutions = 0
+
+    def on_solution_callback(self) -> None:
+        self.solutions += 1
+        if self.on_progress is not None:
+            objective, bound = self.objective_value, self.best_objective_bound
+            self.on_progress(
+                Progress(
+                    objective=objective / OBJECTIVE_SCALE,
+                    bound=bound / OBJECTIVE_SCALE,
+                    gap=_gap(objective, bound),
+                    seconds=self.wall_time,
+                    solutions=self.solutions,
+                )
+            )
+        if self.stop is not None and self.stop.is_set():
+            self.stop_search()
+
+
+def _run(
+    solver: cp_model.CpSolver,
+    model: cp_model.CpModel,
+    watch: _Watch,
+    stop: threading.Event | None,
+) -> Any:
+    """Solve; a watcher thread stops the search on ``stop`` even between improvements."""
+    if stop is None:
+        return solver.solve(model, watch)
+    done = threading.Event()
+
+    def watcher() -> None:
+        while not done.is_set():
+            if stop.wait(0.1):
+                solver.stop_search()
+                return
+
+    thread = threading.Thread(target=watcher, name="crossteam-stop-watcher", daemon=True)
+    thread.start()
+    try:
+        return solver.solve(model, watch)
+    finally:
+        done.set()
+        thread.join()
+
+
+def _solver(
+    options: SolveOptions, *, time_limit: float, workers: int | None = None
+) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.max_time_in_seconds = max(time_limit, 0.1)
+    params.random_seed = options.seed
+    params.num_workers = workers or options.threads
+    if options.deterministic_time_limit is not None:
+        params.max_deterministic_time = options.deterministic_time_limit
+    return solver
+
+
+def _gap(objective: float, bound: float) -> float:
+    """Relative distance to the bound, CP-SAT's way (scaled units, at least 1)."""
+    return abs(bound - objective) / max(1.0, abs(objective))
+
+
+def _stop_reason(
+    solver: cp_model.CpSolver, options: SolveOptions, stop: threading.Event | None
+) -> StopReason:
+    if stop is not None and stop.is_set():
+        return StopReason.INTERRUPTED
+    limit = options.deterministic_time_limit
+    if limit is not None and solver.deterministic_time >= 0.99 * limit:
+        return StopReason.DETERMINISTIC_LIMIT
+    return StopReason.TIME_LIMIT
+
+
+def _no_solution_reason(stopped: StopReason, options: SolveOptions) -> str:
+    if stopped is StopReason.INTERRUPTED:
+        return "The search was interrupted before any plan was found"
+    return (
+        f"No plan was found within the limit ({options.time_limit_seconds:g} s); the rules "
+        f"may be very tight: try a longer --time-limit"
+    )
+
+
+def _plan(
+    built: PlanningModel,
+    solver: cp_model.CpSolver,
+    status: Any,
+    options: SolveOptions,
+    stop: threading.Event | None,
+    seconds: float,
+    run: dict[str, Any],
+) -> Plan:
+    optimal = status == cp_model.OPTIMAL
+    objective, bound = solver.objective_value, solver.best_objective_bound
+    terms = {
+        part: sum(c * solver.value(e) for c, e in parts) / OBJECTIVE_SCALE
+        for part, parts in built.ctx.objective_terms.items()
+    }
+    return Plan(
+        status=SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE,
+        objective=objective / OBJECTIVE_SCALE,
+        bound=bound / OBJECTIVE_SCALE,
+        gap=0.0 if optimal else _gap(objective, bound),
+        seconds=seconds,
+        stop_reason=StopReason.PROVEN if optimal else _stop_reason(solver, options, stop),
+        teams=built.teams.extract(solver) if built.teams is not None else (),
+        rotation=built.rotation.extract(solver) if built.rotation is not None else (),
+        objective_terms=terms,
+        **run,
+    )
