@@ -1,0 +1,247 @@
+"""The blank input workbook (``crossteam template``), generated from ``schema``.
+
+An Instructions sheet first (every sheet, column, rule word, mode word and setting, with
+defaults and Japanese aliases), then every sheet of the contract with bold frozen headers,
+the schema's example rows and dropdowns where the choices are known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from crossteam.io import schema
+from crossteam.models import RULE_TARGET, BalanceMode, RuleKind, Settings
+
+INSTRUCTIONS = "Instructions"
+LAST_ROW = 1_048_576
+"""Dropdowns cover the whole column below the header, however long the list grows."""
+
+_KIND_FORMAT: dict[schema.Kind, str] = {
+    schema.Kind.ID: "text (a number such as 123 is read as the text 123)",
+    schema.Kind.TEXT: "text",
+    schema.Kind.INT: "whole number",
+    schema.Kind.NUMBER: "number",
+    schema.Kind.FRACTION: "fraction 0-1 (80% is accepted)",
+    schema.Kind.YES_NO: "yes/no (also y/n, true/false, 1/0, はい/いいえ)",
+    schema.Kind.LEVEL: "whole number 1-5",
+    schema.Kind.WEIGHT_OR_HARD: "number >= 0, or the word hard",
+}
+
+RULE_MEANINGS: dict[RuleKind, str] = {
+    RuleKind.TOGETHER: "in the same team as the target employee",
+    RuleKind.APART: "never in the same team as the target employee",
+    RuleKind.IN_TEAM: "in the target team (a spec name with count > 1: any of its teams)",
+    RuleKind.NOT_IN_TEAM: "not in the target team (a spec name: none of its teams)",
+    RuleKind.ROTATE_TO: "does a rotation stint in the target department",
+    RuleKind.NOT_ROTATE_TO: "never rotates to the target department",
+    RuleKind.NO_ROTATION: "does not rotate at all",
+}
+
+MODE_MEANINGS: dict[BalanceMode, str] = {
+    BalanceMode.DIVERSIFY: "each team's mix of values mirrors the whole pool's",
+    BalanceMode.CLUSTER: (
+        "members share a value; a cell may list several values separated by commas, "
+        "and sharing one is enough"
+    ),
+    BalanceMode.BALANCE: "team means of a numeric column stay close to the pool mean",
+    BalanceMode.NO_LONE: (
+        "no team holds exactly one member with `value` (or with any single value when "
+        "value is blank)"
+    ),
+    BalanceMode.DIFFERENT: "no two members share a value (e.g. a previous_team column)",
+}
+
+_BOLD = Font(bold=True)
+_TITLE = Font(bold=True, size=14)
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def write_template(path: Path) -> None:
+    """Write the blank input workbook to ``path`` (overwriting it)."""
+    workbook = Workbook()
+    instructions = workbook.active
+    assert instructions is not None  # a new workbook always has one sheet
+    instructions.title = INSTRUCTIONS
+    setting_names = _write_instructions(instructions)
+    for sheet in schema.SHEETS:
+        _write_sheet(workbook.create_sheet(sheet.name), sheet)
+    _add_dropdowns(workbook, setting_names)
+    workbook.save(path)
+
+
+def _write_instructions(ws: Worksheet) -> str:
+    """Fill the Instructions sheet; returns the range holding the setting names."""
+    ws.append(["crossteam input workbook"])
+    ws["A1"].font = _TITLE
+    for line in (
+        "Fill in the sheets of this workbook, then check it with: crossteam validate FILE.xlsx",
+        "Only Employees is required; a sheet you do not need can be left empty or deleted.",
+        "The rows under each header are examples: replace or delete them.",
+        "Headers and sheet names match case-insensitively, with spaces, hyphens and "
+        "underscores alike (Employee ID = employee_id); the Japanese names listed are "
+        "accepted too. Columns may be in any order; extra columns are kept as warnings.",
+        "Empty rows are skipped. Blank optional cells take their defaults.",
+    ):
+        ws.append([line])
+
+    _section(ws, "Sheets", ("sheet", "required", "what it is for", "Japanese names"))
+    for sheet in schema.SHEETS:
+        ws.append([sheet.name, _yes_no(sheet.required), sheet.description, _aliases(sheet.aliases)])
+
+    _section(
+        ws, "Columns", ("sheet", "column", "required", "format", "meaning", "Japanese headers")
+    )
+    for sheet in schema.SHEETS:
+        for column in sheet.columns:
+            ws.append(
+                [
+                    sheet.name,
+                    column.name,
+                    _yes_no(column.required),
+                    _KIND_FORMAT[column.kind],
+                    column.description,
+                    _aliases(column.aliases),
+                ]
+            )
+
+    _section(ws, "Rules: the words of the rule column", ("rule", "target", "meaning"))
+    for kind in RuleKind:
+        ws.append([kind.value, RULE_TARGET[kind] or "(none)", RULE_MEANINGS[kind]])
+
+    _section(ws, "Balance: the words of the mode column", ("mode", "meaning"))
+    for mode in BalanceMode:
+        ws.append([mode.value, MODE_MEANINGS[mode]])
+
+    _section(ws, "Settings: the setting column", ("setting", "default", "meaning"))
+    first = ws.max_row + 1
+    for name, field in Settings.model_fields.items():
+        ws.append([name, _default_text(field.default), field.description or ""])
+    setting_names = f"{quote_sheetname(INSTRUCTIONS)}!$A${first}:$A${ws.max_row}"
+
+    for letter, width in zip("ABCDEF", (26, 22, 34, 50, 60, 30), strict=True):
+        ws.column_dimensions[letter].width = width
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = _WRAP
+    return setting_names
+
+
+def _section(ws: Worksheet, title: str, headers: Sequence[str]) -> None:
+    ws.append([])
+    ws.append([title])
+    ws.cell(ws.max_row, 1).font = _TITLE
+    ws.append(list(headers))
+    for cell in ws[ws.max_row]:
+        cell.font = _BOLD
+        cell.fill = _HEADER_FILL
+
+
+def _write_sheet(ws: Worksheet, sheet: schema.Sheet) -> None:
+    """Headers (bold, frozen, with a note each), the schema's examples, fitting widths."""
+    ws.append([column.name for column in sheet.columns])
+    for cell, column in zip(ws[1], sheet.columns, strict=True):
+        cell.font = _BOLD
+        cell.fill = _HEADER_FILL
+        cell.comment = Comment(_column_note(column), "crossteam", width=300, height=120)
+    for example in sheet.examples:
+        ws.append(list(example))
+    ws.freeze_panes = "A2"
+    for index, column in enumerate(sheet.columns, start=1):
+        values = [column.name, *(example[index - 1] for example in sheet.examples)]
+        # Room for the dropdown arrow, and never narrower than a readable minimum.
+        width = max(len(str(value)) for value in values) + 4
+        ws.column_dimensions[get_column_letter(index)].width = max(width, 12)
+
+
+def _column_note(column: schema.Column) -> str:
+    required = "Required. " if column.required else ""
+    japanese = f"\nJapanese: {_aliases(column.aliases)}" if column.aliases else ""
+    return f"{required}{column.description}.\nFormat: {_KIND_FORMAT[column.kind]}.{japanese}"
+
+
+def _add_dropdowns(workbook: Workbook, setting_names: str) -> None:
+    """Dropdowns: closed word lists refuse other words; yes/no and names only warn, since
+    the reader accepts y/n, true/false, ... and departments may come from Employees alone."""
+    departments = _column_range(schema.DEPARTMENTS, "department")
+    teams = _column_range(schema.TEAMS, "team")
+    attributes = _inline_list(column.name for column in schema.EMPLOYEES.columns)
+    for sheet in schema.SHEETS:
+        ws = workbook[sheet.name]
+        for index, column in enumerate(sheet.columns, start=1):
+            choices = _choices(sheet, column, departments, teams, attributes, setting_names)
+            if choices is None:
+                continue
+            source, strict = choices
+            validation = DataValidation(
+                type="list",
+                formula1=source,
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="stop" if strict else "warning",
+                errorTitle=column.name,
+                error=f"{column.name}: {column.description}",
+            )
+            letter = get_column_letter(index)
+            validation.add(f"{letter}2:{letter}{LAST_ROW}")
+            ws.add_data_validation(validation)
+
+
+def _choices(
+    sheet: schema.Sheet,
+    column: schema.Column,
+    departments: str,
+    teams: str,
+    attributes: str,
+    setting_names: str,
+) -> tuple[str, bool] | None:
+    """The list source of a column's dropdown and whether other values are refused."""
+    if column.kind is schema.Kind.YES_NO:
+        return _inline_list(("yes", "no")), False
+    if sheet is schema.RULES and column.name == "rule":
+        return _inline_list(kind.value for kind in RuleKind), True
+    if sheet is schema.BALANCE and column.name == "mode":
+        return _inline_list(mode.value for mode in BalanceMode), True
+    if sheet is schema.BALANCE and column.name == "attribute":
+        return attributes, False
+    if sheet is schema.SETTINGS and column.name == "setting":
+        return setting_names, True
+    if sheet is not schema.DEPARTMENTS and column.name.startswith("department"):
+        return departments, False
+    if sheet is schema.TEAM_SKILLS and column.name == "team":
+        return teams, False
+    return None
+
+
+def _column_range(sheet: schema.Sheet, name: str) -> str:
+    """The cells below the header of column ``name``, as the template lays it out."""
+    letter = get_column_letter(sheet.columns.index(sheet.column(name)) + 1)
+    return f"{quote_sheetname(sheet.name)}!${letter}$2:${letter}${LAST_ROW}"
+
+
+def _inline_list(words: Iterable[str]) -> str:
+    return '"' + ",".join(words) + '"'
+
+
+def _aliases(aliases: Sequence[str]) -> str:
+    return ", ".join(aliases)
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _default_text(value: object) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool):
+        return _yes_no(value)
+    return str(value)
