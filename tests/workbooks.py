@@ -14,7 +14,11 @@ Sheets = dict[str, list[list[object]]]
 
 
 def company() -> Sheets:
-    """A small valid company using every sheet; a fresh copy on each call."""
+    """A small valid company using every sheet; a fresh copy on each call.
+
+    E7 (row 8 of Employees) is referenced nowhere else, so breaking that row causes no
+    knock-on problems on other sheets.
+    """
     return {
         "Employees": [
             [
@@ -33,6 +37,7 @@ def company() -> Sheets:
             ["E4", "Ito Ren", "Development", "Engineer", "Osaka", "no", "yes", 7],
             ["E5", "Kato Mei", "Support", "Agent", "Tokyo", "yes", "yes", 2],
             ["E6", "Abe Sho", "Support", "Lead", "Osaka", "yes", "yes", 9],
+            ["E7", "Mori Aoi", "Support", "Agent", "Tokyo", "yes", "yes", 1],
         ],
         "Skills": [
             ["employee_id", "skill", "level"],
@@ -96,3 +101,18 @@ def write_workbook(path: Path, sheets: Sheets) -> Path:
             worksheet.append(row)
     workbook.save(path)
     return path
+
+
+def put(sheets: Sheets, sheet: str, row: int, column: str, value: object) -> None:
+    """Set the cell of Excel row ``row`` under header ``column`` (rows are 1-based)."""
+    rows = sheets[sheet]
+    index = rows[0].index(column)
+    while len(rows) < row:
+        rows.append([None] * len(rows[0]))
+    rows[row - 1][index] = value
+
+
+def drop_column(sheets: Sheets, sheet: str, column: str) -> None:
+    index = sheets[sheet][0].index(column)
+    for row in sheets[sheet]:
+        del row[index]

@@ -30,6 +30,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter, range_boundaries
 from pydantic import ValidationError
+from pydantic.fields import FieldInfo
 
 from crossteam.errors import InputError
 from crossteam.io import schema
@@ -71,6 +72,8 @@ ATTRIBUTE_COLUMNS = ("department", "role", "location")
 """Contract columns of Employees that Balance rules may name, besides extra columns."""
 NOTE_SHEETS = frozenset({"instructions", "readme", "説明", "使い方"})
 """Sheets a person keeps for notes (the template writes Instructions): ignored silently."""
+_EMPLOYEES = schema.EMPLOYEES.name
+_TEAMS = schema.TEAMS.name
 _LIST_SEPARATORS = re.compile(r"[,、，;；]")
 
 
@@ -166,12 +169,14 @@ def _lookup(sheet: schema.Sheet) -> dict[str, str]:
 _COLUMN_NAMES = {sheet.name: _lookup(sheet) for sheet in schema.SHEETS}
 
 
-def _sheet_keys(sheet: schema.Sheet) -> set[str]:
-    keys = {schema.normalise(name) for name in (sheet.name, *sheet.aliases)}
-    return keys | {key.replace("_", "") for key in keys}
+def _sheet_key(title: str) -> str:
+    """Sheet names also match with their separators left out: "Team Skills" = "teamskills"."""
+    return schema.normalise(title).replace("_", "")
 
 
-_SHEET_KEYS = {sheet.name: _sheet_keys(sheet) for sheet in schema.SHEETS}
+_SHEETS_BY_KEY = {
+    _sheet_key(name): sheet for sheet in schema.SHEETS for name in (sheet.name, *sheet.aliases)
+}
 
 
 @dataclass
@@ -291,6 +296,9 @@ class _WorkbookReader:
         titles = [ws.title for ws in workbook.worksheets]
         self.problems = _Problems({title: i for i, title in enumerate(titles)})
         self.tables: dict[str, _Table] = {}
+        self.unreadable: set[str] = set()
+        """Sheets missing or lacking a required column: references to them are not checked,
+        as every one would fail for the same reason already reported."""
         self.settings = Settings()
         self.employees: dict[str, _EmployeeRow] = {}
         self.employee_rows: dict[str, int] = {}
@@ -337,13 +345,9 @@ class _WorkbookReader:
     def _find_tables(self) -> None:
         found: dict[str, str] = {}
         for worksheet in self.workbook.worksheets:
-            key = schema.normalise(worksheet.title)
-            sheet = next(
-                (s for s in schema.SHEETS if key in _SHEET_KEYS[s.name]),
-                None,
-            )
+            sheet = _SHEETS_BY_KEY.get(_sheet_key(worksheet.title))
             if sheet is None:
-                if key not in NOTE_SHEETS:
+                if schema.normalise(worksheet.title) not in NOTE_SHEETS:
                     self.problems.add(
                         "is not a sheet crossteam reads; it was ignored",
                         sheet=worksheet.title,
@@ -362,6 +366,7 @@ class _WorkbookReader:
                 self.tables[sheet.name] = table
         for sheet in schema.SHEETS:
             if sheet.required and sheet.name not in found:
+                self.unreadable.add(sheet.name)
                 self.problems.add(
                     f"the workbook has no {sheet.name} sheet, which is required",
                     sheet=sheet.name,
@@ -371,6 +376,7 @@ class _WorkbookReader:
         header = self._header_row(sheet, content)
         if header is None:
             if sheet.required:
+                self.unreadable.add(sheet.name)
                 self.problems.add(f"the {sheet.name} sheet is empty", sheet=title)
             return None
         header_row, header_cells = header
@@ -455,6 +461,8 @@ class _WorkbookReader:
     def _has_columns(self, table: _Table, names: tuple[str, ...]) -> bool:
         """Report each required column missing from ``table``; True when none is."""
         missing = [name for name in names if name not in table.columns]
+        if missing:
+            self.unreadable.add(table.sheet.name)
         for name in missing:
             self.problems.add(
                 f"the required column {name} is missing",
@@ -505,7 +513,7 @@ class _WorkbookReader:
                 continue
             index = row.index("value")
             rows[key] = (row, index)
-            value = row.value_at(index, _setting_kind(fields[key].annotation))
+            value = row.value_at(index, _setting_kind(fields[key]))
             if value is not None:
                 values[key] = value
         try:
@@ -575,8 +583,8 @@ class _WorkbookReader:
     def _known_employee(self, row: _Row, name: str) -> str | None:
         """The employee id in column ``name`` when it is on Employees; reports it otherwise."""
         employee_id: str | None = row.get(name)
-        if employee_id is None:
-            return None
+        if employee_id is None or _EMPLOYEES in self.unreadable:
+            return employee_id
         if employee_id not in self.employee_rows:
             row.error(row.index(name), f"no employee {employee_id} on the Employees sheet")
             return None
@@ -663,7 +671,7 @@ class _WorkbookReader:
                 )
                 continue
             first_rows[department] = row.number
-            if department not in self.department_names:
+            if department not in self.department_names and _EMPLOYEES not in self.unreadable:
                 row.warn(index, f"no employee is in department {department}; the row is ignored")
                 continue
             skills = tuple(
@@ -697,7 +705,11 @@ class _WorkbookReader:
 
     def _known_department(self, row: _Row, name: str) -> str | None:
         department: str | None = row.get(name)
-        if department is not None and department not in self.department_names:
+        if (
+            department is not None
+            and _EMPLOYEES not in self.unreadable
+            and department not in self.department_names
+        ):
             row.error(
                 row.index(name), f"no employee is in department {department} (Employees sheet)"
             )
@@ -783,7 +795,7 @@ class _WorkbookReader:
             team = row.get("team")
             skill = row.get("skill")
             need = {k: v for k in ("min_level", "min_count") if (v := row.get(k)) is not None}
-            if team is not None and team not in self.team_names:
+            if team is not None and team not in self.team_names and _TEAMS not in self.unreadable:
                 row.error(row.index("team"), f"no team {team} on the Teams sheet")
             if skill is not None and skill not in self.skill_names:
                 row.warn(row.index("skill"), f"no employee has the skill {skill}")
@@ -824,7 +836,7 @@ class _WorkbookReader:
                 )
                 if mode is None:
                     row.error(row.index("mode"), f"{mode_text!r} is not a mode: use one of {modes}")
-            if mode is BalanceMode.BALANCE and attribute is not None:
+            if mode is BalanceMode.BALANCE and attribute in self.attribute_columns:
                 self._check_numeric_attribute(row, attribute)
             if row.ok and attribute is not None and mode is not None:
                 soft = {} if weight is None or weight == HARD else {"weight": weight}
@@ -844,8 +856,8 @@ class _WorkbookReader:
         if text is None:
             return None
         key = schema.normalise(text)
-        key = _COLUMN_NAMES[schema.EMPLOYEES.name].get(key, key)
-        if key not in self.attribute_columns:
+        key = _COLUMN_NAMES[_EMPLOYEES].get(key, key)
+        if key not in self.attribute_columns and _EMPLOYEES not in self.unreadable:
             usable = ", ".join(header for _, header in self.attribute_columns.values())
             row.error(
                 row.index("attribute"),
@@ -872,11 +884,18 @@ class _WorkbookReader:
         if not self._required_columns(table):
             return
         kinds = ", ".join(kind.value for kind in RuleKind)
-        targets_by_kind: dict[str, dict[str, tuple[str, ...]]] = {
+        targets_by_kind: dict[str, dict[str, tuple[str, ...]] | None] = {
             "employee": {e: (e,) for e in self.employee_rows},
             "team": self.team_names,
             "department": {d: (d,) for d in self.department_names},
         }
+        for names, sheet in (
+            ("employee", _EMPLOYEES),
+            ("department", _EMPLOYEES),
+            ("team", _TEAMS),
+        ):
+            if sheet in self.unreadable:
+                targets_by_kind[names] = None
         for row in self._rows(table):
             text = row.get("rule")
             employee_id = self._known_employee(row, "employee_id")
@@ -908,7 +927,7 @@ class _WorkbookReader:
         kind: RuleKind,
         employee_id: str | None,
         target: str | None,
-        targets_by_kind: dict[str, dict[str, tuple[str, ...]]],
+        targets_by_kind: dict[str, dict[str, tuple[str, ...]] | None],
     ) -> tuple[str, ...]:
         """Resolve a rule's target per ``RULE_TARGET``, reporting it at the target cell."""
         names = RULE_TARGET[kind]
@@ -922,6 +941,8 @@ class _WorkbookReader:
             row.error(where, f"rule {kind.value} needs a target ({names})")
             return ()
         known = targets_by_kind[names]
+        if known is None:  # the sheet defining them could not be read
+            return (target,)
         if target not in known:
             sheet = {"employee": "Employees", "team": "Teams", "department": "Employees"}[names]
             row.error(index, f"no {names} {target} on the {sheet} sheet")
@@ -1031,14 +1052,17 @@ class _WorkbookReader:
         return tuple(specs), tuple(teams)
 
 
-def _setting_kind(annotation: Any) -> schema.Kind:
-    """How a Settings field's cell is read, from its type (``float | None`` -> number)."""
-    types = {arg for arg in typing.get_args(annotation) if arg is not type(None)} or {annotation}
-    for python_type, kind in (
-        (bool, schema.Kind.YES_NO),
-        (int, schema.Kind.INT),
-        (float, schema.Kind.NUMBER),
-    ):
-        if python_type in types:
-            return kind
+def _setting_kind(setting: FieldInfo) -> schema.Kind:
+    """How a Settings field's cell is read, from its type (``float | None`` -> number).
+
+    A number bounded by 1 is a share, so "80%" is accepted as for min_on_site.
+    """
+    types = set(typing.get_args(setting.annotation)) - {type(None)} or {setting.annotation}
+    if bool in types:
+        return schema.Kind.YES_NO
+    if int in types:
+        return schema.Kind.INT
+    if float in types:
+        is_share = any(getattr(bound, "le", None) == 1 for bound in setting.metadata)
+        return schema.Kind.FRACTION if is_share else schema.Kind.NUMBER
     return schema.Kind.TEXT

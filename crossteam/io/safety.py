@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any, Final
 
 import openpyxl
+from defusedxml import DefusedXmlException
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 from openpyxl.xml import DEFUSEDXML
@@ -43,6 +45,7 @@ _ZIP_MAGIC: Final = (b"PK\x03\x04", b"PK\x05\x06")
 _WORKBOOK_PART: Final = "xl/workbook.xml"
 _DTD = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _SAVE_AS_XLSX: Final = "open it in Excel and save it as .xlsx (Excel Workbook)"
+_UNSAFE_XML: Final = "declares a DTD or XML entities, which workbooks never need: refused as unsafe"
 
 
 def file_sha256(path: str | Path) -> str:
@@ -78,7 +81,16 @@ def check_workbook_file(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             _check_members(path, archive)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+        RuntimeError,  # an encrypted zip member
+        NotImplementedError,  # an unknown compression method
+    ) as error:
         raise UnreadableFileError(
             f"{path.name} is damaged or incomplete ({error}): {_SAVE_AS_XLSX} again"
         ) from None
@@ -151,10 +163,7 @@ def _check_xml_head(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInf
         head.decode("utf-16") if head[:2] in (b"\xff\xfe", b"\xfe\xff") else head.decode("latin-1")
     )
     if _DTD.search(text):
-        raise UnreadableFileError(
-            f"{path.name}: part {member.filename} declares a DTD or XML entities, which "
-            "workbooks never need: refused as unsafe"
-        )
+        raise UnreadableFileError(f"{path.name}: part {member.filename} {_UNSAFE_XML}")
 
 
 @contextmanager
@@ -173,6 +182,8 @@ def open_workbook(path: Path) -> Iterator[Any]:
     check_workbook_file(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except DefusedXmlException:
+        raise UnreadableFileError(f"{path.name} {_UNSAFE_XML}") from None
     except Exception as error:  # openpyxl raises many types on damaged input
         raise UnreadableFileError(
             f"{path.name} is damaged and cannot be read ({type(error).__name__}): "
@@ -210,12 +221,12 @@ class _CellParser(WorkSheetParser):  # type: ignore[misc]
         cell: dict[str, Any] = super().parse_cell(element)
         if cell["data_type"] == "e":
             cell["value"] = ExcelErrorValue(str(cell["value"]))
-        elif (
-            cell["value"] is None
-            and element.find(FORMULA_TAG) is not None
-            and element.find(VALUE_TAG) is None
-        ):
-            cell["value"] = MissingFormulaResult()
+        elif cell["value"] is None and element.find(FORMULA_TAG) is not None:
+            # Excel saves a formula whose result is "" as t="str" with an empty <v>; any
+            # other formula without a value (openpyxl writes <v/>) was never calculated.
+            empty_text = element.get("t") == "str" and element.find(VALUE_TAG) is not None
+            if not empty_text:
+                cell["value"] = MissingFormulaResult()
         return cell
 
 
@@ -250,8 +261,8 @@ def read_sheet(worksheet: ReadOnlyWorksheet, sheet_name: str) -> SheetContent:
                     stopped_at = number
                     break
             merged = parser.merged_cells
-    except UnreadableFileError:
-        raise
+    except DefusedXmlException:
+        raise UnreadableFileError(f"sheet {sheet_name!r} {_UNSAFE_XML}") from None
     except Exception as error:  # damaged sheet XML surfaces as many openpyxl error types
         raise UnreadableFileError(
             f"sheet {sheet_name!r} is damaged and cannot be read ({type(error).__name__}): "

@@ -1,0 +1,669 @@
+"""The workbook reader: every parsing rule, and every kind of bad input at its exact cell."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.styles import PatternFill
+from workbooks import Sheets, company, drop_column, put, write_workbook
+
+from crossteam.errors import InputError
+from crossteam.io.reader import ReadResult, load_workbook, read_workbook
+from crossteam.models import BalanceMode, PlanningInput, Problem, RuleKind
+
+
+def read(tmp_path: Path, sheets: Sheets) -> ReadResult:
+    return read_workbook(write_workbook(tmp_path / "input.xlsx", sheets))
+
+
+def valid(tmp_path: Path, sheets: Sheets) -> PlanningInput:
+    result = read(tmp_path, sheets)
+    assert not result.errors, [e.render() for e in result.errors]
+    assert result.instance is not None
+    return result.instance
+
+
+def only_error(result: ReadResult) -> Problem:
+    assert result.instance is None
+    assert len(result.errors) == 1, [e.render() for e in result.errors]
+    return result.errors[0]
+
+
+def warnings_about(result: ReadResult, text: str) -> list[Problem]:
+    return [w for w in result.warnings if text in w.message]
+
+
+# -- a valid company --------------------------------------------------------------------
+
+
+def test_valid_company_reads_every_sheet(tmp_path: Path) -> None:
+    instance = valid(tmp_path, company())
+    assert [e.employee_id for e in instance.employees] == [f"E{i}" for i in range(1, 8)]
+    e2 = instance.employee_by_id["E2"]
+    assert (e2.department, e2.role, e2.location, e2.rotation_eligible) == (
+        "Sales",
+        "Rep",
+        "Osaka",
+        False,
+    )
+    assert instance.employee_by_id["E4"].available is False
+    assert instance.employee_by_id["E3"].skills == {"Python": 5}
+    assert instance.skills == ("Negotiation", "Python")
+    assert [p.label for p in instance.periods] == ["2027-Q1", "2027-Q2"]
+    assert instance.settings.time_limit_seconds == 5
+    assert instance.has_interactions_sheet
+
+
+def test_source_records_path_hash_and_size(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "input.xlsx", company())
+    source = load_workbook(path).source
+    assert source is not None
+    assert source.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert source.size_bytes == path.stat().st_size
+    assert Path(source.path) == path.resolve()
+
+
+def test_load_workbook_raises_input_error_listing_every_problem(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "Skills", 2, "level", 9)
+    put(sheets, "Teams", 2, "count", "two")
+    path = write_workbook(tmp_path / "input.xlsx", sheets)
+    with pytest.raises(InputError) as raised:
+        load_workbook(path)
+    assert [p.cell for p in raised.value.problems] == ["C2", "B2"]
+
+
+# -- names, headers and layout ------------------------------------------------------------
+
+
+def test_headers_match_whatever_case_separators_and_order(tmp_path: Path) -> None:
+    sheets = company()
+    employees = sheets["Employees"]
+    employees[0] = ["Employee ID", "NAME", "Department", "Role", "Location", "Available",
+                    "Rotation-Eligible", "Tenure"]  # fmt: skip
+    sheets["Employees"] = [[row[2], row[0], *row[3:], row[1]] for row in employees]
+    sheets["team skills"] = sheets.pop("TeamSkills")
+    sheets["EMPLOYEES"] = sheets.pop("Employees")
+    instance = valid(tmp_path, sheets)
+    assert instance.employee_by_id["E1"].name == "Sato Hana"
+    assert instance.employee_by_id["E1"].department == "Sales"
+    assert instance.team_by_name["Voice-1"].skill_needs[0].skill == "Python"
+
+
+def test_sheet_name_without_separators_is_found(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["teamskills"] = sheets.pop("TeamSkills")
+    assert valid(tmp_path, sheets).team_by_name["Voice-2"].skill_needs
+
+
+def test_japanese_sheet_names_and_headers(tmp_path: Path) -> None:
+    sheets: Sheets = {
+        "社員": [
+            ["社員ID", "氏名", "部署", "役職", "所在地"],
+            ["S1", "佐藤 花", "営業部", "部長", "東京"],
+            ["S2", "鈴木 健", "開発部", "技術者", "大阪"],
+        ],
+        "スキル": [["社員ID", "スキル", "レベル"], ["S2", "Python", 4]],
+        "交流": [["社員A", "社員B", "重み"], ["S1", "S2", 2]],
+        "部署": [["部署", "最低在籍率"], ["営業部", "50%"]],
+        "チーム": [["チーム", "最小人数", "最大人数"], ["改善", 2, 2]],
+        "チームスキル": [["チーム", "スキル", "最低レベル"], ["改善", "Python", 3]],
+        "期間": [["期間"], ["上期"], ["下期"]],
+        "ルール": [["ルール", "社員ID", "対象"], ["together", "S1", "S2"]],
+        "設定": [["設定", "値"], ["random_seed", 7]],
+    }
+    instance = valid(tmp_path, sheets)
+    s1 = instance.employee_by_id["S1"]
+    assert (s1.name, s1.department, s1.role, s1.location) == ("佐藤 花", "営業部", "部長", "東京")
+    assert instance.employee_by_id["S2"].skills == {"Python": 4}
+    assert instance.interactions[0].weight == 2
+    assert instance.department_by_name["営業部"].min_on_site == 0.5
+    assert instance.teams[0].skill_needs[0].min_level == 3
+    assert [p.label for p in instance.periods] == ["上期", "下期"]
+    assert instance.rules[0].targets == ("S2",)
+    assert instance.settings.random_seed == 7
+
+
+def test_header_below_a_title_row_is_found(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Employees"] = [["Staff list, April 2027"], [], *sheets["Employees"]]
+    instance = valid(tmp_path, sheets)
+    assert instance.employee_by_id["E1"].row == 4
+
+
+def test_empty_and_formatted_but_empty_rows_are_skipped(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Employees"].insert(3, [None, "   ", None])
+    path = write_workbook(tmp_path / "input.xlsx", sheets)
+    workbook = openpyxl.load_workbook(path)
+    for column in "ABCDEFGH":
+        workbook["Employees"][f"{column}20"].fill = PatternFill("solid", fgColor="FFFF00")
+    workbook.save(path)
+    instance = load_workbook(path)
+    assert len(instance.employees) == 7
+
+
+def test_extra_column_on_another_sheet_is_a_warning_naming_it(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Interactions"][0].append("Comment")
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    (warning,) = warnings_about(result, "not one crossteam reads")
+    assert (warning.sheet, warning.row, warning.column, warning.cell) == (
+        "Interactions",
+        1,
+        "Comment",
+        "D1",
+    )
+
+
+def test_extra_employee_columns_become_attributes_and_unused_ones_are_warned(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    sheets["Employees"][0].append("Previous Team")
+    for row in sheets["Employees"][1:]:
+        row.append("Alpha")
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    e1 = result.instance.employee_by_id["E1"]
+    assert e1.attributes["tenure"] == 12.0  # numbers stay numbers (Balance "balance" mode)
+    assert e1.attributes["previous_team"] == "Alpha"
+    assert e1.attributes["location"] == "Tokyo"
+    unused = warnings_about(result, "no Balance rule uses it")
+    assert [w.column for w in unused] == ["Previous Team"]  # tenure is used by a rule
+
+
+def test_unknown_sheet_is_a_warning_and_instructions_is_ignored(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Instructions"] = [["How to fill this workbook"]]
+    sheets["Skils"] = [["employee_id", "skill", "level"]]
+    result = read(tmp_path, sheets)
+    assert [w.sheet for w in warnings_about(result, "not a sheet crossteam reads")] == ["Skils"]
+
+
+def test_merged_cells_are_warned_at_their_first_cell(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "input.xlsx", company())
+    workbook = openpyxl.load_workbook(path)
+    workbook["Employees"].merge_cells("C2:C3")
+    workbook.save(path)
+    result = read_workbook(path)
+    (warning,) = warnings_about(result, "merged")
+    assert (warning.sheet, warning.cell, warning.column) == ("Employees", "C2", "department")
+    error = only_error(result)  # the merged-away cell reads as blank
+    assert (error.cell, error.column) == ("C3", "department")
+
+
+def test_rows_after_a_thousand_empty_rows_are_not_read_and_it_is_said(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "input.xlsx", company())
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Periods"]
+    for row in range(10, 1_200):
+        sheet.cell(row, 1).fill = PatternFill("solid", fgColor="FFFF00")
+    sheet.cell(1_300, 1, "2099-Q1")
+    workbook.save(path)
+    result = read_workbook(path)
+    assert result.instance is not None
+    assert [p.label for p in result.instance.periods] == ["2027-Q1", "2027-Q2"]
+    (warning,) = warnings_about(result, "reading stopped")
+    assert (warning.sheet, warning.row) == ("Periods", 1_009)
+
+
+# -- cell values --------------------------------------------------------------------------
+
+
+def test_numeric_ids_become_text_everywhere(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "Employees", 2, "employee_id", 123)
+    put(sheets, "Employees", 3, "employee_id", 456.0)
+    put(sheets, "Interactions", 2, "employee_a", "123")
+    put(sheets, "Interactions", 2, "employee_b", 456)
+    put(sheets, "Interactions", 4, "employee_a", 456)
+    put(sheets, "Interactions", 4, "employee_b", 123)
+    put(sheets, "Rules", 2, "employee_id", 123.0)
+    put(sheets, "Rules", 2, "target", "456")
+    put(sheets, "Skills", 2, "employee_id", 123)
+    instance = valid(tmp_path, sheets)
+    assert instance.employees[0].employee_id == "123"
+    assert instance.employees[1].employee_id == "456"
+    assert instance.interactions[0].employee_a == "123"
+    assert instance.rules[0].targets == ("456",)
+    assert instance.employee_by_id["123"].skills == {"Negotiation": 4}
+
+
+def test_ids_keep_their_text_exactly_apart_from_surrounding_spaces(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "Employees", 2, "employee_id", "  e-001 ")
+    put(sheets, "Skills", 2, "employee_id", "e-001")
+    put(sheets, "Interactions", 2, "employee_a", "e-001")
+    put(sheets, "Interactions", 4, "employee_b", "e-001")
+    put(sheets, "Rules", 2, "employee_id", "e-001")
+    assert valid(tmp_path, sheets).employees[0].employee_id == "e-001"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("yes", True), ("Y", True), ("true", True), (1, True), ("はい", True), (True, True),
+        ("no", False), ("n", False), ("FALSE", False), (0, False), ("いいえ", False),
+        (False, False),
+    ],
+)  # fmt: skip
+def test_yes_no_forms(tmp_path: Path, cell: object, expected: bool) -> None:
+    sheets = company()
+    put(sheets, "Employees", 2, "available", cell)
+    assert valid(tmp_path, sheets).employee_by_id["E1"].available is expected
+
+
+@pytest.mark.parametrize("cell", [0.8, "80%", " 80 % "])
+def test_shares_accept_fractions_and_percentages(tmp_path: Path, cell: object) -> None:
+    sheets = company()
+    put(sheets, "Departments", 2, "min_on_site", cell)
+    assert valid(tmp_path, sheets).department_by_name["Sales"].min_on_site == pytest.approx(0.8)
+
+
+def test_percent_formatted_cell_is_a_share(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "input.xlsx", company())
+    workbook = openpyxl.load_workbook(path)
+    cell = workbook["Departments"]["B2"]
+    cell.value = 0.6
+    cell.number_format = "0%"
+    workbook.save(path)
+    assert load_workbook(path).department_by_name["Sales"].min_on_site == pytest.approx(0.6)
+
+
+def test_formula_results_are_read_and_unsaved_formulas_are_errors(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "input.xlsx", company())
+    workbook = openpyxl.load_workbook(path)
+    workbook["Teams"]["C2"] = "=1+1"  # openpyxl saves no result, as a script would
+    workbook.save(path)
+    error = only_error(read_workbook(path))
+    assert (error.sheet, error.cell, error.column) == ("Teams", "C2", "min_size")
+    assert "without a saved result" in error.message
+
+
+def test_excel_error_cell_is_an_error_at_the_cell(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "Interactions", 3, "weight", "#DIV/0!")
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.cell) == ("Interactions", "C3")
+    assert "#DIV/0!" in error.message
+
+
+def test_overlong_cell_is_an_error_at_the_cell(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "Employees", 5, "name", "x" * 10_001)
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.cell, error.column) == ("Employees", "B5", "name")
+
+
+def test_period_labels_typed_as_dates_read_as_iso_dates(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Periods"] = [["period"], [datetime(2027, 4, 1)], [2028]]
+    assert [p.label for p in valid(tmp_path, sheets).periods] == ["2027-04-01", "2028"]
+
+
+# -- skills -------------------------------------------------------------------------------
+
+
+def test_wide_skills_matrix(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Skills"] = [
+        ["Employee ID", "Name", "Python", "Negotiation", "Excel"],
+        ["E1", "Sato Hana", None, 4, 2],
+        ["E3", "Tanaka Yui", 5, None, None],
+        ["E5", "Kato Mei", 2.0, None, None],
+    ]
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    by_id = result.instance.employee_by_id
+    assert by_id["E1"].skills == {"Negotiation": 4, "Excel": 2}
+    assert by_id["E3"].skills == {"Python": 5}
+    assert by_id["E6"].skills == {}
+    assert result.instance.skills == ("Excel", "Negotiation", "Python")
+    assert [w.column for w in warnings_about(result, "not a skill")] == ["Name"]
+
+
+def test_wide_skills_level_out_of_range_is_located(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Skills"] = [["employee_id", "Python", "SQL"], ["E1", 3, 0]]
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.row, error.column, error.cell) == ("Skills", 2, "SQL", "C2")
+    assert "between 1 and 5" in error.message
+
+
+def test_repeated_skill_keeps_the_higher_level_with_a_warning(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Skills"].append(["E3", "Python", 3])
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    assert result.instance.employee_by_id["E3"].skills == {"Python": 5}
+    (warning,) = warnings_about(result, "already has skill")
+    assert (warning.sheet, warning.row) == ("Skills", 5)
+
+
+# -- interactions, departments, priorities ------------------------------------------------
+
+
+def test_interactions_are_ordered_summed_and_default_to_weight_one(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Interactions"].append(["E4", "E4", 2])
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    ties = {(i.employee_a, i.employee_b): i.weight for i in result.instance.interactions}
+    assert ties == {("E1", "E2"): 5.0, ("E3", "E4"): 1.0, ("E5", "E6"): 1.0}
+    (warning,) = warnings_about(result, "themselves")
+    assert (warning.sheet, warning.row) == ("Interactions", 6)
+
+
+def test_departments_take_settings_defaults_where_blank_or_absent(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Settings"] += [["default_min_on_site", "60%"], ["default_host_capacity", 4]]
+    instance = valid(tmp_path, sheets)
+    sales, development, support = instance.departments
+    assert (sales.min_on_site, sales.host_capacity, sales.critical_skills) == (
+        0.5,
+        1,
+        ("Negotiation",),
+    )
+    assert (development.min_on_site, development.host_capacity, development.can_host) == (
+        0.75,
+        4,
+        False,
+    )
+    assert (support.min_on_site, support.host_capacity, support.headcount) == (0.6, 4, 3)
+
+
+def test_department_row_without_employees_is_a_warning(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Departments"].append(["Legal", 0.5, 1, "yes", None])
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    assert "Legal" not in result.instance.department_by_name
+    (warning,) = warnings_about(result, "no employee is in department Legal")
+    assert (warning.sheet, warning.row, warning.column) == ("Departments", 4, "department")
+
+
+def test_priorities_are_put_in_canonical_order(tmp_path: Path) -> None:
+    (priority,) = valid(tmp_path, company()).priorities
+    assert (priority.department_a, priority.department_b, priority.weight) == (
+        "Development",
+        "Support",
+        2.0,
+    )
+
+
+# -- teams, balance, rules, settings ------------------------------------------------------
+
+
+def test_team_count_expands_names_and_skill_needs(tmp_path: Path) -> None:
+    instance = valid(tmp_path, company())
+    assert [t.name for t in instance.teams] == ["Voice-1", "Voice-2", "Solo"]
+    assert all(t.spec == "Voice" and t.skill_needs for t in instance.teams[:2])
+    assert [s.name for s in instance.team_specs] == ["Voice", "Solo"]
+    assert instance.team_specs[0].skill_needs[0].min_count == 1
+
+
+@pytest.mark.parametrize(
+    ("min_size", "max_size", "expected"),
+    [(None, None, (3, 8)), (None, 2, (2, 2)), (10, None, (10, 10)), (4, None, (4, 8))],
+)
+def test_blank_team_sizes_take_defaults(
+    tmp_path: Path, min_size: int | None, max_size: int | None, expected: tuple[int, int]
+) -> None:
+    sheets = company()
+    put(sheets, "Teams", 3, "min_size", min_size)
+    put(sheets, "Teams", 3, "max_size", max_size)
+    solo = valid(tmp_path, sheets).team_by_name["Solo"]
+    assert (solo.min_size, solo.max_size) == expected
+
+
+def test_team_rules_name_a_spec_or_one_expanded_team(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Rules"].append(["not_in_team", "E4", "Voice-2", None])
+    sheets["TeamSkills"].append(["Voice-1", "Negotiation", 1, 1])
+    instance = valid(tmp_path, sheets)
+    in_team, not_in_team = instance.rules_of(RuleKind.IN_TEAM, RuleKind.NOT_IN_TEAM)
+    assert in_team.targets == ("Voice-1", "Voice-2")
+    assert not_in_team.targets == ("Voice-2",)
+    assert [n.skill for n in instance.team_by_name["Voice-1"].skill_needs] == [
+        "Python",
+        "Negotiation",
+    ]
+    assert [n.skill for n in instance.team_by_name["Voice-2"].skill_needs] == ["Python"]
+
+
+def test_balance_rules_resolve_attributes_modes_and_hard_weights(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Balance"].append(["Department", "Diversify", None, None])
+    no_lone, balance, diversify = valid(tmp_path, sheets).balance_rules
+    assert (no_lone.attribute, no_lone.mode, no_lone.value, no_lone.hard) == (
+        "location",
+        BalanceMode.NO_LONE,
+        "Osaka",
+        False,
+    )
+    assert (balance.attribute, balance.hard) == ("tenure", True)
+    assert (diversify.attribute, diversify.mode, diversify.weight) == (
+        "department",
+        BalanceMode.DIVERSIFY,
+        1.0,
+    )
+
+
+def test_rule_kinds_are_matched_like_headers(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "Rules", 3, "rule", "In Team")
+    put(sheets, "Rules", 5, "rule", "No-Rotation")
+    kinds = [r.kind for r in valid(tmp_path, sheets).rules]
+    assert kinds == [RuleKind.APART, RuleKind.IN_TEAM, RuleKind.ROTATE_TO, RuleKind.NO_ROTATION]
+
+
+def test_settings_are_read_by_their_type(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Settings"] = [
+        ["Setting", "Value"],
+        ["Assign everyone", "はい"],
+        ["workers", 2.0],
+        ["deterministic_time_limit", "12.5"],
+        ["random_seed", None],
+    ]
+    settings = valid(tmp_path, sheets).settings
+    assert settings.assign_everyone is True
+    assert settings.workers == 2
+    assert settings.deterministic_time_limit == 12.5
+    assert settings.random_seed == 0
+
+
+# -- each kind of bad input, at its exact place -------------------------------------------
+
+Change = Callable[[Sheets], None]
+
+
+def _delete_sheet(name: str) -> Change:
+    return lambda sheets: sheets.pop(name) and None
+
+
+def _drop(sheet: str, column: str) -> Change:
+    return lambda sheets: drop_column(sheets, sheet, column)
+
+
+def _put(sheet: str, row: int, column: str, value: object) -> Change:
+    return lambda sheets: put(sheets, sheet, row, column, value)
+
+
+def _append(sheet: str, row: list[object]) -> Change:
+    return lambda sheets: sheets[sheet].append(row)
+
+
+BAD_INPUTS: dict[str, tuple[Change, str, int | None, str | None, str | None, str]] = {
+    # kind: (change, sheet, row, column, cell, words of the message)
+    "duplicate id": (_put("Employees", 8, "employee_id", "E1"),
+                     "Employees", 8, "employee_id", "A8", "already used on row 2"),
+    "level out of range": (_put("Skills", 3, "level", 6),
+                           "Skills", 3, "level", "C3", "between 1 and 5"),
+    "level not a whole number": (_put("Skills", 3, "level", 2.5),
+                                 "Skills", 3, "level", "C3", "level from 1 to 5"),
+    "unknown employee in Interactions": (_put("Interactions", 3, "employee_b", "E99"),
+                                         "Interactions", 3, "employee_b", "B3", "no employee E99"),
+    "unknown employee in Skills": (_put("Skills", 4, "employee_id", "E77"),
+                                   "Skills", 4, "employee_id", "A4", "no employee E77"),
+    "unknown employee in Rules": (_put("Rules", 2, "employee_id", "E99"),
+                                  "Rules", 2, "employee_id", "B2", "no employee E99"),
+    "unknown target employee in Rules": (_put("Rules", 2, "target", "E42"),
+                                         "Rules", 2, "target", "C2", "no employee E42"),
+    "unknown team in Rules": (_put("Rules", 3, "target", "Ghost"),
+                              "Rules", 3, "target", "C3", "no team Ghost"),
+    "unknown department in Rules": (_put("Rules", 4, "target", "Legal"),
+                                    "Rules", 4, "target", "C4", "no department Legal"),
+    "rule without its target": (_put("Rules", 2, "target", None),
+                                "Rules", 2, "target", "C2", "needs a target"),
+    "rule naming one employee twice": (_put("Rules", 2, "target", "E1"),
+                                       "Rules", 2, "target", "C2", "two different employees"),
+    "unknown department in Priorities": (_put("Priorities", 2, "department_a", "Legal"),
+                                         "Priorities", 2, "department_a", "A2", "Legal"),
+    "department paired with itself": (_put("Priorities", 2, "department_a", "Development"),
+                                      "Priorities", 2, "department_b", "B2", "with itself"),
+    "repeated priority pair": (_append("Priorities", ["Development", "Support", 1]),
+                               "Priorities", 3, "department_b", "B3", "already given on row 2"),
+    "unknown team in TeamSkills": (_put("TeamSkills", 2, "team", "Ghost"),
+                                   "TeamSkills", 2, "team", "A2", "no team Ghost"),
+    "missing sheet": (_delete_sheet("Employees"),
+                      "Employees", None, None, None, "no Employees sheet"),
+    "missing column": (_drop("Employees", "department"),
+                       "Employees", 1, "department", None, "required column department"),
+    "missing column on an optional sheet": (_drop("Interactions", "employee_b"),
+                                            "Interactions", 1, "employee_b", None, "missing"),
+    "text where a number belongs": (_put("Teams", 2, "max_size", "five"),
+                                    "Teams", 2, "max_size", "D2", "whole number"),
+    "text where a weight belongs": (_put("Interactions", 2, "weight", "often"),
+                                    "Interactions", 2, "weight", "C2", "must be a number"),
+    "zero weight": (_put("Interactions", 2, "weight", 0),
+                    "Interactions", 2, "weight", "C2", "more than 0"),
+    "team count of zero": (_put("Teams", 2, "count", 0),
+                           "Teams", 2, "count", "B2", "at least 1"),
+    "min_size above max_size": (_put("Teams", 2, "min_size", 5),
+                                "Teams", 2, "min_size", "C2", "larger than max_size 3"),
+    "on-site share above 1": (_put("Departments", 2, "min_on_site", 1.5),
+                              "Departments", 2, "min_on_site", "B2", "between 0 and 1"),
+    "on-site share below 0": (_put("Departments", 3, "min_on_site", "-10%"),
+                              "Departments", 3, "min_on_site", "B3", "between 0 and 1"),
+    "negative host capacity": (_put("Departments", 2, "host_capacity", -1),
+                               "Departments", 2, "host_capacity", "C2", "at least 0"),
+    "blank id in a row with data": (_put("Employees", 8, "employee_id", None),
+                                    "Employees", 8, "employee_id", "A8", "required"),
+    "blank department": (_put("Employees", 6, "department", " "),
+                         "Employees", 6, "department", "C6", "required"),
+    "unknown rule": (_put("Rules", 3, "rule", "split"),
+                     "Rules", 3, "rule", "A3", "not a rule"),
+    "unknown mode": (_put("Balance", 2, "mode", "mix"),
+                     "Balance", 2, "mode", "B2", "not a mode"),
+    "unknown balance attribute": (_put("Balance", 2, "attribute", "shoe size"),
+                                  "Balance", 2, "attribute", "A2", "no column 'shoe size'"),
+    "balance mode on a text column": (_put("Balance", 3, "attribute", "role"),
+                                      "Balance", 3, "mode", "B3", "needs numbers"),
+    "bad balance weight": (_put("Balance", 2, "weight", "strong"),
+                           "Balance", 2, "weight", "C2", "number or the word hard"),
+    "bad yes/no": (_put("Employees", 2, "available", "maybe"),
+                   "Employees", 2, "available", "F2", "yes or no"),
+    "bad yes/no on Departments": (_put("Departments", 3, "can_host", "sometimes"),
+                                  "Departments", 3, "can_host", "D3", "yes or no"),
+    "date where an id belongs": (_put("Employees", 8, "employee_id", datetime(2027, 1, 2)),
+                                 "Employees", 8, "employee_id", "A8", "is a date"),
+    "repeated department row": (_append("Departments", ["Sales", 0.5, 1, "yes", None]),
+                                "Departments", 4, "department", "A4", "already on row 2"),
+    "repeated team name": (_append("Teams", ["Solo", 1, 3, 4, 1, None]),
+                           "Teams", 4, "team", "A4", "already used on row 3"),
+    "team name clashing with an expanded name": (_append("Teams", ["Voice-2", 1, 3, 4, 1, None]),
+                                                 "Teams", 4, "team", "A4", "already used"),
+    "repeated period": (_append("Periods", ["2027-Q1"]),
+                        "Periods", 4, "period", "A4", "already on row 2"),
+    "unknown setting": (_put("Settings", 2, "setting", "time_limit"),
+                        "Settings", 2, "setting", "A2", "did you mean time_limit_seconds"),
+    "setting out of range": (_put("Settings", 2, "value", -5),
+                             "Settings", 2, "value", "B2", "more than 0"),
+    "setting that is not a number": (_put("Settings", 2, "value", "soon"),
+                                     "Settings", 2, "value", "B2", "must be a number"),
+    "bad yes/no setting": (_put("Settings", 3, "value", "perhaps"),
+                           "Settings", 3, "value", "B3", "yes or no"),
+    "repeated setting": (_append("Settings", ["Time limit seconds", 9]),
+                         "Settings", 4, "setting", "A4", "already set on row 2"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", list(BAD_INPUTS))
+def test_each_kind_of_bad_input_is_located_exactly(tmp_path: Path, kind: str) -> None:
+    change, sheet, row, column, cell, words = BAD_INPUTS[kind]
+    sheets = company()
+    change(sheets)
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.row, error.column, error.cell) == (sheet, row, column, cell)
+    assert words in error.message
+
+
+def test_a_file_with_several_problems_lists_them_all_in_sheet_order(tmp_path: Path) -> None:
+    sheets = company()
+    for change in (
+        _put("Rules", 2, "rule", "split"),
+        _put("Employees", 8, "employee_id", "E1"),
+        _put("Employees", 2, "available", "maybe"),
+        _put("Interactions", 3, "employee_b", "E99"),
+        _put("Teams", 2, "max_size", "five"),
+    ):
+        change(sheets)
+    result = read(tmp_path, sheets)
+    assert result.instance is None
+    assert [e.render().split(":")[0] for e in result.errors] == [
+        "Employees!F2 (available)",
+        "Employees!A8 (employee_id)",
+        "Interactions!B3 (employee_b)",
+        "Teams!D2 (max_size)",
+        "Rules!A2 (rule)",
+    ]
+
+
+def test_a_bad_cell_on_an_employee_row_does_not_hide_that_employee_elsewhere(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    put(sheets, "Employees", 2, "available", "maybe")  # E1 is referenced on four sheets
+    error = only_error(read(tmp_path, sheets))
+    assert error.cell == "F2"
+
+
+def test_empty_employees_sheet_is_an_error(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Employees"] = sheets["Employees"][:1]
+    sheets = {"Employees": sheets["Employees"]}
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.row) == ("Employees", None)
+    assert "no employees" in error.message
+
+
+# -- files from other programs ------------------------------------------------------------
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_workbook_resaved_by_libreoffice_still_reads_the_same(tmp_path: Path) -> None:
+    original = write_workbook(tmp_path / "input.xlsx", company())
+    out = tmp_path / "resaved"
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "xlsx", "--outdir", str(out), str(original)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    resaved = load_workbook(out / "input.xlsx")
+    before = load_workbook(original)
+    assert resaved.employees == before.employees
+    assert resaved.interactions == before.interactions
+    assert resaved.teams == before.teams
+    assert resaved.rules == before.rules
+    assert resaved.departments == before.departments
