@@ -173,7 +173,9 @@ def _add_dropdowns(workbook: Workbook, setting_names: str) -> None:
     the reader accepts y/n, true/false, ... and departments may come from Employees alone."""
     departments = _column_range(schema.DEPARTMENTS, "department")
     teams = _column_range(schema.TEAMS, "team")
-    attributes = _inline_list(column.name for column in schema.EMPLOYEES.columns)
+    attributes = _inline_list(
+        column.name for column in schema.EMPLOYEES.columns if column.kind is not schema.Kind.ID
+    )
     for sheet in schema.SHEETS:
         ws = workbook[sheet.name]
         for index, column in enumerate(sheet.columns, start=1):

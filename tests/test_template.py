@@ -1,0 +1,187 @@
+"""The blank input workbook: built from the schema, with dropdowns, and valid as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from crossteam.io import schema
+from crossteam.io.example import generate_company
+from crossteam.io.reader import read_workbook
+from crossteam.io.template import INSTRUCTIONS, write_template
+from crossteam.models import BalanceMode, RuleKind, Settings
+
+
+@pytest.fixture(scope="module")
+def template_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.xlsx"
+    write_template(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def workbook(template_path: Path) -> Workbook:
+    return openpyxl.load_workbook(template_path)
+
+
+def _validation(workbook: Workbook, sheet: schema.Sheet, column: str) -> DataValidation | None:
+    """The data validation covering the first data cell of ``column``, if any."""
+    ws = workbook[sheet.name]
+    letter = openpyxl.utils.get_column_letter(sheet.columns.index(sheet.column(column)) + 1)
+    return next((dv for dv in ws.data_validations.dataValidation if f"{letter}2" in dv.sqref), None)
+
+
+def _list_words(validation: DataValidation | None) -> list[str]:
+    assert validation is not None and validation.type == "list"
+    formula = validation.formula1
+    assert formula.startswith('"') and formula.endswith('"')
+    return formula.strip('"').split(",")
+
+
+def _range_values(workbook: Workbook, reference: str) -> list[object]:
+    sheet, cells = reference.split("!")
+    ws = workbook[sheet.strip("'")]
+    return [row[0].value for row in ws[cells.replace("$", "")]]
+
+
+def test_instructions_come_first_then_every_schema_sheet_in_order(workbook: Workbook) -> None:
+    assert workbook.sheetnames == [INSTRUCTIONS, *(sheet.name for sheet in schema.SHEETS)]
+
+
+@pytest.mark.parametrize("sheet", schema.SHEETS, ids=lambda s: s.name)
+def test_each_sheet_has_exactly_its_schema_headers_bold_and_frozen(
+    workbook: Workbook, sheet: schema.Sheet
+) -> None:
+    ws = workbook[sheet.name]
+    headers = [cell.value for cell in ws[1]]
+    assert headers == [column.name for column in sheet.columns]
+    assert all(cell.font.bold for cell in ws[1])
+    assert ws.freeze_panes == "A2"
+
+
+@pytest.mark.parametrize("sheet", schema.SHEETS, ids=lambda s: s.name)
+def test_each_sheet_carries_the_schema_examples_and_fits_them(
+    workbook: Workbook, sheet: schema.Sheet
+) -> None:
+    ws = workbook[sheet.name]
+    rows = [tuple(cell.value for cell in row) for row in ws.iter_rows(min_row=2)]
+    # A blank example cell ("") reads back as an empty cell.
+    assert rows == [tuple(v if v != "" else None for v in ex) for ex in sheet.examples]
+    for index, column in enumerate(sheet.columns, start=1):
+        width = ws.column_dimensions[openpyxl.utils.get_column_letter(index)].width
+        assert width >= len(column.name)
+
+
+def test_instructions_name_every_sheet_column_rule_mode_and_alias(workbook: Workbook) -> None:
+    text = " ".join(
+        str(cell.value) for row in workbook[INSTRUCTIONS].iter_rows() for cell in row if cell.value
+    )
+    for sheet in schema.SHEETS:
+        assert sheet.name in text
+        for column in sheet.columns:
+            assert column.name in text
+            assert all(alias in text for alias in column.aliases)
+    assert all(kind.value in text for kind in RuleKind)
+    assert all(mode.value in text for mode in BalanceMode)
+
+
+def test_instructions_list_every_setting_with_its_default_and_description(
+    workbook: Workbook,
+) -> None:
+    rows = {
+        row[0]: row[1:3]
+        for row in workbook[INSTRUCTIONS].iter_rows(values_only=True)
+        if row[0] in Settings.model_fields
+    }
+    assert set(rows) == set(Settings.model_fields)
+    defaults = Settings()
+    assert rows["time_limit_seconds"][0] == str(defaults.time_limit_seconds)
+    assert rows["assign_everyone"][0] == "no"
+    assert rows["deterministic_time_limit"][0] == "(none)"
+    for name, field in Settings.model_fields.items():
+        assert rows[name][1] == field.description
+
+
+@pytest.mark.parametrize(
+    ("sheet", "column"),
+    [
+        (sheet, column.name)
+        for sheet in schema.SHEETS
+        for column in sheet.columns
+        if column.kind is schema.Kind.YES_NO
+    ],
+    ids=str,
+)
+def test_yes_no_columns_have_a_yes_no_dropdown(
+    workbook: Workbook, sheet: schema.Sheet, column: str
+) -> None:
+    assert _list_words(_validation(workbook, sheet, column)) == ["yes", "no"]
+
+
+def test_rule_and_mode_dropdowns_offer_exactly_the_words_and_refuse_others(
+    workbook: Workbook,
+) -> None:
+    rule = _validation(workbook, schema.RULES, "rule")
+    mode = _validation(workbook, schema.BALANCE, "mode")
+    assert _list_words(rule) == [kind.value for kind in RuleKind]
+    assert _list_words(mode) == [mode.value for mode in BalanceMode]
+    assert rule is not None and rule.errorStyle == "stop"
+
+
+def test_setting_dropdown_lists_every_setting_name(workbook: Workbook) -> None:
+    validation = _validation(workbook, schema.SETTINGS, "setting")
+    assert validation is not None
+    assert _range_values(workbook, validation.formula1) == list(Settings.model_fields)
+
+
+@pytest.mark.parametrize(
+    ("sheet", "column"),
+    [
+        (schema.EMPLOYEES, "department"),
+        (schema.PRIORITIES, "department_a"),
+        (schema.PRIORITIES, "department_b"),
+    ],
+    ids=str,
+)
+def test_department_columns_offer_the_departments_sheet_list(
+    workbook: Workbook, sheet: schema.Sheet, column: str
+) -> None:
+    validation = _validation(workbook, sheet, column)
+    assert validation is not None and validation.type == "list"
+    listed = _range_values(workbook, validation.formula1.split(":")[0] + ":$A$3")
+    departments = [example[0] for example in schema.DEPARTMENTS.examples]
+    assert listed == departments
+    # Departments may be named on Employees alone: other names warn, never refuse.
+    assert validation.errorStyle == "warning"
+
+
+def test_template_with_its_example_rows_validates_without_errors(template_path: Path) -> None:
+    result = read_workbook(template_path)
+    assert result.errors == ()
+    assert result.instance is not None
+    assert len(result.instance.employees) == len(schema.EMPLOYEES.examples)
+
+
+def test_template_filled_with_a_company_validates_and_keeps_its_dropdowns(
+    template_path: Path, tmp_path: Path
+) -> None:
+    company = generate_company(40, 5, seed=3)
+    workbook = openpyxl.load_workbook(template_path)
+    for name, rows in company.rows_by_sheet().items():
+        ws = workbook[name]
+        ws.delete_rows(2, ws.max_row)
+        for row in rows:
+            ws.append(["yes" if v is True else "no" if v is False else v for v in row])
+    filled = tmp_path / "filled.xlsx"
+    workbook.save(filled)
+
+    result = read_workbook(filled)
+    assert result.errors == ()
+    assert result.instance is not None
+    assert len(result.instance.employees) == 40
+    assert len(result.instance.departments) == 5
+    assert _validation(openpyxl.load_workbook(filled), schema.RULES, "rule") is not None
