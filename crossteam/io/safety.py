@@ -182,9 +182,9 @@ def open_workbook(path: Path) -> Iterator[Any]:
     check_workbook_file(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except DefusedXmlException:
-        raise UnreadableFileError(f"{path.name} {_UNSAFE_XML}") from None
     except Exception as error:  # openpyxl raises many types on damaged input
+        if _caused_by_unsafe_xml(error):
+            raise UnreadableFileError(f"{path.name} {_UNSAFE_XML}") from None
         raise UnreadableFileError(
             f"{path.name} is damaged and cannot be read ({type(error).__name__}): "
             f"{_SAVE_AS_XLSX} again"
@@ -193,6 +193,15 @@ def open_workbook(path: Path) -> Iterator[Any]:
         yield workbook
     finally:
         workbook.close()
+
+
+def _caused_by_unsafe_xml(error: BaseException | None) -> bool:
+    """True when defusedxml refused some XML (openpyxl wraps it in a ValueError)."""
+    while error is not None:
+        if isinstance(error, DefusedXmlException):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 @dataclass(frozen=True)
@@ -261,9 +270,9 @@ def read_sheet(worksheet: ReadOnlyWorksheet, sheet_name: str) -> SheetContent:
                     stopped_at = number
                     break
             merged = parser.merged_cells
-    except DefusedXmlException:
-        raise UnreadableFileError(f"sheet {sheet_name!r} {_UNSAFE_XML}") from None
     except Exception as error:  # damaged sheet XML surfaces as many openpyxl error types
+        if _caused_by_unsafe_xml(error):
+            raise UnreadableFileError(f"sheet {sheet_name!r} {_UNSAFE_XML}") from None
         raise UnreadableFileError(
             f"sheet {sheet_name!r} is damaged and cannot be read ({type(error).__name__}): "
             f"{_SAVE_AS_XLSX} again"
