@@ -1,1 +1,588 @@
-"""Placeholder until the rotation model lands (being written now)."""
+"""Job-rotation stints in the shared CP-SAT model: who spends which periods in which host.
+
+Interchangeable employees (same home department, same skills that matter to learning and
+to critical skills, no personal rule) are aggregated into classes; the decision is an
+integer count ``x[class, host, start]`` of stints of ``stint_periods`` consecutive periods.
+With ``max_rotations_per_employee`` = 1 the counts decompose into people trivially; with
+more stints per person every employee is a class of one, which keeps the per-person rules
+(no overlap, never the same host twice) exact. See ``docs/rotation.md``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from crossteam.models import (
+    DepartmentName,
+    Employee,
+    EmployeeId,
+    PlanningInput,
+    RotationStint,
+    RuleKind,
+    SkillName,
+)
+from crossteam.planner.context import ModelContext, pair_key
+
+COMMON_SKILL_SHARE = 1 / 3
+"""A skill is common in a department when at least this share of its members hold it."""
+
+_FLOAT_SLACK = 1e-9
+"""Guards ceil() against float noise: 0.8 x 10 must give 8, not 9."""
+
+
+def required_on_site(min_on_site: float, headcount: int) -> int:
+    """People a department keeps at home in every period: ceil(min_on_site x headcount)."""
+    return math.ceil(min_on_site * headcount - _FLOAT_SLACK)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the model, its greedy hint and the pre-checks read from the instance."""
+
+    instance: PlanningInput
+    period_labels: tuple[str, ...]
+    stint: int
+    max_stints: int
+    release: dict[DepartmentName, int]
+    """Most people of a department away at once without going below min_on_site."""
+    holders: dict[tuple[DepartmentName, SkillName], int]
+    """Available holders of each critical skill of each department."""
+    common_skills: dict[DepartmentName, frozenset[SkillName]]
+    must_visit: dict[EmployeeId, frozenset[DepartmentName]]
+    barred: dict[EmployeeId, frozenset[DepartmentName]]
+    excluded: frozenset[EmployeeId]
+    """Employees with a no_rotation rule."""
+
+    @property
+    def starts(self) -> range:
+        """Periods (positions) where a stint can start and still fit."""
+        return range(max(0, len(self.period_labels) - self.stint + 1))
+
+    def covering(self, period: int) -> range:
+        """Starts of the stints that are under way in ``period``."""
+        return range(max(0, period - self.stint + 1), min(period, len(self.starts) - 1) + 1)
+
+    def can_rotate(self, employee: Employee) -> bool:
+        return (
+            employee.available
+            and employee.rotation_eligible
+            and employee.employee_id not in self.excluded
+        )
+
+    def hosts_open(self) -> tuple[DepartmentName, ...]:
+        return tuple(
+            d.name for d in self.instance.departments if d.can_host and d.host_capacity > 0
+        )
+
+
+def _facts(instance: PlanningInput) -> _Facts:
+    by_id = instance.employee_by_id
+    must: dict[EmployeeId, set[DepartmentName]] = defaultdict(set)
+    barred: dict[EmployeeId, set[DepartmentName]] = defaultdict(set)
+    for rule in instance.rules_of(RuleKind.ROTATE_TO):
+        must[rule.employee_id].update(rule.targets)
+    for rule in instance.rules_of(RuleKind.NOT_ROTATE_TO):
+        barred[rule.employee_id].update(rule.targets)
+    release: dict[DepartmentName, int] = {}
+    holders: dict[tuple[DepartmentName, SkillName], int] = {}
+    common: dict[DepartmentName, frozenset[SkillName]] = {}
+    for department in instance.departments:
+        members = [by_id[i] for i in instance.members_of[department.name]]
+        available = [e for e in members if e.available]
+        floor = required_on_site(department.min_on_site, department.headcount)
+        release[department.name] = max(0, len(available) - floor)
+        for skill in department.critical_skills:
+            holders[department.name, skill] = sum(1 for e in available if skill in e.skills)
+        counts: dict[SkillName, int] = defaultdict(int)
+        for e in members:
+            for skill in e.skills:
+                counts[skill] += 1
+        common[department.name] = frozenset(
+            s for s, n in counts.items() if n >= COMMON_SKILL_SHARE * len(members)
+        )
+    periods = sorted(instance.periods, key=lambda p: p.index)
+    return _Facts(
+        instance=instance,
+        period_labels=tuple(p.label for p in periods),
+        stint=instance.settings.stint_periods,
+        max_stints=instance.settings.max_rotations_per_employee,
+        release=release,
+        holders=holders,
+        common_skills=common,
+        must_visit={e: frozenset(d) for e, d in must.items()},
+        barred={e: frozenset(d) for e, d in barred.items()},
+        excluded=frozenset(r.employee_id for r in instance.rules_of(RuleKind.NO_ROTATION)),
+    )
+
+
+@dataclass(frozen=True)
+class RotatorClass:
+    """Interchangeable rotators: same home, same relevant skills, same personal rules."""
+
+    home: DepartmentName
+    group: int
+    """Index of the timing group whose stints this class's members take."""
+    members: tuple[EmployeeId, ...]
+    skills: frozenset[SkillName]
+    """The skills that matter: common in some host, or critical at home."""
+    hosts: tuple[DepartmentName, ...]
+    required_hosts: frozenset[DepartmentName]
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+
+@dataclass(frozen=True)
+class TimingGroup:
+    """Rotators whose stints are timed together: same home and same critical skills.
+
+    With one stint per person, who goes where (the classes) and when (the group's starts)
+    decompose exactly; with several, every group is one person so overlaps stay visible.
+    """
+
+    home: DepartmentName
+    critical: frozenset[SkillName]
+    size: int
+    hosts: tuple[DepartmentName, ...]
+
+
+def _classes(
+    facts: _Facts, gap_partners: dict[DepartmentName, set[DepartmentName]], aggregate: bool
+) -> tuple[list[RotatorClass], list[TimingGroup]]:
+    """Group rotatable employees; candidate hosts bridge a gap or are required by a rule."""
+    instance = facts.instance
+    open_hosts = facts.hosts_open()
+    learnable = frozenset().union(*facts.common_skills.values())
+    by_key: dict[tuple[object, ...], list[Employee]] = defaultdict(list)
+    for e in instance.employees:
+        if not facts.can_rotate(e):
+            continue
+        critical = instance.department_by_name[e.department].critical_skills
+        relevant = frozenset(s for s in e.skills if s in learnable or s in critical)
+        personal = e.employee_id in facts.must_visit or e.employee_id in facts.barred
+        alone = facts.max_stints > 1 or not aggregate
+        timing = (e.department, relevant & frozenset(critical), e.employee_id if alone else "")
+        by_key[timing, relevant, e.employee_id if alone or personal else ""].append(e)
+    classes: list[RotatorClass] = []
+    groups: list[TimingGroup] = []
+    group_of: dict[tuple[object, ...], int] = {}
+    for (timing, relevant, _), members in by_key.items():
+        home = members[0].department
+        first = members[0].employee_id
+        required = facts.must_visit.get(first, frozenset())
+        barred = facts.barred.get(first, frozenset())
+        hosts = tuple(
+            d
+            for d in open_hosts
+            if d != home and d not in barred and (d in gap_partners[home] or d in required)
+        )
+        if not hosts:
+            continue
+        if timing not in group_of:
+            group_of[timing] = len(groups)
+            groups.append(TimingGroup(home, timing[1], 0, ()))  # type: ignore[arg-type]
+        index = group_of[timing]
+        group = groups[index]
+        groups[index] = TimingGroup(
+            home,
+            group.critical,
+            group.size + len(members),
+            tuple(d for d in open_hosts if d in hosts or d in group.hosts),
+        )
+        classes.append(
+            RotatorClass(
+                home=home,
+                group=index,
+                members=tuple(e.employee_id for e in members),
+                skills=relevant,  # type: ignore[arg-type]
+                hosts=hosts,
+                required_hosts=required,
+            )
+        )
+    return classes, groups
+
+
+@dataclass
+class RotationModel:
+    """The rotation variables of a shared model, and how to read a plan out of them."""
+
+    facts: _Facts
+    classes: list[RotatorClass]
+    groups: list[TimingGroup]
+    sent: dict[tuple[int, DepartmentName], cp_model.IntVar] = field(default_factory=dict)
+    """``(class index, host)`` -> members of the class who do a stint there."""
+    starts: dict[tuple[int, DepartmentName, int], cp_model.IntVar] = field(default_factory=dict)
+    """``(group index, host, start position)`` -> stints of the group starting then."""
+    bridges: dict[tuple[DepartmentName, DepartmentName], cp_model.IntVar] = field(
+        default_factory=dict
+    )
+    """``(home, host)`` -> some stint goes from home to host."""
+    senders: dict[DepartmentName, cp_model.IntVar] = field(default_factory=dict)
+    assumptions: list[tuple[cp_model.IntVar, str]] = field(default_factory=list)
+    """Rule groups enforced by an assumption literal (``explain=True``), in plain words."""
+
+    def extract(self, solver: cp_model.CpSolver) -> tuple[RotationStint, ...]:
+        """One stint per employee and period away, sorted by employee then period."""
+        labels = self.facts.period_labels
+        # with one stint per person any unused member will do; classes of one are exact
+        pools = {i: iter(c.members) for i, c in enumerate(self.classes)}
+        travellers: dict[tuple[int, DepartmentName], list[EmployeeId]] = defaultdict(list)
+        for (index, host), var in self.sent.items():
+            c = self.classes[index]
+            for _ in range(solver.value(var)):
+                employee = c.members[0] if c.size == 1 else next(pools[index])
+                travellers[c.group, host].append(employee)
+        out: list[RotationStint] = []
+        for (group, host, start), var in sorted(self.starts.items(), key=lambda kv: kv[0][2]):
+            for _ in range(solver.value(var)):
+                employee = travellers[group, host].pop()
+                out.extend(
+                    RotationStint(employee_id=employee, period=labels[p], department=host)
+                    for p in range(start, start + self.facts.stint)
+                )
+        position = {label: i for i, label in enumerate(labels)}
+        return tuple(sorted(out, key=lambda s: (s.employee_id, position[s.period])))
+
+
+def explain_rotation_assumptions(rotation: RotationModel, core: Iterable[int]) -> list[str]:
+    """Plain words for the rotation rule groups among the literal indices of an infeasible core.
+
+    ``core`` is ``CpSolver.sufficient_assumptions_for_infeasibility()`` after solving a model
+    built with ``build_rotation(ctx, explain=True)`` and ``model.add_assumptions`` on
+    ``[literal for literal, _ in rotation.assumptions]``; indices of other modules are ignored.
+    """
+    words = {literal.index: text for literal, text in rotation.assumptions}
+    return [words[i] for i in core if i in words]
+
+
+class _Tally:
+    """Running totals of the greedy start, one per constraint of the model."""
+
+    def __init__(
+        self, facts: _Facts, classes: Sequence[RotatorClass], groups: Sequence[TimingGroup]
+    ) -> None:
+        self.facts = facts
+        self.classes = classes
+        self.groups = groups
+        self.sent: dict[tuple[int, DepartmentName], int] = defaultdict(int)
+        self.starts: dict[tuple[int, DepartmentName, int], int] = defaultdict(int)
+        self.class_stints: dict[int, int] = defaultdict(int)
+        self.group_away: dict[tuple[int, int], int] = defaultdict(int)
+        self.hosted: dict[tuple[DepartmentName, int], int] = defaultdict(int)
+        self.away: dict[tuple[DepartmentName, int], int] = defaultdict(int)
+        self.critical_away: dict[tuple[DepartmentName, SkillName, int], int] = defaultdict(int)
+
+    def fits(self, index: int, host: DepartmentName, start: int) -> bool:
+        facts, c = self.facts, self.classes[index]
+        group = self.groups[c.group]
+        if self.class_stints[index] >= facts.max_stints * c.size:
+            return False
+        if self.sent[index, host] >= c.size:
+            return False
+        capacity = facts.instance.department_by_name[host].host_capacity
+        for t in range(start, start + facts.stint):
+            if self.group_away[c.group, t] >= group.size or self.hosted[host, t] >= capacity:
+                return False
+            if self.away[c.home, t] >= facts.release[c.home]:
+                return False
+            for skill in group.critical:
+                if self.critical_away[c.home, skill, t] >= facts.holders[c.home, skill] - 1:
+                    return False
+        return True
+
+    def place(self, index: int, host: DepartmentName, start: int) -> None:
+        c = self.classes[index]
+        self.sent[index, host] += 1
+        self.starts[c.group, host, start] += 1
+        self.class_stints[index] += 1
+        for t in range(start, start + self.facts.stint):
+            self.group_away[c.group, t] += 1
+            self.hosted[host, t] += 1
+            self.away[c.home, t] += 1
+            for skill in self.groups[c.group].critical:
+                self.critical_away[c.home, skill, t] += 1
+
+    def try_place(self, index: int, host: DepartmentName) -> bool:
+        for start in self.facts.starts:
+            if self.fits(index, host, start):
+                self.place(index, host, start)
+                return True
+        return False
+
+
+def _learning(facts: _Facts, c: RotatorClass, host: DepartmentName) -> int:
+    return len(facts.common_skills[host] - c.skills)
+
+
+def _greedy(
+    facts: _Facts,
+    classes: Sequence[RotatorClass],
+    groups: Sequence[TimingGroup],
+    gap_weights: dict[tuple[str, str], float],
+) -> _Tally:
+    """Required stints first, then one stint per gap pair by weight, then learning stints."""
+    tally = _Tally(facts, classes, groups)
+    for index, c in enumerate(classes):
+        for host in sorted(c.required_hosts):
+            tally.try_place(index, host)
+    by_home: dict[DepartmentName, list[int]] = defaultdict(list)
+    for index, c in enumerate(classes):
+        by_home[c.home].append(index)
+    for (a, b), _ in sorted(gap_weights.items(), key=lambda item: -item[1]):
+        if any(tally.sent[i, b] for i in by_home[a]) or any(tally.sent[i, a] for i in by_home[b]):
+            continue
+        options = [(i, b) for i in by_home[a] if b in classes[i].hosts] + [
+            (i, a) for i in by_home[b] if a in classes[i].hosts
+        ]
+        options.sort(key=lambda option: -_learning(facts, classes[option[0]], option[1]))
+        for index, host in options:
+            if tally.try_place(index, host):
+                break
+    learning_options = [
+        (i, host) for i, c in enumerate(classes) for host in c.hosts if _learning(facts, c, host)
+    ]
+    learning_options.sort(key=lambda option: -_learning(facts, classes[option[0]], option[1]))
+    for index, host in learning_options:
+        while tally.try_place(index, host):
+            pass
+    return tally
+
+
+def build_rotation(
+    ctx: ModelContext, *, explain: bool = False, aggregate: bool = True
+) -> RotationModel:
+    """Add rotation stints, their rules, bridges and objective parts to ``ctx.model``.
+
+    Args:
+        ctx: the shared model; call before ``ctx.finish()``.
+        explain: enforce rule groups (rotate_to rules, min_on_site, host capacity,
+            critical skills) under assumption literals listed in ``assumptions``, for an
+            explanation solve when the plain model is infeasible.
+        aggregate: group interchangeable employees into classes (the default); False
+            gives one class per employee, the straightforward baseline the benchmark
+            compares against.
+    """
+    facts = _facts(ctx.instance)
+    model = ctx.model
+    settings = ctx.instance.settings
+    gap_partners: dict[DepartmentName, set[DepartmentName]] = defaultdict(set)
+    for a, b in ctx.gap_weights:
+        gap_partners[a].add(b)
+        gap_partners[b].add(a)
+    classes, groups = (
+        _classes(facts, gap_partners, aggregate) if facts.max_stints and facts.starts else ([], [])
+    )
+    rotation = RotationModel(facts=facts, classes=classes, groups=groups)
+    department_by_name = ctx.instance.department_by_name
+    group_literals: dict[str, cp_model.IntVar] = {}
+
+    def enforce(constraint: cp_model.Constraint, words: str) -> None:
+        """With ``explain``, one assumption literal per rule group (all its periods)."""
+        if not explain:
+            return
+        if words not in group_literals:
+            group_literals[words] = model.new_bool_var(f"assume[{words}]")
+            rotation.assumptions.append((group_literals[words], words))
+        constraint.only_enforce_if(group_literals[words])
+
+    learning: list[cp_model.LinearExprT] = []
+    arrivals: dict[tuple[int, DepartmentName], list[cp_model.IntVar]] = defaultdict(list)
+    for index, c in enumerate(classes):
+        for host in c.hosts:
+            var = model.new_int_var(0, c.size, f"sent[{c.members[0]}+{c.size - 1}|{host}]")
+            rotation.sent[index, host] = var
+            arrivals[c.group, host].append(var)
+            if gain := _learning(facts, c, host):
+                learning.append(gain * var)
+        model.add(sum(rotation.sent[index, host] for host in c.hosts) <= facts.max_stints * c.size)
+
+    group_away: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
+    hosted: dict[tuple[DepartmentName, int], list[cp_model.IntVar]] = defaultdict(list)
+    away: dict[tuple[DepartmentName, int], list[cp_model.IntVar]] = defaultdict(list)
+    critical_away: dict[tuple[DepartmentName, SkillName, int], list[cp_model.IntVar]] = defaultdict(
+        list
+    )
+    home_host: dict[tuple[DepartmentName, DepartmentName], list[cp_model.IntVar]] = defaultdict(
+        list
+    )
+    for g, group in enumerate(groups):
+        for host in group.hosts:
+            upper = min(
+                group.size, department_by_name[host].host_capacity, facts.release[group.home]
+            )
+            timed = [
+                model.new_int_var(0, upper, f"starts[{group.home}#{g}|{host}|{p}]")
+                for p in facts.starts
+            ]
+            # who goes to the host (classes) equals when they go (the group's starts)
+            model.add(sum(arrivals[g, host]) == sum(timed))
+            home_host[group.home, host] += timed
+            for start, var in zip(facts.starts, timed, strict=True):
+                rotation.starts[g, host, start] = var
+                for t in range(start, start + facts.stint):
+                    group_away[g, t].append(var)
+                    hosted[host, t].append(var)
+                    away[group.home, t].append(var)
+                    for skill in group.critical:
+                        critical_away[group.home, skill, t].append(var)
+        if facts.max_stints > 1:
+            for t in range(len(facts.period_labels)):
+                model.add(sum(group_away[g, t]) <= group.size)
+
+    # a rule's employee is a class of one, or in no class when they cannot rotate at all
+    class_of = {c.members[0]: i for i, c in enumerate(classes) if c.required_hosts}
+    for employee, hosts in sorted(facts.must_visit.items()):
+        for host in sorted(hosts):
+            words = f"{employee} must rotate to {host} (rotate_to rule)"
+            index = class_of.get(employee, -1)
+            if index >= 0 and host in classes[index].hosts:
+                enforce(model.add(rotation.sent[index, host] >= 1), words)
+            else:
+                enforce(model.add_bool_or([]), words)
+    for (host, _), terms in hosted.items():
+        capacity = department_by_name[host].host_capacity
+        enforce(
+            model.add(sum(terms) <= capacity),
+            f"{host} hosts at most {capacity} rotators per period (host_capacity)",
+        )
+    for (home, _), terms in away.items():
+        department = department_by_name[home]
+        enforce(
+            model.add(sum(terms) <= facts.release[home]),
+            f"{home} keeps {department.min_on_site:.0%} of its {department.headcount} "
+            "people at home in every period (min_on_site)",
+        )
+    for (home, skill, _), terms in critical_away.items():
+        enforce(
+            model.add(sum(terms) <= max(0, facts.holders[home, skill] - 1)),
+            f"{home} keeps someone with {skill} at home in every period (critical_skills)",
+        )
+
+    sent_from: dict[DepartmentName, list[cp_model.IntVar]] = defaultdict(list)
+    for (home, host), terms in home_host.items():
+        sent_from[home] += terms
+        if pair_key(home, host) in ctx.gap_weights:
+            bridge = model.new_bool_var(f"rotation_bridge[{home}|{host}]")
+            model.add(sum(terms) >= bridge)
+            rotation.bridges[home, host] = bridge
+            ctx.add_bridge(home, host, bridge)
+    for home, terms in sent_from.items():
+        sender = model.new_bool_var(f"sends_rotator[{home}]")
+        model.add(sum(terms) >= sender)
+        rotation.senders[home] = sender
+        ctx.add_objective("rotation_fairness", settings.weight_rotation_fairness, sender)
+    if learning:
+        ctx.add_objective("learning", settings.weight_learning, sum(learning))
+
+    _hint(rotation, ctx)
+    return rotation
+
+
+def _hint(rotation: RotationModel, ctx: ModelContext) -> None:
+    """Hint every rotation variable with the greedy plan (CP-SAT prefers complete hints)."""
+    tally = _greedy(rotation.facts, rotation.classes, rotation.groups, ctx.gap_weights)
+    model = ctx.model
+    for key, var in rotation.sent.items():
+        model.add_hint(var, tally.sent.get(key, 0))
+    for key, var in rotation.starts.items():
+        model.add_hint(var, tally.starts.get(key, 0))
+    reached: dict[DepartmentName, set[DepartmentName]] = defaultdict(set)
+    for (index, host), count in tally.sent.items():
+        if count:
+            reached[rotation.classes[index].home].add(host)
+    for (home, host), bridge in rotation.bridges.items():
+        model.add_hint(bridge, int(host in reached[home]))
+    for home, sender in rotation.senders.items():
+        model.add_hint(sender, int(bool(reached[home])))
+    for literal, _ in rotation.assumptions:
+        model.add_hint(literal, 1)
+
+
+def precheck_rotation(instance: PlanningInput) -> list[str]:
+    """Plain-language reasons why no rotation plan can exist; empty when none is obvious.
+
+    Cheap counting only: rotate_to rules that cannot be honoured (whoever they name, and
+    whichever host), and more required stints than a host or a home department allows.
+    """
+    facts = _facts(instance)
+    periods = len(facts.period_labels)
+    # stints one slot can hold one after another over the horizon
+    sequential = periods // facts.stint
+    by_id = instance.employee_by_id
+    reasons: list[str] = []
+    into: dict[DepartmentName, int] = defaultdict(int)
+    out_of: dict[DepartmentName, int] = defaultdict(int)
+    for employee_id, hosts in sorted(facts.must_visit.items()):
+        employee = by_id[employee_id]
+        home = instance.department_by_name[employee.department]
+        must = f"{employee_id} must rotate to {', '.join(sorted(hosts))} (rotate_to)"
+        if not periods:
+            reasons.append(f"{must}, but the workbook has no periods to rotate in")
+            continue
+        person = [
+            (not employee.available, "is not available"),
+            (not employee.rotation_eligible, "is not rotation-eligible"),
+            (employee_id in facts.excluded, "also has a no_rotation rule"),
+            (facts.max_stints == 0, "may do no stint (max_rotations_per_employee is 0)"),
+            (
+                0 < facts.max_stints < len(hosts),
+                f"may do at most {facts.max_stints} stint(s) (max_rotations_per_employee)",
+            ),
+            (
+                len(hosts) * facts.stint > periods,
+                f"needs {len(hosts)} stint(s) of {facts.stint} period(s) but there are only "
+                f"{periods} period(s)",
+            ),
+            (
+                facts.release[home.name] == 0,
+                f"belongs to {home.name}, which cannot release anyone: min_on_site "
+                f"{home.min_on_site:.0%} of {home.headcount} keeps "
+                f"{required_on_site(home.min_on_site, home.headcount)} at home",
+            ),
+        ]
+        person += [
+            (
+                skill in employee.skills and facts.holders[home.name, skill] == 1,
+                f"is the only available holder of {skill}, a critical skill of {home.name}",
+            )
+            for skill in home.critical_skills
+        ]
+        reasons += [f"{must}, but {employee_id} {why}" for broken, why in person if broken]
+        for host_name in sorted(hosts):
+            host = instance.department_by_name[host_name]
+            where = [
+                (host_name == home.name, "that is their own department"),
+                (host_name in facts.barred.get(employee_id, ()), "a not_rotate_to rule forbids it"),
+                (not host.can_host, f"{host_name} cannot host (can_host is no)"),
+                (host.can_host and host.host_capacity == 0, f"{host_name} has host_capacity 0"),
+            ]
+            reasons += [
+                f"{employee_id} must rotate to {host_name} (rotate_to), but {why}"
+                for broken, why in where
+                if broken
+            ]
+            into[host_name] += 1
+        out_of[home.name] += len(hosts)
+    for host_name, needed in sorted(into.items()):
+        host = instance.department_by_name[host_name]
+        most = host.host_capacity * sequential if host.can_host else 0
+        if 0 < most < needed:
+            reasons.append(
+                f"rotate_to rules send {needed} people to {host_name}, which can host at most "
+                f"{most} stints over {periods} period(s) (host_capacity {host.host_capacity}, "
+                f"stint_periods {facts.stint})"
+            )
+    for home_name, needed in sorted(out_of.items()):
+        most = facts.release[home_name] * sequential
+        if 0 < most < needed:
+            reasons.append(
+                f"rotate_to rules send {needed} stints out of {home_name}, which can release "
+                f"at most {most} over {periods} period(s) without going below min_on_site"
+            )
+    return reasons
