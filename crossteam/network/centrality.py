@@ -12,8 +12,10 @@ import scipy.sparse as sp
 
 from crossteam.network.graph import FloatArray, IntArray
 
+_BATCH_SOURCES = 128
+"""Sources searched at once: enough to amortise each sparse product, few enough to stay in cache."""
 _BATCH_CELLS = 4_000_000
-"""Sources per batch x people: bounds the dense work matrices to about 32 MB each."""
+"""Sources per batch x people at most: bounds the dense work matrices to about 32 MB each."""
 
 
 def _dependencies(adjacency: sp.csr_array, sources: IntArray) -> FloatArray:
@@ -39,16 +41,15 @@ def _dependencies(adjacency: sp.csr_array, sources: IntArray) -> FloatArray:
             break
         level += 1
         distance[new] = level
-        paths[new] = reached[new]
-        frontier = np.where(new, reached, 0.0)
+        # Masks multiply rather than index: whole-array arithmetic is several times faster
+        frontier = reached * new
+        paths += frontier
 
+    inverse_paths = np.divide(1.0, paths, out=np.zeros_like(paths), where=paths > 0)
     delta = np.zeros_like(paths)
     for depth in range(level - 1, -1, -1):
-        outer = distance == depth + 1
-        share = np.zeros_like(paths)
-        share[outer] = (1.0 + delta[outer]) / paths[outer]
-        inner = distance == depth
-        delta[inner] = paths[inner] * (adjacency @ share)[inner]
+        share = (1.0 + delta) * inverse_paths * (distance == depth + 1)
+        delta += paths * (adjacency @ share) * (distance == depth)
     delta[sources, columns] = 0.0
     return delta.sum(axis=1)
 
@@ -66,7 +67,7 @@ def betweenness(adjacency: sp.csr_array, sources: IntArray | None = None) -> Flo
         return np.zeros(n)
     exact = sources is None
     chosen = np.arange(n) if sources is None else np.asarray(sources, dtype=np.int64)
-    batch = max(1, _BATCH_CELLS // n)
+    batch = max(1, min(_BATCH_SOURCES, _BATCH_CELLS // n))
     total = np.zeros(n)
     for start in range(0, len(chosen), batch):
         total += _dependencies(adjacency, chosen[start : start + batch])
