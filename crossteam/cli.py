@@ -47,7 +47,7 @@ app = typer.Typer(
     help="Plan cross-functional teams and job rotations that connect silent departments.",
 )
 
-_console = Console(stderr=True, highlight=False)
+_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class _Exit(Exception):
@@ -60,11 +60,23 @@ class _Exit(Exception):
 # ---------------------------------------------------------------------------- output
 
 
+_last_error: list[str] = []
+
+
 def _say(message: str) -> None:
     _console.print(message)
 
 
+def _error(message: str) -> None:
+    _last_error[:] = [message]
+    _say(f"[red]error[/red] {escape(message)}")
+
+
+_json_emitted = threading.Event()
+
+
 def _emit_json(payload: dict[str, Any]) -> None:
+    _json_emitted.set()
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
     sys.stdout.flush()
 
@@ -174,12 +186,14 @@ def _run_solver(
     worker = threading.Thread(target=work, name="crossteam-solver", daemon=True)
     started = time.monotonic()
     worker.start()
-    show = _console.is_terminal
-    with Live(console=_console, transient=True, disable=not show, refresh_per_second=4) as live:
+    if _console.is_terminal:
+        with Live(console=_console, transient=True, refresh_per_second=4) as live:
+            while worker.is_alive():
+                worker.join(timeout=0.25)
+                live.update(_progress_line(latest[-1] if latest else None, started, options))
+    else:
         while worker.is_alive():
             worker.join(timeout=0.25)
-            if show:
-                live.update(_progress_line(latest[-1] if latest else None, started, options))
     if "error" in result:
         raise result["error"]
     plan: Plan = result["plan"]
@@ -439,7 +453,11 @@ def plan(
 def main(argv: list[str] | None = None) -> NoReturn:
     """Run the command line and exit with its code; never shows a traceback unless
     ``CROSSTEAM_DEBUG`` is set."""
-    code = _dispatch(argv)
+    args = sys.argv[1:] if argv is None else argv
+    code = _dispatch(args)
+    if code != EXIT_OK and "--json" in args and not _json_emitted.is_set():
+        # scripts asked for JSON: they get one object even when the run failed early
+        _emit_json({"error": _last_error[0] if _last_error else "failed", "exit_code": code})
     sys.stdout.flush()
     raise SystemExit(code)
 
@@ -465,10 +483,10 @@ def _dispatch(argv: list[str] | None) -> int:
         _report_problems(error.problems, error.warnings)
         return EXIT_INVALID
     except OutputError as error:
-        _say(f"[red]error[/red] {escape(str(error))}")
+        _error(str(error))
         return EXIT_INVALID
     except CrossteamError as error:
-        _say(f"[red]error[/red] {escape(str(error))}")
+        _error(str(error))
         return EXIT_INTERNAL
     except _Interrupted:
         _say("Interrupted.")
@@ -476,6 +494,7 @@ def _dispatch(argv: list[str] | None) -> int:
     except Exception as error:
         if os.environ.get("CROSSTEAM_DEBUG"):
             traceback.print_exc()
+        _last_error[:] = [f"internal error {type(error).__name__}: {error}"]
         _say(
             f"[red]internal error[/red] {escape(type(error).__name__)}: {escape(str(error))}\n"
             "This is a bug in crossteam, not in your file. Set CROSSTEAM_DEBUG=1 to see details."

@@ -1,0 +1,191 @@
+"""The command line as users and scripts meet it: exit codes, JSON, files written or not."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from workbooks import company, put, write_workbook
+
+from crossteam.checks import verify
+from crossteam.cli import main
+from crossteam.io.example import write_example
+from crossteam.io.plan_reader import read_plan
+from crossteam.io.reader import load_workbook
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as done:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return int(done.value.code), out, err
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def example_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("example") / "company.xlsx"
+    write_example(path, employees=60, departments=6, seed=3)
+    return path
+
+
+def test_validate_json_lists_every_problem_with_its_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheets = company()
+    put(sheets, "Employees", 3, "department", None)
+    put(sheets, "Skills", 2, "level", 9)
+    path = write_workbook(tmp_path / "bad.xlsx", sheets)
+    before = digest(path)
+
+    code, out, err = run(capsys, "validate", str(path), "--json")
+
+    assert code == 2
+    payload = json.loads(out)
+    assert payload["valid"] is False
+    places = {(e["sheet"], e["row"], e["column"]) for e in payload["errors"]}
+    assert ("Employees", 3, "department") in places
+    assert ("Skills", 2, "level") in places
+    assert "Employees!C3 (department)" in err
+    assert digest(path) == before
+
+
+def test_validate_accepts_a_good_workbook(
+    example_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "validate", str(example_path), "--json")
+    assert code == 0
+    assert json.loads(out)["valid"] is True
+
+
+def test_not_a_workbook_exits_2_with_one_json_object(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "people.xlsx"
+    path.write_text("employee_id,department\n1,Sales\n", encoding="utf-8")
+    for command in ("validate", "audit", "plan"):
+        code, out, err = run(capsys, command, str(path), "--json")
+        assert code == 2, command
+        assert "Traceback" not in err
+        assert "xlsx" in err
+        json.loads(out)  # exactly one JSON object
+
+
+def test_audit_json_has_the_contract_keys_and_writes_a_workbook(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_path = tmp_path / "audit.xlsx"
+    code, out, _ = run(capsys, "audit", str(example_path), "-o", str(out_path), "--json")
+    assert code == 0
+    payload = json.loads(out)
+    for key in ("employees", "departments", "interactions", "ei_index", "modularity"):
+        assert key in payload
+    assert payload["employees"] == 60
+    assert all(a < b for a, b in payload["gap_pairs"])
+    assert {"department", "headcount", "internal_ties", "external_ties", "ei_index"} <= set(
+        payload["per_department"][0]
+    )
+    assert "Summary" in openpyxl.load_workbook(out_path, read_only=True).sheetnames
+
+
+def test_plan_writes_a_checked_plan_and_never_touches_the_input(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = digest(example_path)
+    out_path = tmp_path / "plan.xlsx"
+    args = ("plan", str(example_path), "-o", str(out_path), "--time-limit", "3", "--json")
+
+    code, out, _ = run(capsys, *args)
+
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["status"] in ("optimal", "feasible")
+    assert payload["checks"]["passed"] is True
+    assert {"before", "after"} <= set(payload["metrics"])
+    assert len(payload["metrics"]["after"]["gap_pairs"]) <= len(
+        payload["metrics"]["before"]["gap_pairs"]
+    )
+    instance = load_workbook(example_path)
+    assert len(payload["teams"]) == len(instance.teams)
+    written = read_plan(out_path, instance)
+    assert [list(t.members) for t in written.teams] == [t["members"] for t in payload["teams"]]
+    assert verify(instance, written).passed
+    assert digest(example_path) == before
+
+    # the same command again refuses to overwrite, and --force allows it
+    code, out, err = run(capsys, *args)
+    assert code == 2
+    assert "--force" in err
+    code, _, _ = run(capsys, *args, "--force")
+    assert code == 0
+
+
+def test_audit_with_a_plan_reports_before_and_after(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_path = tmp_path / "plan.xlsx"
+    code, _, _ = run(capsys, "plan", str(example_path), "-o", str(plan_path), "--time-limit", "2")
+    assert code == 0
+    code, out, _ = run(capsys, "audit", str(example_path), "--plan", str(plan_path), "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["after"]["interactions"] > payload["before"]["interactions"]
+
+
+def test_a_skill_nobody_has_gives_exit_1_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheets = company()
+    sheets["TeamSkills"].append(["Solo", "Quantum chemistry", 1, 1])
+    path = write_workbook(tmp_path / "impossible.xlsx", sheets)
+    out_path = tmp_path / "plan.xlsx"
+
+    code, out, err = run(capsys, "plan", str(path), "-o", str(out_path), "--json")
+
+    assert code == 1
+    payload = json.loads(out)
+    assert payload["status"] == "infeasible"
+    assert any("Quantum chemistry" in reason for reason in payload["explanation"])
+    assert "Quantum chemistry" in err
+    assert not out_path.exists()
+
+
+def test_output_in_a_missing_folder_is_a_clear_error(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "plan", str(example_path), "-o", str(tmp_path / "no" / "p.xlsx"))
+    assert code == 2
+    assert "does not exist" in err
+
+
+def test_output_may_not_replace_the_input(
+    example_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = digest(example_path)
+    code, _, err = run(capsys, "plan", str(example_path), "-o", str(example_path), "--force")
+    assert code == 2
+    assert "input" in err
+    assert digest(example_path) == before
+
+
+def test_template_then_example_commands_write_workbooks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, _ = run(capsys, "template", str(tmp_path / "t.xlsx"))
+    assert code == 0
+    code, _, _ = run(
+        capsys, "example", str(tmp_path / "e.xlsx"), "--employees", "40", "--departments", "4"
+    )
+    assert code == 0
+    assert len(load_workbook(tmp_path / "e.xlsx").employees) == 40
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run(capsys, "plan", "--no-such-option")
+    assert code == 2
