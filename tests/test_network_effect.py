@@ -1,7 +1,9 @@
 """A plan's effect: teams tie all their members, rotations tie rotator and host."""
 
+import pytest
 from network_instances import four_departments
 
+from crossteam.errors import InputError
 from crossteam.models import GapKind, Plan, RotationStint, SolveStatus, TeamAssignment
 from crossteam.network import analyse, apply_plan, compare, plan_ties
 
@@ -65,3 +67,14 @@ def test_compare_reuses_a_before_report_when_given() -> None:
     instance = four_departments()
     before = analyse(instance)
     assert compare(instance, _plan({}), before).before is before
+
+
+def test_a_plan_naming_unknown_people_or_departments_is_an_input_error() -> None:
+    stint = RotationStint(employee_id="a1", period="Q1", department="Nowhere")
+    with pytest.raises(InputError) as raised:
+        compare(four_departments(), _plan({"T": ("a1", "zz9")}, (stint,)))
+    messages = [p.message for p in raised.value.problems]
+    assert messages == [
+        "team T: unknown employee zz9",
+        "rotation of a1 to Nowhere (Q1): unknown department",
+    ]

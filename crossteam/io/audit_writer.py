@@ -11,6 +11,7 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -25,8 +26,10 @@ from crossteam.io.charts import GraphPanel, department_graph_png
 from crossteam.models import (
     BridgedPair,
     DepartmentPair,
+    DepartmentStats,
     GapKind,
     NetworkReport,
+    PersonStats,
     PlanEffect,
     PlanningInput,
 )
@@ -68,17 +71,20 @@ def _yes_no(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
+Row = TypeVar("Row")
+
+
 @dataclass(frozen=True)
-class Column:
+class Column(Generic[Row]):
     """A table column: its header, how to get the value from a row, its number format."""
 
     header: str
-    value: Callable[[object], CellValue]
+    value: Callable[[Row], CellValue]
     number_format: str | None = None
 
 
 def _write_table(
-    sheet: Worksheet, name: str, columns: Sequence[Column], rows: Sequence[object], top: int = 1
+    sheet: Worksheet, name: str, columns: Sequence[Column[Row]], rows: Sequence[Row], top: int = 1
 ) -> None:
     """Header at row ``top``, one line per row, as a real Excel table with frozen header."""
     for c, column in enumerate(columns, start=1):
@@ -178,12 +184,11 @@ def _write_summary(
     for c in range(2, len(reports) + 2):
         sheet.column_dimensions[get_column_letter(c)].width = 14
     sheet.column_dimensions[get_column_letter(len(reports) + 2)].width = 90
-    sheet.cell(1, 1).alignment = Alignment(wrap_text=False)
 
 
 def _write_departments(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | None) -> None:
     after = {} if effect is None else {d.department: d for d in effect.after.per_department}
-    columns = [
+    columns: list[Column[DepartmentStats]] = [
         Column("department", lambda d: d.department),
         Column("headcount", lambda d: d.headcount),
         Column("internal_ties", lambda d: d.internal_ties),
@@ -227,7 +232,7 @@ def _write_gaps(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | No
     def key(p: DepartmentPair) -> tuple[str, str]:
         return (p.department_a, p.department_b)
 
-    columns = [
+    columns: list[Column[DepartmentPair]] = [
         Column("rank", lambda p: rank[key(p)]),
         Column("department_a", lambda p: p.department_a),
         Column("department_b", lambda p: p.department_b),
@@ -296,7 +301,7 @@ def _write_people(
 ) -> None:
     names = {e.employee_id: e.name for e in instance.employees}
     after = {} if effect is None else {p.employee_id: p for p in effect.after.people}
-    columns = [
+    columns: list[Column[PersonStats]] = [
         Column("employee_id", lambda p: p.employee_id),
         Column("name", lambda p: names.get(p.employee_id, "")),
         Column("department", lambda p: p.department),

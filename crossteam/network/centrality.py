@@ -46,12 +46,13 @@ def _dependencies(adjacency: sp.csr_array, sources: IntArray) -> FloatArray:
         paths += frontier
 
     inverse_paths = np.divide(1.0, paths, out=np.zeros_like(paths), where=paths > 0)
-    delta = np.zeros_like(paths)
+    delta: FloatArray = np.zeros_like(paths)
     for depth in range(level - 1, -1, -1):
         share = (1.0 + delta) * inverse_paths * (distance == depth + 1)
         delta += paths * (adjacency @ share) * (distance == depth)
     delta[sources, columns] = 0.0
-    return delta.sum(axis=1)
+    summed: FloatArray = delta.sum(axis=1)
+    return summed
 
 
 def betweenness(adjacency: sp.csr_array, sources: IntArray | None = None) -> FloatArray:
@@ -68,12 +69,13 @@ def betweenness(adjacency: sp.csr_array, sources: IntArray | None = None) -> Flo
     exact = sources is None
     chosen = np.arange(n) if sources is None else np.asarray(sources, dtype=np.int64)
     batch = max(1, min(_BATCH_SOURCES, _BATCH_CELLS // n))
-    total = np.zeros(n)
+    total: FloatArray = np.zeros(n)
     for start in range(0, len(chosen), batch):
         total += _dependencies(adjacency, chosen[start : start + batch])
     k = len(chosen)
     if exact:
-        return total / ((n - 1) * (n - 2))
+        exact_values: FloatArray = total / ((n - 1) * (n - 2))
+        return exact_values
     # A sampled source cannot count paths starting at itself: networkx scales it by k - 1
     scale = np.full(n, 1.0 / (k * (n - 2)))
     scale[chosen] = 1.0 / ((k - 1) * (n - 2)) if k > 1 else np.nan

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
+from crossteam.errors import InputError
 from crossteam.models import (
     BridgedPair,
     DepartmentName,
@@ -15,6 +16,7 @@ from crossteam.models import (
     Plan,
     PlanEffect,
     PlanningInput,
+    Problem,
     RotationStint,
     TeamName,
 )
@@ -28,12 +30,34 @@ def _ordered(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
+def _check_references(instance: PlanningInput, plan: Plan) -> None:
+    """A plan read from a file may name people or departments the input does not have."""
+    problems = [
+        Problem(sheet="Teams", message=f"team {team.team}: unknown employee {member}")
+        for team in plan.teams
+        for member in team.members
+        if member not in instance.employee_by_id
+    ]
+    for stint in plan.rotation:
+        where = f"rotation of {stint.employee_id} to {stint.department} ({stint.period})"
+        if stint.employee_id not in instance.employee_by_id:
+            problems.append(Problem(sheet="Rotation", message=f"{where}: unknown employee"))
+        elif stint.department not in instance.members_of:
+            problems.append(Problem(sheet="Rotation", message=f"{where}: unknown department"))
+    if problems:
+        raise InputError(problems)
+
+
 def plan_ties(instance: PlanningInput, plan: Plan) -> set[tuple[EmployeeId, EmployeeId]]:
     """The distinct employee pairs a plan ties, each ordered ``(a, b)`` with ``a < b``.
 
     A team ties every two of its members; a rotation stint ties the rotator to every
     member of the host department.
+
+    Raises:
+        InputError: the plan names an employee or a department the input does not have.
     """
+    _check_references(instance, plan)
     ties = {_ordered(a, b) for team in plan.teams for a, b in combinations(team.members, 2)}
     for stint in plan.rotation:
         ties.update(

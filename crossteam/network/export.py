@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from crossteam.models import DepartmentPair, NetworkReport, PlanEffect
-
-
-def _pair_json(pair: DepartmentPair) -> dict[str, Any]:
-    return pair.model_dump(mode="json")
+from crossteam.models import NetworkReport, PlanEffect
 
 
 def audit_json(report: NetworkReport) -> dict[str, Any]:
@@ -32,7 +28,7 @@ def audit_json(report: NetworkReport) -> dict[str, Any]:
         "between_department_density": report.between_department_density,
         "weak_threshold": report.weak_threshold,
         "gap_pairs": [list(pair) for pair in report.gap_pairs],
-        "gaps": [_pair_json(pair) for pair in report.ranked_gaps],
+        "gaps": [pair.model_dump(mode="json") for pair in report.ranked_gaps],
         "per_department": [d.model_dump(mode="json") for d in report.per_department],
         "boundary_spanners": [p.employee_id for p in report.people if p.boundary_spanner],
         "single_points_of_failure": [

@@ -131,7 +131,7 @@ def build_graph(
     unique_keys, inverse = np.unique(low * n + high, return_inverse=True)
     weight = np.bincount(
         inverse, weights=w_arr[keep].astype(np.float64), minlength=len(unique_keys)
-    )
+    ).astype(np.float64)
     return EmployeeGraph(
         employee_ids=employee_ids,
         departments=departments,
