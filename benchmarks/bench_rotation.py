@@ -110,6 +110,7 @@ def run(
     ctx = ModelContext(instance=instance, gap_weights=gap_weights)
     rotation = build_rotation(ctx, aggregate=aggregate)
     ctx.finish()
+    _hint_covered(ctx)
     built = time.perf_counter() - started
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
@@ -119,7 +120,8 @@ def run(
     name = "aggregated" if aggregate else "per-employee"
     proto = ctx.model.proto
     print(
-        f"{name}: {len(rotation.classes)} classes in {len(rotation.groups)} timing groups, {len(proto.variables)} variables, "
+        f"{name}: {len(rotation.classes)} classes in {len(rotation.groups)} timing groups, "
+        f"{len(proto.variables)} variables, "
         f"{len(proto.constraints)} constraints, {len(gap_weights)} gap pairs, "
         f"built in {built:.1f} s"
     )
@@ -140,6 +142,15 @@ def run(
     )
     for failure in failures[:5]:
         print(f"  FAIL {failure.rule} {failure.subject}: {failure.detail}")
+
+
+def _hint_covered(ctx: ModelContext) -> None:
+    """Complete the hint as the orchestrator does: a pair is covered when a bridge is hinted."""
+    hinted = dict(
+        zip(ctx.model.proto.solution_hint.vars, ctx.model.proto.solution_hint.values, strict=True)
+    )
+    for key, covered in ctx.covered.items():
+        ctx.model.add_hint(covered, int(any(hinted[lit.index] for lit in ctx.bridges[key])))
 
 
 def main() -> None:

@@ -59,4 +59,11 @@ class ModelContext:
             self.model.add_bool_or(literals).only_enforce_if(covered)
             self.covered[key] = covered
             self.add_objective("bridging", weight * self.gap_weights[key], covered)
+        # redundant, and linear: presolve turns the links above into clauses the LP
+        # relaxation does not see, and the bound then counts every pair as covered
+        if self.covered:
+            self.model.add(
+                sum(self.covered.values())
+                <= sum(lit for lits in self.bridges.values() for lit in lits)
+            )
         self.model.maximize(sum(c * e for terms in self.objective_terms.values() for c, e in terms))
