@@ -1,0 +1,324 @@
+"""The synthetic company: realistic shape, feasible planning tasks, valid workbooks."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pytest
+
+from crossteam.io import schema
+from crossteam.io.example import (
+    SKILL_SUPPLY_FACTOR,
+    Company,
+    generate_company,
+    write_company,
+    write_example,
+)
+from crossteam.io.reader import read_workbook
+from crossteam.models import RULE_TARGET, RuleKind, Settings
+
+
+@pytest.fixture(scope="module")
+def company() -> Company:
+    return generate_company(1000, 20, seed=7)
+
+
+def _department_of(company: Company) -> dict[str, str]:
+    return {row[0]: row[2] for row in company.employees}
+
+
+def _tied_department_pairs(company: Company) -> set[frozenset[str]]:
+    department = _department_of(company)
+    return {
+        frozenset((department[a], department[b]))
+        for a, b, _ in company.interactions
+        if department[a] != department[b]
+    }
+
+
+def _team_names(company: Company) -> dict[str, list[str]]:
+    """Spec name -> its concrete teams, as the contract names them."""
+    return {
+        name: [name] if count == 1 else [f"{name}-{k}" for k in range(1, count + 1)]
+        for name, count, *_ in company.teams
+    }
+
+
+@pytest.mark.parametrize(("employees", "departments"), [(150, 10), (1000, 20), (200, 40)])
+def test_sizes_ids_and_departments_are_as_asked(employees: int, departments: int) -> None:
+    company = generate_company(employees, departments, seed=0)
+    ids = [row[0] for row in company.employees]
+    sizes = Counter(_department_of(company).values())
+    assert len(ids) == len(set(ids)) == employees
+    assert len(company.departments) == len(sizes) == departments
+    assert {row[0] for row in company.departments} == set(sizes)
+    assert min(sizes.values()) >= 3
+    assert max(sizes.values()) >= 2 * min(sizes.values())
+
+
+def test_department_names_look_real_and_repeat_numbered() -> None:
+    names = [row[0] for row in generate_company(200, 40, seed=0).departments]
+    assert names[:10] == [
+        "Sales", "Customer Support", "Product Development", "Planning", "Marketing",
+        "Finance", "HR", "QA", "Logistics", "Legal",
+    ]  # fmt: skip
+    assert {"Sales 2", "Sales 3"} <= set(names)
+    assert len(set(names)) == 40
+
+
+def test_about_five_percent_are_unavailable_and_some_not_rotation_eligible(
+    company: Company,
+) -> None:
+    unavailable = sum(1 for row in company.employees if not row[5])
+    not_eligible = sum(1 for row in company.employees if not row[6])
+    assert 20 <= unavailable <= 90
+    assert 80 <= not_eligible <= 250
+
+
+def test_locations_cluster_by_department(company: Company) -> None:
+    by_department: dict[str, Counter[str]] = {}
+    for _, _, department, _, location, *_ in company.employees:
+        by_department.setdefault(department, Counter())[location] += 1
+    main_share = [c.most_common(1)[0][1] / c.total() for c in by_department.values()]
+    overall = Counter(row[4] for row in company.employees)
+    assert np.mean(main_share) > overall.most_common(1)[0][1] / overall.total() + 0.1
+
+
+def test_skills_cluster_by_department(company: Company) -> None:
+    department = _department_of(company)
+    holders: dict[str, Counter[str]] = {}
+    for employee, skill, level in company.skills:
+        assert 1 <= level <= 5
+        holders.setdefault(skill, Counter())[department[employee]] += 1
+    # Department-specific skills are held mostly in one or two departments.
+    concentrated = [
+        skill
+        for skill, c in holders.items()
+        if sum(n for _, n in c.most_common(2)) > 0.6 * c.total()
+    ]
+    assert len(concentrated) >= len(holders) // 2
+    assert all(department[e] for e, _, _ in company.skills)
+
+
+def test_interactions_are_distinct_pairs_of_known_people(company: Company) -> None:
+    ids = {row[0] for row in company.employees}
+    pairs = [(a, b) for a, b, _ in company.interactions]
+    assert all(a in ids and b in ids and a < b for a, b in pairs)
+    assert len(set(pairs)) == len(pairs)
+    assert all(w > 0 for *_, w in company.interactions)
+
+
+def test_ties_are_about_sixteen_per_person_and_dense_inside_departments(
+    company: Company,
+) -> None:
+    department = _department_of(company)
+    ties = len(company.interactions)
+    assert 12 * 1000 <= ties <= 20 * 1000
+    sizes = Counter(department.values())
+    internal = sum(1 for a, b, _ in company.interactions if department[a] == department[b])
+    internal_pairs = sum(n * (n - 1) // 2 for n in sizes.values())
+    cross_pairs = 1000 * 999 // 2 - internal_pairs
+    assert internal / internal_pairs > 10 * (ties - internal) / cross_pairs
+
+
+@pytest.mark.parametrize("departments", [10, 20, 40])
+def test_a_sizeable_share_of_department_pairs_is_silent(departments: int) -> None:
+    company = generate_company(max(150, 25 * departments), departments, seed=2)
+    pairs = departments * (departments - 1) // 2
+    silent = pairs - len(_tied_department_pairs(company))
+    assert silent >= 0.3 * pairs
+    # ... yet every department talks to some other one.
+    talking = {d for pair in _tied_department_pairs(company) for d in pair}
+    assert len(talking) == departments
+
+
+def test_priorities_link_customer_facing_departments_to_product_development() -> None:
+    company = generate_company(150, 10, seed=0)
+    names = {row[0] for row in company.departments}
+    assert ("Sales", "Product Development", 3) in company.priorities
+    assert all(a in names and b in names and w > 0 for a, b, w in company.priorities)
+    # The link that matters most is one nobody has yet.
+    assert frozenset(("Sales", "Product Development")) not in _tied_department_pairs(company)
+
+
+def test_department_policies_leave_room_to_rotate(company: Company) -> None:
+    for _, min_on_site, capacity, _, _ in company.departments:
+        assert 0.7 <= min_on_site <= 0.85
+        assert 1 <= capacity <= 3
+    assert 1 <= sum(1 for row in company.departments if not row[3]) < len(company.departments)
+
+
+@pytest.mark.parametrize(
+    ("employees", "departments"), [(150, 10), (200, 40), (1000, 20), (5000, 40)]
+)
+def test_team_seats_never_exceed_the_available_people(employees: int, departments: int) -> None:
+    company = generate_company(employees, departments, seed=4)
+    available = sum(1 for row in company.employees if row[5])
+    teams = sum(row[1] for row in company.teams)
+    seats = sum(count * max_size for _, count, _, max_size, _, _ in company.teams)
+    assert seats <= available
+    assert round(employees / 10) * 0.9 <= teams <= round(employees / 10)
+    assert any(count > 1 for _, count, *_ in company.teams)
+    for _, _, min_size, max_size, min_departments, max_per_department in company.teams:
+        assert 5 <= min_size <= max_size <= 8
+        assert 3 <= min_departments <= departments
+        assert max_per_department * min_departments >= min_size
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_every_skill_need_is_met_many_times_over(seed: int) -> None:
+    company = generate_company(200, 40, seed=seed)
+    available = {row[0] for row in company.employees if row[5]}
+    count = {name: c for name, c, *_ in company.teams}
+    demand: Counter[tuple[str, int]] = Counter()
+    for team, skill, min_level, min_count in company.team_skills:
+        demand[(skill, min_level)] += count[team] * min_count
+    assert demand
+    for (skill, level), needed in demand.items():
+        qualified = sum(
+            1 for e, s, lv in company.skills if e in available and s == skill and lv >= level
+        )
+        assert qualified >= SKILL_SUPPLY_FACTOR * needed, (skill, level)
+
+
+def test_rules_are_about_distinct_available_people_and_consistent(company: Company) -> None:
+    employee = {row[0]: row for row in company.employees}
+    departments = {row[0]: row for row in company.departments}
+    teams = {t for names in _team_names(company).values() for t in names} | set(
+        _team_names(company)
+    )
+    kinds = Counter(rule for rule, *_ in company.rules)
+    assert set(kinds) == {kind.value for kind in RuleKind}
+    people = [e for _, e, *_ in company.rules] + [
+        t for rule, _, t, _ in company.rules if RULE_TARGET[RuleKind(rule)] == "employee"
+    ]
+    assert len(people) == len(set(people))
+    for rule, person, target, _ in company.rules:
+        assert employee[person][5], "rules are about available people"
+        match RULE_TARGET[RuleKind(rule)]:
+            case "employee":
+                assert employee[target][5]
+            case "team":
+                assert target in teams
+            case "department":
+                assert target in departments and target != employee[person][2]
+            case None:
+                assert target is None
+        if rule == "rotate_to":
+            assert employee[person][6] and departments[target][3]
+        if rule == "together":
+            assert employee[person][2] != employee[target][2]
+        if rule == "apart":
+            assert employee[person][2] == employee[target][2]
+
+
+def test_balance_periods_and_settings_are_set() -> None:
+    company = generate_company(150, 10, seed=0, periods=8)
+    assert [mode for _, mode, _, _ in company.balance] == ["no_lone", "diversify"]
+    assert company.balance[0][3] in {row[4] for row in company.employees}
+    assert [p for (p,) in company.periods][:5] == [
+        "2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4", "2028-Q1",
+    ]  # fmt: skip
+    assert len(company.periods) == 8
+    settings = dict(company.settings)
+    assert settings["assign_everyone"] is False
+    assert Settings(**settings).random_seed == 0
+
+
+def test_same_seed_same_company_other_seed_other_company() -> None:
+    assert generate_company(300, 12, seed=5) == generate_company(300, 12, seed=5)
+    other = generate_company(300, 12, seed=6)
+    first = generate_company(300, 12, seed=5)
+    assert other.employees != first.employees
+    assert other.interactions != first.interactions
+
+
+def test_japanese_company_uses_japanese_names_departments_and_yes_no() -> None:
+    company = generate_company(150, 10, seed=0, japanese=True)
+    departments = [row[0] for row in company.departments]
+    assert departments[:4] == ["営業部", "カスタマーサポート部", "製品開発部", "企画部"]
+    assert all(not row[1].isascii() for row in company.employees)
+    assert all(not team.isascii() for team, *_ in company.teams)
+
+
+def test_impossible_sizes_are_refused() -> None:
+    with pytest.raises(ValueError, match="per department"):
+        generate_company(50, 20)
+    with pytest.raises(ValueError, match="seats"):
+        generate_company(150, 10, teams=40)
+
+
+@pytest.mark.parametrize(
+    ("employees", "departments", "japanese"),
+    [(150, 10, False), (150, 10, True), (200, 40, False), (1000, 20, True)],
+)
+def test_written_example_validates_without_errors_or_warnings(
+    tmp_path: Path, employees: int, departments: int, japanese: bool
+) -> None:
+    path = tmp_path / "company.xlsx"
+    write_example(path, employees, departments, seed=3, japanese=japanese)
+    result = read_workbook(path)
+    assert result.errors == ()
+    assert result.warnings == ()
+    instance = result.instance
+    assert instance is not None
+    assert len(instance.employees) == employees
+    assert len(instance.departments) == departments
+    company = generate_company(employees, departments, seed=3, japanese=japanese)
+    assert len(instance.teams) == sum(row[1] for row in company.teams)
+    assert len(instance.rules) == len(company.rules)
+    distinct = len({(a, b) for a, b, _ in company.interactions})
+    assert len(instance.interactions) == distinct
+
+
+def test_japanese_workbook_has_japanese_sheet_names_and_headers(tmp_path: Path) -> None:
+    path = tmp_path / "ja.xlsx"
+    write_example(path, 60, 5, seed=0, japanese=True)
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    assert workbook.sheetnames[0] == "社員"
+    headers = next(workbook["社員"].iter_rows(max_row=1, values_only=True))
+    assert headers[:3] == ("社員ID", "氏名", "部署")
+    assert all(schema.normalise(h) != schema.normalise(c.name) for h, c in
+               zip(headers, schema.EMPLOYEES.columns, strict=True))  # fmt: skip
+
+
+def test_write_company_writes_a_changed_company(tmp_path: Path) -> None:
+    """Benchmarks change a generated company (e.g. teams of 12-13) and write it."""
+    company = generate_company(100, 5, seed=0)
+    changed = Company(
+        **{
+            **company.__dict__,
+            "teams": [("Everyone", 7, 12, 13, 1, None)],
+            "team_skills": [],
+            "rules": [],
+        }
+    )
+    path = tmp_path / "changed.xlsx"
+    write_company(changed, path)
+    result = read_workbook(path)
+    assert result.errors == ()
+    assert result.instance is not None
+    assert [t.name for t in result.instance.teams][-1] == "Everyone-7"
+
+
+@pytest.mark.slow
+def test_planner_finds_a_plan_that_passes_every_check(tmp_path: Path) -> None:
+    """Feasibility end to end on the bundled example's shape, checked independently."""
+    from crossteam.checks import verify
+    from crossteam.network import analyse
+    from crossteam.planner import SolveOptions, solve
+
+    path = tmp_path / "company.xlsx"
+    write_example(path, 150, 10, seed=0)
+    instance = read_workbook(path).instance
+    assert instance is not None
+    plan = solve(instance, analyse(instance), SolveOptions(time_limit_seconds=5, workers=2))
+    assert plan.status in {"optimal", "feasible"}
+    assert len(plan.teams) == len(instance.teams)
+    assert plan.rotation
+    report = verify(instance, plan)
+    assert report.results
+    assert report.failures == ()
