@@ -1,0 +1,253 @@
+"""Writing workbooks that read well in Excel and LibreOffice.
+
+Every writer builds its workbook through ``BookWriter``: user text always lands as a
+literal string (never a formula), tables are real Excel tables with valid names and
+headers, columns are wide enough for what they hold (Japanese characters count double),
+header rows stay frozen and repeat on every printed page.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+CellValue = str | int | float | bool | None
+
+MAX_SHEET_TITLE: Final = 31
+"""Excel refuses longer sheet names."""
+MAX_CELL_TEXT: Final = 32_767
+"""Excel shows at most this many characters in a cell."""
+MIN_WIDTH: Final = 6.0
+MAX_WIDTH: Final = 60.0
+FILTER_BUTTON_WIDTH: Final = 3.0
+"""A table header also shows the filter drop-down button."""
+
+GENERAL: Final = "General"
+INTEGER: Final = "0"
+DECIMAL: Final = "0.000"
+SIGNED: Final = "+0.000;-0.000;0.000"
+PERCENT: Final = "0.0%"
+SECONDS: Final = "0.0"
+"""Number formats shared by the writers."""
+
+TITLE_FONT: Final = Font(bold=True, size=14)
+HEADING_FONT: Final = Font(bold=True, size=12)
+TABLE_STYLE: Final = "TableStyleMedium2"
+
+_SHEET_TITLE_FORBIDDEN: Final = re.compile(r"[\[\]:*?/\\]")
+_TABLE_NAME_FORBIDDEN: Final = re.compile(r"[^\w.]")
+_LOOKS_LIKE_REFERENCE: Final = re.compile(r"^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc])$")
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on screen: wide (East Asian) characters count double."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def literal_text(text: str) -> str:
+    """``text`` as a cell can hold it: control characters removed, Excel's length limit kept."""
+    if not text.isprintable():  # a fast test that spares the regex for ordinary text
+        text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return text[:MAX_CELL_TEXT]
+
+
+def sheet_title(name: str, taken: Collection[str] = ()) -> str:
+    """A valid sheet name close to ``name``: no ``[]:*?/\\``, at most 31 characters, and
+    unique (case-insensitively, as Excel compares them) among ``taken``."""
+    title = _SHEET_TITLE_FORBIDDEN.sub("_", literal_text(name)).strip().strip("'")
+    title = title[:MAX_SHEET_TITLE] or "Sheet"
+    return _unique(title, taken, MAX_SHEET_TITLE, " ({})")
+
+
+def table_name(name: str, taken: Collection[str] = ()) -> str:
+    """A valid Excel table name close to ``name``, unique (case-insensitively) among ``taken``.
+
+    Table names hold letters, digits, ``_`` and ``.``, start with a letter or ``_`` and
+    must not read as a cell reference (``A1``, ``R1C1``).
+    """
+    table = _TABLE_NAME_FORBIDDEN.sub("_", name) or "Table"
+    if not (table[0].isalpha() or table[0] == "_") or _LOOKS_LIKE_REFERENCE.match(table):
+        table = f"_{table}"
+    return _unique(table[:255], taken, 255, "_{}")
+
+
+def unique_headers(headers: Iterable[str]) -> list[str]:
+    """Headers a table accepts: non-empty, one line, unique case-insensitively."""
+    out: list[str] = []
+    for header in headers:
+        text = " ".join(literal_text(header).split()) or "column"
+        out.append(_unique(text, out, MAX_CELL_TEXT, " ({})"))
+    return out
+
+
+def _unique(name: str, taken: Collection[str], limit: int, suffix: str) -> str:
+    """``name``, or ``name`` with ``suffix`` numbered 2, 3... when ``taken`` holds it."""
+    folded = {t.casefold() for t in taken}
+    candidate = name
+    number = 2
+    while candidate.casefold() in folded:
+        numbered = suffix.format(number)
+        candidate = name[: limit - len(numbered)] + numbered
+        number += 1
+    return candidate
+
+
+def put(worksheet: Worksheet, row: int, column: int, value: CellValue) -> Cell:
+    """Write ``value`` into a cell; text is stored as a literal string, never a formula.
+
+    openpyxl turns any text starting with ``=`` into a formula on assignment, so the cell's
+    type is forced back to string afterwards.
+    """
+    if isinstance(value, str):
+        cell = worksheet.cell(row=row, column=column, value=literal_text(value))
+        cell.data_type = "s"
+        return cell
+    return worksheet.cell(row=row, column=column, value=value)
+
+
+def _shown_width(value: CellValue) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        return max((display_width(line) for line in value.splitlines()), default=0)
+    if isinstance(value, float):
+        return min(len(f"{value:,.3f}"), 16)
+    return len(str(value))
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header and the number format of its numeric cells."""
+
+    header: str
+    number_format: str | None = None
+
+
+@dataclass(frozen=True)
+class Area:
+    """Where a table landed: header row, last row, first and last column (1-based)."""
+
+    top: int
+    bottom: int
+    left: int
+    right: int
+
+    def column_range(self, offset: int) -> str:
+        """The data cells of the table's ``offset``-th column (0-based), e.g. ``C2:C40``."""
+        letter = get_column_letter(self.left + offset)
+        return f"{letter}{self.top + 1}:{letter}{self.bottom}"
+
+
+class BookWriter:
+    """A workbook under construction that keeps every name valid and fits column widths."""
+
+    def __init__(self) -> None:
+        self.workbook = Workbook()
+        self.workbook.remove(self.workbook.active)
+        self._tables: list[str] = []
+        self._widths: dict[str, dict[int, float]] = {}
+
+    def sheet(self, title: str) -> Worksheet:
+        """A new sheet, laid out to print landscape, one page wide."""
+        worksheet = self.workbook.create_sheet(sheet_title(title, self.workbook.sheetnames))
+        worksheet.page_setup.orientation = "landscape"
+        worksheet.page_setup.fitToWidth = 1
+        worksheet.page_setup.fitToHeight = 0
+        worksheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        self._widths[worksheet.title] = {}
+        return worksheet
+
+    def write(
+        self,
+        worksheet: Worksheet,
+        row: int,
+        column: int,
+        value: CellValue,
+        number_format: str | None = None,
+        *,
+        fit: bool = True,
+    ) -> Cell:
+        """Write one cell (text as literal text) and widen its column to fit when ``fit``."""
+        cell = put(worksheet, row, column, value)
+        if number_format is not None and isinstance(value, int | float):
+            cell.number_format = number_format
+        if fit:
+            self._fit(worksheet, column, _shown_width(value))
+        return cell
+
+    def title(self, worksheet: Worksheet, row: int, text: str, *, heading: bool = False) -> None:
+        """A sheet title (or a smaller heading), which never widens its column."""
+        cell = self.write(worksheet, row, 1, text, fit=False)
+        cell.font = HEADING_FONT if heading else TITLE_FONT
+
+    def table(
+        self,
+        worksheet: Worksheet,
+        name: str,
+        columns: Sequence[Column | str],
+        rows: Iterable[Sequence[CellValue]],
+        *,
+        top: int = 1,
+        left: int = 1,
+        frozen_columns: int | None = 0,
+    ) -> Area:
+        """Write a header and ``rows`` as a real Excel table named after ``name``.
+
+        ``frozen_columns`` columns left of the table and its header row stay in view while
+        scrolling (``None``: freeze nothing, for sheets holding several tables); the header
+        row also repeats on every printed page. An empty table keeps one blank row, since
+        Excel refuses a table without one.
+        """
+        specs = [c if isinstance(c, Column) else Column(c) for c in columns]
+        headers = unique_headers(c.header for c in specs)
+        for offset, header in enumerate(headers):
+            self.write(worksheet, top, left + offset, header)
+            self._fit(worksheet, left + offset, display_width(header) + FILTER_BUTTON_WIDTH)
+        row = top
+        for row, values in enumerate(rows, start=top + 1):
+            for offset, (spec, value) in enumerate(zip(specs, values, strict=True)):
+                if value is not None:
+                    self.write(worksheet, row, left + offset, value, spec.number_format)
+        bottom = max(row, top + 1)
+        area = Area(top, bottom, left, left + len(specs) - 1)
+        ref = f"{get_column_letter(area.left)}{top}:{get_column_letter(area.right)}{bottom}"
+        display_name = table_name(name, self._tables)
+        self._tables.append(display_name)
+        table = Table(displayName=display_name, ref=ref, autoFilter=AutoFilter(ref=ref))
+        # name the columns from the headers written above, so they match exactly
+        for number, header in enumerate(headers, start=1):
+            table.tableColumns.append(TableColumn(id=number, name=header))
+        table.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
+        worksheet.add_table(table)
+        if frozen_columns is not None:
+            worksheet.freeze_panes = worksheet.cell(row=top + 1, column=left + frozen_columns)
+            worksheet.print_title_rows = f"{top}:{top}"
+        return area
+
+    def _fit(self, worksheet: Worksheet, column: int, width: float) -> None:
+        widths = self._widths[worksheet.title]
+        if width > widths.get(column, 0):
+            widths[column] = width
+
+    def save(self, path: Path) -> None:
+        """Set the fitted column widths and write the workbook to ``path``."""
+        for worksheet in self.workbook.worksheets:
+            for column, width in self._widths[worksheet.title].items():
+                fitted = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+                worksheet.column_dimensions[get_column_letter(column)].width = fitted
+        self.workbook.save(path)

@@ -1,0 +1,689 @@
+"""The plan workbook: what HR planners, reviewing managers and auditors receive.
+
+Summary first (figures before and after, solver account, pictures), then one sheet per
+view of the plan: who is in which team and why, what each team covers, who rotates where,
+how densely departments talk, which gaps were bridged, every rule re-verified, a Review
+sheet for managers' decisions and the Run Info an auditor needs to repeat the run.
+``plan_reader`` reads the Teams, Rotation and Review sheets back, by the names below.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from io import BytesIO
+from pathlib import Path
+from typing import Final
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.drawing.image import Image
+from openpyxl.formatting.rule import CellIsRule, ColorScaleRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from crossteam.io.charts import GraphPanel, department_graph_png
+from crossteam.io.excel import (
+    DECIMAL,
+    GENERAL,
+    INTEGER,
+    PERCENT,
+    SECONDS,
+    SIGNED,
+    Area,
+    BookWriter,
+    CellValue,
+    Column,
+)
+from crossteam.models import (
+    BridgedPair,
+    CheckReport,
+    DepartmentName,
+    Employee,
+    GapKind,
+    NetworkReport,
+    Plan,
+    PlanEffect,
+    PlanningInput,
+    RunInfo,
+    TeamAssignment,
+    TeamName,
+)
+
+SUMMARY: Final = "Summary"
+TEAMS: Final = "Teams"
+TEAM_OVERVIEW: Final = "Team Overview"
+ROTATION: Final = "Rotation"
+CONNECTIVITY: Final = "Connectivity"
+GAPS: Final = "Gaps"
+CHECKS: Final = "Checks"
+REVIEW: Final = "Review"
+RUN_INFO: Final = "Run Info"
+
+TEAMS_COLUMNS: Final = (
+    "team",
+    "employee_id",
+    "name",
+    "department",
+    "role",
+    "skills_covered",
+    "departments_connected",
+)
+ROTATION_COLUMNS: Final = ("employee_id", "name", "home_department")
+"""Then one column per period, headed by its label."""
+REVIEW_COLUMNS: Final = (
+    "kind",
+    "team",
+    "period",
+    "host_department",
+    "employee_id",
+    "name",
+    "department",
+    "decision",
+    "comment",
+)
+DECISIONS: Final = ("keep", "remove", "lock")
+
+PER_TEAM_CHART_MAX: Final = 60
+"""Up to this many teams the chart has a bar per team; beyond, teams by department count."""
+
+# Light colours that keep black text readable; a department keeps its colour across runs
+# because it is chosen by the department's place in the sorted department list.
+_PALETTE: Final = (
+    "AED6F1",
+    "F9E79F",
+    "ABEBC6",
+    "F5B7B1",
+    "D7BDE2",
+    "FAD7A0",
+    "A3E4D7",
+    "D5DBDB",
+    "F8C471",
+    "85C1E9",
+    "C39BD3",
+    "82E0AA",
+)
+_PASS_FILL: Final = PatternFill("solid", fgColor="C6EFCE")
+_FAIL_FILL: Final = PatternFill("solid", fgColor="FFC7CE")
+_FAIL_FONT: Final = Font(color="9C0006")
+_BOLD: Final = Font(bold=True)
+_VERTICAL: Final = Alignment(textRotation=90, horizontal="center")
+_HEAT_LOW: Final = "FFFFFF"
+_HEAT_HIGH: Final = "2E7D32"
+_PICTURE_WIDTH: Final = 960
+"""Pixels the before/after network picture takes on the Summary sheet."""
+
+
+def write_plan(
+    path: Path,
+    instance: PlanningInput,
+    plan: Plan,
+    *,
+    effect: PlanEffect,
+    checks: CheckReport,
+    run_info: RunInfo,
+) -> None:
+    """Write the plan workbook to ``path`` (the caller makes the write atomic)."""
+    book = BookWriter()
+    facts = _PlanFacts(instance, plan, effect)
+    summary = book.sheet(SUMMARY)
+    _teams(book, facts)
+    overview = _team_overview(book, facts)
+    _rotation(book, facts)
+    _connectivity(book, effect)
+    _gaps(book, effect)
+    _checks(book, checks)
+    _review(book, facts)
+    _run_info(book, instance, plan, run_info)
+    _summary(book, summary, facts, checks, run_info, overview)
+    book.save(path)
+
+
+class _PlanFacts:
+    """Lookups every sheet needs, computed once."""
+
+    def __init__(self, instance: PlanningInput, plan: Plan, effect: PlanEffect) -> None:
+        self.instance = instance
+        self.plan = plan
+        self.effect = effect
+        self.bridged_by_team: dict[TeamName, list[BridgedPair]] = defaultdict(list)
+        for pair in effect.bridged:
+            for team in pair.teams:
+                self.bridged_by_team[team].append(pair)
+        names = sorted(d.name for d in instance.departments)
+        self.fill_of: dict[DepartmentName, PatternFill] = {
+            name: PatternFill("solid", fgColor=_PALETTE[i % len(_PALETTE)])
+            for i, name in enumerate(names)
+        }
+
+    def employee(self, employee_id: str) -> Employee:
+        return self.instance.employee_by_id[employee_id]
+
+    def departments_of(self, team: TeamAssignment) -> list[DepartmentName]:
+        return sorted({self.employee(m).department for m in team.members})
+
+
+def _role(employee: Employee) -> str:
+    return employee.attribute_text("role") or ""
+
+
+def _pair_text(a: str, b: str) -> str:
+    return f"{a} – {b}"
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+# ---------------------------------------------------------------------------- Teams
+
+
+def _teams(book: BookWriter, facts: _PlanFacts) -> None:
+    sheet = book.sheet(TEAMS)
+    book.table(sheet, "Teams", TEAMS_COLUMNS, _team_member_rows(facts), frozen_columns=2)
+
+
+def _team_member_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
+    for team in facts.plan.teams:
+        spec = facts.instance.team_by_name.get(team.team)
+        needs = spec.skill_needs if spec is not None else ()
+        bridged = facts.bridged_by_team.get(team.team, [])
+        for member_id in team.members:
+            member = facts.employee(member_id)
+            covered = [
+                f"{need.skill} {member.skills[need.skill]}"
+                for need in needs
+                if member.skills.get(need.skill, 0) >= need.min_level
+            ]
+            connects = sorted(
+                {
+                    p.department_b if p.department_a == member.department else p.department_a
+                    for p in bridged
+                    if member.department in (p.department_a, p.department_b)
+                }
+            )
+            yield (
+                team.team,
+                member_id,
+                member.name,
+                member.department,
+                _role(member),
+                ", ".join(covered),
+                ", ".join(connects),
+            )
+
+
+# ---------------------------------------------------------------------------- Team Overview
+
+
+def _team_overview(book: BookWriter, facts: _PlanFacts) -> Area:
+    sheet = book.sheet(TEAM_OVERVIEW)
+    columns = (
+        "team",
+        "spec",
+        Column("size", INTEGER),
+        Column("min_size", INTEGER),
+        Column("max_size", INTEGER),
+        Column("departments", INTEGER),
+        "department_list",
+        "skill_needs_met",
+        "skill_needs",
+        Column("gap_pairs_bridged", INTEGER),
+        "bridged_pairs",
+    )
+    return book.table(sheet, "TeamOverview", columns, _overview_rows(facts), frozen_columns=1)
+
+
+def _overview_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
+    for team in facts.plan.teams:
+        spec = facts.instance.team_by_name.get(team.team)
+        members = [facts.employee(m) for m in team.members]
+        needs = spec.skill_needs if spec is not None else ()
+        met = 0
+        described = []
+        for need in needs:
+            holders = [
+                f"{m.employee_id} ({m.skills[need.skill]})"
+                for m in members
+                if m.skills.get(need.skill, 0) >= need.min_level
+            ]
+            enough = len(holders) >= need.min_count
+            met += enough
+            who = ", ".join(holders) or "nobody"
+            verdict = "met by" if enough else "short, only"
+            described.append(
+                f"{need.skill} level {need.min_level}+ x{need.min_count}: {verdict} {who}"
+            )
+        departments = facts.departments_of(team)
+        bridged = facts.bridged_by_team.get(team.team, [])
+        yield (
+            team.team,
+            spec.spec if spec is not None else "",
+            len(members),
+            spec.min_size if spec is not None else None,
+            spec.max_size if spec is not None else None,
+            len(departments),
+            ", ".join(departments),
+            f"{met} of {len(needs)}" if needs else "none needed",
+            "; ".join(described),
+            len(bridged),
+            "; ".join(_pair_text(p.department_a, p.department_b) for p in bridged),
+        )
+
+
+# ---------------------------------------------------------------------------- Rotation
+
+
+def _rotation(book: BookWriter, facts: _PlanFacts) -> None:
+    sheet = book.sheet(ROTATION)
+    periods = [p.label for p in sorted(facts.instance.periods, key=lambda p: p.index)]
+    host: dict[str, dict[str, DepartmentName]] = defaultdict(dict)
+    for stint in facts.plan.rotation:
+        host[stint.employee_id][stint.period] = stint.department
+    rotators = [e for e in facts.instance.employees if e.employee_id in host]
+    rows = (
+        (e.employee_id, e.name, e.department, *(host[e.employee_id].get(p) for p in periods))
+        for e in rotators
+    )
+    area = book.table(sheet, "Rotation", [*ROTATION_COLUMNS, *periods], rows, frozen_columns=3)
+    first_period = area.left + len(ROTATION_COLUMNS)
+    for row, employee in enumerate(rotators, start=area.top + 1):
+        for offset, period in enumerate(periods):
+            department = host[employee.employee_id].get(period)
+            if department is not None:
+                sheet.cell(row=row, column=first_period + offset).fill = facts.fill_of[department]
+
+
+# ---------------------------------------------------------------------------- Connectivity
+
+
+def _connectivity(book: BookWriter, effect: PlanEffect) -> None:
+    """Department x department tie density as heat maps: before, after and the change.
+
+    The three blocks share one column order, so the frozen header row names the columns
+    of each; the diagonal holds each department's internal density.
+    """
+    sheet = book.sheet(CONNECTIVITY)
+    departments = effect.before.departments
+    before = _density_matrix(effect.before, departments)
+    after = _density_matrix(effect.after, departments)
+    change = [
+        [a - b for a, b in zip(ra, rb, strict=True)] for ra, rb in zip(after, before, strict=True)
+    ]
+    blocks = (
+        ("Tie density before the plan", before),
+        ("Tie density after the plan", after),
+        ("Change in tie density", change),
+    )
+    ranges: list[str] = []
+    top = 1
+    for title, matrix in blocks:
+        book.title(sheet, top, title, heading=True)
+        book.write(sheet, top + 1, 1, "department")
+        for offset, name in enumerate(departments):
+            cell = book.write(sheet, top + 1, 2 + offset, name, fit=False)
+            cell.alignment = _VERTICAL
+            cell.font = _BOLD
+        for r, (name, values) in enumerate(zip(departments, matrix, strict=True), start=top + 2):
+            book.write(sheet, r, 1, name).font = _BOLD
+            for offset, value in enumerate(values):
+                book.write(sheet, r, 2 + offset, value, DECIMAL)
+        if departments:
+            last = get_column_letter(1 + len(departments))
+            ranges.append(f"B{top + 2}:{last}{top + 1 + len(departments)}")
+        top += len(departments) + 3
+    if ranges:
+        # before and after share one scale so that their colours compare
+        _heat_map(sheet, " ".join(ranges[:2]))
+        _heat_map(sheet, ranges[2])
+    sheet.freeze_panes = "B3"
+    sheet.print_title_rows = "2:2"
+
+
+def _density_matrix(report: NetworkReport, departments: Sequence[str]) -> list[list[float]]:
+    density = {(p.department_a, p.department_b): p.density for p in report.pairs}
+    internal = {d.department: d.internal_density for d in report.per_department}
+    return [
+        [
+            internal.get(a, 0.0) if a == b else density.get((min(a, b), max(a, b)), 0.0)
+            for b in departments
+        ]
+        for a in departments
+    ]
+
+
+def _heat_map(sheet: Worksheet, cells: str) -> None:
+    rule = ColorScaleRule(
+        start_type="num", start_value=0, start_color=_HEAT_LOW, end_type="max", end_color=_HEAT_HIGH
+    )
+    sheet.conditional_formatting.add(cells, rule)
+
+
+# ---------------------------------------------------------------------------- Gaps
+
+
+def _gaps(book: BookWriter, effect: PlanEffect) -> None:
+    sheet = book.sheet(GAPS)
+    columns = (
+        "department_a",
+        "department_b",
+        "kind_before",
+        Column("priority", DECIMAL),
+        Column("gap_weight", DECIMAL),
+        Column("tied_pairs_before", INTEGER),
+        Column("tied_pairs_after", INTEGER),
+        "kind_after",
+        "bridged",
+        "bridged_by_teams",
+        "bridged_by_rotation",
+    )
+    book.table(sheet, "Gaps", columns, _gap_rows(effect), frozen_columns=2)
+
+
+def _gap_rows(effect: PlanEffect) -> Iterator[tuple[CellValue, ...]]:
+    after = {(p.department_a, p.department_b): p for p in effect.after.pairs}
+    bridged = {(p.department_a, p.department_b): p for p in effect.bridged}
+    for pair in effect.before.ranked_gaps:
+        key = (pair.department_a, pair.department_b)
+        now = after.get(key)
+        by = bridged.get(key)
+        yield (
+            pair.department_a,
+            pair.department_b,
+            pair.kind.value,
+            pair.priority,
+            pair.gap_weight,
+            pair.tied_pairs,
+            now.tied_pairs if now is not None else None,
+            now.kind.value if now is not None else None,
+            _yes_no(by is not None),
+            ", ".join(by.teams) if by is not None else "",
+            ", ".join(f"{s.employee_id} in {s.department} ({s.period})" for s in by.rotations)
+            if by is not None
+            else "",
+        )
+
+
+# ---------------------------------------------------------------------------- Checks
+
+
+def _checks(book: BookWriter, checks: CheckReport) -> None:
+    sheet = book.sheet(CHECKS)
+    rows = ((r.rule, r.subject, "pass" if r.passed else "fail", r.detail) for r in checks.results)
+    area = book.table(sheet, "Checks", ("rule", "subject", "result", "detail"), rows)
+    results = area.column_range(2)
+    sheet.conditional_formatting.add(
+        results, CellIsRule(operator="equal", formula=['"fail"'], fill=_FAIL_FILL, font=_FAIL_FONT)
+    )
+    sheet.conditional_formatting.add(
+        results, CellIsRule(operator="equal", formula=['"pass"'], fill=_PASS_FILL)
+    )
+
+
+# ---------------------------------------------------------------------------- Review
+
+
+def _review(book: BookWriter, facts: _PlanFacts) -> None:
+    sheet = book.sheet(REVIEW)
+    area = book.table(sheet, "Review", REVIEW_COLUMNS, _review_rows(facts), frozen_columns=0)
+    decisions = DataValidation(
+        type="list",
+        formula1='"' + ",".join(DECISIONS) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Decision",
+        error="Choose keep, remove or lock, or leave it blank.",
+        promptTitle="Decision",
+        prompt="lock: must stay; remove: must go; keep: prefer to keep. Blank: no view.",
+        showInputMessage=True,
+    )
+    decisions.add(area.column_range(REVIEW_COLUMNS.index("decision")))
+    sheet.add_data_validation(decisions)
+
+
+def _review_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
+    for team in facts.plan.teams:
+        for member_id in team.members:
+            member = facts.employee(member_id)
+            yield (
+                "team",
+                team.team,
+                None,
+                None,
+                member_id,
+                member.name,
+                member.department,
+                None,
+                None,
+            )
+    for stint in facts.plan.rotation:
+        member = facts.employee(stint.employee_id)
+        yield (
+            "rotation",
+            None,
+            stint.period,
+            stint.department,
+            stint.employee_id,
+            member.name,
+            member.department,
+            None,
+            None,
+        )
+
+
+# ---------------------------------------------------------------------------- Run Info
+
+
+def _run_info(book: BookWriter, instance: PlanningInput, plan: Plan, run_info: RunInfo) -> None:
+    sheet = book.sheet(RUN_INFO)
+    book.table(sheet, "RunInfo", ("field", "value"), _run_info_rows(instance, plan, run_info))
+
+
+def _cell_value(value: object) -> CellValue:
+    if isinstance(value, bool):
+        return _yes_no(value)
+    if value is None or isinstance(value, int | float | str):
+        return value
+    return str(value)
+
+
+def _run_info_rows(
+    instance: PlanningInput, plan: Plan, run_info: RunInfo
+) -> Iterator[tuple[CellValue, CellValue]]:
+    source = instance.source
+    yield ("input_file", Path(source.path if source else run_info.input_path).name)
+    for field in type(run_info).model_fields:
+        if field != "versions":
+            yield (field, _cell_value(getattr(run_info, field)))
+    if source is not None:
+        yield ("input_size_bytes", source.size_bytes)
+    yield ("solver_status", plan.status.value)
+    yield ("stop_reason", plan.stop_reason.value if plan.stop_reason else None)
+    yield ("objective", plan.objective)
+    yield ("bound", plan.bound)
+    yield ("gap", plan.gap)
+    yield ("solve_seconds", plan.seconds)
+    for package, version in sorted(run_info.versions.items()):
+        yield (f"version {package}", version)
+    for setting, value in instance.settings.model_dump().items():
+        yield (f"setting {setting}", _cell_value(value))
+
+
+# ---------------------------------------------------------------------------- Summary
+
+
+def _summary(
+    book: BookWriter,
+    sheet: Worksheet,
+    facts: _PlanFacts,
+    checks: CheckReport,
+    run_info: RunInfo,
+    overview: Area,
+) -> None:
+    plan, effect = facts.plan, facts.effect
+    book.title(sheet, 1, f"Plan for {Path(run_info.input_path).name}")
+    failed = len(checks.failures)
+    verdict = "every check passed" if not failed else f"{failed} check(s) FAILED"
+    book.write(
+        sheet,
+        2,
+        1,
+        f"{plan.status.value} plan: {len(plan.teams)} teams, {len(plan.rotation)} periods "
+        f"away on rotation, {len(effect.bridged)} department gaps bridged; {verdict}.",
+        fit=False,
+    )
+    top = 4
+    book.title(sheet, top, "Key figures", heading=True)
+    figures = _key_figures(effect.before, effect.after)
+    area = book.table(
+        sheet,
+        "KeyFigures",
+        ("figure", "before", "after", "change"),
+        [row for _, row in figures],
+        top=top + 1,
+        frozen_columns=None,
+    )
+    _format_rows(sheet, area, [fmt for fmt, _ in figures])
+    top = area.bottom + 2
+    book.title(sheet, top, "Solver", heading=True)
+    solver = _solver_rows(facts, checks)
+    area = book.table(
+        sheet,
+        "Solver",
+        ("item", "value"),
+        [row for _, row in solver],
+        top=top + 1,
+        frozen_columns=None,
+    )
+    _format_rows(sheet, area, [fmt for fmt, _ in solver])
+    top = area.bottom + 2
+    book.title(sheet, top, "Objective terms", heading=True)
+    area = book.table(
+        sheet,
+        "ObjectiveTerms",
+        ("term", Column("value", DECIMAL)),
+        sorted(plan.objective_terms.items()),
+        top=top + 1,
+        frozen_columns=None,
+    )
+    picture_column = area.right + 4
+    anchor = f"{get_column_letter(picture_column)}4"
+    _network_picture(sheet, effect, anchor)
+    _departments_chart(book, sheet, facts, overview, f"{get_column_letter(picture_column)}32")
+    sheet.print_title_rows = "1:1"
+
+
+Formatted = tuple[str, tuple[CellValue, ...]]
+"""A row of a figures table and the number format of its numbers."""
+
+
+def _key_figures(before: NetworkReport, after: NetworkReport) -> list[Formatted]:
+    def weak(report: NetworkReport) -> int:
+        return sum(p.kind is GapKind.WEAK for p in report.pairs)
+
+    figures: tuple[tuple[str, str, float | None, float | None], ...] = (
+        ("employees", INTEGER, before.employees, after.employees),
+        ("departments", INTEGER, len(before.departments), len(after.departments)),
+        ("tied employee pairs", INTEGER, before.interactions, after.interactions),
+        ("E-I index", SIGNED, before.ei_index, after.ei_index),
+        ("modularity", DECIMAL, before.modularity, after.modularity),
+        ("silent department pairs", INTEGER, len(before.gap_pairs), len(after.gap_pairs)),
+        ("weakly tied department pairs", INTEGER, weak(before), weak(after)),
+        (
+            "algebraic connectivity",
+            DECIMAL,
+            before.algebraic_connectivity,
+            after.algebraic_connectivity,
+        ),
+        (
+            "between-department density",
+            DECIMAL,
+            before.between_department_density,
+            after.between_department_density,
+        ),
+    )
+    return [
+        (fmt, (name, old, new, new - old if old is not None and new is not None else None))
+        for name, fmt, old, new in figures
+    ]
+
+
+def _solver_rows(facts: _PlanFacts, checks: CheckReport) -> list[Formatted]:
+    plan = facts.plan
+    rotating = len({s.employee_id for s in plan.rotation})
+    return [
+        (GENERAL, ("status", plan.status.value)),
+        (GENERAL, ("stop reason", plan.stop_reason.value if plan.stop_reason else None)),
+        (DECIMAL, ("objective", plan.objective)),
+        (DECIMAL, ("bound", plan.bound)),
+        (PERCENT, ("gap", plan.gap)),
+        (SECONDS, ("seconds", plan.seconds)),
+        (INTEGER, ("teams", len(plan.teams))),
+        (INTEGER, ("people in teams", sum(len(t.members) for t in plan.teams))),
+        (INTEGER, ("rotating employees", rotating)),
+        (INTEGER, ("periods away on rotation", len(plan.rotation))),
+        (INTEGER, ("gap pairs bridged", len(facts.effect.bridged))),
+        (INTEGER, ("checks passed", len(checks.results) - len(checks.failures))),
+        (INTEGER, ("checks failed", len(checks.failures))),
+    ]
+
+
+def _format_rows(sheet: Worksheet, area: Area, formats: Sequence[str]) -> None:
+    """Give the numbers of each data row of ``area`` its own format (figures vary by row)."""
+    for row, fmt in zip(range(area.top + 1, area.bottom + 1), formats, strict=False):
+        for column in range(area.left + 1, area.right + 1):
+            sheet.cell(row=row, column=column).number_format = fmt
+
+
+def _network_picture(sheet: Worksheet, effect: PlanEffect, anchor: str) -> None:
+    bridged = frozenset((p.department_a, p.department_b) for p in effect.bridged)
+    png = department_graph_png(
+        [
+            GraphPanel("Before the plan", effect.before),
+            GraphPanel("After the plan: bridged gaps in green", effect.after, bridged),
+        ]
+    )
+    picture = Image(BytesIO(png))
+    scale = _PICTURE_WIDTH / picture.width
+    picture.width, picture.height = _PICTURE_WIDTH, round(picture.height * scale)
+    sheet.add_image(picture, anchor)
+
+
+def _departments_chart(
+    book: BookWriter, sheet: Worksheet, facts: _PlanFacts, overview: Area, anchor: str
+) -> None:
+    """Bars of departments per team; with many teams, how many teams have k departments."""
+    teams = facts.plan.teams
+    if not teams:
+        return
+    chart = BarChart()
+    chart.y_axis.title = "teams" if len(teams) > PER_TEAM_CHART_MAX else "departments"
+    chart.legend = None
+    chart.width, chart.height = 24, 9
+    if len(teams) <= PER_TEAM_CHART_MAX:
+        chart.title = "Departments per team"
+        source = book.workbook[TEAM_OVERVIEW]
+        departments_column = overview.left + 5
+        data = Reference(
+            source, min_col=departments_column, min_row=overview.top, max_row=overview.bottom
+        )
+        categories = Reference(
+            source, min_col=overview.left, min_row=overview.top + 1, max_row=overview.bottom
+        )
+    else:
+        chart.title = "Teams by number of departments"
+        counts = Counter(len(facts.departments_of(t)) for t in teams)
+        area = book.table(
+            sheet,
+            "TeamsByDepartments",
+            (Column("departments", INTEGER), Column("teams", INTEGER)),
+            sorted(counts.items()),
+            top=sheet.max_row + 2,
+            frozen_columns=None,
+        )
+        data = Reference(sheet, min_col=area.left + 1, min_row=area.top, max_row=area.bottom)
+        categories = Reference(sheet, min_col=area.left, min_row=area.top + 1, max_row=area.bottom)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(categories)
+    sheet.add_chart(chart, anchor)

@@ -1,0 +1,154 @@
+"""The shared workbook helpers: literal text, valid names, real tables, fitted widths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from crossteam.io.excel import (
+    MAX_SHEET_TITLE,
+    MAX_WIDTH,
+    BookWriter,
+    Column,
+    display_width,
+    literal_text,
+    sheet_title,
+    table_name,
+    unique_headers,
+)
+
+FORMULA_LIKE = ('=HYPERLINK("http://x","y")', "+1+1", "@SUM(1,1)", "-2+3", "=1+1")
+
+
+def test_display_width_counts_wide_characters_double() -> None:
+    assert display_width("abc") == 3
+    assert display_width("山田") == 4
+    assert display_width("ｱｲ") == 2  # half-width katakana is narrow
+    assert display_width("Ａ1") == 3  # full-width Latin is wide
+
+
+def test_literal_text_drops_control_characters_but_keeps_line_breaks() -> None:
+    assert literal_text("a\x00b\x1fc") == "abc"
+    assert literal_text("line\nnext\ttab") == "line\nnext\ttab"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Run Info", "Run Info"),
+        ("a/b\\c[d]:e*f?g", "a_b_c_d__e_f_g"),
+        ("'quoted'", "quoted"),
+        ("x" * 40, "x" * MAX_SHEET_TITLE),
+        ("", "Sheet"),
+    ],
+)
+def test_sheet_title_is_valid_for_excel(name: str, expected: str) -> None:
+    assert sheet_title(name) == expected
+
+
+def test_sheet_title_is_unique_case_insensitively_within_31_characters() -> None:
+    assert sheet_title("teams", ["Teams"]) == "teams (2)"
+    long = "y" * 40
+    first = sheet_title(long)
+    second = sheet_title(long, [first])
+    assert second != first
+    assert len(second) <= MAX_SHEET_TITLE
+    assert second.endswith("(2)")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Team Overview", "Team_Overview"),
+        ("2024 plan", "_2024_plan"),
+        ("A1", "_A1"),
+        ("R1C1", "_R1C1"),
+        ("c", "_c"),
+        ("Teams", "Teams"),
+    ],
+)
+def test_table_name_is_valid_for_excel(name: str, expected: str) -> None:
+    assert table_name(name) == expected
+
+
+def test_table_name_is_unique_case_insensitively() -> None:
+    assert table_name("teams", ["Teams"]) == "teams_2"
+    assert table_name("teams", ["Teams", "teams_2"]) == "teams_3"
+
+
+def test_unique_headers_are_non_empty_single_line_and_distinct() -> None:
+    assert unique_headers(["name", "Name", "", "a\nb"]) == ["name", "Name (2)", "column", "a b"]
+
+
+def _written(tmp_path: Path, rows: list[tuple[object, ...]], headers: list[str]) -> Path:
+    book = BookWriter()
+    sheet = book.sheet("Data")
+    book.table(sheet, "Data", headers, rows, frozen_columns=1)  # type: ignore[arg-type]
+    path = tmp_path / "out.xlsx"
+    book.save(path)
+    return path
+
+
+def test_text_that_looks_like_a_formula_is_stored_as_text(tmp_path: Path) -> None:
+    path = _written(tmp_path, [(text,) for text in FORMULA_LIKE], ["value"])
+    sheet = openpyxl.load_workbook(path)["Data"]
+    cells = [sheet.cell(row=r, column=1) for r in range(2, 2 + len(FORMULA_LIKE))]
+    assert [c.value for c in cells] == list(FORMULA_LIKE)
+    assert {c.data_type for c in cells} == {"s"}
+    calamine = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Data").to_python()
+    assert [row[0] for row in calamine[1:]] == list(FORMULA_LIKE)
+
+
+def test_table_covers_header_and_rows_with_headers_matching_cells(tmp_path: Path) -> None:
+    path = _written(tmp_path, [("E1", 3), ("E2", 4)], ["employee_id", "=level"])
+    sheet = openpyxl.load_workbook(path)["Data"]
+    (table,) = sheet.tables.values()
+    assert table.ref == "A1:B3"
+    assert table.column_names == [sheet["A1"].value, sheet["B1"].value] == ["employee_id", "=level"]
+    assert table.autoFilter is not None
+    assert sheet.freeze_panes == "B2"
+    assert sheet.print_title_rows == "$1:$1"
+
+
+def test_empty_table_keeps_one_blank_row(tmp_path: Path) -> None:
+    path = _written(tmp_path, [], ["employee_id", "name"])
+    (table,) = openpyxl.load_workbook(path)["Data"].tables.values()
+    assert table.ref == "A1:B2"
+
+
+def test_table_names_are_unique_across_the_workbook(tmp_path: Path) -> None:
+    book = BookWriter()
+    for title in ("One", "Two"):
+        book.table(book.sheet(title), "Same", ["a"], [("x",)])
+    path = tmp_path / "out.xlsx"
+    book.save(path)
+    workbook = openpyxl.load_workbook(path)
+    names = [t.displayName for ws in workbook.worksheets for t in ws.tables.values()]
+    assert names == ["Same", "Same_2"]
+
+
+def test_number_format_applies_to_numbers_only(tmp_path: Path) -> None:
+    book = BookWriter()
+    sheet = book.sheet("Data")
+    book.table(sheet, "Data", [Column("share", "0.0%")], [(0.25,), ("n/a",)])
+    path = tmp_path / "out.xlsx"
+    book.save(path)
+    sheet = openpyxl.load_workbook(path)["Data"]
+    assert sheet["A2"].number_format == "0.0%"
+    assert sheet["A3"].number_format == "General"
+
+
+def test_japanese_text_gets_a_wider_column_than_ascii_of_the_same_length(tmp_path: Path) -> None:
+    path = _written(tmp_path, [("山田太郎山田太郎山田太郎", "abcdefghijkl")], ["ja", "en"])
+    sheet = openpyxl.load_workbook(path)["Data"]
+    ja, en = sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width
+    assert ja > en
+    assert ja >= display_width("山田太郎山田太郎山田太郎")
+
+
+def test_very_long_text_is_capped_at_the_widest_column(tmp_path: Path) -> None:
+    path = _written(tmp_path, [("x" * 500,)], ["note"])
+    assert openpyxl.load_workbook(path)["Data"].column_dimensions["A"].width == MAX_WIDTH

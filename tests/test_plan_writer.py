@@ -1,0 +1,427 @@
+"""The plan workbook: every sheet, its exact rows for a small plan, and Excel quality."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from instances import network_report, random_company
+from openpyxl.worksheet.worksheet import Worksheet
+from plan_samples import (
+    FORMULA_NAMES,
+    sample_instance,
+    sample_plan,
+    sample_run_info,
+    write_sample,
+)
+from python_calamine import CalamineWorkbook
+
+from crossteam.io.plan_writer import write_plan
+from crossteam.models import (
+    CheckReport,
+    DepartmentStats,
+    Plan,
+    PlanEffect,
+    PlanningInput,
+    RotationStint,
+    SolveStatus,
+    TeamAssignment,
+)
+
+SHEETS = [
+    "Summary",
+    "Teams",
+    "Team Overview",
+    "Rotation",
+    "Connectivity",
+    "Gaps",
+    "Checks",
+    "Review",
+    "Run Info",
+]
+
+
+@pytest.fixture(scope="module")
+def plan_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_sample(tmp_path_factory.mktemp("plan") / "plan.xlsx")
+
+
+@pytest.fixture(scope="module")
+def workbook(plan_path: Path) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(plan_path)
+
+
+def unchanged_network(instance: PlanningInput) -> PlanEffect:
+    """A plan effect that changes nothing, built without the (slow on large input) analysis."""
+    report = network_report(instance).model_copy(
+        update={
+            "departments": tuple(d.name for d in instance.departments),
+            "per_department": tuple(
+                DepartmentStats(
+                    department=d.name,
+                    headcount=d.headcount,
+                    internal_ties=0,
+                    external_ties=0,
+                    ei_index=None,
+                    weighted_ei_index=None,
+                    internal_density=0.0,
+                    breadth=0,
+                    zero_tie_departments=0,
+                    boundary_spanners=0,
+                )
+                for d in instance.departments
+            ),
+        }
+    )
+    return PlanEffect(before=report, after=report)
+
+
+def rows(sheet: Worksheet) -> list[tuple[object, ...]]:
+    return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_plan_workbook_has_every_sheet_in_reading_order(workbook: openpyxl.Workbook) -> None:
+    assert workbook.sheetnames == SHEETS
+
+
+def test_teams_sheet_lists_each_member_with_why_they_are_there(
+    workbook: openpyxl.Workbook,
+) -> None:
+    assert rows(workbook["Teams"]) == [
+        (
+            "team",
+            "employee_id",
+            "name",
+            "department",
+            "role",
+            "skills_covered",
+            "departments_connected",
+        ),
+        ("Alpha", "E1", "Sato Hana", "Sales", "Account manager", None, "Support"),
+        ("Alpha", "E2", "Suzuki Ken", "Development", "Engineer", "python 5", "Support"),
+        ("Alpha", "E3", FORMULA_NAMES[0], "Support", "Agent", None, "Development, Sales"),
+        ("Beta", "E4", FORMULA_NAMES[1], "Sales", None, None, "Finance"),
+        ("Beta", "E7", "山田太郎", "Finance", "経理", None, "Sales"),
+    ]
+
+
+def test_rotation_sheet_has_a_column_per_period_holding_the_host(
+    workbook: openpyxl.Workbook,
+) -> None:
+    assert rows(workbook["Rotation"]) == [
+        ("employee_id", "name", "home_department", "P1", "P2"),
+        ("E5", FORMULA_NAMES[2], "Development", "Finance", None),
+        ("E8", "Kato Mai", "Finance", "Support", "Support"),
+    ]
+
+
+def test_review_sheet_has_one_row_per_assignment_with_blank_decisions(
+    workbook: openpyxl.Workbook,
+) -> None:
+    assert rows(workbook["Review"]) == [
+        (
+            "kind",
+            "team",
+            "period",
+            "host_department",
+            "employee_id",
+            "name",
+            "department",
+            "decision",
+            "comment",
+        ),
+        ("team", "Alpha", None, None, "E1", "Sato Hana", "Sales", None, None),
+        ("team", "Alpha", None, None, "E2", "Suzuki Ken", "Development", None, None),
+        ("team", "Alpha", None, None, "E3", FORMULA_NAMES[0], "Support", None, None),
+        ("team", "Beta", None, None, "E4", FORMULA_NAMES[1], "Sales", None, None),
+        ("team", "Beta", None, None, "E7", "山田太郎", "Finance", None, None),
+        ("rotation", None, "P1", "Finance", "E5", FORMULA_NAMES[2], "Development", None, None),
+        ("rotation", None, "P1", "Support", "E8", "Kato Mai", "Finance", None, None),
+        ("rotation", None, "P2", "Support", "E8", "Kato Mai", "Finance", None, None),
+    ]
+
+
+def test_review_decision_column_offers_keep_remove_lock(workbook: openpyxl.Workbook) -> None:
+    (validation,) = workbook["Review"].data_validations.dataValidation
+    assert validation.type == "list"
+    assert validation.formula1 == '"keep,remove,lock"'
+    assert validation.allow_blank
+    assert str(validation.sqref) == "H2:H9"
+
+
+def test_team_overview_shows_skill_needs_met_and_pairs_bridged(
+    workbook: openpyxl.Workbook,
+) -> None:
+    header, alpha, beta = rows(workbook["Team Overview"])
+    alpha_row = dict(zip(header, alpha, strict=True))
+    assert alpha_row["size"] == 3
+    assert alpha_row["departments"] == 3
+    assert alpha_row["skill_needs_met"] == "1 of 1"
+    assert alpha_row["skill_needs"] == "python level 3+ x1: met by E2 (5)"
+    assert alpha_row["gap_pairs_bridged"] == 2
+    assert alpha_row["bridged_pairs"] == "Development – Support; Sales – Support"
+    beta_row = dict(zip(header, beta, strict=True))
+    assert beta_row["skill_needs_met"] == "none needed"
+    assert beta_row["bridged_pairs"] == "Finance – Sales"
+
+
+def test_gaps_sheet_lists_every_silent_pair_and_what_bridged_it(
+    workbook: openpyxl.Workbook,
+) -> None:
+    header, *gaps = rows(workbook["Gaps"])
+    by_pair = {(g[0], g[1]): dict(zip(header, g, strict=True)) for g in gaps}
+    assert set(by_pair) == {
+        ("Development", "Finance"),
+        ("Development", "Support"),
+        ("Finance", "Sales"),
+        ("Finance", "Support"),
+        ("Sales", "Support"),
+    }
+    assert by_pair["Development", "Finance"]["bridged_by_rotation"] == "E5 in Finance (P1)"
+    assert by_pair["Sales", "Support"]["bridged_by_teams"] == "Alpha"
+    assert by_pair["Sales", "Support"]["tied_pairs_before"] == 0
+    assert by_pair["Sales", "Support"]["tied_pairs_after"] == 1
+    assert all(g["bridged"] == "yes" and g["kind_before"] == "zero" for g in by_pair.values())
+
+
+def test_gap_not_bridged_says_no(tmp_path: Path) -> None:
+    plan = sample_plan().model_copy(update={"rotation": ()})
+    sheet = openpyxl.load_workbook(write_sample(tmp_path / "p.xlsx", plan=plan))["Gaps"]
+    header, *gaps = rows(sheet)
+    by_pair = {(g[0], g[1]): dict(zip(header, g, strict=True)) for g in gaps}
+    assert by_pair["Development", "Finance"]["bridged"] == "no"
+    assert by_pair["Development", "Finance"]["tied_pairs_after"] == 0
+
+
+def test_connectivity_holds_density_before_and_after_as_heat_maps(
+    workbook: openpyxl.Workbook,
+) -> None:
+    sheet = workbook["Connectivity"]
+    departments = ["Development", "Finance", "Sales", "Support"]
+    assert [sheet.cell(row=2, column=c).value for c in range(2, 6)] == departments
+    before_top, after_top = 3, 3 + len(departments) + 3
+    dev_finance_before = sheet.cell(row=before_top, column=3).value
+    dev_finance_after = sheet.cell(row=after_top, column=3).value
+    assert sheet.cell(row=after_top - 1, column=1).value == "department"
+    assert dev_finance_before == 0
+    assert dev_finance_after == pytest.approx(2 / 4)  # E5 tied to both Finance people
+    assert sheet.cell(row=before_top, column=1).value == "Development"
+    assert sheet.cell(row=before_top, column=2).value == 1  # E2-E5: the only pair, tied
+    scales = [
+        rule.colorScale
+        for rules in sheet.conditional_formatting
+        for rule in rules.rules
+        if rule.type == "colorScale"
+    ]
+    assert len(scales) == 2
+    assert sheet.freeze_panes == "B3"
+
+
+def test_checks_sheet_shows_every_result_coloured_by_outcome(
+    workbook: openpyxl.Workbook,
+) -> None:
+    sheet = workbook["Checks"]
+    assert rows(sheet) == [
+        ("rule", "subject", "result", "detail"),
+        ("team size", "Alpha", "pass", "3 of 2-4"),
+        ("skills", "Beta", "fail", "=no python"),
+    ]
+    formulas = {
+        tuple(rule.formula)
+        for rules in sheet.conditional_formatting
+        if str(rules.sqref) == "C2:C3"
+        for rule in rules.rules
+    }
+    assert formulas == {('"fail"',), ('"pass"',)}
+
+
+def test_rotation_cells_are_coloured_by_host_department(workbook: openpyxl.Workbook) -> None:
+    sheet = workbook["Rotation"]
+    finance, support_p1, support_p2 = sheet["D2"], sheet["D3"], sheet["E3"]
+    assert support_p1.fill.fgColor.rgb == support_p2.fill.fgColor.rgb
+    assert finance.fill.fgColor.rgb != support_p1.fill.fgColor.rgb
+    assert sheet["E2"].fill.fill_type is None
+    assert sheet.freeze_panes == "D2"
+
+
+def test_run_info_records_input_hash_seed_limits_and_versions(
+    workbook: openpyxl.Workbook,
+) -> None:
+    info = dict(rows(workbook["Run Info"])[1:])
+    assert info["input_file"] == "company.xlsx"
+    assert info["input_sha256"] == "ab" * 32
+    assert info["seed"] == 7
+    assert info["time_limit_seconds"] == 30
+    assert info["workers"] == 2
+    assert info["wall_seconds"] == 2.5
+    assert info["solver_status"] == "optimal"
+    assert info["objective"] == 42
+    assert info["version ortools"] == "9.12"
+    assert info["version openpyxl"] == "3.1.5"
+    assert info["setting weight_bridging"] == 10
+
+
+def test_summary_shows_figures_before_and_after_with_picture_and_chart(
+    workbook: openpyxl.Workbook, plan_path: Path
+) -> None:
+    values = rows(workbook["Summary"])
+    figures = {r[0]: r[1:4] for r in values if isinstance(r[0], str)}
+    assert figures["silent department pairs"] == (5, 0, -5)
+    assert figures["tied employee pairs"] == (5, 12, 7)
+    assert figures["status"][0] == "optimal"
+    assert figures["checks failed"][0] == 1
+    assert figures["bridging"][0] == 40
+    with zipfile.ZipFile(plan_path) as archive:
+        names = archive.namelist()
+    assert any(n.startswith("xl/media/") and n.endswith(".png") for n in names)
+    assert any(n.startswith("xl/charts/chart") for n in names)
+
+
+def test_every_table_header_matches_its_table(workbook: openpyxl.Workbook) -> None:
+    names = []
+    for sheet in workbook.worksheets:
+        for table in sheet.tables.values():
+            header_cells = next(iter(sheet[table.ref]))
+            assert [c.value for c in header_cells] == table.column_names
+            assert all(c.data_type == "s" for c in header_cells)
+            names.append(table.displayName.casefold())
+    assert len(names) == len(set(names)) >= 10
+
+
+def test_main_sheets_freeze_their_header_and_print_it_on_every_page(
+    workbook: openpyxl.Workbook,
+) -> None:
+    for title in ("Teams", "Team Overview", "Rotation", "Gaps", "Checks", "Review", "Run Info"):
+        sheet = workbook[title]
+        assert sheet.freeze_panes is not None and sheet.freeze_panes.endswith("2"), title
+        assert sheet.print_title_rows == "$1:$1", title
+
+
+def test_names_that_look_like_formulas_are_text_cells(plan_path: Path) -> None:
+    workbook = openpyxl.load_workbook(plan_path)
+    places = [("Teams", "C4"), ("Teams", "C5"), ("Rotation", "B2"), ("Review", "F4")]
+    places += [("Review", "F5"), ("Review", "F7"), ("Checks", "D3")]
+    for sheet, cell in places:
+        assert workbook[sheet][cell].data_type == "s", (sheet, cell)
+    review = rows(workbook["Review"])
+    assert {r[5] for r in review} >= set(FORMULA_NAMES[:3])
+    calamine = CalamineWorkbook.from_path(str(plan_path))
+    teams = calamine.get_sheet_by_name("Teams").to_python()
+    assert [r[2] for r in teams[3:5]] == list(FORMULA_NAMES[:2])
+    rotation = calamine.get_sheet_by_name("Rotation").to_python()
+    assert rotation[1][1] == FORMULA_NAMES[2]
+
+
+def test_every_sheet_reads_back_with_calamine(plan_path: Path) -> None:
+    calamine = CalamineWorkbook.from_path(str(plan_path))
+    assert calamine.sheet_names == SHEETS
+    for name in SHEETS:
+        assert calamine.get_sheet_by_name(name).to_python(), name
+
+
+def test_japanese_names_give_a_wider_name_column_than_ascii(tmp_path: Path) -> None:
+    ascii_names = {i: "Abcdefghijkl" for i in ("E1", "E2", "E3", "E4", "E7")}
+    japanese = {i: "山田太郎山田太郎山田太郎" for i in ascii_names}
+    widths = []
+    for label, names in (("ascii", ascii_names), ("japanese", japanese)):
+        path = write_sample(tmp_path / f"{label}.xlsx", sample_instance(names))
+        widths.append(openpyxl.load_workbook(path)["Teams"].column_dimensions["C"].width)
+    assert widths[1] > widths[0]
+
+
+def test_plan_without_teams_or_rotation_still_has_every_sheet(tmp_path: Path) -> None:
+    plan = Plan(status=SolveStatus.OPTIMAL)
+    path = write_sample(tmp_path / "empty.xlsx", plan=plan)
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == SHEETS
+    assert len(rows(workbook["Teams"])) == 1
+    (table,) = workbook["Teams"].tables.values()
+    assert table.ref == "A1:G2"
+
+
+def test_many_teams_chart_counts_teams_by_number_of_departments(tmp_path: Path) -> None:
+    instance = random_company(400, 6, 70, seed=3, team_size=(2, 8))
+    available = [e.employee_id for e in instance.available_employees]
+    teams = tuple(
+        TeamAssignment(team=t.name, members=tuple(available[i * 4 : i * 4 + 4]))
+        for i, t in enumerate(instance.teams)
+    )
+    plan = Plan(status=SolveStatus.FEASIBLE, teams=teams)
+    path = tmp_path / "many.xlsx"
+    write_plan(
+        path,
+        instance,
+        plan,
+        effect=unchanged_network(instance),
+        checks=CheckReport(),
+        run_info=sample_run_info(),
+    )
+    summary = openpyxl.load_workbook(path)["Summary"]
+    (table,) = [t for t in summary.tables.values() if t.displayName == "TeamsByDepartments"]
+    counts = [r for r in summary[table.ref]][1:]
+    assert sum(r[1].value for r in counts) == 70
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_plan_workbook_opens_in_libreoffice(plan_path: Path, tmp_path: Path) -> None:
+    # a private profile, so that runs in parallel do not fight over one
+    profile = (tmp_path / "profile").as_uri()
+    result = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(plan_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    converted = tmp_path / "out" / "plan.xlsx"
+    assert result.returncode == 0, result.stderr
+    assert converted.is_file()
+    resaved = openpyxl.load_workbook(converted)
+    assert resaved.sheetnames == SHEETS
+    assert resaved["Teams"]["C4"].value == FORMULA_NAMES[0]
+    assert resaved["Teams"]["C4"].data_type == "s"
+
+
+@pytest.mark.slow
+def test_large_plan_writes_in_well_under_a_minute(tmp_path: Path) -> None:
+    instance = random_company(20_000, 40, 2_000, seed=1, team_size=(5, 12))
+    available = [e.employee_id for e in instance.available_employees]
+    size = len(available) // len(instance.teams)
+    teams = tuple(
+        TeamAssignment(team=t.name, members=tuple(available[i * size : (i + 1) * size]))
+        for i, t in enumerate(instance.teams)
+    )
+    departments = [d.name for d in instance.departments]
+    rotation = tuple(
+        RotationStint(employee_id=e, period="P1", department=departments[i % len(departments)])
+        for i, e in enumerate(available[:500])
+    )
+    instance = instance.model_copy(
+        update={"periods": (*instance.periods, *sample_instance().periods)}
+    )
+    plan = Plan(status=SolveStatus.FEASIBLE, teams=teams, rotation=rotation)
+    started = time.monotonic()
+    write_plan(
+        tmp_path / "large.xlsx",
+        instance,
+        plan,
+        effect=unchanged_network(instance),
+        checks=CheckReport(),
+        run_info=sample_run_info(),
+    )
+    assert time.monotonic() - started < 45
