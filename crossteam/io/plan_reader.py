@@ -1,0 +1,302 @@
+"""Reading a plan workbook back: its teams and rotation, and managers' review decisions.
+
+The workbook may have been edited by hand, so every reference is checked against the
+planning instance and each problem names its sheet, row and column, as for the input.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args
+
+from openpyxl.utils import get_column_letter
+
+from crossteam.errors import InputError
+from crossteam.io.cells import CellError, as_id, check_raw
+from crossteam.io.plan_writer import DECISIONS, REVIEW, ROTATION, ROTATION_COLUMNS, TEAMS
+from crossteam.io.safety import open_workbook, read_sheet
+from crossteam.io.schema import normalise
+from crossteam.models import (
+    Plan,
+    PlanningInput,
+    Problem,
+    ReviewDecision,
+    RotationStint,
+    SolveStatus,
+    TeamAssignment,
+)
+from crossteam.models.review import ReviewKind
+
+
+@dataclass
+class _Sheet:
+    """One sheet of the plan: its header (first non-empty row) and the rows below it."""
+
+    name: str
+    header_row: int
+    headers: dict[int, str]
+    """Column number -> header as written."""
+    rows: tuple[tuple[int, dict[int, object]], ...]
+    problems: list[Problem] = field(default_factory=list)
+
+    def column(self, header: str) -> int | None:
+        """Number of the column whose header normalises like ``header``."""
+        wanted = normalise(header)
+        return next((c for c, h in self.headers.items() if normalise(h) == wanted), None)
+
+    def require(self, *headers: str) -> dict[str, int]:
+        """Column numbers of ``headers``; a missing one is a problem on the header row."""
+        found: dict[str, int] = {}
+        for header in headers:
+            column = self.column(header)
+            if column is None:
+                self.problem(self.header_row, None, header, f"no column {header!r}")
+            else:
+                found[header] = column
+        return found
+
+    def problem(self, row: int | None, column: int | None, header: str, message: str) -> None:
+        cell = f"{get_column_letter(column)}{row}" if column is not None and row else None
+        self.problems.append(
+            Problem(sheet=self.name, row=row, column=header, cell=cell, message=message)
+        )
+
+    def text(self, row: int, values: dict[int, object], column: int | None) -> str | None:
+        """The cell as text (numbers without ".0"), ``None`` when blank or unreadable."""
+        if column is None or column not in values:
+            return None
+        try:
+            value = values[column]
+            check_raw(value)
+            return as_id(value)
+        except CellError as error:
+            self.problem(row, column, self.headers[column], error.message)
+            return None
+
+
+def _read_sheets(path: Path, *wanted: str) -> dict[str, _Sheet]:
+    """The sheets named in ``wanted`` (matched as the input's sheet names are) that exist."""
+    found: dict[str, _Sheet] = {}
+    with open_workbook(path) as workbook:
+        names = {normalise(n): n for n in workbook.sheetnames}
+        for name in wanted:
+            actual = names.get(normalise(name))
+            if actual is None:
+                continue
+            content = read_sheet(workbook[actual], actual)
+            if not content.rows:
+                found[name] = _Sheet(actual, 1, {}, ())
+                continue
+            header_row, header = content.rows[0]
+            headers = {c: as_id(v) if not isinstance(v, str) else v for c, v in header.items()}
+            found[name] = _Sheet(actual, header_row, headers, content.rows[1:])
+    return found
+
+
+def _raise_if_problems(*sheets: _Sheet) -> None:
+    problems = [p for sheet in sheets for p in sheet.problems]
+    if problems:
+        raise InputError(problems)
+
+
+def read_plan(path: Path, instance: PlanningInput) -> Plan:
+    """The teams and rotation stints of the plan workbook at ``path``.
+
+    Teams come in the order of their first row on the Teams sheet, members in row order;
+    stints in row order, then period order.
+
+    Raises:
+        InputError: the file is not a readable plan, or names an employee, team, period or
+            department the instance does not have; every problem is listed.
+    """
+    sheets = _read_sheets(path, TEAMS, ROTATION)
+    if not sheets:
+        raise InputError(
+            [Problem(message=f"{path.name} has neither a {TEAMS} nor a {ROTATION} sheet")]
+        )
+    teams = _read_teams(sheets[TEAMS], instance) if TEAMS in sheets else ()
+    rotation = _read_rotation(sheets[ROTATION], instance) if ROTATION in sheets else ()
+    _raise_if_problems(*sheets.values())
+    return Plan(status=SolveStatus.FEASIBLE, teams=teams, rotation=rotation)
+
+
+def _read_teams(sheet: _Sheet, instance: PlanningInput) -> tuple[TeamAssignment, ...]:
+    columns = sheet.require("team", "employee_id")
+    if len(columns) < 2:
+        return ()
+    members: dict[str, list[str]] = {}
+    for row, values in sheet.rows:
+        team = _known(sheet, row, values, columns["team"], instance.team_by_name, "team")
+        employee = _known(
+            sheet, row, values, columns["employee_id"], instance.employee_by_id, "employee"
+        )
+        if team is None or employee is None:
+            continue
+        listed = members.setdefault(team, [])
+        if employee in listed:
+            sheet.problem(
+                row, columns["employee_id"], "employee_id", f"{employee} is listed twice in {team}"
+            )
+        else:
+            listed.append(employee)
+    return tuple(TeamAssignment(team=t, members=tuple(m)) for t, m in members.items())
+
+
+def _known(
+    sheet: _Sheet,
+    row: int,
+    values: dict[int, object],
+    column: int,
+    known: dict[str, Any],
+    what: str,
+) -> str | None:
+    """The cell's text when the instance knows it; otherwise a problem and ``None``."""
+    text = sheet.text(row, values, column)
+    if text is None:
+        if column not in values:
+            sheet.problem(row, column, sheet.headers[column], f"the {what} is missing")
+        return None
+    if text not in known:
+        sheet.problem(row, column, sheet.headers[column], f"unknown {what} {text!r}")
+        return None
+    return text
+
+
+def _read_rotation(sheet: _Sheet, instance: PlanningInput) -> tuple[RotationStint, ...]:
+    columns = sheet.require("employee_id")
+    if not columns:
+        return ()
+    fixed = {normalise(c) for c in ROTATION_COLUMNS}
+    labels = {p.label: p for p in instance.periods}
+    by_normal = {normalise(p.label): p for p in instance.periods}
+    period_of: dict[int, str] = {}
+    for column, header in sheet.headers.items():
+        if normalise(header) in fixed:
+            continue
+        period = labels.get(header) or by_normal.get(normalise(header))
+        if period is None:
+            sheet.problem(sheet.header_row, column, header, f"unknown period {header!r}")
+        else:
+            period_of[column] = period.label
+    order = {p.label: p.index for p in instance.periods}
+    stints: list[RotationStint] = []
+    seen: set[tuple[str, str]] = set()
+    for row, values in sheet.rows:
+        employee = _known(
+            sheet, row, values, columns["employee_id"], instance.employee_by_id, "employee"
+        )
+        hosts = [
+            (period_of[c], sheet.text(row, values, c), c)
+            for c in sorted(period_of, key=lambda c: order[period_of[c]])
+        ]
+        for period, department, column in hosts:
+            if department is None:
+                continue
+            if department not in instance.department_by_name:
+                sheet.problem(row, column, period, f"unknown department {department!r}")
+            elif employee is not None and (employee, period) in seen:
+                sheet.problem(row, column, period, f"{employee} is already away in {period}")
+            elif employee is not None:
+                seen.add((employee, period))
+                stints.append(
+                    RotationStint(employee_id=employee, period=period, department=department)
+                )
+    return tuple(stints)
+
+
+def read_review(path: Path, instance: PlanningInput) -> tuple[ReviewDecision, ...]:
+    """The decisions managers entered on the Review sheet, in row order; blank ones skipped.
+
+    Raises:
+        InputError: no Review sheet, a decision other than keep / remove / lock, or an
+            assignment naming what the instance does not have; every problem is listed.
+    """
+    sheets = _read_sheets(path, REVIEW)
+    if REVIEW not in sheets:
+        raise InputError([Problem(message=f"{path.name} has no {REVIEW} sheet to read")])
+    sheet = sheets[REVIEW]
+    columns = sheet.require(*_REVIEW_REQUIRED)
+    _raise_if_problems(sheet)
+    decisions = list(_decisions(sheet, instance, columns))
+    _raise_if_problems(sheet)
+    return tuple(decisions)
+
+
+_REVIEW_REQUIRED = ("kind", "team", "period", "host_department", "employee_id", "decision")
+
+
+def _word(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+def _decisions(
+    sheet: _Sheet, instance: PlanningInput, columns: dict[str, int]
+) -> Iterator[ReviewDecision]:
+    comment_column = sheet.column("comment")
+    kinds = get_args(ReviewKind)
+    for row, values in sheet.rows:
+        decision = sheet.text(row, values, columns["decision"])
+        if decision is None:
+            continue
+        if _word(decision) not in DECISIONS:
+            sheet.problem(
+                row,
+                columns["decision"],
+                sheet.headers[columns["decision"]],
+                f"{decision!r} is not a decision: use keep, remove or lock",
+            )
+            continue
+        kind = sheet.text(row, values, columns["kind"])
+        if kind is None or _word(kind) not in kinds:
+            sheet.problem(
+                row,
+                columns["kind"],
+                sheet.headers[columns["kind"]],
+                "kind must be team or rotation",
+            )
+            continue
+        employee = _known(
+            sheet, row, values, columns["employee_id"], instance.employee_by_id, "employee"
+        )
+        targets = _targets(sheet, row, values, instance, columns, _word(kind))
+        if employee is None or targets is None:
+            continue
+        team, period, department = targets
+        yield ReviewDecision(
+            kind=_word(kind),  # type: ignore[arg-type]
+            employee_id=employee,
+            team=team,
+            period=period,
+            department=department,
+            decision=_word(decision),  # type: ignore[arg-type]
+            comment=sheet.text(row, values, comment_column) or "",
+            row=row,
+        )
+
+
+def _targets(
+    sheet: _Sheet,
+    row: int,
+    values: dict[int, object],
+    instance: PlanningInput,
+    columns: dict[str, int],
+    kind: str,
+) -> tuple[str | None, str | None, str | None] | None:
+    """(team, period, host department) of one assignment; ``None`` after a problem."""
+    wanted = (
+        (("team", instance.team_by_name),)
+        if kind == "team"
+        else (
+            ("period", {p.label: p for p in instance.periods}),
+            ("host_department", instance.department_by_name),
+        )
+    )
+    found: dict[str, str | None] = {"team": None, "period": None, "host_department": None}
+    for header, known in wanted:
+        found[header] = _known(sheet, row, values, columns[header], known, header.replace("_", " "))
+        if found[header] is None:
+            return None
+    return found["team"], found["period"], found["host_department"]
