@@ -7,6 +7,7 @@ team spec's ``count`` is already expanded into concrete teams.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from functools import cached_property
 from typing import Self
@@ -125,6 +126,28 @@ class TeamSpec(_Frozen):
         if self.min_size > self.max_size:
             raise ValueError(f"min_size {self.min_size} is larger than max_size {self.max_size}")
         return self
+
+    def expand(self, own_needs: Mapping[TeamName, Sequence[SkillNeed]] = {}) -> tuple[Team, ...]:
+        """The concrete teams of this spec: its own name when ``count`` is 1, else
+        ``name-1`` ... ``name-count``; ``own_needs`` adds TeamSkills rows that name one
+        concrete team to the spec's needs."""
+        names = (
+            (self.name,)
+            if self.count == 1
+            else tuple(f"{self.name}-{i}" for i in range(1, self.count + 1))
+        )
+        return tuple(
+            Team(
+                name=name,
+                spec=self.name,
+                min_size=self.min_size,
+                max_size=self.max_size,
+                min_departments=self.min_departments,
+                max_per_department=self.max_per_department,
+                skill_needs=(*self.skill_needs, *own_needs.get(name, ())),
+            )
+            for name in names
+        )
 
 
 class Team(_Frozen):
