@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -185,3 +187,21 @@ def test_template_filled_with_a_company_validates_and_keeps_its_dropdowns(
     assert len(result.instance.employees) == 40
     assert len(result.instance.departments) == 5
     assert _validation(openpyxl.load_workbook(filled), schema.RULES, "rule") is not None
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_template_resaved_by_libreoffice_keeps_dropdowns_and_validates(
+    template_path: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "resaved"
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "xlsx", "--outdir", str(out), str(template_path)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    resaved = out / template_path.name
+    workbook = openpyxl.load_workbook(resaved)
+    assert _list_words(_validation(workbook, schema.RULES, "rule")) == [k.value for k in RuleKind]
+    assert _validation(workbook, schema.SETTINGS, "setting") is not None
+    assert read_workbook(resaved).errors == ()

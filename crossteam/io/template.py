@@ -87,18 +87,19 @@ def _write_instructions(ws: Worksheet) -> str:
         "Only Employees is required; a sheet you do not need can be left empty or deleted.",
         "The rows under each header are examples: replace or delete them.",
         "Headers and sheet names match case-insensitively, with spaces, hyphens and "
-        "underscores alike (Employee ID = employee_id); the Japanese names listed are "
-        "accepted too. Columns may be in any order; extra columns are kept as warnings.",
+        "underscores alike (Employee ID = employee_id).",
+        "The other names listed below (Japanese among them) are accepted too.",
+        "Columns may be in any order; extra columns are kept, with a warning.",
         "Empty rows are skipped. Blank optional cells take their defaults.",
     ):
         ws.append([line])
 
-    _section(ws, "Sheets", ("sheet", "required", "what it is for", "Japanese names"))
+    _section(ws, "Sheets", ("sheet", "required", "what it is for", "other names accepted"))
     for sheet in schema.SHEETS:
         ws.append([sheet.name, _yes_no(sheet.required), sheet.description, _aliases(sheet.aliases)])
 
     _section(
-        ws, "Columns", ("sheet", "column", "required", "format", "meaning", "Japanese headers")
+        ws, "Columns", ("sheet", "column", "required", "format", "meaning", "other names accepted")
     )
     for sheet in schema.SHEETS:
         for column in sheet.columns:
@@ -129,9 +130,11 @@ def _write_instructions(ws: Worksheet) -> str:
 
     for letter, width in zip("ABCDEF", (26, 22, 34, 50, 60, 30), strict=True):
         ws.column_dimensions[letter].width = width
+    # Wrap table rows only: a title or a note line reads best flowing across the columns.
     for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = _WRAP
+        if sum(cell.value is not None for cell in row) > 1:
+            for cell in row:
+                cell.alignment = _WRAP
     return setting_names
 
 
@@ -164,8 +167,8 @@ def _write_sheet(ws: Worksheet, sheet: schema.Sheet) -> None:
 
 def _column_note(column: schema.Column) -> str:
     required = "Required. " if column.required else ""
-    japanese = f"\nJapanese: {_aliases(column.aliases)}" if column.aliases else ""
-    return f"{required}{column.description}.\nFormat: {_KIND_FORMAT[column.kind]}.{japanese}"
+    aliases = f"\nAlso accepted: {_aliases(column.aliases)}" if column.aliases else ""
+    return f"{required}{column.description}.\nFormat: {_KIND_FORMAT[column.kind]}.{aliases}"
 
 
 def _add_dropdowns(workbook: Workbook, setting_names: str) -> None:
