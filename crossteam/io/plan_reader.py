@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from crossteam.errors import InputError
 from crossteam.io.cells import CellError, as_id, check_raw
 from crossteam.io.plan_writer import DECISIONS, REVIEW, ROTATION, ROTATION_COLUMNS, TEAMS
-from crossteam.io.safety import open_workbook, read_sheet
+from crossteam.io.safety import open_workbook
 from crossteam.io.schema import normalise
 from crossteam.models import (
     Plan,
@@ -81,12 +81,12 @@ def _read_sheets(path: Path, *wanted: str) -> dict[str, _Sheet]:
     """The sheets named in ``wanted`` (matched as the input's sheet names are) that exist."""
     found: dict[str, _Sheet] = {}
     with open_workbook(path) as workbook:
-        names = {normalise(n): n for n in workbook.sheetnames}
+        names = {normalise(n): n for n in workbook.titles}
         for name in wanted:
             actual = names.get(normalise(name))
             if actual is None:
                 continue
-            content = read_sheet(workbook[actual], actual)
+            content = workbook.read_sheet(actual)
             if not content.rows:
                 found[name] = _Sheet(actual, 1, {}, ())
                 continue

@@ -641,7 +641,7 @@ def _network_picture(sheet: Worksheet, effect: PlanEffect, anchor: str) -> None:
     png = department_graph_png(
         [
             GraphPanel("Before the plan", effect.before),
-            GraphPanel("After the plan: bridged gaps in green", effect.after, bridged),
+            GraphPanel("After the plan", effect.after, bridged),
         ]
     )
     picture = Image(BytesIO(png))
