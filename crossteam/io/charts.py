@@ -24,11 +24,14 @@ PANEL_INCHES = 6.5
 DPI = 100
 LABEL_CHARACTERS = 18
 """Longer department names are cut in the picture (the sheets show them whole)."""
+CLEAR_DEPARTMENTS = 15
+"""Up to this many departments tied lines are drawn solid; beyond, they fade so the
+many lines between them do not hide the gaps drawn on top."""
 
 _STYLES: dict[str, dict[str, object]] = {
-    "tied": {"colors": "#8c8c8c", "linestyles": "solid", "alpha": 0.7},
+    "tied": {"colors": "#8c8c8c", "linestyles": "solid"},
     "weak": {"colors": "#e08a00", "linestyles": (0, (4, 2)), "linewidths": 1.2},
-    "zero": {"colors": "#d62728", "linestyles": (0, (1, 2)), "linewidths": 0.8, "alpha": 0.6},
+    "zero": {"colors": "#d62728", "linestyles": (0, (1, 2)), "linewidths": 1.0, "alpha": 0.8},
     "priority": {"colors": "#d62728", "linestyles": (0, (6, 3)), "linewidths": 2.4},
     "bridged": {"colors": "#2ca02c", "linestyles": "solid", "linewidths": 2.4},
 }
@@ -84,7 +87,8 @@ def _draw_panel(figure: Figure, index: int, count: int, panel: GraphPanel) -> No
             widths.append(0.4 + 3.6 * pair.density / densest)
     for style, lines in segments.items():
         if lines:
-            extra = {"linewidths": widths} if style == "tied" else {}
+            fade = min(0.7, 0.7 * CLEAR_DEPARTMENTS / max(len(report.departments), 1))
+            extra = {"linewidths": widths, "alpha": fade} if style == "tied" else {}
             axes.add_collection(LineCollection(lines, **_STYLES[style], **extra))  # type: ignore[arg-type]
 
     headcount = {d.department: d.headcount for d in report.per_department}
