@@ -48,7 +48,7 @@ def measure(employees: int, departments: int, seed: int) -> Measure:
         departments=departments,
         ties=len(company.interactions),
         skill_rows=len(company.skills),
-        teams=sum(int(row[1]) for row in company.teams),  # type: ignore[call-overload]
+        teams=sum(row[1] for row in company.teams),
         generate_seconds=generated - started,
         write_seconds=written - generated,
         file_mb=size / 2**20,

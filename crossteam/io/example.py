@@ -42,6 +42,17 @@ MAX_CROSS_DENSITY = 0.5
 MAX_NEIGHBOURS = 6
 
 Row = tuple[object, ...]
+EmployeeRow = tuple[str, str, str, str, str, bool, bool]
+SkillLevelRow = tuple[str, str, int]
+InteractionRow = tuple[str, str, int]
+DepartmentRow = tuple[str, float, int, bool, str | None]
+PriorityRow = tuple[str, str, int]
+TeamRow = tuple[str, int, int, int, int, int | None]
+TeamSkillRow = tuple[str, str, int, int]
+BalanceRow = tuple[str, str, int | str, str | None]
+PeriodRow = tuple[str]
+RuleRow = tuple[str, str, str | None, str]
+SettingRow = tuple[str, object]
 
 
 @dataclass(frozen=True)
@@ -287,20 +298,20 @@ class Company:
     as yes/no, or はい/いいえ for a Japanese company).
     """
 
-    employees: list[Row]
-    skills: list[Row]
-    interactions: list[Row]
-    departments: list[Row]
-    priorities: list[Row]
-    teams: list[Row]
-    team_skills: list[Row]
-    balance: list[Row]
-    periods: list[Row]
-    rules: list[Row]
-    settings: list[Row]
+    employees: list[EmployeeRow]
+    skills: list[SkillLevelRow]
+    interactions: list[InteractionRow]
+    departments: list[DepartmentRow]
+    priorities: list[PriorityRow]
+    teams: list[TeamRow]
+    team_skills: list[TeamSkillRow]
+    balance: list[BalanceRow]
+    periods: list[PeriodRow]
+    rules: list[RuleRow]
+    settings: list[SettingRow]
     japanese: bool = False
 
-    def rows_by_sheet(self) -> dict[str, list[Row]]:
+    def rows_by_sheet(self) -> dict[str, Sequence[Row]]:
         """Rows keyed by the sheet's canonical name (``schema.Sheet.name``)."""
         return {
             schema.EMPLOYEES.name: self.employees,
@@ -540,7 +551,7 @@ class _Organisation:
         """Department index of each kind's unnumbered department, by English kind name."""
         return {kind.en: d for d, kind in enumerate(self.kinds[: len(_DEPARTMENT_KINDS)])}
 
-    def employee_rows(self) -> list[Row]:
+    def employee_rows(self) -> list[EmployeeRow]:
         return [
             (
                 self.ids[i],
@@ -595,7 +606,7 @@ def _skills(rng: np.random.Generator, org: _Organisation) -> list[SkillRow]:
     return rows
 
 
-def _interactions(rng: np.random.Generator, org: _Organisation) -> list[Row]:
+def _interactions(rng: np.random.Generator, org: _Organisation) -> list[InteractionRow]:
     """Ties: a random graph per department, and between nearby departments only."""
     sizes = np.array([len(m) for m in org.members])
     internal_degree = np.minimum(INTERNAL_DENSITY * (sizes - 1), INTERNAL_DEGREE)
@@ -681,13 +692,13 @@ def _expected_cross_ties(
 
 def _department_policies(
     rng: np.random.Generator, org: _Organisation, skills: list[SkillRow]
-) -> list[Row]:
+) -> list[DepartmentRow]:
     """Departments rows; a critical skill only where at least three people hold it."""
     holders: dict[tuple[int, str], int] = {}
     for person, skill, _ in skills:
         key = (int(org.department_of[person]), skill)
         holders[key] = holders.get(key, 0) + 1
-    rows: list[Row] = []
+    rows: list[DepartmentRow] = []
     for d, kind in enumerate(org.kinds):
         min_on_site = float(rng.choice([0.7, 0.75, 0.8, 0.85]))
         host_capacity = int(rng.integers(1, 4))
@@ -714,7 +725,7 @@ _PRIORITY_KINDS = (
 )
 
 
-def _priorities(org: _Organisation) -> list[Row]:
+def _priorities(org: _Organisation) -> list[PriorityRow]:
     """Customer-facing departments to product development and planning, where present."""
     index = org.first_of_kind()
     return [
@@ -726,7 +737,7 @@ def _priorities(org: _Organisation) -> list[Row]:
 
 def _team_specs(
     org: _Organisation, skills: list[SkillRow], teams: int | None, japanese: bool
-) -> tuple[list[Row], list[Row]]:
+) -> tuple[list[TeamRow], list[TeamSkillRow]]:
     """Teams and TeamSkills rows: a few specs with ``count`` > 1, seats for at most the
     available people, and skill needs met ``SKILL_SUPPLY_FACTOR`` times over."""
     available = int(org.available.sum())
@@ -758,8 +769,8 @@ def _team_specs(
     supply_levels = {skill: np.array(levels) for skill, levels in supply.items()}
     demand: dict[str, list[tuple[int, int]]] = {}
 
-    spec_rows: list[Row] = []
-    need_rows: list[Row] = []
+    spec_rows: list[TeamRow] = []
+    need_rows: list[TeamSkillRow] = []
     for kind, count in zip(kinds, counts, strict=True):
         name = kind.ja if japanese else kind.en
         spec_rows.append(
@@ -816,11 +827,11 @@ def _supply_suffices(levels: np.ndarray, needs: list[tuple[int, int]]) -> bool:
 def _rules(
     rng: np.random.Generator,
     org: _Organisation,
-    policies: list[Row],
-    spec_rows: list[Row],
+    policies: list[DepartmentRow],
+    spec_rows: list[TeamRow],
     skills: list[SkillRow],
     japanese: bool,
-) -> list[Row]:
+) -> list[RuleRow]:
     """A few rules of every kind, each about a different available employee, so that they
     never contradict each other and all can hold together."""
     per_kind = max(1, org.size // _RULES_PER_EMPLOYEES)
@@ -839,7 +850,17 @@ def _rules(
         if person is not None:
             rows.append((kind, org.ids[person], target, _NOTES[kind][int(japanese)]))
 
-    rows: list[Row] = []
+    def add_pair(kind: str, same_department: bool) -> None:
+        """together pairs people of two departments; apart, two colleagues."""
+        first = take(lambda p: not same_department or available_in[department[p]] >= 2)
+        if first is None:
+            return
+        home = department[first]
+        partner = take(lambda p: (department[p] == home) == same_department)
+        if partner is not None:
+            add(kind, first, org.ids[partner])
+
+    rows: list[RuleRow] = []
     teams = [
         f"{name}-{k}" if team_count > 1 else name
         for name, team_count, *_ in spec_rows
@@ -848,18 +869,8 @@ def _rules(
     specs = [row[0] for row in spec_rows]
     available_in = np.bincount(org.department_of[org.available], minlength=count)
     for i in range(per_kind):
-        first = take()
-        if first is not None:
-            home = department[first]
-            partner = take(lambda p, home=home: department[p] != home)
-            if partner is not None:
-                add("together", first, org.ids[partner])
-        first = take(lambda p: available_in[department[p]] >= 2)
-        if first is not None:
-            home = department[first]
-            partner = take(lambda p, home=home: department[p] == home)
-            if partner is not None:
-                add("apart", first, org.ids[partner])
+        add_pair("together", same_department=False)
+        add_pair("apart", same_department=True)
         if i < len(teams):
             add("in_team", take(), teams[i])
         add("not_in_team", take(), specs[i % len(specs)])
@@ -917,7 +928,7 @@ _SHOWN_SETTINGS = (
 """Settings written out (at their defaults) so that users see where to change them."""
 
 
-def _settings(seed: int) -> list[Row]:
+def _settings(seed: int) -> list[SettingRow]:
     chosen = Settings(random_seed=seed)
     return [(name, getattr(chosen, name)) for name in _SHOWN_SETTINGS]
 
