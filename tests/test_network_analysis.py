@@ -2,6 +2,8 @@
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from network_instances import four_departments, karate, organisation
 
 from crossteam.models import GapKind, Settings
@@ -138,3 +140,44 @@ def test_departments_without_people_are_left_out_and_named_in_a_note() -> None:
     assert report.departments == ("X", "Y")
     assert [(p.department_a, p.department_b) for p in report.pairs] == [("X", "Y")]
     assert any(note.endswith(": Z") for note in report.notes)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    sizes=st.lists(st.integers(1, 6), min_size=1, max_size=5),
+    raw_ties=st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29)), max_size=60),
+)
+def test_contract_figures_equal_a_direct_computation_on_random_organisations(
+    sizes: list[int], raw_ties: list[tuple[int, int]]
+) -> None:
+    home = [f"D{d}" for d, size in enumerate(sizes) for _ in range(size)]
+    people = [(f"e{i:02d}", name) for i, name in enumerate(home)]
+    department = dict(people)
+    ties = {
+        (min(people[a][0], people[b][0]), max(people[a][0], people[b][0]))
+        for a, b in raw_ties
+        if a < len(people) and b < len(people) and a != b
+    }
+    members: dict[str, list[str]] = {}
+    for person, name in people:
+        members.setdefault(name, []).append(person)
+    report = analyse(organisation(members, sorted(ties)))
+
+    across = sum(department[a] != department[b] for a, b in ties)
+    inside = len(ties) - across
+    expected_ei = (across - inside) / len(ties) if ties else None
+    assert report.ei_index == (pytest.approx(expected_ei) if ties else None)
+    tied_departments = {tuple(sorted((department[a], department[b]))) for a, b in ties}
+    names = sorted(members)
+    assert list(report.gap_pairs) == [
+        (x, y)
+        for i, x in enumerate(names)
+        for y in names[i + 1 :]
+        if (x, y) not in tied_departments
+    ]
+    if ties:
+        graph = nx.Graph(list(ties))
+        graph.add_nodes_from(department)
+        partition = [set(m) for m in members.values()]
+        expected = nx.community.modularity(graph, partition, weight=None)
+        assert report.modularity == pytest.approx(expected, abs=1e-9)
