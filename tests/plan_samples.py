@@ -32,7 +32,7 @@ from crossteam.models import (
 
 FORMULA_NAMES = ('=HYPERLINK("http://x","y")', "+1+1", "@SUM(1,1)", "-2+3")
 
-_PEOPLE = (
+_PEOPLE: tuple[tuple[str, str, str, str, dict[str, int]], ...] = (
     ("E1", "Sato Hana", "Sales", "Account manager", {"negotiation": 4}),
     ("E2", "Suzuki Ken", "Development", "Engineer", {"python": 5}),
     ("E3", FORMULA_NAMES[0], "Support", "Agent", {"python": 2}),

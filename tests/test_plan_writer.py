@@ -146,12 +146,18 @@ def test_review_sheet_has_one_row_per_assignment_with_blank_decisions(
     ]
 
 
-def test_review_decision_column_offers_keep_remove_lock(workbook: openpyxl.Workbook) -> None:
+def test_review_decision_column_offers_keep_remove_lock_and_stands_out(
+    workbook: openpyxl.Workbook,
+) -> None:
     (validation,) = workbook["Review"].data_validations.dataValidation
     assert validation.type == "list"
     assert validation.formula1 == '"keep,remove,lock"'
     assert validation.allow_blank
     assert str(validation.sqref) == "H2:H9"
+    sheet = workbook["Review"]
+    editable = {sheet[ref].fill.fgColor.rgb for ref in ("H2", "I2", "H9", "I9")}
+    assert len(editable) == 1
+    assert sheet["G2"].fill.fgColor.rgb not in editable
 
 
 def test_team_overview_shows_skill_needs_met_and_pairs_bridged(
@@ -252,7 +258,7 @@ def test_rotation_cells_are_coloured_by_host_department(workbook: openpyxl.Workb
 def test_run_info_records_input_hash_seed_limits_and_versions(
     workbook: openpyxl.Workbook,
 ) -> None:
-    info = dict(rows(workbook["Run Info"])[1:])
+    info = {field: value for field, value in rows(workbook["Run Info"])[1:]}
     assert info["input_file"] == "company.xlsx"
     assert info["input_sha256"] == "ab" * 32
     assert info["seed"] == 7

@@ -192,17 +192,18 @@ def _read_rotation(sheet: _Sheet, instance: PlanningInput) -> tuple[RotationStin
             (period_of[c], sheet.text(row, values, c), c)
             for c in sorted(period_of, key=lambda c: order[period_of[c]])
         ]
-        for period, department, column in hosts:
+        for label, department, column in hosts:
+            header = sheet.headers[column]
             if department is None:
                 continue
             if department not in instance.department_by_name:
-                sheet.problem(row, column, period, f"unknown department {department!r}")
-            elif employee is not None and (employee, period) in seen:
-                sheet.problem(row, column, period, f"{employee} is already away in {period}")
+                sheet.problem(row, column, header, f"unknown department {department!r}")
+            elif employee is not None and (employee, label) in seen:
+                sheet.problem(row, column, header, f"{employee} is already away in {label}")
             elif employee is not None:
-                seen.add((employee, period))
+                seen.add((employee, label))
                 stints.append(
-                    RotationStint(employee_id=employee, period=period, department=department)
+                    RotationStint(employee_id=employee, period=label, department=department)
                 )
     return tuple(stints)
 
@@ -266,12 +267,12 @@ def _decisions(
             continue
         team, period, department = targets
         yield ReviewDecision(
-            kind=_word(kind),  # type: ignore[arg-type]
+            kind=_word(kind),
             employee_id=employee,
             team=team,
             period=period,
             department=department,
-            decision=_word(decision),  # type: ignore[arg-type]
+            decision=_word(decision),
             comment=sheet.text(row, values, comment_column) or "",
             row=row,
         )

@@ -35,6 +35,7 @@ from crossteam.io.excel import (
     BookWriter,
     CellValue,
     Column,
+    display_width,
 )
 from crossteam.models import (
     BridgedPair,
@@ -107,6 +108,7 @@ _PALETTE: Final = (
 _PASS_FILL: Final = PatternFill("solid", fgColor="C6EFCE")
 _FAIL_FILL: Final = PatternFill("solid", fgColor="FFC7CE")
 _FAIL_FONT: Final = Font(color="9C0006")
+_EDITABLE_FILL: Final = PatternFill("solid", fgColor="FFF2CC")
 _BOLD: Final = Font(bold=True)
 _VERTICAL: Final = Alignment(textRotation=90, horizontal="center")
 _HEAT_LOW: Final = "FFFFFF"
@@ -312,15 +314,18 @@ def _connectivity(book: BookWriter, effect: PlanEffect) -> None:
         [a - b for a, b in zip(ra, rb, strict=True)] for ra, rb in zip(after, before, strict=True)
     ]
     blocks = (
-        ("Tie density before the plan", before),
+        ("Tie density before the plan (diagonal: inside each department)", before),
         ("Tie density after the plan", after),
         ("Change in tie density", change),
     )
+    # rotated department names need a header row tall enough to show them whole
+    header_height = min(max((display_width(d) for d in departments), default=0) * 6 + 12, 200)
     ranges: list[str] = []
     top = 1
     for title, matrix in blocks:
         book.title(sheet, top, title, heading=True)
         book.write(sheet, top + 1, 1, "department")
+        sheet.row_dimensions[top + 1].height = header_height
         for offset, name in enumerate(departments):
             cell = book.write(sheet, top + 1, 2 + offset, name, fit=False)
             cell.alignment = _VERTICAL
@@ -438,8 +443,13 @@ def _review(book: BookWriter, facts: _PlanFacts) -> None:
         prompt="lock: must stay; remove: must go; keep: prefer to keep. Blank: no view.",
         showInputMessage=True,
     )
-    decisions.add(area.column_range(REVIEW_COLUMNS.index("decision")))
+    decision_column = REVIEW_COLUMNS.index("decision")
+    decisions.add(area.column_range(decision_column))
     sheet.add_data_validation(decisions)
+    # the two columns a manager fills in stand out from the plan around them
+    for row in range(area.top + 1, area.bottom + 1):
+        for column in (decision_column, REVIEW_COLUMNS.index("comment")):
+            sheet.cell(row=row, column=area.left + column).fill = _EDITABLE_FILL
 
 
 def _review_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
