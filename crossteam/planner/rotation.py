@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import networkx as nx
 from ortools.sat.python import cp_model
 
 from crossteam.models import (
@@ -326,6 +327,49 @@ def _learning(facts: _Facts, c: RotatorClass, host: DepartmentName) -> int:
     return len(facts.common_skills[host] - facts.common_skills[c.home])
 
 
+def _bridge_directions(
+    facts: _Facts,
+    classes: Sequence[RotatorClass],
+    gap_weights: dict[tuple[str, str], float],
+    tally: _Tally,
+) -> dict[tuple[DepartmentName, DepartmentName], DepartmentName]:
+    """Which end of each gap pair should host, so that host capacity bridges the most.
+
+    A min-cost flow from pairs to hosts (host capacity over the horizon, less what is
+    already placed): taking pairs in order instead spends the capacity of the first
+    departments and strands later pairs. Home release is left to the placement.
+    """
+    sequential = len(facts.period_labels) // facts.stint
+    department_by_name = facts.instance.department_by_name
+    can_reach: set[tuple[DepartmentName, DepartmentName]] = {
+        (c.home, host) for c in classes for host in c.hosts
+    }
+    reached = {(classes[i].home, host) for (i, host), n in tally.sent.items() if n}
+    graph = nx.DiGraph()
+    for (a, b), weight in gap_weights.items():
+        if (a, b) in reached or (b, a) in reached:
+            continue
+        for home, host in ((a, b), (b, a)):
+            if (home, host) in can_reach:
+                graph.add_edge("source", (a, b), capacity=1, weight=-round(weight * 1000))
+                graph.add_edge((a, b), ("host", host), capacity=1, weight=0)
+    for host in facts.hosts_open():
+        used = sum(n for (i, h, start), n in tally.starts.items() if h == host)
+        spare = department_by_name[host].host_capacity * sequential - used
+        if ("host", host) in graph and spare > 0:
+            graph.add_edge(("host", host), "sink", capacity=spare, weight=0)
+    if "source" not in graph or "sink" not in graph:
+        return {}
+    flow = nx.max_flow_min_cost(graph, "source", "sink")
+    return {
+        pair: target[1]
+        for pair, out in flow.items()
+        if isinstance(pair, tuple) and pair[0] != "host"
+        for target, amount in out.items()
+        if amount
+    }
+
+
 def _greedy(
     facts: _Facts,
     classes: Sequence[RotatorClass],
@@ -340,13 +384,20 @@ def _greedy(
     by_home: dict[DepartmentName, list[int]] = defaultdict(list)
     for index, c in enumerate(classes):
         by_home[c.home].append(index)
+    chosen = _bridge_directions(facts, classes, gap_weights, tally)
     for (a, b), _ in sorted(gap_weights.items(), key=lambda item: -item[1]):
         if any(tally.sent[i, b] for i in by_home[a]) or any(tally.sent[i, a] for i in by_home[b]):
             continue
         options = [(i, b) for i in by_home[a] if b in classes[i].hosts] + [
             (i, a) for i in by_home[b] if a in classes[i].hosts
         ]
-        options.sort(key=lambda option: -_learning(facts, classes[option[0]], option[1]))
+        # the direction the flow chose first, then the most to learn
+        options.sort(
+            key=lambda option: (
+                option[1] != chosen.get((a, b)),
+                -_learning(facts, classes[option[0]], option[1]),
+            )
+        )
         for index, host in options:
             if tally.try_place(index, host):
                 break
