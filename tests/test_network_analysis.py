@@ -1,5 +1,7 @@
 """``analyse``: every figure of the report on hand-worked graphs and the karate club."""
 
+import math
+
 import networkx as nx
 import pytest
 from hypothesis import given, settings
@@ -181,3 +183,13 @@ def test_contract_figures_equal_a_direct_computation_on_random_organisations(
         partition = [set(m) for m in members.values()]
         expected = nx.community.modularity(graph, partition, weight=None)
         assert report.modularity == pytest.approx(expected, abs=1e-9)
+
+
+def test_a_single_betweenness_sample_gives_finite_values() -> None:
+    # networkx leaves the one sampled source undefined (NaN); the report needs numbers
+    instance = karate()[1].model_copy(
+        update={"settings": Settings(betweenness_exact_max=1, betweenness_samples=1)}
+    )
+    report = analyse(instance)
+    assert report.betweenness_sources == 1
+    assert all(math.isfinite(p.betweenness) for p in report.people)

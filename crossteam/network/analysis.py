@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from crossteam.models import DepartmentStats, NetworkReport, PersonStats, PlanningInput
@@ -54,18 +56,23 @@ def _breadth(graph: EmployeeGraph) -> IntArray:
 def _people(
     graph: EmployeeGraph, breadth: IntArray, between: FloatArray, constraints: FloatArray
 ) -> tuple[PersonStats, ...]:
-    degree = np.diff(graph.binary_adjacency.indptr)
     sole = _sole_links(graph)
     names = graph.departments
+    # Plain Python lists: indexing numpy arrays one element at a time is slow
+    departments = graph.department_of.tolist()
+    degrees = np.diff(graph.binary_adjacency.indptr).tolist()
+    breadths = breadth.tolist()
+    betweenness_values = between.tolist()
+    constraint_values = [None if math.isnan(c) else c for c in constraints.tolist()]
     return tuple(
         PersonStats(
             employee_id=employee_id,
-            department=names[graph.department_of[i]],
-            degree=int(degree[i]),
-            breadth=int(breadth[i]),
-            betweenness=float(between[i]),
-            constraint=None if np.isnan(constraints[i]) else float(constraints[i]),
-            boundary_spanner=bool(breadth[i] >= BOUNDARY_SPANNER_BREADTH),
+            department=names[departments[i]],
+            degree=degrees[i],
+            breadth=breadths[i],
+            betweenness=betweenness_values[i],
+            constraint=constraint_values[i],
+            boundary_spanner=breadths[i] >= BOUNDARY_SPANNER_BREADTH,
             sole_link_to=tuple(names[d] for d in sole.get(i, ())),
         )
         for i, employee_id in enumerate(graph.employee_ids)

@@ -77,8 +77,9 @@ def betweenness(adjacency: sp.csr_array, sources: IntArray | None = None) -> Flo
         exact_values: FloatArray = total / ((n - 1) * (n - 2))
         return exact_values
     # A sampled source cannot count paths starting at itself: networkx scales it by k - 1
+    # (and leaves it undefined for a single source, where 0 is all that is known)
     scale = np.full(n, 1.0 / (k * (n - 2)))
-    scale[chosen] = 1.0 / ((k - 1) * (n - 2)) if k > 1 else np.nan
+    scale[chosen] = 1.0 / ((k - 1) * (n - 2)) if k > 1 else 0.0
     return total * scale
 
 
