@@ -82,50 +82,71 @@ class Penalty:
 
 
 def _values(tm: TeamModel, rule: BalanceRule) -> list[str]:
-    return sorted({text for c in tm.classes if (text := c.texts[rule.attribute]) is not None})
+    return sorted({text for g in tm.cohorts if (text := g.texts[rule.attribute]) is not None})
 
 
 def _holding(tm: TeamModel, team: Team, attribute: str, value: str) -> LinearExpr:
-    return tm.members(team, lambda c: c.texts[attribute] == value)
+    if attribute == "department":
+        return tm.count[team.name, value]
+    return tm.members(team, lambda g: g.texts[attribute] == value)
 
 
 def _diversify(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -> None:
     model = tm.ctx.model
-    pool = sum(c.size for c in tm.classes)
+    pool = sum(g.size for g in tm.cohorts)
     sizes = range(team.min_size, team.max_size + 1)
-    size = model.new_int_var(team.min_size, team.max_size, f"size[{team.name}]")
-    model.add(size == tm.size(team))
-    offset = size - team.min_size
+    counts, targets, deviations = [], [], []
     for value in _values(tm, rule):
-        share = sum(c.size for c in tm.classes if c.texts[rule.attribute] == value) / pool
+        share = sum(g.size for g in tm.cohorts if g.texts[rule.attribute] == value) / pool
         count = _holding(tm, team, rule.attribute, value)
         name = f"{team.name}|{rule.attribute}={value}"
         if rule.hard:
-            low = model.new_int_var(0, team.max_size, f"low[{name}]")
-            high = model.new_int_var(0, team.max_size, f"high[{name}]")
-            model.add_element(offset, [math.floor(share * s) for s in sizes], low)
-            model.add_element(offset, [math.ceil(share * s) for s in sizes], high)
+            low = _by_size(tm, team, [math.floor(share * s) for s in sizes], f"low[{name}]")
+            high = _by_size(tm, team, [math.ceil(share * s) for s in sizes], f"high[{name}]")
             model.add(count >= low).only_enforce_if(penalty.guard)
             model.add(count <= high).only_enforce_if(penalty.guard)
             continue
-        target = model.new_int_var(0, team.max_size, f"target[{name}]")
-        model.add_element(offset, [math.floor(share * s + 0.5) for s in sizes], target)
-        deviation = model.new_int_var(0, team.max_size, f"deviation[{name}]")
-        model.add_abs_equality(deviation, count - target)
-        penalty.pay(deviation)
+        table = [math.floor(share * s + 0.5) for s in sizes]
+        if not any(table):
+            deviation: LinearExpr = count  # aiming at none: every member is off target
+        else:
+            target = _by_size(tm, team, table, f"target[{name}]")
+            deviation = model.new_int_var(0, team.max_size, f"deviation[{name}]")
+            model.add_abs_equality(deviation, count - target)
+        counts.append(count)
+        targets.append(table)
+        deviations.append(deviation)
+    if not deviations:
+        return
+    penalty.pay(sum(deviations))
+    # redundant for the LP, which could otherwise spread fractional members on target: the
+    # deviations add up to at least the gap between members counted and seats aimed at
+    aimed = _by_size(
+        tm, team, [sum(column) for column in zip(*targets, strict=True)], f"aimed[{team.name}]"
+    )
+    model.add(sum(deviations) >= sum(counts) - aimed)
+    model.add(sum(deviations) >= aimed - sum(counts))
+
+
+def _by_size(tm: TeamModel, team: Team, table: list[int], name: str) -> LinearExpr:
+    """``table[size - min_size]`` for the team's size, linear in one boolean per size (which
+    the LP reads far better than an element constraint); a constant when the table is flat."""
+    if len(set(table)) == 1:
+        return table[0]
+    return cp_model.LinearExpr.weighted_sum(tm.size_is(team), table)
 
 
 def _cluster(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -> None:
     model = tm.ctx.model
-    values = sorted(set().union(*(cluster_values(c.texts[rule.attribute]) for c in tm.classes)))
+    values = sorted(set().union(*(cluster_values(g.texts[rule.attribute]) for g in tm.cohorts)))
     pick = {v: model.new_bool_var(f"cluster[{team.name}|{rule.attribute}={v}]") for v in values}
     if not values:
-        penalty.at_most(tm.size(team), 0, team.max_size, f"unclustered[{team.name}]")
+        penalty.at_most(tm.size[team.name], 0, team.max_size, f"unclustered[{team.name}]")
         return
     model.add_exactly_one(pick.values())
     # members outside the picked value: counted against the rule
     for v, picked in pick.items():
-        outside = tm.members(team, lambda c, v=v: v not in cluster_values(c.texts[rule.attribute]))
+        outside = tm.members(team, lambda g, v=v: v not in cluster_values(g.texts[rule.attribute]))
         if rule.hard:
             model.add(outside == 0).only_enforce_if([picked, *penalty.guard])
             continue
@@ -135,18 +156,19 @@ def _cluster(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -> 
 
 
 def _balance(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -> None:
-    numbers = {c.index: _number(c.texts[rule.attribute]) for c in tm.classes}
-    pool = [n for c in tm.classes for n in [numbers[c.index]] * c.size if n is not None]
+    numbers = {g.index: _number(g.texts[rule.attribute]) for g in tm.cohorts}
+    pool = [n for g in tm.cohorts for n in [numbers[g.index]] * g.size if n is not None]
     if len(pool) < 2 or statistics.pstdev(pool) == 0:
         return
     mean, spread = statistics.fmean(pool), statistics.pstdev(pool)
     scaled = {
         i: round((n - mean) / spread * BALANCE_SCALE) for i, n in numbers.items() if n is not None
     }
-    total = cp_model.LinearExpr.weighted_sum(
-        [tm.x[team.name, i] for i in scaled], [scaled[i] for i in scaled]
-    )
-    counted = tm.members(team, lambda c: c.index in scaled)
+    seats = [
+        (var, scaled[g.index]) for g in tm.cohorts if g.index in scaled for var in tm.seats(team, g)
+    ]
+    total = cp_model.LinearExpr.weighted_sum([v for v, _ in seats], [w for _, w in seats])
+    counted = cp_model.LinearExpr.sum([v for v, _ in seats])
     if rule.hard:
         # within half a standard deviation, less the rounding of each member's value
         slack = BALANCE_SCALE // 2 - 1

@@ -1,10 +1,14 @@
-"""The pool of people a team can draw from, grouped into interchangeable classes.
+"""The pool of people a team can draw from, grouped so that the model counts, not lists.
 
-Two available employees are interchangeable for the team model when they share the
-department, every skill level a team need or the skill-depth term can tell apart, and
-every attribute a Balance rule reads, and no Rules row names either of them. The model
-then decides how many of a class join each team (one integer) instead of one boolean per
-person and team; at 1,000 employees this shrinks the model several-fold.
+A *cohort* is the available people of one department who share every attribute a
+Balance rule reads; a *class* splits a cohort further by the skill levels a team need (or
+the skill-depth term) can tell apart. A team draws its skilled members by class and all
+others, its "fillers", by cohort: whoever the filler is does not matter to that team. So
+the model has an integer per (team, cohort) plus one per (team, class skilled for that
+team), which is exact: a plan in these counts can always be dealt out to real people
+(each class and each cohort has enough of them) and every real plan has such counts.
+
+People named in the Rules are cohorts of their own, seated only through their class.
 """
 
 from __future__ import annotations
@@ -20,23 +24,20 @@ from crossteam.models import (
     EmployeeId,
     PlanningInput,
     SkillName,
+    Team,
 )
-
-_ClassKey = tuple[
-    DepartmentName, tuple[tuple[SkillName, int], ...], tuple[tuple[str, str | None], ...], str
-]
-"""Department, cut skill levels, Balance attribute values, and the id of a person kept alone."""
 
 
 @dataclass(frozen=True)
 class PeopleClass:
-    """Available employees the team model cannot tell apart."""
+    """Available people of one cohort with the same cut-down skill levels."""
 
     index: int
+    cohort: int
     department: DepartmentName
     members: tuple[EmployeeId, ...]
     levels: dict[SkillName, int]
-    """Level in each skill a team needs, cut down to the levels that matter (0 = none)."""
+    """Level in each skill a team needs, cut below the lowest level asked (absent = 0)."""
     texts: dict[str, str | None]
     """Value of each attribute a Balance rule reads."""
 
@@ -46,6 +47,26 @@ class PeopleClass:
 
     def meets(self, skill: SkillName, level: int) -> bool:
         return self.levels.get(skill, 0) >= level
+
+    def skilled_for(self, team: Team) -> bool:
+        """Whether this class can count towards one of ``team``'s skill needs."""
+        return any(self.meets(n.skill, n.min_level) for n in team.skill_needs)
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """Available people of one department with the same Balance attribute values."""
+
+    index: int
+    department: DepartmentName
+    texts: dict[str, str | None]
+    classes: tuple[PeopleClass, ...]
+    alone: bool
+    """One person named in the Rules (or every person, in the baseline): no fillers."""
+
+    @property
+    def size(self) -> int:
+        return sum(c.size for c in self.classes)
 
 
 def named_in_rules(instance: PlanningInput) -> set[EmployeeId]:
@@ -68,28 +89,42 @@ def skill_floors(instance: PlanningInput) -> dict[SkillName, int]:
     return floors
 
 
-def people_classes(instance: PlanningInput, *, aggregate: bool = True) -> tuple[PeopleClass, ...]:
-    """The available employees in classes; ``aggregate=False`` gives one class per person."""
+_Levels = tuple[tuple[SkillName, int], ...]
+_Texts = tuple[tuple[str, str | None], ...]
+
+
+def cohorts(instance: PlanningInput, *, aggregate: bool = True) -> tuple[Cohort, ...]:
+    """The available employees in cohorts and classes; ``aggregate=False`` gives one
+    cohort per person (the baseline formulation)."""
     floors = skill_floors(instance)
     attributes = sorted({rule.attribute for rule in instance.balance_rules})
     named = named_in_rules(instance)
-    groups: dict[_ClassKey, list[Employee]] = defaultdict(list)
+    grouped: dict[tuple[DepartmentName, _Texts, str], dict[_Levels, list[Employee]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for e in instance.available_employees:
         levels = tuple(
             (s, level if (level := e.skills.get(s, 0)) >= floor else 0)
             for s, floor in sorted(floors.items())
         )
         texts = tuple((a, e.attribute_text(a)) for a in attributes)
-        alone = not aggregate or e.employee_id in named
-        key = (e.department, levels, texts, e.employee_id if alone else "")
-        groups[key].append(e)
-    return tuple(
-        PeopleClass(
-            index=i,
-            department=department,
-            members=tuple(e.employee_id for e in members),
-            levels={s: level for s, level in levels if level},
-            texts=dict(texts),
-        )
-        for i, ((department, levels, texts, _), members) in enumerate(groups.items())
-    )
+        alone = e.employee_id if not aggregate or e.employee_id in named else ""
+        grouped[e.department, texts, alone][levels].append(e)
+    out: list[Cohort] = []
+    index = 0
+    for g, ((department, texts, alone), by_levels) in enumerate(grouped.items()):
+        classes = []
+        for levels, people in by_levels.items():
+            classes.append(
+                PeopleClass(
+                    index=index,
+                    cohort=g,
+                    department=department,
+                    members=tuple(e.employee_id for e in people),
+                    levels={s: level for s, level in levels if level},
+                    texts=dict(texts),
+                )
+            )
+            index += 1
+        out.append(Cohort(g, department, dict(texts), tuple(classes), alone=bool(alone)))
+    return tuple(out)

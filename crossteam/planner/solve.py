@@ -29,7 +29,7 @@ from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext
 from crossteam.planner.greedy import greedy_teams
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.options import Progress, SolveOptions
-from crossteam.planner.pool import people_classes
+from crossteam.planner.pool import cohorts
 from crossteam.planner.prechecks import check_teams_possible
 from crossteam.planner.teams import TeamModel, build_teams, interchangeable_teams, symmetry_key
 
@@ -127,8 +127,8 @@ def build_model(
     groups = RuleGroups(ctx.model, explain=explain)
     team_model = None
     if teams:
-        classes = people_classes(instance, aggregate=options.formulation.aggregate)
-        team_model = build_teams(ctx, classes, groups, options.formulation)
+        pool = cohorts(instance, aggregate=options.formulation.aggregate)
+        team_model = build_teams(ctx, pool, groups, options.formulation)
         add_balance_rules(team_model, groups)
     rotation_model = rotation_part.build_rotation(ctx) if rotation else None
     ctx.finish()
@@ -151,9 +151,13 @@ def hint_greedy(built: PlanningModel, report: NetworkReport, options: SolveOptio
     hinted = dict(
         zip(model.proto.solution_hint.vars, model.proto.solution_hint.values, strict=True)
     )
-    for var in built.teams.x.values():
+    for var in [*built.teams.x.values(), *built.teams.fill.values()]:
         fixed.add(fixed.get_int_var_from_proto_index(var.index) == hinted[var.index])
-    solver = _solver(options, time_limit=options.time_limit_seconds * HINT_SHARE)
+    solver = _solver(options, time_limit=options.time_limit_seconds * HINT_SHARE, workers=1)
+    # with the teams fixed, propagation does all the work: skip the costly presolve steps
+    solver.parameters.cp_model_probing_level = 0
+    solver.parameters.symmetry_level = 0
+    solver.parameters.find_big_linear_overlap = False
     if solver.solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return
     model.clear_hints()
@@ -166,7 +170,7 @@ def _ordered_like_model(
 ) -> dict[TeamName, list[str]]:
     """The greedy's teams of one spec re-dealt so that their symmetry keys do not increase."""
     department_of = {e: c.department for c in tm.classes for e in c.members}
-    order = sorted({c.department for c in tm.classes})
+    order = tm.departments
     ordered = dict(plan)
     for teams in interchangeable_teams(tm):
 

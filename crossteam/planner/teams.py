@@ -1,8 +1,9 @@
 """The team-formation part of the CP-SAT model (the formulation is in docs/model.md).
 
-Decision: ``x[t, c]``, how many people of class ``c`` (see ``pool``) join team ``t``.
-Derived: ``count[t, d]`` people of department ``d`` in ``t``, and ``present[t, d]`` tied to
-it both ways. Bridging literals ``bridge[t, a, b]`` register with the shared context, which
+Decisions (see ``pool``): ``x[t, c]``, people of class ``c`` who join team ``t`` for their
+skills, and ``fill[t, g]``, other people of cohort ``g`` who join it. Derived:
+``count[t, d]`` people of department ``d`` in ``t``, and ``present[t, d]`` tied to it both
+ways. Bridging literals ``bridge[t, a, b]`` register with the shared context, which
 counts each department pair once however many teams (or rotations) bridge it.
 """
 
@@ -27,7 +28,7 @@ from crossteam.models import (
 from crossteam.planner.context import ModelContext
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.options import Formulation
-from crossteam.planner.pool import PeopleClass
+from crossteam.planner.pool import Cohort, PeopleClass
 
 LinearExpr = cp_model.LinearExprT
 
@@ -37,65 +38,103 @@ class TeamModel:
     """The team variables of one model, and how to read a plan back from them."""
 
     ctx: ModelContext
-    classes: tuple[PeopleClass, ...]
+    cohorts: tuple[Cohort, ...]
     x: dict[tuple[TeamName, int], cp_model.IntVar] = field(default_factory=dict)
-    count: dict[tuple[TeamName, DepartmentName], LinearExpr] = field(default_factory=dict)
+    """Skilled members: people of class ``c`` in team ``t`` who count towards its needs."""
+    fill: dict[tuple[TeamName, int], cp_model.IntVar] = field(default_factory=dict)
+    """Fillers: people of cohort ``g`` in team ``t`` whose skills do not count there."""
+    size: dict[TeamName, cp_model.IntVar] = field(default_factory=dict)
+    count: dict[tuple[TeamName, DepartmentName], cp_model.IntVar] = field(default_factory=dict)
     present: dict[tuple[TeamName, DepartmentName], cp_model.IntVar] = field(default_factory=dict)
+
+    size_choice: dict[TeamName, list[cp_model.IntVar]] = field(default_factory=dict)
+
+    def size_is(self, team: Team) -> list[cp_model.IntVar]:
+        """One boolean per possible size of ``team`` (created on first use)."""
+        if team.name not in self.size_choice:
+            model = self.ctx.model
+            sizes = range(team.min_size, team.max_size + 1)
+            choice = [model.new_bool_var(f"size_is[{team.name}|{s}]") for s in sizes]
+            model.add_exactly_one(choice)
+            model.add(self.size[team.name] == cp_model.LinearExpr.weighted_sum(choice, sizes))
+            self.size_choice[team.name] = choice
+        return self.size_choice[team.name]
 
     @property
     def teams(self) -> tuple[Team, ...]:
         return self.ctx.instance.teams
 
-    def members(self, team: Team, where: Callable[[PeopleClass], bool]) -> LinearExpr:
-        """How many members of ``team`` belong to a class that satisfies ``where``."""
+    @property
+    def classes(self) -> list[PeopleClass]:
+        return [c for g in self.cohorts for c in g.classes]
+
+    @property
+    def departments(self) -> list[DepartmentName]:
+        return sorted({g.department for g in self.cohorts})
+
+    def members(self, team: Team, where: Callable[[Cohort], bool]) -> LinearExpr:
+        """How many members of ``team`` belong to a cohort that satisfies ``where``."""
+        return cp_model.LinearExpr.sum(
+            [var for g in self.cohorts if where(g) for var in self.seats(team, g)]
+        )
+
+    def seats(self, team: Team, cohort: Cohort) -> list[cp_model.IntVar]:
+        """The variables that seat people of ``cohort`` in ``team``."""
+        found = [self.x[k] for c in cohort.classes if (k := (team.name, c.index)) in self.x]
+        if (team.name, cohort.index) in self.fill:
+            found.append(self.fill[team.name, cohort.index])
+        return found
+
+    def skilled(self, team: Team, skill: str, level: int) -> LinearExpr:
+        """Members of ``team`` who count as holding ``skill`` at ``level`` or more."""
         return cp_model.LinearExpr.sum(
             [
-                self.x[team.name, c.index]
+                self.x[key]
                 for c in self.classes
-                if (team.name, c.index) in self.x and where(c)
+                if c.meets(skill, level) and (key := (team.name, c.index)) in self.x
             ]
         )
 
-    def size(self, team: Team) -> LinearExpr:
-        return self.members(team, lambda _: True)
-
-    def class_counts(
-        self, assignment: Mapping[TeamName, Iterable[EmployeeId]]
-    ) -> dict[tuple[TeamName, int], int]:
-        """``x`` values of a plan given as members per team."""
-        class_of = {e: c.index for c in self.classes for e in c.members}
-        counts: dict[tuple[TeamName, int], int] = defaultdict(int)
+    def hint(self, assignment: Mapping[TeamName, Iterable[EmployeeId]]) -> None:
+        """Hint the team decisions from a plan (members per team); the caller completes
+        the rest. A member counts as skilled where the team can use their skills."""
+        class_of = {e: c for c in self.classes for e in c.members}
+        values: dict[int, int] = defaultdict(int)
         for team, members in assignment.items():
             for e in members:
-                counts[team, class_of[e]] += 1
-        return counts
-
-    def hint(self, assignment: Mapping[TeamName, Iterable[EmployeeId]]) -> None:
-        """Hint every ``x`` from a plan (members per team); others are derived by the caller."""
-        counts = self.class_counts(assignment)
-        for key, var in self.x.items():
-            self.ctx.model.add_hint(var, counts.get(key, 0))
+                c = class_of[e]
+                var = self.x.get((team, c.index))
+                values[(var if var is not None else self.fill[team, c.cohort]).index] += 1
+        for var in [*self.x.values(), *self.fill.values()]:
+            self.ctx.model.add_hint(var, values[var.index])
 
     def extract(self, solver: cp_model.CpSolver) -> tuple[TeamAssignment, ...]:
-        """Members of each team: each class hands out its people in input order."""
-        queue = {c.index: list(c.members) for c in self.classes}
+        """Members of each team: skilled seats first from their class, then fillers from
+        whoever of the cohort is left, each in input order."""
+        left = {c.index: list(c.members) for c in self.classes}
+        seated: dict[TeamName, list[EmployeeId]] = {t.name: [] for t in self.teams}
+        for (team, index), var in self.x.items():
+            taken = solver.value(var)
+            seated[team].extend(left[index][:taken])
+            del left[index][:taken]
+        for (team, g), var in self.fill.items():
+            pool = [e for c in self.cohorts[g].classes for e in left[c.index]]
+            taken = set(pool[: solver.value(var)])
+            seated[team].extend(taken)
+            for c in self.cohorts[g].classes:
+                left[c.index] = [e for e in left[c.index] if e not in taken]
         order = {e.employee_id: i for i, e in enumerate(self.ctx.instance.employees)}
-        plan: list[TeamAssignment] = []
-        for team in self.teams:
-            members: list[EmployeeId] = []
-            for c in self.classes:
-                var = self.x.get((team.name, c.index))
-                taken = solver.value(var) if var is not None else 0
-                members.extend(queue[c.index][:taken])
-                del queue[c.index][:taken]
-            members.sort(key=order.__getitem__)
-            plan.append(TeamAssignment(team=team.name, members=tuple(members)))
-        return tuple(plan)
+        return tuple(
+            TeamAssignment(
+                team=t.name, members=tuple(sorted(seated[t.name], key=order.__getitem__))
+            )
+            for t in self.teams
+        )
 
 
 def build_teams(
     ctx: ModelContext,
-    classes: tuple[PeopleClass, ...],
+    cohorts: tuple[Cohort, ...],
     groups: RuleGroups,
     formulation: Formulation,
     *,
@@ -106,7 +145,7 @@ def build_teams(
     ``bridge_teams`` restricts which teams may earn each gap pair (None: every team); a
     restriction makes teams of one spec differ, so symmetry is then left unbroken.
     """
-    tm = TeamModel(ctx, classes)
+    tm = TeamModel(ctx, cohorts)
     _add_assignment(tm, groups)
     for team in tm.teams:
         _add_team_shape(tm, team, groups, tight=formulation.tight)
@@ -119,36 +158,48 @@ def build_teams(
 
 
 def _add_assignment(tm: TeamModel, groups: RuleGroups) -> None:
-    """Variables ``x``; nobody in two teams; everyone in one under assign_everyone."""
+    """Seats by class and cohort; nobody in two teams; everyone seated under assign_everyone."""
     model = tm.ctx.model
-    settings = tm.ctx.instance.settings
-    for c in tm.classes:
+    everyone = tm.ctx.instance.settings.assign_everyone
+    once = "Each person joins at most one team"
+    all_in = "Settings: assign_everyone = yes (every available person joins a team)"
+    for g in tm.cohorts:
+        seats: list[cp_model.IntVar] = []
         for team in tm.teams:
-            cap = min(c.size, team.max_size, team.max_per_department or team.max_size)
-            tm.x[team.name, c.index] = model.new_int_var(0, cap, f"x[{team.name}|{c.index}]")
-        seats = [tm.x[team.name, c.index] for team in tm.teams]
-        model.add(sum(seats) <= c.size).only_enforce_if(
-            groups("Each person joins at most one team")
-        )
-        if settings.assign_everyone:
-            model.add(sum(seats) >= c.size).only_enforce_if(
-                groups("Settings: assign_everyone = yes (every available person joins a team)")
-            )
+            cap = min(team.max_size, team.max_per_department or team.max_size)
+            if not g.alone:
+                var = model.new_int_var(0, min(g.size, cap), f"fill[{team.name}|{g.index}]")
+                tm.fill[team.name, g.index] = var
+                seats.append(var)
+            for c in g.classes:
+                if g.alone or c.skilled_for(team):
+                    var = model.new_int_var(0, min(c.size, cap), f"x[{team.name}|{c.index}]")
+                    tm.x[team.name, c.index] = var
+                    seats.append(var)
+        for c in g.classes:
+            skilled = [v for t in tm.teams if (v := tm.x.get((t.name, c.index))) is not None]
+            if len(skilled) > 1 and not g.alone:
+                model.add(sum(skilled) <= c.size).only_enforce_if(groups(once))
+        model.add(sum(seats) <= g.size).only_enforce_if(groups(once))
+        if everyone:
+            model.add(sum(seats) >= g.size).only_enforce_if(groups(all_in))
 
 
 def _add_team_shape(tm: TeamModel, team: Team, groups: RuleGroups, *, tight: bool) -> None:
     """Size, departments present (tied both ways to the counts), diversity."""
     model = tm.ctx.model
-    size = tm.size(team)
+    size = model.new_int_var(0, team.max_size, f"size[{team.name}]")
+    model.add(size == tm.members(team, lambda _: True))
+    tm.size[team.name] = size
     model.add_linear_constraint(size, team.min_size, team.max_size).only_enforce_if(
         groups(f"Team '{team.spec}' has {team.min_size} to {team.max_size} members")
     )
-    departments = sorted({c.department for c in tm.classes})
     limit = team.max_per_department
     present = []
-    for d in departments:
-        count = tm.members(team, lambda c, d=d: c.department == d)
-        available = sum(c.size for c in tm.classes if c.department == d)
+    for d in tm.departments:
+        available = sum(g.size for g in tm.cohorts if g.department == d)
+        count = model.new_int_var(0, min(available, team.max_size), f"count[{team.name}|{d}]")
+        model.add(count == tm.members(team, lambda g, d=d: g.department == d))
         # the cap that ties present to count; max_per_department only when it is not itself
         # under an assumption literal, or the explanation could not name it
         cap = min(available, team.max_size, limit if limit and not groups.explain else available)
@@ -177,7 +228,7 @@ def _add_skills(tm: TeamModel, team: Team, groups: RuleGroups) -> None:
     model = tm.ctx.model
     depth_from: dict[str, int] = {}
     for need in team.skill_needs:
-        holders = tm.members(team, lambda c, n=need: c.meets(n.skill, n.min_level))
+        holders = tm.skilled(team, need.skill, need.min_level)
         model.add(holders >= need.min_count).only_enforce_if(
             groups(
                 f"Team '{team.spec}' needs {need.min_count} member(s) with {need.skill} "
@@ -192,7 +243,7 @@ def _add_skills(tm: TeamModel, team: Team, groups: RuleGroups) -> None:
             if not any(c.meets(skill, level) for c in tm.classes):
                 break
             covered = model.new_bool_var(f"depth[{team.name}|{skill}|{level}]")
-            model.add(tm.members(team, lambda c, s=skill, v=level: c.meets(s, v)) >= covered)
+            model.add(tm.skilled(team, skill, level) >= covered)
             if previous is not None:
                 model.add_implication(covered, previous)
             previous = covered
@@ -240,6 +291,7 @@ def _add_rules(tm: TeamModel, groups: RuleGroups) -> None:
     class_of = {e: c.index for c in tm.classes for e in c.members}
 
     def seat(team: TeamName, employee: EmployeeId) -> LinearExpr:
+        """The one person's seat (a class of one); 0 for someone not available."""
         index = class_of.get(employee)
         return tm.x[team, index] if index is not None else 0
 
@@ -293,7 +345,7 @@ def symmetry_key(
 
 def _break_symmetry(tm: TeamModel) -> None:
     """Teams of one spec are interchangeable: keep only orderings with non-increasing key."""
-    order = sorted({c.department for c in tm.classes})
+    order = tm.departments
     for teams in interchangeable_teams(tm):
         keys = [symmetry_key({d: tm.count[t.name, d] for d in order}, order) for t in teams]
         for first, second in pairwise(keys):

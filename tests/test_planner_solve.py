@@ -1,0 +1,145 @@
+"""solve(): the whole run, from instance to a checked plan, with run control."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from instances import company, network_report, person, random_company
+
+from crossteam.checks import verify
+from crossteam.models import (
+    Plan,
+    PlanningInput,
+    Settings,
+    SkillNeed,
+    SolveStatus,
+    StopReason,
+    TeamSpec,
+)
+from crossteam.planner import BASELINE, Progress, SolveOptions, solve
+
+QUICK = SolveOptions(time_limit_seconds=5, workers=2, plan_rotation=False)
+
+
+def planned(instance: PlanningInput, options: SolveOptions = QUICK) -> Plan:
+    plan = solve(instance, network_report(instance), options)
+    report = verify(instance, plan)
+    assert report.passed, report.failures
+    return plan
+
+
+def test_small_company_gets_a_plan_that_passes_every_check() -> None:
+    instance = random_company(60, 5, 6, seed=3)
+    plan = planned(instance)
+    assert plan.has_solution
+    assert {t.team for t in plan.teams} == {t.name for t in instance.teams}
+    assert plan.objective is not None and plan.bound is not None
+    assert plan.objective <= plan.bound + 1e-6
+
+
+def test_objective_is_reported_in_user_units_and_adds_up_from_its_parts() -> None:
+    instance = random_company(40, 4, 4, seed=5)
+    plan = planned(instance)
+    assert plan.objective == pytest.approx(sum(plan.objective_terms.values()))
+    # diversity counts whole departments, so its value is an integer number of them
+    assert plan.objective_terms["diversity"] == int(plan.objective_terms["diversity"])
+
+
+def test_teams_bridge_a_silent_pair_when_they_can() -> None:
+    people = [person(f"a{i}", "A") for i in range(3)] + [person(f"b{i}", "B") for i in range(3)]
+    instance = company(people, (TeamSpec(name="T", min_size=2, max_size=2),))
+    plan = planned(instance)
+    (team,) = plan.teams
+    assert {m[0] for m in team.members} == {"a", "b"}
+    assert plan.objective_terms["bridging"] > 0
+
+
+def test_a_skill_nobody_has_makes_the_plan_infeasible_and_names_it() -> None:
+    people = [person(f"p{i}", "A" if i % 2 else "B", {"sql": 2}) for i in range(6)]
+    need = SkillNeed(skill="cobol", min_level=4)
+    spec = TeamSpec(name="Voice", count=1, min_size=2, max_size=3, skill_needs=(need,))
+    instance = company(people, (spec,))
+    plan = solve(instance, network_report(instance), QUICK)
+    assert plan.status is SolveStatus.INFEASIBLE
+    assert plan.stop_reason is StopReason.PRECHECK
+    assert any("cobol" in reason and "'Voice'" in reason for reason in plan.explanation)
+
+
+def test_conflict_only_the_solver_sees_is_explained_with_the_rules_involved() -> None:
+    # two people in A, one in B: two teams of two from two departments cannot both form
+    people = [person("a1", "A"), person("a2", "A"), person("a3", "A"), person("b1", "B")]
+    spec = TeamSpec(name="Pair", count=2, min_size=2, max_size=2, min_departments=2)
+    instance = company(people, (spec,))
+    plan = solve(instance, network_report(instance), QUICK)
+    assert plan.status is SolveStatus.INFEASIBLE
+    assert plan.stop_reason is StopReason.PROVEN
+    text = " ".join(plan.explanation)
+    assert "at least 2 departments" in text
+
+
+def test_one_worker_with_a_seed_and_a_deterministic_limit_repeats_exactly() -> None:
+    instance = random_company(120, 6, 12, seed=11)
+    options = SolveOptions(
+        time_limit_seconds=30, workers=1, seed=7, deterministic_time_limit=0.5, plan_rotation=False
+    )
+    first, second = planned(instance, options), planned(instance, options)
+    assert first.teams == second.teams
+    assert first.objective == second.objective
+    assert first.stop_reason in (StopReason.DETERMINISTIC_LIMIT, StopReason.PROVEN)
+
+
+def test_progress_is_reported_in_user_units() -> None:
+    instance = random_company(60, 5, 6, seed=2)
+    seen: list[Progress] = []
+    plan = solve(instance, network_report(instance), QUICK, on_progress=seen.append)
+    assert seen
+    assert seen[-1].objective == pytest.approx(plan.objective)
+    assert all(p.objective <= p.bound + 1e-6 for p in seen)
+
+
+def test_a_stop_request_ends_the_search_with_the_best_plan_so_far() -> None:
+    instance = random_company(400, 12, 40, seed=4)
+    stop = threading.Event()
+    stop.set()  # as if Ctrl-C came at once: the search stops at its first chance
+    options = SolveOptions(time_limit_seconds=60, workers=2, plan_rotation=False)
+    plan = solve(instance, network_report(instance), options, stop=stop)
+    assert plan.stop_reason is StopReason.INTERRUPTED
+    assert plan.seconds < 60
+    if plan.has_solution:
+        assert verify(instance, plan).passed
+
+
+def test_nothing_to_plan_without_teams_or_with_teams_switched_off() -> None:
+    instance = random_company(30, 3, 3, seed=1)
+    options = SolveOptions(time_limit_seconds=5, workers=1, plan_teams=False, plan_rotation=False)
+    plan = solve(instance, network_report(instance), options)
+    assert plan.stop_reason is StopReason.NOTHING_TO_PLAN
+    assert plan.teams == ()
+
+
+def test_assign_everyone_seats_every_available_person() -> None:
+    instance = random_company(
+        50, 4, 5, seed=9, team_size=(8, 12), settings=Settings(assign_everyone=True)
+    )
+    plan = planned(instance)
+    seated = {e for t in plan.teams for e in t.members}
+    assert seated == {e.employee_id for e in instance.available_employees}
+
+
+def test_baseline_formulation_finds_a_plan_as_good_on_a_tiny_company() -> None:
+    instance = random_company(30, 3, 3, seed=6)
+    final = planned(instance)
+    baseline = planned(
+        instance,
+        SolveOptions(time_limit_seconds=5, workers=2, plan_rotation=False, formulation=BASELINE),
+    )
+    assert final.status is SolveStatus.OPTIMAL and baseline.status is SolveStatus.OPTIMAL
+    assert final.objective == pytest.approx(baseline.objective)
+
+
+def test_options_from_settings_keep_settings_unless_overridden() -> None:
+    settings = Settings(time_limit_seconds=12, random_seed=3, workers=1)
+    options = SolveOptions.from_settings(settings, time_limit_seconds=None, seed=9)
+    assert (options.time_limit_seconds, options.seed, options.workers) == (12, 9, 1)
+    assert SolveOptions(workers=0).threads >= 1
