@@ -40,6 +40,10 @@ CROSS_SHARE = 0.5
 MIN_CROSS_DEGREE = 4.0
 MAX_CROSS_DENSITY = 0.5
 MAX_NEIGHBOURS = 6
+# Ties to other departments concentrate on a few boundary spanners, heads among them:
+# each person's share is drawn from a log-normal of this spread.
+OUTREACH_SPREAD = 0.8
+HEAD_OUTREACH = 3.0
 
 Row = tuple[object, ...]
 EmployeeRow = tuple[str, str, str, str, str, bool, bool]
@@ -472,6 +476,8 @@ class _Organisation:
     offices: np.ndarray
     available: np.ndarray
     rotation_eligible: np.ndarray
+    heads: np.ndarray
+    """Employee index of each department's head."""
 
     @classmethod
     def build(
@@ -527,7 +533,7 @@ class _Organisation:
         rotation_eligible[heads] = False
         return cls(
             japanese, kinds, names, positions, members, ids, people, department_of, roles,
-            offices, available, rotation_eligible,
+            offices, available, rotation_eligible, heads,
         )  # fmt: skip
 
     @property
@@ -622,13 +628,17 @@ def _interactions(rng: np.random.Generator, org: _Organisation) -> list[Interact
         ends_a.append(people[first])
         ends_b.append(people[second])
         weights.append(np.minimum(rng.geometric(0.45, len(chosen)), 5))
+    outreach = rng.lognormal(0.0, OUTREACH_SPREAD, org.size)
+    outreach[org.heads] *= HEAD_OUTREACH
     for (d, e), expected in _expected_cross_ties(org, sizes, cross_degree).items():
         pairs = int(sizes[d] * sizes[e])
         density = min(MAX_CROSS_DENSITY, expected / pairs)
-        chosen = rng.choice(pairs, rng.binomial(pairs, density), replace=False)
-        ends_a.append(org.members[d][chosen // sizes[e]])
-        ends_b.append(org.members[e][chosen % sizes[e]])
-        weights.append(np.minimum(rng.geometric(0.65, len(chosen)), 5))
+        first, second = _spanning_ties(
+            rng, org.members[d], org.members[e], outreach, rng.binomial(pairs, density)
+        )
+        ends_a.append(first)
+        ends_b.append(second)
+        weights.append(np.minimum(rng.geometric(0.65, len(first)), 5))
     a, b = np.concatenate(ends_a), np.concatenate(ends_b)
     low, high = np.minimum(a, b), np.maximum(a, b)
     order = np.lexsort((high, low))
@@ -642,6 +652,23 @@ def _interactions(rng: np.random.Generator, org: _Organisation) -> list[Interact
             strict=True,
         )
     ]
+
+
+def _spanning_ties(
+    rng: np.random.Generator,
+    left: np.ndarray,
+    right: np.ndarray,
+    outreach: np.ndarray,
+    count: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """About ``count`` distinct ties between two departments, people drawn by outreach."""
+    # Draw more than needed: repeated pairs are dropped, keeping the order of drawing.
+    draws = int(1.3 * count) + 10
+    i = rng.choice(len(left), draws, p=outreach[left] / outreach[left].sum())
+    j = rng.choice(len(right), draws, p=outreach[right] / outreach[right].sum())
+    _, first_drawn = np.unique(i * len(right) + j, return_index=True)
+    keep = np.sort(first_drawn)[:count]
+    return left[i[keep]], right[j[keep]]
 
 
 def _triangle_pair(index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
