@@ -1,0 +1,196 @@
+"""Where the scenarios run: a local process pool, or a Dask cluster (local or remote).
+
+Both engines send the instance and its network report to each worker once, send each
+task only its scenario, and hand every scenario's ``ScenarioResult`` to ``on_result``
+as soon as it is back: a plan, or a failure that says why. No scenario is lost: a
+scenario whose worker process dies is run again, up to ``RETRIES`` more times.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import uuid
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from typing import Any, Final
+
+from crossteam.errors import InputError
+from crossteam.models import NetworkReport, PlanningInput, Problem
+from crossteam.models.sweep import ScenarioResult
+from crossteam.sweep.grid import Scenario
+from crossteam.sweep.scenario import solve_scenario
+
+RETRIES: Final = 2
+"""Further runs of a scenario whose worker died (Dask: ``retries`` of each task)."""
+CONNECT_TIMEOUT: Final = "10s"
+
+OnResult = Callable[[ScenarioResult], None]
+
+
+def failed(scenario: Scenario, attempts: int, reason: str) -> ScenarioResult:
+    """The record of a scenario that gave no result, with the reason."""
+    return ScenarioResult(
+        scenario=scenario.index,
+        name=scenario.name,
+        changes=scenario.changes,
+        failure=reason,
+        attempts=attempts,
+    )
+
+
+# ---------------------------------------------------------------------------- local pool
+
+_worker_input: tuple[PlanningInput, NetworkReport] | None = None
+"""Set once in each pool process by ``_start_worker``, so tasks carry only a scenario."""
+
+
+def _start_worker(instance: PlanningInput, report: NetworkReport) -> None:
+    global _worker_input
+    _worker_input = (instance, report)
+
+
+def _solve_in_worker(scenario: Scenario) -> ScenarioResult:
+    assert _worker_input is not None, "the pool initializer did not run"
+    return solve_scenario(*_worker_input, scenario)
+
+
+def run_local(
+    instance: PlanningInput,
+    report: NetworkReport,
+    scenarios: Sequence[Scenario],
+    processes: int,
+    on_result: OnResult,
+) -> None:
+    """Run ``scenarios`` on a pool of ``processes`` worker processes.
+
+    At most ``processes`` scenarios are in flight, so when a worker dies (the pool is then
+    broken as a whole) only those are charged an attempt; they go first on a new pool.
+    """
+    pending = deque(scenarios)
+    attempts: Counter[int] = Counter()
+    # spawn, not fork: forking a process that holds solver or network threads can deadlock
+    context = multiprocessing.get_context("spawn")
+    while pending:
+        with ProcessPoolExecutor(
+            max_workers=min(processes, len(pending)),
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(instance, report),
+        ) as pool:
+            running: dict[Future[ScenarioResult], Scenario] = {}
+            broken = False
+            while running or (pending and not broken):
+                while pending and not broken and len(running) < processes:
+                    scenario = pending.popleft()
+                    try:
+                        running[pool.submit(_solve_in_worker, scenario)] = scenario
+                    except BrokenProcessPool:
+                        pending.appendleft(scenario)
+                        broken = True
+                        break
+                    attempts[scenario.index] += 1
+                if not running:
+                    break
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    scenario = running.pop(future)
+                    tries = attempts[scenario.index]
+                    error = future.exception()
+                    if error is None:
+                        on_result(future.result().model_copy(update={"attempts": tries}))
+                    elif not isinstance(error, BrokenProcessPool):
+                        on_result(failed(scenario, tries, f"{type(error).__name__}: {error}"))
+                    elif tries <= RETRIES:
+                        broken = True
+                        pending.appendleft(scenario)
+                    else:
+                        broken = True
+                        on_result(failed(scenario, tries, f"its worker process died {tries} times"))
+
+
+# ---------------------------------------------------------------------------- Dask
+
+
+def run_dask(
+    instance: PlanningInput,
+    report: NetworkReport,
+    scenarios: Sequence[Scenario],
+    processes: int,
+    address: str | None,
+    on_result: OnResult,
+) -> None:
+    """Run ``scenarios`` on the Dask scheduler at ``address``, or on a new local cluster of
+    ``processes`` single-threaded worker processes.
+
+    The instance and report are scattered to every worker once; each task is retried
+    ``RETRIES`` times, and the scheduler itself re-runs a task whose worker died.
+    """
+    distributed = _import_distributed()
+    with _dask_client(distributed, address, processes) as client:
+        # broadcast: a copy on every worker survives the death of any one of them
+        shared = client.scatter([instance, report], broadcast=True, hash=False)
+        run = uuid.uuid4().hex[:8]
+        futures = {
+            client.submit(
+                solve_scenario,
+                *shared,
+                scenario,
+                key=f"crossteam-scenario-{scenario.index}-{run}",
+                retries=RETRIES,
+                pure=False,
+            ): scenario
+            for scenario in scenarios
+        }
+        for future in distributed.as_completed(futures):
+            scenario = futures[future]
+            if future.status == "finished":
+                on_result(future.result())
+            elif future.status == "error":
+                error = future.exception()
+                on_result(failed(scenario, 1 + RETRIES, f"{type(error).__name__}: {error}"))
+            else:
+                on_result(failed(scenario, 1, f"the cluster dropped the task ({future.status})"))
+
+
+def _import_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise InputError(
+            [
+                Problem(
+                    message="the dask engine needs the optional extra: "
+                    "pip install 'crossteam[distributed]' (or use --engine local)"
+                )
+            ]
+        ) from None
+    return distributed
+
+
+@contextmanager
+def _dask_client(distributed: Any, address: str | None, processes: int) -> Iterator[Any]:
+    if address is not None:
+        try:
+            client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as error:
+            raise InputError(
+                [Problem(message=f"cannot reach the Dask scheduler at {address}: {error}")]
+            ) from None
+        with client:
+            yield client
+        return
+    with (
+        distributed.LocalCluster(
+            n_workers=processes,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        yield client

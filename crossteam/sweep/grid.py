@@ -1,0 +1,513 @@
+"""Sweep grids: which settings each scenario changes, read from YAML or a ``Sweep`` sheet.
+
+A grid key is a Settings name (``weight_bridging``) or a team spec field
+(``teams.<spec>.count``). ``vary`` gives lists whose cartesian product makes the
+scenarios; ``scenarios`` lists them one by one. Every problem is reported at its YAML
+line or sheet cell, and every scenario is built once while loading, so a sweep never
+starts with a scenario that cannot be planned. Format: docs/sweep.md.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+import yaml
+from openpyxl.utils import get_column_letter
+from pydantic import ValidationError
+
+from crossteam.errors import InputError
+from crossteam.io.cells import describe_validation_error
+from crossteam.io.safety import open_workbook
+from crossteam.models import RULE_TARGET, PlanningInput, Problem, Settings, TeamSpec
+from crossteam.models.sweep import GridValue
+
+TEAMS_PREFIX: Final = "teams."
+TEAM_FIELDS: Final = ("count", "min_size", "max_size", "min_departments", "max_per_department")
+"""TeamSpec fields a grid may change (``teams.<spec>.<field>``)."""
+FIXED_SETTINGS: Final = {
+    "workers": "every scenario solves with one worker, so that it repeats exactly",
+    "default_min_on_site": "it is applied to the departments when the workbook is read; "
+    "change min_on_site on the Departments sheet instead",
+    "default_host_capacity": "it is applied to the departments when the workbook is read; "
+    "change host_capacity on the Departments sheet instead",
+}
+"""Settings a grid may not change, and why."""
+SHEET: Final = "Sweep"
+MAX_SCENARIOS: Final = 1000
+MAX_GRID_BYTES: Final = 1_000_000
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One plan to make: the base instance with ``changes`` applied."""
+
+    index: int
+    name: str
+    changes: dict[str, GridValue]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The scenarios of a sweep, in order; scenario 0 is the baseline others are compared to."""
+
+    scenarios: tuple[Scenario, ...]
+    keys: tuple[str, ...]
+    """Every grid key used, in the order the grid names them."""
+    source: str = ""
+
+
+class ScenarioConflict(ValueError):
+    """A scenario's changes cannot be applied; ``key`` is the grid key to blame."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def scenario_instance(instance: PlanningInput, changes: Mapping[str, GridValue]) -> PlanningInput:
+    """``instance`` with the settings and team specs in ``changes``, validated again.
+
+    Team counts are expanded anew (``teams.Launch.count: 3`` gives Launch-1 ... Launch-3)
+    and team rules that name a spec are re-pointed at its new teams.
+
+    Raises:
+        ScenarioConflict: a value is invalid, or the instance no longer holds together.
+    """
+    if not changes:
+        return instance
+    setting_changes = {k: v for k, v in changes.items() if not k.startswith(TEAMS_PREFIX)}
+    team_changes: dict[str, dict[str, GridValue]] = defaultdict(dict)
+    key_of: dict[str, str] = {}
+    for key, value in changes.items():
+        if key.startswith(TEAMS_PREFIX):
+            spec, team_field = split_team_key(key)
+            team_changes[spec][team_field] = value
+            key_of.setdefault(spec, key)
+    first_key = next(iter(changes))
+    try:
+        settings = Settings.model_validate({**instance.settings.model_dump(), **setting_changes})
+    except ValidationError as invalid:
+        error = invalid.errors()[0]
+        key = str(error["loc"][0]) if error["loc"] else first_key
+        raise ScenarioConflict(key, f"{key} {describe_validation_error(error)}") from None
+    update: dict[str, Any] = {"settings": settings}
+    if team_changes:
+        update.update(_team_update(instance, team_changes, key_of))
+    fields = {name: getattr(instance, name) for name in PlanningInput.model_fields}
+    try:
+        return PlanningInput.model_validate({**fields, **update})
+    except ValidationError as invalid:
+        raise ScenarioConflict(first_key, describe_validation_error(invalid.errors()[0])) from None
+
+
+def _team_update(
+    instance: PlanningInput,
+    team_changes: Mapping[str, Mapping[str, GridValue]],
+    key_of: Mapping[str, str],
+) -> dict[str, Any]:
+    """New team specs, their teams expanded, and team rules pointed at them."""
+    specs: list[TeamSpec] = []
+    for spec in instance.team_specs:
+        if spec.name not in team_changes:
+            specs.append(spec)
+            continue
+        try:
+            specs.append(TeamSpec.model_validate({**spec.model_dump(), **team_changes[spec.name]}))
+        except ValidationError as invalid:
+            error = invalid.errors()[0]
+            key = key_of[spec.name]
+            if error["loc"]:
+                key = f"{TEAMS_PREFIX}{spec.name}.{error['loc'][0]}"
+            raise ScenarioConflict(
+                key, f"team {spec.name}: {describe_validation_error(error)}"
+            ) from None
+    # TeamSkills rows naming one concrete team (Launch-2) stay with that team
+    spec_needs = {s.name: len(s.skill_needs) for s in instance.team_specs}
+    own_needs = {t.name: t.skill_needs[spec_needs[t.spec] :] for t in instance.teams}
+    teams = tuple(team for spec in specs for team in spec.expand(own_needs))
+    names_of = {spec.name: tuple(t.name for t in spec.expand()) for spec in specs}
+    team_names = {t.name for t in teams}
+    rules = []
+    for rule in instance.rules:
+        if RULE_TARGET[rule.kind] == "team":
+            if rule.target in names_of:
+                rule = rule.model_copy(update={"targets": names_of[rule.target]})
+            lost = sorted(set(rule.targets) - team_names)
+            if lost:
+                spec = instance.team_by_name[lost[0]].spec
+                where = f"Rules row {rule.row}" if rule.row is not None else "a rule"
+                raise ScenarioConflict(
+                    key_of.get(spec, next(iter(key_of.values()))),
+                    f"{where} names team {lost[0]}, which this scenario does not form",
+                )
+        rules.append(rule)
+    return {"team_specs": tuple(specs), "teams": teams, "rules": tuple(rules)}
+
+
+def split_team_key(key: str) -> tuple[str, str]:
+    """``teams.Product Launch.count`` -> (``Product Launch``, ``count``)."""
+    spec, _, team_field = key.removeprefix(TEAMS_PREFIX).rpartition(".")
+    return spec, team_field
+
+
+# ---------------------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a grid entry was written: a YAML line or a sheet cell."""
+
+    sheet: str
+    row: int | None = None
+    column: str | None = None
+    cell: str | None = None
+
+    def problem(self, message: str) -> Problem:
+        return Problem(
+            sheet=self.sheet, row=self.row, column=self.column, cell=self.cell, message=message
+        )
+
+
+@dataclass
+class _Entry:
+    """One scenario as written, each value with its place."""
+
+    name: str | None
+    place: _Place
+    values: dict[str, tuple[object, _Place]] = field(default_factory=dict)
+
+
+@dataclass
+class _Loaded:
+    """A grid as written: the product's lists, then the explicit scenarios."""
+
+    vary: dict[str, list[tuple[object, _Place]]] = field(default_factory=dict)
+    vary_place: _Place | None = None
+    explicit: list[_Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_grid(path: Path, instance: PlanningInput) -> Grid:
+    """Read a grid from YAML (``.yaml``/``.yml``) or the ``Sweep`` sheet of a workbook.
+
+    Every scenario is applied to ``instance`` here, so each problem (an unknown setting, a
+    value out of range, a team rule left without its team) is reported before any solve.
+
+    Raises:
+        InputError: the grid is unreadable or wrong; every problem at its line or cell.
+    """
+    path = Path(path)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        loaded = _read_yaml(path)
+    elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        loaded = _read_sheet(path)
+    else:
+        raise InputError(
+            [
+                Problem(
+                    message=f"{path.name}: a grid is a .yaml file or a workbook with a Sweep sheet"
+                )
+            ]
+        )
+    if loaded.problems:
+        raise InputError(loaded.problems)
+    return _grid(loaded, instance, str(path))
+
+
+def _grid(loaded: _Loaded, instance: PlanningInput, source: str) -> Grid:
+    problems: list[Problem] = []
+    checked: list[_Entry] = []
+    for entry in _entries(loaded):
+        for key, (value, place) in entry.values.items():
+            message = _key_problem(key, value, instance)
+            if message is not None:
+                problems.append(place.problem(message))
+        checked.append(entry)
+        if len(checked) > MAX_SCENARIOS:
+            place = loaded.vary_place or entry.place
+            raise InputError([place.problem(f"more than {MAX_SCENARIOS} scenarios")])
+    if not checked:
+        problems.append(Problem(sheet=_source_name(source), message="the grid has no scenario"))
+    if not problems:
+        for entry in checked:
+            problems.extend(_scenario_problems(entry, instance))
+    if problems:
+        raise InputError(list(dict.fromkeys(problems)))
+    keys = list(loaded.vary)
+    for entry in loaded.explicit:
+        keys.extend(k for k in entry.values if k not in keys)
+    scenarios = tuple(
+        Scenario(
+            index=index,
+            name=entry.name or "baseline",
+            changes={k: value for k, (value, _) in entry.values.items()},  # type: ignore[misc]
+        )
+        for index, entry in enumerate(checked)
+    )
+    return Grid(scenarios=scenarios, keys=tuple(keys), source=source)
+
+
+def _entries(loaded: _Loaded) -> Iterator[_Entry]:
+    """The product of ``vary`` (first key slowest, as written), then the explicit ones;
+    an unnamed scenario is named after the values that set it apart."""
+    if loaded.vary:
+        keys = list(loaded.vary)
+        varied = [k for k in keys if len(loaded.vary[k]) > 1]
+        place = loaded.vary_place or _Place("grid")
+        for combination in itertools.product(*(loaded.vary[k] for k in keys)):
+            values = dict(zip(keys, combination, strict=True))
+            yield _Entry(_values_name(values, varied), place, values)
+    for entry in loaded.explicit:
+        if entry.name is None:
+            entry.name = _values_name(entry.values, list(entry.values))
+        yield entry
+
+
+def _values_name(values: Mapping[str, tuple[object, _Place]], keys: list[str]) -> str:
+    return ", ".join(f"{k}={values[k][0]}" for k in keys) or "baseline"
+
+
+def _key_problem(key: str, value: object, instance: PlanningInput) -> str | None:
+    """Why ``key: value`` cannot be in a grid, or ``None``."""
+    if key.startswith(TEAMS_PREFIX):
+        spec, team_field = split_team_key(key)
+        specs = {s.name for s in instance.team_specs}
+        if spec not in specs:
+            known = ", ".join(sorted(specs)) or "none"
+            return f"no team {spec!r} on the Teams sheet (teams: {known})"
+        if team_field not in TEAM_FIELDS:
+            return f"{team_field!r} cannot be varied; a team key ends in {', '.join(TEAM_FIELDS)}"
+    elif key in FIXED_SETTINGS:
+        return f"{key} cannot be varied: {FIXED_SETTINGS[key]}"
+    elif key not in Settings.model_fields:
+        return (
+            f"{key!r} is neither a setting nor teams.<team>.<field> "
+            "(see docs/workbook.md for the settings)"
+        )
+    if isinstance(value, bool | int | float | str):
+        return None
+    return f"{key} needs a number, yes/no or text, not {_describe(value)}"
+
+
+def _scenario_problems(entry: _Entry, instance: PlanningInput) -> list[Problem]:
+    changes: dict[str, GridValue] = {k: v for k, (v, _) in entry.values.items()}  # type: ignore[misc]
+    try:
+        scenario_instance(instance, changes)
+    except ScenarioConflict as conflict:
+        place = entry.values[conflict.key][1] if conflict.key in entry.values else entry.place
+        return [place.problem(f"{conflict} (in scenario {entry.name})")]
+    return []
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _source_name(source: str) -> str:
+    return Path(source).name
+
+
+# ---------------------------------------------------------------------------- YAML
+
+
+def _read_yaml(path: Path) -> _Loaded:
+    name = path.name
+    loaded = _Loaded()
+    try:
+        if path.stat().st_size > MAX_GRID_BYTES:
+            loaded.problems.append(
+                Problem(sheet=name, message=f"larger than {MAX_GRID_BYTES:,} bytes")
+            )
+            return loaded
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError) as error:
+        loaded.problems.append(Problem(sheet=name, message=f"cannot be read: {error}"))
+        return loaded
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(error, "problem", None) or str(error)
+        loaded.problems.append(Problem(sheet=name, row=line, message=f"not valid YAML: {reason}"))
+        return loaded
+    if not isinstance(root, yaml.MappingNode):
+        loaded.problems.append(
+            Problem(sheet=name, row=1, message="a grid starts with 'vary:' or 'scenarios:'")
+        )
+        return loaded
+    _YamlGrid(name, loaded).read(root)
+    return loaded
+
+
+class _YamlGrid:
+    """Walks the YAML node tree (not plain data) so that every value keeps its line."""
+
+    def __init__(self, name: str, loaded: _Loaded) -> None:
+        self.name = name
+        self.loaded = loaded
+        self.constructor = yaml.SafeLoader("")
+
+    def place(self, node: yaml.Node, column: str | None = None) -> _Place:
+        return _Place(self.name, row=node.start_mark.line + 1, column=column)
+
+    def error(self, node: yaml.Node, message: str, column: str | None = None) -> None:
+        self.loaded.problems.append(self.place(node, column).problem(message))
+
+    def scalar(self, node: yaml.Node) -> object:
+        if isinstance(node, yaml.ScalarNode):
+            return self.constructor.construct_object(node)
+        return [] if isinstance(node, yaml.SequenceNode) else {}
+
+    def pairs(self, node: yaml.MappingNode) -> Iterator[tuple[str, yaml.Node]]:
+        """Key and value nodes of a mapping; a repeated or non-text key is reported."""
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node)
+            if not isinstance(key, str) or not key.strip():
+                self.error(key_node, "a key must be text such as weight_bridging")
+                continue
+            key = key.strip()
+            if key in seen:
+                self.error(key_node, f"{key} is given twice", key)
+                continue
+            seen.add(key)
+            yield key, value_node
+
+    def read(self, root: yaml.MappingNode) -> None:
+        for key, node in self.pairs(root):
+            if key == "vary" and isinstance(node, yaml.MappingNode):
+                self.loaded.vary_place = self.place(node)
+                self.read_vary(node)
+            elif key == "scenarios" and isinstance(node, yaml.SequenceNode):
+                for item in node.value:
+                    self.read_scenario(item)
+            elif key in ("vary", "scenarios"):
+                shape = "a mapping of keys to lists" if key == "vary" else "a list of mappings"
+                self.error(node, f"{key} must be {shape}", key)
+            else:
+                self.error(node, f"unknown section {key!r}; expected vary or scenarios", key)
+
+    def read_vary(self, node: yaml.MappingNode) -> None:
+        for key, value_node in self.pairs(node):
+            items = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            if not items:
+                self.error(value_node, f"{key} has no values", key)
+                continue
+            self.loaded.vary[key] = [(self.scalar(i), self.place(i, key)) for i in items]
+
+    def read_scenario(self, node: yaml.Node) -> None:
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, "a scenario is a mapping such as {name: ..., weight_bridging: 20}")
+            return
+        entry = _Entry(name=None, place=self.place(node))
+        for key, value_node in self.pairs(node):
+            if key == "name":
+                entry.name = str(self.scalar(value_node))
+            else:
+                entry.values[key] = (self.scalar(value_node), self.place(value_node, key))
+        self.loaded.explicit.append(entry)
+
+
+# ---------------------------------------------------------------------------- Sweep sheet
+
+
+def _read_sheet(path: Path) -> _Loaded:
+    """The Sweep sheet: ``setting | values...`` rows (a product), or ``scenario | key...``
+    columns (one row per scenario; a blank cell keeps the workbook's value)."""
+    loaded = _Loaded()
+    with open_workbook(path) as workbook:
+        title = next((t for t in workbook.titles if t.strip().casefold() == "sweep"), None)
+        if title is None:
+            loaded.problems.append(Problem(message=f"{path.name} has no {SHEET} sheet"))
+            return loaded
+        rows = workbook.read_sheet(title).rows
+    if not rows:
+        loaded.problems.append(Problem(sheet=title, message="the sheet is empty"))
+        return loaded
+    header_row, header = rows[0]
+    layout = str(header.get(1, "")).strip().casefold()
+    if layout == "setting":
+        _read_setting_rows(title, rows[1:], loaded)
+    elif layout == "scenario":
+        _read_scenario_rows(title, header_row, header, rows[1:], loaded)
+    else:
+        loaded.problems.append(
+            Problem(
+                sheet=title,
+                row=header_row,
+                cell=f"A{header_row}",
+                message="A1 must say 'setting' (one row per setting, values to the right) "
+                "or 'scenario' (one row per scenario, a setting per column)",
+            )
+        )
+    return loaded
+
+
+def _cell_place(sheet: str, row: int, column: int, header: str | None) -> _Place:
+    return _Place(sheet, row=row, column=header, cell=f"{get_column_letter(column)}{row}")
+
+
+def _read_setting_rows(
+    sheet: str, rows: tuple[tuple[int, dict[int, object]], ...], loaded: _Loaded
+) -> None:
+    loaded.vary_place = _Place(sheet, row=rows[0][0] if rows else None)
+    for number, values in rows:
+        key = values.get(1)
+        if not isinstance(key, str):
+            loaded.problems.append(
+                _cell_place(sheet, number, 1, "setting").problem("a setting name is needed here")
+            )
+            continue
+        if key in loaded.vary:
+            loaded.problems.append(
+                _cell_place(sheet, number, 1, "setting").problem(f"{key} is given twice")
+            )
+            continue
+        cells = [(c, v) for c, v in sorted(values.items()) if c > 1]
+        if not cells:
+            loaded.problems.append(
+                _cell_place(sheet, number, 2, key).problem(f"{key} has no values")
+            )
+            continue
+        loaded.vary[key] = [(v, _cell_place(sheet, number, c, key)) for c, v in cells]
+
+
+def _read_scenario_rows(
+    sheet: str,
+    header_row: int,
+    header: dict[int, object],
+    rows: tuple[tuple[int, dict[int, object]], ...],
+    loaded: _Loaded,
+) -> None:
+    keys: dict[int, str] = {}
+    for column, key in sorted(header.items()):
+        if column == 1:
+            continue
+        text = str(key).strip()
+        if text in keys.values():
+            place = _cell_place(sheet, header_row, column, text)
+            loaded.problems.append(place.problem(f"{text} is given twice"))
+        keys[column] = text
+    for number, values in rows:
+        name = values.get(1)
+        entry = _Entry(name=None if name is None else str(name), place=_Place(sheet, row=number))
+        for column, value in sorted(values.items()):
+            if column == 1:
+                continue
+            if column not in keys:
+                place = _cell_place(sheet, number, column, None)
+                loaded.problems.append(place.problem("this column has no setting in its header"))
+                continue
+            entry.values[keys[column]] = (value, _cell_place(sheet, number, column, keys[column]))
+        loaded.explicit.append(entry)
