@@ -178,10 +178,15 @@ CONVERTERS: Final[dict[Kind, Callable[[object], object]]] = {
 }
 
 
+_TEXT_KINDS: Final = frozenset({Kind.ID, Kind.TEXT})
+
+
 def convert(
     kind: Kind, value: object, minimum: float | None = None, strict: bool = False
 ) -> object:
     """Read ``value`` as ``kind``; numbers are also held to ``minimum`` (exclusive if strict)."""
+    if type(value) is str and kind in _TEXT_KINDS and len(value) <= MAX_TEXT_LENGTH:
+        return value  # the common case of a large workbook, kept cheap
     check_raw(value)
     result = CONVERTERS[kind](value)
     if minimum is not None and isinstance(result, int | float):

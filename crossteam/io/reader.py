@@ -42,7 +42,7 @@ from crossteam.io.cells import (
     convert,
     describe_validation_error,
 )
-from crossteam.io.safety import SheetContent, file_sha256, open_workbook, read_sheet
+from crossteam.io.safety import SheetContent, Workbook, file_sha256, open_workbook
 from crossteam.models import (
     RULE_TARGET,
     BalanceMode,
@@ -291,10 +291,9 @@ class _TeamRow:
 class _WorkbookReader:
     """Reads the sheets in dependency order, sharing what each defines with the next."""
 
-    def __init__(self, workbook: Any) -> None:
+    def __init__(self, workbook: Workbook) -> None:
         self.workbook = workbook
-        titles = [ws.title for ws in workbook.worksheets]
-        self.problems = _Problems({title: i for i, title in enumerate(titles)})
+        self.problems = _Problems({title: i for i, title in enumerate(workbook.titles)})
         self.tables: dict[str, _Table] = {}
         self.unreadable: set[str] = set()
         """Sheets missing or lacking a required column: references to them are not checked,
@@ -344,24 +343,24 @@ class _WorkbookReader:
 
     def _find_tables(self) -> None:
         found: dict[str, str] = {}
-        for worksheet in self.workbook.worksheets:
-            sheet = _SHEETS_BY_KEY.get(_sheet_key(worksheet.title))
+        for title in self.workbook.titles:
+            sheet = _SHEETS_BY_KEY.get(_sheet_key(title))
             if sheet is None:
-                if schema.normalise(worksheet.title) not in NOTE_SHEETS:
+                if schema.normalise(title) not in NOTE_SHEETS:
                     self.problems.add(
                         "is not a sheet crossteam reads; it was ignored",
-                        sheet=worksheet.title,
+                        sheet=title,
                         warning=True,
                     )
                 continue
             if sheet.name in found:
                 self.problems.add(
                     f"is a second {sheet.name} sheet (besides {found[sheet.name]!r}): keep one",
-                    sheet=worksheet.title,
+                    sheet=title,
                 )
                 continue
-            found[sheet.name] = worksheet.title
-            table = self._table(sheet, worksheet.title, read_sheet(worksheet, worksheet.title))
+            found[sheet.name] = title
+            table = self._table(sheet, title, self.workbook.read_sheet(title))
             if table is not None:
                 self.tables[sheet.name] = table
         for sheet in schema.SHEETS:
@@ -1003,8 +1002,10 @@ class _WorkbookReader:
             return PlanningInput(
                 employees=employees,
                 departments=departments,
+                # Checked above (known ids, a < b, weight > 0); validating 100,000 ties
+                # again one model at a time would double the time of a large import.
                 interactions=tuple(
-                    Interaction(employee_a=a, employee_b=b, weight=w)
+                    Interaction.model_construct(employee_a=a, employee_b=b, weight=w)
                     for (a, b), w in self.interactions.items()
                 ),
                 has_interactions_sheet=schema.INTERACTIONS.name in self.tables,

@@ -1,9 +1,10 @@
 """Opening a user's workbook without trusting it: refuse what is not a sane .xlsx, then stream.
 
 Every check here works from the file's first bytes and the zip directory, before any XML
-is parsed, so a hostile file is refused in milliseconds and without inflating it. XML
-parsing itself goes through defusedxml: openpyxl uses it whenever it is installed (it is a
-hard dependency of crossteam), and ``open_workbook`` refuses to run if that ever changes.
+is parsed, so a hostile file is refused in milliseconds and without inflating it. The
+workbook part, shared strings and styles are then parsed by openpyxl through defusedxml
+(a hard dependency of crossteam; ``open_workbook`` refuses to run if openpyxl ever stops
+using it), and the worksheets by our own expat handler, which stops at any DOCTYPE.
 Every failure becomes ``UnreadableFileError`` with one plain sentence.
 """
 
@@ -11,18 +12,22 @@ from __future__ import annotations
 
 import hashlib
 import re
+import warnings
 import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
+from xml.parsers.expat import ExpatError, ParserCreate
 
-import openpyxl
 from defusedxml import DefusedXmlException
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
+from openpyxl.utils.cell import column_index_from_string
+from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml import DEFUSEDXML
 
 from crossteam.errors import UnreadableFileError
@@ -166,44 +171,6 @@ def _check_xml_head(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInf
         raise UnreadableFileError(f"{path.name}: part {member.filename} {_UNSAFE_XML}")
 
 
-@contextmanager
-def open_workbook(path: Path) -> Iterator[Any]:
-    """Check ``path`` and open it read-only with saved formula results; closes on exit.
-
-    Yields:
-        An openpyxl read-only workbook (``openpyxl.load_workbook(..., read_only=True,
-        data_only=True)``).
-    """
-    if not DEFUSEDXML:
-        raise UnreadableFileError(
-            "refusing to read workbooks: openpyxl is not using defusedxml "
-            "(is OPENPYXL_DEFUSEDXML set to False?)"
-        )
-    check_workbook_file(path)
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types on damaged input
-        if _caused_by_unsafe_xml(error):
-            raise UnreadableFileError(f"{path.name} {_UNSAFE_XML}") from None
-        raise UnreadableFileError(
-            f"{path.name} is damaged and cannot be read ({type(error).__name__}): "
-            f"{_SAVE_AS_XLSX} again"
-        ) from None
-    try:
-        yield workbook
-    finally:
-        workbook.close()
-
-
-def _caused_by_unsafe_xml(error: BaseException | None) -> bool:
-    """True when defusedxml refused some XML (openpyxl wraps it in a ValueError)."""
-    while error is not None:
-        if isinstance(error, DefusedXmlException):
-            return True
-        error = error.__cause__ or error.__context__
-    return False
-
-
 @dataclass(frozen=True)
 class SheetContent:
     """The non-empty rows of one sheet, as ``(row number, {column number: value})``.
@@ -219,76 +186,254 @@ class SheetContent:
     merged: tuple[str, ...]
 
 
-class _CellParser(WorkSheetParser):  # type: ignore[misc]
-    """openpyxl's streaming parser, also telling apart unsaved formulas and error cells.
+@dataclass(frozen=True)
+class Workbook:
+    """An opened workbook: its worksheets by title, and what reading their cells needs."""
 
-    With saved results only (``data_only``), openpyxl reads a formula whose result was
-    never saved, and an error cell, as plain values; the reader must report both.
+    path: Path
+    archive: zipfile.ZipFile
+    parts: dict[str, str]
+    """Worksheet title -> its part in the archive, in workbook order (chart sheets left out)."""
+    shared_strings: list[str]
+    date_styles: frozenset[int]
+    timedelta_styles: frozenset[int]
+    epoch: datetime
+
+    @property
+    def titles(self) -> list[str]:
+        return list(self.parts)
+
+    def read_sheet(self, title: str) -> SheetContent:
+        """Stream one sheet's non-empty rows; an early stop keeps huge empty sheets fast.
+
+        Raises:
+            UnreadableFileError: the sheet's XML is damaged or declares a DTD.
+        """
+        stream = _SheetStream(self)
+        try:
+            with self.archive.open(self.parts[title]) as source:
+                stream.parse(source)
+        except _EnoughEmptyRows:
+            pass
+        except _DtdFound:
+            raise UnreadableFileError(f"sheet {title!r} {_UNSAFE_XML}") from None
+        except (
+            ExpatError,
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            ValueError,
+            IndexError,  # a shared string index beyond the table
+            KeyError,
+        ) as error:
+            raise UnreadableFileError(
+                f"sheet {title!r} is damaged and cannot be read ({error}): {_SAVE_AS_XLSX} again"
+            ) from None
+        return SheetContent(tuple(stream.rows), stream.stopped_at, tuple(stream.merged))
+
+
+@contextmanager
+def open_workbook(path: Path) -> Iterator[Workbook]:
+    """Check ``path``, then read its workbook part, shared strings and styles; closes on exit.
+
+    openpyxl reads those parts (through defusedxml); the worksheets themselves are streamed
+    by ``Workbook.read_sheet``, which is several times faster than openpyxl's read-only
+    mode and also sees unsaved formulas, error cells and merged ranges.
     """
-
-    def parse_cell(self, element: Any) -> dict[str, Any]:
-        cell: dict[str, Any] = super().parse_cell(element)
-        if cell["data_type"] == "e":
-            cell["value"] = ExcelErrorValue(str(cell["value"]))
-        elif cell["value"] is None and element.find(FORMULA_TAG) is not None:
-            # Excel saves a formula whose result is "" as t="str" with an empty <v>; any
-            # other formula without a value (openpyxl writes <v/>) was never calculated.
-            empty_text = element.get("t") == "str" and element.find(VALUE_TAG) is not None
-            if not empty_text:
-                cell["value"] = MissingFormulaResult()
-        return cell
-
-
-def read_sheet(worksheet: ReadOnlyWorksheet, sheet_name: str) -> SheetContent:
-    """Stream one sheet's non-empty rows; an early stop keeps huge empty sheets fast.
-
-    Raises:
-        UnreadableFileError: the sheet's XML is damaged.
-    """
-    workbook = worksheet.parent
-    rows: list[tuple[int, dict[int, object]]] = []
-    empty_run = 0
-    stopped_at: int | None = None
-    try:
-        with worksheet._get_source() as source:
-            parser = _CellParser(
-                source,
-                worksheet._shared_strings,
-                data_only=True,
-                epoch=workbook.epoch,
-                date_formats=workbook._date_formats,
-                timedelta_formats=workbook._timedelta_formats,
-            )
-            for number, cells in parser.parse():
-                values = _row_values(cells)
-                if values:
-                    rows.append((number, values))
-                    empty_run = 0
-                    continue
-                empty_run += 1
-                if empty_run >= MAX_EMPTY_RUN:
-                    stopped_at = number
-                    break
-            merged = parser.merged_cells
-    except Exception as error:  # damaged sheet XML surfaces as many openpyxl error types
-        if _caused_by_unsafe_xml(error):
-            raise UnreadableFileError(f"sheet {sheet_name!r} {_UNSAFE_XML}") from None
+    if not DEFUSEDXML:
         raise UnreadableFileError(
-            f"sheet {sheet_name!r} is damaged and cannot be read ({type(error).__name__}): "
-            f"{_SAVE_AS_XLSX} again"
-        ) from None
-    ranges = tuple(m.ref for m in merged.mergeCell) if merged and stopped_at is None else ()
-    return SheetContent(tuple(rows), stopped_at, ranges)
+            "refusing to read workbooks: openpyxl is not using defusedxml "
+            "(is OPENPYXL_DEFUSEDXML set to False?)"
+        )
+    check_workbook_file(path)
+    try:
+        reader = ExcelReader(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types on damaged input
+        raise _unreadable(path, error) from None
+    try:
+        yield _workbook(path, reader)
+    finally:
+        reader.archive.close()
 
 
-def _row_values(cells: list[dict[str, Any]]) -> dict[int, object]:
-    values: dict[int, object] = {}
-    for cell in cells:
-        value = cell["value"]
-        if isinstance(value, str):
-            value = value.strip()
-            if not value:
-                continue
-        if value is not None:
-            values[cell["column"]] = value
-    return values
+def _workbook(path: Path, reader: ExcelReader) -> Workbook:
+    try:
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        with warnings.catch_warnings():  # "no stylesheet, using defaults" is fine here
+            warnings.simplefilter("ignore")
+            apply_stylesheet(reader.archive, reader.wb)
+        parts = {
+            sheet.name: relation.target
+            for sheet, relation in reader.parser.find_sheets()
+            if relation.target in reader.valid_files and "chartsheet" not in relation.Type
+        }
+    except Exception as error:  # openpyxl raises many types on damaged input
+        raise _unreadable(path, error) from None
+    workbook = reader.wb
+    return Workbook(
+        path=path,
+        archive=reader.archive,
+        parts=parts,
+        shared_strings=reader.shared_strings,
+        date_styles=frozenset(workbook._date_formats),
+        timedelta_styles=frozenset(workbook._timedelta_formats),
+        epoch=workbook.epoch,
+    )
+
+
+def _unreadable(path: Path, error: BaseException) -> UnreadableFileError:
+    cause: BaseException | None = error
+    while cause is not None:  # openpyxl wraps defusedxml's refusal in a ValueError
+        if isinstance(cause, DefusedXmlException):
+            return UnreadableFileError(f"{path.name} {_UNSAFE_XML}")
+        cause = cause.__cause__ or cause.__context__
+    return UnreadableFileError(
+        f"{path.name} is damaged and cannot be read ({type(error).__name__}): {_SAVE_AS_XLSX} again"
+    )
+
+
+class _EnoughEmptyRows(Exception):
+    """Raised from inside the parser to stop reading a sheet early."""
+
+
+class _DtdFound(Exception):
+    """Raised from inside the parser on a DOCTYPE: no entity is ever declared or expanded."""
+
+
+def _refuse_dtd(*_: object) -> None:
+    raise _DtdFound
+
+
+class _SheetStream:
+    """An expat handler turning worksheet XML into rows of typed values.
+
+    It reads what the reader needs and nothing else: cell values (shared and inline
+    strings, numbers, dates by cell style, booleans, errors, saved formula results) and
+    merged ranges. A DOCTYPE stops it at once, as defusedxml's ``forbid_dtd`` would.
+    """
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+        self.rows: list[tuple[int, dict[int, object]]] = []
+        self.merged: list[str] = []
+        self.stopped_at: int | None = None
+        self.empty_run = 0
+        self.row = 0
+        self.values: dict[int, object] = {}
+        self.column = 0
+        self.type = "n"
+        self.style = 0
+        self.formula = False
+        self.has_value = False
+        self.text: list[str] = []
+        self.collecting = False
+        self.phonetic = False
+        self.tags: dict[str, str] = {}
+
+    def parse(self, source: Any) -> None:
+        parser = ParserCreate()
+        parser.buffer_text = True
+        parser.StartDoctypeDeclHandler = _refuse_dtd
+        parser.EntityDeclHandler = _refuse_dtd
+        parser.StartElementHandler = self.start
+        parser.EndElementHandler = self.end
+        parser.CharacterDataHandler = self.characters
+        parser.ParseFile(source)
+
+    def local_name(self, name: str) -> str:
+        """The local name of a possibly prefixed element name ("x:row" -> "row")."""
+        local = self.tags[name] = name.rpartition(":")[2]
+        return local
+
+    def start(self, name: str, attributes: dict[str, str]) -> None:
+        tag = self.tags.get(name) or self.local_name(name)
+        if tag == "c":
+            reference = attributes.get("r")
+            self.column = (
+                column_index_from_string(reference.rstrip("0123456789"))
+                if reference
+                else self.column + 1
+            )
+            self.type = attributes.get("t", "n")
+            self.style = int(attributes.get("s", 0))
+            self.formula = self.has_value = False
+            self.text = []
+        elif tag == "v":
+            self.has_value = self.collecting = True
+        elif tag == "t":
+            self.collecting = not self.phonetic
+        elif tag == "f":
+            self.formula = True
+        elif tag == "rPh":
+            self.phonetic = True
+        elif tag == "row":
+            number = attributes.get("r")
+            self.row = int(number) if number else self.row + 1
+            self.column = 0
+            self.values = {}
+        elif tag == "mergeCell":
+            self.merged.append(attributes.get("ref", ""))
+
+    def characters(self, data: str) -> None:
+        if self.collecting:
+            self.text.append(data)
+
+    def end(self, name: str) -> None:
+        tag = self.tags.get(name) or self.local_name(name)
+        if tag in ("v", "t"):
+            self.collecting = False
+        elif tag == "c":
+            value = self.value()
+            if isinstance(value, str):
+                value = value.strip()
+            if value is not None and value != "":
+                self.values[self.column] = value
+        elif tag == "rPh":
+            self.phonetic = False
+        elif tag == "row":
+            self.end_row()
+
+    def end_row(self) -> None:
+        if self.values:
+            self.rows.append((self.row, self.values))
+            self.empty_run = 0
+            return
+        self.empty_run += 1
+        if self.empty_run >= MAX_EMPTY_RUN:
+            self.stopped_at = self.row
+            raise _EnoughEmptyRows
+
+    def value(self) -> object:
+        text = "".join(self.text)
+        kind = self.type
+        if not self.has_value and kind != "inlineStr":
+            # A formula saved without its result (openpyxl and scripts write these).
+            return MissingFormulaResult() if self.formula else None
+        if kind == "n":
+            if not text:
+                return MissingFormulaResult() if self.formula else None
+            number: float = float(text) if "." in text or "e" in text.lower() else int(text)
+            if self.style in self.workbook.date_styles:
+                return self.date(number)
+            return number
+        if kind == "s":
+            return self.workbook.shared_strings[int(text)]
+        if kind in ("inlineStr", "str"):
+            return text
+        if kind == "b":
+            return text.strip() == "1"
+        if kind == "e":
+            return ExcelErrorValue(text)
+        if kind == "d":
+            return from_ISO8601(text)
+        return text
+
+    def date(self, serial: float) -> object:
+        try:
+            return from_excel(
+                serial, self.workbook.epoch, timedelta=self.style in self.workbook.timedelta_styles
+            )
+        except (OverflowError, ValueError):
+            return ExcelErrorValue("#VALUE!")
