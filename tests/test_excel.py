@@ -6,6 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.styles import PatternFill
 from python_calamine import CalamineWorkbook
 
 from crossteam.io.excel import (
@@ -15,6 +16,7 @@ from crossteam.io.excel import (
     Column,
     display_width,
     literal_text,
+    put,
     sheet_title,
     table_name,
     unique_headers,
@@ -152,3 +154,17 @@ def test_japanese_text_gets_a_wider_column_than_ascii_of_the_same_length(tmp_pat
 def test_very_long_text_is_capped_at_the_widest_column(tmp_path: Path) -> None:
     path = _written(tmp_path, [("x" * 500,)], ["note"])
     assert openpyxl.load_workbook(path)["Data"].column_dimensions["A"].width == MAX_WIDTH
+
+
+def test_named_style_is_registered_once_and_colours_its_cells(tmp_path: Path) -> None:
+    book = BookWriter()
+    sheet = book.sheet("Data")
+    fill = PatternFill("solid", fgColor="FFF2CC")
+    first, again = book.style("Editable", fill), book.style("Editable", fill)
+    assert first == again == "Editable"
+    put(sheet, 1, 1, "x").style = first
+    path = tmp_path / "out.xlsx"
+    book.save(path)
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.named_styles.count("Editable") == 1
+    assert workbook["Data"]["A1"].fill.fgColor.rgb == "00FFF2CC"

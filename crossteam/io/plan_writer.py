@@ -128,7 +128,7 @@ def write_plan(
 ) -> None:
     """Write the plan workbook to ``path`` (the caller makes the write atomic)."""
     book = BookWriter()
-    facts = _PlanFacts(instance, plan, effect)
+    facts = _PlanFacts(book, instance, plan, effect)
     summary = book.sheet(SUMMARY)
     _teams(book, facts)
     overview = _team_overview(book, facts)
@@ -145,7 +145,9 @@ def write_plan(
 class _PlanFacts:
     """Lookups every sheet needs, computed once."""
 
-    def __init__(self, instance: PlanningInput, plan: Plan, effect: PlanEffect) -> None:
+    def __init__(
+        self, book: BookWriter, instance: PlanningInput, plan: Plan, effect: PlanEffect
+    ) -> None:
         self.instance = instance
         self.plan = plan
         self.effect = effect
@@ -154,8 +156,11 @@ class _PlanFacts:
             for team in pair.teams:
                 self.bridged_by_team[team].append(pair)
         names = sorted(d.name for d in instance.departments)
-        self.fill_of: dict[DepartmentName, PatternFill] = {
-            name: PatternFill("solid", fgColor=_PALETTE[i % len(_PALETTE)])
+        self.host_style: dict[DepartmentName, str] = {
+            name: book.style(
+                f"Host {i % len(_PALETTE) + 1}",
+                PatternFill("solid", fgColor=_PALETTE[i % len(_PALETTE)]),
+            )
             for i, name in enumerate(names)
         }
 
@@ -294,7 +299,8 @@ def _rotation(book: BookWriter, facts: _PlanFacts) -> None:
         for offset, period in enumerate(periods):
             department = host[employee.employee_id].get(period)
             if department is not None:
-                sheet.cell(row=row, column=first_period + offset).fill = facts.fill_of[department]
+                cell = sheet.cell(row=row, column=first_period + offset)
+                cell.style = facts.host_style[department]
 
 
 # ---------------------------------------------------------------------------- Connectivity
@@ -447,9 +453,10 @@ def _review(book: BookWriter, facts: _PlanFacts) -> None:
     decisions.add(area.column_range(decision_column))
     sheet.add_data_validation(decisions)
     # the two columns a manager fills in stand out from the plan around them
+    editable = book.style("Editable", _EDITABLE_FILL)
     for row in range(area.top + 1, area.bottom + 1):
         for column in (decision_column, REVIEW_COLUMNS.index("comment")):
-            sheet.cell(row=row, column=area.left + column).fill = _EDITABLE_FILL
+            sheet.cell(row=row, column=area.left + column).style = editable
 
 
 def _review_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
