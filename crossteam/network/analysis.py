@@ -114,7 +114,7 @@ def _notes(instance: PlanningInput, graph: EmployeeGraph, sampled: bool) -> tupl
     if not instance.has_interactions_sheet:
         notes.append(
             "The workbook has no Interactions sheet: no tie between people is known, so "
-            "every department pair counts as a gap."
+            "before any plan every department pair counts as a gap."
         )
     empty = sorted({d.name for d in instance.departments} - set(graph.departments))
     if empty:
