@@ -9,6 +9,7 @@ import numpy as np
 import openpyxl
 import pytest
 
+from crossteam.errors import InputError
 from crossteam.io import schema
 from crossteam.io.example import (
     SKILL_SUPPLY_FACTOR,
@@ -244,11 +245,21 @@ def test_japanese_company_uses_japanese_names_departments_and_yes_no() -> None:
     assert all(not team.isascii() for team, *_ in company.teams)
 
 
-def test_impossible_sizes_are_refused() -> None:
-    with pytest.raises(ValueError, match="per department"):
-        generate_company(50, 20)
-    with pytest.raises(ValueError, match="seats"):
-        generate_company(150, 10, teams=40)
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"employees": 50, "departments": 20}, "cannot fill 20 departments"),
+        ({"employees": 10, "departments": 2}, "at least 20 employees"),
+        ({"employees": 150, "departments": 0}, "at least 1 department"),
+        ({"employees": 150, "departments": 10, "teams": 40}, "seats"),
+        ({"employees": 150, "departments": 10, "periods": 0}, "at least 1 period"),
+    ],
+)
+def test_impossible_sizes_are_refused_as_input_errors(
+    arguments: dict[str, int], message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        generate_company(**arguments)
 
 
 @pytest.mark.parametrize(

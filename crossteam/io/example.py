@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import numpy as np
 from openpyxl import Workbook
@@ -19,8 +20,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from crossteam.errors import InputError
 from crossteam.io import schema
-from crossteam.models import Settings
+from crossteam.models import Problem, Settings
 
 MIN_DEPARTMENT_SIZE = 3
 MIN_EMPLOYEES = 20
@@ -354,15 +356,23 @@ def generate_company(
         periods: Rotation periods (quarters).
 
     Raises:
-        ValueError: Sizes that no company can have, or more teams than people to fill them.
+        InputError: Sizes that no company can have, or more teams than people to fill
+            them (the command line reports it as a usage problem, exit code 2).
     """
-    if departments < 1 or employees < max(MIN_EMPLOYEES, MIN_DEPARTMENT_SIZE * departments):
-        raise ValueError(
-            f"{employees} employees in {departments} departments: need at least 1 department, "
-            f"{MIN_EMPLOYEES} employees and {MIN_DEPARTMENT_SIZE} employees per department"
+    if departments < 1:
+        _refuse(f"ask for at least 1 department (asked for {departments})")
+    if employees < MIN_EMPLOYEES:
+        _refuse(
+            f"an example company has at least {MIN_EMPLOYEES} employees (asked for {employees})"
+        )
+    if employees < MIN_DEPARTMENT_SIZE * departments:
+        _refuse(
+            f"{employees} employees cannot fill {departments} departments of at least "
+            f"{MIN_DEPARTMENT_SIZE} people: ask for at least {MIN_DEPARTMENT_SIZE * departments} "
+            "employees or fewer departments"
         )
     if periods < 1:
-        raise ValueError("periods must be at least 1")
+        _refuse(f"ask for at least 1 period (asked for {periods})")
     rng = np.random.default_rng(seed)
     org = _Organisation.build(rng, employees, departments, japanese)
     skills = _skills(rng, org)
@@ -386,6 +396,10 @@ def generate_company(
         settings=_settings(seed),
         japanese=japanese,
     )
+
+
+def _refuse(message: str) -> NoReturn:
+    raise InputError([Problem(message=message)])
 
 
 def write_example(
@@ -775,7 +789,7 @@ def _team_specs(
         else min(max(1, round(org.size / EMPLOYEES_PER_TEAM)), max(1, available // largest))
     )
     if wanted < 1:
-        raise ValueError("teams must be at least 1")
+        _refuse(f"ask for at least 1 team (asked for {wanted})")
     kinds = _TEAM_KINDS[: min(len(_TEAM_KINDS), max(1, wanted // 3))]
     counts = _split(
         wanted,
@@ -784,8 +798,9 @@ def _team_specs(
     )
     seats = sum(count * kind.max_size for kind, count in zip(kinds, counts, strict=True))
     if seats > available:
-        raise ValueError(
-            f"{wanted} teams have up to {seats} seats but only {available} employees are available"
+        _refuse(
+            f"{wanted} teams have up to {seats} seats but only {available} employees are "
+            "available: ask for fewer teams"
         )
 
     departments = len(org.kinds)
