@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -182,3 +184,26 @@ def test_workbook_without_review_sheet_is_refused_for_review(plan_path: Path) ->
     workbook.save(plan_path)
     (problem,) = problems_of(plan_path, read_review)
     assert "Review" in problem.message
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_plan_resaved_by_libreoffice_reads_back_the_same(plan_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "resaved"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(plan_path),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    plan = read_plan(out / plan_path.name, sample_instance())
+    assert (plan.teams, plan.rotation) == (sample_plan().teams, sample_plan().rotation)
