@@ -119,8 +119,10 @@ def _contradictory_rules(instance: PlanningInput) -> list[str]:
         if not allowed[who]:
             reasons.append(f"Rules: {who} must be in two different teams (in_team rules)")
     for rule in instance.rules_of(RuleKind.NOT_IN_TEAM):
-        if rule.employee_id in allowed and allowed[rule.employee_id] <= set(rule.targets):
+        who = rule.employee_id
+        if who in allowed and allowed[who] and allowed[who] <= set(rule.targets):
             reasons.append(
-                f"Rules: {rule.employee_id} must be in team '{rule.target}' and must not be"
+                f"Rules: {who} must be in team '{rule.target}' (in_team) and must not be in it "
+                f"(not_in_team)"
             )
     return reasons

@@ -1,0 +1,143 @@
+"""The team checker finds each kind of broken rule in a hand-made plan."""
+
+from __future__ import annotations
+
+from instances import company, person
+
+from crossteam.checks.teams import check_teams
+from crossteam.models import (
+    BalanceMode,
+    BalanceRule,
+    CheckResult,
+    Employee,
+    Plan,
+    PlanningInput,
+    Rule,
+    RuleKind,
+    Settings,
+    SkillNeed,
+    SolveStatus,
+    TeamAssignment,
+    TeamSpec,
+)
+
+NEED = SkillNeed(skill="python", min_level=3)
+SPEC = TeamSpec(name="T", count=2, min_size=2, max_size=3, min_departments=2,
+                max_per_department=2, skill_needs=(NEED,))  # fmt: skip
+
+
+def staff() -> list[Employee]:
+    return [
+        person("a1", "A", {"python": 4}, location="tokyo"),
+        person("a2", "A", location="tokyo"),
+        person("a3", "A", location="osaka"),
+        person("b1", "B", {"python": 3}, location="osaka"),
+        person("b2", "B", location="tokyo"),
+        person("c1", "C").model_copy(update={"available": False}),
+    ]
+
+
+def instance_with(**extra: object) -> PlanningInput:
+    return company(staff(), (SPEC,), **extra)  # type: ignore[arg-type]
+
+
+def plan(*teams: tuple[str, ...]) -> Plan:
+    assigned = tuple(TeamAssignment(team=f"T-{i + 1}", members=m) for i, m in enumerate(teams))
+    return Plan(status=SolveStatus.FEASIBLE, teams=assigned)
+
+
+GOOD = plan(("a1", "b2"), ("a2", "b1"))
+
+
+def failed(results: list[CheckResult]) -> set[str]:
+    return {r.rule for r in results if not r.passed}
+
+
+def test_a_plan_within_every_rule_passes_every_check() -> None:
+    results = check_teams(instance_with(), GOOD)
+    assert results and not failed(results)
+
+
+def test_no_results_without_a_plan() -> None:
+    assert check_teams(instance_with(), Plan(status=SolveStatus.INFEASIBLE)) == []
+
+
+def test_size_skills_and_departments_are_checked_per_team() -> None:
+    results = check_teams(instance_with(), plan(("a1", "b2"), ("a2", "a3", "b2")))
+    assert failed(results) == {"team skills", "at most one team per person"}
+    results = check_teams(instance_with(), plan(("a1", "b1"), ("a2",)))
+    assert {"team size", "min_departments", "team skills"} <= failed(results)
+
+
+def test_max_per_department_is_checked() -> None:
+    spec = SPEC.model_copy(update={"max_per_department": 1})
+    instance = company(staff(), (spec,))
+    results = check_teams(instance, plan(("a1", "a2", "b2"), ("a3", "b1")))
+    bad = [r for r in results if not r.passed]
+    assert [(r.rule, r.subject) for r in bad] == [("max_per_department", "T-1")]
+    assert "A: 2" in bad[0].detail
+
+
+def test_unavailable_unknown_missing_and_extra_teams_are_caught() -> None:
+    results = check_teams(instance_with(), plan(("a1", "c1"), ("b1", "zz"), ("a2", "b2")))
+    assert {"only available people", "known employees", "every team formed"} <= failed(results)
+
+
+def test_assign_everyone_names_who_is_left_out() -> None:
+    instance = instance_with(settings=Settings(assign_everyone=True))
+    result = next(r for r in check_teams(instance, GOOD) if r.rule == "assign_everyone")
+    assert not result.passed and "a3" in result.detail
+
+
+def test_each_kind_of_rule_is_checked() -> None:
+    rules = tuple(
+        Rule(kind=k, employee_id=w, target=t, targets=(t,), row=row)
+        for row, (k, w, t) in enumerate(
+            [
+                (RuleKind.TOGETHER, "a1", "a2"),
+                (RuleKind.APART, "a1", "b2"),
+                (RuleKind.IN_TEAM, "b1", "T-1"),
+                (RuleKind.NOT_IN_TEAM, "a2", "T-2"),
+            ],
+            start=2,
+        )
+    )
+    results = check_teams(instance_with(rules=rules), GOOD)
+    assert failed(results) == {
+        "rule together", "rule apart", "rule in_team", "rule not_in_team"
+    }  # fmt: skip
+
+
+def test_hard_balance_fails_and_soft_balance_passes_with_its_penalty() -> None:
+    hard = BalanceRule(attribute="location", mode=BalanceMode.CLUSTER, hard=True, row=2)
+    soft = BalanceRule(attribute="location", mode=BalanceMode.CLUSTER, weight=2, row=3)
+    results = check_teams(instance_with(balance_rules=(hard, soft)), GOOD)
+    by_subject = {r.subject: r for r in results if r.rule.startswith("balance")}
+    assert not by_subject["row 2"].passed and "T-2" in by_subject["row 2"].detail
+    assert by_subject["row 3"].passed and "penalty 1.00" in by_subject["row 3"].detail
+
+
+def test_different_no_lone_diversify_and_balance_modes() -> None:
+    people = [
+        person("a1", "A", {"python": 4}, prev="x", age="20"),
+        person("a2", "A", prev="x", age="22"),
+        person("b1", "B", {"python": 3}, prev="y", age="60"),
+        person("b2", "B", prev="z", age="62"),
+    ]
+    rules = tuple(
+        BalanceRule(attribute=a, mode=m, hard=True, value=v, row=i)
+        for i, (a, m, v) in enumerate(
+            [
+                ("prev", BalanceMode.DIFFERENT, None),
+                ("prev", BalanceMode.NO_LONE, "Y"),
+                ("department", BalanceMode.DIVERSIFY, None),
+                ("age", BalanceMode.BALANCE, None),
+            ]
+        )
+    )
+    instance = company(people, (SPEC,), balance_rules=rules)
+    bad = plan(("a1", "a2"), ("b1", "b2"))  # x twice, lone y, one department, young vs old
+    good = plan(("a1", "b2"), ("a2", "b1"))
+    assert sum(not r.passed for r in check_teams(instance, bad) if r.rule.startswith("bal")) == 4
+    balance = [r for r in check_teams(instance, good) if r.rule.startswith("balance")]
+    assert [r.passed for r in balance] == [True, False, True, True]  # y is still alone
