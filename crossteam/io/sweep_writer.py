@@ -1,0 +1,266 @@
+"""The sweep workbook: one row per scenario, the Pareto front charted, every plan reachable.
+
+Scenarios (settings and key figures, the efficient ones marked), Front (the chart and
+the points it draws), Plans (one row per team member per scenario) and Rotation (one row
+per stint per scenario), each filterable by scenario; Run Info says how it was run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Final
+
+from openpyxl.chart import Reference, ScatterChart, Series
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+
+from crossteam.io.excel import (
+    DECIMAL,
+    INTEGER,
+    PERCENT,
+    SECONDS,
+    Area,
+    BookWriter,
+    CellValue,
+    Column,
+)
+from crossteam.models import PlanningInput
+from crossteam.models.sweep import GridValue, ScenarioResult, SweepResult
+
+SCENARIOS: Final = "Scenarios"
+FRONT: Final = "Front"
+PLANS: Final = "Plans"
+ROTATION: Final = "Rotation"
+RUN_INFO: Final = "Run Info"
+
+FIGURE_COLUMNS: Final = (
+    Column("status"),
+    Column("pareto"),
+    Column("objective", DECIMAL),
+    Column("bound", DECIMAL),
+    Column("gap", PERCENT),
+    Column("seconds", SECONDS),
+    Column("silent_pairs_before", INTEGER),
+    Column("silent_pairs_after", INTEGER),
+    Column("silent_pairs_bridged", INTEGER),
+    Column("departments_per_team", DECIMAL),
+    Column("skill_depth", DECIMAL),
+    Column("changed_vs_baseline", PERCENT),
+    Column("checks"),
+    Column("attempts", INTEGER),
+    Column("note"),
+)
+"""After ``scenario``, ``name`` and one column per grid key."""
+PLANS_COLUMNS: Final = ("scenario", "team", "employee_id", "name", "department")
+ROTATION_COLUMNS: Final = (
+    "scenario",
+    "employee_id",
+    "name",
+    "home_department",
+    "period",
+    "host_department",
+)
+CRITERION_LABELS: Final = {
+    "silent_pairs_bridged": "silent pairs bridged",
+    "departments_per_team": "departments per team",
+    "skill_depth": "skill depth",
+    "objective": "objective",
+}
+
+_PARETO_FILL: Final = PatternFill("solid", fgColor="C6EFCE")
+_FAILED_FONT: Final = Font(color="9C0006")
+
+
+def write_sweep(path: Path, instance: PlanningInput, result: SweepResult) -> None:
+    """Write the sweep workbook to ``path`` (the caller makes the write atomic)."""
+    book = BookWriter()
+    _scenarios(book, result)
+    _front(book, result)
+    _plans(book, instance, result)
+    _rotation(book, instance, result)
+    _run_info(book, instance, result)
+    book.save(path)
+
+
+def _scenarios(book: BookWriter, result: SweepResult) -> None:
+    sheet = book.sheet(SCENARIOS)
+    columns = [Column("scenario", INTEGER), Column("name"), *map(Column, result.keys)]
+    columns += FIGURE_COLUMNS
+    rows = [_scenario_row(s, result.keys) for s in result.scenarios]
+    area = book.table(sheet, "Scenarios", columns, rows, frozen_columns=2)
+    for offset, scenario in enumerate(result.scenarios):
+        row = area.top + 1 + offset
+        for column in range(area.left, area.right + 1):
+            cell = sheet.cell(row=row, column=column)
+            if scenario.pareto:
+                cell.fill = _PARETO_FILL
+            elif scenario.failure is not None or scenario.checks_passed is False:
+                cell.font = _FAILED_FONT
+
+
+def _scenario_row(scenario: ScenarioResult, keys: Sequence[str]) -> list[CellValue]:
+    settings: list[CellValue] = [_grid_cell(scenario.changes.get(k)) for k in keys]
+    checks = {True: "passed", False: "FAILED", None: None}[scenario.checks_passed]
+    return [
+        scenario.scenario,
+        scenario.name,
+        *settings,
+        scenario.status.value if scenario.status is not None else "failed",
+        "yes" if scenario.pareto else None,
+        scenario.objective,
+        scenario.bound,
+        scenario.gap,
+        round(scenario.seconds, 1),
+        scenario.silent_pairs_before,
+        scenario.silent_pairs_after,
+        scenario.silent_pairs_bridged,
+        scenario.departments_per_team,
+        scenario.skill_depth,
+        scenario.changed_share,
+        checks,
+        scenario.attempts,
+        _note(scenario),
+    ]
+
+
+def _grid_cell(value: GridValue | None) -> CellValue:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
+def _note(scenario: ScenarioResult) -> str | None:
+    """Why a scenario has no plan, or which checks its plan failed."""
+    lines = (
+        [scenario.failure]
+        if scenario.failure is not None
+        else [*scenario.explanation, *scenario.check_failures]
+    )
+    return "; ".join(lines) or None
+
+
+def _front(book: BookWriter, result: SweepResult) -> None:
+    """The points of every plan and of the efficient ones, and a scatter chart of both."""
+    sheet = book.sheet(FRONT)
+    x_name, y_name = _axes(result.criteria)
+    planned = [s for s in result.scenarios if s.has_plan]
+    book.title(sheet, 1, "Pareto front")
+    book.write(sheet, 2, 1, _front_text(result), fit=False)
+    columns = (Column("scenario", INTEGER), Column(x_name, DECIMAL), Column(y_name, DECIMAL))
+    every = book.table(
+        sheet, "FrontAll", columns, _points(planned, x_name, y_name), top=4, frozen_columns=None
+    )
+    efficient = [s for s in planned if s.pareto]
+    front = book.table(
+        sheet,
+        "FrontEfficient",
+        columns,
+        _points(efficient, x_name, y_name),
+        top=4,
+        left=every.right + 2,
+        frozen_columns=None,
+    )
+    if not planned:
+        return
+    chart = ScatterChart()
+    chart.title = "Scenarios and the Pareto front"
+    chart.style = 13
+    chart.x_axis.title = CRITERION_LABELS[x_name]
+    chart.y_axis.title = CRITERION_LABELS[y_name]
+    # openpyxl hides both axes unless told otherwise (Excel then shows no scale)
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.width, chart.height = 20, 11
+    chart.series.append(_series(sheet, every, "every scenario", "circle", size=7))
+    if efficient:
+        chart.series.append(_series(sheet, front, "Pareto-efficient", "diamond", size=11))
+    sheet.add_chart(chart, f"A{max(every.bottom, front.bottom) + 3}")
+
+
+def _axes(criteria: Sequence[str]) -> tuple[str, str]:
+    """The chart's axes: the first two criteria, the objective when fewer were usable."""
+    chosen = [*criteria[:2]]
+    while len(chosen) < 2:
+        chosen.append("objective" if "objective" not in chosen else "silent_pairs_bridged")
+    return chosen[0], chosen[1]
+
+
+def _front_text(result: SweepResult) -> str:
+    if not result.criteria:
+        return "No scenario has a plan, so there is no front."
+    named = ", ".join(CRITERION_LABELS[c] for c in result.criteria)
+    return (
+        f"A scenario is Pareto-efficient when no other is at least as good on every one of "
+        f"{named} and better on one (all maximised)."
+    )
+
+
+def _points(
+    scenarios: Sequence[ScenarioResult], x_name: str, y_name: str
+) -> Iterator[tuple[CellValue, ...]]:
+    for s in scenarios:
+        yield s.scenario, getattr(s, x_name), getattr(s, y_name)
+
+
+def _series(sheet: Worksheet, area: Area, title: str, symbol: str, *, size: int) -> Series:
+    xs = Reference(sheet, min_col=area.left + 1, min_row=area.top + 1, max_row=area.bottom)
+    ys = Reference(sheet, min_col=area.left + 2, min_row=area.top + 1, max_row=area.bottom)
+    series = Series(ys, xs, title=title)
+    series.marker.symbol = symbol
+    series.marker.size = size
+    series.graphicalProperties.line.noFill = True  # points, not a line through them
+    return series
+
+
+def _plans(book: BookWriter, instance: PlanningInput, result: SweepResult) -> None:
+    sheet = book.sheet(PLANS)
+    by_id = instance.employee_by_id
+
+    def rows() -> Iterator[tuple[CellValue, ...]]:
+        for scenario in result.scenarios:
+            for team in scenario.teams:
+                for member in team.members:
+                    employee = by_id[member]
+                    yield scenario.scenario, team.team, member, employee.name, employee.department
+
+    book.table(sheet, "Plans", PLANS_COLUMNS, rows(), frozen_columns=2)
+
+
+def _rotation(book: BookWriter, instance: PlanningInput, result: SweepResult) -> None:
+    sheet = book.sheet(ROTATION)
+    by_id = instance.employee_by_id
+
+    def rows() -> Iterator[tuple[CellValue, ...]]:
+        for scenario in result.scenarios:
+            for stint in scenario.rotation:
+                employee = by_id[stint.employee_id]
+                yield (
+                    scenario.scenario,
+                    stint.employee_id,
+                    employee.name,
+                    employee.department,
+                    stint.period,
+                    stint.department,
+                )
+
+    book.table(sheet, "SweepRotation", ROTATION_COLUMNS, rows(), frozen_columns=2)
+
+
+def _run_info(book: BookWriter, instance: PlanningInput, result: SweepResult) -> None:
+    sheet = book.sheet(RUN_INFO)
+    source = instance.source
+    rows: list[tuple[CellValue, CellValue]] = [
+        ("input", source.path if source else None),
+        ("input_sha256", source.sha256 if source else None),
+        ("engine", result.engine),
+        ("processes", result.processes),
+        ("address", result.address),
+        ("scenarios", len(result.scenarios)),
+        ("failed", len(result.failed)),
+        ("grid_keys", ", ".join(result.keys)),
+        ("pareto_criteria", ", ".join(result.criteria)),
+        ("wall_seconds", result.seconds),
+        ("solver_seconds", round(sum(s.seconds for s in result.scenarios), 3)),
+    ]
+    book.table(sheet, "SweepRunInfo", ("field", "value"), rows)

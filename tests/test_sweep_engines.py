@@ -1,0 +1,131 @@
+"""Sweep engines on real worker processes: a Dask LocalCluster and the local process pool
+give the figures of a one-by-one run, and a worker killed mid-sweep loses no scenario."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+
+import pytest
+from sweep_company import company, six_scenarios, solve_one_by_one
+
+from crossteam.checks import verify
+from crossteam.errors import InputError
+from crossteam.models import Plan, PlanningInput
+from crossteam.models.sweep import SweepResult
+from crossteam.sweep import Grid, run_sweep
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def instance(tmp_path_factory: pytest.TempPathFactory) -> PlanningInput:
+    return company(tmp_path_factory.mktemp("company"))
+
+
+@pytest.fixture(scope="module")
+def grid(tmp_path_factory: pytest.TempPathFactory, instance: PlanningInput) -> Grid:
+    return six_scenarios(tmp_path_factory.mktemp("grid"), instance)
+
+
+@pytest.fixture(scope="module")
+def one_by_one(instance: PlanningInput, grid: Grid) -> list[tuple[PlanningInput, Plan]]:
+    plans = solve_one_by_one(instance, grid)
+    for planned, plan in plans:
+        assert plan.has_solution
+        assert verify(planned, plan).passed
+    return plans
+
+
+def assert_same_as_one_by_one(
+    result: SweepResult, one_by_one: list[tuple[PlanningInput, Plan]]
+) -> None:
+    assert [s.scenario for s in result.scenarios] == list(range(len(one_by_one)))
+    assert not result.failed
+    for scenario, (_, plan) in zip(result.scenarios, one_by_one, strict=True):
+        assert scenario.checks_passed is True, scenario.check_failures
+        assert scenario.status == plan.status
+        assert scenario.objective == plan.objective
+        assert scenario.bound == plan.bound
+        assert scenario.teams == plan.teams
+        assert scenario.rotation == plan.rotation
+    # the grid is not degenerate: its scenarios lead to different plans
+    assert len({s.teams for s in result.scenarios}) > 1
+
+
+def test_dask_local_cluster_gives_the_figures_of_a_one_by_one_run(
+    instance: PlanningInput, grid: Grid, one_by_one: list[tuple[PlanningInput, Plan]]
+) -> None:
+    pytest.importorskip("distributed")
+    progress: list[tuple[int, int]] = []
+    result = run_sweep(
+        instance, grid, engine="dask", processes=2, on_progress=lambda *p: progress.append(p)
+    )
+    assert result.engine == "dask"
+    assert progress == [(done, 6) for done in range(1, 7)]
+    assert_same_as_one_by_one(result, one_by_one)
+
+
+def test_dask_worker_killed_mid_sweep_loses_no_scenario(
+    instance: PlanningInput, grid: Grid, one_by_one: list[tuple[PlanningInput, Plan]]
+) -> None:
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        killed: list[tuple[int, tuple[str, ...]]] = []
+
+        def kill_a_busy_worker(done: int, total: int) -> None:
+            if killed:
+                return
+            busy = {a: keys for a, keys in client.processing().items() if keys}
+            address = next(iter(busy or client.scheduler_info()["workers"]))
+            pid = client.run(os.getpid, workers=[address])[address]
+            os.kill(pid, signal.SIGKILL)
+            killed.append((pid, tuple(busy.get(address, ()))))
+
+        result = run_sweep(
+            instance,
+            grid,
+            engine="dask",
+            address=cluster.scheduler_address,
+            on_progress=kill_a_busy_worker,
+        )
+    assert killed, "no worker was killed"
+    pid, lost_tasks = killed[0]
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    assert lost_tasks, "the killed worker was running no scenario"
+    assert result.address == cluster.scheduler_address
+    assert_same_as_one_by_one(result, one_by_one)
+
+
+def test_local_pool_worker_killed_mid_sweep_reruns_its_scenarios(
+    instance: PlanningInput, grid: Grid, one_by_one: list[tuple[PlanningInput, Plan]]
+) -> None:
+    killed: list[int] = []
+
+    def kill_a_pool_worker(done: int, total: int) -> None:
+        if killed:
+            return
+        worker = multiprocessing.active_children()[0]
+        os.kill(worker.pid, signal.SIGKILL)
+        killed.append(worker.pid)
+
+    result = run_sweep(instance, grid, engine="local", on_progress=kill_a_pool_worker)
+    assert killed
+    assert result.engine == "local"
+    # the scenarios in flight when the pool broke ran a second time; the others once
+    assert max(s.attempts for s in result.scenarios) == 2
+    assert min(s.attempts for s in result.scenarios) == 1
+    assert_same_as_one_by_one(result, one_by_one)
+
+
+def test_unreachable_scheduler_is_an_input_error(instance: PlanningInput, grid: Grid) -> None:
+    pytest.importorskip("distributed")
+    with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
+        run_sweep(instance, grid, engine="dask", address="tcp://127.0.0.1:9")
