@@ -466,6 +466,17 @@ def test_rule_kinds_are_matched_like_headers(tmp_path: Path) -> None:
     assert kinds == [RuleKind.APART, RuleKind.IN_TEAM, RuleKind.ROTATE_TO, RuleKind.NO_ROTATION]
 
 
+def test_target_of_a_rule_without_one_is_ignored_with_a_warning(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "Rules", 5, "target", "Sales")
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    no_rotation = result.instance.rules[-1]
+    assert (no_rotation.target, no_rotation.targets) == (None, ())
+    (warning,) = warnings_about(result, "takes no target")
+    assert (warning.sheet, warning.cell) == ("Rules", "C5")
+
+
 def test_settings_are_read_by_their_type(tmp_path: Path) -> None:
     sheets = company()
     sheets["Settings"] = [
@@ -549,6 +560,8 @@ BAD_INPUTS: dict[str, tuple[Change, str, int | None, str | None, str | None, str
                     "Interactions", 2, "weight", "C2", "more than 0"),
     "team count of zero": (_put("Teams", 2, "count", 0),
                            "Teams", 2, "count", "B2", "at least 1"),
+    "more teams than employees": (_put("Teams", 2, "count", 10**9),
+                                  "Teams", 2, "count", "B2", "than there are employees (7)"),
     "min_size above max_size": (_put("Teams", 2, "min_size", 5),
                                 "Teams", 2, "min_size", "C2", "larger than max_size 3"),
     "on-site share above 1": (_put("Departments", 2, "min_on_site", 1.5),

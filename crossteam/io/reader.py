@@ -758,6 +758,14 @@ class _WorkbookReader:
             if name is None:
                 continue
             count = spec["count"] or 1
+            most = max(len(self.employee_rows), 1)
+            if count > most:  # also keeps a hostile count from making millions of names
+                if _EMPLOYEES not in self.unreadable:
+                    row.error(
+                        row.index("count"),
+                        f"count {count} makes more teams than there are employees ({most})",
+                    )
+                count = 1
             names = (name,) if count == 1 else tuple(f"{name}-{i}" for i in range(1, count + 1))
             taken = [n for n in (name, *names) if n in name_rows]
             if taken:
@@ -913,7 +921,7 @@ class _WorkbookReader:
                     Rule(
                         kind=kind,
                         employee_id=employee_id,
-                        target=target,
+                        target=target if RULE_TARGET[kind] else None,
                         targets=targets,
                         note=note,
                         row=row.number,
