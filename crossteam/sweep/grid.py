@@ -369,8 +369,9 @@ class _YamlGrid:
             return self.constructor.construct_object(node)
         return [] if isinstance(node, yaml.SequenceNode) else {}
 
-    def pairs(self, node: yaml.MappingNode) -> Iterator[tuple[str, yaml.Node]]:
-        """Key and value nodes of a mapping; a repeated or non-text key is reported."""
+    def pairs(self, node: yaml.MappingNode) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
+        """Keys of a mapping with their key and value nodes; a repeated or non-text key
+        is reported."""
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = self.scalar(key_node)
@@ -382,10 +383,10 @@ class _YamlGrid:
                 self.error(key_node, f"{key} is given twice", key)
                 continue
             seen.add(key)
-            yield key, value_node
+            yield key, key_node, value_node
 
     def read(self, root: yaml.MappingNode) -> None:
-        for key, node in self.pairs(root):
+        for key, key_node, node in self.pairs(root):
             if key == "vary" and isinstance(node, yaml.MappingNode):
                 self.loaded.vary_place = self.place(node)
                 self.read_vary(node)
@@ -394,12 +395,12 @@ class _YamlGrid:
                     self.read_scenario(item)
             elif key in ("vary", "scenarios"):
                 shape = "a mapping of keys to lists" if key == "vary" else "a list of mappings"
-                self.error(node, f"{key} must be {shape}", key)
+                self.error(key_node, f"{key} must be {shape}", key)
             else:
-                self.error(node, f"unknown section {key!r}; expected vary or scenarios", key)
+                self.error(key_node, f"unknown section {key!r}; expected vary or scenarios", key)
 
     def read_vary(self, node: yaml.MappingNode) -> None:
-        for key, value_node in self.pairs(node):
+        for key, _, value_node in self.pairs(node):
             items = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
             if not items:
                 self.error(value_node, f"{key} has no values", key)
@@ -411,7 +412,7 @@ class _YamlGrid:
             self.error(node, "a scenario is a mapping such as {name: ..., weight_bridging: 20}")
             return
         entry = _Entry(name=None, place=self.place(node))
-        for key, value_node in self.pairs(node):
+        for key, _, value_node in self.pairs(node):
             if key == "name":
                 entry.name = str(self.scalar(value_node))
             else:
