@@ -15,8 +15,8 @@ from typing import Any, get_args
 from openpyxl.utils import get_column_letter
 
 from crossteam.errors import InputError
-from crossteam.io.cells import CellError, as_id, check_raw
-from crossteam.io.plan_writer import DECISIONS, REVIEW, ROTATION, ROTATION_COLUMNS, TEAMS
+from crossteam.io.cells import CellError, as_id, as_text, check_raw
+from crossteam.io.plan_layout import DECISIONS, REVIEW, ROTATION, ROTATION_COLUMNS, TEAMS
 from crossteam.io.safety import open_workbook
 from crossteam.io.schema import normalise
 from crossteam.models import (
@@ -91,7 +91,7 @@ def _read_sheets(path: Path, *wanted: str) -> dict[str, _Sheet]:
                 found[name] = _Sheet(actual, 1, {}, ())
                 continue
             header_row, header = content.rows[0]
-            headers = {c: as_id(v) if not isinstance(v, str) else v for c, v in header.items()}
+            headers = {c: as_text(v) for c, v in header.items()}
             found[name] = _Sheet(actual, header_row, headers, content.rows[1:])
     return found
 

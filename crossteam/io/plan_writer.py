@@ -4,7 +4,7 @@ Summary first (figures before and after, solver account, pictures), then one she
 view of the plan: who is in which team and why, what each team covers, who rotates where,
 how densely departments talk, which gaps were bridged, every rule re-verified, a Review
 sheet for managers' decisions and the Run Info an auditor needs to repeat the run.
-``plan_reader`` reads the Teams, Rotation and Review sheets back, by the names below.
+``plan_reader`` reads the Teams, Rotation and Review sheets back (names in ``plan_layout``).
 """
 
 from __future__ import annotations
@@ -37,6 +37,21 @@ from crossteam.io.excel import (
     Column,
     display_width,
 )
+from crossteam.io.plan_layout import (
+    CHECKS,
+    CONNECTIVITY,
+    DECISIONS,
+    GAPS,
+    REVIEW,
+    REVIEW_COLUMNS,
+    ROTATION,
+    ROTATION_COLUMNS,
+    RUN_INFO,
+    SUMMARY,
+    TEAM_OVERVIEW,
+    TEAMS,
+    TEAMS_COLUMNS,
+)
 from crossteam.models import (
     BridgedPair,
     CheckReport,
@@ -51,40 +66,6 @@ from crossteam.models import (
     TeamAssignment,
     TeamName,
 )
-
-SUMMARY: Final = "Summary"
-TEAMS: Final = "Teams"
-TEAM_OVERVIEW: Final = "Team Overview"
-ROTATION: Final = "Rotation"
-CONNECTIVITY: Final = "Connectivity"
-GAPS: Final = "Gaps"
-CHECKS: Final = "Checks"
-REVIEW: Final = "Review"
-RUN_INFO: Final = "Run Info"
-
-TEAMS_COLUMNS: Final = (
-    "team",
-    "employee_id",
-    "name",
-    "department",
-    "role",
-    "skills_covered",
-    "departments_connected",
-)
-ROTATION_COLUMNS: Final = ("employee_id", "name", "home_department")
-"""Then one column per period, headed by its label."""
-REVIEW_COLUMNS: Final = (
-    "kind",
-    "team",
-    "period",
-    "host_department",
-    "employee_id",
-    "name",
-    "department",
-    "decision",
-    "comment",
-)
-DECISIONS: Final = ("keep", "remove", "lock")
 
 PER_TEAM_CHART_MAX: Final = 60
 """Up to this many teams the chart has a bar per team; beyond, teams by department count."""

@@ -1,0 +1,43 @@
+"""Names of the plan workbook's sheets and columns, shared by its writer and its reader.
+
+The contract fixes Teams (team, employee_id, name, department, role) and Rotation
+(employee_id, name, home_department, then one column per period); the rest is ours.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+SUMMARY: Final = "Summary"
+TEAMS: Final = "Teams"
+TEAM_OVERVIEW: Final = "Team Overview"
+ROTATION: Final = "Rotation"
+CONNECTIVITY: Final = "Connectivity"
+GAPS: Final = "Gaps"
+CHECKS: Final = "Checks"
+REVIEW: Final = "Review"
+RUN_INFO: Final = "Run Info"
+
+TEAMS_COLUMNS: Final = (
+    "team",
+    "employee_id",
+    "name",
+    "department",
+    "role",
+    "skills_covered",
+    "departments_connected",
+)
+ROTATION_COLUMNS: Final = ("employee_id", "name", "home_department")
+"""Then one column per period, headed by its label."""
+REVIEW_COLUMNS: Final = (
+    "kind",
+    "team",
+    "period",
+    "host_department",
+    "employee_id",
+    "name",
+    "department",
+    "decision",
+    "comment",
+)
+DECISIONS: Final = ("keep", "remove", "lock")
