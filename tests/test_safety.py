@@ -159,13 +159,14 @@ def test_xml_entity_declarations_are_refused_in_any_part(tmp_path: Path, part: s
     assert part in message
 
 
-def test_utf16_part_cannot_hide_a_dtd(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_part_cannot_hide_a_dtd(tmp_path: Path, encoding: str) -> None:
     prolog = BILLION_LAUGHS.replace(b'version="1.0"', b'version="1.0" encoding="UTF-16"')
 
     def poison(name: str, data: bytes) -> bytes:
         if name != "xl/workbook.xml":
             return data
-        return with_prolog(prolog, data).decode("utf-8").encode("utf-16")
+        return with_prolog(prolog, data).decode("utf-8").encode(encoding)
 
     path = rezip(valid_workbook(tmp_path), tmp_path / "utf16.xlsx", poison)
     assert "DTD or XML entities" in refused(path)

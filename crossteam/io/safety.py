@@ -116,7 +116,7 @@ def _check_members(path: Path, archive: zipfile.ZipFile) -> None:
     names = {member.filename for member in members}
     if len(members) > MAX_MEMBERS:
         raise UnreadableFileError(f"{path.name} holds {len(members):,} parts: not a workbook")
-    if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:100]:
+    if "mimetype" in names and b"opendocument" in _head(archive, "mimetype", 100):
         raise UnreadableFileError(
             f"{path.name} is an OpenDocument file (.ods): save it as .xlsx (Excel 2007-365) "
             "in LibreOffice or Excel"
@@ -159,16 +159,27 @@ def _check_member_size(path: Path, member: zipfile.ZipInfo) -> None:
 def _check_xml_head(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
     """Refuse DTDs and entity declarations, which only XML attacks put in a workbook.
 
-    They can only appear before the root element, hence within the first bytes; defusedxml
-    guards the rest of the parse.
+    They can only appear before the root element, so nearly always within the first bytes;
+    past them, defusedxml (for the parts openpyxl reads) and the sheet parser's DOCTYPE
+    handler still refuse them.
     """
-    with archive.open(member) as part:
-        head = part.read(XML_HEAD_BYTES)
-    text = (
-        head.decode("utf-16") if head[:2] in (b"\xff\xfe", b"\xfe\xff") else head.decode("latin-1")
-    )
-    if _DTD.search(text):
+    head = _head(archive, member.filename, XML_HEAD_BYTES)
+    if _DTD.search(head.decode(_encoding(head), errors="ignore")):
         raise UnreadableFileError(f"{path.name}: part {member.filename} {_UNSAFE_XML}")
+
+
+def _head(archive: zipfile.ZipFile, name: str, size: int) -> bytes:
+    with archive.open(name) as part:
+        return part.read(size)
+
+
+def _encoding(head: bytes) -> str:
+    """Enough of XML's encoding detection to find markup: UTF-16 with or without a BOM."""
+    if head.startswith((b"\xff\xfe", b"<\x00")):
+        return "utf-16-le"
+    if head.startswith((b"\xfe\xff", b"\x00<")):
+        return "utf-16-be"
+    return "latin-1"  # ASCII markup reads the same in UTF-8 and every 8-bit encoding
 
 
 @dataclass(frozen=True)
@@ -190,7 +201,6 @@ class SheetContent:
 class Workbook:
     """An opened workbook: its worksheets by title, and what reading their cells needs."""
 
-    path: Path
     archive: zipfile.ZipFile
     parts: dict[str, str]
     """Worksheet title -> its part in the archive, in workbook order (chart sheets left out)."""
@@ -273,7 +283,6 @@ def _workbook(path: Path, reader: ExcelReader) -> Workbook:
         raise _unreadable(path, error) from None
     workbook = reader.wb
     return Workbook(
-        path=path,
         archive=reader.archive,
         parts=parts,
         shared_strings=reader.shared_strings,
