@@ -78,3 +78,11 @@ def test_a_plan_naming_unknown_people_or_departments_is_an_input_error() -> None
         "team T: unknown employee zz9",
         "rotation of a1 to Nowhere (Q1): unknown department",
     ]
+
+
+def test_the_after_network_is_the_network_of_the_applied_plan() -> None:
+    instance = four_departments()
+    stint = RotationStint(employee_id="b2", period="Q1", department="D")
+    plan = _plan({"T": ("a3", "c1", "d1")}, (stint,))
+    after = compare(instance, plan).after
+    assert after == analyse(apply_plan(instance, plan))
