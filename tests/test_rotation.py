@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import combinations
+from pathlib import Path
 from typing import Any
 
 import pytest
 from ortools.sat.python import cp_model
 
 from crossteam.checks import verify
+from crossteam.io.example import write_example
+from crossteam.io.reader import load_workbook
 from crossteam.models import (
     Department,
     Employee,
@@ -23,6 +26,8 @@ from crossteam.models import (
     Settings,
     SolveStatus,
 )
+from crossteam.network import analyse
+from crossteam.planner import SolveOptions, solve
 from crossteam.planner.context import ModelContext, pair_key
 from crossteam.planner.rotation import (
     build_rotation,
@@ -324,3 +329,40 @@ def test_precheck_counts_required_stints_against_host_capacity() -> None:
 def test_precheck_is_silent_on_a_workable_instance() -> None:
     problem = instance(staff("A", 4) + staff("B", 4), rules=(rule(RuleKind.ROTATE_TO, "A0", "B"),))
     assert precheck_rotation(problem) == []
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> PlanningInput:
+    path = Path(tmp_path_factory.mktemp("company")) / "company.xlsx"
+    write_example(path, employees=150, departments=10, seed=0, periods=4)
+    return load_workbook(path)
+
+
+def test_solve_plans_rotation_of_a_generated_company_without_violations(
+    generated: PlanningInput,
+) -> None:
+    options = SolveOptions(time_limit_seconds=5, workers=2, plan_teams=False)
+    plan = solve(generated, analyse(generated), options)
+    assert plan.has_solution and plan.rotation
+    assert verify(generated, plan).passed, verify(generated, plan).failures
+    required = {(r.employee_id, r.target) for r in generated.rules_of(RuleKind.ROTATE_TO)}
+    assert required <= {(s.employee_id, s.department) for s in plan.rotation}
+
+
+def test_solve_plans_teams_and_rotation_in_one_model(generated: PlanningInput) -> None:
+    plan = solve(generated, analyse(generated), SolveOptions(time_limit_seconds=8, workers=2))
+    assert plan.has_solution and plan.teams and plan.rotation
+    assert verify(generated, plan).passed, verify(generated, plan).failures
+    assert {"bridging", "rotation_fairness"} <= set(plan.objective_terms)
+
+
+def test_solve_names_an_impossible_rotation_rule(generated: PlanningInput) -> None:
+    someone = next(e for e in generated.employees if not e.available)
+    host = next(d.name for d in generated.departments if d.name != someone.department)
+    impossible = rule(RuleKind.ROTATE_TO, someone.employee_id, host)
+    problem = generated.model_copy(update={"rules": (*generated.rules, impossible)})
+    plan = solve(problem, analyse(problem), SolveOptions(time_limit_seconds=5, workers=2))
+    assert not plan.has_solution
+    assert any(
+        someone.employee_id in line and "is not available" in line for line in plan.explanation
+    )
