@@ -79,7 +79,7 @@ def test_departments_and_people_are_excel_tables_with_frozen_headers(tmp_path: P
     workbook = openpyxl.load_workbook(_write(tmp_path, four_departments(), with_plan=True))
     for name in ("Departments", "Gaps", "People"):
         sheet = workbook[name]
-        assert name in sheet.tables
+        assert f"{name}Table" in sheet.tables
         assert sheet.freeze_panes == "A2"
     people = {row[0]: row for row in workbook["People"].iter_rows(min_row=2, values_only=True)}
     header = next(workbook["People"].iter_rows(max_row=1, values_only=True))

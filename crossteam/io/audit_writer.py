@@ -206,7 +206,7 @@ def _write_departments(sheet: Worksheet, report: NetworkReport, effect: PlanEffe
             Column("ei_index_after", lambda d: after[d.department].ei_index, INDEX),
             Column("departments_tied_to_after", lambda d: after[d.department].breadth),
         ]
-    _write_table(sheet, "Departments", columns, report.per_department)
+    _write_table(sheet, "DepartmentsTable", columns, report.per_department)
 
 
 def _teams_text(bridge: BridgedPair | None) -> str:
@@ -249,7 +249,7 @@ def _write_gaps(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | No
             Column("bridged_by_teams", lambda p: _teams_text(bridged.get(key(p)))),
             Column("bridged_by_rotations", lambda p: _stints_text(bridged.get(key(p)))),
         ]
-    _write_table(sheet, "Gaps", columns, gaps)
+    _write_table(sheet, "GapsTable", columns, gaps)
 
 
 def _write_heat_map(sheet: Worksheet, top: int, title: str, report: NetworkReport) -> int:
@@ -319,7 +319,7 @@ def _write_people(
             Column("betweenness_after", lambda p: after[p.employee_id].betweenness, "0.00000"),
             Column("constraint_after", lambda p: after[p.employee_id].constraint, INDEX),
         ]
-    _write_table(sheet, "People", columns, report.people)
+    _write_table(sheet, "PeopleTable", columns, report.people)
 
 
 def _write_graph(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | None) -> None:
