@@ -97,6 +97,20 @@ def test_headers_match_whatever_case_separators_and_order(tmp_path: Path) -> Non
     assert instance.team_by_name["Voice-1"].skill_needs[0].skill == "Python"
 
 
+def test_headers_and_attributes_match_without_separators(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Employees"][0][0] = "EmployeeID"
+    sheets["Teams"][0][2:4] = ["MinSize", "max size"]
+    sheets["Employees"][0].append("Previous Team")
+    for row in sheets["Employees"][1:]:
+        row.append("Alpha")
+    sheets["Balance"].append(["previousteam", "different", 1, None])
+    instance = valid(tmp_path, sheets)
+    assert instance.employees[0].employee_id == "E1"
+    assert instance.team_by_name["Voice-1"].min_size == 2
+    assert instance.balance_rules[-1].attribute == "previous_team"
+
+
 def test_sheet_name_without_separators_is_found(tmp_path: Path) -> None:
     sheets = company()
     sheets["teamskills"] = sheets.pop("TeamSkills")

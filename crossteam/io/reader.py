@@ -157,25 +157,25 @@ class _Problems:
         return any(p.severity is Severity.ERROR for _, p in self._found)
 
 
+def _key(text: str) -> str:
+    """What sheet names and headers are matched by: ``schema.normalise`` without separators,
+    so "Team Skills", "team_skills" and "TeamSkills" are one name, as are "Employee ID"
+    and "EmployeeID"."""
+    return schema.normalise(text).replace("_", "")
+
+
 def _lookup(sheet: schema.Sheet) -> dict[str, str]:
-    """Normalised header or alias -> canonical column name, for one sheet."""
+    """Header or alias key -> canonical column name, for one sheet."""
     names: dict[str, str] = {}
     for column in sheet.columns:
         for alias in (column.name, *column.aliases):
-            names.setdefault(schema.normalise(alias), column.name)
+            names.setdefault(_key(alias), column.name)
     return names
 
 
 _COLUMN_NAMES = {sheet.name: _lookup(sheet) for sheet in schema.SHEETS}
-
-
-def _sheet_key(title: str) -> str:
-    """Sheet names also match with their separators left out: "Team Skills" = "teamskills"."""
-    return schema.normalise(title).replace("_", "")
-
-
 _SHEETS_BY_KEY = {
-    _sheet_key(name): sheet for sheet in schema.SHEETS for name in (sheet.name, *sheet.aliases)
+    _key(name): sheet for sheet in schema.SHEETS for name in (sheet.name, *sheet.aliases)
 }
 
 
@@ -303,7 +303,9 @@ class _WorkbookReader:
         self.employee_rows: dict[str, int] = {}
         """Every employee id seen (even on a row with errors) -> its row."""
         self.attribute_columns: dict[str, tuple[int, str]] = {}
-        """Attribute key -> (Employees column number, header as written)."""
+        """Attribute key (normalised header) -> (Employees column number, header as written)."""
+        self.attribute_keys: dict[str, str] = {}
+        """Header key (see ``_key``) of each extra Employees column -> its attribute key."""
         self.skill_names: set[str] = set()
         self.department_names: dict[str, None] = {}
         """Departments named on Employees (even on rows with errors), in order."""
@@ -344,7 +346,7 @@ class _WorkbookReader:
     def _find_tables(self) -> None:
         found: dict[str, str] = {}
         for title in self.workbook.titles:
-            sheet = _SHEETS_BY_KEY.get(_sheet_key(title))
+            sheet = _SHEETS_BY_KEY.get(_key(title))
             if sheet is None:
                 if schema.normalise(title) not in NOTE_SHEETS:
                     self.problems.add(
@@ -386,7 +388,7 @@ class _WorkbookReader:
         for index, value in sorted(header_cells.items()):
             text = as_text(value)
             headers[index] = text
-            name = names.get(schema.normalise(text))
+            name = names.get(_key(text))
             if name is None:
                 extras[index] = text
             elif name in columns:
@@ -414,7 +416,7 @@ class _WorkbookReader:
         names = _COLUMN_NAMES[sheet.name]
         required = {c.name for c in sheet.columns if c.required}
         for row in candidates:
-            if any(names.get(schema.normalise(as_text(v))) in required for v in row[1].values()):
+            if any(names.get(_key(as_text(v))) in required for v in row[1].values()):
                 return row
         return candidates[0] if candidates else None
 
@@ -534,10 +536,11 @@ class _WorkbookReader:
             key = schema.normalise(header)
             if not key:
                 continue
-            if key in self.attribute_columns:
+            same = self.attribute_keys.get(_key(key))
+            if same is not None:
                 self.problems.add(
                     f"column {header!r} repeats the column "
-                    f"{self.attribute_columns[key][1]!r}; it is ignored",
+                    f"{self.attribute_columns[same][1]!r}; it is ignored",
                     sheet=table.title,
                     row=table.header_row,
                     column=header,
@@ -545,6 +548,7 @@ class _WorkbookReader:
                 )
                 continue
             self.attribute_columns[key] = (index, header)
+            self.attribute_keys[_key(key)] = key
         for row in self._rows(table):
             self._read_employee(row)
         if not self.employee_rows:
@@ -615,7 +619,7 @@ class _WorkbookReader:
         employee_columns = _COLUMN_NAMES[schema.EMPLOYEES.name]
         columns: dict[int, str] = {}
         for index, header in table.extras.items():
-            if schema.normalise(header) in employee_columns:
+            if _key(header) in employee_columns:
                 self.problems.add(
                     f"column {header!r} is an Employees column, not a skill; it was ignored",
                     sheet=table.title,
@@ -862,8 +866,8 @@ class _WorkbookReader:
         text = row.get("attribute")
         if text is None:
             return None
-        key = schema.normalise(text)
-        key = _COLUMN_NAMES[_EMPLOYEES].get(key, key)
+        match = _key(text)
+        key = _COLUMN_NAMES[_EMPLOYEES].get(match) or self.attribute_keys.get(match, text)
         if key not in self.attribute_columns and _EMPLOYEES not in self.unreadable:
             usable = ", ".join(header for _, header in self.attribute_columns.values())
             row.error(
