@@ -243,6 +243,7 @@ def test_japanese_company_uses_japanese_names_departments_and_yes_no() -> None:
     assert departments[:4] == ["営業部", "カスタマーサポート部", "製品開発部", "企画部"]
     assert all(not row[1].isascii() for row in company.employees)
     assert all(not team.isascii() for team, *_ in company.teams)
+    assert [attribute for attribute, *_ in company.balance] == ["所在地", "部署"]
 
 
 @pytest.mark.parametrize(

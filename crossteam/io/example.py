@@ -388,8 +388,8 @@ def generate_company(
         teams=specs,
         team_skills=needs,
         balance=[
-            ("location", "no_lone", 1, org.second_office()),
-            ("department", "diversify", 1, None),
+            (_employees_header("location", japanese), "no_lone", 1, org.second_office()),
+            (_employees_header("department", japanese), "diversify", 1, None),
         ],
         periods=[(_period_label(i, japanese),) for i in range(periods)],
         rules=_rules(rng, org, policies, specs, skills, japanese),
@@ -455,6 +455,11 @@ def _label(name: str, aliases: Sequence[str], japanese: bool) -> str:
     if not japanese:
         return name
     return next((a.upper() for a in aliases if not a.isascii()), name)
+
+
+def _employees_header(column: str, japanese: bool) -> str:
+    """An Employees column as its header reads (Balance rules name it so)."""
+    return _label(column, schema.EMPLOYEES.column(column).aliases, japanese)
 
 
 def _display_width(value: object) -> int:
