@@ -286,6 +286,21 @@ def test_written_example_validates_without_errors_or_warnings(
     assert len(instance.interactions) == distinct
 
 
+def test_wide_skills_matrix_reads_back_as_the_same_skills(tmp_path: Path) -> None:
+    long_path, wide_path = tmp_path / "long.xlsx", tmp_path / "wide.xlsx"
+    write_example(long_path, 80, 6, seed=2)
+    write_example(wide_path, 80, 6, seed=2, wide_skills=True)
+    headers = next(openpyxl.load_workbook(wide_path, read_only=True)["Skills"].iter_rows(
+        max_row=1, values_only=True))  # fmt: skip
+    assert "level" not in headers and len(headers) > 10
+    wide, long = read_workbook(wide_path), read_workbook(long_path)
+    assert wide.errors == () and wide.warnings == ()
+    assert wide.instance is not None and long.instance is not None
+    assert [e.skills for e in wide.instance.employees] == [
+        e.skills for e in long.instance.employees
+    ]
+
+
 def test_japanese_workbook_has_japanese_sheet_names_and_headers(tmp_path: Path) -> None:
     path = tmp_path / "ja.xlsx"
     write_example(path, 60, 5, seed=0, japanese=True)

@@ -411,19 +411,21 @@ def write_example(
     japanese: bool = False,
     teams: int | None = None,
     periods: int = 4,
+    wide_skills: bool = False,
 ) -> None:
     """Generate a company (see ``generate_company``) and write it as an input workbook."""
     company = generate_company(
         employees, departments, seed, japanese=japanese, teams=teams, periods=periods
     )
-    write_company(company, path)
+    write_company(company, path, wide_skills=wide_skills)
 
 
-def write_company(company: Company, path: Path) -> None:
+def write_company(company: Company, path: Path, *, wide_skills: bool = False) -> None:
     """Write ``company`` as an input workbook: every sheet of the contract, in order.
 
     Streams rows (openpyxl write-only mode), so 20,000 employees stay fast and lean. A
     Japanese company gets Japanese sheet names and headers (the aliases of ``schema``).
+    With ``wide_skills`` the Skills sheet is a matrix: one column per skill.
     """
     yes, no = ("はい", "いいえ") if company.japanese else ("yes", "no")
     workbook = Workbook(write_only=True)
@@ -432,6 +434,9 @@ def write_company(company: Company, path: Path) -> None:
         rows = rows_by_sheet[sheet.name]
         worksheet = workbook.create_sheet(_label(sheet.name, sheet.aliases, company.japanese))
         headers = [_label(c.name, c.aliases, company.japanese) for c in sheet.columns]
+        if sheet is schema.SKILLS and wide_skills:
+            skill_names, rows = _skill_matrix(company.skills)
+            headers = [headers[0], *skill_names]
         for index, header in enumerate(headers):
             sample = [header, *(row[index] for row in rows[:50])]
             width = max(_display_width(value) for value in sample) + 2
@@ -442,6 +447,16 @@ def write_company(company: Company, path: Path) -> None:
         for row in rows:
             worksheet.append([yes if v is True else no if v is False else v for v in row])
     workbook.save(path)
+
+
+def _skill_matrix(skills: Sequence[SkillLevelRow]) -> tuple[list[str], list[Row]]:
+    """Long-form skill rows as a matrix: skill names, then one row per employee."""
+    names = sorted({skill for _, skill, _ in skills})
+    column = {name: index for index, name in enumerate(names)}
+    levels: dict[str, list[int | None]] = {}
+    for employee, skill, level in skills:
+        levels.setdefault(employee, [None] * len(names))[column[skill]] = level
+    return names, [(employee, *row) for employee, row in levels.items()]
 
 
 def _bold_cell(worksheet: object, value: str, font: Font) -> WriteOnlyCell:
