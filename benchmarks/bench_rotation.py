@@ -2,6 +2,7 @@
 
 Usage: python benchmarks/bench_rotation.py [--employees 2000] [--departments 40]
 [--periods 8] [--time-limit 60] [--workers 2] [--seed 0] [--formulation both]
+[--max-rotations 1] [--stint-periods 1]
 
 A seeded synthetic company: departments with a few typical skills each, people who talk
 inside their department and to the two next departments in a ring (so most department
@@ -40,7 +41,9 @@ from crossteam.planner.rotation import build_rotation
 SKILL_POOL = tuple(f"skill{k:02d}" for k in range(40))
 
 
-def synthetic_company(employees: int, departments: int, periods: int, seed: int) -> PlanningInput:
+def synthetic_company(
+    employees: int, departments: int, periods: int, seed: int, settings: Settings
+) -> PlanningInput:
     rng = random.Random(seed)
     names = [f"D{d:02d}" for d in range(departments)]
     typical = {d: rng.sample(SKILL_POOL, 3) for d in names}
@@ -78,7 +81,7 @@ def synthetic_company(employees: int, departments: int, periods: int, seed: int)
         interactions=_ring_ties(people, names, rng),
         has_interactions_sheet=True,
         periods=tuple(Period(label=f"P{p + 1}", index=p) for p in range(periods)),
-        settings=Settings(),
+        settings=settings,
         skills=tuple(sorted({s for e in people for s in e.skills})),
     )
 
@@ -161,11 +164,18 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--max-rotations", type=int, default=1)
+    parser.add_argument("--stint-periods", type=int, default=1)
     parser.add_argument(
         "--formulation", choices=("aggregated", "per-employee", "both"), default="both"
     )
     args = parser.parse_args()
-    instance = synthetic_company(args.employees, args.departments, args.periods, args.seed)
+    settings = Settings(
+        max_rotations_per_employee=args.max_rotations, stint_periods=args.stint_periods
+    )
+    instance = synthetic_company(
+        args.employees, args.departments, args.periods, args.seed, settings
+    )
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     for aggregate in (True, False):
         if args.formulation in ("both", "aggregated" if aggregate else "per-employee"):

@@ -157,6 +157,33 @@ def test_one_person_does_at_most_max_rotations_in_distinct_hosts(most: int, host
     assert len(stints) == hosts
 
 
+@pytest.mark.parametrize("stint", [1, 2])
+def test_several_stints_per_person_are_shared_out_without_overlap_or_repeats(stint: int) -> None:
+    # only A0 and A1 may rotate, both at once; four stints fit, so each does two
+    policy = {d: {"min_on_site": 1.0} for d in "BCDEF"} | {"A": {"min_on_site": 0.5}}
+    people = [*staff("A", 2), *staff("A", 4, rotation_eligible=False)[2:]]
+    people += [p for d in "BCDEF" for p in staff(d, 2)]
+    problem = instance(
+        people, periods=2 * stint, policy=policy, stint_periods=stint, max_rotations_per_employee=2
+    )
+    gaps = {pair_key("A", d): 3.0 for d in "BCDEF"}
+    status, stints = plan_rotation(problem, gaps)
+    assert status == cp_model.OPTIMAL
+    assert len(bridged(problem, stints)) == 4
+    assert Counter(s.employee_id for s in stints) == {"A0": 2 * stint, "A1": 2 * stint}
+
+
+def test_the_stint_goes_to_the_member_with_most_to_learn() -> None:
+    people = [
+        Employee(employee_id="A0", department="A", skills={"sql": 3}),
+        Employee(employee_id="A1", department="A"),
+        *staff("B", 2, skills={"sql": 2}),
+    ]
+    policy = {"B": {"min_on_site": 1.0}}
+    _, stints = plan_rotation(instance(people, periods=1, policy=policy))
+    assert {s.employee_id for s in stints} == {"A1"}
+
+
 def test_min_on_site_limits_people_away_per_period() -> None:
     policy = {"A": {"min_on_site": 0.75, "host_capacity": 4}, "B": {"host_capacity": 4}}
     problem = instance(staff("A", 4) + staff("B", 1), periods=1, policy=policy)

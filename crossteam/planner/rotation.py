@@ -1,11 +1,11 @@
 """Job-rotation stints in the shared CP-SAT model: who spends which periods in which host.
 
 Who goes where is an integer count per class of interchangeable employees (same home,
-same critical skills held, no personal rule) and host; when they go is an integer count
-of stints of ``stint_periods`` periods per timing group (same home and critical skills),
-host and start. With ``max_rotations_per_employee`` = 1 the counts decompose into people
-exactly; with more stints per person every employee is a group of one, which keeps the
-per-person rules (no overlap, never the same host twice) exact. See ``docs/rotation.md``.
+same critical skills held, same personal rules) and host; when they go is an integer
+count of stints of ``stint_periods`` periods per timing group (same home and critical
+skills), host and start. The counts decompose into people exactly with one stint per
+person, and with several one-period stints per person; several longer stints per person
+make every employee a group of one. See ``docs/rotation.md``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ from crossteam.planner.context import ModelContext, pair_key
 
 COMMON_SKILL_SHARE = 1 / 3
 """A skill is common in a department when at least this share of its members hold it."""
+
+SHARE_OUT_SECONDS = 10.0
+"""Limit of each small solve that gives a group's stints to its members (found at once)."""
 
 _FLOAT_SLACK = 1e-9
 """Guards ceil() against float noise: 0.8 x 10 must give 8, not 9."""
@@ -64,10 +67,6 @@ class _Facts:
     def starts(self) -> range:
         """Periods (positions) where a stint can start and still fit."""
         return range(max(0, len(self.period_labels) - self.stint + 1))
-
-    def covering(self, period: int) -> range:
-        """Starts of the stints that are under way in ``period``."""
-        return range(max(0, period - self.stint + 1), min(period, len(self.starts) - 1) + 1)
 
     def can_rotate(self, employee: Employee) -> bool:
         return (
@@ -144,8 +143,9 @@ class RotatorClass:
 class TimingGroup:
     """Rotators whose stints are timed together: same home and same critical skills.
 
-    With one stint per person, who goes where (the classes) and when (the group's starts)
-    decompose exactly; with several, every group is one person so overlaps stay visible.
+    Who goes where (the classes) and when (the group's starts) decompose into people
+    exactly (``RotationModel._share_out``); where they would not (several stints of more
+    than one period per person), every group is one person.
     """
 
     home: DepartmentName
@@ -167,7 +167,10 @@ def _classes(
         critical = instance.department_by_name[e.department].critical_skills
         relevant = frozenset(s for s in e.skills if s in critical)
         personal = e.employee_id in facts.must_visit or e.employee_id in facts.barred
-        alone = facts.max_stints > 1 or not aggregate
+        # Several stints per person stay exact in aggregate only for one-period stints
+        # (see RotationModel._share_out); a personal rule then needs its own timing too.
+        several = facts.max_stints > 1
+        alone = not aggregate or (several and (facts.stint > 1 or personal))
         timing = (e.department, relevant, e.employee_id if alone else "")
         by_key[timing, relevant, e.employee_id if alone or personal else ""].append(e)
     classes: list[RotatorClass] = []
@@ -229,26 +232,76 @@ class RotationModel:
     """Rule groups enforced by an assumption literal (``explain=True``), in plain words."""
 
     def extract(self, solver: cp_model.CpSolver) -> tuple[RotationStint, ...]:
-        """One stint per employee and period away, sorted by employee then period."""
+        """One stint per employee and period away, sorted by employee then period.
+
+        The model counts stints per class and group; who takes which one is chosen here,
+        group by group, giving each stint to the member with most to learn in the host.
+        """
+        slots: dict[int, list[tuple[DepartmentName, int]]] = defaultdict(list)
+        for (group, host, start), var in self.starts.items():
+            slots[group] += [(host, start)] * solver.value(var)
+        demand = {key: solver.value(var) for key, var in self.sent.items()}
         labels = self.facts.period_labels
-        # with one stint per person any unused member will do; classes of one are exact
-        pools = {i: iter(c.members) for i, c in enumerate(self.classes)}
-        travellers: dict[tuple[int, DepartmentName], list[EmployeeId]] = defaultdict(list)
-        for (index, host), var in self.sent.items():
-            c = self.classes[index]
-            for _ in range(solver.value(var)):
-                employee = c.members[0] if c.size == 1 else next(pools[index])
-                travellers[c.group, host].append(employee)
         out: list[RotationStint] = []
-        for (group, host, start), var in sorted(self.starts.items(), key=lambda kv: kv[0][2]):
-            for _ in range(solver.value(var)):
-                employee = travellers[group, host].pop()
+        for group, stints in slots.items():
+            for employee, host, start in self._share_out(group, stints, demand):
                 out.extend(
                     RotationStint(employee_id=employee, period=labels[p], department=host)
                     for p in range(start, start + self.facts.stint)
                 )
         position = {label: i for i, label in enumerate(labels)}
         return tuple(sorted(out, key=lambda s: (s.employee_id, position[s.period])))
+
+    def _share_out(
+        self,
+        group: int,
+        stints: list[tuple[DepartmentName, int]],
+        demand: dict[tuple[int, DepartmentName], int],
+    ) -> list[tuple[EmployeeId, DepartmentName, int]]:
+        """Give a group's stints to its members: each class's count per host, no overlap,
+        never the same host twice, at most ``max_rotations_per_employee`` each.
+
+        Exact by construction: with one stint per person any split works, and with
+        one-period stints the group's counts per host and per period are within its size,
+        which is all a bipartite edge colouring needs (Koenig; equitable by de Werra).
+        A small CP-SAT model finds it, preferring members who lack the host's skills.
+        """
+        facts = self.facts
+        by_id = facts.instance.employee_by_id
+        model = cp_model.CpModel()
+        take: dict[tuple[EmployeeId, int], cp_model.IntVar] = {}
+        novelty: list[cp_model.LinearExprT] = []
+        for index, c in enumerate(self.classes):
+            if c.group != group:
+                continue
+            for host in c.hosts:
+                mine = [k for k, (h, _) in enumerate(stints) if h == host]
+                for member in c.members:
+                    for k in mine:
+                        take[member, k] = model.new_bool_var(f"{member}|{k}")
+                        gain = len(facts.common_skills[host] - by_id[member].skills.keys())
+                        novelty.append(gain * take[member, k])
+                model.add(sum(take[m, k] for m in c.members for k in mine) == demand[index, host])
+        for k in range(len(stints)):
+            model.add_exactly_one(take[m, j] for m, j in take if j == k)
+        per_member: dict[EmployeeId, list[int]] = defaultdict(list)
+        for member, k in take:
+            per_member[member].append(k)
+        for member, mine in per_member.items():
+            model.add(sum(take[member, k] for k in mine) <= facts.max_stints)
+            for host in {stints[k][0] for k in mine}:
+                model.add_at_most_one(take[member, k] for k in mine if stints[k][0] == host)
+            for period in range(len(facts.period_labels)):
+                model.add_at_most_one(
+                    take[member, k] for k in mine if 0 <= period - stints[k][1] < facts.stint
+                )
+        model.maximize(sum(novelty))
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        solver.parameters.max_time_in_seconds = SHARE_OUT_SECONDS
+        if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            raise RuntimeError(f"rotation stints of group {group} could not be given to people")
+        return [(m, *stints[k]) for (m, k), var in take.items() if solver.value(var)]
 
 
 def explain_rotation_assumptions(rotation: RotationModel, core: Iterable[int]) -> list[str]:
