@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -10,7 +11,6 @@ import openpyxl
 import pytest
 
 from crossteam.errors import InputError
-from crossteam.io import schema
 from crossteam.io.example import (
     SKILL_SUPPLY_FACTOR,
     Company,
@@ -101,7 +101,7 @@ def test_skills_cluster_by_department(company: Company) -> None:
         if sum(n for _, n in c.most_common(2)) > 0.6 * c.total()
     ]
     assert len(concentrated) >= len(holders) // 2
-    assert all(department[e] for e, _, _ in company.skills)
+    assert {e for e, _, _ in company.skills} == set(department), "everyone holds a skill"
 
 
 def test_interactions_are_distinct_pairs_of_known_people(company: Company) -> None:
@@ -123,6 +123,18 @@ def test_ties_are_about_sixteen_per_person_and_dense_inside_departments(
     internal_pairs = sum(n * (n - 1) // 2 for n in sizes.values())
     cross_pairs = 1000 * 999 // 2 - internal_pairs
     assert internal / internal_pairs > 10 * (ties - internal) / cross_pairs
+
+
+def test_heads_of_department_span_boundaries_more_than_most(company: Company) -> None:
+    department = _department_of(company)
+    cross: Counter[str] = Counter()
+    for a, b, _ in company.interactions:
+        if department[a] != department[b]:
+            cross.update((a, b))
+    heads = [row[0] for row in company.employees if row[3].startswith("Head of")]
+    assert len(heads) == 20
+    average = cross.total() / len(department)
+    assert np.mean([cross[h] for h in heads]) > 1.5 * average
 
 
 @pytest.mark.parametrize("departments", [10, 20, 40])
@@ -210,6 +222,11 @@ def test_rules_are_about_distinct_available_people_and_consistent(company: Compa
                 assert target is None
         if rule == "rotate_to":
             assert employee[person][6] and departments[target][3]
+            home = employee[person][2]
+            headcount = sum(1 for row in company.employees if row[2] == home)
+            spare = headcount - math.ceil(departments[home][1] * headcount - 1e-9)
+            sent = sum(1 for r, p, *_ in company.rules if r == rule and employee[p][2] == home)
+            assert sent <= spare, f"{home} cannot spare {sent}"
         if rule == "together":
             assert employee[person][2] != employee[target][2]
         if rule == "apart":
@@ -237,7 +254,7 @@ def test_same_seed_same_company_other_seed_other_company() -> None:
     assert other.interactions != first.interactions
 
 
-def test_japanese_company_uses_japanese_names_departments_and_yes_no() -> None:
+def test_japanese_company_uses_japanese_names_departments_teams_and_headers() -> None:
     company = generate_company(150, 10, seed=0, japanese=True)
     departments = [row[0] for row in company.departments]
     assert departments[:4] == ["営業部", "カスタマーサポート部", "製品開発部", "企画部"]
@@ -301,15 +318,15 @@ def test_wide_skills_matrix_reads_back_as_the_same_skills(tmp_path: Path) -> Non
     ]
 
 
-def test_japanese_workbook_has_japanese_sheet_names_and_headers(tmp_path: Path) -> None:
+def test_japanese_workbook_has_japanese_sheet_names_headers_and_yes_no(tmp_path: Path) -> None:
     path = tmp_path / "ja.xlsx"
     write_example(path, 60, 5, seed=0, japanese=True)
     workbook = openpyxl.load_workbook(path, read_only=True)
     assert workbook.sheetnames[0] == "社員"
-    headers = next(workbook["社員"].iter_rows(max_row=1, values_only=True))
+    headers, *rows = workbook["社員"].iter_rows(values_only=True)
     assert headers[:3] == ("社員ID", "氏名", "部署")
-    assert all(schema.normalise(h) != schema.normalise(c.name) for h, c in
-               zip(headers, schema.EMPLOYEES.columns, strict=True))  # fmt: skip
+    assert all(not header.isascii() for header in headers)
+    assert {row[5] for row in rows} | {row[6] for row in rows} == {"はい", "いいえ"}
 
 
 def test_write_company_writes_a_changed_company(tmp_path: Path) -> None:
