@@ -63,6 +63,7 @@ def test_each_sheet_has_exactly_its_schema_headers_bold_and_frozen(
     assert headers == [column.name for column in sheet.columns]
     assert all(cell.font.bold for cell in ws[1])
     assert ws.freeze_panes == "A2"
+    assert [table.ref for table in ws.tables.values()] == [ws.dimensions]
 
 
 @pytest.mark.parametrize("sheet", schema.SHEETS, ids=lambda s: s.name)
