@@ -12,6 +12,7 @@ the process's peak resident size is reported as well. The goal is well under 10 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import random
 import resource
@@ -103,8 +104,14 @@ def main(argv: list[str] | None = None) -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "company.xlsx"
+        # Written in a child process, so that this process's peak resident size is the
+        # reader's own.
         started = time.perf_counter()
-        write_company(path, options.employees, options.interactions)
+        writer = multiprocessing.get_context("spawn").Process(
+            target=write_company, args=(path, options.employees, options.interactions)
+        )
+        writer.start()
+        writer.join()
         written = time.perf_counter() - started
 
         timings: list[tuple[float, float]] = []  # (wall, CPU) seconds
@@ -112,6 +119,8 @@ def main(argv: list[str] | None = None) -> None:
             started, cpu = time.perf_counter(), time.process_time()
             result = read_workbook(path)
             timings.append((time.perf_counter() - started, time.process_time() - cpu))
+            if len(timings) == 1:  # before a second instance coexists with the first
+                max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB
         if result.instance is None:
             sys.exit("the benchmark workbook is invalid: " + result.errors[0].render())
 
@@ -122,7 +131,6 @@ def main(argv: list[str] | None = None) -> None:
         size = path.stat().st_size
 
     instance = result.instance
-    max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
     rows = [
         ("employees", f"{len(instance.employees):,}"),
         ("interactions (distinct pairs)", f"{len(instance.interactions):,}"),
@@ -134,7 +142,7 @@ def main(argv: list[str] | None = None) -> None:
         ("read_workbook, best (CPU time)", f"{min(t[1] for t in timings):.2f} s"),
         ("load average (1 min) at the end", f"{os.getloadavg()[0]:.1f}"),
         ("peak traced memory (tracemalloc)", f"{traced_peak / 1e6:.0f} MB"),
-        ("peak resident size of the process", f"{max_rss:.0f} MB"),
+        ("peak resident size, one read (whole process)", f"{max_rss:.0f} MB"),
     ]
     width = max(len(label) for label, _ in rows)
     for label, value in rows:

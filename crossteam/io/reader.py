@@ -323,7 +323,7 @@ class _WorkbookReader:
     # -- locating sheets and headers ---------------------------------------------------
 
     def read(self) -> None:
-        self._find_tables()
+        titles = self._find_sheets()
         steps = (
             (schema.SETTINGS, self._read_settings),
             (schema.EMPLOYEES, self._read_employees),
@@ -338,12 +338,18 @@ class _WorkbookReader:
             (schema.RULES, self._read_rules),
         )
         for sheet, read in steps:
-            table = self.tables.get(sheet.name)
+            title = titles.get(sheet.name)
+            # One sheet's cells at a time: a large Interactions sheet is parsed, read and
+            # let go before the next sheet is parsed.
+            table = None if title is None else self._table(sheet, title)
             if table is not None:
+                self.tables[sheet.name] = table
                 read(table)
+                table.rows = ()
         self._warn_unused_attributes()
 
-    def _find_tables(self) -> None:
+    def _find_sheets(self) -> dict[str, str]:
+        """The workbook's title of each sheet of the contract it has."""
         found: dict[str, str] = {}
         for title in self.workbook.titles:
             sheet = _SHEETS_BY_KEY.get(_key(title))
@@ -362,9 +368,6 @@ class _WorkbookReader:
                 )
                 continue
             found[sheet.name] = title
-            table = self._table(sheet, title, self.workbook.read_sheet(title))
-            if table is not None:
-                self.tables[sheet.name] = table
         for sheet in schema.SHEETS:
             if sheet.required and sheet.name not in found:
                 self.unreadable.add(sheet.name)
@@ -372,8 +375,10 @@ class _WorkbookReader:
                     f"the workbook has no {sheet.name} sheet, which is required",
                     sheet=sheet.name,
                 )
+        return found
 
-    def _table(self, sheet: schema.Sheet, title: str, content: SheetContent) -> _Table | None:
+    def _table(self, sheet: schema.Sheet, title: str) -> _Table | None:
+        content = self.workbook.read_sheet(title)
         header = self._header_row(sheet, content)
         if header is None:
             if sheet.required:
@@ -1014,10 +1019,8 @@ class _WorkbookReader:
             return PlanningInput(
                 employees=employees,
                 departments=departments,
-                # Checked above (known ids, a < b, weight > 0); validating 100,000 ties
-                # again one model at a time would double the time of a large import.
                 interactions=tuple(
-                    Interaction.model_construct(employee_a=a, employee_b=b, weight=w)
+                    Interaction(employee_a=a, employee_b=b, weight=w)
                     for (a, b), w in self.interactions.items()
                 ),
                 has_interactions_sheet=schema.INTERACTIONS.name in self.tables,
