@@ -15,6 +15,11 @@ Choices made where the contract is silent:
 - A team may be named on TeamSkills and Rules by its spec name (every team of the
   spec; for ``in_team``, any one of them) or by one expanded name such as ``Ops-2``.
 - Reading a sheet stops after 1,000 consecutive empty rows, with a warning.
+- Names also match with their separators left out ("EmployeeID", "teamskills").
+- A sheet outside the contract is warned about, except a notes sheet (Instructions).
+- When a sheet is missing or lacks a required column, references to what it would
+  define are not checked: each would fail for the one reason already reported.
+- A team ``count`` above the number of employees is an error.
 """
 
 from __future__ import annotations
