@@ -212,6 +212,16 @@ def _progress_line(progress: Progress | None, started: float, options: Any) -> s
     )
 
 
+def _audit_line(summary: dict[str, Any]) -> str:
+    ei = summary["ei_index"]
+    ei_text = "no ties to measure an E-I index" if ei is None else f"E-I index {ei:+.3f}"
+    return (
+        f"{summary['employees']} employees, {summary['departments']} departments, "
+        f"{summary['interactions']} tied pairs; {ei_text}; "
+        f"{len(summary['gap_pairs'])} department pairs never talk."
+    )
+
+
 # ---------------------------------------------------------------------------- commands
 
 InputPath = Annotated[Path, typer.Argument(help="Input workbook (.xlsx)", show_default=False)]
@@ -311,13 +321,9 @@ def audit(
             plan = read_plan(plan_path, instance)
         except InputError as error:
             _fail_input(error, as_json)
-        effect = network.compare(instance, plan)
+        effect = network.compare(instance, plan, before=report)
     summary = network.audit_json(report)
-    _say(
-        f"{summary['employees']} employees, {summary['departments']} departments, "
-        f"{summary['interactions']} tied pairs; E-I index {summary['ei_index']:+.3f}; "
-        f"{len(summary['gap_pairs'])} department pairs never talk."
-    )
+    _say(_audit_line(summary))
     if out is not None:
         from crossteam.io.audit_writer import write_audit
 
@@ -402,7 +408,7 @@ def plan(
         raise _Exit(EXIT_INTERRUPTED if interrupted else EXIT_NO_PLAN)
 
     checks = verify(instance, result)
-    effect = network.compare(instance, result)
+    effect = network.compare(instance, result, before=report)
     run_info = RunInfo(
         command=shlex.join(["crossteam", *sys.argv[1:]]),
         input_path=str(source),

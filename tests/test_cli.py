@@ -189,3 +189,19 @@ def test_template_then_example_commands_write_workbooks(
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, _ = run(capsys, "plan", "--no-such-option")
     assert code == 2
+
+
+def test_audit_without_interactions_says_every_pair_is_silent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheets = company()
+    del sheets["Interactions"]
+    path = write_workbook(tmp_path / "no_ties.xlsx", sheets)
+
+    code, out, err = run(capsys, "audit", str(path), "--json")
+
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["ei_index"] is None
+    assert len(payload["gap_pairs"]) == 3  # Sales, Development, Support: every pair
+    assert "no ties" in err
