@@ -62,6 +62,11 @@ class Plan(BaseModel):
     seed: int = 0
     workers: int = 0
     time_limit_seconds: float | None = None
+    notes: tuple[str, ...] = Field(
+        default=(),
+        description="Remarks on how the plan was found, e.g. that its bound is of a "
+        "restricted model",
+    )
 
     @property
     def has_solution(self) -> bool:
