@@ -9,10 +9,13 @@ a plan bridged are green in the panel that shows them.
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
+from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
@@ -133,13 +136,40 @@ def _draw_panel(figure: Figure, index: int, count: int, panel: GraphPanel) -> No
         )
 
 
+_CJK_FONTS = (
+    "Noto Sans CJK JP",
+    "Noto Sans JP",
+    "IPAexGothic",
+    "IPAGothic",
+    "TakaoGothic",
+    "Hiragino Sans",
+    "Yu Gothic",
+    "MS Gothic",
+    "Source Han Sans JP",
+)
+
+
+@cache
+def _font_families() -> tuple[str, ...]:
+    """DejaVu Sans, then the first installed font that has Japanese glyphs, as fallback."""
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return ("DejaVu Sans", *[name for name in _CJK_FONTS if name in installed][:1])
+
+
 def department_graph_png(panels: Sequence[GraphPanel]) -> bytes:
-    """One PNG with the panels side by side."""
-    figure = Figure(figsize=(PANEL_INCHES * len(panels), PANEL_INCHES), dpi=DPI)
-    FigureCanvasAgg(figure)
-    for index, panel in enumerate(panels):
-        _draw_panel(figure, index, len(panels), panel)
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
+    """One PNG with the panels side by side.
+
+    Japanese department names need a CJK font on the machine (e.g. Debian's
+    fonts-noto-cjk); without one they are drawn as boxes, silently: the sheets beside the
+    picture always carry the names in full.
+    """
+    with rc_context({"font.family": list(_font_families())}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        figure = Figure(figsize=(PANEL_INCHES * len(panels), PANEL_INCHES), dpi=DPI)
+        FigureCanvasAgg(figure)
+        for index, panel in enumerate(panels):
+            _draw_panel(figure, index, len(panels), panel)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
     return buffer.getvalue()
