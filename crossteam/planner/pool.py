@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from crossteam.models import (
     MAX_LEVEL,
     RULE_TARGET,
+    BalanceMode,
     DepartmentName,
     Employee,
     EmployeeId,
@@ -98,6 +99,7 @@ def cohorts(instance: PlanningInput, *, aggregate: bool = True) -> tuple[Cohort,
     cohort per person (the baseline formulation)."""
     floors = skill_floors(instance)
     attributes = sorted({rule.attribute for rule in instance.balance_rules})
+    telling = _telling_values(instance)
     named = named_in_rules(instance)
     grouped: dict[tuple[DepartmentName, _Texts, str], dict[_Levels, list[Employee]]] = defaultdict(
         lambda: defaultdict(list)
@@ -107,7 +109,7 @@ def cohorts(instance: PlanningInput, *, aggregate: bool = True) -> tuple[Cohort,
             (s, level if (level := e.skills.get(s, 0)) >= floor else 0)
             for s, floor in sorted(floors.items())
         )
-        texts = tuple((a, e.attribute_text(a)) for a in attributes)
+        texts = tuple((a, _told(e.attribute_text(a), telling.get(a))) for a in attributes)
         alone = e.employee_id if not aggregate or e.employee_id in named else ""
         grouped[e.department, texts, alone][levels].append(e)
     out: list[Cohort] = []
@@ -128,3 +130,21 @@ def cohorts(instance: PlanningInput, *, aggregate: bool = True) -> tuple[Cohort,
             index += 1
         out.append(Cohort(g, department, dict(texts), tuple(classes), alone=bool(alone)))
     return tuple(out)
+
+
+def _telling_values(instance: PlanningInput) -> dict[str, set[str]]:
+    """Attributes whose every rule is no_lone with a value: only those values tell people
+    apart (as casefolded text); the others may share a cohort."""
+    telling: dict[str, set[str]] = {}
+    for attribute in {rule.attribute for rule in instance.balance_rules}:
+        rules = [r for r in instance.balance_rules if r.attribute == attribute]
+        if all(r.mode is BalanceMode.NO_LONE and r.value for r in rules):
+            telling[attribute] = {r.value.strip().casefold() for r in rules if r.value}
+    return telling
+
+
+def _told(text: str | None, telling: set[str] | None) -> str | None:
+    """``text``, or ``None`` when no rule on its attribute can tell it from a blank."""
+    if telling is None or text is None or text.casefold() in telling:
+        return text
+    return None

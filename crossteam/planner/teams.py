@@ -25,6 +25,7 @@ from crossteam.models import (
     TeamAssignment,
     TeamName,
 )
+from crossteam.planner.candidates import EXACT, Candidates
 from crossteam.planner.context import ModelContext
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.options import Formulation
@@ -39,6 +40,8 @@ class TeamModel:
 
     ctx: ModelContext
     cohorts: tuple[Cohort, ...]
+    ordered: bool
+    """Teams of one spec are ordered by ``symmetry_key`` (their symmetry is broken)."""
     x: dict[tuple[TeamName, int], cp_model.IntVar] = field(default_factory=dict)
     """Skilled members: people of class ``c`` in team ``t`` who count towards its needs."""
     fill: dict[tuple[TeamName, int], cp_model.IntVar] = field(default_factory=dict)
@@ -137,27 +140,29 @@ def build_teams(
     cohorts: tuple[Cohort, ...],
     groups: RuleGroups,
     formulation: Formulation,
-    *,
-    bridge_teams: Mapping[tuple[DepartmentName, DepartmentName], frozenset[TeamName]] | None = None,
+    candidates: Candidates = EXACT,
 ) -> TeamModel:
     """Add the team variables, hard rules and objective parts (except Balance) to ``ctx``.
 
-    ``bridge_teams`` restricts which teams may earn each gap pair (None: every team); a
-    restriction makes teams of one spec differ, so symmetry is then left unbroken.
+    ``candidates`` may restrict which classes a team draws skilled members from and which
+    teams may earn each gap pair; a restriction makes teams of one spec differ, so their
+    symmetry is then left unbroken.
     """
-    tm = TeamModel(ctx, cohorts)
-    _add_assignment(tm, groups)
+    tm = TeamModel(ctx, cohorts, ordered=formulation.symmetry and not candidates.restricted)
+    _add_assignment(tm, groups, candidates.skill_classes)
     for team in tm.teams:
         _add_team_shape(tm, team, groups, tight=formulation.tight)
         _add_skills(tm, team, groups)
-        _add_bridging(tm, team, bridge_teams, tight=formulation.tight)
+        _add_bridging(tm, team, candidates.bridge_teams, tight=formulation.tight)
     _add_rules(tm, groups)
-    if formulation.symmetry and bridge_teams is None:
+    if tm.ordered:
         _break_symmetry(tm)
     return tm
 
 
-def _add_assignment(tm: TeamModel, groups: RuleGroups) -> None:
+def _add_assignment(
+    tm: TeamModel, groups: RuleGroups, allowed: Mapping[TeamName, frozenset[int]] | None
+) -> None:
     """Seats by class and cohort; nobody in two teams; everyone seated under assign_everyone."""
     model = tm.ctx.model
     everyone = tm.ctx.instance.settings.assign_everyone
@@ -172,7 +177,8 @@ def _add_assignment(tm: TeamModel, groups: RuleGroups) -> None:
                 tm.fill[team.name, g.index] = var
                 seats.append(var)
             for c in g.classes:
-                if g.alone or c.skilled_for(team):
+                usable = allowed is None or c.index in allowed.get(team.name, frozenset())
+                if g.alone or (c.skilled_for(team) and usable):
                     var = model.new_int_var(0, min(c.size, cap), f"x[{team.name}|{c.index}]")
                     tm.x[team.name, c.index] = var
                     seats.append(var)
