@@ -243,7 +243,9 @@ def template(
 @app.command()
 def example(
     out: Annotated[Path, typer.Argument(help="Where to write the example workbook")],
-    employees: Annotated[int, typer.Option(min=10, max=100_000, help="Employees")] = 150,
+    employees: Annotated[
+        int, typer.Option(min=20, max=100_000, help="Employees (at least 20)")
+    ] = 150,
     departments: Annotated[int, typer.Option(min=2, max=500, help="Departments")] = 10,
     seed: Annotated[int, typer.Option(min=0, help="Random seed")] = 0,
     japanese: Annotated[
