@@ -50,6 +50,8 @@ def test_numbers_accept_numeric_and_full_width_text() -> None:
         as_number("twelve")
     with pytest.raises(CellError):
         as_number(True)
+    with pytest.raises(CellError, match="reasonable size"):
+        as_number(10**400)
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import time
 import tracemalloc
 import zipfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl.xml
@@ -16,7 +17,7 @@ from workbooks import company, write_workbook
 
 from crossteam.errors import UnreadableFileError
 from crossteam.io.reader import read_workbook
-from crossteam.io.safety import MAX_EMPTY_RUN, file_sha256
+from crossteam.io.safety import MAX_EMPTY_RUN, Workbook, file_sha256
 
 SECONDS = 5.0
 MEGABYTES = 500
@@ -172,17 +173,37 @@ def test_utf16_part_cannot_hide_a_dtd(tmp_path: Path, encoding: str) -> None:
     assert "DTD or XML entities" in refused(path)
 
 
+@pytest.mark.parametrize("padding", [b"<!--" + b" " * (100 << 10) + b"-->", b" " * (100 << 10)])
 @pytest.mark.parametrize("part", ["xl/workbook.xml", "xl/worksheets/sheet1.xml"])
-def test_entities_past_the_scanned_head_are_stopped_by_defusedxml(
-    tmp_path: Path, part: str
+def test_a_dtd_pushed_past_the_scanned_head_is_still_refused(
+    tmp_path: Path, part: str, padding: bytes
 ) -> None:
-    prolog = b"<!--" + b" " * (100 << 10) + b"-->" + BILLION_LAUGHS.split(b"?>", 1)[1]
+    prolog = padding + BILLION_LAUGHS.split(b"?>", 1)[1]
     path = rezip(
         valid_workbook(tmp_path),
         tmp_path / "hidden.xlsx",
         lambda name, data: with_prolog(prolog, data) if name == part else data,
     )
-    assert "refused as unsafe" in refused(path)
+    message = refused(path)
+    assert "does not begin its content within the first 64 KB" in message
+    assert part in message
+
+
+def test_the_sheet_parser_itself_refuses_a_dtd(tmp_path: Path) -> None:
+    path = tmp_path / "parts.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("sheet.xml", BILLION_LAUGHS + b"<worksheet><sheetData/></worksheet>")
+    with zipfile.ZipFile(path) as archive:
+        workbook = Workbook(
+            archive=archive,
+            parts={"People": "sheet.xml"},
+            shared_strings=[],
+            date_styles=frozenset(),
+            timedelta_styles=frozenset(),
+            epoch=datetime(1899, 12, 30),
+        )
+        with pytest.raises(UnreadableFileError, match="sheet 'People' declares a DTD"):
+            workbook.read_sheet("People")
 
 
 def test_sheet_declaring_a_million_empty_rows_is_read_quickly(tmp_path: Path) -> None:
@@ -210,3 +231,26 @@ def test_sheet_declaring_a_million_empty_rows_is_read_quickly(tmp_path: Path) ->
 def test_file_sha256_is_the_hash_of_the_bytes(tmp_path: Path) -> None:
     path = valid_workbook(tmp_path)
     assert file_sha256(path) == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("</sheetData>", "<row><c><v>1</v></sheetData>"),  # unclosed elements
+        ("</sheetData>", "<row>" + "<c><v>1</v></c>" * 16_385 + "</row></sheetData>"),
+        ("</sheetData>", '</sheetData><mergeCells><mergeCell ref="A:A"/></mergeCells>'),
+        ("</sheetData>", '<row><c t="s"><v>99</v></c></row></sheetData>'),  # no such string
+    ],
+)
+def test_damaged_sheet_xml_is_refused_naming_the_sheet(tmp_path: Path, old: str, new: str) -> None:
+    path = rezip(
+        valid_workbook(tmp_path),
+        tmp_path / "damaged.xlsx",
+        lambda name, data: (
+            data.decode("utf-8").replace(old, new, 1).encode("utf-8")
+            if name == "xl/worksheets/sheet3.xml"
+            else data
+        ),
+    )
+    message = refused(path)
+    assert "sheet 'Interactions' is damaged" in message

@@ -18,6 +18,7 @@ from typing import Final, Literal
 from pydantic_core import ErrorDetails
 
 from crossteam.io.schema import NO, YES, Kind
+from crossteam.models import MAX_LEVEL, MIN_LEVEL
 
 MAX_TEXT_LENGTH: Final = 10_000
 """Longer cells are refused: no planning value needs them and they slow every step."""
@@ -96,13 +97,16 @@ def as_number(value: object) -> float:
     """A finite number; numeric text such as "12" or "１２" is accepted."""
     if isinstance(value, bool) or _is_date(value):
         raise CellError("must be a number")
-    if isinstance(value, int | float):
-        number = float(value)
-    else:
-        try:
-            number = float(unicodedata.normalize("NFKC", str(value)))
-        except ValueError:
-            raise CellError(f"must be a number, not {_quoted(value)}") from None
+    try:
+        number = (
+            float(value)
+            if isinstance(value, int | float)
+            else float(unicodedata.normalize("NFKC", str(value)))
+        )
+    except ValueError:
+        raise CellError(f"must be a number, not {_quoted(value)}") from None
+    except OverflowError:  # an integer of hundreds of digits
+        raise CellError("must be a number of reasonable size") from None
     if not math.isfinite(number):
         raise CellError("must be a number")
     return number
@@ -123,9 +127,11 @@ def as_level(value: object) -> int:
     try:
         level = as_int(value)
     except CellError:
-        raise CellError(f"must be a level from 1 to 5, not {_quoted(value)}") from None
-    if not 1 <= level <= 5:
-        raise CellError(f"must be between 1 and 5, not {level}")
+        raise CellError(
+            f"must be a level from {MIN_LEVEL} to {MAX_LEVEL}, not {_quoted(value)}"
+        ) from None
+    if not MIN_LEVEL <= level <= MAX_LEVEL:
+        raise CellError(f"must be between {MIN_LEVEL} and {MAX_LEVEL}, not {level}")
     return level
 
 
@@ -218,7 +224,6 @@ def describe_validation_error(error: ErrorDetails) -> str:
         "greater_than_equal": "must be at least {ge}",
         "less_than": "must be less than {lt}",
         "less_than_equal": "must be at most {le}",
-        "extra_forbidden": "is not a known setting",
     }
     template = plain.get(error["type"])
     if template is None:

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
 from pydantic.fields import FieldInfo
 
@@ -42,6 +42,7 @@ from crossteam.io import schema
 from crossteam.io.cells import (
     HARD,
     CellError,
+    as_number,
     as_text,
     check_raw,
     convert,
@@ -250,14 +251,13 @@ class _Row:
         raw = self.cells.get(index)
         if raw is None:
             return None
+        is_number = isinstance(raw, int | float) and not isinstance(raw, bool)
         try:
             check_raw(raw)
+            return as_number(raw) if is_number else as_text(raw)
         except CellError as problem:
             self.error(index, problem.message)
             return None
-        if isinstance(raw, int | float) and not isinstance(raw, bool):
-            return float(raw)
-        return as_text(raw)
 
     def error(self, index: int, message: str) -> None:
         self.ok = False
@@ -439,16 +439,15 @@ class _WorkbookReader:
                 row=content.stopped_at,
                 warning=True,
             )
-        for ref in content.merged:
-            min_col, min_row, _, max_row = range_boundaries(ref)
-            if max_row >= table.header_row:
+        for merged in content.merged:
+            if merged.last_row >= table.header_row:
                 self.problems.add(
-                    f"cells {ref} are merged: only the first holds a value, the others read "
-                    "as blank; unmerge them and fill every cell",
+                    f"cells {merged.ref} are merged: only the first holds a value, the others "
+                    "read as blank; unmerge them and fill every cell",
                     sheet=table.title,
-                    row=min_row,
-                    column=table.headers.get(min_col),
-                    index=min_col,
+                    row=merged.first_row,
+                    column=table.headers.get(merged.first_column),
+                    index=merged.first_column,
                     warning=True,
                 )
         unheaded: dict[int, int] = {}

@@ -1,11 +1,12 @@
 """Opening a user's workbook without trusting it: refuse what is not a sane .xlsx, then stream.
 
-Every check here works from the file's first bytes and the zip directory, before any XML
-is parsed, so a hostile file is refused in milliseconds and without inflating it. The
-workbook part, shared strings and styles are then parsed by openpyxl through defusedxml
-(a hard dependency of crossteam; ``open_workbook`` refuses to run if openpyxl ever stops
-using it), and the worksheets by our own expat handler, which stops at any DOCTYPE.
-Every failure becomes ``UnreadableFileError`` with one plain sentence.
+Every check here works from the file's first bytes, the zip directory and the first bytes
+of each XML part, before any XML is parsed, so a hostile file is refused in milliseconds
+and without inflating it. DTDs and entity declarations, which XML confines to the part's
+head, are refused there. The workbook part, shared strings and styles are then parsed by
+openpyxl (through defusedxml, a hard dependency; ``open_workbook`` refuses to run if
+openpyxl stops using it), the worksheets by our own expat handler, which also stops at any
+DOCTYPE. Every failure becomes ``UnreadableFileError`` with one plain sentence.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from xml.parsers.expat import ExpatError, ParserCreate
 from defusedxml import DefusedXmlException
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.stylesheet import apply_stylesheet
-from openpyxl.utils.cell import column_index_from_string
+from openpyxl.utils.cell import column_index_from_string, range_boundaries
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml import DEFUSEDXML
 
@@ -42,6 +43,8 @@ MAX_RATIO: Final = 200
 RATIO_CHECK_ABOVE: Final = 5 << 20
 MAX_MEMBERS: Final = 10_000
 XML_HEAD_BYTES: Final = 64 << 10
+MAX_COLUMNS: Final = 16_384
+"""Excel's widest sheet (column XFD)."""
 MAX_EMPTY_RUN: Final = 1_000
 """Stop reading a sheet after this many consecutive empty rows (formatted, but no values)."""
 
@@ -49,6 +52,7 @@ _OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC: Final = (b"PK\x03\x04", b"PK\x05\x06")
 _WORKBOOK_PART: Final = "xl/workbook.xml"
 _DTD = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_XML_SPACE = re.compile(r"[ \t\r\n\ufeff]*")
 _SAVE_AS_XLSX: Final = "open it in Excel and save it as .xlsx (Excel Workbook)"
 _UNSAFE_XML: Final = "declares a DTD or XML entities, which workbooks never need: refused as unsafe"
 
@@ -159,13 +163,38 @@ def _check_member_size(path: Path, member: zipfile.ZipInfo) -> None:
 def _check_xml_head(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
     """Refuse DTDs and entity declarations, which only XML attacks put in a workbook.
 
-    They can only appear before the root element, so nearly always within the first bytes;
-    past them, defusedxml (for the parts openpyxl reads) and the sheet parser's DOCTYPE
-    handler still refuse them.
+    XML allows them only before the root element, so the scan is complete when the root
+    element starts within the scanned head; a part whose root starts later is refused.
+    Whatever parses the XML afterwards (openpyxl with defusedxml or lxml, or the sheet
+    parser) therefore never meets an entity declaration.
     """
     head = _head(archive, member.filename, XML_HEAD_BYTES)
-    if _DTD.search(head.decode(_encoding(head), errors="ignore")):
+    text = head.decode(_encoding(head), errors="ignore")
+    if _DTD.search(text):
         raise UnreadableFileError(f"{path.name}: part {member.filename} {_UNSAFE_XML}")
+    if len(head) == XML_HEAD_BYTES and _root_start(text) is None:
+        raise UnreadableFileError(
+            f"{path.name}: part {member.filename} does not begin its content within the "
+            f"first {XML_HEAD_BYTES >> 10} KB: refused as unsafe"
+        )
+
+
+def _root_start(text: str) -> int | None:
+    """Where the root element starts, past the declaration, comments and processing
+    instructions; ``None`` when it does not start in ``text``."""
+    position = 0
+    while True:
+        position = _XML_SPACE.match(text, position).end()  # type: ignore[union-attr]  # "*" always matches
+        for opening, closing in (("<?", "?>"), ("<!--", "-->")):
+            if text.startswith(opening, position):
+                end = text.find(closing, position + len(opening))
+                if end < 0:
+                    return None
+                position = end + len(closing)
+                break
+        else:
+            starts = text.startswith("<", position) and not text.startswith("<!", position)
+            return position if starts else None
 
 
 def _head(archive: zipfile.ZipFile, name: str, size: int) -> bytes:
@@ -183,18 +212,28 @@ def _encoding(head: bytes) -> str:
 
 
 @dataclass(frozen=True)
+class MergedRange:
+    """Merged cells such as ``B5:B7``: only the first cell holds a value."""
+
+    ref: str
+    first_column: int
+    first_row: int
+    last_row: int
+
+
+@dataclass(frozen=True)
 class SheetContent:
     """The non-empty rows of one sheet, as ``(row number, {column number: value})``.
 
     Text is stripped and blank cells are left out, so a row that is only formatted
     is absent. ``stopped_at`` is the row where reading stopped after ``MAX_EMPTY_RUN``
     consecutive empty rows (``None`` when the sheet was read to its end);
-    ``merged`` lists merged ranges such as ``"B5:B7"`` (known only when read to the end).
+    ``merged`` lists merged ranges (known only when the sheet was read to its end).
     """
 
     rows: tuple[tuple[int, dict[int, object]], ...]
     stopped_at: int | None
-    merged: tuple[str, ...]
+    merged: tuple[MergedRange, ...]
 
 
 @dataclass(frozen=True)
@@ -326,7 +365,7 @@ class _SheetStream:
     def __init__(self, workbook: Workbook) -> None:
         self.workbook = workbook
         self.rows: list[tuple[int, dict[int, object]]] = []
-        self.merged: list[str] = []
+        self.merged: list[MergedRange] = []
         self.stopped_at: int | None = None
         self.empty_run = 0
         self.row = 0
@@ -365,6 +404,8 @@ class _SheetStream:
                 if reference
                 else self.column + 1
             )
+            if self.column > MAX_COLUMNS:
+                raise ValueError(f"more than {MAX_COLUMNS:,} columns")
             self.type = attributes.get("t", "n")
             self.style = int(attributes.get("s", 0))
             self.formula = self.has_value = False
@@ -383,7 +424,11 @@ class _SheetStream:
             self.column = 0
             self.values = {}
         elif tag == "mergeCell":
-            self.merged.append(attributes.get("ref", ""))
+            ref = attributes.get("ref", "")
+            first_column, first_row, _, last_row = range_boundaries(ref)
+            if first_column is None or first_row is None or last_row is None:
+                raise ValueError(f"merged range {ref!r} is not a block of cells")
+            self.merged.append(MergedRange(ref, first_column, first_row, last_row))
 
     def characters(self, data: str) -> None:
         if self.collecting:
