@@ -100,7 +100,7 @@ def test_dask_worker_killed_mid_sweep_loses_no_scenario(
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
     assert lost_tasks, "the killed worker was running no scenario"
-    assert result.address == cluster.scheduler_address
+    assert (result.address, result.processes) == (cluster.scheduler_address, 2)
     assert_same_as_one_by_one(result, one_by_one)
 
 

@@ -79,7 +79,7 @@ class SweepResult(BaseModel):
         default=(), description="ScenarioResult fields the Pareto marking maximises"
     )
     engine: str
-    processes: int = Field(ge=1)
+    processes: int = Field(ge=1, description="Worker processes (of the cluster at address)")
     address: str | None = None
     seconds: float = Field(ge=0, description="Wall time of the whole sweep")
 

@@ -64,13 +64,15 @@ def run_local(
     scenarios: Sequence[Scenario],
     processes: int,
     on_result: OnResult,
-) -> None:
-    """Run ``scenarios`` on a pool of ``processes`` worker processes.
+) -> int:
+    """Run ``scenarios`` on a pool of ``processes`` worker processes; returns how many
+    processes a pool had.
 
     At most ``processes`` scenarios are in flight, so when a worker dies (the pool is then
     broken as a whole) only those are charged an attempt; they go first on a new pool.
     """
     pending = deque(scenarios)
+    workers = min(processes, len(pending))
     attempts: Counter[int] = Counter()
     # Not fork: forking a process that holds solver or network threads can deadlock. A
     # fork server imports crossteam once and forks each worker from that single-threaded
@@ -79,7 +81,7 @@ def run_local(
     context.set_forkserver_preload(["crossteam.sweep.engines"])
     while pending:
         with ProcessPoolExecutor(
-            max_workers=min(processes, len(pending)),
+            max_workers=min(workers, len(pending)),
             mp_context=context,
             initializer=_start_worker,
             initargs=(instance, report),
@@ -113,6 +115,7 @@ def run_local(
                     else:
                         broken = True
                         on_result(failed(scenario, tries, f"its worker process died {tries} times"))
+    return workers
 
 
 # ---------------------------------------------------------------------------- Dask
@@ -125,9 +128,10 @@ def run_dask(
     processes: int,
     address: str | None,
     on_result: OnResult,
-) -> None:
+) -> int:
     """Run ``scenarios`` on the Dask scheduler at ``address``, or on a new local cluster of
-    ``processes`` single-threaded worker processes.
+    ``processes`` single-threaded worker processes; returns how many workers the cluster
+    had when the sweep started.
 
     The instance and report are scattered to every worker once; each task is retried
     ``RETRIES`` times, and the scheduler itself re-runs a task whose worker died.
@@ -136,6 +140,7 @@ def run_dask(
     with _dask_client(distributed, address, processes) as client:
         # broadcast: a copy on every worker survives the death of any one of them
         shared = client.scatter([instance, report], broadcast=True, hash=False)
+        workers = len(client.scheduler_info()["workers"])
         run = uuid.uuid4().hex[:8]
         futures = {
             client.submit(
@@ -157,6 +162,7 @@ def run_dask(
                 on_result(failed(scenario, 1 + RETRIES, f"{type(error).__name__}: {error}"))
             else:
                 on_result(failed(scenario, 1, f"the cluster dropped the task ({future.status})"))
+    return workers
 
 
 def _import_distributed() -> Any:

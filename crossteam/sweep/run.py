@@ -36,7 +36,7 @@ def run_sweep(
         address: A Dask scheduler (``tcp://host:8786``); without it, ``dask`` starts a
             local cluster. Only for ``dask``.
         processes: Worker processes of the pool or local cluster (each solves with one
-            thread); ignored when ``address`` names a cluster.
+            thread); ignored when ``address`` names a cluster, whose workers are counted.
         on_progress: Called with (scenarios done, scenarios in all) after each one.
 
     Returns:
@@ -59,9 +59,9 @@ def run_sweep(
             on_progress(len(results), total)
 
     if engine == "local":
-        run_local(instance, report, grid.scenarios, processes, collect)
+        workers = run_local(instance, report, grid.scenarios, processes, collect)
     else:
-        run_dask(instance, report, grid.scenarios, processes, address, collect)
+        workers = run_dask(instance, report, grid.scenarios, processes, address, collect)
     missing = [s.index for s in grid.scenarios if s.index not in results]
     if missing:  # the engines answer for every scenario; this would be a bug in one
         raise RuntimeError(f"the {engine} engine returned no result for scenarios {missing}")
@@ -71,7 +71,7 @@ def run_sweep(
         keys=grid.keys,
         criteria=criteria,
         engine=engine,
-        processes=processes,
+        processes=max(workers, 1),
         address=address,
         seconds=round(time.monotonic() - started, 3),
     )
