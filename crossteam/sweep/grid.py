@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import yaml
 from openpyxl.utils import get_column_letter
@@ -139,10 +139,10 @@ def _team_update(
                 rule = rule.model_copy(update={"targets": names_of[rule.target]})
             lost = sorted(set(rule.targets) - team_names)
             if lost:
-                spec = instance.team_by_name[lost[0]].spec
+                lost_spec = instance.team_by_name[lost[0]].spec
                 where = f"Rules row {rule.row}" if rule.row is not None else "a rule"
                 raise ScenarioConflict(
-                    key_of.get(spec, next(iter(key_of.values()))),
+                    key_of.get(lost_spec, next(iter(key_of.values()))),
                     f"{where} names team {lost[0]}, which this scenario does not form",
                 )
         rules.append(rule)
@@ -245,7 +245,7 @@ def _grid(loaded: _Loaded, instance: PlanningInput, source: str) -> Grid:
         Scenario(
             index=index,
             name=entry.name or "baseline",
-            changes={k: value for k, (value, _) in entry.values.items()},  # type: ignore[misc]
+            changes=_changes(entry),
         )
         for index, entry in enumerate(checked)
     )
@@ -295,13 +295,18 @@ def _key_problem(key: str, value: object, instance: PlanningInput) -> str | None
 
 
 def _scenario_problems(entry: _Entry, instance: PlanningInput) -> list[Problem]:
-    changes: dict[str, GridValue] = {k: v for k, (v, _) in entry.values.items()}  # type: ignore[misc]
+    changes = _changes(entry)
     try:
         scenario_instance(instance, changes)
     except ScenarioConflict as conflict:
         place = entry.values[conflict.key][1] if conflict.key in entry.values else entry.place
         return [place.problem(f"{conflict} (in scenario {entry.name})")]
     return []
+
+
+def _changes(entry: _Entry) -> dict[str, GridValue]:
+    """An entry's values, once ``_key_problem`` has found each one a GridValue."""
+    return {k: cast(GridValue, value) for k, (value, _) in entry.values.items()}
 
 
 def _describe(value: object) -> str:
