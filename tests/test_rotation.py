@@ -3,6 +3,7 @@ bridging term, pre-checks and explanations. Every solve is re-checked by ``verif
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
@@ -30,6 +31,7 @@ from crossteam.network import analyse
 from crossteam.planner import SolveOptions, solve
 from crossteam.planner.context import ModelContext, pair_key
 from crossteam.planner.rotation import (
+    _balanced_colouring,
     build_rotation,
     explain_rotation_assumptions,
     precheck_rotation,
@@ -393,3 +395,23 @@ def test_solve_names_an_impossible_rotation_rule(generated: PlanningInput) -> No
     assert any(
         someone.employee_id in line and "is not available" in line for line in plan.explanation
     )
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_balanced_colouring_gives_everyone_a_valid_share(seed: int) -> None:
+    # random (host, period) multigraphs within the bounds the model enforces
+    rng = random.Random(seed)
+    people, most = rng.randint(1, 6), rng.randint(1, 3)
+    hosts, periods = [f"H{i}" for i in range(rng.randint(1, 8))], range(rng.randint(1, 6))
+    load: Counter[object] = Counter()
+    edges: list[tuple[str, int]] = []
+    for _ in range(200):
+        host, period = rng.choice(hosts), rng.choice(periods)
+        if load[host] < people and load[period] < people and len(edges) < most * people:
+            load.update([host, period])
+            edges.append((host, period))
+    colours = _balanced_colouring(edges, people, most)
+    assert set(colours) <= set(range(people))
+    assert max(Counter(colours).values(), default=0) <= most
+    for index in (0, 1):
+        assert len({(edge[index], c) for edge, c in zip(edges, colours, strict=True)}) == len(edges)

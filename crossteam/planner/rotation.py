@@ -11,7 +11,7 @@ make every employee a group of one. See ``docs/rotation.md``.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -32,9 +32,6 @@ from crossteam.planner.context import ModelContext, pair_key
 
 COMMON_SKILL_SHARE = 1 / 3
 """A skill is common in a department when at least this share of its members hold it."""
-
-SHARE_OUT_SECONDS = 10.0
-"""Limit of each small solve that gives a group's stints to its members (found at once)."""
 
 _FLOAT_SLACK = 1e-9
 """Guards ceil() against float noise: 0.8 x 10 must give 8, not 9."""
@@ -235,73 +232,134 @@ class RotationModel:
         """One stint per employee and period away, sorted by employee then period.
 
         The model counts stints per class and group; who takes which one is chosen here,
-        group by group, giving each stint to the member with most to learn in the host.
+        giving each stint to the member with most to learn in the host.
         """
-        slots: dict[int, list[tuple[DepartmentName, int]]] = defaultdict(list)
-        for (group, host, start), var in self.starts.items():
-            slots[group] += [(host, start)] * solver.value(var)
+        stints = [
+            (group, host, start)
+            for (group, host, start), var in self.starts.items()
+            for _ in range(solver.value(var))
+        ]
         demand = {key: solver.value(var) for key, var in self.sent.items()}
         labels = self.facts.period_labels
-        out: list[RotationStint] = []
-        for group, stints in slots.items():
-            for employee, host, start in self._share_out(group, stints, demand):
-                out.extend(
-                    RotationStint(employee_id=employee, period=labels[p], department=host)
-                    for p in range(start, start + self.facts.stint)
-                )
+        out = [
+            RotationStint(employee_id=employee, period=labels[p], department=host)
+            for employee, host, start in self._share_out(stints, demand)
+            for p in range(start, start + self.facts.stint)
+        ]
         position = {label: i for i, label in enumerate(labels)}
         return tuple(sorted(out, key=lambda s: (s.employee_id, position[s.period])))
 
     def _share_out(
         self,
-        group: int,
-        stints: list[tuple[DepartmentName, int]],
+        stints: list[tuple[int, DepartmentName, int]],
         demand: dict[tuple[int, DepartmentName], int],
     ) -> list[tuple[EmployeeId, DepartmentName, int]]:
-        """Give a group's stints to its members: each class's count per host, no overlap,
-        never the same host twice, at most ``max_rotations_per_employee`` each.
+        """Give each group's stints to its members, preferring those with most to learn.
 
-        Exact by construction: with one stint per person any split works, and with
-        one-period stints the group's counts per host and per period are within its size,
-        which is all a bipartite edge colouring needs (Koenig; equitable by de Werra).
-        A small CP-SAT model finds it, preferring members who lack the host's skills.
+        With one stint per person, each class's count per host goes to its unused members
+        with the most host skills they lack. With several, the class is its whole group
+        (one-period stints) or a single person, and a balanced edge colouring of the
+        group's (host, period) stints gives each member at most one stint per period, per
+        host, and at most ``max_rotations_per_employee`` in all.
         """
         facts = self.facts
         by_id = facts.instance.employee_by_id
-        model = cp_model.CpModel()
-        take: dict[tuple[EmployeeId, int], cp_model.IntVar] = {}
-        novelty: list[cp_model.LinearExprT] = []
+
+        def gain(member: EmployeeId, host: DepartmentName) -> int:
+            return len(facts.common_skills[host] - by_id[member].skills.keys())
+
+        starts: dict[tuple[int, DepartmentName], list[int]] = defaultdict(list)
+        for group, host, start in stints:
+            starts[group, host].append(start)
+        out: list[tuple[EmployeeId, DepartmentName, int]] = []
         for index, c in enumerate(self.classes):
-            if c.group != group:
+            wanted = [(h, demand[index, h]) for h in c.hosts if demand[index, h]]
+            if facts.max_stints == 1:
+                free = set(c.members)
+                # hosts with most to learn first, each taking its best-suited free members
+                for host, count in sorted(wanted, key=lambda w: -len(facts.common_skills[w[0]])):
+                    chosen = sorted(free, key=lambda m: (-gain(m, host), c.members.index(m)))
+                    for member in chosen[:count]:
+                        free.discard(member)
+                        out.append((member, host, starts[c.group, host].pop()))
                 continue
-            for host in c.hosts:
-                mine = [k for k, (h, _) in enumerate(stints) if h == host]
-                for member in c.members:
-                    for k in mine:
-                        take[member, k] = model.new_bool_var(f"{member}|{k}")
-                        gain = len(facts.common_skills[host] - by_id[member].skills.keys())
-                        novelty.append(gain * take[member, k])
-                model.add(sum(take[m, k] for m in c.members for k in mine) == demand[index, host])
-        for k in range(len(stints)):
-            model.add_exactly_one(take[m, j] for m, j in take if j == k)
-        per_member: dict[EmployeeId, list[int]] = defaultdict(list)
-        for member, k in take:
-            per_member[member].append(k)
-        for member, mine in per_member.items():
-            model.add(sum(take[member, k] for k in mine) <= facts.max_stints)
-            for host in {stints[k][0] for k in mine}:
-                model.add_at_most_one(take[member, k] for k in mine if stints[k][0] == host)
-            for period in range(len(facts.period_labels)):
-                model.add_at_most_one(
-                    take[member, k] for k in mine if 0 <= period - stints[k][1] < facts.stint
+            edges = [(h, start) for h, _ in wanted for start in starts[c.group, h]]
+            colours = _balanced_colouring(edges, c.size, facts.max_stints)
+            hosts_of: dict[int, list[DepartmentName]] = defaultdict(list)
+            for (host, _), x in zip(edges, colours, strict=True):
+                hosts_of[x].append(host)
+            # each colour is one person's stints: match them greedily by what they learn
+            matches = sorted(
+                (
+                    (-sum(gain(m, h) for h in hosts_of[x]), x, i)
+                    for x in hosts_of
+                    for i, m in enumerate(c.members)
                 )
-        model.maximize(sum(novelty))
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = 1
-        solver.parameters.max_time_in_seconds = SHARE_OUT_SECONDS
-        if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            raise RuntimeError(f"rotation stints of group {group} could not be given to people")
-        return [(m, *stints[k]) for (m, k), var in take.items() if solver.value(var)]
+            )
+            person: dict[int, EmployeeId] = {}
+            for _, x, i in matches:
+                if x not in person and c.members[i] not in person.values():
+                    person[x] = c.members[i]
+            out += [(person[x], h, start) for (h, start), x in zip(edges, colours, strict=True)]
+        return out
+
+
+def _balanced_colouring(
+    edges: list[tuple[DepartmentName, int]], colours: int, most: int
+) -> list[int]:
+    """Colour (host, period) edges so that no two of a colour share a host or a period,
+    and no colour has more than ``most`` edges.
+
+    Bipartite multigraphs with degree at most ``colours`` can be coloured so (Koenig's
+    alternating paths), and balanced within one edge of each other (de Werra: swap the
+    two colours on a path that has more of the larger one).
+    """
+    at: dict[tuple[str, object], dict[int, int]] = defaultdict(dict)
+    colour = [-1] * len(edges)
+    ends = [(("host", h), ("period", p)) for h, p in edges]
+
+    def walk(start: tuple[str, object], a: int, b: int) -> list[int]:
+        """The edges coloured a, b, a, ... from ``start``."""
+        node, current, other = start, a, b
+        path: list[int] = []
+        while current in at[node]:
+            edge = at[node][current]
+            path.append(edge)
+            node = ends[edge][1] if ends[edge][0] == node else ends[edge][0]
+            current, other = other, current
+        return path
+
+    def swap(path: list[int], a: int, b: int) -> None:
+        for edge in path:
+            for end in ends[edge]:
+                del at[end][colour[edge]]
+        for edge in path:
+            colour[edge] = b if colour[edge] == a else a
+            for end in ends[edge]:
+                at[end][colour[edge]] = edge
+
+    for k, (u, v) in enumerate(ends):
+        a = next(x for x in range(colours) if x not in at[u])
+        if a in at[v]:
+            b = next(x for x in range(colours) if x not in at[v])
+            swap(walk(v, a, b), a, b)
+        colour[k] = a
+        at[u][a] = at[v][a] = k
+    counts = Counter(colour)
+    while max(counts.values(), default=0) > most:
+        big = max(range(colours), key=lambda x: counts[x])
+        small = min(range(colours), key=lambda x: counts[x])
+        # a path that starts and ends with the big colour has one more of it than of small
+        path = next(
+            path
+            for k in range(len(edges))
+            if colour[k] == big
+            for end in ends[k]
+            if small not in at[end] and len(path := walk(end, big, small)) % 2 == 1
+        )
+        swap(path, big, small)
+        counts = Counter(colour)
+    return colour
 
 
 def explain_rotation_assumptions(rotation: RotationModel, core: Iterable[int]) -> list[str]:
