@@ -1,9 +1,11 @@
-"""Whatever a user types in whatever cell, the reader answers with data, never a crash."""
+"""Whatever a user types in whatever cell, or however a file is damaged, the reader answers
+with data or a refusal, never a crash."""
 
 from __future__ import annotations
 
 import re
 import tempfile
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from workbooks import Sheets, company, write_workbook
 
+from crossteam.errors import UnreadableFileError
 from crossteam.io.reader import read_workbook
 
 SHEET_NAMES = list(company())
@@ -62,3 +65,39 @@ def test_random_cells_give_an_instance_or_located_errors(
         assert problem.message
         if problem.cell is not None:
             assert problem.row == int(re.sub(r"^[A-Z]+", "", problem.cell))
+
+
+def _valid_parts() -> dict[str, bytes]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_workbook(Path(folder) / "input.xlsx", company())
+        with zipfile.ZipFile(path) as archive:
+            return {name: archive.read(name) for name in archive.namelist()}
+
+
+VALID_PARTS = _valid_parts()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    part=st.sampled_from(sorted(VALID_PARTS)),
+    start=st.floats(0, 1),
+    cut=st.integers(0, 40),
+    insert=st.binary(max_size=40) | st.sampled_from([b"<", b">", b"&", b'"', b"<c>", b"</row>"]),
+)
+def test_damaged_parts_give_a_result_or_an_unreadable_file_error(
+    part: str, start: float, cut: int, insert: bytes
+) -> None:
+    data = VALID_PARTS[part]
+    at = int(start * len(data))
+    parts = {**VALID_PARTS, part: data[:at] + insert + data[at + cut :]}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "damaged.xlsx"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, content in parts.items():
+                archive.writestr(name, content)
+        try:
+            result = read_workbook(path)
+        except UnreadableFileError as error:
+            assert error.problems[0].message
+            return
+    assert (result.instance is None) == bool(result.errors)

@@ -307,17 +307,19 @@ def open_workbook(path: Path) -> Iterator[Workbook]:
 
 def _workbook(path: Path, reader: ExcelReader) -> Workbook:
     try:
-        reader.read_manifest()
-        reader.read_strings()
-        reader.read_workbook()
-        with warnings.catch_warnings():  # "no stylesheet, using defaults" is fine here
+        # openpyxl warns about what it repairs or ignores (a missing stylesheet, a bad
+        # defined name); the reader reports what matters in its own words.
+        with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            reader.read_manifest()
+            reader.read_strings()
+            reader.read_workbook()
             apply_stylesheet(reader.archive, reader.wb)
-        parts = {
-            sheet.name: relation.target
-            for sheet, relation in reader.parser.find_sheets()
-            if relation.target in reader.valid_files and "chartsheet" not in relation.Type
-        }
+            parts = {
+                sheet.name: relation.target
+                for sheet, relation in reader.parser.find_sheets()
+                if relation.target in reader.valid_files and "chartsheet" not in relation.Type
+            }
     except Exception as error:  # openpyxl raises many types on damaged input
         raise _unreadable(path, error) from None
     workbook = reader.wb
