@@ -21,7 +21,7 @@ class Formulation:
     symmetry: bool = True
     """Teams of one spec ordered by a key."""
     greedy_start: bool = True
-    """A greedy plan hinted in full."""
+    """A greedy plan, improved by local search, hinted in full."""
 
 
 BASELINE = Formulation(aggregate=False, tight=False, symmetry=False, greedy_start=False)

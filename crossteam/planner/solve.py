@@ -30,6 +30,7 @@ from crossteam.planner.candidates import EXACT, choose_candidates
 from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext
 from crossteam.planner.greedy import greedy_teams
 from crossteam.planner.groups import RuleGroups
+from crossteam.planner.local_search import improve_teams
 from crossteam.planner.options import Progress, SolveOptions
 from crossteam.planner.pool import cohorts
 from crossteam.planner.prechecks import check_teams_possible
@@ -99,7 +100,8 @@ def solve(
 
     start = None
     if with_teams and options.formulation.greedy_start:
-        start = greedy_teams(instance, report.gap_weights())
+        gap_weights = report.gap_weights()
+        start = improve_teams(instance, gap_weights, greedy_teams(instance, gap_weights))
     parts = {"teams": with_teams, "rotation": with_rotation}
     built = build_model(instance, report, options, **parts, start=start)
     solver, status = _search(built, options, start, started, on_progress, stop)

@@ -1,0 +1,196 @@
+"""Improve a team plan by single-person moves, before CP-SAT sees it.
+
+Bridging is a covering problem: a pair counts once, so what a team is worth depends on
+every other team. CP-SAT's generic neighbourhoods improve a greedy plan slowly on large
+companies; this search makes the moves that matter directly: replace a member with a free
+person from another department, or swap two members of different departments between two
+teams, whenever the plan then bridges more gap weight (or, at equal bridging, holds more
+departments per team). People named in the Rules never move, skill needs stay met,
+department limits hold; with a hard Balance rule the search does not run (it cannot see
+those rules). It is deterministic: a fixed number of passes, no clock.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+
+from crossteam.models import DepartmentName, Employee, EmployeeId, PlanningInput, Team, TeamName
+from crossteam.planner.context import DepartmentPairKey, pair_key
+from crossteam.planner.pool import named_in_rules
+
+PASSES = 4
+"""Most sweeps over every team and member."""
+EVALUATIONS = 400_000
+"""Most moves weighed in all (about a second per 100,000): bounds the time, not the clock."""
+
+
+class _Plan:
+    """Members per team with the counts a move needs: departments per team, teams per pair."""
+
+    def __init__(
+        self,
+        instance: PlanningInput,
+        gap_weights: Mapping[DepartmentPairKey, float],
+        members: Mapping[TeamName, list[EmployeeId]],
+    ) -> None:
+        self.instance = instance
+        self.by_id = instance.employee_by_id
+        self.gap = gap_weights
+        self.settings = instance.settings
+        self.members = {t: list(m) for t, m in members.items()}
+        self.evaluations = 0
+        self.departments = {
+            t: Counter(self.by_id[e].department for e in m) for t, m in self.members.items()
+        }
+        self.cover: Counter[DepartmentPairKey] = Counter()
+        for counts in self.departments.values():
+            self.cover.update(self._pairs(list(counts)))
+        seated = {e for m in self.members.values() for e in m}
+        self.free: dict[DepartmentName, list[Employee]] = defaultdict(list)
+        for e in instance.available_employees:
+            if e.employee_id not in seated:
+                self.free[e.department].append(e)
+
+    def _pairs(self, departments: list[DepartmentName]) -> list[DepartmentPairKey]:
+        return [
+            key
+            for i, a in enumerate(departments)
+            for b in departments[i + 1 :]
+            if (key := pair_key(a, b)) in self.gap
+        ]
+
+    def gain(self, team: TeamName, leaving: DepartmentName, coming: DepartmentName) -> float:
+        """Objective change when one member of ``leaving`` makes way for one of ``coming``."""
+        self.evaluations += 1
+        if leaving == coming:
+            return 0.0
+        counts = self.departments[team]
+        lost = counts[leaving] == 1
+        new = counts[coming] == 0
+        others = [d for d in counts if d not in (leaving, coming)]
+        value = 0.0
+        if lost:
+            value -= sum(
+                self.gap[k] for d in others if (k := pair_key(leaving, d)) in self.gap
+                and self.cover[k] == 1
+            )  # fmt: skip
+            if not new and (k := pair_key(leaving, coming)) in self.gap and self.cover[k] == 1:
+                value -= self.gap[k]
+        if new:
+            value += sum(
+                self.gap[k] for d in others if (k := pair_key(coming, d)) in self.gap
+                and self.cover[k] == 0
+            )  # fmt: skip
+            if not lost and (k := pair_key(leaving, coming)) in self.gap and self.cover[k] == 0:
+                value += self.gap[k]
+        bridging = self.settings.weight_bridging * value
+        return bridging + self.settings.weight_diversity * (int(new) - int(lost))
+
+    def move(self, team: TeamName, out: EmployeeId, into: EmployeeId) -> None:
+        before = list(self.departments[team])
+        self.cover.subtract(self._pairs(before))
+        self.members[team][self.members[team].index(out)] = into
+        self.departments[team][self.by_id[out].department] -= 1
+        self.departments[team][self.by_id[into].department] += 1
+        self.departments[team] = +self.departments[team]
+        self.cover.update(self._pairs(list(self.departments[team])))
+
+
+def _can_leave(plan: _Plan, team: Team, e: Employee) -> bool:
+    """The team still meets every skill need without ``e``."""
+    for need in team.skill_needs:
+        if e.skills.get(need.skill, 0) >= need.min_level:
+            held = sum(
+                plan.by_id[m].skills.get(need.skill, 0) >= need.min_level
+                for m in plan.members[team.name]
+            )
+            if held - 1 < need.min_count:
+                return False
+    return True
+
+
+def _fits(plan: _Plan, team: Team, leaving: DepartmentName, coming: DepartmentName) -> bool:
+    counts = plan.departments[team.name]
+    after = counts[coming] + (0 if coming == leaving else 1)
+    if team.max_per_department is not None and after > team.max_per_department:
+        return False
+    distinct = len(counts) + (counts[coming] == 0) - (counts[leaving] == 1)
+    return distinct >= team.min_departments
+
+
+def improve_teams(
+    instance: PlanningInput,
+    gap_weights: Mapping[DepartmentPairKey, float],
+    members: Mapping[TeamName, list[EmployeeId]],
+) -> dict[TeamName, list[EmployeeId]]:
+    """A plan at least as good as ``members`` for bridging and diversity."""
+    if any(rule.hard for rule in instance.balance_rules):
+        return {t: list(m) for t, m in members.items()}
+    plan = _Plan(instance, gap_weights, members)
+    fixed = named_in_rules(instance)
+    teams = instance.teams
+    for _ in range(PASSES):
+        improved = False
+        for team in teams:
+            if plan.evaluations > EVALUATIONS:
+                break
+            for out in list(plan.members[team.name]):
+                person = plan.by_id[out]
+                if out in fixed or not _can_leave(plan, team, person):
+                    continue
+                improved |= _replace(plan, team, person, fixed) or _swap(
+                    plan, team, person, teams, fixed
+                )
+        if not improved:
+            break
+    return plan.members
+
+
+def _replace(plan: _Plan, team: Team, out: Employee, fixed: set[EmployeeId]) -> bool:
+    """Give ``out``'s seat to the free person whose department gains most."""
+    best, choice = 0.0, None
+    for department, people in plan.free.items():
+        candidates = [p for p in people if p.employee_id not in fixed]
+        if not candidates or not _fits(plan, team, out.department, department):
+            continue
+        gain = plan.gain(team.name, out.department, department)
+        if gain > best:
+            best, choice = gain, min(candidates, key=lambda p: len(p.skills))
+    if choice is None:
+        return False
+    plan.free[choice.department].remove(choice)
+    plan.free[out.department].append(out)
+    plan.move(team.name, out.employee_id, choice.employee_id)
+    return True
+
+
+def _swap(
+    plan: _Plan, team: Team, out: Employee, teams: tuple[Team, ...], fixed: set[EmployeeId]
+) -> bool:
+    """Swap ``out`` with a member of another team when both teams gain together."""
+    for other in teams:
+        if other.name == team.name:
+            continue
+        if plan.evaluations > EVALUATIONS:
+            return False
+        for partner_id in plan.members[other.name]:
+            partner = plan.by_id[partner_id]
+            if partner.department in plan.departments[team.name] or partner_id in fixed:
+                continue  # only a new department can make the swap worth it
+            if not (
+                _fits(plan, team, out.department, partner.department)
+                and _fits(plan, other, partner.department, out.department)
+                and _can_leave(plan, other, partner)
+            ):
+                continue
+            here = plan.gain(team.name, out.department, partner.department)
+            if here <= 0:
+                continue
+            plan.move(team.name, out.employee_id, partner_id)
+            there = plan.gain(other.name, partner.department, out.department)
+            if here + there > 0:
+                plan.move(other.name, partner_id, out.employee_id)
+                return True
+            plan.move(team.name, partner_id, out.employee_id)
+    return False
