@@ -28,7 +28,7 @@ import difflib
 import re
 import typing
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -511,8 +511,7 @@ class _WorkbookReader:
                 continue
             key = schema.normalise(name)
             if key not in fields:
-                close = difflib.get_close_matches(key, list(fields), n=1)
-                hint = f"; did you mean {close[0]}?" if close else ""
+                hint = _did_you_mean(key, fields)
                 row.error(row.index("setting"), f"{name!r} is not a known setting{hint}")
                 continue
             if key in rows:
@@ -684,7 +683,11 @@ class _WorkbookReader:
                 continue
             first_rows[department] = row.number
             if department not in self.department_names and _EMPLOYEES not in self.unreadable:
-                row.warn(index, f"no employee is in department {department}; the row is ignored")
+                row.warn(
+                    index,
+                    f"no employee is in department {department}; the row is ignored"
+                    + _did_you_mean(department, self.department_names),
+                )
                 continue
             skills = tuple(
                 skill.strip()
@@ -723,7 +726,9 @@ class _WorkbookReader:
             and department not in self.department_names
         ):
             row.error(
-                row.index(name), f"no employee is in department {department} (Employees sheet)"
+                row.index(name),
+                f"no employee is in department {department} (Employees sheet)"
+                + _did_you_mean(department, self.department_names),
             )
             return None
         return department
@@ -816,7 +821,10 @@ class _WorkbookReader:
             skill = row.get("skill")
             need = {k: v for k in ("min_level", "min_count") if (v := row.get(k)) is not None}
             if team is not None and team not in self.team_names and _TEAMS not in self.unreadable:
-                row.error(row.index("team"), f"no team {team} on the Teams sheet")
+                row.error(
+                    row.index("team"),
+                    f"no team {team} on the Teams sheet" + _did_you_mean(team, self.team_names),
+                )
             if skill is not None and skill not in self.skill_names:
                 row.warn(row.index("skill"), f"no employee has the skill {skill}")
             if row.ok and team is not None and skill is not None:
@@ -965,7 +973,9 @@ class _WorkbookReader:
             return (target,)
         if target not in known:
             sheet = {"employee": "Employees", "team": "Teams", "department": "Employees"}[names]
-            row.error(index, f"no {names} {target} on the {sheet} sheet")
+            row.error(
+                index, f"no {names} {target} on the {sheet} sheet" + _did_you_mean(target, known)
+            )
             return ()
         if names == "employee" and target == employee_id:
             row.error(index, f"rule {kind.value} needs two different employees")
@@ -1070,6 +1080,13 @@ class _WorkbookReader:
                     )
                 )
         return tuple(specs), tuple(teams)
+
+
+def _did_you_mean(name: str, known: Iterable[str]) -> str:
+    """ "; did you mean Sales?" when a known name is close to ``name`` (case aside), else ""."""
+    by_key = {k.casefold(): k for k in known}
+    close = difflib.get_close_matches(name.casefold(), list(by_key), n=1)
+    return f"; did you mean {by_key[close[0]]}?" if close else ""
 
 
 def _setting_kind(setting: FieldInfo) -> schema.Kind:
