@@ -203,6 +203,32 @@ def test_unknown_sheet_is_a_warning_and_instructions_is_ignored(tmp_path: Path) 
     assert [w.sheet for w in warnings_about(result, "not a sheet crossteam reads")] == ["Skils"]
 
 
+def test_two_sheets_for_one_part_of_the_contract_is_an_error(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["社員"] = sheets["Employees"]
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.row) == ("社員", None)
+    assert "second Employees sheet" in error.message
+
+
+def test_a_column_given_twice_is_an_error_at_the_second_header(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Periods"][0].append("Period")
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.cell, error.column) == ("Periods", "B1", "Period")
+    assert "appears twice (first in column A)" in error.message
+
+
+def test_values_in_a_column_without_header_are_warned_once(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Interactions"][2].extend([None, "note"])
+    sheets["Interactions"][3].extend([None, "note"])
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    (warning,) = warnings_about(result, "no header")
+    assert (warning.sheet, warning.cell, warning.column) == ("Interactions", "E3", None)
+
+
 def test_merged_cells_are_warned_at_their_first_cell(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "input.xlsx", company())
     workbook = openpyxl.load_workbook(path)
