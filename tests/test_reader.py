@@ -558,8 +558,8 @@ BAD_INPUTS: dict[str, tuple[Change, str, int | None, str | None, str | None, str
     # kind: (change, sheet, row, column, cell, words of the message)
     "duplicate id": (_put("Employees", 8, "employee_id", "E1"),
                      "Employees", 8, "employee_id", "A8", "already used on row 2"),
-    "level out of range": (_put("Skills", 3, "level", 6),
-                           "Skills", 3, "level", "C3", "between 1 and 5"),
+    "level out of range": (_put("Skills", 2, "level", 6),
+                           "Skills", 2, "level", "C2", "between 1 and 5"),
     "level not a whole number": (_put("Skills", 3, "level", 2.5),
                                  "Skills", 3, "level", "C3", "level from 1 to 5"),
     "unknown employee in Interactions": (_put("Interactions", 3, "employee_b", "E99"),
@@ -685,6 +685,14 @@ def test_a_file_with_several_problems_lists_them_all_in_sheet_order(tmp_path: Pa
         "Teams!D2 (max_size)",
         "Rules!A2 (rule)",
     ]
+
+
+def test_a_bad_level_does_not_make_its_skill_unknown_elsewhere(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "Skills", 2, "level", 7)  # the only Negotiation row; Sales needs it
+    result = read(tmp_path, sheets)
+    assert only_error(result).cell == "C2"
+    assert not warnings_about(result, "no employee has the skill")
 
 
 def test_a_bad_cell_on_an_employee_row_does_not_hide_that_employee_elsewhere(

@@ -609,12 +609,15 @@ class _WorkbookReader:
             for row in self._rows(table):
                 employee_id = self._known_employee(row, "employee_id")
                 skill, level = row.get("skill"), row.get("level")
+                if skill is not None:  # named, even on a row with errors: no knock-on warnings
+                    self.skill_names.add(skill)
                 if employee_id is not None and skill is not None and level is not None:
                     self._add_skill(row, row.index("level"), employee_id, skill, level)
             return
         if not self._has_columns(table, ("employee_id",)):
             return
         skill_columns = self._skill_columns(table)
+        self.skill_names.update(skill_columns.values())
         for row in self._rows(table):
             employee_id = self._known_employee(row, "employee_id")
             for index, skill in skill_columns.items():
@@ -649,7 +652,6 @@ class _WorkbookReader:
         return columns
 
     def _add_skill(self, row: _Row, index: int, employee_id: str, skill: str, level: int) -> None:
-        self.skill_names.add(skill)
         employee = self.employees.get(employee_id)
         if employee is None:  # the employee's own row has errors, already reported
             return
