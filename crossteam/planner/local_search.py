@@ -4,18 +4,27 @@ Bridging is a covering problem: a pair counts once, so what a team is worth depe
 every other team. CP-SAT's generic neighbourhoods improve a greedy plan slowly on large
 companies; this search makes the moves that matter directly: replace a member with a free
 person from another department, or swap two members of different departments between two
-teams, whenever the plan then bridges more gap weight (or, at equal bridging, holds more
-departments per team). People named in the Rules never move, skill needs stay met,
-department limits hold; with a hard Balance rule the search does not run (it cannot see
-those rules). It is deterministic: a fixed number of passes, no clock.
+teams, whenever the plan then scores more on bridging, departments per team and soft
+"diversify the department" Balance rules together. People named in the Rules never move,
+skill needs stay met, department limits hold; with a hard Balance rule the search does not
+run (it cannot see those rules). It is deterministic: a fixed number of passes, no clock.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
-from crossteam.models import DepartmentName, Employee, EmployeeId, PlanningInput, Team, TeamName
+from crossteam.models import (
+    BalanceMode,
+    DepartmentName,
+    Employee,
+    EmployeeId,
+    PlanningInput,
+    Team,
+    TeamName,
+)
 from crossteam.planner.context import DepartmentPairKey, pair_key
 from crossteam.planner.pool import named_in_rules
 
@@ -46,6 +55,7 @@ class _Plan:
         self.cover: Counter[DepartmentPairKey] = Counter()
         for counts in self.departments.values():
             self.cover.update(self._pairs(list(counts)))
+        self.targets = _department_targets(instance)
         seated = {e for m in self.members.values() for e in m}
         self.free: dict[DepartmentName, list[Employee]] = defaultdict(list)
         for e in instance.available_employees:
@@ -85,7 +95,25 @@ class _Plan:
             if not lost and (k := pair_key(leaving, coming)) in self.gap and self.cover[k] == 0:
                 value += self.gap[k]
         bridging = self.settings.weight_bridging * value
-        return bridging + self.settings.weight_diversity * (int(new) - int(lost))
+        diversity = self.settings.weight_diversity * (int(new) - int(lost))
+        return bridging + diversity - self._diversify_cost(team, leaving, coming)
+
+    def _diversify_cost(
+        self, team: TeamName, leaving: DepartmentName, coming: DepartmentName
+    ) -> float:
+        """Change of the soft diversify-by-department penalty (weighted) for the move."""
+        counts = self.departments[team]
+        size = len(self.members[team])
+        cost = 0.0
+        for weight, shares in self.targets:
+            aim = {d: math.floor(shares.get(d, 0.0) * size + 0.5) for d in (leaving, coming)}
+            cost += weight * (
+                abs(counts[leaving] - 1 - aim[leaving])
+                - abs(counts[leaving] - aim[leaving])
+                + abs(counts[coming] + 1 - aim[coming])
+                - abs(counts[coming] - aim[coming])
+            )
+        return cost
 
     def move(self, team: TeamName, out: EmployeeId, into: EmployeeId) -> None:
         before = list(self.departments[team])
@@ -95,6 +123,18 @@ class _Plan:
         self.departments[team][self.by_id[into].department] += 1
         self.departments[team] = +self.departments[team]
         self.cover.update(self._pairs(list(self.departments[team])))
+
+
+def _department_targets(instance: PlanningInput) -> list[tuple[float, dict[DepartmentName, float]]]:
+    """Weight and pool shares of each soft diversify rule on the department."""
+    pool = instance.available_employees
+    shares = {d: n / len(pool) for d, n in Counter(e.department for e in pool).items()}
+    weight = instance.settings.weight_balance
+    return [
+        (rule.weight * weight, shares)
+        for rule in instance.balance_rules
+        if rule.mode is BalanceMode.DIVERSIFY and rule.attribute == "department"
+    ]
 
 
 def _can_leave(plan: _Plan, team: Team, e: Employee) -> bool:
