@@ -695,6 +695,14 @@ def test_a_bad_level_does_not_make_its_skill_unknown_elsewhere(tmp_path: Path) -
     assert not warnings_about(result, "no employee has the skill")
 
 
+def test_a_bad_balance_row_still_counts_as_using_its_attribute(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "Balance", 3, "mode", "average")  # the only rule on tenure
+    result = read(tmp_path, sheets)
+    assert only_error(result).cell == "B3"
+    assert not warnings_about(result, "no Balance rule uses it")
+
+
 def test_a_bad_cell_on_an_employee_row_does_not_hide_that_employee_elsewhere(
     tmp_path: Path,
 ) -> None:

@@ -322,6 +322,8 @@ class _WorkbookReader:
         """Every name a team may be referred by -> the concrete teams it means."""
         self.skill_needs: dict[str, list[SkillNeed]] = defaultdict(list)
         self.balance_rules: list[BalanceRule] = []
+        self.balance_attributes: set[str] = set()
+        """Attributes named on Balance, even on rows with errors."""
         self.periods: list[Period] = []
         self.rules: list[Rule] = []
 
@@ -856,6 +858,8 @@ class _WorkbookReader:
         modes = ", ".join(mode.value for mode in BalanceMode)
         for row in self._rows(table):
             attribute = self._balance_attribute(row)
+            if attribute is not None:
+                self.balance_attributes.add(attribute)
             mode_text = row.get("mode")
             weight = row.get("weight")
             value = row.get("value")
@@ -988,9 +992,8 @@ class _WorkbookReader:
         table = self.tables.get(schema.EMPLOYEES.name)
         if table is None:
             return
-        used = {rule.attribute for rule in self.balance_rules}
         for key, (index, header) in self.attribute_columns.items():
-            if key not in ATTRIBUTE_COLUMNS and key not in used:
+            if key not in ATTRIBUTE_COLUMNS and key not in self.balance_attributes:
                 self.problems.add(
                     f"extra column {header!r} is kept as an employee attribute, but no "
                     "Balance rule uses it",
