@@ -703,6 +703,26 @@ def test_a_bad_balance_row_still_counts_as_using_its_attribute(tmp_path: Path) -
     assert not warnings_about(result, "no Balance rule uses it")
 
 
+def test_an_unreadable_skills_sheet_gives_one_error_and_no_skill_warnings(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    drop_column(sheets, "Skills", "level")
+    result = read(tmp_path, sheets)
+    assert (only_error(result).sheet, only_error(result).column) == ("Skills", "level")
+    assert not warnings_about(result, "no employee has the skill")
+
+
+def test_a_team_skill_nobody_holds_is_a_warning_with_the_closest_skill(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "TeamSkills", 2, "skill", "python")
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    (warning,) = warnings_about(result, "no employee has the skill python")
+    assert (warning.sheet, warning.cell) == ("TeamSkills", "B2")
+    assert "did you mean Python?" in warning.message
+
+
 def test_a_bad_cell_on_an_employee_row_does_not_hide_that_employee_elsewhere(
     tmp_path: Path,
 ) -> None:

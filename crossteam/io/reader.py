@@ -699,10 +699,16 @@ class _WorkbookReader:
                 if skill.strip()
             )
             for skill in skills:
-                if skill not in self.skill_names:
-                    row.warn(row.index("critical_skills"), f"no employee has the skill {skill}")
+                self._warn_unheld_skill(row, "critical_skills", skill)
             given = {name: value for name, value in policy.items() if value is not None}
             self.department_rows[department] = {**given, "critical_skills": skills}
+
+    def _warn_unheld_skill(self, row: _Row, column: str, skill: str) -> None:
+        if skill not in self.skill_names and schema.SKILLS.name not in self.unreadable:
+            row.warn(
+                row.index(column),
+                f"no employee has the skill {skill}" + _did_you_mean(skill, self.skill_names),
+            )
 
     def _read_interactions(self, table: _Table) -> None:
         self._warn_extra_columns(table)
@@ -829,8 +835,8 @@ class _WorkbookReader:
                     row.index("team"),
                     f"no team {team} on the Teams sheet" + _did_you_mean(team, self.team_names),
                 )
-            if skill is not None and skill not in self.skill_names:
-                row.warn(row.index("skill"), f"no employee has the skill {skill}")
+            if skill is not None:
+                self._warn_unheld_skill(row, "skill", skill)
             if row.ok and team is not None and skill is not None:
                 self.skill_needs[team].append(SkillNeed(skill=skill, **need))
 
