@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from instances import company, network_report, person, random_company
 
 from crossteam.checks import verify
 from crossteam.models import (
+    Period,
     Plan,
     PlanningInput,
+    Rule,
+    RuleKind,
     Settings,
     SkillNeed,
     SolveStatus,
@@ -143,3 +147,36 @@ def test_options_from_settings_keep_settings_unless_overridden() -> None:
     options = SolveOptions.from_settings(settings, time_limit_seconds=None, seed=9)
     assert (options.time_limit_seconds, options.seed, options.workers) == (12, 9, 1)
     assert SolveOptions(workers=0).threads >= 1
+
+
+def test_teams_and_rotation_share_one_model_and_pass_every_check(tmp_path: Path) -> None:
+    from crossteam import network
+    from crossteam.io.example import write_example
+    from crossteam.io.reader import load_workbook
+
+    write_example(tmp_path / "company.xlsx", 120, 8, seed=1)
+    instance = load_workbook(tmp_path / "company.xlsx")
+    report = network.analyse(instance)
+    options = SolveOptions(time_limit_seconds=10, workers=2)
+    plan = solve(instance, report, options)
+    assert plan.has_solution and plan.teams and plan.rotation
+    assert {"bridging", "diversity", "rotation_fairness"} <= set(plan.objective_terms)
+    checks = verify(instance, plan)
+    assert checks.passed, checks.failures
+
+
+def test_impossible_rotation_rule_is_explained() -> None:
+    people = [person(f"a{i}", "A") for i in range(3)] + [person(f"b{i}", "B") for i in range(3)]
+    rule = Rule(kind=RuleKind.ROTATE_TO, employee_id="a0", target="B", targets=("B",))
+    instance = company(people, rules=(rule,), settings=Settings(default_host_capacity=0))
+    instance = instance.model_copy(
+        update={
+            "periods": (Period(label="Q1", index=0),),
+            "departments": tuple(
+                d.model_copy(update={"host_capacity": 0}) for d in instance.departments
+            ),
+        }
+    )
+    plan = solve(instance, network_report(instance), SolveOptions(time_limit_seconds=5, workers=1))
+    assert plan.status is SolveStatus.INFEASIBLE
+    assert any("a0" in reason for reason in plan.explanation)

@@ -27,9 +27,6 @@ class RuleGroups:
             self.literals[reason] = self.model.new_bool_var(reason)
         return [self.literals[reason]]
 
-    def assume_all(self) -> None:
-        self.model.add_assumptions(list(self.literals.values()))
-
     def conflict(self, solver: cp_model.CpSolver) -> list[str]:
         """Reasons of the groups CP-SAT found sufficient for infeasibility."""
         found = set(solver.sufficient_assumptions_for_infeasibility())

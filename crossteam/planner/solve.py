@@ -58,11 +58,6 @@ class PlanningModel:
     """The team model was restricted to candidates (its bound is not the full problem's)."""
 
 
-def _rotation_ready() -> bool:
-    """The rotation module may still be a placeholder; plan rotation once it is built."""
-    return hasattr(rotation_part, "build_rotation") and hasattr(rotation_part, "precheck_rotation")
-
-
 def solve(
     instance: PlanningInput,
     report: NetworkReport,
@@ -83,7 +78,7 @@ def solve(
         "time_limit_seconds": options.time_limit_seconds,
     }
     with_teams = options.plan_teams and bool(instance.teams)
-    with_rotation = options.plan_rotation and bool(instance.periods) and _rotation_ready()
+    with_rotation = options.plan_rotation and bool(instance.periods)
     if not with_teams and not with_rotation:
         return Plan(
             status=SolveStatus.OPTIMAL, objective=0.0, bound=0.0, gap=0.0,
@@ -153,7 +148,10 @@ def build_model(
             candidates = choose_candidates(instance, pool, sorted(ctx.gap_weights), start)
         team_model = build_teams(ctx, pool, groups, options.formulation, candidates)
         add_balance_rules(team_model, groups)
-    rotation_model = rotation_part.build_rotation(ctx) if rotation else None
+    rotation_model = None
+    if rotation:
+        aggregate = options.formulation.aggregate
+        rotation_model = rotation_part.build_rotation(ctx, explain=explain, aggregate=aggregate)
     ctx.finish()
     return PlanningModel(ctx, groups, team_model, rotation_model, candidates.restricted)
 
@@ -238,23 +236,21 @@ def explain(
     teams: bool,
     rotation: bool,
 ) -> list[str]:
-    """Rule groups that cannot all hold, from assumption literals on the team rules."""
-    reasons: list[str] = []
-    if teams:
-        built = build_model(instance, report, options, teams=True, rotation=False, explain=True)
-        built.groups.assume_all()
-        solver = _solver(options, time_limit=options.time_limit_seconds, workers=1)
-        if solver.solve(built.ctx.model) == cp_model.INFEASIBLE:
-            conflict = built.groups.conflict(solver)
-            reasons.append("No team plan meets all of these rules together:")
-            reasons.extend(f"- {reason}" for reason in conflict)
-            return reasons
-    if rotation:
-        reasons.append(
-            "The rotation rules cannot be met together with the teams; plan each part alone "
-            "(--no-teams, --no-rotation) to see which rules conflict"
-        )
-    return reasons or ["No plan meets every rule, and the rules in conflict were not found"]
+    """Rule groups that cannot all hold: the model rebuilt with an assumption literal per
+    group of team rules and of rotation rules, and CP-SAT's sufficient set of them."""
+    built = build_model(instance, report, options, teams=teams, rotation=rotation, explain=True)
+    rotation_literals = [lit for lit, _ in built.rotation.assumptions] if built.rotation else []
+    built.ctx.model.add_assumptions([*built.groups.literals.values(), *rotation_literals])
+    solver = _solver(options, time_limit=options.time_limit_seconds, workers=1)
+    if solver.solve(built.ctx.model) != cp_model.INFEASIBLE:
+        return ["No plan meets every rule, and the rules in conflict were not found in time"]
+    conflict = built.groups.conflict(solver)
+    if built.rotation is not None:
+        core = solver.sufficient_assumptions_for_infeasibility()
+        conflict += rotation_part.explain_rotation_assumptions(built.rotation, core)
+    if not conflict:
+        return ["No plan meets every rule (the basic team and rotation limits conflict)"]
+    return ["No plan meets all of these rules together:", *(f"- {c}" for c in conflict)]
 
 
 class _Watch(cp_model.CpSolverSolutionCallback):
