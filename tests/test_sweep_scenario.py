@@ -59,8 +59,10 @@ def test_a_gap_weight_setting_is_planned_on_its_own_network_analysis(
     stale = solve(
         planned, analyse(instance), SolveOptions.from_settings(planned.settings, workers=1)
     )
+    assert verify(planned, own).passed and verify(planned, stale).passed
     assert own.objective != stale.objective  # the shared report would be wrong here
     assert result.objective == own.objective
+    assert result.checks_passed is True
 
 
 def test_an_impossible_scenario_comes_back_with_the_planners_explanation(
