@@ -732,6 +732,14 @@ def test_a_bad_cell_on_an_employee_row_does_not_hide_that_employee_elsewhere(
     assert error.cell == "F2"
 
 
+def test_a_sheet_without_a_recognisable_header_is_one_error(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Teams"] = [["Teams we want"], *sheets["Teams"][1:]]
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.row, error.column) == ("Teams", None, None)
+    assert "no row among the first 5 names this sheet's columns (it needs team)" in error.message
+
+
 def test_empty_employees_sheet_is_an_error(tmp_path: Path) -> None:
     sheets = company()
     sheets["Employees"] = sheets["Employees"][:1]

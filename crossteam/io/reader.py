@@ -475,6 +475,13 @@ class _WorkbookReader:
         missing = [name for name in names if name not in table.columns]
         if missing:
             self.unreadable.add(table.sheet.name)
+        if missing and not table.columns:  # no header at all, rather than a missing column
+            self.problems.add(
+                f"no row among the first {HEADER_SEARCH_ROWS} names this sheet's columns "
+                f"(it needs {', '.join(names)})",
+                sheet=table.title,
+            )
+            return False
         for name in missing:
             self.problems.add(
                 f"the required column {name} is missing",
