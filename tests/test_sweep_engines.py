@@ -3,9 +3,12 @@ give the figures of a one-by-one run, and a worker killed mid-sweep loses no sce
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
+import threading
+import time
 
 import pytest
 from sweep_company import company, six_scenarios, solve_one_by_one
@@ -123,6 +126,33 @@ def test_local_pool_worker_killed_mid_sweep_reruns_its_scenarios(
     assert max(s.attempts for s in result.scenarios) == 2
     assert min(s.attempts for s in result.scenarios) == 1
     assert_same_as_one_by_one(result, one_by_one)
+
+
+def test_local_pool_reports_scenarios_whose_workers_keep_dying(
+    instance: PlanningInput, grid: Grid
+) -> None:
+    two = Grid(scenarios=grid.scenarios[:2], keys=grid.keys)
+    done = threading.Event()
+
+    def kill_every_pool_worker() -> None:
+        while not done.is_set():
+            for worker in multiprocessing.active_children():
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(worker.pid, signal.SIGKILL)
+            time.sleep(0.05)
+
+    killer = threading.Thread(target=kill_every_pool_worker, daemon=True)
+    killer.start()
+    try:
+        result = run_sweep(instance, two, engine="local")
+    finally:
+        done.set()
+        killer.join()
+    assert [s.scenario for s in result.failed] == [0, 1]
+    for scenario in result.scenarios:
+        assert scenario.attempts == 3
+        assert scenario.failure == "its worker process died 3 times"
+        assert scenario.status is None and not scenario.pareto
 
 
 def test_unreachable_scheduler_is_an_input_error(instance: PlanningInput, grid: Grid) -> None:
