@@ -102,3 +102,10 @@ def test_in_team_and_not_in_team_for_the_same_team_contradict() -> None:
     spec = TeamSpec(name="T", min_size=1, max_size=2)
     (reason,) = check_teams_possible(company(four_people(), (spec,), rules=rules))
     assert "a1" in reason and "'T'" in reason
+
+
+def test_a_spec_with_several_teams_is_named_once() -> None:
+    need = SkillNeed(skill="cobol")
+    spec = TeamSpec(name="Voice", count=2, min_size=1, max_size=2, skill_needs=(need,))
+    (reason,) = check_teams_possible(company(four_people(), (spec,)))
+    assert reason.startswith("Each of the 2 teams 'Voice' needs 1 member(s) with cobol")

@@ -34,14 +34,21 @@ def _skill_supply(instance: PlanningInput) -> list[str]:
     available = instance.available_employees
     reasons: list[str] = []
     demand: dict[tuple[str, int], int] = defaultdict(int)
-    for team in instance.teams:
-        for need in team.skill_needs:
+    for spec in instance.team_specs:
+        who = (
+            f"Team '{spec.name}'"
+            if spec.count == 1
+            else f"Each of the {spec.count} teams '{spec.name}'"
+        )
+        for need in spec.skill_needs:
             supply = sum(e.skills.get(need.skill, 0) >= need.min_level for e in available)
             if supply < need.min_count:
                 reasons.append(
-                    f"Team '{team.name}' needs {need.min_count} member(s) with {need.skill} at "
-                    f"level {need.min_level} or more, but {_people(supply)}"
+                    f"{who} needs {need.min_count} member(s) with {need.skill} at level "
+                    f"{need.min_level} or more, but {_people(supply)}"
                 )
+    for team in instance.teams:
+        for need in team.skill_needs:
             demand[need.skill, need.min_level] += need.min_count
     # a person sits in one team only: everyone needing level L or more draws on one supply
     for (skill, level), _ in sorted(demand.items()):

@@ -49,7 +49,6 @@ class TeamModel:
     size: dict[TeamName, cp_model.IntVar] = field(default_factory=dict)
     count: dict[tuple[TeamName, DepartmentName], cp_model.IntVar] = field(default_factory=dict)
     present: dict[tuple[TeamName, DepartmentName], cp_model.IntVar] = field(default_factory=dict)
-
     size_choice: dict[TeamName, list[cp_model.IntVar]] = field(default_factory=dict)
 
     def size_is(self, team: Team) -> list[cp_model.IntVar]:
@@ -121,8 +120,10 @@ class TeamModel:
             seated[team].extend(left[index][:taken])
             del left[index][:taken]
         for (team, g), var in self.fill.items():
+            if not (wanted := solver.value(var)):
+                continue
             pool = [e for c in self.cohorts[g].classes for e in left[c.index]]
-            taken = set(pool[: solver.value(var)])
+            taken = set(pool[:wanted])
             seated[team].extend(taken)
             for c in self.cohorts[g].classes:
                 left[c.index] = [e for e in left[c.index] if e not in taken]
