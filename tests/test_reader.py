@@ -15,6 +15,7 @@ from openpyxl.styles import PatternFill
 from workbooks import Sheets, company, drop_column, put, write_workbook
 
 from crossteam.errors import InputError
+from crossteam.io import schema
 from crossteam.io.reader import ReadResult, load_workbook, read_workbook
 from crossteam.models import BalanceMode, PlanningInput, Problem, RuleKind
 
@@ -109,6 +110,19 @@ def test_headers_and_attributes_match_without_separators(tmp_path: Path) -> None
     assert instance.employees[0].employee_id == "E1"
     assert instance.team_by_name["Voice-1"].min_size == 2
     assert instance.balance_rules[-1].attribute == "previous_team"
+
+
+def test_every_sheet_and_column_name_or_alias_means_one_thing() -> None:
+    sheet_keys = [
+        schema.match_key(n) for sheet in schema.SHEETS for n in (sheet.name, *sheet.aliases)
+    ]
+    assert len(sheet_keys) == len(set(sheet_keys))
+    for sheet in schema.SHEETS:
+        meanings: dict[str, set[str]] = {}
+        for column in sheet.columns:
+            for name in (column.name, *column.aliases):
+                meanings.setdefault(schema.match_key(name), set()).add(column.name)
+        assert all(len(columns) == 1 for columns in meanings.values()), sheet.name
 
 
 def test_sheet_name_without_separators_is_found(tmp_path: Path) -> None:

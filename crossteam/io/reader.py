@@ -163,25 +163,20 @@ class _Problems:
         return any(p.severity is Severity.ERROR for _, p in self._found)
 
 
-def _key(text: str) -> str:
-    """What sheet names and headers are matched by: ``schema.normalise`` without separators,
-    so "Team Skills", "team_skills" and "TeamSkills" are one name, as are "Employee ID"
-    and "EmployeeID"."""
-    return schema.normalise(text).replace("_", "")
-
-
 def _lookup(sheet: schema.Sheet) -> dict[str, str]:
     """Header or alias key -> canonical column name, for one sheet."""
     names: dict[str, str] = {}
     for column in sheet.columns:
         for alias in (column.name, *column.aliases):
-            names.setdefault(_key(alias), column.name)
+            names.setdefault(schema.match_key(alias), column.name)
     return names
 
 
 _COLUMN_NAMES = {sheet.name: _lookup(sheet) for sheet in schema.SHEETS}
 _SHEETS_BY_KEY = {
-    _key(name): sheet for sheet in schema.SHEETS for name in (sheet.name, *sheet.aliases)
+    schema.match_key(name): sheet
+    for sheet in schema.SHEETS
+    for name in (sheet.name, *sheet.aliases)
 }
 
 
@@ -310,7 +305,7 @@ class _WorkbookReader:
         self.attribute_columns: dict[str, tuple[int, str]] = {}
         """Attribute key (normalised header) -> (Employees column number, header as written)."""
         self.attribute_keys: dict[str, str] = {}
-        """Header key (see ``_key``) of each extra Employees column -> its attribute key."""
+        """Match key (``schema.match_key``) of each extra Employees column -> its attribute key."""
         self.skill_names: set[str] = set()
         self.department_names: dict[str, None] = {}
         """Departments named on Employees (even on rows with errors), in order."""
@@ -359,7 +354,7 @@ class _WorkbookReader:
         """The workbook's title of each sheet of the contract it has."""
         found: dict[str, str] = {}
         for title in self.workbook.titles:
-            sheet = _SHEETS_BY_KEY.get(_key(title))
+            sheet = _SHEETS_BY_KEY.get(schema.match_key(title))
             if sheet is None:
                 if schema.normalise(title) not in NOTE_SHEETS:
                     self.problems.add(
@@ -400,7 +395,7 @@ class _WorkbookReader:
         for index, value in sorted(header_cells.items()):
             text = as_text(value)
             headers[index] = text
-            name = names.get(_key(text))
+            name = names.get(schema.match_key(text))
             if name is None:
                 extras[index] = text
             elif name in columns:
@@ -428,7 +423,7 @@ class _WorkbookReader:
         names = _COLUMN_NAMES[sheet.name]
         required = {c.name for c in sheet.columns if c.required}
         for row in candidates:
-            if any(names.get(_key(as_text(v))) in required for v in row[1].values()):
+            if any(names.get(schema.match_key(as_text(v))) in required for v in row[1].values()):
                 return row
         return candidates[0] if candidates else None
 
@@ -553,7 +548,7 @@ class _WorkbookReader:
             key = schema.normalise(header)
             if not key:
                 continue
-            same = self.attribute_keys.get(_key(key))
+            same = self.attribute_keys.get(schema.match_key(key))
             if same is not None:
                 self.problems.add(
                     f"column {header!r} repeats the column "
@@ -565,7 +560,7 @@ class _WorkbookReader:
                 )
                 continue
             self.attribute_columns[key] = (index, header)
-            self.attribute_keys[_key(key)] = key
+            self.attribute_keys[schema.match_key(key)] = key
         for row in self._rows(table):
             self._read_employee(row)
         if not self.employee_rows:
@@ -639,7 +634,7 @@ class _WorkbookReader:
         employee_columns = _COLUMN_NAMES[schema.EMPLOYEES.name]
         columns: dict[int, str] = {}
         for index, header in table.extras.items():
-            if _key(header) in employee_columns:
+            if schema.match_key(header) in employee_columns:
                 self.problems.add(
                     f"column {header!r} is an Employees column, not a skill; it was ignored",
                     sheet=table.title,
@@ -902,7 +897,7 @@ class _WorkbookReader:
         text = row.get("attribute")
         if text is None:
             return None
-        match = _key(text)
+        match = schema.match_key(text)
         key = _COLUMN_NAMES[_EMPLOYEES].get(match) or self.attribute_keys.get(match, text)
         if key not in self.attribute_columns and _EMPLOYEES not in self.unreadable:
             usable = ", ".join(header for _, header in self.attribute_columns.values())

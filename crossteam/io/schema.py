@@ -25,6 +25,13 @@ def normalise(text: str) -> str:
     return text.strip("_")
 
 
+def match_key(text: str) -> str:
+    """What sheet names and headers are matched by: ``normalise`` without separators, so
+    "Team Skills", "team_skills" and "TeamSkills" are one name, as are "Employee ID" and
+    "EmployeeID"."""
+    return normalise(text).replace("_", "")
+
+
 class Kind(StrEnum):
     """How a column's cells are read."""
 
