@@ -205,6 +205,7 @@ def test_extra_employee_columns_become_attributes_and_unused_ones_are_warned(
     assert e1.attributes["tenure"] == 12.0  # numbers stay numbers (Balance "balance" mode)
     assert e1.attributes["previous_team"] == "Alpha"
     assert e1.attributes["location"] == "Tokyo"
+    assert e1.attributes["name"] == "Sato Hana"
     unused = warnings_about(result, "no Balance rule uses it")
     assert [w.column for w in unused] == ["Previous Team"]  # tenure is used by a rule
 
@@ -639,6 +640,8 @@ BAD_INPUTS: dict[str, tuple[Change, str, int | None, str | None, str | None, str
                      "Balance", 2, "mode", "B2", "not a mode"),
     "unknown balance attribute": (_put("Balance", 2, "attribute", "shoe size"),
                                   "Balance", 2, "attribute", "A2", "no column 'shoe size'"),
+    "balance on a yes/no column": (_put("Balance", 2, "attribute", "available"),
+                                   "Balance", 2, "attribute", "A2", "usable: name, department"),
     "balance mode on a text column": (_put("Balance", 3, "attribute", "role"),
                                       "Balance", 3, "mode", "B3", "needs numbers"),
     "bad balance weight": (_put("Balance", 2, "weight", "strong"),

@@ -74,8 +74,9 @@ HEADER_SEARCH_ROWS = 5
 """The header is the first non-empty row among the first rows (titles may sit above it)."""
 DEFAULT_MIN_SIZE = 3
 DEFAULT_MAX_SIZE = 8
-ATTRIBUTE_COLUMNS = ("department", "role", "location")
-"""Contract columns of Employees that Balance rules may name, besides extra columns."""
+ATTRIBUTE_COLUMNS = ("name", "department", "role", "location")
+"""Contract columns of Employees that Balance rules may name, besides extra columns (the
+id and the yes/no columns describe no mix worth balancing)."""
 NOTE_SHEETS = frozenset({"instructions", "readme", "説明", "使い方"})
 """Sheets a person keeps for notes (the template writes Instructions): ignored silently."""
 _EMPLOYEES = schema.EMPLOYEES.name
@@ -572,11 +573,12 @@ class _WorkbookReader:
             name: row.get(name)
             for name in ("department", "name", "role", "location", "available", "rotation_eligible")
         }
-        attributes = {
-            key: value
-            for key, (index, _) in self.attribute_columns.items()
-            if (value := row.attribute_at(index)) is not None
-        }
+        attributes: dict[str, str | float] = {}
+        for key, (index, _) in self.attribute_columns.items():
+            # Contract columns are read once, above; extra columns keep numbers as numbers.
+            value = fields[key] if key in ATTRIBUTE_COLUMNS else row.attribute_at(index)
+            if value is not None:
+                attributes[key] = value
         if fields["department"] is not None:
             self.department_names.setdefault(fields["department"])
         if employee_id is None:
