@@ -251,6 +251,35 @@ def diversify_cost(teams: Sequence[Sequence[str]], department_of: dict[str, str]
     return cost
 
 
+def team_sizes(people: int) -> list[int]:
+    """people // 12 teams of 12, the remainder one more each: what both tools make."""
+    teams = people // TARGET_SIZE
+    larger = people - TARGET_SIZE * teams
+    return [MAX_SIZE] * larger + [TARGET_SIZE] * (teams - larger)
+
+
+def cost_lower_bound(department_of: dict[str, str], sizes: Sequence[int]) -> int:
+    """No plan with these team sizes costs less: a department's deviations over all teams
+    add up to at least |its people - the sum of its targets|."""
+    everyone = len(department_of)
+    return sum(
+        abs(total - sum(math.floor(Fraction(total * s, everyone) + Fraction(1, 2)) for s in sizes))
+        for total in Counter(department_of.values()).values()
+    )
+
+
+def round_robin(department_of: dict[str, str], sizes: Sequence[int]) -> list[list[str]]:
+    """A plan found without search: people by department, largest first, dealt to the teams
+    in turn, as cards are dealt (a yardstick for both solvers)."""
+    headcount = Counter(department_of.values())
+    people = sorted(department_of, key=lambda e: (-headcount[department_of[e]], department_of[e]))
+    seats = [t for turn in range(max(sizes)) for t, size in enumerate(sizes) if turn < size]
+    teams: list[list[str]] = [[] for _ in sizes]
+    for person, team in zip(people, seats, strict=True):
+        teams[team].append(person)
+    return teams
+
+
 # ---------------------------------------------------------------------------- the report
 
 
@@ -356,6 +385,9 @@ def compare_tools(
     ).stdout.split()  # fmt: skip
     ours, peer = outcomes
     people = len(department_of)
+    sizes = team_sizes(people)
+    dealt = round_robin(department_of, sizes)
+    spread = [len({department_of[m] for m in members}) for members in dealt]
     report = "\n\n".join(
         [
             "# crossteam beside the peer (team-formation)",
@@ -372,6 +404,11 @@ def compare_tools(
             "child's own clock around model building and search. Diversify cost and "
             "departments per team are computed by benchmarks/peer.py for both plans.",
             markdown_table(COLUMNS, [_cells(o) for o in outcomes]),
+            "Yardsticks, computed here without a solver: no plan with these team sizes has a "
+            f"diversify cost below {cost_lower_bound(department_of, sizes)}; dealing the "
+            "people to the teams in turn, department by department (largest first), costs "
+            f"{diversify_cost(dealt, department_of)} with {sum(spread) / len(spread):.2f} "
+            f"departments per team (min {min(spread)}).",
             "\n".join(verdict(ours, peer)) if ours.valid and peer.valid else
             "One of the tools gave no valid plan: see the table.",
         ]
