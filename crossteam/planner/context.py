@@ -59,11 +59,15 @@ class ModelContext:
             self.model.add_bool_or(literals).only_enforce_if(covered)
             self.covered[key] = covered
             self.add_objective("bridging", weight * self.gap_weights[key], covered)
-        # redundant, and linear: presolve turns the links above into clauses the LP
-        # relaxation does not see, and the bound then counts every pair as covered
-        if self.covered:
+        # Redundant, and linear: presolve turns the links above into clauses the LP
+        # relaxation does not see, and the bound then counts every pair as covered. One
+        # cut per gap weight, so that the LP cannot cover heavy pairs with light literals.
+        by_weight: dict[float, list[DepartmentPairKey]] = defaultdict(list)
+        for key in self.covered:
+            by_weight[self.gap_weights[key]].append(key)
+        for keys in by_weight.values():
             self.model.add(
-                sum(self.covered.values())
-                <= sum(lit for lits in self.bridges.values() for lit in lits)
+                sum(self.covered[key] for key in keys)
+                <= sum(lit for key in keys for lit in self.bridges[key])
             )
         self.model.maximize(sum(c * e for terms in self.objective_terms.values() for c, e in terms))

@@ -663,19 +663,28 @@ def _cap_bridges(
 
     A host holds at most ``host_capacity`` stints at a time, so at most capacity x
     (periods // stint_periods) stints, hence bridges, over the horizon; a home department
-    likewise sends at most its release x (periods // stint_periods). Without these the
-    bound stays at "every gap pair bridged".
+    likewise sends at most its release x (periods // stint_periods), and no more than
+    its rotatable people x ``max_rotations_per_employee``. Without these the bound stays
+    at "every gap pair bridged".
     """
     sequential = len(facts.period_labels) // facts.stint
+    rotatable: dict[DepartmentName, int] = defaultdict(int)
+    for c in rotation.classes:
+        rotatable[c.home] += c.size
     into: dict[DepartmentName, list[cp_model.IntVar]] = defaultdict(list)
     out_of: dict[DepartmentName, list[cp_model.IntVar]] = defaultdict(list)
     for (home, host), bridge in rotation.bridges.items():
         into[host].append(bridge)
         out_of[home].append(bridge)
+    for (home, host), bridge in rotation.bridges.items():
+        # one direction is enough to bridge a pair; the LP must not count both
+        if home < host and (host, home) in rotation.bridges:
+            model.add(bridge + rotation.bridges[host, home] <= 1)
     for host, bridges in into.items():
         model.add(sum(bridges) <= department_by_name[host].host_capacity * sequential)
     for home, bridges in out_of.items():
-        model.add(sum(bridges) <= facts.release[home] * sequential)
+        most = min(facts.release[home] * sequential, rotatable[home] * facts.max_stints)
+        model.add(sum(bridges) <= most)
 
 
 def _hint(rotation: RotationModel, ctx: ModelContext) -> None:
@@ -691,7 +700,9 @@ def _hint(rotation: RotationModel, ctx: ModelContext) -> None:
         if count:
             reached[rotation.classes[index].home].add(host)
     for (home, host), bridge in rotation.bridges.items():
-        model.add_hint(bridge, int(host in reached[home]))
+        # at most one direction per pair, as the model asks
+        both = home > host and (host, home) in rotation.bridges and home in reached[host]
+        model.add_hint(bridge, int(host in reached[home] and not both))
     for home, sender in rotation.senders.items():
         model.add_hint(sender, int(bool(reached[home])))
     for literal, _ in rotation.assumptions:
