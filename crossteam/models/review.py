@@ -29,3 +29,26 @@ class ReviewDecision(BaseModel):
     decision: Decision
     comment: str = ""
     row: int = Field(ge=1, description="Excel row on the Review sheet")
+
+
+ChangeKind = Literal["joined", "left", "moved", "rotation changed"]
+
+
+class PlanChange(BaseModel):
+    """How one employee's place differs between the reviewed plan and its re-plan.
+
+    ``before`` and ``after`` are the team name, or the rotation stints as
+    ``host in period`` joined by ``; ``, empty when there was none.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    employee_id: EmployeeId
+    kind: ReviewKind
+    what: ChangeKind
+    before: str = ""
+    after: str = ""
+    reason: str = Field(
+        description="locked by manager, removed by manager, refilled the place of X or "
+        "re-optimised"
+    )
