@@ -285,6 +285,18 @@ class _Review:
             self.hosts_of[stint.employee_id].add(stint.department)
         self.team_ruled = {d.employee_id for d in _of(decisions, "lock", "remove", kind="team")}
         self.kept_teams = {d.employee_id: d.team for d in _of(decisions, "keep", kind="team")}
+        # teams a decision empties (to refill) and teams a lock moves someone into
+        self.refill_teams = frozenset(
+            self.team_of[d.employee_id]
+            for d in _of(decisions, "lock", "remove", kind="team")
+            if self.team_of.get(d.employee_id) not in (None, d.team) or d.decision == "remove"
+            if d.employee_id in self.team_of
+        )
+        self.receiving_teams = frozenset(
+            d.team
+            for d in _of(decisions, "lock", kind="team")
+            if d.team is not None and self.team_of.get(d.employee_id) != d.team
+        )
         self.kept_rotation = {d.employee_id for d in _of(decisions, "keep", kind="rotation")}
 
     def home(self, employee_id: EmployeeId) -> DepartmentName:
@@ -380,29 +392,30 @@ class _Review:
         return (*self.instance.rules, *decided, *holds)
 
     def _team_holds(self, teams: Neighbourhood) -> list[Rule]:
-        scope, teams_open = teams.scope, teams.open
+        """Everyone's team held, except what ``teams`` lets change: newcomers may refill
+        the teams a decision emptied, and members may leave the teams a lock moves
+        someone into (until MEMBERS, when the open teams change freely)."""
+        scope = teams.scope
         if scope is Scope.FREE:
             return []
+        joinable = teams.open if scope is Scope.MEMBERS else self.refill_teams
+        if scope is Scope.DECIDED:
+            joinable = frozenset()
+        leavable = teams.open if scope is Scope.MEMBERS else self.receiving_teams
+        every = [t.name for t in self.instance.teams]
         holds: list[Rule] = []
         seated = {d.employee_id for d in _of(self.decisions, "lock", kind="team")}
-        every = [t.name for t in self.instance.teams]
         for employee_id, team in self.team_of.items():
             if employee_id in self.team_ruled:
                 continue
             seated.add(employee_id)
-            released = team in teams_open and self.kept_teams.get(employee_id) != team
-            if released and scope is Scope.MEMBERS:
-                seated.remove(employee_id)
-            elif released and scope is Scope.LEAVERS:
-                others = tuple(t for t in every if t != team)
-                holds.append(_hold(RuleKind.NOT_IN_TEAM, employee_id, others))
+            kept = self.kept_teams.get(employee_id) == team
+            if scope in (Scope.LEAVERS, Scope.MEMBERS) and team in leavable and not kept:
+                barred = tuple(t for t in every if t != team and t not in joinable)
+                holds.append(_hold(RuleKind.NOT_IN_TEAM, employee_id, barred))
             else:
                 holds.append(_hold(RuleKind.IN_TEAM, employee_id, (team,)))
-        barred = tuple(
-            t.name
-            for t in self.instance.teams
-            if scope is Scope.DECIDED or t.name not in teams_open
-        )
+        barred = tuple(t for t in every if t not in joinable)
         if barred:
             holds += [
                 _hold(RuleKind.NOT_IN_TEAM, e.employee_id, barred)
@@ -484,47 +497,38 @@ def _restore_periods(
     plan: Plan,
     wanted: Mapping[tuple[EmployeeId, DepartmentName], PeriodLabel],
 ) -> Plan:
-    """Give stints back the period they had where the plan allows it.
+    """Give stints back the period they had, where every rule still holds.
 
-    Rules can hold who goes where but not when, so the solver may move held stints between
-    periods. People from one home department with the same critical skills who go to one
-    host are interchangeable for every rotation rule, so their periods can be dealt out
-    among them again, each getting the wanted period while one is free. Only people with
-    a single stint take part; the result is re-verified and dropped if any check fails.
+    Rules can hold who goes where but not when, so the solver may move held stints
+    between periods. All of them are put back at once if the checker accepts that, else
+    one at a time, keeping each move that fails no rule the plan did not fail already.
+    Only one-period stints are moved (a longer stint spans several periods).
     """
-    moved = any(
-        wanted.get((s.employee_id, s.department), s.period) != s.period for s in plan.rotation
-    )
-    if instance.settings.stint_periods != 1 or not moved:
+    if instance.settings.stint_periods != 1:
         return plan
-    stints_of: dict[EmployeeId, list[RotationStint]] = defaultdict(list)
-    for stint in plan.rotation:
-        stints_of[stint.employee_id].append(stint)
-    pools: dict[tuple[object, ...], list[RotationStint]] = defaultdict(list)
-    for employee_id, stints in stints_of.items():
-        if len(stints) == 1:
-            employee = instance.employee_by_id[employee_id]
-            critical = instance.department_by_name[employee.department].critical_skills
-            held = tuple(s for s in critical if s in employee.skills)
-            pools[employee.department, held, stints[0].department].append(stints[0])
-    dealt: dict[EmployeeId, PeriodLabel] = {}
-    for pool in pools.values():
-        periods = [s.period for s in pool]
-        waiting = []
-        for stint in pool:
-            want = wanted.get((stint.employee_id, stint.department))
-            if want in periods:
-                periods.remove(want)
-                dealt[stint.employee_id] = want
-            else:
-                waiting.append(stint)
-        for stint, period in zip(waiting, periods, strict=True):
-            dealt[stint.employee_id] = period
-    rotation = tuple(
-        s.model_copy(update={"period": dealt.get(s.employee_id, s.period)}) for s in plan.rotation
-    )
-    restored = plan.model_copy(update={"rotation": rotation})
-    return restored if _failures(instance, restored) <= _failures(instance, plan) else plan
+
+    def want(stint: RotationStint) -> PeriodLabel:
+        return wanted.get((stint.employee_id, stint.department), stint.period)
+
+    allowed = _failures(instance, plan)
+
+    def accepted(rotation: tuple[RotationStint, ...]) -> Plan | None:
+        trial = plan.model_copy(update={"rotation": rotation})
+        return trial if _failures(instance, trial) <= allowed else None
+
+    moved = [i for i, s in enumerate(plan.rotation) if want(s) != s.period]
+    if not moved:
+        return plan
+    everything = tuple(s.model_copy(update={"period": want(s)}) for s in plan.rotation)
+    restored = accepted(everything)
+    if restored is not None:
+        return restored
+    rotation = plan.rotation
+    for i in moved:
+        trial = (*rotation[:i], everything[i], *rotation[i + 1 :])
+        if accepted(trial) is not None:
+            rotation = trial
+    return plan.model_copy(update={"rotation": rotation})
 
 
 def _failures(instance: PlanningInput, plan: Plan) -> set[tuple[str, str]]:
@@ -625,16 +629,20 @@ def _stats(previous: Plan, plan: Plan, decisions: Sequence[ReviewDecision]) -> R
         return (d.employee_id, d.department) in visits
 
     locks, removes = _of(decisions, "lock"), _of(decisions, "remove")
-    named = {(d.kind, d.employee_id, d.team or d.department) for d in (*locks, *removes)}
+    # a lock decides the person's whole place of its kind (it may move them); a remove
+    # decides the one assignment it names
+    locked = {(d.kind, d.employee_id) for d in locks}
+    removed = {(d.kind, d.employee_id, d.team or d.department) for d in removes}
     others = [
-        (m, t.team, after_team.get(m) == t.team)
+        after_team.get(m) == t.team
         for t in previous.teams
         for m in t.members
-        if ("team", m, t.team) not in named
+        if ("team", m) not in locked and ("team", m, t.team) not in removed
     ] + [
-        (s.employee_id, s.department, (s.employee_id, s.period, s.department) in stints)
+        (s.employee_id, s.period, s.department) in stints
         for s in previous.rotation
-        if ("rotation", s.employee_id, s.department) not in named
+        if ("rotation", s.employee_id) not in locked
+        and ("rotation", s.employee_id, s.department) not in removed
     ]
     return ReviewStats(
         locks=len(locks),
@@ -642,5 +650,5 @@ def _stats(previous: Plan, plan: Plan, decisions: Sequence[ReviewDecision]) -> R
         removes=len(removes),
         removes_honoured=sum(not holds(d) for d in removes) if plan.has_solution else 0,
         others=len(others),
-        others_changed=sum(not kept for *_, kept in others) if plan.has_solution else 0,
+        others_changed=others.count(False) if plan.has_solution else 0,
     )

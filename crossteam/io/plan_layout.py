@@ -16,6 +16,7 @@ CONNECTIVITY: Final = "Connectivity"
 GAPS: Final = "Gaps"
 CHECKS: Final = "Checks"
 REVIEW: Final = "Review"
+CHANGES: Final = "Changes"
 RUN_INFO: Final = "Run Info"
 
 TEAMS_COLUMNS: Final = (
@@ -41,3 +42,5 @@ REVIEW_COLUMNS: Final = (
     "comment",
 )
 DECISIONS: Final = ("keep", "remove", "lock")
+CHANGES_COLUMNS: Final = ("employee_id", "name", "kind", "change", "before", "after", "reason")
+"""The Changes sheet of a re-plan after review: one row per employee and kind that moved."""

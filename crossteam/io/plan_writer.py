@@ -38,6 +38,8 @@ from crossteam.io.excel import (
     display_width,
 )
 from crossteam.io.plan_layout import (
+    CHANGES,
+    CHANGES_COLUMNS,
     CHECKS,
     CONNECTIVITY,
     DECISIONS,
@@ -66,6 +68,7 @@ from crossteam.models import (
     TeamAssignment,
     TeamName,
 )
+from crossteam.models.review import PlanChange
 
 PER_TEAM_CHART_MAX: Final = 60
 """Up to this many teams the chart has a bar per team; beyond, teams by department count."""
@@ -106,11 +109,18 @@ def write_plan(
     effect: PlanEffect,
     checks: CheckReport,
     run_info: RunInfo,
+    changes: Sequence[PlanChange] | None = None,
 ) -> None:
-    """Write the plan workbook to ``path`` (the caller makes the write atomic)."""
+    """Write the plan workbook to ``path`` (the caller makes the write atomic).
+
+    ``changes`` (a re-plan after review) adds a Changes sheet after the Summary, even
+    when it is empty, so that "nothing changed" is said too.
+    """
     book = BookWriter()
     facts = _PlanFacts(book, instance, plan, effect)
     summary = book.sheet(SUMMARY)
+    if changes is not None:
+        _changes(book, instance, changes)
     _teams(book, facts)
     overview = _team_overview(book, facts)
     _rotation(book, facts)
@@ -468,6 +478,39 @@ def _review_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
             None,
             None,
         )
+
+
+# ---------------------------------------------------------------------------- Changes
+
+
+def _changes(book: BookWriter, instance: PlanningInput, changes: Sequence[PlanChange]) -> None:
+    """Every change from the reviewed plan, and beside it how many there were of each
+    reason (a summary a manager reads first)."""
+    sheet = book.sheet(CHANGES)
+    rows = (
+        (
+            c.employee_id,
+            instance.employee_by_id[c.employee_id].name,
+            c.kind,
+            c.what,
+            c.before,
+            c.after,
+            c.reason,
+        )
+        for c in changes
+    )
+    area = book.table(sheet, "Changes", CHANGES_COLUMNS, rows, frozen_columns=2)
+    # "refilled the place of E1" and "... of E2" count as one reason in the summary
+    reasons = Counter(c.reason.split(" of ")[0] for c in changes)
+    summary = [("changes", len(changes)), *sorted(reasons.items())]
+    book.table(
+        sheet,
+        "ChangesSummary",
+        ("reason", Column("count", INTEGER)),
+        summary,
+        left=area.right + 2,
+        frozen_columns=None,
+    )
 
 
 # ---------------------------------------------------------------------------- Run Info

@@ -49,6 +49,5 @@ class PlanChange(BaseModel):
     before: str = ""
     after: str = ""
     reason: str = Field(
-        description="locked by manager, removed by manager, refilled the place of X or "
-        "re-optimised"
+        description="locked by manager, removed by manager, refilled the place of X or re-optimised"
     )
