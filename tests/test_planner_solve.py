@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import threading
 from pathlib import Path
 
 import pytest
 from instances import company, network_report, person, random_company
+from ortools.sat.python import cp_model
 
 from crossteam.checks import verify
 from crossteam.models import (
@@ -180,3 +182,15 @@ def test_impossible_rotation_rule_is_explained() -> None:
     plan = solve(instance, network_report(instance), SolveOptions(time_limit_seconds=5, workers=1))
     assert plan.status is SolveStatus.INFEASIBLE
     assert any("a0" in reason for reason in plan.explanation)
+
+
+def test_the_start_plan_stands_when_the_search_ends_before_its_first_solution(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    solve_module = importlib.import_module("crossteam.planner.solve")
+    monkeypatch.setattr(solve_module, "_run", lambda *_: cp_model.UNKNOWN)
+    instance = random_company(80, 5, 8, seed=12)
+    plan = planned(instance)
+    assert plan.status is SolveStatus.FEASIBLE
+    assert plan.bound is None and plan.gap is None
+    assert plan.notes == (solve_module.START_NOTE,)

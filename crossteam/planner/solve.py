@@ -7,6 +7,7 @@ it is rebuilt with an assumption literal per rule group to name the rules in con
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -40,6 +41,10 @@ RESTRICTED_NOTE = (
     "Large company: each team drew its skilled members from a few candidate groups and "
     "each department pair could be bridged by a few candidate teams; the bound is that "
     "of this restricted model"
+)
+START_NOTE = (
+    "The search ended before it improved on the starting plan (greedy and local search), "
+    "so that plan is given; a longer time limit lets the solver improve and bound it"
 )
 HINT_SHARE = 0.2
 """Share of the time limit the full hint may take (the solve that fills in all but x)."""
@@ -99,16 +104,16 @@ def solve(
         start = improve_teams(instance, gap_weights, greedy_teams(instance, gap_weights))
     parts = {"teams": with_teams, "rotation": with_rotation}
     built = build_model(instance, report, options, **parts, start=start)
-    solver, status = _search(built, options, start, started, on_progress, stop)
+    solver, status, found = _search(built, options, start, started, on_progress, stop)
     if status == cp_model.INFEASIBLE and built.restricted:
         # the greedy start broke a hard rule, so the restriction built around it may be
         # what leaves no plan: try the exact model before declaring the rules impossible
         built = build_model(instance, report, options, **parts)
-        solver, status = _search(built, options, start, started, on_progress, stop)
+        solver, status, found = _search(built, options, start, started, on_progress, stop)
     seconds = time.monotonic() - started
 
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return _plan(built, solver, status, options, stop, seconds, run)
+        return _plan(built, (solver, status), solver, options, stop, seconds, run)
     if status == cp_model.INFEASIBLE:
         explanation = explain(instance, report, options, teams=with_teams, rotation=with_rotation)
         return Plan(
@@ -117,6 +122,9 @@ def solve(
         )  # fmt: skip
     if status == cp_model.MODEL_INVALID:
         raise RuntimeError(f"the planning model is invalid: {built.ctx.model.validate()}")
+    if found is not None:
+        # the search ended before its first solution: the start plan stands, and is valid
+        return _plan(built, (solver, status), found, options, stop, seconds, run)
     stopped = _stop_reason(solver, options, stop)
     return Plan(
         status=SolveStatus.NO_SOLUTION, stop_reason=stopped, seconds=seconds,
@@ -163,18 +171,23 @@ def _search(
     started: float,
     on_progress: Callable[[Progress], None] | None,
     stop: threading.Event | None,
-) -> tuple[cp_model.CpSolver, Any]:
-    """Hint the start (if any) and search until a limit, the proof, or ``stop``."""
+) -> tuple[cp_model.CpSolver, Any, cp_model.CpSolver | None]:
+    """Hint the start (if any) and search until a limit, the proof, or ``stop``.
+
+    Returns the search's solver and status, and the solver holding the start plan in full
+    (``None`` without a start, or when the start breaks a hard rule).
+    """
+    found = None
     if start is not None and built.teams is not None:
-        hint_start(built, start, options)
+        found = hint_start(built, start, options)
     solver = _solver(options, time_limit=options.time_limit_seconds - (time.monotonic() - started))
     _lean_presolve(solver)
-    return solver, _run(solver, built.ctx.model, _Watch(on_progress, stop), stop)
+    return solver, _run(solver, built.ctx.model, _Watch(on_progress, stop), stop), found
 
 
 def hint_start(
     built: PlanningModel, start: Mapping[TeamName, list[EmployeeId]], options: SolveOptions
-) -> None:
+) -> cp_model.CpSolver | None:
     """Hint a starting plan in full: CP-SAT makes far more of a complete hint.
 
     The team decisions come from ``start``; every other variable from solving a copy of the
@@ -195,10 +208,11 @@ def hint_start(
     _lean_presolve(solver)
     solver.parameters.symmetry_level = 0
     if solver.solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return
+        return None
     model.clear_hints()
     for index, value in enumerate(solver.response_proto.solution):
         model.add_hint(model.get_int_var_from_proto_index(index), value)
+    return solver
 
 
 def _lean_presolve(solver: cp_model.CpSolver) -> None:
@@ -347,29 +361,38 @@ def _no_solution_reason(stopped: StopReason, options: SolveOptions) -> str:
 
 def _plan(
     built: PlanningModel,
-    solver: cp_model.CpSolver,
-    status: Any,
+    search: tuple[cp_model.CpSolver, Any],
+    found: cp_model.CpSolver,
     options: SolveOptions,
     stop: threading.Event | None,
     seconds: float,
     run: dict[str, Any],
 ) -> Plan:
-    optimal = status == cp_model.OPTIMAL
-    objective, bound = solver.objective_value, solver.best_objective_bound
+    """The plan held by ``found``, with the bound and stop reason of the ``search`` (the
+    same solver, unless the search ended before improving on the start plan)."""
+    searched, status = search
+    optimal = found is searched and status == cp_model.OPTIMAL
+    objective = found.objective_value
+    bound = searched.best_objective_bound if found is searched else None
+    if bound is not None and not math.isfinite(bound):
+        bound = None
     terms = {
-        part: sum(c * solver.value(e) for c, e in parts) / OBJECTIVE_SCALE
+        part: sum(c * found.value(e) for c, e in parts) / OBJECTIVE_SCALE
         for part, parts in built.ctx.objective_terms.items()
     }
+    notes = [RESTRICTED_NOTE] if built.restricted else []
+    if found is not searched:
+        notes.append(START_NOTE)
     return Plan(
         status=SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE,
         objective=objective / OBJECTIVE_SCALE,
-        bound=bound / OBJECTIVE_SCALE,
-        gap=0.0 if optimal else _gap(objective, bound),
+        bound=bound / OBJECTIVE_SCALE if bound is not None else None,
+        gap=0.0 if optimal else _gap(objective, bound) if bound is not None else None,
         seconds=seconds,
-        stop_reason=StopReason.PROVEN if optimal else _stop_reason(solver, options, stop),
-        teams=built.teams.extract(solver) if built.teams is not None else (),
-        rotation=built.rotation.extract(solver) if built.rotation is not None else (),
+        stop_reason=StopReason.PROVEN if optimal else _stop_reason(searched, options, stop),
+        teams=built.teams.extract(found) if built.teams is not None else (),
+        rotation=built.rotation.extract(found) if built.rotation is not None else (),
         objective_terms=terms,
-        notes=(RESTRICTED_NOTE,) if built.restricted else (),
+        notes=tuple(notes),
         **run,
     )
