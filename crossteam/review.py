@@ -37,6 +37,11 @@ from crossteam.models import (
 from crossteam.models.review import ChangeKind, PlanChange, ReviewKind
 from crossteam.planner import Progress, SolveOptions, solve
 
+NO_PLAN_AFTER_REVIEW = (
+    "The locks and removes on the Review sheet leave no plan, even with the rest of the "
+    "plan free to change. The planner's account follows; its 'Rules:' lines without a row "
+    "number are the Review decisions."
+)
 LOCKED = "locked by manager"
 REMOVED = "removed by manager"
 REOPTIMISED = "re-optimised"
@@ -175,6 +180,10 @@ def replan(
         changes = _changes(instance, previous, plan, decisions)
     else:
         changes = ()
+        if Scope.FREE in (teams.scope, rotation.scope) and plan.explanation:
+            plan = plan.model_copy(
+                update={"explanation": (NO_PLAN_AFTER_REVIEW, *plan.explanation)}
+            )
     return ReviewResult(plan, changes, _stats(previous, plan, decisions), tuple(rounds))
 
 
@@ -221,8 +230,23 @@ def _check_decisions(instance: PlanningInput, decisions: Sequence[ReviewDecision
                 refuse(
                     d, f"{d.department} hosts no one on rotation, so cannot take {d.employee_id}"
                 )
+    for team, locked in _locked_into(decisions).items():
+        largest = instance.team_by_name[team].max_size
+        if len(locked) > largest:
+            refuse(
+                locked[largest],
+                f"{len(locked)} people are locked into team '{team}', which takes at most "
+                f"{largest}",
+            )
     if problems:
         raise InputError(problems)
+
+
+def _locked_into(decisions: Sequence[ReviewDecision]) -> dict[TeamName, list[ReviewDecision]]:
+    locked: dict[TeamName, list[ReviewDecision]] = defaultdict(list)
+    for d in sorted(_of(decisions, "lock", kind="team"), key=lambda d: d.row):
+        locked[d.team or ""].append(d)
+    return locked
 
 
 def _rule_forbids(rule: Rule, lock: ReviewDecision) -> bool:
@@ -285,18 +309,18 @@ class _Review:
             self.hosts_of[stint.employee_id].add(stint.department)
         self.team_ruled = {d.employee_id for d in _of(decisions, "lock", "remove", kind="team")}
         self.kept_teams = {d.employee_id: d.team for d in _of(decisions, "keep", kind="team")}
-        # teams a decision empties (to refill) and teams a lock moves someone into
-        self.refill_teams = frozenset(
-            self.team_of[d.employee_id]
-            for d in _of(decisions, "lock", "remove", kind="team")
-            if self.team_of.get(d.employee_id) not in (None, d.team) or d.decision == "remove"
-            if d.employee_id in self.team_of
-        )
-        self.receiving_teams = frozenset(
-            d.team
-            for d in _of(decisions, "lock", kind="team")
-            if d.team is not None and self.team_of.get(d.employee_id) != d.team
-        )
+        # the teams a decision empties (newcomers may refill them) and the teams a lock
+        # moves someone into (a member may have to leave to make room)
+        refill: set[TeamName] = set()
+        receiving: set[TeamName] = set()
+        for d in _of(decisions, "lock", "remove", kind="team"):
+            was = self.team_of.get(d.employee_id)
+            if was is not None and (d.decision == "remove" or was != d.team):
+                refill.add(was)
+            if d.decision == "lock" and d.team is not None and was != d.team:
+                receiving.add(d.team)
+        self.refill_teams = frozenset(refill)
+        self.receiving_teams = frozenset(receiving)
         self.kept_rotation = {d.employee_id for d in _of(decisions, "keep", kind="rotation")}
 
     def home(self, employee_id: EmployeeId) -> DepartmentName:

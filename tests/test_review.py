@@ -20,7 +20,7 @@ from crossteam.io.plan_writer import write_plan
 from crossteam.io.reader import load_workbook
 from crossteam.models import NetworkReport, Plan, PlanningInput, ReviewDecision
 from crossteam.planner import SolveOptions
-from crossteam.review import REMOVED, ReviewResult, Scope, refilled, replan
+from crossteam.review import NO_PLAN_AFTER_REVIEW, REMOVED, ReviewResult, Scope, refilled, replan
 
 OPTIONS = SolveOptions(time_limit_seconds=3, workers=2, seed=0)
 
@@ -193,12 +193,55 @@ def test_remove_that_leaves_a_team_below_min_size_is_refilled(planned: Planned) 
     assert {refilled(e) for e in gone} <= refills
 
 
-def test_no_decisions_keep_every_team(planned: Planned) -> None:
+def test_without_decisions_the_plan_comes_back_unchanged(planned: Planned) -> None:
     result = replan_of(planned, ())
 
     assert team_of(result.plan) == team_of(planned.previous)
-    assert not [c for c in result.changes if c.kind == "team"]
+    assert stints_of(result.plan) == stints_of(planned.previous)
+    assert result.changes == ()
+    assert result.stats.others_changed == 0
     assert len(result.rounds) == 1
+
+
+def test_locks_no_plan_can_honour_end_in_a_free_round_with_an_explanation(
+    planned: Planned,
+) -> None:
+    team = next(t for t in planned.instance.teams if t.max_per_department is not None)
+    assert team.max_per_department is not None
+    department = planned.instance.departments[0].name
+    crowd = [e for e in planned.instance.available_employees if e.department == department]
+    locks = tuple(
+        ReviewDecision(
+            kind="team", employee_id=e.employee_id, team=team.name, decision="lock", row=2 + i
+        )
+        for i, e in enumerate(crowd[: team.max_per_department + 1])
+    )
+
+    result = replan(planned.instance, planned.report, planned.previous, locks, OPTIONS)
+
+    assert not result.plan.has_solution
+    assert result.plan.explanation[0] == NO_PLAN_AFTER_REVIEW
+    assert result.changes == ()
+    assert [r.teams.scope for r in result.rounds[:3]] == [
+        Scope.DECIDED, Scope.NEWCOMERS, Scope.LEAVERS,
+    ]  # fmt: skip
+    assert result.rounds[-1].teams.scope is Scope.FREE
+
+
+def test_more_locks_into_a_team_than_it_takes_are_refused(planned: Planned) -> None:
+    team = planned.instance.teams[0]
+    crowd = planned.instance.available_employees[: team.max_size + 1]
+    locks = tuple(
+        ReviewDecision(
+            kind="team", employee_id=e.employee_id, team=team.name, decision="lock", row=2 + i
+        )
+        for i, e in enumerate(crowd)
+    )
+
+    with pytest.raises(InputError, match="takes at most") as refused:
+        replan(planned.instance, planned.report, planned.previous, locks, OPTIONS)
+
+    assert refused.value.problems[0].row == 2 + team.max_size
 
 
 def test_lock_of_an_unavailable_employee_is_refused_at_its_review_row(planned: Planned) -> None:
