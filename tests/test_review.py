@@ -290,3 +290,37 @@ def test_removed_rotation_is_gone_and_named_as_removed(planned: Planned) -> None
     assert result.stats.removes_honoured == 1
     change = next(c for c in result.changes if c.employee_id == stint.employee_id)
     assert (change.kind, change.reason) == ("rotation", REMOVED)
+
+
+def test_locked_rotation_keeps_its_host_and_period(planned: Planned) -> None:
+    stint = planned.previous.rotation[-1]
+    lock = ReviewDecision(
+        kind="rotation", employee_id=stint.employee_id, period=stint.period,
+        department=stint.department, decision="lock", row=4,
+    )  # fmt: skip
+
+    result = replan_of(planned, (lock,))
+
+    assert (stint.period, stint.department) in stints_of(result.plan)[stint.employee_id]
+    assert result.stats.locks_honoured == 1
+    assert result.changes == ()
+
+
+def test_replan_without_changes_still_gets_a_changes_sheet_saying_so(
+    planned: Planned, tmp_path: Path
+) -> None:
+    path = tmp_path / "same.xlsx"
+    write_plan(
+        path,
+        planned.instance,
+        planned.previous,
+        effect=network.compare(planned.instance, planned.previous, before=planned.report),
+        checks=sample_checks(),
+        run_info=sample_run_info(),
+        changes=(),
+    )
+    sheet = openpyxl.load_workbook(path)[CHANGES]
+    assert sheet.cell(row=2, column=1).value is None
+    summary_column = len(CHANGES_COLUMNS) + 2
+    assert sheet.cell(row=2, column=summary_column).value == "changes"
+    assert sheet.cell(row=2, column=summary_column + 1).value == 0
