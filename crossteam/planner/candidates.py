@@ -74,12 +74,12 @@ def choose_candidates(
     per_pair = max(1, (VARIABLE_BUDGET // 2) // max(1, len(gap_pairs)))
     department_of = {e: c.department for c in classes for e in c.members}
     bridge_teams: dict[DepartmentPairKey, set[TeamName]] = defaultdict(set)
-    for team, members in start.items():
+    for name, members in start.items():
         departments = sorted({department_of[e] for e in members})
         for a in departments:
             for b in departments:
                 if a < b:
-                    bridge_teams[pair_key(a, b)].add(team)
+                    bridge_teams[pair_key(a, b)].add(name)
     for j, pair in enumerate(gap_pairs):
         for k in range(min(per_pair, len(teams))):
             bridge_teams[pair].add(teams[(j * per_pair + k) % len(teams)])

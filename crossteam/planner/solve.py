@@ -35,7 +35,12 @@ from crossteam.planner.local_search import improve_teams
 from crossteam.planner.options import Progress, SolveOptions
 from crossteam.planner.pool import cohorts
 from crossteam.planner.prechecks import check_teams_possible
-from crossteam.planner.teams import TeamModel, build_teams, interchangeable_teams, symmetry_key
+from crossteam.planner.teams import (
+    TeamModel,
+    build_teams,
+    interchangeable_teams,
+    symmetry_weights,
+)
 
 RESTRICTED_NOTE = (
     "Large company: each team drew its skilled members from a few candidate groups and "
@@ -102,13 +107,14 @@ def solve(
     if with_teams and options.formulation.greedy_start:
         gap_weights = report.gap_weights()
         start = improve_teams(instance, gap_weights, greedy_teams(instance, gap_weights))
-    parts = {"teams": with_teams, "rotation": with_rotation}
-    built = build_model(instance, report, options, **parts, start=start)
+    built = build_model(
+        instance, report, options, teams=with_teams, rotation=with_rotation, start=start
+    )
     solver, status, found = _search(built, options, start, started, on_progress, stop)
     if status == cp_model.INFEASIBLE and built.restricted:
         # the greedy start broke a hard rule, so the restriction built around it may be
         # what leaves no plan: try the exact model before declaring the rules impossible
-        built = build_model(instance, report, options, **parts)
+        built = build_model(instance, report, options, teams=with_teams, rotation=with_rotation)
         solver, status, found = _search(built, options, start, started, on_progress, stop)
     seconds = time.monotonic() - started
 
@@ -226,16 +232,13 @@ def _ordered_like_model(
     tm: TeamModel, plan: Mapping[TeamName, list[EmployeeId]]
 ) -> dict[TeamName, list[EmployeeId]]:
     """The greedy's teams of one spec re-dealt so that their symmetry keys do not increase."""
-    department_of = {e: c.department for c in tm.classes for e in c.members}
-    order = tm.departments
+    weight = symmetry_weights(tm)
+    weight_of = {e: weight[c.department] for c in tm.classes for e in c.members}
     ordered = dict(plan)
     for teams in interchangeable_teams(tm):
 
-        def key(members: list[str]) -> int:
-            counts: dict[str, int] = {}
-            for m in members:
-                counts[department_of[m]] = counts.get(department_of[m], 0) + 1
-            return int(symmetry_key(counts, order))
+        def key(members: list[EmployeeId]) -> int:
+            return sum(weight_of[m] for m in members)
 
         dealt = sorted((plan[t.name] for t in teams), key=key, reverse=True)
         ordered.update({t.name: members for t, members in zip(teams, dealt, strict=True)})

@@ -41,7 +41,7 @@ class TeamModel:
     ctx: ModelContext
     cohorts: tuple[Cohort, ...]
     ordered: bool
-    """Teams of one spec are ordered by ``symmetry_key`` (their symmetry is broken)."""
+    """Teams of one spec are ordered by a key (``symmetry_weights``): symmetry broken."""
     x: dict[tuple[TeamName, int], cp_model.IntVar] = field(default_factory=dict)
     """Skilled members: people of class ``c`` in team ``t`` who count towards its needs."""
     fill: dict[tuple[TeamName, int], cp_model.IntVar] = field(default_factory=dict)
@@ -123,10 +123,10 @@ class TeamModel:
             if not (wanted := solver.value(var)):
                 continue
             pool = [e for c in self.cohorts[g].classes for e in left[c.index]]
-            taken = set(pool[:wanted])
-            seated[team].extend(taken)
+            fillers = set(pool[:wanted])
+            seated[team].extend(fillers)
             for c in self.cohorts[g].classes:
-                left[c.index] = [e for e in left[c.index] if e not in taken]
+                left[c.index] = [e for e in left[c.index] if e not in fillers]
         order = {e.employee_id: i for i, e in enumerate(self.ctx.instance.employees)}
         return tuple(
             TeamAssignment(
@@ -343,17 +343,20 @@ def interchangeable_teams(tm: TeamModel) -> list[list[Team]]:
     return [teams for teams in by_spec.values() if len(teams) > 1]
 
 
-def symmetry_key(
-    department_counts: Mapping[DepartmentName, LinearExpr], order: list[DepartmentName]
-) -> LinearExpr:
-    """The key that orders interchangeable teams: a weighted count of their departments."""
-    return sum((i + 1) * department_counts.get(d, 0) for i, d in enumerate(order))
+def symmetry_weights(tm: TeamModel) -> dict[DepartmentName, int]:
+    """Weights of the key that orders interchangeable teams: sum of weight x count."""
+    return {d: i + 1 for i, d in enumerate(tm.departments)}
 
 
 def _break_symmetry(tm: TeamModel) -> None:
     """Teams of one spec are interchangeable: keep only orderings with non-increasing key."""
-    order = tm.departments
+    weights = symmetry_weights(tm)
     for teams in interchangeable_teams(tm):
-        keys = [symmetry_key({d: tm.count[t.name, d] for d in order}, order) for t in teams]
+        keys = [
+            cp_model.LinearExpr.weighted_sum(
+                [tm.count[t.name, d] for d in weights], list(weights.values())
+            )
+            for t in teams
+        ]
         for first, second in pairwise(keys):
             tm.ctx.model.add(first >= second)
