@@ -18,6 +18,7 @@ from crossteam.errors import InputError
 from crossteam.models import Plan, PlanningInput
 from crossteam.models.sweep import SweepResult
 from crossteam.sweep import Grid, run_sweep
+from crossteam.sweep.engines import STOPPED
 
 pytestmark = pytest.mark.slow
 
@@ -45,7 +46,7 @@ def assert_same_as_one_by_one(
     result: SweepResult, one_by_one: list[tuple[PlanningInput, Plan]]
 ) -> None:
     assert [s.scenario for s in result.scenarios] == list(range(len(one_by_one)))
-    assert not result.failed
+    assert not result.failed, [(s.scenario, s.failure) for s in result.failed]
     for scenario, (_, plan) in zip(result.scenarios, one_by_one, strict=True):
         assert scenario.checks_passed is True, scenario.check_failures
         assert scenario.status == plan.status
@@ -153,6 +154,30 @@ def test_local_pool_reports_scenarios_whose_workers_keep_dying(
         assert scenario.attempts == 3
         assert scenario.failure == "its worker process died 3 times"
         assert scenario.status is None and not scenario.pareto
+
+
+@pytest.mark.parametrize(
+    "engine, started_at_most",
+    [
+        ("local", 2),  # the pool holds one scenario per process
+        ("dask", 4),  # the scheduler hands each single-threaded worker up to two tasks
+    ],
+)
+def test_stop_keeps_the_scenarios_done_and_reports_the_rest_as_not_run(
+    instance: PlanningInput, grid: Grid, engine: str, started_at_most: int
+) -> None:
+    if engine == "dask":
+        pytest.importorskip("distributed")
+    stop = threading.Event()
+    result = run_sweep(
+        instance, grid, engine=engine, on_progress=lambda done, total: stop.set(), stop=stop
+    )
+    planned = [s for s in result.scenarios if s.has_plan]
+    not_run = [s for s in result.scenarios if s.failure == STOPPED]
+    assert len(planned) + len(not_run) == 6, [(s.status, s.failure) for s in result.scenarios]
+    assert 1 <= len(planned) <= 1 + started_at_most
+    assert all(s.checks_passed for s in planned)
+    assert all(s.attempts == 0 for s in not_run)
 
 
 def test_unreachable_scheduler_is_an_input_error(instance: PlanningInput, grid: Grid) -> None:

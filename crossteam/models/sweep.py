@@ -26,7 +26,9 @@ class ScenarioResult(BaseModel):
     )
     status: SolveStatus | None = Field(default=None, description="None when the run failed")
     failure: str | None = Field(default=None, description="Why no result came back")
-    attempts: int = Field(default=1, ge=1, description="Runs started, retries included")
+    attempts: int = Field(
+        default=1, ge=0, description="Runs started, retries included; 0 when never started"
+    )
     seed: int = 0
     objective: float | None = None
     bound: float | None = None

@@ -3,13 +3,17 @@
 Both engines send the instance and its network report to each worker once, send each
 task only its scenario, and hand every scenario's ``ScenarioResult`` to ``on_result``
 as soon as it is back: a plan, or a failure that says why. No scenario is lost: a
-scenario whose worker process dies is run again, up to ``RETRIES`` more times.
+scenario whose worker process dies is run again, up to ``RETRIES`` more times. When
+``stop`` is set, no further scenario is handed to a worker: those a worker holds finish,
+the others are reported as not run.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import signal
+import threading
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +31,8 @@ from crossteam.sweep.scenario import solve_scenario
 RETRIES: Final = 2
 """Further runs of a scenario whose worker died (Dask: ``retries`` of each task)."""
 CONNECT_TIMEOUT: Final = "10s"
+STOP_POLL_SECONDS: Final = 0.2
+STOPPED: Final = "not run: the sweep was stopped"
 
 OnResult = Callable[[ScenarioResult], None]
 
@@ -51,6 +57,9 @@ _worker_input: tuple[PlanningInput, NetworkReport] | None = None
 def _start_worker(instance: PlanningInput, report: NetworkReport) -> None:
     global _worker_input
     _worker_input = (instance, report)
+    # Ctrl-C reaches the whole process group; the parent decides (``stop``), and a
+    # scenario already running ends at its own time limit with its plan
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _solve_in_worker(scenario: Scenario) -> ScenarioResult:
@@ -64,6 +73,7 @@ def run_local(
     scenarios: Sequence[Scenario],
     processes: int,
     on_result: OnResult,
+    stop: threading.Event,
 ) -> int:
     """Run ``scenarios`` on a pool of ``processes`` worker processes; returns how many
     processes a pool had.
@@ -79,7 +89,7 @@ def run_local(
     # process, which starts a pool several seconds sooner than spawning fresh interpreters.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["crossteam.sweep.engines"])
-    while pending:
+    while pending and not stop.is_set():
         with ProcessPoolExecutor(
             max_workers=min(workers, len(pending)),
             mp_context=context,
@@ -88,8 +98,8 @@ def run_local(
         ) as pool:
             running: dict[Future[ScenarioResult], Scenario] = {}
             broken = False
-            while running or (pending and not broken):
-                while pending and not broken and len(running) < processes:
+            while running or (pending and not broken and not stop.is_set()):
+                while pending and not broken and not stop.is_set() and len(running) < processes:
                     scenario = pending.popleft()
                     try:
                         running[pool.submit(_solve_in_worker, scenario)] = scenario
@@ -100,7 +110,7 @@ def run_local(
                     attempts[scenario.index] += 1
                 if not running:
                     break
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                done, _ = wait(running, timeout=STOP_POLL_SECONDS, return_when=FIRST_COMPLETED)
                 for future in done:
                     scenario = running.pop(future)
                     tries = attempts[scenario.index]
@@ -115,6 +125,8 @@ def run_local(
                     else:
                         broken = True
                         on_result(failed(scenario, tries, f"its worker process died {tries} times"))
+    for scenario in pending:
+        on_result(failed(scenario, attempts[scenario.index], STOPPED))
     return workers
 
 
@@ -128,6 +140,7 @@ def run_dask(
     processes: int,
     address: str | None,
     on_result: OnResult,
+    stop: threading.Event,
 ) -> int:
     """Run ``scenarios`` on the Dask scheduler at ``address``, or on a new local cluster of
     ``processes`` single-threaded worker processes; returns how many workers the cluster
@@ -153,16 +166,41 @@ def run_dask(
             ): scenario
             for scenario in scenarios
         }
-        for future in distributed.as_completed(futures):
-            scenario = futures[future]
-            if future.status == "finished":
-                on_result(future.result())
-            elif future.status == "error":
-                error = future.exception()
-                on_result(failed(scenario, 1 + RETRIES, f"{type(error).__name__}: {error}"))
-            else:
-                on_result(failed(scenario, 1, f"the cluster dropped the task ({future.status})"))
+        with _cancel_on_stop(client, list(futures), stop):
+            for future in distributed.as_completed(futures):
+                scenario = futures[future]
+                if future.status == "finished":
+                    on_result(future.result())
+                elif future.status == "error":
+                    error = future.exception()
+                    on_result(failed(scenario, 1 + RETRIES, f"{type(error).__name__}: {error}"))
+                elif stop.is_set():
+                    on_result(failed(scenario, 0, STOPPED))
+                else:
+                    reason = f"the cluster dropped the task ({future.status})"
+                    on_result(failed(scenario, 1, reason))
     return workers
+
+
+@contextmanager
+def _cancel_on_stop(client: Any, futures: list[Any], stop: threading.Event) -> Iterator[None]:
+    """Once ``stop`` is set, cancel the tasks no worker has started; running ones finish."""
+    finished = threading.Event()
+
+    def watch() -> None:
+        while not finished.is_set():
+            if stop.wait(STOP_POLL_SECONDS):
+                running = {key for keys in client.processing().values() for key in keys}
+                client.cancel([f for f in futures if not f.done() and f.key not in running])
+                return
+
+    watcher = threading.Thread(target=watch, name="crossteam-sweep-stop", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        finished.set()
+        watcher.join()
 
 
 def _import_distributed() -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import Any, Final
@@ -26,6 +27,7 @@ def run_sweep(
     address: str | None = None,
     processes: int = 2,
     on_progress: Callable[[int, int], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> SweepResult:
     """Plan every scenario of ``grid`` on ``engine`` and compare them.
 
@@ -38,6 +40,8 @@ def run_sweep(
         processes: Worker processes of the pool or local cluster (each solves with one
             thread); ignored when ``address`` names a cluster, whose workers are counted.
         on_progress: Called with (scenarios done, scenarios in all) after each one.
+        stop: Once set (on Ctrl-C), no further scenario starts; those running finish and
+            the rest are reported as not run.
 
     Returns:
         One ``ScenarioResult`` per scenario in grid order, each a plan or a failure with
@@ -58,10 +62,11 @@ def run_sweep(
         if on_progress is not None:
             on_progress(len(results), total)
 
+    stop = stop if stop is not None else threading.Event()
     if engine == "local":
-        workers = run_local(instance, report, grid.scenarios, processes, collect)
+        workers = run_local(instance, report, grid.scenarios, processes, collect, stop)
     else:
-        workers = run_dask(instance, report, grid.scenarios, processes, address, collect)
+        workers = run_dask(instance, report, grid.scenarios, processes, address, collect, stop)
     missing = [s.index for s in grid.scenarios if s.index not in results]
     if missing:  # the engines answer for every scenario; this would be a bug in one
         raise RuntimeError(f"the {engine} engine returned no result for scenarios {missing}")
