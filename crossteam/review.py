@@ -389,23 +389,34 @@ class _Review:
         report: NetworkReport,
         options: SolveOptions,
     ) -> set[str]:
-        """The parts (teams, rotation) that have no plan on their own in this round, so
-        that only they are widened; both when each has one alone."""
+        """The parts (teams, rotation) to widen after a round without a plan.
+
+        Rotation is tried alone first: when it has a plan, teams are what is stuck.
+        Otherwise teams are tried alone too, and widen with rotation only if they have
+        no plan either. (A part that has no plan ends in the planner's explanation,
+        which takes long on large companies, so the team part is tried only if needed.)
+        """
         if not (self.with_teams and self.with_rotation):
             return {"teams", "rotation"}
-        stuck = set()
-        for part, alone in (
-            ("teams", replace(options, plan_rotation=False)),
-            ("rotation", replace(options, plan_teams=False)),
-        ):
-            # only whether a plan exists matters: stop at the first one
-            found = threading.Event()
-            plan = self.solve(
-                teams, rotation, report, alone, on_progress=lambda _, f=found: f.set(), stop=found
-            )
-            if not plan.has_solution:
-                stuck.add(part)
-        return stuck or {"teams", "rotation"}
+        if self._has_plan(teams, rotation, report, replace(options, plan_teams=False)):
+            return {"teams"}
+        if self._has_plan(teams, rotation, report, replace(options, plan_rotation=False)):
+            return {"rotation"}
+        return {"teams", "rotation"}
+
+    def _has_plan(
+        self,
+        teams: Neighbourhood,
+        rotation: Neighbourhood,
+        report: NetworkReport,
+        options: SolveOptions,
+    ) -> bool:
+        # only whether a plan exists matters: stop at the first one
+        found = threading.Event()
+        plan = self.solve(
+            teams, rotation, report, options, on_progress=lambda _: found.set(), stop=found
+        )
+        return plan.has_solution
 
     def rules(self, teams: Neighbourhood, rotation: Neighbourhood) -> tuple[Rule, ...]:
         """The user's Rules, the decisions', and the holds of a round."""
