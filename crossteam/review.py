@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -192,61 +192,73 @@ def replan(
 
 def _check_decisions(instance: PlanningInput, decisions: Sequence[ReviewDecision]) -> None:
     """Refuse decisions no plan can honour, each named at its Review row."""
-    problems: list[Problem] = []
-
-    def refuse(decision: ReviewDecision, message: str) -> None:
-        problems.append(Problem(sheet=REVIEW, row=decision.row, column="decision", message=message))
-
-    locked_team: dict[EmployeeId, ReviewDecision] = {}
-    removed = {(d.kind, d.employee_id, d.team, d.department) for d in _of(decisions, "remove")}
-    for d in _of(decisions, "lock"):
-        employee = instance.employee_by_id[d.employee_id]
-        place = f"team '{d.team}'" if d.kind == "team" else f"a rotation to {d.department}"
-        if (d.kind, d.employee_id, d.team, d.department) in removed:
-            refuse(d, f"{d.employee_id} is both locked into and removed from {place}")
-        if not employee.available:
-            refuse(d, f"{d.employee_id} is not available, so cannot be locked into {place}")
-        for rule in instance.rules:
-            if rule.employee_id == d.employee_id and _rule_forbids(rule, d):
-                where = f"Rules row {rule.row}" if rule.row is not None else "the Rules"
-                refuse(d, f"{where} keeps {d.employee_id} out of {place}")
-        if d.kind == "team":
-            first = locked_team.setdefault(d.employee_id, d)
-            if first.team != d.team:
-                refuse(
-                    d,
-                    f"{d.employee_id} is locked into team '{first.team}' (Review row "
-                    f"{first.row}) and team '{d.team}'",
-                )
-        elif not employee.rotation_eligible:
-            refuse(
-                d, f"{d.employee_id} is not eligible for rotation, so cannot be locked into {place}"
-            )
-        elif d.department == employee.department:
-            refuse(d, f"{d.employee_id} cannot rotate to their own department {d.department}")
-        else:
-            host = instance.department_by_name[d.department or ""]
-            if not host.can_host or host.host_capacity == 0:
-                refuse(
-                    d, f"{d.department} hosts no one on rotation, so cannot take {d.employee_id}"
-                )
-    for team, locked in _locked_into(decisions).items():
-        largest = instance.team_by_name[team].max_size
-        if len(locked) > largest:
-            refuse(
-                locked[largest],
-                f"{len(locked)} people are locked into team '{team}', which takes at most "
-                f"{largest}",
-            )
+    problems = [
+        Problem(sheet=REVIEW, row=d.row, column="decision", message=message)
+        for d, message in _refusals(instance, decisions)
+    ]
     if problems:
         raise InputError(problems)
 
 
-def _locked_into(decisions: Sequence[ReviewDecision]) -> dict[TeamName, list[ReviewDecision]]:
-    locked: dict[TeamName, list[ReviewDecision]] = defaultdict(list)
-    for d in sorted(_of(decisions, "lock", kind="team"), key=lambda d: d.row):
-        locked[d.team or ""].append(d)
-    return locked
+def _refusals(
+    instance: PlanningInput, decisions: Sequence[ReviewDecision]
+) -> Iterator[tuple[ReviewDecision, str]]:
+    removed = {(d.kind, d.employee_id, d.team, d.department) for d in _decided(decisions, "remove")}
+    for lock in _decided(decisions, "lock"):
+        if (lock.kind, lock.employee_id, lock.team, lock.department) in removed:
+            yield lock, f"{lock.employee_id} is both locked into and removed from {_place(lock)}"
+        for message in _lock_refusals(instance, lock):
+            yield lock, message
+    by_team: dict[TeamName, list[ReviewDecision]] = defaultdict(list)
+    first_team: dict[EmployeeId, ReviewDecision] = {}
+    for lock in sorted(_decided(decisions, "lock", kind="team"), key=lambda d: d.row):
+        by_team[lock.team or ""].append(lock)
+        first = first_team.setdefault(lock.employee_id, lock)
+        if first.team != lock.team:
+            yield (
+                lock,
+                (
+                    f"{lock.employee_id} is locked into team '{first.team}' (Review row "
+                    f"{first.row}) and team '{lock.team}'"
+                ),
+            )
+    for team, locks in by_team.items():
+        largest = instance.team_by_name[team].max_size
+        if len(locks) > largest:
+            yield (
+                locks[largest],
+                (
+                    f"{len(locks)} people are locked into team '{team}', which takes at most "
+                    f"{largest}"
+                ),
+            )
+
+
+def _lock_refusals(instance: PlanningInput, lock: ReviewDecision) -> Iterator[str]:
+    """Why ``lock`` alone cannot be honoured, if it cannot."""
+    who, place = lock.employee_id, _place(lock)
+    employee = instance.employee_by_id[who]
+    if not employee.available:
+        yield f"{who} is not available, so cannot be locked into {place}"
+    for rule in instance.rules:
+        if rule.employee_id == who and _rule_forbids(rule, lock):
+            where = f"Rules row {rule.row}" if rule.row is not None else "the Rules"
+            yield f"{where} keeps {who} out of {place}"
+    if lock.kind == "team":
+        return
+    host = instance.department_by_name[lock.department or ""]
+    if not employee.rotation_eligible:
+        yield f"{who} is not eligible for rotation, so cannot be locked into {place}"
+    elif host.name == employee.department:
+        yield f"{who} cannot rotate to their own department {host.name}"
+    elif not host.can_host or host.host_capacity == 0:
+        yield f"{host.name} hosts no one on rotation, so cannot take {who}"
+
+
+def _place(decision: ReviewDecision) -> str:
+    if decision.kind == "team":
+        return f"team '{decision.team}'"
+    return f"a rotation to {decision.department}"
 
 
 def _rule_forbids(rule: Rule, lock: ReviewDecision) -> bool:
@@ -260,9 +272,10 @@ def _rule_forbids(rule: Rule, lock: ReviewDecision) -> bool:
     )
 
 
-def _of(
+def _decided(
     decisions: Iterable[ReviewDecision], *words: str, kind: ReviewKind | None = None
 ) -> list[ReviewDecision]:
+    """The decisions that say one of ``words`` (lock, remove, keep), of ``kind`` if given."""
     return [d for d in decisions if d.decision in words and kind in (None, d.kind)]
 
 
@@ -307,13 +320,15 @@ class _Review:
         self.hosts_of: dict[EmployeeId, set[DepartmentName]] = defaultdict(set)
         for stint in previous.rotation:
             self.hosts_of[stint.employee_id].add(stint.department)
-        self.team_ruled = {d.employee_id for d in _of(decisions, "lock", "remove", kind="team")}
-        self.kept_teams = {d.employee_id: d.team for d in _of(decisions, "keep", kind="team")}
+        self.team_ruled = {
+            d.employee_id for d in _decided(decisions, "lock", "remove", kind="team")
+        }
+        self.kept_teams = {d.employee_id: d.team for d in _decided(decisions, "keep", kind="team")}
         # the teams a decision empties (newcomers may refill them) and the teams a lock
         # moves someone into (a member may have to leave to make room)
         refill: set[TeamName] = set()
         receiving: set[TeamName] = set()
-        for d in _of(decisions, "lock", "remove", kind="team"):
+        for d in _decided(decisions, "lock", "remove", kind="team"):
             was = self.team_of.get(d.employee_id)
             if was is not None and (d.decision == "remove" or was != d.team):
                 refill.add(was)
@@ -321,7 +336,7 @@ class _Review:
                 receiving.add(d.team)
         self.refill_teams = frozenset(refill)
         self.receiving_teams = frozenset(receiving)
-        self.kept_rotation = {d.employee_id for d in _of(decisions, "keep", kind="rotation")}
+        self.kept_rotation = {d.employee_id for d in _decided(decisions, "keep", kind="rotation")}
 
     def home(self, employee_id: EmployeeId) -> DepartmentName:
         return self.instance.employee_by_id[employee_id].department
@@ -332,7 +347,7 @@ class _Review:
         team refill; a rotation decision moves people between its host and home."""
         teams: set[TeamName] = set()
         departments: set[DepartmentName] = set()
-        for d in _of(self.decisions, "lock", "remove"):
+        for d in _decided(self.decisions, "lock", "remove"):
             if d.kind == "team" and d.team is not None:
                 teams.add(d.team)
                 if d.decision == "lock" and d.employee_id in self.team_of:
@@ -420,7 +435,7 @@ class _Review:
 
     def rules(self, teams: Neighbourhood, rotation: Neighbourhood) -> tuple[Rule, ...]:
         """The user's Rules, the decisions', and the holds of a round."""
-        decided = tuple(_decision_rule(d) for d in _of(self.decisions, "lock", "remove"))
+        decided = tuple(_decision_rule(d) for d in _decided(self.decisions, "lock", "remove"))
         holds = self._team_holds(teams) if self.with_teams else []
         if self.with_rotation:
             holds += self._rotation_holds(rotation)
@@ -439,7 +454,7 @@ class _Review:
         leavable = teams.open if scope is Scope.MEMBERS else self.receiving_teams
         every = [t.name for t in self.instance.teams]
         holds: list[Rule] = []
-        seated = {d.employee_id for d in _of(self.decisions, "lock", kind="team")}
+        seated = {d.employee_id for d in _decided(self.decisions, "lock", kind="team")}
         for employee_id, team in self.team_of.items():
             if employee_id in self.team_ruled:
                 continue
@@ -464,9 +479,10 @@ class _Review:
         if scope is Scope.FREE:
             return []
         everywhere = [d.name for d in self.instance.departments]
-        locked = {d.employee_id for d in _of(self.decisions, "lock", kind="rotation")}
+        locked = {d.employee_id for d in _decided(self.decisions, "lock", kind="rotation")}
         removed = {
-            (d.employee_id, d.department) for d in _of(self.decisions, "remove", kind="rotation")
+            (d.employee_id, d.department)
+            for d in _decided(self.decisions, "remove", kind="rotation")
         }
         holds: list[Rule] = []
         for employee in self.instance.available_employees:
@@ -500,7 +516,7 @@ class _Review:
     def wanted_periods(self) -> dict[tuple[EmployeeId, DepartmentName], PeriodLabel]:
         """The period each stint should keep: the previous plan's, or the one a lock names."""
         wanted = {(s.employee_id, s.department): s.period for s in self.previous.rotation}
-        for d in _of(self.decisions, "lock", kind="rotation"):
+        for d in _decided(self.decisions, "lock", kind="rotation"):
             if d.department is not None and d.period is not None:
                 wanted[d.employee_id, d.department] = d.period
         return wanted
@@ -590,11 +606,13 @@ def _changes(
     after_team = {m: t.team for t in plan.teams for m in t.members}
     before_stints = _stints_by_employee(previous)
     after_stints = _stints_by_employee(plan)
-    locks = {(d.kind, d.employee_id, d.team or d.department) for d in _of(decisions, "lock")}
-    removes = {(d.kind, d.employee_id, d.team or d.department) for d in _of(decisions, "remove")}
+    locks = {(d.kind, d.employee_id, d.team or d.department) for d in _decided(decisions, "lock")}
+    removes = {
+        (d.kind, d.employee_id, d.team or d.department) for d in _decided(decisions, "remove")
+    }
     # places the manager emptied, in Review order: whoever takes them refills them
     freed: dict[tuple[ReviewKind, str], list[EmployeeId]] = defaultdict(list)
-    for d in sorted(_of(decisions, "lock", "remove"), key=lambda d: d.row):
+    for d in sorted(_decided(decisions, "lock", "remove"), key=lambda d: d.row):
         if d.kind == "team":
             was = before_team.get(d.employee_id)
             if was is not None and was != after_team.get(d.employee_id):
@@ -663,7 +681,7 @@ def _stats(previous: Plan, plan: Plan, decisions: Sequence[ReviewDecision]) -> R
             return after_team.get(d.employee_id) == d.team
         return (d.employee_id, d.department) in visits
 
-    locks, removes = _of(decisions, "lock"), _of(decisions, "remove")
+    locks, removes = _decided(decisions, "lock"), _decided(decisions, "remove")
     # a lock decides the person's whole place of its kind (it may move them); a remove
     # decides the one assignment it names
     locked = {(d.kind, d.employee_id) for d in locks}

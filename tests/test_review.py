@@ -18,7 +18,7 @@ from crossteam.io.plan_layout import CHANGES, CHANGES_COLUMNS, REVIEW, REVIEW_CO
 from crossteam.io.plan_reader import read_plan, read_review
 from crossteam.io.plan_writer import write_plan
 from crossteam.io.reader import load_workbook
-from crossteam.models import NetworkReport, Plan, PlanningInput, ReviewDecision
+from crossteam.models import NetworkReport, Plan, PlanningInput, ReviewDecision, RuleKind
 from crossteam.planner import SolveOptions
 from crossteam.review import NO_PLAN_AFTER_REVIEW, REMOVED, ReviewResult, Scope, refilled, replan
 
@@ -262,6 +262,16 @@ def test_lock_of_an_unavailable_employee_is_refused_at_its_review_row(planned: P
     problem = refused.value.problems[0]
     assert (problem.sheet, problem.row) == (REVIEW, 7)
     assert "not available" in problem.message
+
+
+def test_lock_the_users_own_rules_forbid_is_refused_naming_the_rule(planned: Planned) -> None:
+    rule = next(r for r in planned.instance.rules if r.kind is RuleKind.NOT_IN_TEAM)
+    lock = ReviewDecision(
+        kind="team", employee_id=rule.employee_id, team=rule.targets[0], decision="lock", row=5
+    )
+
+    with pytest.raises(InputError, match=f"Rules row {rule.row} keeps {rule.employee_id} out"):
+        replan(planned.instance, planned.report, planned.previous, (lock,), OPTIONS)
 
 
 def test_lock_into_two_teams_is_refused(planned: Planned) -> None:
