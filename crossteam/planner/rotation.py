@@ -15,7 +15,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import networkx as nx
 from ortools.sat.python import cp_model
 
 from crossteam.models import (
@@ -32,6 +31,9 @@ from crossteam.planner.context import ModelContext, pair_key
 
 COMMON_SKILL_SHARE = 1 / 3
 """A skill is common in a department when at least this share of its members hold it."""
+
+DIRECTIONS_EFFORT = 2.0
+"""Deterministic-time limit of the small model that orients the gap pairs for the hint."""
 
 _FLOAT_SLACK = 1e-9
 """Guards ceil() against float noise: 0.8 x 10 must give 8, not 9."""
@@ -421,11 +423,21 @@ class _Tally:
                 self.critical_away[c.home, skill, t] += 1
 
     def try_place(self, index: int, host: DepartmentName) -> bool:
-        for start in self.facts.starts:
-            if self.fits(index, host, start):
-                self.place(index, host, start)
-                return True
-        return False
+        """Place a stint where host and home have most room left; False if nowhere."""
+        facts, home = self.facts, self.classes[index].home
+        capacity = facts.instance.department_by_name[host].host_capacity
+
+        def room(start: int) -> int:
+            return min(
+                capacity - self.hosted[host, t] + facts.release[home] - self.away[home, t]
+                for t in range(start, start + facts.stint)
+            )
+
+        fitting = [start for start in facts.starts if self.fits(index, host, start)]
+        if not fitting:
+            return False
+        self.place(index, host, max(fitting, key=room))
+        return True
 
 
 def _learning(facts: _Facts, c: RotatorClass, host: DepartmentName) -> int:
@@ -444,41 +456,54 @@ def _bridge_directions(
     gap_weights: dict[tuple[str, str], float],
     tally: _Tally,
 ) -> dict[tuple[DepartmentName, DepartmentName], DepartmentName]:
-    """Which end of each gap pair should host, so that host capacity bridges the most.
+    """Which end of each gap pair should host, so that the stints bridge the most weight.
 
-    A min-cost flow from pairs to hosts (host capacity over the horizon, less what is
-    already placed): taking pairs in order instead spends the capacity of the first
-    departments and strands later pairs. Home release is left to the placement.
+    The rotation problem without its calendar: each pair is bridged in one direction or
+    not at all, a host takes at most its capacity x (periods // stint_periods) stints and
+    a home sends at most its release x the same (and no more than its people may do).
+    With one-period stints the calendar adds nothing (the stints can then be spread over
+    the periods like the colours of a bipartite edge colouring), so this small model is
+    the heart of the problem; taking pairs in order instead strands later pairs.
     """
     sequential = len(facts.period_labels) // facts.stint
     department_by_name = facts.instance.department_by_name
     can_reach: set[tuple[DepartmentName, DepartmentName]] = {
         (c.home, host) for c in classes for host in c.hosts
     }
+    rotatable: dict[DepartmentName, int] = defaultdict(int)
+    for c in classes:
+        rotatable[c.home] += c.size
     reached = {(classes[i].home, host) for (i, host), n in tally.sent.items() if n}
-    graph = nx.DiGraph()
+    model = cp_model.CpModel()
+    chosen: dict[tuple[DepartmentName, DepartmentName], cp_model.IntVar] = {}
+    weight_of: dict[tuple[DepartmentName, DepartmentName], int] = {}
     for (a, b), weight in gap_weights.items():
         if (a, b) in reached or (b, a) in reached:
             continue
-        for home, host in ((a, b), (b, a)):
-            if (home, host) in can_reach:
-                graph.add_edge("source", (a, b), capacity=1, weight=-round(weight * 1000))
-                graph.add_edge((a, b), ("host", host), capacity=1, weight=0)
-    for host in facts.hosts_open():
-        used = sum(n for (i, h, start), n in tally.starts.items() if h == host)
-        spare = department_by_name[host].host_capacity * sequential - used
-        if ("host", host) in graph and spare > 0:
-            graph.add_edge(("host", host), "sink", capacity=spare, weight=0)
-    if "source" not in graph or "sink" not in graph:
+        ways = [(home, host) for home, host in ((a, b), (b, a)) if (home, host) in can_reach]
+        for way in ways:
+            chosen[way] = model.new_bool_var(f"{way[0]}>{way[1]}")
+            weight_of[way] = round(weight * 1000)
+        model.add_at_most_one(chosen[way] for way in ways)
+    into: dict[DepartmentName, list[cp_model.IntVar]] = defaultdict(list)
+    out_of: dict[DepartmentName, list[cp_model.IntVar]] = defaultdict(list)
+    for (home, host), var in chosen.items():
+        into[host].append(var)
+        out_of[home].append(var)
+    for host, ways in into.items():
+        used = sum(n for (_, h, _), n in tally.starts.items() if h == host)
+        model.add(sum(ways) <= department_by_name[host].host_capacity * sequential - used)
+    for home, ways in out_of.items():
+        used = sum(n for i, n in tally.class_stints.items() if classes[i].home == home)
+        most = min(facts.release[home] * sequential, rotatable[home] * facts.max_stints)
+        model.add(sum(ways) <= most - used)
+    model.maximize(sum(weight_of[way] * var for way, var in chosen.items()))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_deterministic_time = DIRECTIONS_EFFORT
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return {}
-    flow = nx.max_flow_min_cost(graph, "source", "sink")
-    return {
-        pair: target[1]
-        for pair, out in flow.items()
-        if isinstance(pair, tuple) and pair[0] != "host"
-        for target, amount in out.items()
-        if amount
-    }
+    return {pair_key(*way): way[1] for way, var in chosen.items() if solver.value(var)}
 
 
 def _greedy(
@@ -496,13 +521,14 @@ def _greedy(
     for index, c in enumerate(classes):
         by_home[c.home].append(index)
     chosen = _bridge_directions(facts, classes, gap_weights, tally)
-    for (a, b), _ in sorted(gap_weights.items(), key=lambda item: -item[1]):
+    # the pairs the orientation chose first: the others only use what room is left
+    for (a, b), _ in sorted(gap_weights.items(), key=lambda kv: (kv[0] not in chosen, -kv[1])):
         if any(tally.sent[i, b] for i in by_home[a]) or any(tally.sent[i, a] for i in by_home[b]):
             continue
         options = [(i, b) for i in by_home[a] if b in classes[i].hosts] + [
             (i, a) for i in by_home[b] if a in classes[i].hosts
         ]
-        # the direction the flow chose first, then the most to learn
+        # the direction the orientation chose first, then the most to learn
         options.sort(
             key=lambda option: (
                 option[1] != chosen.get((a, b)),
