@@ -146,7 +146,9 @@ def test_changes_sheet_lists_exactly_the_changes(planned: Planned, tmp_path: Pat
         run_info=sample_run_info(),
         changes=result.changes,
     )
-    sheet = openpyxl.load_workbook(path)[CHANGES]
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames[:2] == ["Summary", CHANGES]
+    sheet = workbook[CHANGES]
     assert tuple(c.value for c in sheet[1][: len(CHANGES_COLUMNS)]) == CHANGES_COLUMNS
     listed = {
         (row[0], row[2]): row
@@ -334,3 +336,37 @@ def test_replan_without_changes_still_gets_a_changes_sheet_saying_so(
     summary_column = len(CHANGES_COLUMNS) + 2
     assert sheet.cell(row=2, column=summary_column).value == "changes"
     assert sheet.cell(row=2, column=summary_column + 1).value == 0
+
+
+def overfill(planned: Planned, *, keep: bool) -> tuple[ReviewDecision, ...]:
+    """Locks of people in no team into the smallest team, one more than it has room for,
+    each from another department; with ``keep``, every member of the team is kept."""
+    team = min(planned.previous.teams, key=lambda t: len(t.members))
+    room = planned.instance.team_by_name[team.team].max_size - len(team.members)
+    placed = team_of(planned.previous)
+    departments = {planned.instance.employee_by_id[m].department for m in team.members}
+    outsiders = []
+    for e in planned.instance.available_employees:
+        if e.employee_id not in placed and e.department not in departments:
+            outsiders.append(e.employee_id)
+            departments.add(e.department)
+    decisions = [
+        ReviewDecision(kind="team", employee_id=e, team=team.team, decision="lock", row=2 + i)
+        for i, e in enumerate(outsiders[: room + 1])
+    ]
+    if keep:
+        decisions += [
+            ReviewDecision(kind="team", employee_id=m, team=team.team, decision="keep", row=50 + i)
+            for i, m in enumerate(team.members)
+        ]
+    return tuple(decisions)
+
+
+def test_kept_members_are_released_only_in_the_last_round(planned: Planned) -> None:
+    without_keeps = replan_of(planned, overfill(planned, keep=False))
+    with_keeps = replan_of(planned, overfill(planned, keep=True))
+
+    assert without_keeps.rounds[-1].teams.scope is Scope.LEAVERS
+    assert with_keeps.rounds[-1].teams.scope is Scope.FREE
+    for result in (without_keeps, with_keeps):
+        assert result.stats.locks_honoured == result.stats.locks
