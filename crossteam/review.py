@@ -58,10 +58,11 @@ class Scope(StrEnum):
     DECIDED = "decided"
     """Only the people a lock or remove names move; everyone else is held."""
     NEWCOMERS = "newcomers"
-    """Also people without a place may join the open teams or rotate to open departments."""
+    """Also people without a team may refill the teams a decision emptied, and people not
+    rotating may rotate to the open departments."""
     LEAVERS = "leavers"
-    """Also the members of the open teams may leave them (not move to another), and the
-    rotators of the open departments may stop rotating."""
+    """Also the members of a team a lock moves someone into may leave it (for no team or
+    an emptied one), and the rotators to or from the open departments may stop."""
     MEMBERS = "members"
     """Also the members of the open teams and the rotators of the open departments may
     change freely."""
