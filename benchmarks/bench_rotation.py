@@ -1,15 +1,18 @@
 """Rotation alone at scale: aggregated classes versus one class per employee.
 
-Usage: python benchmarks/bench_rotation.py [--employees 2000] [--departments 40]
-[--periods 8] [--time-limit 60] [--workers 2] [--seed 0] [--formulation both]
-[--max-rotations 1] [--stint-periods 1]
+Usage: python benchmarks/bench_rotation.py [--company example|synthetic]
+[--employees 2000] [--departments 40] [--periods 8] [--time-limit 60] [--workers 2]
+[--seed 0] [--formulation both] [--max-rotations 1] [--stint-periods 1]
 
-A seeded synthetic company: departments with a few typical skills each, people who talk
-inside their department and to the two next departments in a ring (so most department
-pairs have no tie: the gaps), about 5 % unavailable and 10 % not rotation-eligible, a
-tenth of departments that cannot host, a critical skill in every fourth department. Gap
-weights come from ``crossteam.network.analyse``. Each run reports the model size, the
-build time, objective, bound and relative gap, and the checker's violations.
+Two seeded companies. ``example`` is ``crossteam example`` (``write_example``, read back
+with the reader): its Departments, Rules and Settings sheets, gap weights with weak ties
+and priorities. ``synthetic`` is built here: departments with a few typical skills each,
+people who talk inside their department and to the two next departments in a ring (so
+most department pairs have no tie), about 5 % unavailable and 10 % not rotation-eligible,
+a tenth of departments that cannot host, a critical skill in every fourth department,
+default Settings (uniform gap weights). Gap weights come from
+``crossteam.network.analyse``. Each run reports the model size, the build time,
+objective, bound and relative gap, and the checker's violations.
 """
 
 from __future__ import annotations
@@ -18,12 +21,16 @@ import argparse
 import os
 import random
 import resource
+import tempfile
 import time
 from collections import Counter
+from pathlib import Path
 
 from ortools.sat.python import cp_model
 
 from crossteam.checks.rotation import check_rotation
+from crossteam.io.example import write_example
+from crossteam.io.reader import load_workbook
 from crossteam.models import (
     Department,
     Employee,
@@ -159,8 +166,20 @@ def _hint_covered(ctx: ModelContext) -> None:
         ctx.model.add_hint(covered, int(any(hinted[lit.index] for lit in ctx.bridges[key])))
 
 
+def example_company(
+    employees: int, departments: int, periods: int, seed: int, settings: dict[str, int]
+) -> PlanningInput:
+    """``crossteam example``'s workbook, read back; ``settings`` override its sheet."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "company.xlsx"
+        write_example(path, employees, departments, seed, periods=periods)
+        instance = load_workbook(path)
+    return instance.model_copy(update={"settings": instance.settings.model_copy(update=settings)})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--company", choices=("example", "synthetic"), default="example")
     parser.add_argument("--employees", type=int, default=2000)
     parser.add_argument("--departments", type=int, default=40)
     parser.add_argument("--periods", type=int, default=8)
@@ -173,11 +192,15 @@ def main() -> None:
         "--formulation", choices=("aggregated", "per-employee", "both"), default="both"
     )
     args = parser.parse_args()
-    settings = Settings(
-        max_rotations_per_employee=args.max_rotations, stint_periods=args.stint_periods
-    )
-    instance = synthetic_company(
-        args.employees, args.departments, args.periods, args.seed, settings
+    stints = {
+        "max_rotations_per_employee": args.max_rotations,
+        "stint_periods": args.stint_periods,
+    }
+    size = (args.employees, args.departments, args.periods, args.seed)
+    instance = (
+        example_company(*size, stints)
+        if args.company == "example"
+        else synthetic_company(*size, Settings(**stints))
     )
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     for aggregate in (True, False):
