@@ -44,14 +44,15 @@ class _Greedy:
         self.instance = instance
         self.gap_weights = gap_weights
         self.covered: set[DepartmentPairKey] = set()
-        self.free: dict[DepartmentName, list[Employee]] = defaultdict(list)
+        # free people per department, by id: membership and removal in constant time
+        self.free: dict[DepartmentName, dict[EmployeeId, Employee]] = defaultdict(dict)
         self.banned: dict[EmployeeId, set[TeamName]] = defaultdict(set)
         self.apart: dict[EmployeeId, set[EmployeeId]] = defaultdict(set)
         self.partners: dict[EmployeeId, set[EmployeeId]] = defaultdict(set)
         self.plan: dict[TeamName, list[EmployeeId]] = {t.name: [] for t in instance.teams}
         self._read_rules()
         for e in instance.available_employees:
-            self.free[e.department].append(e)
+            self.free[e.department][e.employee_id] = e
 
     def _read_rules(self) -> None:
         for rule in self.instance.rules:
@@ -80,7 +81,7 @@ class _Greedy:
                 group.add(other)
                 todo.append(other)
         people = [by_id[i] for i in group]
-        if any(p not in self.free[p.department] for p in people):
+        if any(p.employee_id not in self.free[p.department] for p in people):
             return None
         return people
 
@@ -101,7 +102,7 @@ class _Greedy:
 
     def _seat(self, team: Team, members: list[EmployeeId], people: list[Employee]) -> None:
         for p in people:
-            self.free[p.department].remove(p)
+            del self.free[p.department][p.employee_id]
             members.append(p.employee_id)
 
     def _score(self, department: DepartmentName, present: set[DepartmentName]) -> float:
@@ -123,7 +124,7 @@ class _Greedy:
         for department in ranked:
             candidates = [
                 e
-                for e in self.free[department]
+                for e in self.free[department].values()
                 if need is None or e.skills.get(need[0], 0) >= need[1]
             ]
             for e in sorted(candidates, key=lambda e: len(e.skills)):

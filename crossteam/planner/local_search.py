@@ -30,7 +30,7 @@ from crossteam.planner.pool import named_in_rules
 
 PASSES = 4
 """Most sweeps over every team and member."""
-EVALUATIONS = 400_000
+EVALUATIONS = 200_000
 """Most moves weighed in all (about a second per 100,000): bounds the time, not the clock."""
 
 
@@ -57,10 +57,12 @@ class _Plan:
             self.cover.update(self._pairs(list(counts)))
         self.targets = _department_targets(instance)
         seated = {e for m in self.members.values() for e in m}
-        self.free: dict[DepartmentName, list[Employee]] = defaultdict(list)
+        fixed = named_in_rules(instance)
+        # free people who may move in, per department, by id
+        self.free: dict[DepartmentName, dict[EmployeeId, Employee]] = defaultdict(dict)
         for e in instance.available_employees:
-            if e.employee_id not in seated:
-                self.free[e.department].append(e)
+            if e.employee_id not in seated and e.employee_id not in fixed:
+                self.free[e.department][e.employee_id] = e
 
     def _pairs(self, departments: list[DepartmentName]) -> list[DepartmentPairKey]:
         return [
@@ -179,28 +181,26 @@ def improve_teams(
                 person = plan.by_id[out]
                 if out in fixed or not _can_leave(plan, team, person):
                     continue
-                improved |= _replace(plan, team, person, fixed) or _swap(
-                    plan, team, person, teams, fixed
-                )
+                improved |= _replace(plan, team, person) or _swap(plan, team, person, teams, fixed)
         if not improved:
             break
     return plan.members
 
 
-def _replace(plan: _Plan, team: Team, out: Employee, fixed: set[EmployeeId]) -> bool:
+def _replace(plan: _Plan, team: Team, out: Employee) -> bool:
     """Give ``out``'s seat to the free person whose department gains most."""
-    best, choice = 0.0, None
+    best, chosen = 0.0, None
     for department, people in plan.free.items():
-        candidates = [p for p in people if p.employee_id not in fixed]
-        if not candidates or not _fits(plan, team, out.department, department):
+        if not people or not _fits(plan, team, out.department, department):
             continue
         gain = plan.gain(team.name, out.department, department)
         if gain > best:
-            best, choice = gain, min(candidates, key=lambda p: len(p.skills))
-    if choice is None:
+            best, chosen = gain, department
+    if chosen is None:
         return False
-    plan.free[choice.department].remove(choice)
-    plan.free[out.department].append(out)
+    choice = min(plan.free[chosen].values(), key=lambda p: len(p.skills))
+    del plan.free[chosen][choice.employee_id]
+    plan.free[out.department][out.employee_id] = out
     plan.move(team.name, out.employee_id, choice.employee_id)
     return True
 
@@ -214,6 +214,8 @@ def _swap(
             continue
         if plan.evaluations > EVALUATIONS:
             return False
+        if out.department in plan.departments[other.name]:
+            continue  # a swap pays when both teams gain a department
         for partner_id in plan.members[other.name]:
             partner = plan.by_id[partner_id]
             if partner.department in plan.departments[team.name] or partner_id in fixed:
