@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import metadata, resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -31,8 +31,11 @@ from crossteam.errors import CrossteamError, InputError, OutputError
 from crossteam.models import Problem
 
 if TYPE_CHECKING:
-    from crossteam.models import Plan, PlanningInput
+    from crossteam.models import PlanningInput
     from crossteam.planner import Progress
+    from crossteam.review import ReviewResult
+
+R = TypeVar("R")
 
 EXIT_OK = 0
 EXIT_NO_PLAN = 1
@@ -162,24 +165,21 @@ def _interruptible(stop: threading.Event) -> Iterator[None]:
             signal.signal(s, h)
 
 
-def _run_solver(
-    instance: PlanningInput,
-    report: Any,
+def _run_in_worker(
+    run: Callable[[Callable[[Progress], None], threading.Event], R],
     options: Any,
     stop: threading.Event,
-) -> Plan:
-    """Solve in a worker thread so that the main thread stays free to receive signals,
-    showing live progress on a terminal."""
+) -> R:
+    """Run a solve in a worker thread so that the main thread stays free to receive
+    signals, showing live progress on a terminal."""
     from rich.live import Live
-
-    from crossteam.planner import solve
 
     result: dict[str, Any] = {}
     latest: list[Progress] = []
 
     def work() -> None:
         try:
-            result["plan"] = solve(instance, report, options, on_progress=latest.append, stop=stop)
+            result["value"] = run(latest.append, stop)
         except BaseException as error:  # re-raised in the main thread
             result["error"] = error
 
@@ -196,8 +196,8 @@ def _run_solver(
             worker.join(timeout=0.25)
     if "error" in result:
         raise result["error"]
-    plan: Plan = result["plan"]
-    return plan
+    value: R = result["value"]
+    return value
 
 
 def _progress_line(progress: Progress | None, started: float, options: Any) -> str:
@@ -353,6 +353,14 @@ def plan(
     ] = None,
     no_teams: Annotated[bool, typer.Option("--no-teams", help="Plan rotation only")] = False,
     no_rotation: Annotated[bool, typer.Option("--no-rotation", help="Plan teams only")] = False,
+    review: Annotated[
+        Path | None,
+        typer.Option(
+            "--review",
+            help="A plan workbook with Review decisions (keep/remove/lock): re-plan with as "
+            "few changes as possible",
+        ),
+    ] = None,
     force: ForceFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
@@ -369,7 +377,7 @@ def plan(
     if path is None:
         _say(f"No input given: planning the bundled example ({escape(str(source))}).")
     out = out if out is not None else Path.cwd() / f"{source.stem}-plan.xlsx"
-    inputs = (source,)
+    inputs = (source,) if review is None else (source, review)
     from crossteam.io.atomic import check_output_path
 
     check_output_path(out, force=force, inputs=inputs)
@@ -384,8 +392,37 @@ def plan(
         plan_rotation=not no_rotation,
     )
     stop = threading.Event()
-    with _interruptible(stop):
-        result = _run_solver(instance, report, options, stop)
+    reviewed: ReviewResult | None = None
+    if review is None:
+        from crossteam.planner import solve
+
+        with _interruptible(stop):
+            result = _run_in_worker(
+                lambda progress, halt: solve(
+                    instance, report, options, on_progress=progress, stop=halt
+                ),
+                options,
+                stop,
+            )
+    else:
+        from crossteam.io.plan_reader import read_plan, read_review
+        from crossteam.review import replan
+
+        try:
+            previous = read_plan(review, instance)
+            decisions = read_review(review, instance)
+        except InputError as error:
+            _fail_input(error, as_json)
+        _say(f"Re-planning {escape(str(review))} with {len(decisions)} review decisions.")
+        with _interruptible(stop):
+            reviewed = _run_in_worker(
+                lambda progress, halt: replan(
+                    instance, report, previous, decisions, options, on_progress=progress, stop=halt
+                ),
+                options,
+                stop,
+            )
+        result = reviewed.plan
     interrupted = stop.is_set()
 
     payload: dict[str, Any] = {
@@ -399,6 +436,19 @@ def plan(
         "rotation": [s.model_dump() for s in result.rotation],
         "objective_terms": result.objective_terms,
     }
+    if reviewed is not None:
+        stats = reviewed.stats
+        payload["review"] = {
+            "locks": stats.locks,
+            "locks_honoured": stats.locks_honoured,
+            "removes": stats.removes,
+            "removes_honoured": stats.removes_honoured,
+            "other_assignments": stats.others,
+            "other_assignments_changed": stats.others_changed,
+            "changed_share": round(stats.changed_share, 4),
+            "rounds": len(reviewed.rounds),
+        }
+        payload["changes"] = [c.model_dump(mode="json") for c in reviewed.changes]
     if not result.has_solution:
         _say(f"[red]No plan[/red] ({result.status.value}):")
         for reason in result.explanation:
@@ -428,7 +478,15 @@ def plan(
     )
     _write(
         out,
-        lambda p: write_plan(p, instance, result, effect=effect, checks=checks, run_info=run_info),
+        lambda p: write_plan(
+            p,
+            instance,
+            result,
+            effect=effect,
+            checks=checks,
+            run_info=run_info,
+            changes=reviewed.changes if reviewed is not None else None,
+        ),
         force=force,
         inputs=inputs,
     )
@@ -447,6 +505,14 @@ def plan(
         f"silent department pairs {len(before['gap_pairs'])} -> {len(after['gap_pairs'])}; "
         f"checks {'all passed' if checks.passed else f'{len(checks.failures)} FAILED'}."
     )
+    if reviewed is not None:
+        stats = reviewed.stats
+        _say(
+            f"Review: {stats.locks_honoured}/{stats.locks} locks and "
+            f"{stats.removes_honoured}/{stats.removes} removes honoured; "
+            f"{stats.others_changed} of {stats.others} other assignments changed "
+            f"({stats.changed_share:.0%}); see the Changes sheet."
+        )
     if interrupted:
         _say("Interrupted: the best plan found so far was written.")
     if as_json:

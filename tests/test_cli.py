@@ -205,3 +205,45 @@ def test_audit_without_interactions_says_every_pair_is_silent(
     assert payload["ei_index"] is None
     assert len(payload["gap_pairs"]) == 3  # Sales, Development, Support: every pair
     assert "no ties" in err
+
+
+def test_review_round_trip_honours_decisions_and_lists_changes(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = tmp_path / "plan.xlsx"
+    code, _, _ = run(capsys, "plan", str(example_path), "-o", str(first), "--time-limit", "3")
+    assert code == 0
+    book = openpyxl.load_workbook(first)
+    sheet = book["Review"]
+    header = [c.value for c in sheet[1]]
+    kind, decision = header.index("kind"), header.index("decision")
+    team_rows = [r for r in sheet.iter_rows(min_row=2) if r[kind].value == "team"]
+    decided = {"lock": team_rows[:3], "remove": team_rows[3:5]}
+    for word, rows in decided.items():
+        for row in rows:
+            row[decision].value = word
+    book.save(first)
+    second = tmp_path / "replan.xlsx"
+
+    code, out, err = run(
+        capsys,
+        "plan",
+        str(example_path),
+        "--review",
+        str(first),
+        "-o",
+        str(second),
+        "--time-limit",
+        "3",
+        "--json",
+    )
+
+    assert code == 0, err
+    payload = json.loads(out)
+    assert payload["review"]["locks_honoured"] == 3
+    assert payload["review"]["removes_honoured"] == 2
+    assert payload["review"]["changed_share"] <= 0.2
+    assert payload["checks"]["passed"] is True
+    changes = openpyxl.load_workbook(second, read_only=True)["Changes"]
+    listed = {row[0] for row in changes.iter_rows(min_row=2, values_only=True) if row[0]}
+    assert {c["employee_id"] for c in payload["changes"]} <= listed
