@@ -3,6 +3,7 @@
 This package imports nothing else of the project.
 """
 
+from crossteam.models.alternatives import AlternativeSummary
 from crossteam.models.checks import CheckReport, CheckResult
 from crossteam.models.network import (
     BridgedPair,
@@ -53,6 +54,7 @@ __all__ = [
     "MAX_LEVEL",
     "MIN_LEVEL",
     "RULE_TARGET",
+    "AlternativeSummary",
     "BalanceMode",
     "BalanceRule",
     "BridgedPair",

@@ -29,6 +29,16 @@ class Settings(BaseModel):
         ),
     )
 
+    alternatives_tolerance: float = Field(
+        default=0.05,
+        ge=0,
+        lt=1,
+        description=(
+            "With --alternatives: how far below the best plan's objective an alternative "
+            "may fall, as a share of it"
+        ),
+    )
+
     # Teams
     assign_everyone: bool = Field(
         default=False, description="Every available employee must join a team"
