@@ -31,6 +31,7 @@ from crossteam.errors import CrossteamError, InputError, OutputError
 from crossteam.models import Problem
 
 if TYPE_CHECKING:
+    from crossteam.alternatives import AlternativesResult
     from crossteam.models import PlanningInput
     from crossteam.planner import Progress
     from crossteam.review import ReviewResult
@@ -361,6 +362,25 @@ def plan(
             "few changes as possible",
         ),
     ] = None,
+    alternatives: Annotated[
+        int | None,
+        typer.Option(
+            "--alternatives",
+            min=2,
+            help="Plan K plans within the tolerance of the best that differ from each other; "
+            "an Alternatives sheet compares them",
+        ),
+    ] = None,
+    tolerance: Annotated[
+        float | None,
+        typer.Option(
+            "--tolerance",
+            min=0,
+            max=0.99,
+            help="With --alternatives: share below the best objective an alternative may "
+            "fall (default: Settings, 0.05)",
+        ),
+    ] = None,
     force: ForceFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
@@ -371,6 +391,8 @@ def plan(
     from crossteam.models import RunInfo
     from crossteam.planner import SolveOptions
 
+    if alternatives is not None and review is not None:
+        raise typer.BadParameter("cannot be combined with --review", param_hint="--alternatives")
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     started = time.monotonic()
     source = path if path is not None else _bundled_example()
@@ -393,7 +415,28 @@ def plan(
     )
     stop = threading.Event()
     reviewed: ReviewResult | None = None
-    if review is None:
+    alternated: AlternativesResult | None = None
+    if alternatives is not None:
+        from crossteam.alternatives import plan_alternatives
+
+        allowed = tolerance if tolerance is not None else instance.settings.alternatives_tolerance
+        _say(f"Planning {alternatives} plans within {allowed:.0%} of the best.")
+        with _interruptible(stop):
+            alternated = _run_in_worker(
+                lambda progress, halt: plan_alternatives(
+                    instance,
+                    report,
+                    options,
+                    alternatives,
+                    tolerance=allowed,
+                    on_progress=progress,
+                    stop=halt,
+                ),
+                options,
+                stop,
+            )
+        result = alternated.best
+    elif review is None:
         from crossteam.planner import solve
 
         with _interruptible(stop):
@@ -449,6 +492,21 @@ def plan(
             "rounds": len(reviewed.rounds),
         }
         payload["changes"] = [c.model_dump(mode="json") for c in reviewed.changes]
+    if alternated is not None:
+        payload["alternatives"] = [
+            {
+                "number": a.number,
+                "objective": a.objective,
+                "share_of_best": round(a.share_of_best, 4),
+                "within_tolerance": a.within_tolerance,
+                "differs_enough": a.distinct,
+                "checks_passed": a.checks_passed,
+                "teams": [{"team": t.team, "members": list(t.members)} for t in a.teams],
+                "difference_to": {str(n): d for n, d in a.difference_to.items()},
+            }
+            for a in alternated.summaries
+        ]
+        payload["alternatives_notes"] = list(alternated.notes)
     if not result.has_solution:
         _say(f"[red]No plan[/red] ({result.status.value}):")
         for reason in result.explanation:
@@ -486,6 +544,7 @@ def plan(
             checks=checks,
             run_info=run_info,
             changes=reviewed.changes if reviewed is not None else None,
+            alternatives=alternated.summaries if alternated is not None else None,
         ),
         force=force,
         inputs=inputs,
@@ -513,6 +572,16 @@ def plan(
             f"{stats.others_changed} of {stats.others} other assignments changed "
             f"({stats.changed_share:.0%}); see the Changes sheet."
         )
+    if alternated is not None:
+        for a in alternated.summaries[1:]:
+            least = min(d for n, d in a.difference_to.items() if n < a.number)
+            _say(
+                f"Alternative {a.number}: objective {a.objective:,.1f} "
+                f"({a.share_of_best:.1%} of the best), differs from earlier plans in at "
+                f"least {least:.0%} of team assignments; see the Alternatives sheet."
+            )
+        for note in alternated.notes:
+            _say(f"[yellow]{escape(note)}[/yellow]")
     if interrupted:
         _say("Interrupted: the best plan found so far was written.")
     if as_json:

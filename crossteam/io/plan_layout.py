@@ -18,6 +18,8 @@ CHECKS: Final = "Checks"
 REVIEW: Final = "Review"
 CHANGES: Final = "Changes"
 RUN_INFO: Final = "Run Info"
+ALTERNATIVES: Final = "Alternatives"
+ALTERNATIVE_TEAMS: Final = "Alternative Teams"
 
 TEAMS_COLUMNS: Final = (
     "team",
@@ -44,3 +46,24 @@ REVIEW_COLUMNS: Final = (
 DECISIONS: Final = ("keep", "remove", "lock")
 CHANGES_COLUMNS: Final = ("employee_id", "name", "kind", "change", "before", "after", "reason")
 """The Changes sheet of a re-plan after review: one row per employee and kind that moved."""
+ALTERNATIVES_COLUMNS: Final = (
+    "alternative",
+    "objective",
+    "share_of_best",
+    "within_tolerance",
+    "differs_enough",
+    "checks",
+    "silent_pairs_bridged",
+    "departments_per_team",
+    "attempts",
+    "barred_share",
+)
+"""Then one column per plan, ``difference_to_N``: the share of team assignments that differ."""
+ALTERNATIVE_TEAMS_COLUMNS: Final = (
+    "alternative",
+    "team",
+    "employee_id",
+    "name",
+    "department",
+    "role",
+)

@@ -38,6 +38,10 @@ from crossteam.io.excel import (
     display_width,
 )
 from crossteam.io.plan_layout import (
+    ALTERNATIVE_TEAMS,
+    ALTERNATIVE_TEAMS_COLUMNS,
+    ALTERNATIVES,
+    ALTERNATIVES_COLUMNS,
     CHANGES,
     CHANGES_COLUMNS,
     CHECKS,
@@ -55,6 +59,7 @@ from crossteam.io.plan_layout import (
     TEAMS_COLUMNS,
 )
 from crossteam.models import (
+    AlternativeSummary,
     BridgedPair,
     CheckReport,
     DepartmentName,
@@ -110,17 +115,22 @@ def write_plan(
     checks: CheckReport,
     run_info: RunInfo,
     changes: Sequence[PlanChange] | None = None,
+    alternatives: Sequence[AlternativeSummary] | None = None,
 ) -> None:
     """Write the plan workbook to ``path`` (the caller makes the write atomic).
 
     ``changes`` (a re-plan after review) adds a Changes sheet after the Summary, even
-    when it is empty, so that "nothing changed" is said too.
+    when it is empty, so that "nothing changed" is said too. ``alternatives`` (plan 1,
+    the plan written, and its alternatives) adds an Alternatives sheet comparing them and
+    an Alternative Teams sheet with every plan's teams.
     """
     book = BookWriter()
     facts = _PlanFacts(book, instance, plan, effect)
     summary = book.sheet(SUMMARY)
     if changes is not None:
         _changes(book, instance, changes)
+    if alternatives is not None:
+        _alternatives(book, instance, alternatives)
     _teams(book, facts)
     overview = _team_overview(book, facts)
     _rotation(book, facts)
@@ -511,6 +521,70 @@ def _changes(book: BookWriter, instance: PlanningInput, changes: Sequence[PlanCh
         left=area.right + 2,
         frozen_columns=None,
     )
+
+
+# ---------------------------------------------------------------------------- Alternatives
+
+
+def _alternatives(
+    book: BookWriter, instance: PlanningInput, alternatives: Sequence[AlternativeSummary]
+) -> None:
+    """The plans side by side, with the share of team assignments each pair differs in."""
+    sheet = book.sheet(ALTERNATIVES)
+    numbers = [a.number for a in alternatives]
+    formats = (
+        INTEGER,
+        DECIMAL,
+        PERCENT,
+        GENERAL,
+        GENERAL,
+        GENERAL,
+        INTEGER,
+        DECIMAL,
+        INTEGER,
+        PERCENT,
+    )
+    columns = [
+        *(Column(name, fmt) for name, fmt in zip(ALTERNATIVES_COLUMNS, formats, strict=True)),
+        *(Column(f"difference_to_{n}", PERCENT) for n in numbers),
+    ]
+    rows = (
+        (
+            a.number,
+            a.objective,
+            a.share_of_best,
+            _yes_no(a.within_tolerance),
+            _yes_no(a.distinct),
+            "pass" if a.checks_passed else "fail",
+            a.silent_pairs_bridged,
+            a.departments_per_team,
+            a.attempts,
+            a.forbidden_share,
+            *(a.difference_to.get(n) for n in numbers),
+        )
+        for a in alternatives
+    )
+    book.table(sheet, "Alternatives", columns, rows, frozen_columns=1)
+    teams = book.sheet(ALTERNATIVE_TEAMS)
+    members = _alternative_team_rows(instance, alternatives)
+    book.table(teams, "AlternativeTeams", ALTERNATIVE_TEAMS_COLUMNS, members, frozen_columns=2)
+
+
+def _alternative_team_rows(
+    instance: PlanningInput, alternatives: Sequence[AlternativeSummary]
+) -> Iterator[tuple[CellValue, ...]]:
+    for alternative in alternatives:
+        for team in alternative.teams:
+            for member_id in team.members:
+                member = instance.employee_by_id[member_id]
+                yield (
+                    alternative.number,
+                    team.team,
+                    member_id,
+                    member.name,
+                    member.department,
+                    _role(member),
+                )
 
 
 # ---------------------------------------------------------------------------- Run Info
