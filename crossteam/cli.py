@@ -606,7 +606,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
 
 
 class _Interrupted(BaseException):
-    """Ctrl-C outside a solve; a BaseException so that no library swallows it."""
+    """Ctrl-C or SIGTERM outside a solve; a BaseException so that no library swallows it,
+    and so that a write under way removes its temporary file instead of leaving it behind."""
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -614,7 +615,8 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def _dispatch(argv: list[str] | None) -> int:
-    signal.signal(signal.SIGINT, _interrupt)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _interrupt)
     try:
         # typer reports usage errors itself (exit 2) and exits through SystemExit
         app(args=argv, prog_name="crossteam")
