@@ -1,0 +1,106 @@
+"""Running ``crossteam`` as a user does, in a child process, and measuring it from outside.
+
+Process behaviour (exit codes, signals, memory, files left behind) only shows in a real
+child, so these tests run ``python -m crossteam`` and read the child's own resource usage
+with ``os.wait4``: wall seconds and peak resident size of that child alone.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from crossteam.io.example import write_example
+
+SMALL_EMPLOYEES = 40
+SMALL_DEPARTMENTS = 4
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished child: its exit code (``-N`` when killed by signal N) and what it used."""
+
+    code: int
+    stdout: str
+    stderr: str
+    seconds: float
+    max_rss_mb: float
+
+
+def run_cli(
+    *args: str | Path,
+    timeout: float = 60.0,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    during: Callable[[subprocess.Popen[bytes]], None] | None = None,
+    launcher: tuple[str, ...] = (),
+) -> Run:
+    """Run ``crossteam *args`` in a child, killing it after ``timeout`` seconds.
+
+    ``during`` is called with the running child (to send it a signal); ``launcher`` is put
+    in front of the Python command (``unshare -n``, for example).
+    """
+    command = [*launcher, sys.executable, "-m", "crossteam", *map(str, args)]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.monotonic()
+        child = subprocess.Popen(command, stdout=out, stderr=err, cwd=cwd, env=env)
+        killer = threading.Timer(timeout, child.kill)
+        killer.start()
+        try:
+            if during is not None:
+                during(child)
+            _, status, usage = os.wait4(child.pid, 0)
+        finally:
+            killer.cancel()
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        seconds = time.monotonic() - started
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            code=child.returncode,
+            stdout=out.read().decode("utf-8", "replace"),
+            stderr=err.read().decode("utf-8", "replace"),
+            seconds=seconds,
+            max_rss_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        )
+
+
+def signal_after(seconds: float, signum: signal.Signals) -> Callable[[subprocess.Popen[bytes]], None]:
+    def send(child: subprocess.Popen[bytes]) -> None:
+        time.sleep(seconds)
+        if child.poll() is None:
+            child.send_signal(signum)
+
+    return send
+
+
+@pytest.fixture(scope="session")
+def reliability_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("reliability")
+
+
+@pytest.fixture(scope="session")
+def small_input(reliability_dir: Path) -> Path:
+    """A small valid company (40 employees, teams and periods): quick to plan."""
+    path = reliability_dir / "small.xlsx"
+    write_example(path, SMALL_EMPLOYEES, SMALL_DEPARTMENTS, 0)
+    return path
+
+
+@pytest.fixture(scope="session")
+def small_plan(reliability_dir: Path, small_input: Path) -> Path:
+    """A plan workbook of ``small_input``, written by the command line."""
+    path = reliability_dir / "small-plan.xlsx"
+    done = run_cli("plan", small_input, "-o", path, "--time-limit", "2", "--workers", "1")
+    assert done.code == 0, done.stderr
+    return path
