@@ -310,10 +310,11 @@ def _run(
     done = threading.Event()
 
     def watcher() -> None:
-        while not done.is_set():
-            if stop.wait(0.1):
+        # asked again every 0.1 s: a request made while the solver is still setting up
+        # may not outlive its start
+        while not done.wait(0.1):
+            if stop.is_set():
                 solver.stop_search()
-                return
 
     thread = threading.Thread(target=watcher, name="crossteam-stop-watcher", daemon=True)
     thread.start()
