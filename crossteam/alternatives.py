@@ -170,14 +170,21 @@ def _search(
     best: _Attempt | None = None
     for number in range(1, MAX_ATTEMPTS + 1):
         rules = (*instance.rules, *_barring_rules(instance, earlier, share, rng), *held)
-        trial = PlanningInput.model_validate(instance.model_copy(update={"rules": rules}))
-        plan = solve(trial, report, options, on_progress=on_progress, stop=stop)
-        if plan.has_solution and plan.objective is not None:
-            plan = _with_periods_of(instance, plan, earlier[0])
+        # validated afresh, so that the added Rules are cross-checked and indexed
+        trial = instance.model_copy(update={"rules": rules})
+        found = solve(
+            PlanningInput.model_validate(trial.model_dump()),
+            report,
+            options,
+            on_progress=on_progress,
+            stop=stop,
+        )
+        if found.has_solution and found.objective is not None:
+            plan = _with_periods_of(instance, found, earlier[0])
             attempt = _Attempt(
                 plan,
                 min(assignment_difference(instance, plan, p) for p in earlier),
-                plan.objective >= threshold,
+                found.objective >= threshold,
                 number,
                 share,
             )
