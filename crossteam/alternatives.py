@@ -13,7 +13,7 @@ import random
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import mean
 from typing import Final
 
@@ -79,8 +79,10 @@ class _Attempt:
     difference: float
     """Least difference to any earlier plan."""
     within_tolerance: bool
-    number: int
     share: float
+    """Share of earlier members barred in this attempt."""
+    solves: int = 1
+    """Solves made for this alternative, this one and any after it."""
 
     def rank(self, min_difference: float) -> tuple[bool, bool, float, float]:
         good = self.within_tolerance and self.difference >= min_difference
@@ -120,7 +122,7 @@ def plan_alternatives(
         if stop is not None and stop.is_set():
             notes.append(f"Stopped before alternative {number} of {k}.")
             break
-        chosen = _search(
+        chosen, solves = _search(
             instance,
             report,
             options,
@@ -133,7 +135,7 @@ def plan_alternatives(
             stop=stop,
         )
         if chosen is None:
-            notes.append(f"Alternative {number}: no plan found in {MAX_ATTEMPTS} attempts.")
+            notes.append(f"Alternative {number}: no plan found in {solves} attempts.")
             break
         if not chosen.within_tolerance:
             notes.append(
@@ -163,12 +165,15 @@ def _search(
     *,
     on_progress: Callable[[Progress], None] | None,
     stop: threading.Event | None,
-) -> _Attempt | None:
-    """The best of up to ``MAX_ATTEMPTS`` solves: barring fewer earlier members when the
-    objective falls too far (or no plan is found), more when the plan is too similar."""
+) -> tuple[_Attempt | None, int]:
+    """The best of up to ``MAX_ATTEMPTS`` solves, and how many were made: barring fewer
+    earlier members when the objective falls too far (or no plan is found), more when the
+    plan is too similar."""
     share = FIRST_SHARE
     best: _Attempt | None = None
-    for number in range(1, MAX_ATTEMPTS + 1):
+    solves = 0
+    while solves < MAX_ATTEMPTS:
+        solves += 1
         rules = (*instance.rules, *_barring_rules(instance, earlier, share, rng), *held)
         # validated afresh, so that the added Rules are cross-checked and indexed
         trial = instance.model_copy(update={"rules": rules})
@@ -185,7 +190,6 @@ def _search(
                 plan,
                 min(assignment_difference(instance, plan, p) for p in earlier),
                 found.objective >= threshold,
-                number,
                 share,
             )
             if best is None or attempt.rank(min_difference) > best.rank(min_difference):
@@ -195,11 +199,11 @@ def _search(
             step = SHARE_STEP if attempt.within_tolerance else -SHARE_STEP
         else:
             step = -SHARE_STEP
-        next_share = min(HIGHEST_SHARE, max(LOWEST_SHARE, share + step))
+        next_share = min(HIGHEST_SHARE, max(LOWEST_SHARE, round(share + step, 2)))
         if next_share == share or (stop is not None and stop.is_set()):
             break
         share = next_share
-    return best
+    return (replace(best, solves=solves) if best is not None else None), solves
 
 
 # ---------------------------------------------------------------------------- difference
@@ -348,7 +352,7 @@ def _summaries(
                 silent_pairs_bridged=len(network.compare(instance, plan, before=report).bridged),
                 departments_per_team=_departments_per_team(instance, plan),
                 difference_to=differences,
-                attempts=attempt.number if attempt else 1,
+                attempts=attempt.solves if attempt else 1,
                 forbidden_share=attempt.share if attempt else 0.0,
                 teams=plan.teams,
             )

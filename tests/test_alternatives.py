@@ -156,6 +156,8 @@ def test_when_no_other_team_is_possible_the_shortfall_is_reported() -> None:
     assert result.summaries[1].within_tolerance
     assert not result.summaries[1].distinct
     assert result.summaries[1].difference_to == {1: 0.0}
+    # too similar: retried barring more (60, 75, 90 %), and no further
+    assert result.summaries[1].attempts == 3
     assert any("differs from an earlier plan in only 0%" in note for note in result.notes)
 
 

@@ -26,7 +26,7 @@ class AlternativeSummary(BaseModel):
         default_factory=dict,
         description="Share of team assignments that differ from each other plan, by number",
     )
-    attempts: int = Field(default=1, ge=1, description="Solves it took to find this plan")
+    attempts: int = Field(default=1, ge=1, description="Solves made to find this plan")
     forbidden_share: float = Field(
         default=0.0, ge=0, le=1, description="Share of earlier members barred from their team"
     )
