@@ -32,7 +32,7 @@ from crossteam.planner.context import ModelContext, pair_key
 COMMON_SKILL_SHARE = 1 / 3
 """A skill is common in a department when at least this share of its members hold it."""
 
-DIRECTIONS_EFFORT = 2.0
+DIRECTIONS_EFFORT = 0.25
 """Deterministic-time limit of the small model that orients the gap pairs for the hint."""
 
 _FLOAT_SLACK = 1e-9
