@@ -13,6 +13,7 @@ import platform
 import shlex
 import signal
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -192,7 +193,8 @@ def _run_in_worker(
             while worker.is_alive():
                 worker.join(timeout=0.25)
                 live.update(_progress_line(latest[-1] if latest else None, started, options))
-    else:
+    else:  # one line for a log or a supervising script: from now on a signal keeps a plan
+        _say(_progress_line(None, started, options))
         while worker.is_alive():
             worker.join(timeout=0.25)
     if "error" in result:
@@ -203,7 +205,8 @@ def _run_in_worker(
 
 def _progress_line(progress: Progress | None, started: float, options: Any) -> str:
     elapsed = time.monotonic() - started
-    limit = f" of {options.time_limit_seconds:.0f}s" if options.time_limit_seconds else ""
+    seconds = getattr(options, "time_limit_seconds", None)  # a sweep passes no options
+    limit = f" of {seconds:.0f}s" if seconds else ""
     if progress is None:
         return f"Searching... {elapsed:.0f}s{limit} (Ctrl-C stops and keeps the best plan)"
     gap = f"{progress.gap:.1%}" if progress.gap is not None else "-"
@@ -597,12 +600,32 @@ def main(argv: list[str] | None = None) -> NoReturn:
     """Run the command line and exit with its code; never shows a traceback unless
     ``CROSSTEAM_DEBUG`` is set."""
     args = sys.argv[1:] if argv is None else argv
-    code = _dispatch(args)
+    with _matplotlib_leaves_no_trace():
+        code = _dispatch(args)
     if code != EXIT_OK and "--json" in args and not _json_emitted.is_set():
         # scripts asked for JSON: they get one object even when the run failed early
         _emit_json({"error": _last_error[0] if _last_error else "failed", "exit_code": code})
     sys.stdout.flush()
     raise SystemExit(code)
+
+
+@contextmanager
+def _matplotlib_leaves_no_trace() -> Iterator[None]:
+    """Point matplotlib's cache and config at a temporary folder removed on exit.
+
+    Otherwise the charts leave a font cache under ``~/.cache/matplotlib`` and create
+    ``~/.config/matplotlib``: an HR tool writes nothing but the output the user chose. A
+    user's own ``MPLCONFIGDIR`` is respected (and keeps its cache, saving a second a run).
+    """
+    if "MPLCONFIGDIR" in os.environ:
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="crossteam-matplotlib-") as folder:
+        os.environ["MPLCONFIGDIR"] = folder
+        try:
+            yield
+        finally:
+            del os.environ["MPLCONFIGDIR"]
 
 
 class _Interrupted(BaseException):
