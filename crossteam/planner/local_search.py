@@ -30,8 +30,8 @@ from crossteam.planner.pool import named_in_rules
 
 PASSES = 4
 """Most sweeps over every team and member."""
-EVALUATIONS = 200_000
-"""Most moves weighed in all (about a second per 100,000): bounds the time, not the clock."""
+EVALUATIONS = 100_000
+"""Most moves weighed in all (a few seconds at 1,000 people): bounds the time, not the clock."""
 
 
 class _Plan:
