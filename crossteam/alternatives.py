@@ -45,6 +45,7 @@ MAX_ATTEMPTS: Final = 4
 """Solves tried for one alternative before the best of them is reported as it is."""
 BARRED_NOTE: Final = "barred to find an alternative plan"
 HELD_NOTE: Final = "rotation held as in plan 1"
+NOTHING_TO_VARY: Final = "Alternatives vary the teams, and this run plans no teams."
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,11 @@ def plan_alternatives(
     first = solve(instance, report, options, on_progress=on_progress, stop=stop)
     if not first.has_solution or first.objective is None:
         return AlternativesResult((first,), (), tolerance, min_difference)
+    if k > 1 and not (options.plan_teams and instance.teams):
+        summaries = _summaries(instance, report, [first], [], first.objective, min_difference)
+        return AlternativesResult(
+            (first,), summaries, tolerance, min_difference, (NOTHING_TO_VARY,)
+        )
     threshold = first.objective - tolerance * abs(first.objective)
     rng = random.Random(options.seed)
     plans = [first]

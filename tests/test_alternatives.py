@@ -11,7 +11,12 @@ from instances import company, network_report, person
 from plan_samples import sample_run_info
 
 from crossteam import network
-from crossteam.alternatives import AlternativesResult, assignment_difference, plan_alternatives
+from crossteam.alternatives import (
+    NOTHING_TO_VARY,
+    AlternativesResult,
+    assignment_difference,
+    plan_alternatives,
+)
 from crossteam.checks import verify
 from crossteam.io.plan_layout import (
     ALTERNATIVE_TEAMS,
@@ -159,6 +164,15 @@ def test_when_no_other_team_is_possible_the_shortfall_is_reported() -> None:
     # too similar: retried barring more (60, 75, 90 %), and no further
     assert result.summaries[1].attempts == 3
     assert any("differs from an earlier plan in only 0%" in note for note in result.notes)
+
+
+def test_without_teams_to_vary_plan_one_comes_alone_with_a_note() -> None:
+    instance = _six(TeamSpec(name="All", min_size=6, max_size=6))
+    options = SolveOptions(time_limit_seconds=2, workers=1, plan_teams=False)
+    result = plan_alternatives(instance, network_report(instance), options, 3, tolerance=0.05)
+    assert len(result.plans) == len(result.summaries) == 1
+    assert not result.achieved
+    assert result.notes == (NOTHING_TO_VARY,)
 
 
 def test_fewer_than_one_plan_is_refused() -> None:
