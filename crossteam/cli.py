@@ -593,6 +593,84 @@ def plan(
         raise _Exit(EXIT_INTERRUPTED)
 
 
+@app.command()
+def sweep(
+    path: InputPath,
+    grid_path: Annotated[
+        Path,
+        typer.Option("--grid", help="The scenarios: a YAML file or a workbook with a Sweep sheet"),
+    ],
+    out: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Sweep workbook to write")
+    ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (a process pool) or dask (a Dask cluster)")
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option("--address", help="Dask scheduler address; a local cluster without"),
+    ] = None,
+    processes: Annotated[
+        int, typer.Option("--processes", min=1, help="Worker processes of a local pool or cluster")
+    ] = 2,
+    force: ForceFlag = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Plan many scenarios (settings varied) in parallel and mark the Pareto-efficient ones."""
+    from crossteam.io.atomic import check_output_path
+    from crossteam.sweep import load_grid, run_sweep, sweep_json
+
+    inputs = (path, grid_path)
+    if out is not None:
+        check_output_path(out, force=force, inputs=inputs)
+    instance = _load(path, as_json)
+    try:
+        grid = load_grid(grid_path, instance)
+    except InputError as error:
+        _fail_input(error, as_json)
+    total = len(grid.scenarios)
+    _say(f"Sweeping {total} scenarios on the {engine} engine.")
+
+    def progress(done: int, of: int) -> None:
+        _say(f"  {done}/{of} scenarios done")
+
+    stop = threading.Event()
+    with _interruptible(stop):
+        result = _run_in_worker(
+            lambda _progress, halt: run_sweep(
+                instance,
+                grid,
+                engine=engine,
+                address=address,
+                processes=processes,
+                on_progress=progress,
+                stop=halt,
+            ),
+            None,
+            stop,
+        )
+    failed = [s for s in result.scenarios if s.failure]
+    efficient = [s for s in result.scenarios if s.pareto]
+    _say(
+        f"{total - len(failed)} of {total} scenarios planned in {result.seconds:.0f}s; "
+        f"{len(efficient)} Pareto-efficient."
+    )
+    for s in failed:
+        _say(
+            f"[red]scenario {s.scenario} ({escape(s.name)}) failed[/red]: {escape(s.failure or '')}"
+        )
+    if out is not None:
+        from crossteam.io.sweep_writer import write_sweep
+
+        _write(out, lambda p: write_sweep(p, instance, result), force=force, inputs=inputs)
+    if as_json:
+        _emit_json(sweep_json(result))
+    if stop.is_set():
+        raise _Exit(EXIT_INTERRUPTED)
+    if failed:
+        raise _Exit(EXIT_NO_PLAN)
+
+
 # ---------------------------------------------------------------------------- entry point
 
 

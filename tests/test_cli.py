@@ -247,3 +247,34 @@ def test_review_round_trip_honours_decisions_and_lists_changes(
     changes = openpyxl.load_workbook(second, read_only=True)["Changes"]
     listed = {row[0] for row in changes.iter_rows(min_row=2, values_only=True) if row[0]}
     assert {c["employee_id"] for c in payload["changes"]} <= listed
+
+
+def test_sweep_plans_every_scenario_and_writes_the_comparison(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    grid = tmp_path / "grid.yaml"
+    grid.write_text(
+        "vary:\n  time_limit_seconds: 2\n  weight_bridging: [1, 20]\n", encoding="utf-8"
+    )
+    out_path = tmp_path / "sweep.xlsx"
+
+    code, out, err = run(
+        capsys, "sweep", str(example_path), "--grid", str(grid), "-o", str(out_path), "--json"
+    )
+
+    assert code == 0, err
+    payload = json.loads(out)
+    assert [s["status"] in ("optimal", "feasible") for s in payload["scenarios"]] == [True, True]
+    assert all(s["checks_passed"] for s in payload["scenarios"])
+    assert out_path.exists()
+
+
+def test_sweep_with_a_bad_grid_names_the_problem(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    grid = tmp_path / "grid.yaml"
+    grid.write_text("vary:\n  no_such_setting: [1, 2]\n", encoding="utf-8")
+    code, out, err = run(capsys, "sweep", str(example_path), "--grid", str(grid), "--json")
+    assert code == 2
+    assert "no_such_setting" in err
+    assert json.loads(out)["valid"] is False
