@@ -42,41 +42,56 @@ def run_cli(
     timeout: float = 60.0,
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
-    during: Callable[[subprocess.Popen[bytes]], None] | None = None,
+    during: Callable[[subprocess.Popen[bytes], Path], None] | None = None,
     launcher: tuple[str, ...] = (),
+    user: int | None = None,
 ) -> Run:
     """Run ``crossteam *args`` in a child, killing it after ``timeout`` seconds.
 
-    ``during`` is called with the running child (to send it a signal); ``launcher`` is put
-    in front of the Python command (``unshare -n``, for example).
+    ``during`` is called with the running child and the file its stderr goes to (to send
+    it a signal at the right moment); ``launcher`` is put in front of the Python command
+    (``unshare -n``, for example); ``user`` runs the child as that user id.
     """
     command = [*launcher, sys.executable, "-m", "crossteam", *map(str, args)]
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryDirectory() as folder:
+        out_path, err_path = Path(folder) / "stdout", Path(folder) / "stderr"
+        out, err = out_path.open("w+b"), err_path.open("w+b")
         started = time.monotonic()
-        child = subprocess.Popen(command, stdout=out, stderr=err, cwd=cwd, env=env)
+        child = subprocess.Popen(command, stdout=out, stderr=err, cwd=cwd, env=env, user=user)
         killer = threading.Timer(timeout, child.kill)
         killer.start()
         try:
             if during is not None:
-                during(child)
+                during(child, err_path)
             _, status, usage = os.wait4(child.pid, 0)
         finally:
             killer.cancel()
+            out.close()
+            err.close()
         child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-        seconds = time.monotonic() - started
-        out.seek(0)
-        err.seek(0)
         return Run(
             code=child.returncode,
-            stdout=out.read().decode("utf-8", "replace"),
-            stderr=err.read().decode("utf-8", "replace"),
-            seconds=seconds,
+            stdout=out_path.read_text("utf-8", "replace"),
+            stderr=err_path.read_text("utf-8", "replace"),
+            seconds=time.monotonic() - started,
             max_rss_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
         )
 
 
-def signal_after(seconds: float, signum: signal.Signals) -> Callable[[subprocess.Popen[bytes]], None]:
-    def send(child: subprocess.Popen[bytes]) -> None:
+SEARCH_STARTED = "Searching..."
+"""The line ``plan`` writes when the search starts: from then on a signal keeps a plan."""
+
+
+def signal_into_search(
+    seconds: float, signum: signal.Signals
+) -> Callable[[subprocess.Popen[bytes], Path], None]:
+    """Send ``signum`` ``seconds`` after the child says its search started."""
+
+    def send(child: subprocess.Popen[bytes], stderr: Path) -> None:
+        while SEARCH_STARTED not in stderr.read_text("utf-8", "replace"):
+            if child.poll() is not None:
+                return
+            time.sleep(0.1)
         time.sleep(seconds)
         if child.poll() is None:
             child.send_signal(signum)
@@ -104,3 +119,19 @@ def small_plan(reliability_dir: Path, small_input: Path) -> Path:
     done = run_cli("plan", small_input, "-o", path, "--time-limit", "2", "--workers", "1")
     assert done.code == 0, done.stderr
     return path
+
+
+def run_main(*args: str | Path) -> int:
+    """Run the command line in this process (quicker than a child) and return its exit code,
+    keeping pytest's own signal handlers."""
+    from crossteam.cli import main
+
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        main([str(a) for a in args])
+    except SystemExit as done:
+        return int(done.code or 0)
+    finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+    raise AssertionError("main() always exits")

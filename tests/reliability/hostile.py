@@ -11,6 +11,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import openpyxl
@@ -117,12 +118,17 @@ def ods_renamed(good: Path, sheet: str, target: Path) -> None:
         archive.writestr("content.xml", "<office:document-content/>")
 
 
-def million_rows(good: Path, sheet: str, target: Path) -> None:
-    """Every one of Excel's rows filled, as a pasted or filled-down column leaves them."""
-    rows = "".join(
+@cache
+def _filled_rows() -> str:
+    return "".join(
         f'<row r="{n}"><c r="A{n}"><v>{n}</v></c><c r="B{n}"><v>{n % 97}</v></c></row>'
         for n in range(2, EXCEL_ROWS + 1)
     )
+
+
+def million_rows(good: Path, sheet: str, target: Path) -> None:
+    """Every one of Excel's rows filled, as a pasted or filled-down column leaves them."""
+    rows = _filled_rows()
 
     def fill(xml: str) -> str:
         head, _, _ = xml.partition("<sheetData>")

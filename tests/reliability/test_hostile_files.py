@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from hostile import CASES, CELL_CASES
+from hostile import CASES
 
 SECONDS = 15.0
 MEGABYTES = 1024
