@@ -77,8 +77,9 @@ DEFAULT_MAX_SIZE = 8
 ATTRIBUTE_COLUMNS = ("name", "department", "role", "location")
 """Contract columns of Employees that Balance rules may name, besides extra columns (the
 id and the yes/no columns describe no mix worth balancing)."""
-NOTE_SHEETS = frozenset({"instructions", "readme", "説明", "使い方"})
-"""Sheets a person keeps for notes (the template writes Instructions): ignored silently."""
+NOTE_SHEETS = frozenset({"instructions", "readme", "説明", "使い方", "sweep"})
+"""Sheets a person keeps for notes (the template writes Instructions), and the Sweep sheet
+that ``crossteam sweep`` reads from the same workbook: ignored silently."""
 _EMPLOYEES = schema.EMPLOYEES.name
 _TEAMS = schema.TEAMS.name
 _LIST_SEPARATORS = re.compile(r"[,、，;；]")
