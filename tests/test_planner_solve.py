@@ -194,3 +194,22 @@ def test_the_start_plan_stands_when_the_search_ends_before_its_first_solution(
     assert plan.status is SolveStatus.FEASIBLE
     assert plan.bound is None and plan.gap is None
     assert plan.notes == (solve_module.START_NOTE,)
+
+
+def test_explanation_is_cut_down_to_the_rules_that_conflict() -> None:
+    people = [person(f"a{i}", "A") for i in range(4)] + [person(f"b{i}", "B") for i in range(4)]
+    spec = TeamSpec(name="T", count=2, min_size=3, max_size=4, max_per_department=2)
+    rules = tuple(
+        Rule(kind=RuleKind.IN_TEAM, employee_id=f"a{i}", target="T-1", targets=("T-1",), row=i + 2)
+        for i in range(3)
+    )
+    instance = company(people, (spec,), rules=rules)
+    plan = solve(instance, network_report(instance), QUICK)
+    assert plan.status is SolveStatus.INFEASIBLE
+    assert plan.explanation == (
+        "No plan meets all of these rules together:",
+        "- Team 'T' takes at most 2 per department",
+        "- Rules row 2: a0 must be in team 'T-1'",
+        "- Rules row 3: a1 must be in team 'T-1'",
+        "- Rules row 4: a2 must be in team 'T-1'",
+    )

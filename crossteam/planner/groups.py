@@ -2,8 +2,8 @@
 
 The planning model is built twice at most: once for the search, without these literals
 (they would loosen it), and, only if that model is infeasible, once more with every rule
-group enforced by its own literal. CP-SAT then names a small set of groups that cannot
-hold together, and the reasons below are what the user reads.
+group enforced by its own literal. CP-SAT then names a set of groups that cannot hold
+together (``solve.explain`` cuts it down), and their reasons are what the user reads.
 """
 
 from __future__ import annotations
@@ -26,8 +26,3 @@ class RuleGroups:
         if reason not in self.literals:
             self.literals[reason] = self.model.new_bool_var(reason)
         return [self.literals[reason]]
-
-    def conflict(self, solver: cp_model.CpSolver) -> list[str]:
-        """Reasons of the groups CP-SAT found sufficient for infeasibility."""
-        found = set(solver.sufficient_assumptions_for_infeasibility())
-        return [reason for reason, lit in self.literals.items() if lit.index in found]

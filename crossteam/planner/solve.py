@@ -254,20 +254,40 @@ def explain(
     rotation: bool,
 ) -> list[str]:
     """Rule groups that cannot all hold: the model rebuilt with an assumption literal per
-    group of team rules and of rotation rules, and CP-SAT's sufficient set of them."""
+    group of team rules and of rotation rules, CP-SAT's sufficient set of them, then cut
+    down one group at a time while time allows (CP-SAT alone often blames every group)."""
     built = build_model(instance, report, options, teams=teams, rotation=rotation, explain=True)
-    rotation_literals = [lit for lit, _ in built.rotation.assumptions] if built.rotation else []
-    built.ctx.model.add_assumptions([*built.groups.literals.values(), *rotation_literals])
-    solver = _solver(options, time_limit=options.time_limit_seconds, workers=1)
-    if solver.solve(built.ctx.model) != cp_model.INFEASIBLE:
-        return ["No plan meets every rule, and the rules in conflict were not found in time"]
-    conflict = built.groups.conflict(solver)
+    model = built.ctx.model
+    model.clear_objective()  # only feasibility matters here
+    words = {lit.index: reason for reason, lit in built.groups.literals.items()}
     if built.rotation is not None:
-        core = solver.sufficient_assumptions_for_infeasibility()
-        conflict += rotation_part.explain_rotation_assumptions(built.rotation, core)
-    if not conflict:
+        words.update({lit.index: text for lit, text in built.rotation.assumptions})
+    deadline = time.monotonic() + options.time_limit_seconds
+    core = _infeasible_core(model, list(words), options, deadline)
+    if core is None:
+        return ["No plan meets every rule, and the rules in conflict were not found in time"]
+    for index in list(core):
+        if time.monotonic() > deadline:
+            break
+        smaller = _infeasible_core(model, [i for i in core if i != index], options, deadline)
+        if smaller is not None:
+            core = smaller
+    if not core:
         return ["No plan meets every rule (the basic team and rotation limits conflict)"]
-    return ["No plan meets all of these rules together:", *(f"- {c}" for c in conflict)]
+    return ["No plan meets all of these rules together:", *(f"- {words[i]}" for i in core)]
+
+
+def _infeasible_core(
+    model: cp_model.CpModel, assumed: list[int], options: SolveOptions, deadline: float
+) -> list[int] | None:
+    """A subset of ``assumed`` (literal indices) proven infeasible together, or ``None``."""
+    model.clear_assumptions()
+    model.add_assumptions([model.get_bool_var_from_proto_index(i) for i in assumed])
+    solver = _solver(options, time_limit=max(0.1, deadline - time.monotonic()), workers=1)
+    if solver.solve(model) != cp_model.INFEASIBLE:
+        return None
+    found = set(solver.sufficient_assumptions_for_infeasibility())
+    return [i for i in assumed if i in found]
 
 
 class _Watch(cp_model.CpSolverSolutionCallback):
