@@ -87,7 +87,7 @@ def plan_rotation(
     gap_weights: dict[tuple[str, str], float] | None = None,
     *,
     team_bridged: tuple[tuple[str, str], ...] = (),
-) -> tuple[int, tuple[RotationStint, ...]]:
+) -> tuple[cp_model.CpSolverStatus, tuple[RotationStint, ...]]:
     """Solve rotation alone (plus forced team bridges); re-check any plan found."""
     ctx = ModelContext(instance=problem, gap_weights=gap_weights or every_pair(problem))
     rotation = build_rotation(ctx)
@@ -187,7 +187,10 @@ def test_the_stint_goes_to_the_member_with_most_to_learn() -> None:
 
 
 def test_min_on_site_limits_people_away_per_period() -> None:
-    policy = {"A": {"min_on_site": 0.75, "host_capacity": 4}, "B": {"host_capacity": 4}}
+    policy: dict[str, dict[str, Any]] = {
+        "A": {"min_on_site": 0.75, "host_capacity": 4},
+        "B": {"host_capacity": 4},
+    }
     problem = instance(staff("A", 4) + staff("B", 1), periods=1, policy=policy)
     _, stints = plan_rotation(problem)
     assert sum(1 for s in stints if s.employee_id.startswith("A")) <= 1
@@ -210,7 +213,7 @@ def test_unavailable_people_do_not_count_as_on_site() -> None:
 
 
 def test_host_capacity_and_can_host_are_respected() -> None:
-    policy = {"B": {"host_capacity": 0}, "C": {"can_host": False}}
+    policy: dict[str, dict[str, Any]] = {"B": {"host_capacity": 0}, "C": {"can_host": False}}
     problem = instance(staff("A", 4) + staff("B", 4) + staff("C", 4), periods=2, policy=policy)
     _, stints = plan_rotation(problem)
     assert {s.department for s in stints} == {"A"}

@@ -153,13 +153,19 @@ class TimingGroup:
     hosts: tuple[DepartmentName, ...]
 
 
+_TimingKey = tuple[DepartmentName, frozenset[SkillName], EmployeeId]
+"""Home, critical skills held, and the employee when they are timed alone ("" if not)."""
+
+
 def _classes(
     facts: _Facts, gap_partners: dict[DepartmentName, set[DepartmentName]], aggregate: bool
 ) -> tuple[list[RotatorClass], list[TimingGroup]]:
     """Group rotatable employees; candidate hosts bridge a gap or are required by a rule."""
     instance = facts.instance
     open_hosts = facts.hosts_open()
-    by_key: dict[tuple[object, ...], list[Employee]] = defaultdict(list)
+    by_key: dict[tuple[_TimingKey, frozenset[SkillName], EmployeeId], list[Employee]] = defaultdict(
+        list
+    )
     for e in instance.employees:
         if not facts.can_rotate(e):
             continue
@@ -174,7 +180,7 @@ def _classes(
         by_key[timing, relevant, e.employee_id if alone or personal else ""].append(e)
     classes: list[RotatorClass] = []
     groups: list[TimingGroup] = []
-    group_of: dict[tuple[object, ...], int] = {}
+    group_of: dict[_TimingKey, int] = {}
     for (timing, relevant, _), members in by_key.items():
         home = members[0].department
         first = members[0].employee_id
@@ -189,7 +195,7 @@ def _classes(
             continue
         if timing not in group_of:
             group_of[timing] = len(groups)
-            groups.append(TimingGroup(home, timing[1], 0, ()))  # type: ignore[arg-type]
+            groups.append(TimingGroup(home, timing[1], 0, ()))
         index = group_of[timing]
         group = groups[index]
         groups[index] = TimingGroup(
@@ -203,7 +209,7 @@ def _classes(
                 home=home,
                 group=index,
                 members=tuple(e.employee_id for e in members),
-                skills=relevant,  # type: ignore[arg-type]
+                skills=relevant,
                 hosts=hosts,
                 required_hosts=required,
             )
@@ -490,13 +496,13 @@ def _bridge_directions(
     for (home, host), var in chosen.items():
         into[host].append(var)
         out_of[home].append(var)
-    for host, ways in into.items():
+    for host, arriving in into.items():
         used = sum(n for (_, h, _), n in tally.starts.items() if h == host)
-        model.add(sum(ways) <= department_by_name[host].host_capacity * sequential - used)
-    for home, ways in out_of.items():
+        model.add(sum(arriving) <= department_by_name[host].host_capacity * sequential - used)
+    for home, leaving in out_of.items():
         used = sum(n for i, n in tally.class_stints.items() if classes[i].home == home)
         most = min(facts.release[home] * sequential, rotatable[home] * facts.max_stints)
-        model.add(sum(ways) <= most - used)
+        model.add(sum(leaving) <= most - used)
     model.maximize(sum(weight_of[way] * var for way, var in chosen.items()))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
@@ -717,10 +723,10 @@ def _hint(rotation: RotationModel, ctx: ModelContext) -> None:
     """Hint every rotation variable with the greedy plan (CP-SAT prefers complete hints)."""
     tally = _greedy(rotation.facts, rotation.classes, rotation.groups, ctx.gap_weights)
     model = ctx.model
-    for key, var in rotation.sent.items():
-        model.add_hint(var, tally.sent.get(key, 0))
-    for key, var in rotation.starts.items():
-        model.add_hint(var, tally.starts.get(key, 0))
+    for who, var in rotation.sent.items():
+        model.add_hint(var, tally.sent.get(who, 0))
+    for when, var in rotation.starts.items():
+        model.add_hint(var, tally.starts.get(when, 0))
     reached: dict[DepartmentName, set[DepartmentName]] = defaultdict(set)
     for (index, host), count in tally.sent.items():
         if count:
