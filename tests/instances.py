@@ -24,33 +24,12 @@ from crossteam.models import (
     Rule,
     Settings,
     SkillNeed,
-    Team,
     TeamSpec,
 )
 
 SKILLS = ("python", "sql", "design", "sales", "finance", "support", "legal", "ml")
 ROLES = ("analyst", "engineer", "manager", "specialist")
 LOCATIONS = ("tokyo", "osaka", "remote")
-
-
-def expand(specs: tuple[TeamSpec, ...]) -> tuple[Team, ...]:
-    """Concrete teams of each spec, named as the reader names them."""
-    teams: list[Team] = []
-    for spec in specs:
-        for i in range(spec.count):
-            name = spec.name if spec.count == 1 else f"{spec.name}-{i + 1}"
-            teams.append(
-                Team(
-                    name=name,
-                    spec=spec.name,
-                    min_size=spec.min_size,
-                    max_size=spec.max_size,
-                    min_departments=spec.min_departments,
-                    max_per_department=spec.max_per_department,
-                    skill_needs=spec.skill_needs,
-                )
-            )
-    return tuple(teams)
 
 
 def company(
@@ -74,7 +53,7 @@ def company(
         interactions=interactions,
         has_interactions_sheet=bool(interactions),
         team_specs=specs,
-        teams=expand(specs),
+        teams=tuple(team for spec in specs for team in spec.expand()),
         balance_rules=balance_rules,
         rules=rules,
         settings=settings or Settings(),
