@@ -188,7 +188,7 @@ def _search(
         found = hint_start(built, start, options)
     solver = _solver(options, time_limit=options.time_limit_seconds - (time.monotonic() - started))
     _lean_presolve(solver)
-    return solver, _run(solver, built.ctx.model, _Watch(on_progress, stop), stop), found
+    return solver, _run(solver, built.ctx.model, _Watch(on_progress, stop, started), stop), found
 
 
 def hint_start(
@@ -294,11 +294,16 @@ class _Watch(cp_model.CpSolverSolutionCallback):
     """Reports each improvement and stops the search when asked."""
 
     def __init__(
-        self, on_progress: Callable[[Progress], None] | None, stop: threading.Event | None
+        self,
+        on_progress: Callable[[Progress], None] | None,
+        stop: threading.Event | None,
+        started: float,
     ) -> None:
         super().__init__()
         self.on_progress = on_progress
         self.stop = stop
+        self.started = started
+        """``time.monotonic()`` when the run began: progress counts the preparation too."""
         self.solutions = 0
 
     def on_solution_callback(self) -> None:
@@ -310,7 +315,7 @@ class _Watch(cp_model.CpSolverSolutionCallback):
                     objective=objective / OBJECTIVE_SCALE,
                     bound=bound / OBJECTIVE_SCALE,
                     gap=_gap(objective, bound),
-                    seconds=self.wall_time,
+                    seconds=time.monotonic() - self.started,
                     solutions=self.solutions,
                 )
             )
