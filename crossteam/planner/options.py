@@ -67,4 +67,6 @@ class Progress:
     bound: float
     gap: float | None
     seconds: float
+    """Since ``solve`` was called."""
     solutions: int
+    """Improving solutions found so far."""
