@@ -366,3 +366,17 @@ def test_planner_finds_a_plan_that_passes_every_check(tmp_path: Path) -> None:
     report = verify(instance, plan)
     assert report.results
     assert report.failures == ()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_rotate_to_rules_leave_every_home_enough_available_people(
+    tmp_path: Path, seed: int
+) -> None:
+    # unavailable people are not on site: a rotate_to must come from available spare staff
+    from crossteam.planner.rotation import precheck_rotation
+
+    path = tmp_path / "company.xlsx"
+    write_example(path, employees=200, departments=8, seed=seed)
+    instance = read_workbook(path).instance
+    assert instance is not None
+    assert precheck_rotation(instance) == []

@@ -939,9 +939,10 @@ def _rules(
 
     # rotate_to: only eligible people whose home can spare them and who do not hold the
     # skill their home may keep as critical, into hosts with room for them.
+    # unavailable people are not on site, so only available ones can be spared
     headcount = np.bincount(org.department_of, minlength=count)
     spare = [
-        int(headcount[d] - math.ceil(policies[d][1] * headcount[d] - 1e-9)) for d in range(count)
+        int(available_in[d] - math.ceil(policies[d][1] * headcount[d] - 1e-9)) for d in range(count)
     ]
     hosted = [0] * count
     critical_holders = {p for p, skill, _ in skills if skill == org.kinds[department[p]].skills[0]}
