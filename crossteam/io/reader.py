@@ -1082,19 +1082,9 @@ class _WorkbookReader:
                 **row.spec, skill_needs=tuple(self.skill_needs.get(row.spec["name"], ()))
             )
             specs.append(spec)
-            for name in row.names:
-                own = self.skill_needs.get(name, []) if name != spec.name else []
-                teams.append(
-                    Team(
-                        name=name,
-                        spec=spec.name,
-                        min_size=spec.min_size,
-                        max_size=spec.max_size,
-                        min_departments=spec.min_departments,
-                        max_per_department=spec.max_per_department,
-                        skill_needs=(*spec.skill_needs, *own),
-                    )
-                )
+            # TeamSkills rows naming one concrete team (Ops-2) add to the spec's needs
+            own = {n: self.skill_needs.get(n, []) for n in row.names if n != spec.name}
+            teams.extend(spec.expand(own))
         return tuple(specs), tuple(teams)
 
 
