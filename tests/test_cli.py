@@ -15,6 +15,7 @@ from crossteam.cli import main
 from crossteam.io.example import write_example
 from crossteam.io.plan_reader import read_plan
 from crossteam.io.reader import load_workbook
+from crossteam.models import RuleKind
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -278,3 +279,33 @@ def test_sweep_with_a_bad_grid_names_the_problem(
     assert code == 2
     assert "no_such_setting" in err
     assert json.loads(out)["valid"] is False
+
+
+def test_a_teams_only_plan_is_not_held_to_the_rotation_rules(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    instance = load_workbook(example_path)
+    assert instance.rules_of(RuleKind.ROTATE_TO)  # a rule only a rotation could satisfy
+    out_path = tmp_path / "teams.xlsx"
+
+    code, out, _ = run(
+        capsys,
+        "plan",
+        str(example_path),
+        "-o",
+        str(out_path),
+        "--no-rotation",
+        "--time-limit",
+        "2",
+        "--json",
+    )
+
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["rotation"] == []
+    assert payload["checks"]["passed"] is True
+    written = read_plan(out_path, instance)
+    assert (written.planned_teams, written.planned_rotation) == (True, False)
+    assert verify(instance, written).passed
+    # the same plan claimed as a full plan does break the rotate_to rule
+    assert not verify(instance, written.model_copy(update={"planned_rotation": True})).passed

@@ -22,8 +22,8 @@ from crossteam.models import (
 
 def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     """Every rotation rule of ``instance`` re-verified on ``plan.rotation``."""
-    if not instance.periods and not plan.rotation:
-        return []
+    if not plan.planned_rotation or (not instance.periods and not plan.rotation):
+        return []  # rotation not planned (--no-rotation), so its rules are not the plan's
     order = {p.label: p.index for p in instance.periods}
     labels = [p.label for p in sorted(instance.periods, key=lambda p: p.index)]
     results: list[CheckResult] = []

@@ -31,7 +31,7 @@ Measure = Callable[[PlanningInput, BalanceRule, Members], tuple[float, list[str]
 
 def check_teams(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     """One result per team rule and subject (team, person, Rules row or Balance row)."""
-    if not plan.has_solution or not plan.teams:
+    if not plan.has_solution or not plan.planned_teams:
         return []  # no plan, or teams not planned (--no-teams)
     results = _known_people(instance, plan)
     by_id = instance.employee_by_id

@@ -16,7 +16,14 @@ from openpyxl.utils import get_column_letter
 
 from crossteam.errors import InputError
 from crossteam.io.cells import CellError, as_id, as_text, check_raw
-from crossteam.io.plan_layout import DECISIONS, REVIEW, ROTATION, ROTATION_COLUMNS, TEAMS
+from crossteam.io.plan_layout import (
+    DECISIONS,
+    REVIEW,
+    ROTATION,
+    ROTATION_COLUMNS,
+    RUN_INFO,
+    TEAMS,
+)
 from crossteam.io.safety import open_workbook
 from crossteam.io.schema import normalise
 from crossteam.models import (
@@ -112,7 +119,8 @@ def read_plan(path: Path, instance: PlanningInput) -> Plan:
         InputError: the file is not a readable plan, or names an employee, team, period or
             department the instance does not have; every problem is listed.
     """
-    sheets = _read_sheets(path, TEAMS, ROTATION)
+    sheets = _read_sheets(path, TEAMS, ROTATION, RUN_INFO)
+    run_info = sheets.pop(RUN_INFO, None)
     if not sheets:
         raise InputError(
             [Problem(message=f"{path.name} has neither a {TEAMS} nor a {ROTATION} sheet")]
@@ -120,7 +128,29 @@ def read_plan(path: Path, instance: PlanningInput) -> Plan:
     teams = _read_teams(sheets[TEAMS], instance) if TEAMS in sheets else ()
     rotation = _read_rotation(sheets[ROTATION], instance) if ROTATION in sheets else ()
     _raise_if_problems(*sheets.values())
-    return Plan(status=SolveStatus.FEASIBLE, teams=teams, rotation=rotation)
+    planned = _planned_parts(run_info)
+    return Plan(
+        status=SolveStatus.FEASIBLE,
+        teams=teams,
+        rotation=rotation,
+        planned_teams=planned.get("planned_teams", TEAMS in sheets),
+        planned_rotation=planned.get("planned_rotation", ROTATION in sheets),
+    )
+
+
+def _planned_parts(run_info: _Sheet | None) -> dict[str, bool]:
+    """Which parts the run planned, as its Run Info sheet recorded them (a --no-rotation
+    plan is not held to the rotation rules when it is read back)."""
+    if run_info is None or len(run_info.headers) < 2:
+        return {}
+    wanted = {"planned_teams", "planned_rotation"}
+    found = {}
+    for _, values in run_info.rows:
+        cells = [values.get(c) for c in sorted(run_info.headers)[:2]]
+        field, value = as_text(cells[0]), as_text(cells[1])
+        if field in wanted and value in ("yes", "no"):
+            found[field] = value == "yes"
+    return found
 
 
 def _read_teams(sheet: _Sheet, instance: PlanningInput) -> tuple[TeamAssignment, ...]:

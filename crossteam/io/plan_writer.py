@@ -613,6 +613,8 @@ def _run_info_rows(
             yield (field, _cell_value(getattr(run_info, field)))
     if source is not None:
         yield ("input_size_bytes", source.size_bytes)
+    yield ("planned_teams", _yes_no(plan.planned_teams))
+    yield ("planned_rotation", _yes_no(plan.planned_rotation))
     yield ("solver_status", plan.status.value)
     yield ("stop_reason", plan.stop_reason.value if plan.stop_reason else None)
     yield ("objective", plan.objective)

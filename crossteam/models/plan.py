@@ -59,6 +59,13 @@ class Plan(BaseModel):
     objective_terms: dict[str, float] = Field(
         default_factory=dict, description="Value of each objective part (bridging, diversity...)"
     )
+    planned_teams: bool = Field(
+        default=True, description="Teams were planned (False with --no-teams or no Teams sheet)"
+    )
+    planned_rotation: bool = Field(
+        default=True,
+        description="Rotation was planned (False with --no-rotation or no Periods sheet)",
+    )
     seed: int = 0
     workers: int = 0
     time_limit_seconds: float | None = None

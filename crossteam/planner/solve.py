@@ -82,13 +82,15 @@ def solve(
     explanation in plain words. ``stop`` (set on Ctrl-C) ends the search with the best plan.
     """
     started = time.monotonic()
+    with_teams = options.plan_teams and bool(instance.teams)
+    with_rotation = options.plan_rotation and bool(instance.periods)
     run = {
         "seed": options.seed,
         "workers": options.threads,
         "time_limit_seconds": options.time_limit_seconds,
+        "planned_teams": with_teams,
+        "planned_rotation": with_rotation,
     }
-    with_teams = options.plan_teams and bool(instance.teams)
-    with_rotation = options.plan_rotation and bool(instance.periods)
     if not with_teams and not with_rotation:
         return Plan(
             status=SolveStatus.OPTIMAL, objective=0.0, bound=0.0, gap=0.0,
