@@ -2,7 +2,9 @@
 
 Process behaviour (exit codes, signals, memory, files left behind) only shows in a real
 child, so these tests run ``python -m crossteam`` and read the child's own resource usage
-with ``os.wait4``: wall seconds and peak resident size of that child alone.
+with ``os.wait4``: wall and processor seconds and peak resident size of that child alone.
+The peak is an upper bound: Linux also counts the pytest process the child was forked from,
+as it was just before the child started Python.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ class Run:
     stdout: str
     stderr: str
     seconds: float
+    cpu_seconds: float
+    """Processor time of the child, user and system: unlike wall time, not inflated by a
+    busy machine."""
     max_rss_mb: float
 
 
@@ -74,6 +79,7 @@ def run_cli(
             stdout=out_path.read_text("utf-8", "replace"),
             stderr=err_path.read_text("utf-8", "replace"),
             seconds=time.monotonic() - started,
+            cpu_seconds=usage.ru_utime + usage.ru_stime,
             max_rss_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
         )
 
@@ -135,3 +141,18 @@ def run_main(*args: str | Path) -> int:
         for signum, handler in handlers.items():
             signal.signal(signum, handler)
     raise AssertionError("main() always exits")
+
+
+MEASURED: list[tuple[str, Run]] = []
+"""Children measured by the hostile-file tests, printed after the run for docs/limits.md."""
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not MEASURED:
+        return
+    terminalreporter.section("children measured (exit, wall s, cpu s, peak MB)")
+    for label, run in MEASURED:
+        terminalreporter.line(
+            f"{label:55} {run.code:4} {run.seconds:6.1f} {run.cpu_seconds:6.1f} "
+            f"{run.max_rss_mb:7.0f}"
+        )

@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import MEASURED, run_cli
 from hostile import CASES
 
 SECONDS = 15.0
+WALL_SECONDS = 2 * SECONDS
+"""Wall time also counts waiting for a core on a shared CI machine: the bound on processor
+time is the promise, this one only catches a hang."""
 MEGABYTES = 1024
 
 COMMANDS = ("validate", "audit", "plan", "audit --plan")
@@ -60,11 +63,13 @@ def test_hostile_file_exits_2_with_a_located_message_quickly_and_in_bounded_memo
             args += ("-o", tmp_path / "plan.xlsx", "--time-limit", "2", "--workers", "1")
     before = bad.read_bytes()
 
-    done = run_cli(*args, timeout=4 * SECONDS)
+    done = run_cli(*args, timeout=2 * WALL_SECONDS)
+    MEASURED.append((f"{command} {case}", done))
 
     assert done.code == 2, done.stderr
     assert "Traceback" not in done.stderr
-    assert done.seconds < SECONDS
+    assert done.cpu_seconds < SECONDS
+    assert done.seconds < WALL_SECONDS
     assert done.max_rss_mb < MEGABYTES
     assert bad.read_bytes() == before
     assert not (tmp_path / "plan.xlsx").exists()

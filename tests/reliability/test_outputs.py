@@ -14,8 +14,6 @@ import openpyxl
 import pytest
 from conftest import run_cli, run_main
 
-from crossteam.io.example import write_example
-
 WRITERS = ("template", "example", "audit", "plan")
 """Every command that writes a workbook."""
 
@@ -186,19 +184,22 @@ def test_a_plan_needs_no_network_at_all(small_input: Path, tmp_path: Path) -> No
 @pytest.fixture(scope="session")
 def names_and_runs(reliability_dir: Path, small_input: Path) -> tuple[list[str], Path, Path]:
     """The example's employee names; a broken copy (errors on employee rows) and a copy
-    no plan can satisfy (the 20-person example: a rotate_to rule its department cannot
-    release)."""
+    no plan can satisfy (two people who must be both together and apart)."""
     book = openpyxl.load_workbook(small_input)
     employees = book["Employees"]
     headers = [c.value for c in employees[1]]
-    names = [str(r[headers.index("name")]) for r in employees.iter_rows(2, values_only=True)]
+    rows = list(employees.iter_rows(min_row=2, values_only=True))
+    names = [str(row[headers.index("name")]) for row in rows]
+    first, second = (row[headers.index("employee_id")] for row in rows[:2])
+    book["Rules"].append(["together", first, second])
+    book["Rules"].append(["apart", first, second])
+    impossible = reliability_dir / "impossible.xlsx"
+    book.save(impossible)
     for row in range(2, 6):  # errors that point at rows where a name stands
         employees.cell(row=row, column=headers.index("available") + 1).value = "perhaps"
     broken = reliability_dir / "broken-rows.xlsx"
     book.save(broken)
-    infeasible = reliability_dir / "infeasible.xlsx"
-    write_example(infeasible, 20, 3, 0)
-    return names, broken, infeasible
+    return names, broken, impossible
 
 
 def test_messages_name_no_employee(
@@ -208,11 +209,11 @@ def test_messages_name_no_employee(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    names, broken, infeasible = names_and_runs
+    names, broken, impossible = names_and_runs
     runs = [
         (("validate", broken), 2),
         (("audit", broken), 2),
-        (("plan", infeasible, "-o", tmp_path / "x.xlsx", "--time-limit", "2"), 1),
+        (("plan", impossible, "-o", tmp_path / "x.xlsx", "--time-limit", "2"), 1),
         (("audit", small_input, "--plan", small_plan), 0),
         (writer_args("plan", small_input, tmp_path / "plan.xlsx"), 0),
     ]
