@@ -357,6 +357,10 @@ def _solver(
 ) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     params = solver.parameters
+    # crossteam turns Ctrl-C into ``stop`` itself; CP-SAT's own SIGINT handler would replace
+    # ours during a solve and reset SIGINT to the default after it, so a Ctrl-C between two
+    # solves killed the process and lost the best plan
+    params.catch_sigint_signal = False
     params.max_time_in_seconds = max(time_limit, 0.1)
     params.random_seed = options.seed
     params.num_workers = workers or options.threads
