@@ -310,14 +310,14 @@ def audit(
     force: ForceFlag = False,
 ) -> None:
     """Measure how departments talk: E-I index, densities, silent department pairs."""
-    from crossteam import network
-
     inputs = tuple(p for p in (path, plan_path) if p is not None)
     if out is not None:
         from crossteam.io.atomic import check_output_path
 
         check_output_path(out, force=force, inputs=inputs)
     instance = _load(path, as_json)
+    from crossteam import network
+
     report = network.analyse(instance)
     effect = None
     if plan_path is not None:
@@ -388,11 +388,7 @@ def plan(
     as_json: JsonFlag = False,
 ) -> None:
     """Form cross-functional teams and a rotation schedule, and write the plan workbook."""
-    from crossteam import network
-    from crossteam.checks import verify
-    from crossteam.io.plan_writer import write_plan
     from crossteam.models import RunInfo
-    from crossteam.planner import SolveOptions
 
     if alternatives is not None and review is not None:
         raise typer.BadParameter("cannot be combined with --review", param_hint="--alternatives")
@@ -407,6 +403,13 @@ def plan(
 
     check_output_path(out, force=force, inputs=inputs)
     instance = _load(source, as_json)
+    # the solver and chart libraries load only once the input is known to be good, so a
+    # refused file is reported without waiting for them
+    from crossteam import network
+    from crossteam.checks import verify
+    from crossteam.io.plan_writer import write_plan
+    from crossteam.planner import SolveOptions
+
     report = network.analyse(instance)
     options = SolveOptions.from_settings(
         instance.settings,
