@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from itertools import combinations
+from typing import Any
 
 from crossteam.models import (
     BalanceRule,
@@ -20,6 +21,7 @@ from crossteam.models import (
     GapKind,
     Interaction,
     NetworkReport,
+    Period,
     PlanningInput,
     Rule,
     Settings,
@@ -172,3 +174,34 @@ def network_report(instance: PlanningInput) -> NetworkReport:
         for a, b in combinations(sorted(headcount), 2)
     )
     return NetworkReport(pairs=pairs)
+
+
+def rotation_instance(
+    people: list[Employee],
+    *,
+    periods: int = 2,
+    period_label: str = "P",
+    min_on_site: float = 0.5,
+    rules: tuple[Rule, ...] = (),
+    policy: dict[str, dict[str, Any]] | None = None,
+    **settings: Any,
+) -> PlanningInput:
+    """Departments from ``people`` (``min_on_site``, host_capacity 1 unless ``policy``),
+    periods labelled ``P1``, ``P2``... (or another ``period_label``)."""
+    headcount = Counter(e.department for e in people)
+    departments = tuple(
+        Department(
+            name=d,
+            headcount=n,
+            **{"min_on_site": min_on_site, "host_capacity": 1, **(policy or {}).get(d, {})},
+        )
+        for d, n in sorted(headcount.items())
+    )
+    return PlanningInput(
+        employees=tuple(people),
+        departments=departments,
+        periods=tuple(Period(label=f"{period_label}{p + 1}", index=p) for p in range(periods)),
+        rules=rules,
+        settings=Settings(**settings),
+        skills=tuple(sorted({s for e in people for s in e.skills})),
+    )

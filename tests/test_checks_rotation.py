@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 import pytest
+from instances import rotation_instance
 
 from crossteam.checks.rotation import check_rotation
 from crossteam.models import (
-    Department,
     Employee,
-    Period,
     Plan,
     PlanningInput,
     RotationStint,
     Rule,
     RuleKind,
-    Settings,
     SolveStatus,
 )
 
@@ -34,21 +31,14 @@ def company(
         *(Employee(employee_id=f"B{i}", department="B") for i in range(4)),
         *(Employee(employee_id=f"C{i}", department="C") for i in range(2)),
     ]
-    headcount = Counter(e.department for e in people)
-    departments = tuple(
-        Department(
-            name=d,
-            headcount=n,
-            **{"min_on_site": 0.25, "host_capacity": 1, **(policy or {}).get(d, {})},
-        )
-        for d, n in sorted(headcount.items())
-    )
-    return PlanningInput(
-        employees=tuple(people),
-        departments=departments,
-        periods=tuple(Period(label=f"Q{p + 1}", index=p) for p in range(4)),
+    return rotation_instance(
+        people,
+        periods=4,
+        period_label="Q",
+        min_on_site=0.25,
         rules=rules,
-        settings=Settings(**settings),
+        policy=policy,
+        **settings,
     )
 
 

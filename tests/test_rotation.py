@@ -10,21 +10,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from instances import rotation_instance as instance
 from ortools.sat.python import cp_model
 
 from crossteam.checks import verify
 from crossteam.io.example import write_example
 from crossteam.io.reader import load_workbook
 from crossteam.models import (
-    Department,
     Employee,
-    Period,
     Plan,
     PlanningInput,
     RotationStint,
     Rule,
     RuleKind,
-    Settings,
     SolveStatus,
 )
 from crossteam.network import analyse
@@ -43,34 +41,6 @@ def staff(department: str, count: int, **fields: Any) -> list[Employee]:
         Employee(employee_id=f"{department}{i}", department=department, **fields)
         for i in range(count)
     ]
-
-
-def instance(
-    people: list[Employee],
-    *,
-    periods: int = 2,
-    rules: tuple[Rule, ...] = (),
-    policy: dict[str, dict[str, Any]] | None = None,
-    **settings: Any,
-) -> PlanningInput:
-    """Departments from ``people`` (min_on_site 0.5, host_capacity 1 unless ``policy``)."""
-    headcount = Counter(e.department for e in people)
-    departments = tuple(
-        Department(
-            name=d,
-            headcount=n,
-            **{"min_on_site": 0.5, "host_capacity": 1, **(policy or {}).get(d, {})},
-        )
-        for d, n in sorted(headcount.items())
-    )
-    return PlanningInput(
-        employees=tuple(people),
-        departments=departments,
-        periods=tuple(Period(label=f"P{p + 1}", index=p) for p in range(periods)),
-        rules=rules,
-        settings=Settings(**settings),
-        skills=tuple(sorted({s for e in people for s in e.skills})),
-    )
 
 
 def rule(kind: RuleKind, employee: str, target: str | None = None) -> Rule:
