@@ -160,7 +160,7 @@ def test_local_pool_reports_scenarios_whose_workers_keep_dying(
     "engine, started_at_most",
     [
         ("local", 2),  # the pool holds one scenario per process
-        ("dask", 2),  # one task per worker thread, a new one only as one finishes
+        ("dask", 4),  # the scheduler hands each single-threaded worker up to two tasks
     ],
 )
 def test_stop_keeps_the_scenarios_done_and_reports_the_rest_as_not_run(

@@ -147,49 +147,60 @@ def run_dask(
     had when the sweep started.
 
     The instance and report are scattered to every worker once; each task is retried
-    ``RETRIES`` times, and the scheduler itself re-runs a task whose worker died. Tasks are
-    handed out one per worker thread, a new one as each finishes, so that a stop leaves
-    only the running ones to finish (the local pool works the same way).
+    ``RETRIES`` times, and the scheduler itself re-runs a task whose worker died.
     """
     distributed = _import_distributed()
     with _dask_client(distributed, address, processes) as client:
         # broadcast: a copy on every worker survives the death of any one of them
         shared = client.scatter([instance, report], broadcast=True, hash=False)
-        info = client.scheduler_info()["workers"]
-        workers = len(info)
-        threads = sum(int(w.get("nthreads", 1)) for w in info.values()) or 1
+        workers = len(client.scheduler_info()["workers"])
         run = uuid.uuid4().hex[:8]
-        waiting = deque(scenarios)
-        futures: dict[Any, Scenario] = {}
-
-        def submit() -> Any:
-            scenario = waiting.popleft()
-            future = client.submit(
+        futures = {
+            client.submit(
                 solve_scenario,
                 *shared,
                 scenario,
                 key=f"crossteam-scenario-{scenario.index}-{run}",
                 retries=RETRIES,
                 pure=False,
-            )
-            futures[future] = scenario
-            return future
-
-        completed = distributed.as_completed([submit() for _ in range(min(threads, len(waiting)))])
-        for future in completed:
-            scenario = futures.pop(future)
-            if future.status == "finished":
-                on_result(future.result())
-            elif future.status == "error":
-                error = future.exception()
-                on_result(failed(scenario, 1 + RETRIES, f"{type(error).__name__}: {error}"))
-            else:
-                on_result(failed(scenario, 1, f"the cluster dropped the task ({future.status})"))
-            if waiting and not stop.is_set():
-                completed.add(submit())
-        for scenario in waiting:  # only left when the sweep was stopped
-            on_result(failed(scenario, 0, STOPPED))
+            ): scenario
+            for scenario in scenarios
+        }
+        with _cancel_on_stop(client, list(futures), stop):
+            for future in distributed.as_completed(futures):
+                scenario = futures[future]
+                if future.status == "finished":
+                    on_result(future.result())
+                elif future.status == "error":
+                    error = future.exception()
+                    on_result(failed(scenario, 1 + RETRIES, f"{type(error).__name__}: {error}"))
+                elif stop.is_set():
+                    on_result(failed(scenario, 0, STOPPED))
+                else:
+                    reason = f"the cluster dropped the task ({future.status})"
+                    on_result(failed(scenario, 1, reason))
     return workers
+
+
+@contextmanager
+def _cancel_on_stop(client: Any, futures: list[Any], stop: threading.Event) -> Iterator[None]:
+    """Once ``stop`` is set, cancel the tasks no worker has started; running ones finish."""
+    finished = threading.Event()
+
+    def watch() -> None:
+        while not finished.is_set():
+            if stop.wait(STOP_POLL_SECONDS):
+                running = {key for keys in client.processing().values() for key in keys}
+                client.cancel([f for f in futures if not f.done() and f.key not in running])
+                return
+
+    watcher = threading.Thread(target=watch, name="crossteam-sweep-stop", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        finished.set()
+        watcher.join()
 
 
 def _import_distributed() -> Any:
