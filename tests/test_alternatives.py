@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -94,9 +95,10 @@ def test_alternatives_keep_the_rotation_of_plan_one(three: AlternativesResult) -
     assert all(plan.rotation == first.rotation for plan in three.plans[1:])
 
 
-def test_alternatives_sheet_compares_every_plan(
-    tmp_path: Path, example: PlanningInput, three: AlternativesResult
-) -> None:
+def write_first_plan(
+    tmp_path: Path, example: PlanningInput, three: AlternativesResult, **extra: Any
+) -> Path:
+    """The best plan's workbook, with ``extra`` keywords for write_plan."""
     first = three.plans[0]
     path = tmp_path / "plan.xlsx"
     write_plan(
@@ -106,8 +108,15 @@ def test_alternatives_sheet_compares_every_plan(
         effect=network.compare(example, first),
         checks=verify(example, first),
         run_info=sample_run_info(),
-        alternatives=three.summaries,
+        **extra,
     )
+    return path
+
+
+def test_alternatives_sheet_compares_every_plan(
+    tmp_path: Path, example: PlanningInput, three: AlternativesResult
+) -> None:
+    path = write_first_plan(tmp_path, example, three, alternatives=three.summaries)
     book = openpyxl.load_workbook(path)
     assert book.sheetnames[:3] == [SUMMARY, ALTERNATIVES, ALTERNATIVE_TEAMS]
     rows = list(book[ALTERNATIVES].iter_rows(values_only=True))
@@ -134,16 +143,7 @@ def test_alternatives_sheet_compares_every_plan(
 def test_the_plan_workbook_has_no_alternatives_sheet_unless_given(
     tmp_path: Path, example: PlanningInput, three: AlternativesResult
 ) -> None:
-    first = three.plans[0]
-    path = tmp_path / "plan.xlsx"
-    write_plan(
-        path,
-        example,
-        first,
-        effect=network.compare(example, first),
-        checks=verify(example, first),
-        run_info=sample_run_info(),
-    )
+    path = write_first_plan(tmp_path, example, three)
     names = openpyxl.load_workbook(path, read_only=True).sheetnames
     assert ALTERNATIVES not in names and ALTERNATIVE_TEAMS not in names
 
