@@ -112,7 +112,7 @@ def _diversify(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -
         else:
             target = _by_size(tm, team, table, f"target[{name}]")
             deviation = model.new_int_var(0, team.max_size, f"deviation[{name}]")
-            model.add_abs_equality(deviation, count - target)
+            _at_least_distance(model, deviation, count - target)
         counts.append(count)
         targets.append(table)
         deviations.append(deviation)
@@ -126,6 +126,15 @@ def _diversify(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -
     )
     model.add(sum(deviations) >= sum(counts) - aimed)
     model.add(sum(deviations) >= aimed - sum(counts))
+
+
+def _at_least_distance(model: cp_model.CpModel, deviation: cp_model.IntVar, expr: LinearExpr) -> None:
+    """``deviation >= |expr|`` as two linear rows, which is all a paid deviation needs (the
+    objective pushes it down to ``|expr|``). The LP reads these rows directly, where it
+    barely uses an abs equality: on the 1,000-person example the bound then fell below a
+    2 % gap after about 30 s of search, against 46 s before its first move (docs/model.md)."""
+    model.add(deviation >= expr)
+    model.add(deviation >= -expr)
 
 
 def _by_size(tm: TeamModel, team: Team, table: list[int], name: str) -> LinearExpr:
@@ -177,7 +186,7 @@ def _balance(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -> 
         return
     ub = sum(abs(s) for s in scaled.values()) * team.max_size
     deviation = tm.ctx.model.new_int_var(0, ub, f"imbalance[{team.name}|{rule.attribute}]")
-    tm.ctx.model.add_abs_equality(deviation, total)
+    _at_least_distance(tm.ctx.model, deviation, total)
     penalty.pay(deviation, 1 / BALANCE_SCALE)
 
 
