@@ -2,16 +2,24 @@
 
 Team by team, it first seats the skills each team needs, then fills seats from the
 department that bridges the most still-silent department pairs with the people already
-in the team (a new department otherwise), taking the least-skilled person there so that
-skilled people stay free for later teams. It honours the Rules where it can and ignores
-Balance rules; the solver repairs what it misses.
+in the team (a new department otherwise, and one short of its soft "diversify the
+department" target), taking the least-skilled person there so that skilled people stay
+free for later teams. It honours the Rules where it can and ignores the other Balance
+rules; the solver repairs what it misses.
+
+Two orders of filling: ``greedy_teams`` fills one team after the other, so the first teams
+bridge most; ``dealt_teams`` deals one seat per team in turn, as cards are dealt, so that
+every team gets a like share of each department (what a diversify rule asks for, and
+what the last teams of a team-by-team fill miss when everyone must be seated).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 
 from crossteam.models import (
+    BalanceMode,
     DepartmentName,
     Employee,
     EmployeeId,
@@ -50,6 +58,8 @@ class _Greedy:
         self.apart: dict[EmployeeId, set[EmployeeId]] = defaultdict(set)
         self.partners: dict[EmployeeId, set[EmployeeId]] = defaultdict(set)
         self.plan: dict[TeamName, list[EmployeeId]] = {t.name: [] for t in instance.teams}
+        self.targets = seat_targets(instance)
+        self.aims = _diversify_aims(instance, self.targets)
         self._read_rules()
         for e in instance.available_employees:
             self.free[e.department][e.employee_id] = e
@@ -105,22 +115,30 @@ class _Greedy:
             del self.free[p.department][p.employee_id]
             members.append(p.employee_id)
 
-    def _score(self, department: DepartmentName, present: set[DepartmentName]) -> float:
+    def _score(self, team: Team, department: DepartmentName, present: Counter[str]) -> float:
         settings = self.instance.settings
-        if department in present:
-            return 0.0
+        # the soft diversify penalty falls by one below the team's aim, rises by one above
+        diversify = sum(
+            weight * (1 if present[department] < aims[team.name].get(department, 0) else -1)
+            for weight, aims in self.aims
+        )
+        if present[department]:
+            return diversify
         bridged = sum(
             self.gap_weights.get(key, 0.0)
             for other in present
             if (key := pair_key(department, other)) not in self.covered
         )
-        return settings.weight_bridging * bridged + settings.weight_diversity
+        return settings.weight_bridging * bridged + settings.weight_diversity + diversify
 
     def _pick(self, team: Team, members: list[EmployeeId], need: tuple[str, int] | None) -> bool:
-        """Seat the best person (with the needed skill, if any); False when nobody fits."""
+        """Seat the best person (with the needed skill, if any); False when nobody fits.
+        Among departments that score alike, the one with most free people goes first."""
         by_id = self.instance.employee_by_id
-        present = {by_id[m].department for m in members}
-        ranked = sorted(self.free, key=lambda d: -self._score(d, present))
+        present = Counter(by_id[m].department for m in members)
+        ranked = sorted(
+            self.free, key=lambda d: (-self._score(team, d, present), -len(self.free[d]))
+        )
         for department in ranked:
             candidates = [
                 e
@@ -134,7 +152,7 @@ class _Greedy:
                     return True
         return False
 
-    def form(self) -> dict[TeamName, list[EmployeeId]]:
+    def form(self, *, dealt: bool) -> dict[TeamName, list[EmployeeId]]:
         by_id = self.instance.employee_by_id
         for rule in self.instance.rules_of(RuleKind.IN_TEAM):
             e = by_id[rule.employee_id]
@@ -142,7 +160,6 @@ class _Greedy:
             people = self._group(e) if e.available else None
             if people is not None and self._fits(team, self.plan[team.name], people):
                 self._seat(team, self.plan[team.name], people)
-        targets = seat_targets(self.instance)
         for team in self.instance.teams:
             members = self.plan[team.name]
             for need in team.skill_needs:
@@ -150,16 +167,64 @@ class _Greedy:
                 for _ in range(need.min_count - held):
                     if not self._pick(team, members, (need.skill, need.min_level)):
                         break
-            for _ in range(targets[team.name] - len(members)):
-                if not self._pick(team, members, None):
-                    break
-            departments = sorted({by_id[m].department for m in members})
-            self.covered.update(pair_key(a, b) for a in departments for b in departments if a < b)
+            if not dealt:
+                self._fill(team)
+        if dealt:
+            open_teams = [t for t in self.instance.teams if self._short(t)]
+            while open_teams:
+                open_teams = [t for t in open_teams if self._short(t) and self._fill(t, seats=1)]
         return self.plan
+
+    def _short(self, team: Team) -> bool:
+        return len(self.plan[team.name]) < self.targets[team.name]
+
+    def _fill(self, team: Team, seats: int | None = None) -> bool:
+        """Seat up to ``seats`` more people in ``team`` (to its target size when None);
+        False when nobody fits. The pairs the team bridges then count as covered."""
+        members = self.plan[team.name]
+        wanted = self.targets[team.name] - len(members) if seats is None else seats
+        seated = True
+        for _ in range(wanted):
+            if not (seated := self._pick(team, members, None)):
+                break
+        by_id = self.instance.employee_by_id
+        departments = sorted({by_id[m].department for m in members})
+        self.covered.update(pair_key(a, b) for a in departments for b in departments if a < b)
+        return seated
+
+
+def _diversify_aims(
+    instance: PlanningInput, targets: dict[TeamName, int]
+) -> list[tuple[float, dict[TeamName, dict[DepartmentName, int]]]]:
+    """Per soft diversify rule on the department: its weight, and each team's aim per
+    department at the team's target size (round half up of share x size, as the model)."""
+    rules = [
+        rule
+        for rule in instance.balance_rules
+        if rule.mode is BalanceMode.DIVERSIFY and rule.attribute == "department" and not rule.hard
+    ]
+    if not rules:
+        return []
+    pool = instance.available_employees
+    shares = {d: n / len(pool) for d, n in Counter(e.department for e in pool).items()}
+    aims = {
+        team: {d: math.floor(share * size + 0.5) for d, share in shares.items()}
+        for team, size in targets.items()
+    }
+    weight = instance.settings.weight_balance
+    return [(rule.weight * weight, aims) for rule in rules]
 
 
 def greedy_teams(
     instance: PlanningInput, gap_weights: dict[DepartmentPairKey, float]
 ) -> dict[TeamName, list[EmployeeId]]:
-    """Members per team, greedily; may miss rules the greedy cannot see (Balance)."""
-    return _Greedy(instance, gap_weights).form()
+    """Members per team, one team filled after the other; may miss rules the greedy cannot
+    see (most Balance rules)."""
+    return _Greedy(instance, gap_weights).form(dealt=False)
+
+
+def dealt_teams(
+    instance: PlanningInput, gap_weights: dict[DepartmentPairKey, float]
+) -> dict[TeamName, list[EmployeeId]]:
+    """Members per team, one seat per team in turn after the skill needs are seated."""
+    return _Greedy(instance, gap_weights).form(dealt=True)

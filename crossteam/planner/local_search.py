@@ -45,7 +45,8 @@ class _Plan:
     ) -> None:
         self.instance = instance
         self.by_id = instance.employee_by_id
-        self.gap = gap_weights
+        # with bridging weighed at zero, no move needs to know which pairs are bridged
+        self.gap = gap_weights if instance.settings.weight_bridging else {}
         self.settings = instance.settings
         self.members = {t: list(m) for t, m in members.items()}
         self.evaluations = 0
@@ -65,6 +66,8 @@ class _Plan:
                 self.free[e.department][e.employee_id] = e
 
     def _pairs(self, departments: list[DepartmentName]) -> list[DepartmentPairKey]:
+        if not self.gap:
+            return []
         return [
             key
             for i, a in enumerate(departments)
@@ -82,14 +85,14 @@ class _Plan:
         new = counts[coming] == 0
         others = [d for d in counts if d not in (leaving, coming)]
         value = 0.0
-        if lost:
+        if lost and self.gap:
             value -= sum(
                 self.gap[k] for d in others if (k := pair_key(leaving, d)) in self.gap
                 and self.cover[k] == 1
             )  # fmt: skip
             if not new and (k := pair_key(leaving, coming)) in self.gap and self.cover[k] == 1:
                 value -= self.gap[k]
-        if new:
+        if new and self.gap:
             value += sum(
                 self.gap[k] for d in others if (k := pair_key(coming, d)) in self.gap
                 and self.cover[k] == 0
@@ -116,6 +119,23 @@ class _Plan:
                 - abs(counts[coming] - aim[coming])
             )
         return cost
+
+    def value(self) -> float:
+        """What this search maximises, for the whole plan: bridging, departments per team
+        and the soft diversify-by-department penalties."""
+        settings = self.settings
+        bridging = sum(self.gap[k] for k, n in self.cover.items() if n > 0)
+        diversity = sum(len(+counts) for counts in self.departments.values())
+        penalty = sum(
+            weight
+            * sum(
+                abs(counts[d] - math.floor(share * len(self.members[team]) + 0.5))
+                for d, share in shares.items()
+            )
+            for weight, shares in self.targets
+            for team, counts in self.departments.items()
+        )
+        return settings.weight_bridging * bridging + settings.weight_diversity * diversity - penalty
 
     def move(self, team: TeamName, out: EmployeeId, into: EmployeeId) -> None:
         before = list(self.departments[team])
@@ -159,6 +179,15 @@ def _fits(plan: _Plan, team: Team, leaving: DepartmentName, coming: DepartmentNa
         return False
     distinct = len(counts) + (counts[coming] == 0) - (counts[leaving] == 1)
     return distinct >= team.min_departments
+
+
+def plan_value(
+    instance: PlanningInput,
+    gap_weights: Mapping[DepartmentPairKey, float],
+    members: Mapping[TeamName, list[EmployeeId]],
+) -> float:
+    """The value ``improve_teams`` maximises, of the plan ``members``."""
+    return _Plan(instance, gap_weights, members).value()
 
 
 def improve_teams(

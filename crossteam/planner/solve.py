@@ -29,9 +29,9 @@ from crossteam.planner import rotation as rotation_part
 from crossteam.planner.balance import add_balance_rules
 from crossteam.planner.candidates import EXACT, choose_candidates
 from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext
-from crossteam.planner.greedy import greedy_teams
+from crossteam.planner.greedy import dealt_teams, greedy_teams
 from crossteam.planner.groups import RuleGroups
-from crossteam.planner.local_search import improve_teams
+from crossteam.planner.local_search import improve_teams, plan_value
 from crossteam.planner.options import Progress, SolveOptions
 from crossteam.planner.pool import cohorts
 from crossteam.planner.prechecks import check_teams_possible
@@ -107,8 +107,7 @@ def solve(
 
     start = None
     if with_teams and options.formulation.greedy_start:
-        gap_weights = report.gap_weights()
-        start = improve_teams(instance, gap_weights, greedy_teams(instance, gap_weights))
+        start = starting_plan(instance, report)
     built = build_model(
         instance, report, options, teams=with_teams, rotation=with_rotation, start=start
     )
@@ -138,6 +137,17 @@ def solve(
         status=SolveStatus.NO_SOLUTION, stop_reason=stopped, seconds=seconds,
         explanation=(_no_solution_reason(stopped, options),), **run,
     )  # fmt: skip
+
+
+def starting_plan(
+    instance: PlanningInput, report: NetworkReport
+) -> dict[TeamName, list[EmployeeId]]:
+    """The better of the team-by-team greedy and the dealt one (by the local search's own
+    value: bridging, departments per team, diversify by department), then improved."""
+    gap_weights = report.gap_weights()
+    built = [greedy_teams(instance, gap_weights), dealt_teams(instance, gap_weights)]
+    best = max(built, key=lambda plan: plan_value(instance, gap_weights, plan))
+    return improve_teams(instance, gap_weights, best)
 
 
 def build_model(
