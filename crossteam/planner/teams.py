@@ -264,7 +264,10 @@ def _add_bridging(
     *,
     tight: bool,
 ) -> None:
-    """One literal per gap pair this team may bridge, with per-team caps the LP cannot see."""
+    """One literal per gap pair this team may bridge, with per-team caps the LP cannot see;
+    none when bridging is weighed at zero (they would only slow the search)."""
+    if not tm.ctx.instance.settings.weight_bridging:
+        return
     model = tm.ctx.model
     departments = [d for (t, d) in tm.present if t == team.name]
     most = min(team.max_size, len(departments))
