@@ -159,16 +159,25 @@ def _rules(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     return results
 
 
-def _balance(instance: PlanningInput, rule: BalanceRule, members: Members) -> CheckResult:
-    """A hard rule passes when no team breaks it; a soft one always passes, with its penalty."""
-    measure: dict[BalanceMode, Measure] = {
+def _measure(rule: BalanceRule) -> Measure:
+    measures: dict[BalanceMode, Measure] = {
         BalanceMode.DIVERSIFY: _diversify,
         BalanceMode.CLUSTER: _cluster,
         BalanceMode.BALANCE: _balance_mean,
         BalanceMode.NO_LONE: _no_lone,
         BalanceMode.DIFFERENT: _different,
     }
-    penalty, broken = measure[rule.mode](instance, rule, members)
+    return measures[rule.mode]
+
+
+def balance_penalty(instance: PlanningInput, rule: BalanceRule, members: Members) -> float:
+    """The rule's penalty on the plan ``members`` (unweighted), as docs/model.md defines it."""
+    return _measure(rule)(instance, rule, members)[0]
+
+
+def _balance(instance: PlanningInput, rule: BalanceRule, members: Members) -> CheckResult:
+    """A hard rule passes when no team breaks it; a soft one always passes, with its penalty."""
+    penalty, broken = _measure(rule)(instance, rule, members)
     subject = f"row {rule.row}" if rule.row is not None else rule.attribute
     name = f"balance {rule.mode.value} on {rule.attribute}"
     if rule.hard:

@@ -27,6 +27,7 @@ from crossteam.models import (
 )
 from crossteam.planner import rotation as rotation_part
 from crossteam.planner.balance import add_balance_rules
+from crossteam.planner.bounds import team_objective_bound
 from crossteam.planner.candidates import EXACT, choose_candidates
 from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext
 from crossteam.planner.greedy import dealt_teams, greedy_teams
@@ -47,6 +48,15 @@ RESTRICTED_NOTE = (
     "each department pair could be bridged by a few candidate teams; the bound is that "
     "of this restricted model"
 )
+RESTRICTED_CEILING_NOTE = (
+    "Large company: each team drew its skilled members from a few candidate groups and "
+    "each department pair could be bridged by a few candidate teams; the bound is "
+    "crossteam's own for the whole problem (docs/model.md, 'Bound'), below the solver's"
+)
+CEILING_NOTE = (
+    "The bound is crossteam's own (docs/model.md, 'Bound'), which was tighter than the "
+    "solver's when the search stopped"
+)
 START_NOTE = (
     "The search ended before it improved on the starting plan (greedy and local search), "
     "so that plan is given; a longer time limit lets the solver improve and bound it"
@@ -66,6 +76,8 @@ class PlanningModel:
     """The rotation engineer's ``RotationModel`` (``extract(solver)``), when planned."""
     restricted: bool = False
     """The team model was restricted to candidates (its bound is not the full problem's)."""
+    ceiling: float | None = None
+    """A bound on the objective worked out without the solver (``bounds``), if known."""
 
 
 def solve(
@@ -179,7 +191,12 @@ def build_model(
         aggregate = options.formulation.aggregate
         rotation_model = rotation_part.build_rotation(ctx, explain=explain, aggregate=aggregate)
     ctx.finish()
-    return PlanningModel(ctx, groups, team_model, rotation_model, candidates.restricted)
+    # the hand-made bound covers the team terms only
+    known = teams and not rotation and not explain
+    ceiling = team_objective_bound(instance, ctx.gap_weights) if known else None
+    return PlanningModel(
+        ctx, groups, team_model, rotation_model, candidates.restricted, ceiling=ceiling
+    )
 
 
 def _search(
@@ -200,7 +217,8 @@ def _search(
         found = hint_start(built, start, options)
     solver = _solver(options, time_limit=options.time_limit_seconds - (time.monotonic() - started))
     _lean_presolve(solver)
-    return solver, _run(solver, built.ctx.model, _Watch(on_progress, stop, started), stop), found
+    watch = _Watch(on_progress, stop, started, built.ceiling)
+    return solver, _run(solver, built.ctx.model, watch, stop), found
 
 
 def hint_start(
@@ -303,25 +321,31 @@ def _infeasible_core(
 
 
 class _Watch(cp_model.CpSolverSolutionCallback):
-    """Reports each improvement and stops the search when asked."""
+    """Reports each improvement and stops the search when asked, or when a plan reaches
+    the hand-made bound (``ceiling``, user units): no plan can be better."""
 
     def __init__(
         self,
         on_progress: Callable[[Progress], None] | None,
         stop: threading.Event | None,
         started: float,
+        ceiling: float | None = None,
     ) -> None:
         super().__init__()
         self.on_progress = on_progress
         self.stop = stop
         self.started = started
         """``time.monotonic()`` when the run began: progress counts the preparation too."""
+        self.ceiling = ceiling * OBJECTIVE_SCALE if ceiling is not None else math.inf
         self.solutions = 0
 
     def on_solution_callback(self) -> None:
         self.solutions += 1
+        objective = self.objective_value
+        if objective >= self.ceiling - 0.5:
+            self.stop_search()
         if self.on_progress is not None:
-            objective, bound = self.objective_value, self.best_objective_bound
+            bound = min(self.best_objective_bound, self.ceiling)
             self.on_progress(
                 Progress(
                     objective=objective / OBJECTIVE_SCALE,
@@ -416,16 +440,25 @@ def _plan(
     """The plan held by ``found``, with the bound and stop reason of the ``search`` (the
     same solver, unless the search ended before improving on the start plan)."""
     searched, status = search
-    optimal = found is searched and status == cp_model.OPTIMAL
     objective = found.objective_value
     bound = searched.best_objective_bound if found is searched else None
     if bound is not None and not math.isfinite(bound):
         bound = None
+    notes = []
+    own = built.ceiling is not None and (bound is None or built.ceiling * OBJECTIVE_SCALE < bound)
+    if own:
+        assert built.ceiling is not None
+        bound = built.ceiling * OBJECTIVE_SCALE
+        notes.append(RESTRICTED_CEILING_NOTE if built.restricted else CEILING_NOTE)
+    elif built.restricted:
+        notes.append(RESTRICTED_NOTE)
+    optimal = (found is searched and status == cp_model.OPTIMAL) or (
+        bound is not None and objective >= bound - 0.5  # the plan reaches the bound
+    )
     terms = {
         part: sum(c * found.value(e) for c, e in parts) / OBJECTIVE_SCALE
         for part, parts in built.ctx.objective_terms.items()
     }
-    notes = [RESTRICTED_NOTE] if built.restricted else []
     if found is not searched:
         notes.append(START_NOTE)
     return Plan(

@@ -1,0 +1,79 @@
+"""The team objective of a plan, counted from its member lists as docs/model.md defines it.
+
+Like the rule checks, this shares no code with the planner: it lets the tests compare the
+solver's objective with an independent count, and gives a plan made without the solver
+(the start plan of a company too large to model in time) its objective.
+
+The terms, in the user's units, each weight rounded to thousandths as the model does:
+
+- bridging: ``weight_bridging`` x gap weight of each gap pair some team holds both
+  departments of, counted once;
+- diversity: ``weight_diversity`` x distinct departments per team;
+- balance: minus ``weight x weight_balance`` x each soft Balance rule's penalty (the
+  checker's measure; for the numeric ``balance`` mode the model rounds each member's
+  value to hundredths of a standard deviation, so the two may differ slightly there);
+- skill_depth: ``weight_skill_depth`` per level above a team's highest minimum in a
+  needed skill that a member reaches, up to the first level nobody available has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from crossteam.checks.teams import balance_penalty
+from crossteam.models import MAX_LEVEL, DepartmentName, Plan, PlanningInput
+
+SCALE = 1000
+"""The model keeps weights in thousandths (integers for CP-SAT)."""
+
+
+def _rounded(weight: float) -> float:
+    return round(weight * SCALE) / SCALE
+
+
+def team_objective_terms(
+    instance: PlanningInput,
+    gap_weights: Mapping[tuple[DepartmentName, DepartmentName], float],
+    plan: Plan,
+) -> dict[str, float]:
+    """Each team term of ``plan``'s objective (rotation terms are not counted)."""
+    settings = instance.settings
+    by_id = instance.employee_by_id
+    members = {t.team: [by_id[e] for e in t.members if e in by_id] for t in plan.teams}
+    held: set[tuple[DepartmentName, DepartmentName]] = set()
+    departments = 0
+    for people in members.values():
+        present = sorted({p.department for p in people})
+        departments += len(present)
+        held.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
+    bridging = sum(
+        _rounded(settings.weight_bridging * w)
+        for (a, b), w in gap_weights.items()
+        if (min(a, b), max(a, b)) in held
+    )
+    balance = -sum(
+        _rounded(rule.weight * settings.weight_balance) * balance_penalty(instance, rule, members)
+        for rule in instance.balance_rules
+        if not rule.hard
+    )
+    top: dict[str, int] = {}
+    for e in instance.available_employees:
+        for skill, level in e.skills.items():
+            top[skill] = max(top.get(skill, 0), level)
+    levels = 0
+    for team in instance.teams:
+        floors: dict[str, int] = {}
+        for need in team.skill_needs:
+            floors[need.skill] = max(floors.get(need.skill, 0), need.min_level)
+        people = members.get(team.name, [])
+        for skill, floor in floors.items():
+            # levels held by someone available have no gap below the highest of them
+            best = max((p.skills.get(skill, 0) for p in people), default=0)
+            levels += max(0, min(best, top.get(skill, 0), MAX_LEVEL) - floor)
+    return {
+        "bridging": bridging,
+        "diversity": _rounded(settings.weight_diversity) * departments,
+        "balance": balance,
+        "skill_depth": _rounded(settings.weight_skill_depth) * levels,
+    }
+

@@ -1,0 +1,81 @@
+"""The hand-made bound on the team objective: worked by hand once, never below an optimum."""
+
+from __future__ import annotations
+
+import pytest
+from instances import company, network_report, person, random_company
+
+from crossteam.checks import verify
+from crossteam.models import (
+    BalanceMode,
+    BalanceRule,
+    Plan,
+    PlanningInput,
+    Settings,
+    SolveStatus,
+    StopReason,
+    TeamSpec,
+)
+from crossteam.planner import SolveOptions, solve
+from crossteam.planner.bounds import team_objective_bound
+
+DIVERSIFY = BalanceRule(attribute="department", mode=BalanceMode.DIVERSIFY)
+
+
+def planned(instance: PlanningInput, seconds: float = 10) -> Plan:
+    options = SolveOptions(time_limit_seconds=seconds, workers=2, plan_rotation=False)
+    plan = solve(instance, network_report(instance), options)
+    report = verify(instance, plan)
+    assert report.passed, report.failures
+    return plan
+
+
+def three_a_one_b() -> PlanningInput:
+    people = [person("a1", "A"), person("a2", "A"), person("a3", "A"), person("b1", "B")]
+    spec = TeamSpec(name="T", min_size=2, max_size=2)
+    return company(people, (spec,), balance_rules=(DIVERSIFY,))
+
+
+def test_bound_worked_by_hand() -> None:
+    instance = three_a_one_b()
+    gaps = network_report(instance).gap_weights()
+    assert gaps == {("A", "B"): 3.0}  # no ties: a silent pair, zero-tie gap weight 3
+    # bridging: 10 x 3 = 30. The team of 2 aims at round(0.75 x 2) = 2 of A and
+    # round(0.25 x 2) = 1 of B. With a of A and b of B (a + b <= 2), departments present
+    # less deviations: a=1,b=1 gives 2 - 1 = 1; a=2,b=0 gives 1 - 1 = 0; a=2,b=1 does not
+    # fit. Best 1. No skill needs, so no depth: 30 + 1 = 31.
+    assert team_objective_bound(instance, gaps) == pytest.approx(31.0)
+
+
+def test_a_plan_that_reaches_the_bound_is_reported_optimal_for_that_reason() -> None:
+    instance = three_a_one_b()
+    plan = planned(instance)
+    assert plan.objective == pytest.approx(31.0)
+    assert plan.bound == pytest.approx(31.0)
+    assert plan.status is SolveStatus.OPTIMAL and plan.stop_reason is StopReason.PROVEN
+
+
+def test_zero_bridging_weight_leaves_only_the_team_terms() -> None:
+    instance = three_a_one_b().model_copy(update={"settings": Settings(weight_bridging=0)})
+    assert team_objective_bound(instance, network_report(instance).gap_weights()) == 1.0
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_bound_is_never_below_a_proven_optimum(seed: int) -> None:
+    # small companies the solver proves optimal, with and without diversify, with
+    # department limits and skill depth: the hand-made bound must stay above each optimum
+    base = random_company(60, 4, 3, seed=seed, team_size=(3, 5))
+    rules = (DIVERSIFY,) if seed % 2 else ()
+    specs = tuple(
+        s.model_copy(update={"max_per_department": 2 if seed % 3 == 0 else None})
+        for s in base.team_specs
+    )
+    teams = tuple(team for spec in specs for team in spec.expand())
+    instance = base.model_copy(
+        update={"balance_rules": rules, "team_specs": specs, "teams": teams}
+    )
+    plan = planned(instance, seconds=20)
+    assert plan.status is SolveStatus.OPTIMAL
+    assert plan.objective is not None
+    ceiling = team_objective_bound(instance, network_report(instance).gap_weights())
+    assert plan.objective <= ceiling + 1e-9
