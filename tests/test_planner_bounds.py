@@ -71,9 +71,7 @@ def test_bound_is_never_below_a_proven_optimum(seed: int) -> None:
         for s in base.team_specs
     )
     teams = tuple(team for spec in specs for team in spec.expand())
-    instance = base.model_copy(
-        update={"balance_rules": rules, "team_specs": specs, "teams": teams}
-    )
+    instance = base.model_copy(update={"balance_rules": rules, "team_specs": specs, "teams": teams})
     plan = planned(instance, seconds=20)
     assert plan.status is SolveStatus.OPTIMAL
     assert plan.objective is not None

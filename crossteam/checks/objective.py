@@ -76,4 +76,3 @@ def team_objective_terms(
         "balance": balance,
         "skill_depth": _rounded(settings.weight_skill_depth) * levels,
     }
-

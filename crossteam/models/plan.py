@@ -25,6 +25,8 @@ class StopReason(StrEnum):
     INTERRUPTED = "interrupted"
     PRECHECK = "precheck"
     NOTHING_TO_PLAN = "nothing_to_plan"
+    SIZE_LIMIT = "size_limit"
+    """The team model was too large to search: the start plan stands (very large companies)."""
 
 
 class TeamAssignment(BaseModel):

@@ -152,7 +152,9 @@ def _diversify_supply(
             tm.ctx.model.add(total >= holding - aimed)
 
 
-def _at_least_distance(model: cp_model.CpModel, deviation: cp_model.IntVar, expr: LinearExpr) -> None:
+def _at_least_distance(
+    model: cp_model.CpModel, deviation: cp_model.IntVar, expr: LinearExpr
+) -> None:
     """``deviation >= |expr|`` as two linear rows, which is all a paid deviation needs (the
     objective pushes it down to ``|expr|``). The LP reads these rows directly, where it
     barely uses an abs equality: on the 1,000-person example the bound then fell below a

@@ -86,10 +86,7 @@ def _best_mix(
             cap = min(n, size, team.max_per_department or size)
             aim = math.floor(shares[d] * size + 0.5)
             values.append(
-                [
-                    diversity * (c > 0) - sum(w * abs(c - aim) for w in rules)
-                    for c in range(cap + 1)
-                ]
+                [diversity * (c > 0) - sum(w * abs(c - aim) for w in rules) for c in range(cap + 1)]
             )
         value = _knapsack(values, size)
         best = value if best is None else max(best, value)
@@ -125,6 +122,4 @@ def _depth_levels(team: Team, top: Mapping[str, int]) -> int:
     floors: dict[str, int] = {}
     for need in team.skill_needs:
         floors[need.skill] = max(floors.get(need.skill, 0), need.min_level)
-    return sum(
-        max(0, min(top.get(skill, 0), MAX_LEVEL) - floor) for skill, floor in floors.items()
-    )
+    return sum(max(0, min(top.get(skill, 0), MAX_LEVEL) - floor) for skill, floor in floors.items())

@@ -11,11 +11,13 @@ import math
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ortools.sat.python import cp_model
 
+from crossteam.checks.objective import team_objective_terms
+from crossteam.checks.teams import check_teams
 from crossteam.models import (
     EmployeeId,
     NetworkReport,
@@ -23,13 +25,14 @@ from crossteam.models import (
     PlanningInput,
     SolveStatus,
     StopReason,
+    TeamAssignment,
     TeamName,
 )
 from crossteam.planner import rotation as rotation_part
 from crossteam.planner.balance import add_balance_rules
 from crossteam.planner.bounds import team_objective_bound
-from crossteam.planner.candidates import EXACT, choose_candidates
-from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext
+from crossteam.planner.candidates import EXACT, VARIABLE_BUDGET, choose_candidates, exact_size
+from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext, pair_key
 from crossteam.planner.greedy import dealt_teams, greedy_teams
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.local_search import improve_teams, plan_value
@@ -61,6 +64,19 @@ START_NOTE = (
     "The search ended before it improved on the starting plan (greedy and local search), "
     "so that plan is given; a longer time limit lets the solver improve and bound it"
 )
+LARGE_NOTE = (
+    "Very large company: the team model would need more memory and time than a laptop "
+    "has (docs/model.md, 'Very large companies'), so the teams are the start plan "
+    "(greedy and local search, every rule checked); the bound is crossteam's own"
+)
+LARGE_ROTATION_NOTE = (
+    "Very large company: the rotation was planned after the teams, for the department "
+    "pairs they leave silent; with the teams not searched, the plan has no bound"
+)
+MODEL_VARIABLE_LIMIT = 200_000
+"""Largest team model (estimated variables, ``team_model_size``) given to the solver. At
+20,000 people / 2,000 teams (about 380,000) it took 9.8 GB and 100 s before its search
+began; at 5,000 / 450 (about 132,000) 1.1 GB."""
 HINT_SHARE = 0.2
 """Share of the time limit the full hint may take (the solve that fills in all but x)."""
 
@@ -120,6 +136,9 @@ def solve(
     start = None
     if with_teams and options.formulation.greedy_start:
         start = starting_plan(instance, report)
+        large = _large_company_plan(instance, report, options, start, started, on_progress, stop)
+        if large is not None:
+            return large.model_copy(update=run)
     built = build_model(
         instance, report, options, teams=with_teams, rotation=with_rotation, start=start
     )
@@ -149,6 +168,91 @@ def solve(
         status=SolveStatus.NO_SOLUTION, stop_reason=stopped, seconds=seconds,
         explanation=(_no_solution_reason(stopped, options),), **run,
     )  # fmt: skip
+
+
+def team_model_size(instance: PlanningInput, options: SolveOptions, gap_pairs: int) -> int:
+    """Variables the team model will have, about: per team one per cohort and two per
+    department, plus the seats and bridges candidate restriction keeps."""
+    pool = cohorts(instance, aggregate=options.formulation.aggregate)
+    departments = len({g.department for g in pool})
+    seats = min(exact_size(instance, pool, gap_pairs), VARIABLE_BUDGET)
+    return len(instance.teams) * (len(pool) + 2 * departments) + seats
+
+
+def _large_company_plan(
+    instance: PlanningInput,
+    report: NetworkReport,
+    options: SolveOptions,
+    start: Mapping[TeamName, list[EmployeeId]],
+    started: float,
+    on_progress: Callable[[Progress], None] | None,
+    stop: threading.Event | None,
+) -> Plan | None:
+    """For a team model above ``MODEL_VARIABLE_LIMIT``: the start plan as the teams, with
+    the hand-made bound, and the rotation (if asked) planned alone for the department
+    pairs the teams leave silent. ``None`` when the model is small enough, or when the
+    start plan breaks a rule (the solver must then repair it)."""
+    gap_weights = report.gap_weights()
+    if team_model_size(instance, options, len(gap_weights)) <= MODEL_VARIABLE_LIMIT:
+        return None
+    order = {e.employee_id: i for i, e in enumerate(instance.employees)}
+    teams = tuple(
+        TeamAssignment(team=t.name, members=tuple(sorted(start[t.name], key=order.__getitem__)))
+        for t in instance.teams
+    )
+    plan = Plan(status=SolveStatus.FEASIBLE, teams=teams, planned_teams=True)
+    if not all(result.passed for result in check_teams(instance, plan)):
+        return None
+    terms = team_objective_terms(instance, gap_weights, plan)
+    notes = [LARGE_NOTE]
+    bound: float | None = team_objective_bound(instance, gap_weights)
+    rotation: Plan | None = None
+    if options.plan_rotation and instance.periods:
+        # pairs a team bridges are worth nothing more to a rotation
+        department = {e.employee_id: e.department for e in instance.employees}
+        held = {
+            pair_key(a, b)
+            for t in teams
+            for a in {department[m] for m in t.members}
+            for b in {department[m] for m in t.members}
+            if a < b
+        }
+        left = report.model_copy(
+            update={
+                "pairs": tuple(
+                    p.model_copy(update={"gap_weight": 0.0})
+                    if pair_key(p.department_a, p.department_b) in held
+                    else p
+                    for p in report.pairs
+                )
+            }
+        )
+        remaining = max(0.1, options.time_limit_seconds - (time.monotonic() - started))
+        alone = replace(options, plan_teams=False, time_limit_seconds=remaining)
+        rotation = solve(instance, left, alone, on_progress=on_progress, stop=stop)
+        if not rotation.has_solution:
+            return rotation.model_copy(update={"seconds": time.monotonic() - started})
+        terms = {k: terms.get(k, 0.0) + rotation.objective_terms.get(k, 0.0)
+                 for k in {*terms, *rotation.objective_terms}}  # fmt: skip
+        notes.append(LARGE_ROTATION_NOTE)
+        bound = None
+    objective = sum(terms.values())
+    seconds = time.monotonic() - started
+    if on_progress is not None and rotation is None:
+        gap = _gap(objective, bound) if bound is not None else None
+        on_progress(Progress(objective, bound or objective, gap, seconds, solutions=1))
+    return Plan(
+        status=SolveStatus.FEASIBLE,
+        objective=objective,
+        bound=bound,
+        gap=_gap(objective, bound) if bound is not None else None,
+        seconds=seconds,
+        stop_reason=rotation.stop_reason if rotation is not None else StopReason.SIZE_LIMIT,
+        teams=teams,
+        rotation=rotation.rotation if rotation is not None else (),
+        objective_terms=terms,
+        notes=tuple(notes),
+    )
 
 
 def starting_plan(

@@ -1,0 +1,87 @@
+"""Very large companies: the start plan stands for the teams, with the hand-made bound.
+
+The size limit is lowered here so that small companies take the same path as a company
+of 20,000 would (measured in benchmarks/suite.py, not in tests).
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+from instances import network_report, random_company
+
+from crossteam import network
+from crossteam.checks import verify
+from crossteam.checks.objective import team_objective_terms
+from crossteam.io.example import write_example
+from crossteam.io.reader import load_workbook
+from crossteam.models import BalanceMode, BalanceRule, SolveStatus, StopReason
+from crossteam.planner import SolveOptions, solve
+from crossteam.planner.bounds import team_objective_bound
+
+solve_module = importlib.import_module("crossteam.planner.solve")
+TEAMS_ONLY = SolveOptions(time_limit_seconds=10, workers=2, plan_rotation=False)
+
+
+@pytest.fixture
+def tiny_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(solve_module, "MODEL_VARIABLE_LIMIT", 10)
+
+
+def test_size_estimate_grows_with_teams_and_stays_under_the_limit_at_1000() -> None:
+    small = random_company(100, 5, 10, seed=1)
+    large = random_company(400, 5, 40, seed=1)
+    gaps = len(network_report(small).gap_weights())
+    assert solve_module.team_model_size(small, TEAMS_ONLY, gaps) < solve_module.team_model_size(
+        large, TEAMS_ONLY, gaps
+    )
+    assert solve_module.team_model_size(large, TEAMS_ONLY, gaps) < solve_module.MODEL_VARIABLE_LIMIT
+
+
+@pytest.mark.usefixtures("tiny_limit")
+def test_a_very_large_company_gets_the_checked_start_plan_and_a_bound() -> None:
+    instance = random_company(120, 6, 12, seed=4)
+    report = network_report(instance)
+    plan = solve(instance, report, TEAMS_ONLY)
+    checks = verify(instance, plan)
+    assert checks.passed, checks.failures
+    assert plan.status is SolveStatus.FEASIBLE and plan.stop_reason is StopReason.SIZE_LIMIT
+    assert plan.notes == (solve_module.LARGE_NOTE,)
+    terms = team_objective_terms(instance, report.gap_weights(), plan)
+    assert plan.objective_terms == terms
+    assert plan.objective == pytest.approx(sum(terms.values()))
+    assert plan.bound == pytest.approx(team_objective_bound(instance, report.gap_weights()))
+    assert plan.gap is not None and plan.gap >= 0
+    assert plan.planned_teams and plan.time_limit_seconds == TEAMS_ONLY.time_limit_seconds
+
+
+@pytest.mark.usefixtures("tiny_limit")
+def test_a_start_plan_that_breaks_a_hard_rule_goes_to_the_solver() -> None:
+    # the greedy does not read hard diversify rules, so its plan breaks this one and the
+    # model, small as it really is, must repair it
+    rule = BalanceRule(attribute="department", mode=BalanceMode.DIVERSIFY, hard=True)
+    instance = random_company(120, 6, 12, seed=4).model_copy(update={"balance_rules": (rule,)})
+    plan = solve(instance, network_report(instance), TEAMS_ONLY)
+    checks = verify(instance, plan)
+    assert checks.passed, checks.failures
+    assert solve_module.LARGE_NOTE not in plan.notes
+    assert plan.stop_reason is not StopReason.SIZE_LIMIT
+
+
+@pytest.mark.usefixtures("tiny_limit")
+def test_rotation_is_planned_after_the_teams_for_the_pairs_they_leave_silent(
+    tmp_path: Path,
+) -> None:
+    write_example(tmp_path / "company.xlsx", 120, 8, seed=1)
+    instance = load_workbook(tmp_path / "company.xlsx")
+    plan = solve(
+        instance, network.analyse(instance), SolveOptions(time_limit_seconds=10, workers=2)
+    )
+    checks = verify(instance, plan)
+    assert checks.passed, checks.failures
+    assert plan.teams and plan.rotation
+    assert plan.notes == (solve_module.LARGE_NOTE, solve_module.LARGE_ROTATION_NOTE)
+    assert plan.bound is None and plan.planned_rotation
+    assert {"bridging", "diversity", "rotation_fairness"} <= set(plan.objective_terms)
