@@ -484,6 +484,7 @@ def plan(
         "teams": [{"team": t.team, "members": list(t.members)} for t in result.teams],
         "rotation": [s.model_dump() for s in result.rotation],
         "objective_terms": result.objective_terms,
+        "notes": list(result.notes),
     }
     if reviewed is not None:
         stats = reviewed.stats

@@ -111,6 +111,7 @@ def sample_plan() -> Plan:
             RotationStint(employee_id="E8", period="P2", department="Support"),
         ),
         objective_terms={"bridging": 40.0, "diversity": 2.0},
+        notes=("The bound is crossteam's own", "A second note"),
     )
 
 

@@ -108,6 +108,8 @@ def test_plan_writes_a_checked_plan_and_never_touches_the_input(
     payload = json.loads(out)
     assert payload["status"] in ("optimal", "feasible")
     assert payload["checks"]["passed"] is True
+    assert payload["objective"] == pytest.approx(sum(payload["objective_terms"].values()))
+    assert all(isinstance(note, str) for note in payload["notes"])
     assert {"before", "after"} <= set(payload["metrics"])
     assert len(payload["metrics"]["after"]["gap_pairs"]) <= len(
         payload["metrics"]["before"]["gap_pairs"]

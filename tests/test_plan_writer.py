@@ -259,6 +259,8 @@ def test_run_info_records_input_hash_seed_limits_and_versions(
     workbook: openpyxl.Workbook,
 ) -> None:
     info = {field: value for field, value in rows(workbook["Run Info"])[1:]}
+    notes = [value for field, value in rows(workbook["Run Info"])[1:] if field == "note"]
+    assert notes == ["The bound is crossteam's own", "A second note"]
     assert info["input_file"] == "company.xlsx"
     assert info["input_sha256"] == "ab" * 32
     assert info["seed"] == 7

@@ -621,6 +621,8 @@ def _run_info_rows(
     yield ("bound", plan.bound)
     yield ("gap", plan.gap)
     yield ("solve_seconds", plan.seconds)
+    for note in plan.notes:
+        yield ("note", note)
     for package, version in sorted(run_info.versions.items()):
         yield (f"version {package}", version)
     for setting, value in instance.settings.model_dump().items():
