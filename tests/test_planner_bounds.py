@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from instances import company, network_report, person, random_company
 
+from crossteam import network
 from crossteam.checks import verify
+from crossteam.io.example import write_example
+from crossteam.io.reader import load_workbook
 from crossteam.models import (
     BalanceMode,
     BalanceRule,
@@ -18,6 +23,7 @@ from crossteam.models import (
 )
 from crossteam.planner import SolveOptions, solve
 from crossteam.planner.bounds import team_objective_bound
+from crossteam.planner.solve import build_model
 
 DIVERSIFY = BalanceRule(attribute="department", mode=BalanceMode.DIVERSIFY)
 
@@ -77,3 +83,23 @@ def test_bound_is_never_below_a_proven_optimum(seed: int) -> None:
     assert plan.objective is not None
     ceiling = team_objective_bound(instance, network_report(instance).gap_weights())
     assert plan.objective <= ceiling + 1e-9
+
+
+@pytest.mark.parametrize(("employees", "departments", "seed"), [(40, 4, 1), (60, 5, 2), (80, 6, 3)])
+def test_bound_with_rotation_is_never_below_a_proven_optimum(
+    employees: int, departments: int, seed: int, tmp_path: Path
+) -> None:
+    # example companies with periods: teams and rotation in one model, solved to optimality
+    write_example(tmp_path / "company.xlsx", employees, departments, seed=seed)
+    instance = load_workbook(tmp_path / "company.xlsx")
+    report = network.analyse(instance)
+    options = SolveOptions(time_limit_seconds=30, workers=2)
+    plan = solve(instance, report, options)
+    assert verify(instance, plan).passed
+    assert plan.status is SolveStatus.OPTIMAL and plan.rotation
+    built = build_model(instance, report, options, teams=True, rotation=True)
+    assert built.ceiling is not None and built.rotation is not None
+    assert plan.objective is not None and plan.objective <= built.ceiling + 1e-9
+    # the rotation's own terms are bounded too, not left out
+    own = plan.objective_terms.get("rotation_fairness", 0) + plan.objective_terms.get("learning", 0)
+    assert 0 < own <= built.rotation.objective_ceiling(instance.settings) / 1000

@@ -12,8 +12,10 @@ differently: teams no longer compete for people, so each team can be bounded on 
 - skill depth: every level the model could count is covered;
 - every other Balance penalty at zero, its best.
 
-It holds for the team model only (rotation adds terms it does not bound), and it is as
-exact in its rounding as the model: each weight is rounded as ``ModelContext`` rounds it.
+With rotation in the model, the rotation's own terms are bounded by
+``RotationModel.objective_ceiling`` (every department that can send does; every stint a
+class may take goes where it learns most). It is as exact in its rounding as the model:
+each weight is rounded as ``ModelContext`` rounds it.
 """
 
 from __future__ import annotations
@@ -36,16 +38,22 @@ def _scaled(weight: float) -> int:
 
 
 def team_objective_bound(
-    instance: PlanningInput, gap_weights: Mapping[DepartmentPairKey, float]
+    instance: PlanningInput,
+    gap_weights: Mapping[DepartmentPairKey, float],
+    *,
+    rotation: bool = False,
 ) -> float:
-    """An upper bound on the team model's objective (user units), valid for every plan."""
+    """An upper bound on the team model's objective (user units), valid for every plan.
+    With ``rotation``, its bridging term counts every gap pair (a rotator may bridge to a
+    department nobody of which is available for a team); the rotation's own terms are
+    ``RotationModel.objective_ceiling``."""
     settings = instance.settings
     pool = instance.available_employees
     headcount = Counter(e.department for e in pool)
     bridging = sum(
         _scaled(settings.weight_bridging * w)
         for (a, b), w in gap_weights.items()
-        if headcount[a] and headcount[b]
+        if rotation or (headcount[a] and headcount[b])
     )
     rules = [
         _scaled(rule.weight * settings.weight_balance)

@@ -25,9 +25,10 @@ from crossteam.models import (
     PlanningInput,
     RotationStint,
     RuleKind,
+    Settings,
     SkillName,
 )
-from crossteam.planner.context import ModelContext, pair_key
+from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext, pair_key
 
 COMMON_SKILL_SHARE = 1 / 3
 """A skill is common in a department when at least this share of its members hold it."""
@@ -235,6 +236,33 @@ class RotationModel:
     senders: dict[DepartmentName, cp_model.IntVar] = field(default_factory=dict)
     assumptions: list[tuple[cp_model.IntVar, str]] = field(default_factory=list)
     """Rule groups enforced by an assumption literal (``explain=True``), in plain words."""
+
+    def objective_ceiling(self, settings: Settings) -> int:
+        """Most the rotation's own terms can add (scaled units, as the objective holds them):
+        every department that can send does, and each home sends as many stints as its
+        people and its release allow (``release x periods / stint`` period-aways), each to
+        the host it learns most in, or the hosts take as many as their capacity allows at
+        the best gain of all, whichever is less. Bridging is left out: the team bound
+        counts every pair."""
+        facts = self.facts
+        fairness = round(settings.weight_rotation_fairness * OBJECTIVE_SCALE) * len(self.senders)
+        people: dict[DepartmentName, int] = defaultdict(int)
+        gain: dict[DepartmentName, int] = defaultdict(int)
+        for c in self.classes:
+            people[c.home] += facts.max_stints * c.size
+            best = max((_learning(facts, c, h) for h in c.hosts), default=0)
+            gain[c.home] = max(gain[c.home], best)
+        periods = len(facts.period_labels)
+        learning = sum(
+            min(n, facts.release[home] * periods // facts.stint) * gain[home]
+            for home, n in people.items()
+        )
+        # and no more stints than the hosts can take, each at the best gain anywhere
+        hosts = {h for c in self.classes for h in c.hosts}
+        departments = facts.instance.department_by_name
+        seats = sum(departments[h].host_capacity * periods // facts.stint for h in hosts)
+        learning = min(learning, seats * max(gain.values(), default=0))
+        return fairness + round(settings.weight_learning * OBJECTIVE_SCALE) * learning
 
     def extract(self, solver: cp_model.CpSolver) -> tuple[RotationStint, ...]:
         """One stint per employee and period away, sorted by employee then period.

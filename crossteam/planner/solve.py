@@ -295,9 +295,11 @@ def build_model(
         aggregate = options.formulation.aggregate
         rotation_model = rotation_part.build_rotation(ctx, explain=explain, aggregate=aggregate)
     ctx.finish()
-    # the hand-made bound covers the team terms only
-    known = teams and not rotation and not explain
-    ceiling = team_objective_bound(instance, ctx.gap_weights) if known else None
+    ceiling = None
+    if teams and not explain:
+        ceiling = team_objective_bound(instance, ctx.gap_weights, rotation=rotation)
+        if rotation_model is not None:
+            ceiling += rotation_model.objective_ceiling(instance.settings) / OBJECTIVE_SCALE
     return PlanningModel(
         ctx, groups, team_model, rotation_model, candidates.restricted, ceiling=ceiling
     )
