@@ -103,3 +103,21 @@ def test_bound_with_rotation_is_never_below_a_proven_optimum(
     # the rotation's own terms are bounded too, not left out
     own = plan.objective_terms.get("rotation_fairness", 0) + plan.objective_terms.get("learning", 0)
     assert 0 < own <= built.rotation.objective_ceiling(instance.settings) / 1000
+
+
+def test_teams_competing_for_scarce_people_lower_the_bound() -> None:
+    # two teams of two; A has one person, B three. Alone, each team would hold both
+    # departments (2 + 2 = 4), but only one team can have the one A: at most 2 + 1 = 3.
+    people = [person("a1", "A"), person("b1", "B"), person("b2", "B"), person("b3", "B")]
+    settings = Settings(weight_bridging=0)
+    instance = company(
+        people, (TeamSpec(name="T", count=2, min_size=2, max_size=2),), settings=settings
+    )
+    report = network_report(instance)
+    assert 3.0 <= team_objective_bound(instance, report.gap_weights()) < 3.05
+    # the objective counts whole departments, so the bound rounds down to a whole one
+    options = SolveOptions(time_limit_seconds=5, workers=1, plan_rotation=False)
+    built = build_model(instance, report, options, teams=True, rotation=False)
+    assert built.ceiling == 3.0
+    plan = planned(instance)
+    assert plan.objective == 3.0 and plan.status is SolveStatus.OPTIMAL

@@ -297,9 +297,15 @@ def build_model(
     ctx.finish()
     ceiling = None
     if teams and not explain:
-        ceiling = team_objective_bound(instance, ctx.gap_weights, rotation=rotation)
+        scaled = team_objective_bound(instance, ctx.gap_weights, rotation=rotation)
+        scaled *= OBJECTIVE_SCALE
         if rotation_model is not None:
-            ceiling += rotation_model.objective_ceiling(instance.settings) / OBJECTIVE_SCALE
+            scaled += rotation_model.objective_ceiling(instance.settings)
+        # every term is a whole multiple of its coefficient, so the objective is a whole
+        # multiple of their greatest common divisor: round the bound down to one
+        step = math.gcd(*(c for terms in ctx.objective_terms.values() for c, _ in terms))
+        if math.isfinite(scaled) and step > 0:
+            ceiling = math.floor(scaled / step + 1e-9) * step / OBJECTIVE_SCALE
     return PlanningModel(
         ctx, groups, team_model, rotation_model, candidates.restricted, ceiling=ceiling
     )
