@@ -21,7 +21,7 @@ from crossteam.models import (
     StopReason,
     TeamSpec,
 )
-from crossteam.planner import SolveOptions, solve
+from crossteam.planner import BASELINE, SolveOptions, solve
 from crossteam.planner.bounds import team_objective_bound
 from crossteam.planner.solve import build_model
 
@@ -121,3 +121,13 @@ def test_teams_competing_for_scarce_people_lower_the_bound() -> None:
     assert built.ceiling == 3.0
     plan = planned(instance)
     assert plan.objective == 3.0 and plan.status is SolveStatus.OPTIMAL
+
+
+def test_the_baseline_formulation_has_only_the_solvers_bound() -> None:
+    instance = three_a_one_b()
+    report = network_report(instance)
+    options = SolveOptions(time_limit_seconds=5, workers=1, formulation=BASELINE)
+    built = build_model(instance, report, options, teams=True, rotation=False)
+    assert built.ceiling is None
+    final = build_model(instance, report, SolveOptions(), teams=True, rotation=False)
+    assert final.ceiling == 31.0

@@ -22,9 +22,13 @@ class Formulation:
     """Teams of one spec ordered by a key."""
     greedy_start: bool = True
     """A greedy plan, improved by local search, hinted in full."""
+    own_bound: bool = True
+    """The bound worked out by hand (``bounds``) beside the solver's."""
 
 
-BASELINE = Formulation(aggregate=False, tight=False, symmetry=False, greedy_start=False)
+BASELINE = Formulation(
+    aggregate=False, tight=False, symmetry=False, greedy_start=False, own_bound=False
+)
 
 
 @dataclass(frozen=True)

@@ -296,7 +296,7 @@ def build_model(
         rotation_model = rotation_part.build_rotation(ctx, explain=explain, aggregate=aggregate)
     ctx.finish()
     ceiling = None
-    if teams and not explain:
+    if teams and not explain and options.formulation.own_bound:
         scaled = team_objective_bound(instance, ctx.gap_weights, rotation=rotation)
         scaled *= OBJECTIVE_SCALE
         if rotation_model is not None:
