@@ -329,6 +329,12 @@ def _search(
         found = hint_start(built, start, options)
     solver = _solver(options, time_limit=options.time_limit_seconds - (time.monotonic() - started))
     _lean_presolve(solver)
+    # no LP cutting planes: the redundant rows of the model (and the bound worked out by
+    # hand) already give the LP most of what cuts add, and cut rounds cost time. Measured
+    # on 2 cores, one run each way: the peer task proven optimal in 2.6 s (5.3 s with
+    # cuts), the 150-person example in 2.4 s (4.2 s); at 1,000 and 5,000 people the 60 s
+    # gap was the same (0.70 % vs 0.73 %; 0.53 % vs 0.61 %)
+    solver.parameters.cut_level = 0
     watch = _Watch(on_progress, stop, started, built.ceiling)
     return solver, _run(solver, built.ctx.model, watch, stop), found
 
