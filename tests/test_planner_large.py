@@ -7,6 +7,7 @@ of 20,000 would (measured in benchmarks/suite.py, not in tests).
 from __future__ import annotations
 
 import importlib
+import time
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,17 @@ from instances import network_report, random_company
 from crossteam import network
 from crossteam.checks import verify
 from crossteam.checks.objective import team_objective_terms
+from crossteam.checks.teams import check_teams
 from crossteam.io.example import write_example
 from crossteam.io.reader import load_workbook
-from crossteam.models import BalanceMode, BalanceRule, SolveStatus, StopReason
+from crossteam.models import (
+    BalanceMode,
+    BalanceRule,
+    Plan,
+    SolveStatus,
+    StopReason,
+    TeamAssignment,
+)
 from crossteam.planner import SolveOptions, solve
 from crossteam.planner.bounds import team_objective_bound
 
@@ -85,3 +94,39 @@ def test_rotation_is_planned_after_the_teams_for_the_pairs_they_leave_silent(
     assert plan.notes == (solve_module.LARGE_NOTE, solve_module.LARGE_ROTATION_NOTE)
     assert plan.bound is None and plan.planned_rotation
     assert {"bridging", "diversity", "rotation_fairness"} <= set(plan.objective_terms)
+
+
+def test_blocks_of_teams_planned_again_keep_every_rule_and_never_lose(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocks = importlib.import_module("crossteam.planner.blocks")
+    write_example(tmp_path / "company.xlsx", 150, 8, seed=2)
+    instance = load_workbook(tmp_path / "company.xlsx")
+    assert instance.rules and instance.balance_rules  # rules that blocks must carry over
+    report = network.analyse(instance)
+    gaps = report.gap_weights()
+    variables = solve_module.team_model_size(instance, TEAMS_ONLY, len(gaps))
+    # about three teams a block, a second or more each
+    monkeypatch.setattr(blocks, "BLOCK_VARIABLES", 3 * variables // len(instance.teams))
+    monkeypatch.setattr(blocks, "MIN_BLOCK_SECONDS", 1.0)
+    start = solve_module.starting_plan(instance, report)
+    order = {e.employee_id: i for i, e in enumerate(instance.employees)}
+    teams = tuple(
+        TeamAssignment(team=t.name, members=tuple(sorted(start[t.name], key=order.__getitem__)))
+        for t in instance.teams
+    )
+    before = Plan(status=SolveStatus.FEASIBLE, teams=teams, planned_teams=True)
+    assert all(r.passed for r in check_teams(instance, before))
+
+    after, improved = blocks.improve_by_blocks(
+        instance, report, TEAMS_ONLY, teams,
+        variables=variables, deadline=time.monotonic() + 12, solve=solve,
+    )  # fmt: skip
+
+    plan = Plan(status=SolveStatus.FEASIBLE, teams=after, planned_teams=True)
+    assert all(r.passed for r in check_teams(instance, plan))
+    assert [t.team for t in after] == [t.name for t in instance.teams]
+    value = sum(team_objective_terms(instance, gaps, plan).values())
+    start_value = sum(team_objective_terms(instance, gaps, before).values())
+    assert value >= start_value
+    assert (improved > 0) == (value > start_value)

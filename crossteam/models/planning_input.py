@@ -274,6 +274,15 @@ class PlanningInput(_Frozen):
                 raise ValueError(f"rule {r.kind} for {r.employee_id}: unknown target {r.target}")
         return self
 
+    def with_changes(self, **changes: object) -> PlanningInput:
+        """A copy with ``changes`` (not validated again). Unlike ``model_copy``, it forgets
+        the cached lookups below, which ``model_copy`` would carry over from this instance
+        even when the employees or teams they are built from change."""
+        copy = self.model_copy(update=changes)
+        for name in _CACHED_LOOKUPS:
+            copy.__dict__.pop(name, None)
+        return copy
+
     @cached_property
     def employee_by_id(self) -> dict[EmployeeId, Employee]:
         return {e.employee_id: e for e in self.employees}
@@ -300,3 +309,8 @@ class PlanningInput(_Frozen):
 
     def rules_of(self, *kinds: RuleKind) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.kind in kinds)
+
+
+_CACHED_LOOKUPS = tuple(
+    name for name, value in vars(PlanningInput).items() if isinstance(value, cached_property)
+)

@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from ortools.sat.python import cp_model
@@ -30,6 +31,7 @@ from crossteam.models import (
 )
 from crossteam.planner import rotation as rotation_part
 from crossteam.planner.balance import add_balance_rules
+from crossteam.planner.blocks import improve_by_blocks
 from crossteam.planner.bounds import team_objective_bound
 from crossteam.planner.candidates import EXACT, VARIABLE_BUDGET, choose_candidates, exact_size
 from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext, pair_key
@@ -67,7 +69,8 @@ START_NOTE = (
 LARGE_NOTE = (
     "Very large company: the team model would need more memory and time than a laptop "
     "has (docs/model.md, 'Very large companies'), so the teams are the start plan "
-    "(greedy and local search, every rule checked); the bound is crossteam's own"
+    "(greedy and local search), planned again block of teams by block of teams as time "
+    "allowed, every rule checked; the bound is crossteam's own"
 )
 LARGE_ROTATION_NOTE = (
     "Very large company: the rotation was planned after the teams, for the department "
@@ -103,8 +106,12 @@ def solve(
     *,
     on_progress: Callable[[Progress], None] | None = None,
     stop: threading.Event | None = None,
+    whole: bool = True,
 ) -> Plan:
     """Plan teams and rotation for ``instance``; never raises for an impossible workbook.
+
+    ``whole=False`` plans a block of a larger plan (``blocks``): it never takes the very
+    large company path itself, whatever its size.
 
     Returns a plan with status optimal or feasible, or infeasible / no_solution with an
     explanation in plain words. ``stop`` (set on Ctrl-C) ends the search with the best plan.
@@ -136,7 +143,11 @@ def solve(
     start = None
     if with_teams and options.formulation.greedy_start:
         start = starting_plan(instance, report)
-        large = _large_company_plan(instance, report, options, start, started, on_progress, stop)
+        large = (
+            _large_company_plan(instance, report, options, start, started, on_progress, stop)
+            if whole
+            else None
+        )
         if large is not None:
             return large.model_copy(update=run)
     built = build_model(
@@ -193,7 +204,8 @@ def _large_company_plan(
     pairs the teams leave silent. ``None`` when the model is small enough, or when the
     start plan breaks a rule (the solver must then repair it)."""
     gap_weights = report.gap_weights()
-    if team_model_size(instance, options, len(gap_weights)) <= MODEL_VARIABLE_LIMIT:
+    variables = team_model_size(instance, options, len(gap_weights))
+    if variables <= MODEL_VARIABLE_LIMIT:
         return None
     order = {e.employee_id: i for i, e in enumerate(instance.employees)}
     teams = tuple(
@@ -203,11 +215,19 @@ def _large_company_plan(
     plan = Plan(status=SolveStatus.FEASIBLE, teams=teams, planned_teams=True)
     if not all(result.passed for result in check_teams(instance, plan)):
         return None
+    rotating = options.plan_rotation and bool(instance.periods)
+    share = 0.5 if rotating else 1.0  # the rotation, planned after, needs time too
+    teams, _ = improve_by_blocks(
+        instance, report, options, teams,
+        variables=variables, deadline=started + share * options.time_limit_seconds,
+        solve=partial(solve, whole=False), stop=stop,
+    )  # fmt: skip
+    plan = plan.model_copy(update={"teams": teams})
     terms = team_objective_terms(instance, gap_weights, plan)
     notes = [LARGE_NOTE]
     bound: float | None = team_objective_bound(instance, gap_weights)
     rotation: Plan | None = None
-    if options.plan_rotation and instance.periods:
+    if rotating:
         # pairs a team bridges are worth nothing more to a rotation
         department = {e.employee_id: e.department for e in instance.employees}
         held = {

@@ -1,0 +1,159 @@
+"""Very large companies: improve the start plan block of teams by block of teams.
+
+The whole team model of a very large company does not fit a laptop (``solve``,
+``MODEL_VARIABLE_LIMIT``), but a block of a few hundred of its teams does. Each block is
+planned again as a company of its own: its teams, the people the plan seats in them and a
+share of the people it seats nowhere, the Rules that stay inside the block, and the gap
+pairs no team outside the block bridges. A block's new teams are kept only if every team
+rule still holds on the whole plan and the whole plan's objective, counted from its member
+lists, goes up; otherwise the block stays as it was. Nobody moves between blocks.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from crossteam.checks.objective import team_objective_terms
+from crossteam.checks.teams import check_teams
+from crossteam.models import (
+    RULE_TARGET,
+    NetworkReport,
+    Plan,
+    PlanningInput,
+    SolveStatus,
+    Team,
+    TeamAssignment,
+)
+from crossteam.planner.context import pair_key
+from crossteam.planner.options import SolveOptions
+
+BLOCK_VARIABLES = 60_000
+"""About how many model variables one block may have (a few seconds to build)."""
+MIN_BLOCK_SECONDS = 5.0
+"""A block gets at least this much time, or is not tried."""
+
+Solve = Callable[..., Plan]
+
+
+def improve_by_blocks(
+    instance: PlanningInput,
+    report: NetworkReport,
+    options: SolveOptions,
+    teams: tuple[TeamAssignment, ...],
+    *,
+    variables: int,
+    deadline: float,
+    solve: Solve,
+    stop: threading.Event | None = None,
+) -> tuple[tuple[TeamAssignment, ...], int]:
+    """``teams`` improved block by block until ``deadline`` (``time.monotonic()``); also
+    how many blocks were improved. ``variables`` is the whole team model's estimated size."""
+    per_team = max(1, variables // max(1, len(instance.teams)))
+    size = max(1, BLOCK_VARIABLES // per_team)
+    blocks = [instance.teams[i : i + size] for i in range(0, len(instance.teams), size)]
+    current = {t.team: t.members for t in teams}
+    seated = {e for members in current.values() for e in members}
+    free = [e.employee_id for e in instance.available_employees if e.employee_id not in seated]
+    gap_weights = report.gap_weights()
+    value = _value(instance, gap_weights, current)
+    improved = 0
+    for index, block in enumerate(blocks):
+        seconds = (deadline - time.monotonic()) / (len(blocks) - index)
+        if seconds < MIN_BLOCK_SECONDS or (stop is not None and stop.is_set()):
+            break
+        spare = free[index :: len(blocks)]
+        sub, sub_report = _block_company(instance, report, current, block, spare)
+        alone = replace(options, plan_rotation=False, time_limit_seconds=seconds)
+        planned = solve(sub, sub_report, alone, stop=stop)
+        if not planned.has_solution:
+            continue
+        candidate = dict(current)
+        candidate.update({t.team: t.members for t in planned.teams})
+        better = _value(instance, gap_weights, candidate)
+        if better > value + 1e-9 and _valid(instance, candidate):
+            current, value = candidate, better
+            improved += 1
+    order = {e.employee_id: i for i, e in enumerate(instance.employees)}
+    return (
+        tuple(
+            TeamAssignment(
+                team=t.name, members=tuple(sorted(current[t.name], key=order.__getitem__))
+            )
+            for t in instance.teams
+        ),
+        improved,
+    )
+
+
+def _plan(members: dict[str, tuple[str, ...]]) -> Plan:
+    return Plan(
+        status=SolveStatus.FEASIBLE,
+        teams=tuple(TeamAssignment(team=t, members=m) for t, m in members.items()),
+        planned_teams=True,
+    )
+
+
+def _value(
+    instance: PlanningInput,
+    gap_weights: dict[tuple[str, str], float],
+    members: dict[str, tuple[str, ...]],
+) -> float:
+    return sum(team_objective_terms(instance, gap_weights, _plan(members)).values())
+
+
+def _valid(instance: PlanningInput, members: dict[str, tuple[str, ...]]) -> bool:
+    return all(result.passed for result in check_teams(instance, _plan(members)))
+
+
+def _block_company(
+    instance: PlanningInput,
+    report: NetworkReport,
+    current: dict[str, tuple[str, ...]],
+    block: Sequence[Team],
+    spare: list[str],
+) -> tuple[PlanningInput, NetworkReport]:
+    """The block as a company of its own, and the network report it is planned against."""
+    names = {t.name for t in block}
+    people = {e for t in block for e in current[t.name]} | set(spare)
+    by_id = instance.employee_by_id
+
+    # a rule's targets outside the block are out of reach there: a team rule keeps its
+    # targets inside (an in_team person already sits in one of them), a rotation rule goes
+    rules = []
+    for r in instance.rules:
+        kind = RULE_TARGET[r.kind]
+        if r.employee_id not in people or kind not in ("team", "employee"):
+            continue
+        within = names if kind == "team" else people
+        targets = tuple(t for t in r.targets if t in within)
+        if targets:
+            rules.append(r.model_copy(update={"targets": targets}))
+    sub = instance.with_changes(
+        employees=tuple(e for e in instance.employees if e.employee_id in people),
+        teams=tuple(block),
+        rules=tuple(rules),
+        interactions=(),
+        periods=(),
+    )
+    # pairs a team outside the block bridges are worth nothing more inside it
+    department = {e: by_id[e].department for members in current.values() for e in members}
+    held: set[tuple[str, str]] = set()
+    for team, members in current.items():
+        if team in names:
+            continue
+        present = sorted({department[e] for e in members})
+        held.update(pair_key(a, b) for i, a in enumerate(present) for b in present[i + 1 :])
+    sub_report = report.model_copy(
+        update={
+            "pairs": tuple(
+                p.model_copy(update={"gap_weight": 0.0})
+                if pair_key(p.department_a, p.department_b) in held
+                else p
+                for p in report.pairs
+            )
+        }
+    )
+    return sub, sub_report
