@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -118,9 +119,11 @@ def test_blocks_of_teams_planned_again_keep_every_rule_and_never_lose(
     before = Plan(status=SolveStatus.FEASIBLE, teams=teams, planned_teams=True)
     assert all(r.passed for r in check_teams(instance, before))
 
+    heard: list[tuple[float, int]] = []
     after, improved = blocks.improve_by_blocks(
         instance, report, TEAMS_ONLY, teams,
         variables=variables, deadline=time.monotonic() + 12, solve=solve,
+        on_block=lambda value, done: heard.append((value, done)),
     )  # fmt: skip
 
     plan = Plan(status=SolveStatus.FEASIBLE, teams=after, planned_teams=True)
@@ -130,3 +133,6 @@ def test_blocks_of_teams_planned_again_keep_every_rule_and_never_lose(
     start_value = sum(team_objective_terms(instance, gaps, before).values())
     assert value >= start_value
     assert (improved > 0) == (value > start_value)
+    # progress after every block: the whole objective never falls, and ends at the plan's
+    assert len(heard) >= 2 and heard[-1] == (pytest.approx(value), improved)
+    assert all(a[0] <= b[0] for a, b in pairwise(heard))

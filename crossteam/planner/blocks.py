@@ -32,8 +32,9 @@ from crossteam.planner.options import SolveOptions
 
 BLOCK_VARIABLES = 60_000
 """About how many model variables one block may have (a few seconds to build)."""
-MIN_BLOCK_SECONDS = 5.0
-"""A block gets at least this much time, or is not tried."""
+MIN_BLOCK_SECONDS = 8.0
+"""A block gets at least this much time (about what 60,000 variables take to build and
+start searching on 2 cores), or is not tried."""
 
 Solve = Callable[..., Plan]
 
@@ -48,9 +49,11 @@ def improve_by_blocks(
     deadline: float,
     solve: Solve,
     stop: threading.Event | None = None,
+    on_block: Callable[[float, int], None] | None = None,
 ) -> tuple[tuple[TeamAssignment, ...], int]:
     """``teams`` improved block by block until ``deadline`` (``time.monotonic()``); also
-    how many blocks were improved. ``variables`` is the whole team model's estimated size."""
+    how many blocks were improved. ``variables`` is the whole team model's estimated size.
+    ``on_block`` hears the whole plan's objective and the blocks improved after each block."""
     per_team = max(1, variables // max(1, len(instance.teams)))
     size = max(1, BLOCK_VARIABLES // per_team)
     blocks = [instance.teams[i : i + size] for i in range(0, len(instance.teams), size)]
@@ -61,8 +64,11 @@ def improve_by_blocks(
     value = _value(instance, gap_weights, current)
     improved = 0
     for index, block in enumerate(blocks):
-        seconds = (deadline - time.monotonic()) / (len(blocks) - index)
-        if seconds < MIN_BLOCK_SECONDS or (stop is not None and stop.is_set()):
+        # an equal share of the time left, but enough to build and search a block: when
+        # time is short, the blocks left at the end are not planned again
+        left = deadline - time.monotonic()
+        seconds = max(MIN_BLOCK_SECONDS, left / (len(blocks) - index))
+        if left < MIN_BLOCK_SECONDS or (stop is not None and stop.is_set()):
             break
         spare = free[index :: len(blocks)]
         sub, sub_report = _block_company(instance, report, current, block, spare)
@@ -76,6 +82,8 @@ def improve_by_blocks(
         if better > value + 1e-9 and _valid(instance, candidate):
             current, value = candidate, better
             improved += 1
+        if on_block is not None:
+            on_block(value, improved)
     order = {e.employee_id: i for i, e in enumerate(instance.employees)}
     return (
         tuple(

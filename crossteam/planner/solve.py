@@ -217,15 +217,21 @@ def _large_company_plan(
         return None
     rotating = options.plan_rotation and bool(instance.periods)
     share = 0.5 if rotating else 1.0  # the rotation, planned after, needs time too
+    bound: float | None = team_objective_bound(instance, gap_weights)
+
+    def block_done(value: float, improved: int) -> None:
+        if on_progress is not None and bound is not None and not rotating:
+            seconds = time.monotonic() - started
+            on_progress(Progress(value, bound, _gap(value, bound), seconds, improved + 1))
+
     teams, _ = improve_by_blocks(
         instance, report, options, teams,
         variables=variables, deadline=started + share * options.time_limit_seconds,
-        solve=partial(solve, whole=False), stop=stop,
+        solve=partial(solve, whole=False), stop=stop, on_block=block_done,
     )  # fmt: skip
     plan = plan.model_copy(update={"teams": teams})
     terms = team_objective_terms(instance, gap_weights, plan)
     notes = [LARGE_NOTE]
-    bound: float | None = team_objective_bound(instance, gap_weights)
     rotation: Plan | None = None
     if rotating:
         # pairs a team bridges are worth nothing more to a rotation
