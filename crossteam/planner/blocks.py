@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from crossteam.checks.objective import team_objective_terms
@@ -126,7 +126,6 @@ def _block_company(
     """The block as a company of its own, and the network report it is planned against."""
     names = {t.name for t in block}
     people = {e for t in block for e in current[t.name]} | set(spare)
-    by_id = instance.employee_by_id
 
     # a rule's targets outside the block are out of reach there: a team rule keeps its
     # targets inside (an in_team person already sits in one of them), a rotation rule goes
@@ -147,14 +146,22 @@ def _block_company(
         periods=(),
     )
     # pairs a team outside the block bridges are worth nothing more inside it
-    department = {e: by_id[e].department for members in current.values() for e in members}
+    outside = [members for team, members in current.items() if team not in names]
+    sub_report = without_pairs_held(report, instance, outside)
+    return sub, sub_report
+
+
+def without_pairs_held(
+    report: NetworkReport, instance: PlanningInput, teams: Iterable[Iterable[str]]
+) -> NetworkReport:
+    """``report`` with no gap weight left on the department pairs that one of ``teams``
+    (member lists) already holds: another team or a rotation earns nothing more there."""
+    by_id = instance.employee_by_id
     held: set[tuple[str, str]] = set()
-    for team, members in current.items():
-        if team in names:
-            continue
-        present = sorted({department[e] for e in members})
+    for members in teams:
+        present = sorted({by_id[e].department for e in members})
         held.update(pair_key(a, b) for i, a in enumerate(present) for b in present[i + 1 :])
-    sub_report = report.model_copy(
+    return report.model_copy(
         update={
             "pairs": tuple(
                 p.model_copy(update={"gap_weight": 0.0})
@@ -164,4 +171,3 @@ def _block_company(
             )
         }
     )
-    return sub, sub_report

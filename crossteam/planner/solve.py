@@ -31,10 +31,10 @@ from crossteam.models import (
 )
 from crossteam.planner import rotation as rotation_part
 from crossteam.planner.balance import add_balance_rules
-from crossteam.planner.blocks import improve_by_blocks
+from crossteam.planner.blocks import improve_by_blocks, without_pairs_held
 from crossteam.planner.bounds import team_objective_bound
 from crossteam.planner.candidates import EXACT, VARIABLE_BUDGET, choose_candidates, exact_size
-from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext, pair_key
+from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext
 from crossteam.planner.greedy import dealt_teams, greedy_teams
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.local_search import improve_teams, plan_value
@@ -235,24 +235,7 @@ def _large_company_plan(
     rotation: Plan | None = None
     if rotating:
         # pairs a team bridges are worth nothing more to a rotation
-        department = {e.employee_id: e.department for e in instance.employees}
-        held = {
-            pair_key(a, b)
-            for t in teams
-            for a in {department[m] for m in t.members}
-            for b in {department[m] for m in t.members}
-            if a < b
-        }
-        left = report.model_copy(
-            update={
-                "pairs": tuple(
-                    p.model_copy(update={"gap_weight": 0.0})
-                    if pair_key(p.department_a, p.department_b) in held
-                    else p
-                    for p in report.pairs
-                )
-            }
-        )
+        left = without_pairs_held(report, instance, (t.members for t in teams))
         remaining = max(0.1, options.time_limit_seconds - (time.monotonic() - started))
         alone = replace(options, plan_teams=False, time_limit_seconds=remaining)
         rotation = solve(instance, left, alone, on_progress=on_progress, stop=stop)
