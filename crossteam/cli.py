@@ -564,11 +564,16 @@ def plan(
         "failures": [r.model_dump() for r in checks.failures],
     }
     gap = f"{result.gap:.1%}" if result.gap is not None else "-"
-    before, after = metrics["before"], metrics["after"]
+    silent = len(metrics["before"]["gap_pairs"]), len(metrics["after"]["gap_pairs"])
+    payload["silent_pairs"] = {
+        "before": silent[0],
+        "bridged": silent[0] - silent[1],
+        "at_most": result.silent_pairs_ceiling,
+    }
     _say(
         f"{result.status.value.capitalize()} plan: {len(result.teams)} teams, "
         f"{len(result.rotation)} periods away on rotation; gap to bound {gap}; "
-        f"silent department pairs {len(before['gap_pairs'])} -> {len(after['gap_pairs'])}; "
+        f"{result.silent_pairs_text(*silent)}; "
         f"checks {'all passed' if checks.passed else f'{len(checks.failures)} FAILED'}."
     )
     if reviewed is not None:

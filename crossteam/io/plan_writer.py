@@ -652,6 +652,8 @@ def _summary(
         f"away on rotation, {len(effect.bridged)} department gaps bridged; {verdict}.",
         fit=False,
     )
+    silent = plan.silent_pairs_text(len(effect.before.gap_pairs), len(effect.after.gap_pairs))
+    book.write(sheet, 3, 1, f"{silent[0].upper()}{silent[1:]}.", fit=False)
     top = 4
     book.title(sheet, top, "Key figures", heading=True)
     figures = _key_figures(effect.before, effect.after)
@@ -743,6 +745,7 @@ def _solver_rows(facts: _PlanFacts, checks: CheckReport) -> list[Formatted]:
         (INTEGER, ("rotating employees", rotating)),
         (INTEGER, ("periods away on rotation", len(plan.rotation))),
         (INTEGER, ("gap pairs bridged", len(facts.effect.bridged))),
+        (INTEGER, ("silent pairs bridgeable at most", plan.silent_pairs_ceiling)),
         (INTEGER, ("checks passed", len(checks.results) - len(checks.failures))),
         (INTEGER, ("checks failed", len(checks.failures))),
     ]

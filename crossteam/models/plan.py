@@ -71,6 +71,12 @@ class Plan(BaseModel):
     seed: int = 0
     workers: int = 0
     time_limit_seconds: float | None = None
+    silent_pairs_ceiling: int | None = Field(
+        default=None,
+        ge=0,
+        description="Most silent (zero-tie) department pairs any plan of these teams and "
+        "periods can bridge: the departments' capacity ceiling (docs/model.md, 'Ceiling')",
+    )
     notes: tuple[str, ...] = Field(
         default=(),
         description="Remarks on how the plan was found, e.g. that its bound is of a "
@@ -80,3 +86,21 @@ class Plan(BaseModel):
     @property
     def has_solution(self) -> bool:
         return self.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
+
+    def silent_pairs_text(self, before: int, after: int) -> str:
+        """How much of the achievable the plan reached, in words: "bridged 146 of 220
+        silent department pairs (at most 147 can be bridged by these teams)", from the
+        silent pairs ``before`` and ``after`` the plan."""
+        text = f"bridged {before - after} of {before} silent department pairs"
+        if self.silent_pairs_ceiling is None or not before:
+            return text
+        parts = [
+            part
+            for part, planned in (
+                ("these teams", self.planned_teams),
+                ("this rotation", self.planned_rotation),
+            )
+            if planned
+        ]
+        by = " and ".join(parts)
+        return f"{text} (at most {self.silent_pairs_ceiling} can be bridged by {by})"

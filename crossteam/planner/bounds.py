@@ -5,7 +5,9 @@ then the sum of each objective term at its largest (every team with a member of 
 department it has seats for), far above any plan. This bound relaxes the problem
 differently: teams no longer compete for people, so each team can be bounded on its own.
 
-- bridging: every gap pair whose departments both have available people is bridged;
+- bridging: the capacity ceiling (``ceiling``): the heaviest set of gap pairs the
+  departments' people can bridge, each department within its team (and, with rotation,
+  its send and host) capacity;
 - per team, departments present (diversity) less the soft "diversify the department"
   deviations: the best split of the team's seats over departments, found exactly by a
   knapsack over departments for each size the team may take;
@@ -25,6 +27,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from crossteam.models import MAX_LEVEL, BalanceMode, DepartmentName, PlanningInput, Team
+from crossteam.planner.ceiling import bridging_ceiling
 from crossteam.planner.context import OBJECTIVE_SCALE, DepartmentPairKey
 
 KNAPSACK_CELLS = 3_000_000
@@ -46,17 +49,13 @@ def team_objective_bound(
     rotation: bool = False,
 ) -> float:
     """An upper bound on the team model's objective (user units), valid for every plan.
-    With ``rotation``, its bridging term counts every gap pair (a rotator may bridge to a
-    department nobody of which is available for a team); the rotation's own terms are
+    With ``rotation``, its bridging term lets rotations bridge too (a rotator may bridge to
+    a department nobody of which is available for a team); the rotation's own terms are
     ``RotationModel.objective_ceiling``."""
     settings = instance.settings
     pool = instance.available_employees
     headcount = Counter(e.department for e in pool)
-    bridging = sum(
-        _scaled(settings.weight_bridging * w)
-        for (a, b), w in gap_weights.items()
-        if rotation or (headcount[a] and headcount[b])
-    )
+    bridging = bridging_ceiling(instance, gap_weights, teams=True, rotation=rotation).scaled
     rules = [
         _scaled(rule.weight * settings.weight_balance)
         for rule in instance.balance_rules

@@ -122,6 +122,39 @@ def _facts(instance: PlanningInput) -> _Facts:
 
 
 @dataclass(frozen=True)
+class RotationReach:
+    """What rotation can bridge over the whole horizon, per department (``rotation_reach``)."""
+
+    send: dict[DepartmentName, int]
+    """Most stints a department sends: its release x (periods // stint_periods), and no
+    more than its rotatable people x ``max_rotations_per_employee``."""
+    host: dict[DepartmentName, int]
+    """Most stints a department hosts: ``host_capacity`` x (periods // stint_periods)."""
+    ways: frozenset[tuple[DepartmentName, DepartmentName]]
+    """(home, host) pairs some stint could take: home can send and host can host."""
+
+
+def rotation_reach(instance: PlanningInput) -> RotationReach:
+    """The capacities the rotation model's bridge caps use (``_cap_bridges``), for bounds."""
+    facts = _facts(instance)
+    sequential = len(facts.period_labels) // facts.stint if facts.starts else 0
+    rotatable: dict[DepartmentName, int] = defaultdict(int)
+    for e in instance.employees:
+        if facts.can_rotate(e):
+            rotatable[e.department] += 1
+    send = {
+        d: most
+        for d, people in rotatable.items()
+        if (most := min(facts.release[d] * sequential, people * facts.max_stints)) > 0
+    }
+    hosts = facts.hosts_open()
+    host = {d: instance.department_by_name[d].host_capacity * sequential for d in hosts}
+    host = {d: n for d, n in host.items() if n > 0}
+    ways = frozenset((a, b) for a in send for b in host if a != b)
+    return RotationReach(send=send, host=host, ways=ways)
+
+
+@dataclass(frozen=True)
 class RotatorClass:
     """Interchangeable rotators: same home, same critical skills held, same personal rules."""
 

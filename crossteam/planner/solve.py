@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
@@ -20,6 +21,7 @@ from ortools.sat.python import cp_model
 from crossteam.checks.objective import team_objective_terms
 from crossteam.checks.teams import check_teams
 from crossteam.models import (
+    DepartmentName,
     EmployeeId,
     NetworkReport,
     Plan,
@@ -34,6 +36,7 @@ from crossteam.planner.balance import add_balance_rules
 from crossteam.planner.blocks import improve_by_blocks, without_pairs_held
 from crossteam.planner.bounds import team_objective_bound
 from crossteam.planner.candidates import EXACT, VARIABLE_BUDGET, choose_candidates, exact_size
+from crossteam.planner.ceiling import Capacity, bridging_ceiling, capacity, pairs_ceiling
 from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext
 from crossteam.planner.greedy import dealt_teams, greedy_teams
 from crossteam.planner.groups import RuleGroups
@@ -115,7 +118,30 @@ def solve(
 
     Returns a plan with status optimal or feasible, or infeasible / no_solution with an
     explanation in plain words. ``stop`` (set on Ctrl-C) ends the search with the best plan.
+    A plan of the whole company also says how many silent department pairs any plan of
+    these teams and periods could bridge at most (``silent_pairs_ceiling``).
     """
+    plan = _solve(instance, report, options, on_progress=on_progress, stop=stop, whole=whole)
+    if not whole or not plan.has_solution:
+        return plan
+    most = pairs_ceiling(
+        instance,
+        list(report.gap_pairs),
+        teams=plan.planned_teams,
+        rotation=plan.planned_rotation,
+    )
+    return plan.model_copy(update={"silent_pairs_ceiling": most})
+
+
+def _solve(
+    instance: PlanningInput,
+    report: NetworkReport,
+    options: SolveOptions,
+    *,
+    on_progress: Callable[[Progress], None] | None,
+    stop: threading.Event | None,
+    whole: bool,
+) -> Plan:
     started = time.monotonic()
     with_teams = options.plan_teams and bool(instance.teams)
     with_rotation = options.plan_rotation and bool(instance.periods)
@@ -238,7 +264,7 @@ def _large_company_plan(
         left = without_pairs_held(report, instance, (t.members for t in teams))
         remaining = max(0.1, options.time_limit_seconds - (time.monotonic() - started))
         alone = replace(options, plan_teams=False, time_limit_seconds=remaining)
-        rotation = solve(instance, left, alone, on_progress=on_progress, stop=stop)
+        rotation = _solve(instance, left, alone, on_progress=on_progress, stop=stop, whole=True)
         if not rotation.has_solution:
             return rotation.model_copy(update={"seconds": time.monotonic() - started})
         terms = {k: terms.get(k, 0.0) + rotation.objective_terms.get(k, 0.0)
@@ -304,10 +330,16 @@ def build_model(
         aggregate = options.formulation.aggregate
         rotation_model = rotation_part.build_rotation(ctx, explain=explain, aggregate=aggregate)
     ctx.finish()
+    if options.formulation.tight:
+        _cap_department_bridges(ctx, capacity(instance, teams=teams, rotation=rotation))
     ceiling = None
-    if teams and not explain and options.formulation.own_bound:
-        scaled = team_objective_bound(instance, ctx.gap_weights, rotation=rotation)
-        scaled *= OBJECTIVE_SCALE
+    if (teams or rotation_model is not None) and not explain and options.formulation.own_bound:
+        if teams:
+            scaled = team_objective_bound(instance, ctx.gap_weights, rotation=rotation)
+            scaled *= OBJECTIVE_SCALE
+        else:
+            found = bridging_ceiling(instance, ctx.gap_weights, teams=False, rotation=True)
+            scaled = float(found.scaled)
         if rotation_model is not None:
             scaled += rotation_model.objective_ceiling(instance.settings)
         # every term is a whole multiple of its coefficient, so the objective is a whole
@@ -318,6 +350,22 @@ def build_model(
     return PlanningModel(
         ctx, groups, team_model, rotation_model, candidates.restricted, ceiling=ceiling
     )
+
+
+def _cap_department_bridges(ctx: ModelContext, cap: Capacity) -> None:
+    """Redundant rows the LP cannot see: the pairs bridged at one department are at most
+    what its people can bridge (``ceiling``), by teams and by rotation together."""
+    reach = cap.rotation
+    at: dict[DepartmentName, list[cp_model.IntVar]] = defaultdict(list)
+    for (a, b), covered in ctx.covered.items():
+        at[a].append(covered)
+        at[b].append(covered)
+    for department, covered in at.items():
+        most = cap.team_partners.get(department, 0)
+        if reach is not None:
+            most += reach.send.get(department, 0) + reach.host.get(department, 0)
+        if most < len(covered):
+            ctx.model.add(sum(covered) <= most)
 
 
 def _search(
