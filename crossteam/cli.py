@@ -29,7 +29,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from crossteam.errors import CrossteamError, InputError, OutputError
-from crossteam.models import Problem
+from crossteam.models import CompanyShape, Problem
 
 if TYPE_CHECKING:
     from crossteam.alternatives import AlternativesResult
@@ -250,19 +250,36 @@ def example(
     employees: Annotated[
         int, typer.Option(min=20, max=100_000, help="Employees (at least 20)")
     ] = 150,
-    departments: Annotated[int, typer.Option(min=2, max=500, help="Departments")] = 10,
+    departments: Annotated[
+        int | None,
+        typer.Option(
+            min=2,
+            max=500,
+            help="Departments (default: one per 25 employees, at least 10; 10 with --shape "
+            "classic)",
+            show_default=False,
+        ),
+    ] = None,
     seed: Annotated[int, typer.Option(min=0, help="Random seed")] = 0,
     japanese: Annotated[
         bool, typer.Option("--japanese", help="Japanese names and headers")
     ] = False,
+    shape: Annotated[
+        CompanyShape,
+        typer.Option(
+            help="realistic: heavy-tailed department sizes and a silent periphery of small "
+            "departments; classic: departments of similar size"
+        ),
+    ] = CompanyShape.REALISTIC,
     force: ForceFlag = False,
 ) -> None:
     """Write a realistic synthetic company (also used by the benchmarks)."""
-    from crossteam.io.example import write_example
+    from crossteam.io.example import default_departments, write_example
 
+    count = departments if departments is not None else default_departments(employees, shape)
     _write(
         out,
-        lambda p: write_example(p, employees, departments, seed, japanese=japanese),
+        lambda p: write_example(p, employees, count, seed, japanese=japanese, shape=shape),
         force=force,
         inputs=(),
     )

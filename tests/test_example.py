@@ -14,12 +14,13 @@ from crossteam.errors import InputError
 from crossteam.io.example import (
     SKILL_SUPPLY_FACTOR,
     Company,
+    default_departments,
     generate_company,
     write_company,
     write_example,
 )
 from crossteam.io.reader import read_workbook
-from crossteam.models import RULE_TARGET, RuleKind, Settings
+from crossteam.models import RULE_TARGET, CompanyShape, RuleKind, Settings
 
 
 @pytest.fixture(scope="module")
@@ -380,3 +381,89 @@ def test_rotate_to_rules_leave_every_home_enough_available_people(
     instance = read_workbook(path).instance
     assert instance is not None
     assert precheck_rotation(instance) == []
+
+
+def _silent_pairs(company: Company) -> list[tuple[str, str]]:
+    departments = sorted({row[0] for row in company.departments})
+    tied = _tied_department_pairs(company)
+    return [
+        (a, b)
+        for i, a in enumerate(departments)
+        for b in departments[i + 1 :]
+        if frozenset((a, b)) not in tied
+    ]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_realistic_shape_has_heavy_tailed_department_sizes(seed: int) -> None:
+    # as in a real e-mail network of ~1,000 people in ~40 departments: several of 1-4
+    # people, a median in the teens, one of a hundred or more
+    company = generate_company(1000, 40, seed=seed, shape=CompanyShape.REALISTIC)
+    sizes = sorted(Counter(_department_of(company).values()).values())
+    assert len(sizes) == 40 and sum(sizes) == 1000
+    assert sizes[0] == 1
+    assert sum(size <= 4 for size in sizes) >= 4
+    assert sum(size <= 10 for size in sizes) >= 10
+    assert 10 <= sizes[20] <= 25
+    assert sizes[-1] >= 100
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_realistic_shape_leaves_a_fifth_to_a_third_of_pairs_silent_mostly_small_ones(
+    seed: int,
+) -> None:
+    company = generate_company(1000, 40, seed=seed, shape=CompanyShape.REALISTIC)
+    size = Counter(_department_of(company).values())
+    silent = _silent_pairs(company)
+    assert 0.18 * 780 <= len(silent) <= 0.33 * 780
+    on_small = [pair for pair in silent if min(size[pair[0]], size[pair[1]]) <= 10]
+    assert len(on_small) >= 0.8 * len(silent)
+    # the core of large departments talks to itself
+    large = sorted(size, key=size.__getitem__)[-8:]
+    assert not [pair for pair in silent if set(pair) <= set(large)]
+
+
+def test_realistic_shape_ties_are_dense_inside_departments() -> None:
+    company = generate_company(1000, 40, seed=0, shape=CompanyShape.REALISTIC)
+    department = _department_of(company)
+    inside = sum(department[a] == department[b] for a, b, _ in company.interactions)
+    outside = len(company.interactions) - inside
+    assert len({(a, b) for a, b, _ in company.interactions}) == len(company.interactions)
+    assert inside > outside  # E-I index below zero
+    assert 20 <= 2 * len(company.interactions) / 1000 <= 40
+
+
+def test_the_example_command_writes_the_realistic_shape_by_default(tmp_path: Path) -> None:
+    from crossteam.cli import main
+
+    path = tmp_path / "company.xlsx"
+    with pytest.raises(SystemExit) as done:
+        main(["example", str(path), "--employees", "500"])
+    assert done.value.code == 0
+    result = read_workbook(path)
+    assert result.errors == () and result.warnings == ()
+    instance = result.instance
+    assert instance is not None
+    # one department per 25 employees, the smallest of one or two people
+    assert len(instance.departments) == default_departments(500, CompanyShape.REALISTIC) == 20
+    sizes = Counter(e.department for e in instance.employees)
+    assert min(sizes.values()) <= 2
+    classic = generate_company(500, 10, seed=0)
+    assert min(Counter(_department_of(classic).values()).values()) >= 3
+
+
+@pytest.mark.slow
+def test_a_realistic_company_gets_a_plan_that_passes_every_check(tmp_path: Path) -> None:
+    from crossteam.checks import verify
+    from crossteam.network import analyse
+    from crossteam.planner import SolveOptions, solve
+
+    path = tmp_path / "company.xlsx"
+    write_example(path, 300, 12, seed=1, shape=CompanyShape.REALISTIC)
+    instance = read_workbook(path).instance
+    assert instance is not None
+    options = SolveOptions(time_limit_seconds=20, workers=1, deterministic_time_limit=5)
+    plan = solve(instance, analyse(instance), options)
+    assert plan.status in {"optimal", "feasible"}
+    assert plan.silent_pairs_ceiling is not None
+    assert verify(instance, plan).failures == ()

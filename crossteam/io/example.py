@@ -4,6 +4,12 @@ Departments of uneven size with plausible names, roles, offices and skills; an i
 graph that is dense inside departments and silent between departments far apart on a
 "map" of the organisation; team specs, skill needs, rules and rotation policies chosen so
 that a plan always exists. The same seed always gives the same company.
+
+Two shapes (``CompanyShape``): ``realistic`` has heavy-tailed department sizes (a few large
+departments, many of 1-10 people), a core of large departments tied to each other and a
+periphery of small ones with few outside ties, as measured in real organisational e-mail
+networks; ``classic`` has departments of similar size (at least 3 people) tied to their
+neighbours on the map, the shape of the first benchmarks.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from statistics import NormalDist
 from typing import NoReturn
 
 import numpy as np
@@ -22,9 +29,10 @@ from openpyxl.utils import get_column_letter
 
 from crossteam.errors import InputError
 from crossteam.io import schema
-from crossteam.models import Problem, Settings
+from crossteam.models import CompanyShape, Problem, Settings
 
 MIN_DEPARTMENT_SIZE = 3
+"""Smallest department of the classic shape (the realistic shape has departments of 1)."""
 MIN_EMPLOYEES = 20
 SHARE_UNAVAILABLE = 0.05
 SHARE_NOT_ROTATION_ELIGIBLE = 0.15
@@ -46,6 +54,26 @@ MAX_NEIGHBOURS = 6
 # each person's share is drawn from a log-normal of this spread.
 OUTREACH_SPREAD = 0.8
 HEAD_OUTREACH = 3.0
+
+# The realistic shape. The log of department sizes is a two-piece normal, wider below the
+# median than above it (standard deviations SMALL_SPREAD and LARGE_SPREAD), taken at evenly
+# spaced quantiles so that every company of that many departments has the same heavy
+# tail: at 1,000 people in 40 departments, several of 1-4 people, a median of about 15, a
+# few of 100 or more, as in the e-mail network of a European research institution
+# (docs/synthetic.md).
+SMALL_SPREAD = 1.2
+LARGE_SPREAD = 0.9
+SIZE_JITTER = 0.15
+# Each person's ties outside the department: on average CROSS_TIES, times their outreach,
+# times (department size / CORE_SIZE) ** PERIPHERY for departments smaller than CORE_SIZE,
+# so that the small departments of the periphery have few outside ties. Each tie goes to
+# another department with a pull of its size ** CORE_PULL times exp(-distance / REACH)
+# on the map, so that the large departments of the core are tied to each other.
+CROSS_TIES = 6.0
+CORE_SIZE = 20
+PERIPHERY = 0.5
+CORE_PULL = 1.0
+REACH = 0.35
 
 Row = tuple[object, ...]
 EmployeeRow = tuple[str, str, str, str, str, bool, bool]
@@ -342,11 +370,13 @@ def generate_company(
     japanese: bool = False,
     teams: int | None = None,
     periods: int = 4,
+    shape: CompanyShape = CompanyShape.CLASSIC,
 ) -> Company:
     """A realistic company whose planning tasks are feasible.
 
     Args:
-        employees: Headcount, at least 20 and at least 3 per department.
+        employees: Headcount, at least 20, and at least 3 per department in the classic
+            shape (1 in the realistic one).
         departments: Number of departments; beyond the 17 kinds known, names repeat
             numbered ("Sales 2", 第2営業部).
         seed: Same seed, same company.
@@ -354,6 +384,8 @@ def generate_company(
         teams: Teams to form; default one per 10 employees. Their seats never exceed
             the available people.
         periods: Rotation periods (quarters).
+        shape: ``CompanyShape.REALISTIC`` (what ``crossteam example`` writes by default) or
+            ``CompanyShape.CLASSIC`` (the shape the tests were written for).
 
     Raises:
         InputError: Sizes that no company can have, or more teams than people to fill
@@ -365,18 +397,20 @@ def generate_company(
         _refuse(
             f"an example company has at least {MIN_EMPLOYEES} employees (asked for {employees})"
         )
-    if employees < MIN_DEPARTMENT_SIZE * departments:
+    smallest = MIN_DEPARTMENT_SIZE if shape is CompanyShape.CLASSIC else 1
+    if employees < smallest * departments:
         _refuse(
             f"{employees} employees cannot fill {departments} departments of at least "
-            f"{MIN_DEPARTMENT_SIZE} people: ask for at least {MIN_DEPARTMENT_SIZE * departments} "
+            f"{smallest} people: ask for at least {smallest * departments} "
             "employees or fewer departments"
         )
     if periods < 1:
         _refuse(f"ask for at least 1 period (asked for {periods})")
     rng = np.random.default_rng(seed)
-    org = _Organisation.build(rng, employees, departments, japanese)
+    org = _Organisation.build(rng, employees, departments, japanese, shape)
     skills = _skills(rng, org)
-    interactions = _interactions(rng, org)
+    tie = _interactions if shape is CompanyShape.CLASSIC else _realistic_interactions
+    interactions = tie(rng, org)
     policies = _department_policies(rng, org, skills)
     specs, needs = _team_specs(org, skills, teams, japanese)
     return Company(
@@ -398,6 +432,14 @@ def generate_company(
     )
 
 
+def default_departments(employees: int, shape: CompanyShape) -> int:
+    """Departments of a company when none are asked for: 10 in the classic shape; one per
+    25 employees (at least 10, at most 500) in the realistic one."""
+    if shape is CompanyShape.CLASSIC:
+        return 10
+    return min(500, max(10, round(employees / 25)))
+
+
 def _refuse(message: str) -> NoReturn:
     raise InputError([Problem(message=message)])
 
@@ -412,10 +454,11 @@ def write_example(
     teams: int | None = None,
     periods: int = 4,
     wide_skills: bool = False,
+    shape: CompanyShape = CompanyShape.CLASSIC,
 ) -> None:
     """Generate a company (see ``generate_company``) and write it as an input workbook."""
     company = generate_company(
-        employees, departments, seed, japanese=japanese, teams=teams, periods=periods
+        employees, departments, seed, japanese=japanese, teams=teams, periods=periods, shape=shape
     )
     write_company(company, path, wide_skills=wide_skills)
 
@@ -493,6 +536,19 @@ def _split(total: int, weights: Sequence[float], minimum: int) -> list[int]:
     return [int(p) + minimum for p in parts]
 
 
+def _proportional(total: int, weights: np.ndarray) -> list[int]:
+    """``total`` split in proportion to ``weights``, each part at least 1 (rounded down,
+    the rest given to the parts that lost most by rounding)."""
+    shares = weights / weights.sum() * total
+    parts = np.maximum(1, np.floor(shares)).astype(int)
+    for _ in range(abs(total - int(parts.sum()))):
+        if parts.sum() < total:
+            parts[np.argmax(shares - parts)] += 1
+        else:
+            parts[np.argmin(np.where(parts > 1, shares - parts, np.inf))] -= 1
+    return parts.tolist()
+
+
 @dataclass(frozen=True)
 class _Organisation:
     """Who is who: employees by index, departments by index, in one language."""
@@ -515,7 +571,12 @@ class _Organisation:
 
     @classmethod
     def build(
-        cls, rng: np.random.Generator, employees: int, departments: int, japanese: bool
+        cls,
+        rng: np.random.Generator,
+        employees: int,
+        departments: int,
+        japanese: bool,
+        shape: CompanyShape = CompanyShape.CLASSIC,
     ) -> _Organisation:
         catalogue = len(_DEPARTMENT_KINDS)
         kinds = [_DEPARTMENT_KINDS[d % catalogue] for d in range(departments)]
@@ -528,8 +589,11 @@ class _Organisation:
         jitter = rng.normal(0.0, 0.07, (departments, 2)) * (copies > 1)[:, None]
         positions = np.clip(np.array([k.position for k in kinds]) + jitter, 0.0, 1.0)
         weights = np.array([k.weight for k in kinds]) * np.where(copies > 1, 0.8, 1.0)
-        weights *= rng.lognormal(0.0, 0.35, departments)
-        sizes = _split(employees, weights.tolist(), MIN_DEPARTMENT_SIZE)
+        if shape is CompanyShape.CLASSIC:
+            weights *= rng.lognormal(0.0, 0.35, departments)
+            sizes = _split(employees, weights.tolist(), MIN_DEPARTMENT_SIZE)
+        else:
+            sizes = _proportional(employees, _heavy_tailed(rng, weights))
         department_of = rng.permutation(np.repeat(np.arange(departments), sizes))
         order = np.argsort(department_of, kind="stable")
         members = np.split(order, np.cumsum(sizes)[:-1])
@@ -614,6 +678,21 @@ class _Organisation:
         ]
 
 
+def _heavy_tailed(rng: np.random.Generator, kind_weights: np.ndarray) -> np.ndarray:
+    """Relative department sizes of the realistic shape: the two-piece log-normal's
+    quantiles at evenly spaced points, the larger ones given to the kinds that are typically larger
+    (with some chance), each jittered a little."""
+    count = len(kind_weights)
+    z = np.array([NormalDist().inv_cdf((k + 0.5) / count) for k in range(count)])
+    quantiles = np.exp(np.where(z < 0, SMALL_SPREAD, LARGE_SPREAD) * z)
+    # rank the departments by their kind's weight, shaken so that a small kind is
+    # sometimes large: "Legal" is not always the smallest department
+    keys = np.log(kind_weights) + rng.normal(0.0, 0.8, count)
+    sizes = np.empty(count)
+    sizes[np.argsort(keys, kind="stable")] = quantiles
+    return sizes * rng.lognormal(0.0, SIZE_JITTER, count)
+
+
 def _department_name(kind: _DepartmentKind, copy: int, japanese: bool) -> str:
     if copy == 1:
         return kind.ja if japanese else kind.en
@@ -686,6 +765,62 @@ def _interactions(rng: np.random.Generator, org: _Organisation) -> list[Interact
             strict=True,
         )
     ]
+
+
+def _realistic_interactions(rng: np.random.Generator, org: _Organisation) -> list[InteractionRow]:
+    """Ties of the realistic shape: dense inside departments as in the classic shape; each
+    person's outside ties go to departments by size and closeness (a core of large
+    departments tied to each other), fewer for the people of small departments."""
+    sizes = np.array([len(m) for m in org.members])
+    internal_degree = np.minimum(INTERNAL_DENSITY * (sizes - 1), INTERNAL_DEGREE)
+    ends_a: list[np.ndarray] = []
+    ends_b: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    for people, degree in zip(org.members, internal_degree, strict=True):
+        size = len(people)
+        if size < 2:
+            continue
+        pairs = size * (size - 1) // 2
+        chosen = rng.choice(pairs, rng.binomial(pairs, degree / (size - 1)), replace=False)
+        first, second = _triangle_pair(chosen)
+        ends_a.append(people[first])
+        ends_b.append(people[second])
+        weights.append(np.minimum(rng.geometric(0.45, len(chosen)), 5))
+    outreach = rng.lognormal(0.0, OUTREACH_SPREAD, org.size)
+    outreach /= outreach.mean()
+    outreach[org.heads] *= HEAD_OUTREACH
+    periphery = np.minimum(1.0, sizes / CORE_SIZE) ** PERIPHERY
+    expected = CROSS_TIES * outreach * periphery[org.department_of]
+    ties = rng.poisson(expected)
+    distance = np.linalg.norm(org.positions[:, None, :] - org.positions[None, :, :], axis=2)
+    pull = sizes[None, :] ** CORE_PULL * np.exp(-distance / REACH)
+    np.fill_diagonal(pull, 0.0)
+    if pull.sum() > 0:
+        for d, people in enumerate(org.members):
+            count = int(ties[people].sum())
+            if not count or not pull[d].sum():
+                continue
+            sources = np.repeat(people, ties[people])
+            targets = rng.choice(len(sizes), count, p=pull[d] / pull[d].sum())
+            partners = np.empty(count, dtype=np.int64)
+            for e in np.unique(targets):
+                chosen = targets == e
+                members = org.members[e]
+                share = outreach[members] / outreach[members].sum()
+                partners[chosen] = rng.choice(members, int(chosen.sum()), p=share)
+            ends_a.append(sources)
+            ends_b.append(partners)
+            weights.append(np.minimum(rng.geometric(0.65, count), 5))
+    a, b = np.concatenate(ends_a), np.concatenate(ends_b)
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    weight = np.concatenate(weights)
+    # a pair drawn twice (each end reaching out to the other) is one tie, weights added
+    key = low.astype(np.int64) * org.size + high
+    unique, inverse = np.unique(key, return_inverse=True)
+    summed = np.minimum(np.bincount(inverse, weights=weight).astype(int), 5)
+    first, second = (unique // org.size).tolist(), (unique % org.size).tolist()
+    ids = org.ids
+    return [(ids[x], ids[y], w) for x, y, w in zip(first, second, summed.tolist(), strict=True)]
 
 
 def _spanning_ties(

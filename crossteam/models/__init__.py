@@ -49,6 +49,7 @@ from crossteam.models.problems import Problem, Severity
 from crossteam.models.review import ReviewDecision
 from crossteam.models.run_info import RunInfo
 from crossteam.models.settings import Settings
+from crossteam.models.synthetic import CompanyShape
 
 __all__ = [
     "MAX_LEVEL",
@@ -60,6 +61,7 @@ __all__ = [
     "BridgedPair",
     "CheckReport",
     "CheckResult",
+    "CompanyShape",
     "Department",
     "DepartmentName",
     "DepartmentPair",
