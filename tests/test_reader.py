@@ -971,7 +971,7 @@ def test_a_name_typed_where_an_id_belongs_is_told_without_quoting_it(tmp_path: P
     put(sheets, "Rules", 2, "target", "suzuki ken")
     error = only_error(read(tmp_path, sheets))
     assert (error.sheet, error.cell) == ("Rules", "C2")
-    assert "name of employee E2 (Employees!B3)" in error.message
+    assert "holds the name in Employees!B3, not an employee id" in error.message
     assert "suzuki" not in error.message.casefold()
 
 

@@ -476,10 +476,13 @@ def _look_alike(what: str, text: str, first: _Spelling, outcome: str) -> str:
 
 
 def _cells(spelling: _Spelling, here: bool) -> str:
-    """Where a spelling is: "here", "here and 1 more cell", "Employees!C2 and 7 more cells"."""
-    where = "here" if here else str(spelling.first)
+    """Where a spelling is, seen from its first cell (``here``: "" or " (here and 2 more
+    cells)") or from elsewhere ("Employees!C2", "Employees!C2 and 7 more cells")."""
     more = spelling.cells - 1
-    return where if not more else f"{where} and {more} more cell{'s' if more > 1 else ''}"
+    cells = f"{more} more cell{'s' if more > 1 else ''}"
+    if here:
+        return f" (here and {cells})" if more else ""
+    return f"{spelling.first} and {cells}" if more else str(spelling.first)
 
 
 def _variant_message(what: str, variant: _Variant, quotable: bool = True) -> str:
@@ -488,11 +491,11 @@ def _variant_message(what: str, variant: _Variant, quotable: bool = True) -> str
     how = how_alike(spelling.text, chosen.text)
     if not quotable:
         return (
-            f"this value ({_cells(spelling, True)}) differs from the one in "
+            f"this value{_cells(spelling, True)} differs from the one in "
             f"{_cells(chosen, False)} {how}: both are taken as one value of {what}"
         )
     return (
-        f"{what} '{shown(spelling.text)}' ({_cells(spelling, True)}) differs from "
+        f"{what} '{shown(spelling.text)}'{_cells(spelling, True)} differs from "
         f"'{shown(chosen.text)}' ({_cells(chosen, False)}) {how}: both are taken as "
         f"'{shown(chosen.text)}'"
     )
@@ -551,8 +554,10 @@ class _WorkbookReader:
         self.skills = _Names()
         self.team_spellings = _Names()
         self.period_spellings = _Names()
-        self.people: dict[str, tuple[str, _Cell]] | None = None
-        """Folded employee name -> (id, name cell), built at the first unknown id."""
+        self.names: list[tuple[str, _Cell]] = []
+        """Every name on Employees and its cell, even on rows with errors."""
+        self.people: dict[str, _Cell] | None = None
+        """Folded name -> its cell, built at the first unknown id."""
         self.blank_names: dict[str, list[str]] = defaultdict(list)
         """Kind of name (employee, department, team) -> cells that would have defined one
         but are blank or unreadable, on rows that hold something else."""
@@ -844,6 +849,8 @@ class _WorkbookReader:
             name: row.get(name)
             for name in ("department", "name", "role", "location", "available", "rotation_eligible")
         }
+        if fields["name"] is not None:
+            self.names.append((fields["name"], row.cell(row.index("name"))))
         department_cell = row.cell(row.index("department"))
         if fields["department"] is None:
             self.blank_names["department"].append(str(department_cell))
@@ -909,12 +916,12 @@ class _WorkbookReader:
         return employee_id
 
     def _unknown_employee(self, row: _Row, index: int, employee_id: str) -> None:
-        person = self._person_named(employee_id)
-        if person is not None:  # not quoted: a name is personal data
+        name_cell = self._name_cell(employee_id)
+        if name_cell is not None:  # not quoted: a name is personal data
             row.error(
                 index,
-                f"this cell holds the name of employee {shown(person[0])} ({person[1]}), "
-                "not an id: give the employee_id",
+                f"this cell holds the name in {name_cell}, not an employee id: give the "
+                "employee_id of that row",
             )
             return
         message = f"no employee {row.quoted(index, employee_id)} on the Employees sheet"
@@ -928,17 +935,12 @@ class _WorkbookReader:
             f"{how_alike(employee_id, found.text)}, and ids must match exactly",
         )
 
-    def _person_named(self, text: str) -> tuple[str, _Cell] | None:
-        """The id and name cell of the employee whose name ``text`` is (case aside)."""
+    def _name_cell(self, text: str) -> _Cell | None:
+        """The Employees cell whose name ``text`` is (case and look-alikes aside)."""
         if self.people is None:
-            table = self.tables.get(_EMPLOYEES)
-            index = None if table is None else table.columns.get("name")
             self.people = {}
-            for employee_id, employee in self.employees.items():
-                name = employee.fields.get("name")
-                if table is not None and index is not None and name:
-                    cell = _Cell(table.title, employee.fields["row"], index, table.headers[index])
-                    self.people.setdefault(fold(name), (employee_id, cell))
+            for name, cell in self.names:
+                self.people.setdefault(fold(name), cell)
         return self.people.get(fold(text))
 
     def _unknown(
