@@ -1104,3 +1104,20 @@ def test_workbook_resaved_by_libreoffice_still_reads_the_same(tmp_path: Path) ->
     assert resaved.teams == before.teams
     assert resaved.rules == before.rules
     assert resaved.departments == before.departments
+
+
+def test_follow_ons_of_a_blank_department_or_team_keep_errors_and_warnings_apart(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    put(sheets, "Employees", 4, "department", None)  # both Development people
+    put(sheets, "Employees", 5, "department", None)
+    put(sheets, "Teams", 2, "team", None)  # Voice, named on TeamSkills and Rules
+    result = read(tmp_path, sheets)
+    follows = {(p.sheet, p.cell, p.severity): p.follows for p in (*result.errors, *result.warnings)}
+    assert follows[("Departments", "A3", "warning")] == "Employees!C4"
+    assert follows[("Priorities", "B2", "error")] == "Employees!C4"  # not folded in a warning
+    assert follows[("TeamSkills", "A2", "error")] == "Teams!A2"
+    (team,) = [e for e in result.errors if e.sheet == "TeamSkills"]
+    assert "also at 1 more cell: Rules!C3" in team.message
+    assert sum(e.follows is None for e in result.errors) == 3  # the three blank cells

@@ -170,6 +170,8 @@ class _Problems:
         """Record a problem; one that ``follows`` from another cell and shares its
         ``repeat`` key with an earlier one is only listed as a further cell of it."""
         cell = f"{get_column_letter(index)}{row}" if index is not None and row is not None else None
+        if repeat is not None:  # an error is never folded into a warning, nor the reverse
+            repeat = f"{repeat}|{'warning' if warning else 'error'}"
         if repeat is not None and repeat in self._repeats:
             self._repeats[repeat][1].append(f"{sheet}!{cell or f'row {row}'}")
             return
@@ -963,7 +965,14 @@ class _WorkbookReader:
         if not blanks:
             report(index, message + suggest(name))
             return
-        more = f" (or one of {len(blanks) - 1} more such cells)" if len(blanks) > 1 else ""
+        others = len(blanks) - 1
+        more = (
+            ""
+            if not others
+            else " (or 1 more such cell)"
+            if others == 1
+            else f" (or one of {others} more such cells)"
+        )
         report(
             index,
             f"{message}, perhaps because {blanks[0]}{more}, which should hold "
