@@ -77,6 +77,11 @@ def _invisible(character: str) -> bool:
     )
 
 
+def _settled(text: str) -> bool:
+    """Printable text that ``clean`` would only trim: already NFKC, nothing ignorable."""
+    return unicodedata.is_normalized("NFKC", text) and _IGNORABLE.isdisjoint(text)
+
+
 def clean(text: str) -> str:
     """The text as crossteam reads a name: what two cells must share to name one thing.
 
@@ -87,7 +92,7 @@ def clean(text: str) -> str:
     full-width "Ｅ００１" read as "Café", "セールス" and "E001"), runs of white space
     become one space and the ends are trimmed. The result may be empty.
     """
-    if text.isascii() and text.isprintable() and "  " not in text:
+    if text.isprintable() and "  " not in text and (text.isascii() or _settled(text)):
         return text.strip()  # the common case of a large workbook, kept cheap
     kept = "".join(c for c in text if not _invisible(c))
     return " ".join(unicodedata.normalize("NFKC", kept).split())
