@@ -97,7 +97,9 @@ def _report_problems(errors: tuple[Problem, ...], warnings: tuple[Problem, ...])
         _say(f"[red]error[/red] {escape(e.render())}")
     if errors:
         n = len(errors)
-        _say(f"{n} problem{'s' if n != 1 else ''} found; nothing was planned or written.")
+        following = sum(e.follows is not None for e in errors)
+        more = f" ({following} may follow from another)" if following else ""
+        _say(f"{n} problem{'s' if n != 1 else ''} found{more}; nothing was planned or written.")
 
 
 def _fail_input(error: InputError, as_json: bool) -> NoReturn:

@@ -141,3 +141,33 @@ def test_different_no_lone_diversify_and_balance_modes() -> None:
     assert sum(not r.passed for r in check_teams(instance, bad) if r.rule.startswith("bal")) == 4
     balance = [r for r in check_teams(instance, good) if r.rule.startswith("balance")]
     assert [r.passed for r in balance] == [True, False, True, True]  # y is still alone
+
+
+def test_broken_balance_rules_quote_values_of_shared_columns_only() -> None:
+    people = [
+        person("a1", "A", salary="ZZSECRET", location="Tokyo"),
+        person("a2", "A", salary="ZZSECRET", location="Tokyo"),
+        person("b1", "B", salary="ZZOTHER", location="Osaka"),
+        person("b2", "B", salary="ZZOTHER", location="Osaka"),
+    ]
+    modes = (BalanceMode.DIFFERENT, BalanceMode.NO_LONE, BalanceMode.DIVERSIFY)
+    rules = tuple(
+        BalanceRule(attribute=attribute, mode=mode, hard=True, row=row)
+        for row, (attribute, mode) in enumerate(
+            (attribute, mode) for attribute in ("salary", "location") for mode in modes
+        )
+    )
+    instance = company(people, (SPEC,), balance_rules=rules)
+    split = plan(("a1", "a2"), ("b1", "b2"))  # a value twice in a team, off the mix
+    lone = plan(("a1", "a2", "b1"), ("b2",))  # one member alone with a value
+    broken = {
+        r.subject: r.detail
+        for p in (split, lone)
+        for r in check_teams(instance, p)
+        if r.rule.startswith("balance") and not r.passed
+    }
+    assert set(broken) == {f"row {row}" for row in range(6)}
+    for row in (0, 1, 2):  # salary: a personal column
+        assert "ZZ" not in broken[f"row {row}"]
+    for row in (3, 4, 5):  # location: its values help and are no one's own
+        assert "Tokyo" in broken[f"row {row}"] or "Osaka" in broken[f"row {row}"]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
-from workbooks import company, put, write_workbook
+from workbooks import Sheets, company, put, write_workbook
 
 from crossteam.checks import verify
 from crossteam.cli import main
@@ -318,3 +319,155 @@ def test_a_teams_only_plan_is_not_held_to_the_rotation_rules(
     assert verify(instance, written).passed
     # the same plan claimed as a full plan does break the rotate_to rule
     assert not verify(instance, written.model_copy(update={"planned_rotation": True})).passed
+
+
+# -- personal data never reaches a message ------------------------------------------------
+
+MARKER = "zzmarker"
+"""Every name and salary of ``marked()`` holds it; no message or JSON output may."""
+
+
+def marked() -> Sheets:
+    """``company()`` made plannable, each name and a text salary column holding MARKER."""
+    sheets = company()
+    put(sheets, "Teams", 3, "min_size", 1)  # 2 + 2 + 1 seats for 6 available people
+    del sheets["Rules"][3]  # rotate_to: E5 cannot leave Support, which keeps 80 % at home
+    sheets["Employees"][0].append("salary")
+    for number, row in enumerate(sheets["Employees"][1:], 1):
+        row[1] = f"ZZMARKERNAME{number}"
+        row.append(f"ZZMARKERSALARY{number}")
+    return sheets
+
+
+def _edit(*cells: tuple[str, int, str, object]) -> Callable[[Sheets], None]:
+    def change(sheets: Sheets) -> None:
+        for sheet, row, column, value in cells:
+            put(sheets, sheet, row, column, value)
+
+    return change
+
+
+def _add(sheet: str, *rows: list[object]) -> Callable[[Sheets], None]:
+    return lambda sheets: sheets[sheet].extend(rows)
+
+
+PERSONAL_PATHS: dict[str, Callable[[Sheets], None]] = {
+    "a bad cell on every sheet": _edit(
+        ("Employees", 3, "employee_id", "E1"),
+        ("Employees", 4, "available", "maybe"),
+        ("Employees", 5, "name", "ZZMARKERNAME" * 1_000),
+        ("Employees", 6, "salary", "=1+1"),  # a formula without a saved result
+        ("Employees", 7, "department", "\u200b"),
+        ("Skills", 2, "level", 9),
+        ("Skills", 3, "employee_id", "E77"),
+        ("Interactions", 2, "weight", "often"),
+        ("Interactions", 3, "employee_b", "zzmarkername2"),  # a name for an id
+        ("Departments", 2, "min_on_site", 1.5),
+        ("Priorities", 2, "department_a", "Legal"),
+        ("Teams", 2, "max_size", "five"),
+        ("TeamSkills", 2, "team", "Ghost"),
+        ("Balance", 2, "mode", "mix"),
+        ("Periods", 3, "period", "2027-Q1"),
+        ("Rules", 2, "rule", "split"),
+        ("Rules", 3, "employee_id", "ZZMARKERNAME3"),
+        ("Rules", 4, "employee_id", "E99"),
+        ("Settings", 2, "setting", "time_limit"),
+    ),
+    "balance on the name column": _add("Balance", ["name", "balance", 1, None]),
+    "balance on a text salary column": _add("Balance", ["salary", "balance", 1, None]),
+    "look-alike salaries of a balanced column": lambda sheets: (
+        _edit(("Employees", 3, "salary", "zzmarkersalary1"))(sheets),
+        _add("Balance", ["salary", "diversify", 1, None])(sheets),
+    ),
+    "hard rules on personal columns": _add(
+        "Balance",
+        ["salary", "different", "hard", None],
+        ["name", "cluster", 1, None],
+        ["salary", "diversify", 2, None],
+    ),
+    "an impossible hard rule on a name": lambda sheets: (
+        _add("Balance", ["name", "no_lone", "hard", "ZZMARKERNAME1"])(sheets),
+        _add("Rules", ["in_team", "E1", "Solo", None])(sheets),
+    ),
+}
+
+
+@pytest.mark.parametrize("path_kind", list(PERSONAL_PATHS))
+def test_no_name_or_personal_cell_text_reaches_a_message_or_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], path_kind: str
+) -> None:
+    sheets = marked()
+    PERSONAL_PATHS[path_kind](sheets)
+    path = write_workbook(tmp_path / "in.xlsx", sheets)
+    plan_path = tmp_path / "plan.xlsx"
+    outcomes = {
+        "validate": run(capsys, "validate", str(path), "--json"),
+        "audit": run(capsys, "audit", str(path), "--json"),
+        "plan": run(capsys, "plan", str(path), "-o", str(plan_path), "--time-limit", "5", "--json"),
+    }
+    for command, (code, out, err) in outcomes.items():
+        assert code in (0, 1, 2), (command, err)
+        json.loads(out)
+        assert MARKER not in (out + err).casefold(), (command, out, err)
+    if outcomes["plan"][0] == 0:
+        instance = load_workbook(path)
+        assert verify(instance, read_plan(plan_path, instance)).passed
+
+
+def test_a_name_in_a_plan_read_back_is_not_quoted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_workbook(tmp_path / "in.xlsx", marked())
+    plan_path = tmp_path / "plan.xlsx"
+    code, _, err = run(capsys, "plan", str(path), "-o", str(plan_path), "--time-limit", "5")
+    assert code == 0, err
+    instance = load_workbook(path)
+    assert verify(instance, read_plan(plan_path, instance)).passed
+    book = openpyxl.load_workbook(plan_path)
+    book["Teams"]["B2"].value = "ZZMARKERNAME4"
+    book.save(plan_path)
+
+    code, out, err = run(capsys, "audit", str(path), "--plan", str(plan_path), "--json")
+
+    assert code == 2
+    assert "Teams!B2" in err
+    assert "holds the name of employee" in err
+    assert MARKER not in (out + err).casefold()
+
+
+# -- messages a new user can act on -------------------------------------------------------
+
+
+def test_a_folder_given_as_input_is_called_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "company.xlsx"
+    folder.mkdir()
+    for command in ("validate", "audit", "plan"):
+        code, out, err = run(capsys, command, str(folder), "--json")
+        assert code == 2, command
+        assert "is a folder" in err
+        assert "is a folder" in json.loads(out)["errors"][0]["message"]
+
+
+def test_the_input_workbook_given_as_the_plan_is_called_an_input_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_workbook(tmp_path / "in.xlsx", company())
+    code, _, err = run(capsys, "audit", str(path), "--plan", str(path))
+    assert code == 2
+    assert "looks like an input workbook" in err
+    assert "no column" not in err
+
+
+def test_follow_on_problems_are_counted_and_marked_in_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheets = company()
+    put(sheets, "Employees", 2, "employee_id", None)  # E1, named on four other rows
+    path = write_workbook(tmp_path / "in.xlsx", sheets)
+    code, out, err = run(capsys, "validate", str(path), "--json")
+    assert code == 2
+    assert "2 problems found (1 may follow from another)" in err
+    errors = json.loads(out)["errors"]
+    assert [e["follows"] for e in errors] == [None, "Employees!A2"]

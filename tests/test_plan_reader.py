@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from plan_samples import sample_instance, sample_plan, write_sample
+from workbooks import company, write_workbook
 
 from crossteam.errors import InputError
 from crossteam.io.plan_reader import read_plan, read_review
@@ -117,10 +118,37 @@ def test_plan_with_only_a_teams_sheet_has_no_rotation(plan_path: Path) -> None:
 def test_workbook_without_plan_sheets_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.xlsx"
     workbook = openpyxl.Workbook()
-    workbook.active.title = "Employees"
+    workbook.active.title = "Notes"
     workbook.save(path)
     (problem,) = problems_of(path)
     assert "Teams" in problem.message
+
+
+def test_an_input_workbook_given_as_a_plan_is_told_as_such(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "input.xlsx", company())  # it has a Teams sheet too
+    (problem,) = problems_of(path)
+    assert "looks like an input workbook" in problem.message
+    assert "employee_id" not in problem.message
+
+
+def test_ids_with_invisible_or_full_width_characters_read_as_the_id(plan_path: Path) -> None:
+    edit(plan_path, "Teams", {"B2": "E1\u200b", "B3": "Ｅ２"})
+    plan = read_plan(plan_path, sample_instance())
+    assert plan.teams == sample_plan().teams
+
+
+def test_an_unknown_id_with_an_invisible_character_is_quoted_escaped(plan_path: Path) -> None:
+    edit(plan_path, "Teams", {"B3": "E99\u200b"})
+    (problem,) = problems_of(plan_path)
+    assert "E99\\u200b (read as E99)" in problem.message
+
+
+def test_a_name_in_the_employee_id_column_is_not_quoted(plan_path: Path) -> None:
+    edit(plan_path, "Teams", {"B3": "kato mai"})
+    (problem,) = problems_of(plan_path)
+    assert problem.cell == "B3"
+    assert "name of employee E8" in problem.message
+    assert "kato" not in problem.message.casefold()
 
 
 def test_file_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:

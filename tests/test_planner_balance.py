@@ -8,6 +8,7 @@ from instances import company, network_report, person
 from crossteam.checks import verify
 from crossteam.models import BalanceMode, BalanceRule, Employee, Plan, PlanningInput, TeamSpec
 from crossteam.planner import SolveOptions, solve
+from crossteam.planner.balance import balance_reason
 
 QUICK = SolveOptions(time_limit_seconds=5, workers=2, plan_rotation=False)
 TWO_TEAMS = (TeamSpec(name="T", count=2, min_size=3, max_size=3),)
@@ -98,3 +99,11 @@ def test_soft_penalty_in_the_objective_matches_the_checker() -> None:
     check = next(r for r in verify(instance, plan).results if r.rule.startswith("balance"))
     penalty = float(check.detail.split("penalty ")[1].split()[0])
     assert plan.objective_terms.get("balance", 0.0) == pytest.approx(-2.0 * penalty)
+
+
+def test_the_reason_of_a_hard_rule_quotes_the_value_of_a_shared_column_only() -> None:
+    shared = BalanceRule(attribute="location", mode=BalanceMode.NO_LONE, hard=True, value="Osaka")
+    personal = shared.model_copy(update={"attribute": "salary", "value": "ZZSECRET", "row": 4})
+    assert "Osaka" in balance_reason(shared)
+    assert "ZZSECRET" not in balance_reason(personal)
+    assert "Balance row 4" in balance_reason(personal)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -595,7 +596,7 @@ BAD_INPUTS: dict[str, tuple[Change, str, int | None, str | None, str | None, str
                                        "Rules", 2, "target", "C2", "two different employees"),
     "unknown department in Priorities": (_put("Priorities", 2, "department_a", "Legal"),
                                          "Priorities", 2, "department_a", "A2", "Legal"),
-    "misspelt department in Priorities": (_put("Priorities", 2, "department_a", "support"),
+    "misspelt department in Priorities": (_put("Priorities", 2, "department_a", "Suport"),
                                           "Priorities", 2, "department_a", "A2",
                                           "did you mean Support?"),
     "misspelt team in Rules": (_put("Rules", 3, "target", "Vioce"),
@@ -732,10 +733,10 @@ def test_an_unreadable_skills_sheet_gives_one_error_and_no_skill_warnings(
 
 def test_a_team_skill_nobody_holds_is_a_warning_with_the_closest_skill(tmp_path: Path) -> None:
     sheets = company()
-    put(sheets, "TeamSkills", 2, "skill", "python")
+    put(sheets, "TeamSkills", 2, "skill", "Pyton")
     result = read(tmp_path, sheets)
     assert result.instance is not None
-    (warning,) = warnings_about(result, "no employee has the skill python")
+    (warning,) = warnings_about(result, "no employee has the skill Pyton")
     assert (warning.sheet, warning.cell) == ("TeamSkills", "B2")
     assert "did you mean Python?" in warning.message
 
@@ -766,6 +767,323 @@ def test_empty_employees_sheet_is_an_error(tmp_path: Path) -> None:
     assert "no employees" in error.message
 
 
+# -- look-alike text ----------------------------------------------------------------------
+
+
+def rename(sheets: Sheets, old: str, new: str) -> None:
+    """Every cell holding ``old``, on every sheet, now holds ``new``."""
+    for rows in sheets.values():
+        for row in rows:
+            row[:] = [new if cell == old else cell for cell in row]
+
+
+def differs(result: ReadResult) -> list[Problem]:
+    return [p for p in (*result.errors, *result.warnings) if "differs from" in p.message]
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["Support\u200b", "\ufeffSupport", "Sup\u00adport", "Ｓｕｐｐｏｒｔ", " Support\u3000"],
+)
+def test_a_department_with_invisible_or_full_width_characters_is_the_same_one(
+    tmp_path: Path, spelling: str
+) -> None:
+    sheets = company()
+    put(sheets, "Employees", 8, "department", spelling)
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    assert result.instance.employee_by_id["E7"].department == "Support"
+    assert result.instance.department_by_name["Support"].headcount == 3
+    assert len(result.instance.departments) == 3
+    assert not differs(result)
+
+
+@pytest.mark.parametrize(
+    ("everywhere", "one_cell"),
+    [
+        ("Développement", unicodedata.normalize("NFD", "Développement")),
+        ("サポート", "ｻﾎﾟｰﾄ"),  # half-width katakana
+    ],
+)
+def test_a_department_in_nfd_or_half_width_form_is_the_same_one(
+    tmp_path: Path, everywhere: str, one_cell: str
+) -> None:
+    sheets = company()
+    rename(sheets, "Support", everywhere)
+    put(sheets, "Employees", 8, "department", one_cell)
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    assert result.instance.employee_by_id["E7"].department == everywhere
+    assert result.instance.department_by_name[everywhere].headcount == 3
+    assert not differs(result)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "how"),
+    [("support", "upper/lower case"), ("\u0405upport", "CYRILLIC CAPITAL LETTER DZE")],
+)
+def test_departments_differing_in_case_or_look_alike_letters_merge_with_a_warning(
+    tmp_path: Path, spelling: str, how: str
+) -> None:
+    sheets = company()
+    put(sheets, "Employees", 8, "department", spelling)  # E5 and E6 on rows 6-7 are Support
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    assert result.instance.employee_by_id["E7"].department == "Support"
+    assert result.instance.department_by_name["Support"].headcount == 3
+    (warning,) = differs(result)
+    assert (warning.severity, warning.sheet, warning.cell) == ("warning", "Employees", "C8")
+    assert "Employees!C6" in warning.message
+    assert how in warning.message
+
+
+def test_the_commonest_spelling_of_a_department_is_kept_wherever_it_comes_first(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    put(sheets, "Employees", 6, "department", "SUPPORT")  # first, but once against twice
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    assert {e.department for e in result.instance.employees} == {"Sales", "Development", "Support"}
+    (warning,) = differs(result)
+    assert warning.cell == "C6"
+    assert "Employees!C7" in warning.message
+
+
+def test_a_department_named_in_another_case_on_other_sheets_is_that_department(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    put(sheets, "Departments", 2, "department", "SALES")
+    put(sheets, "Priorities", 2, "department_a", "support")
+    put(sheets, "Rules", 4, "target", "sales")
+    result = read(tmp_path, sheets)
+    instance = result.instance
+    assert instance is not None
+    assert instance.department_by_name["Sales"].host_capacity == 1  # the Departments row
+    (priority,) = instance.priorities
+    assert {priority.department_a, priority.department_b} == {"Support", "Development"}
+    assert instance.rules_of(RuleKind.ROTATE_TO)[0].targets == ("Sales",)
+    places = {(w.sheet, w.cell): w.message for w in differs(result)}
+    assert set(places) == {("Departments", "A2"), ("Priorities", "A2"), ("Rules", "C4")}
+    assert "Employees!C2" in places["Departments", "A2"]
+
+
+def test_one_department_given_two_departments_rows_in_two_cases_is_an_error(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    sheets["Departments"].append(["sales", 0.2, 1, "yes", None])
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.cell) == ("Departments", "A4")
+    assert "already on row 2" in error.message
+
+
+def test_a_required_cell_of_invisible_characters_only_is_blank_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    put(sheets, "Employees", 8, "department", "\u200b")
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.cell) == ("Employees", "C8")
+    assert "invisible characters (\\u200b)" in error.message
+    assert "required" in error.message
+
+
+@pytest.mark.parametrize(
+    ("second_id", "quoted"),
+    [
+        ("E1\u200b", "E1\\u200b (read as E1)"),
+        ("\ufeffE1", "\\ufeffE1 (read as E1)"),
+        ("E1\u2060", "E1\\u2060 (read as E1)"),
+        ("Ｅ１", "Ｅ１ (read as E1)"),
+    ],
+)
+def test_an_id_differing_only_in_invisible_or_full_width_characters_is_a_repeated_id(
+    tmp_path: Path, second_id: str, quoted: str
+) -> None:
+    sheets = company()
+    sheets["Employees"].append([second_id, "Other", "Sales", None, None, "yes", "yes", 1])
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.cell) == ("Employees", "A9")
+    assert f"employee id {quoted} is already used on row 2" in error.message
+
+
+def test_an_id_in_nfd_form_is_a_repeated_id(tmp_path: Path) -> None:
+    sheets = company()
+    for text in ("É8", unicodedata.normalize("NFD", "É8")):
+        sheets["Employees"].append([text, "Other", "Sales", None, None, "yes", "yes", 1])
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.cell) == ("Employees", "A10")
+    assert "E\\u03018 (read as É8) is already used on row 9" in error.message
+
+
+@pytest.mark.parametrize(
+    ("second_id", "how"),
+    [("e1", "upper/lower case"), ("\u04151", "CYRILLIC CAPITAL LETTER IE")],
+)
+def test_ids_differing_only_in_case_or_look_alike_letters_are_an_error_naming_both(
+    tmp_path: Path, second_id: str, how: str
+) -> None:
+    sheets = company()
+    sheets["Employees"].append([second_id, "Other", "Sales", None, None, "yes", "yes", 1])
+    sheets["Rules"].append(["no_rotation", second_id, None, None])
+    error = only_error(read(tmp_path, sheets))  # the Rules row finds its employee
+    assert (error.sheet, error.cell) == ("Employees", "A9")
+    assert "Employees!A2" in error.message
+    assert how in error.message
+
+
+def test_references_with_invisible_or_full_width_characters_find_their_employee(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    put(sheets, "Rules", 2, "employee_id", "E1\u200b")
+    put(sheets, "Interactions", 2, "employee_a", "Ｅ１")
+    put(sheets, "Skills", 2, "employee_id", "\ufeffE1")
+    instance = valid(tmp_path, sheets)
+    assert instance.rules_of(RuleKind.APART)[0].employee_id == "E1"
+    assert instance.interactions[0].employee_a == "E1"
+    assert instance.interactions[0].weight == 5
+    assert instance.employee_by_id["E1"].skills == {"Negotiation": 4}
+
+
+def test_a_reference_differing_only_in_case_names_the_id_it_looks_like(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "Rules", 2, "employee_id", "e1")
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.cell) == ("Rules", "B2")
+    assert "did you mean E1 (Employees!A2)?" in error.message
+    assert "upper/lower case" in error.message
+
+
+def test_an_unknown_full_width_id_is_quoted_as_typed_with_the_nearest_id(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "Interactions", 2, "employee_a", "Ｅ１０")
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.cell) == ("Interactions", "A2")
+    assert "no employee Ｅ１０ (read as E10)" in error.message
+    assert "did you mean E1?" in error.message
+
+
+def test_a_name_typed_where_an_id_belongs_is_told_without_quoting_it(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "Rules", 2, "target", "suzuki ken")
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.cell) == ("Rules", "C2")
+    assert "holds the name in Employees!B3, not an employee id" in error.message
+    assert "suzuki" not in error.message.casefold()
+
+
+def test_periods_differing_only_in_case_stay_two_with_a_warning_naming_both(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    sheets["Periods"].append(["2027-q1"])
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    assert [p.label for p in result.instance.periods] == ["2027-Q1", "2027-Q2", "2027-q1"]
+    (warning,) = differs(result)
+    assert (warning.severity, warning.sheet, warning.cell) == ("warning", "Periods", "A4")
+    assert "Periods!A2" in warning.message
+
+
+def test_teams_differing_only_in_case_stay_two_with_a_warning_naming_both(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Teams"].append(["solo", None, 2, 3, None, None])
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    assert {"Solo", "solo"} <= {t.name for t in result.instance.teams}
+    (warning,) = differs(result)
+    assert (warning.sheet, warning.cell) == ("Teams", "A4")
+    assert "Teams!A3" in warning.message
+
+
+def test_skills_differing_only_in_case_are_one_skill_at_the_higher_level(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Skills"] += [["E3", "python", 3], ["E6", "PYTHON", 4]]
+    put(sheets, "TeamSkills", 2, "skill", "PyThon")
+    result = read(tmp_path, sheets)
+    instance = result.instance
+    assert instance is not None
+    assert instance.skills == ("Negotiation", "Python")
+    assert instance.employee_by_id["E3"].skills == {"Python": 5}
+    assert instance.employee_by_id["E6"].skills == {"Python": 4}
+    assert instance.team_by_name["Voice-1"].skill_needs[0].skill == "Python"
+    cells = {(w.sheet, w.cell) for w in differs(result)}
+    assert cells == {("Skills", "B5"), ("Skills", "B6"), ("TeamSkills", "B2")}
+
+
+def test_values_of_a_balanced_column_differing_in_case_are_merged_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    put(sheets, "Employees", 4, "location", "tokyo")  # E3; Tokyo is on rows 2, 6 and 8
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    assert result.instance.employee_by_id["E3"].location == "Tokyo"
+    (warning,) = differs(result)
+    assert (warning.sheet, warning.cell) == ("Employees", "E4")
+    assert "'tokyo'" in warning.message
+    assert "Employees!E2" in warning.message
+
+
+def test_look_alike_values_of_a_personal_column_are_warned_about_by_cell_only(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    grades = ["grade", "Senior", "SENIOR", "Junior", "Junior", "Junior", "Senior", "Junior"]
+    for row, grade in zip(sheets["Employees"], grades, strict=True):
+        row.append(grade)
+    sheets["Balance"].append(["grade", "diversify", 1, None])
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    assert result.instance.employee_by_id["E2"].attributes["grade"] == "Senior"
+    (warning,) = differs(result)
+    assert (warning.sheet, warning.cell) == ("Employees", "I3")
+    assert "Employees!I2" in warning.message
+    assert "senior" not in warning.message.casefold()
+
+
+def test_balance_on_a_text_column_names_the_cell_not_its_text(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "Balance", 3, "attribute", "name")
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.cell) == ("Balance", "B3")
+    assert "employee E1 has text there (Employees!B2)" in error.message
+    assert "Sato" not in error.message
+
+
+def test_hidden_and_filtered_rows_are_read_with_a_warning_naming_them(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "input.xlsx", company())
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Employees"]
+    sheet.auto_filter.ref = "A1:H8"
+    for row in (3, 4, 5, 8):
+        sheet.row_dimensions[row].hidden = True
+    workbook.save(path)
+    result = read_workbook(path)
+    assert result.instance is not None
+    assert len(result.instance.employees) == 7
+    (warning,) = warnings_about(result, "hidden")
+    assert (warning.sheet, warning.row) == ("Employees", 3)
+    assert "rows 3-5, 8 are hidden (by the filter" in warning.message
+
+
+def test_a_blank_id_is_the_root_and_references_to_its_person_follow_from_it(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    put(sheets, "Employees", 2, "employee_id", None)  # E1, named on four other rows
+    result = read(tmp_path, sheets)
+    root, follow = result.errors
+    assert (root.sheet, root.cell, root.follows) == ("Employees", "A2", None)
+    assert (follow.sheet, follow.cell, follow.follows) == ("Skills", "A2", "Employees!A2")
+    assert "no employee E1" in follow.message
+    for cell in ("Interactions!A2", "Interactions!B4", "Rules!B2"):
+        assert cell in follow.message
+
+
 # -- files from other programs ------------------------------------------------------------
 
 
@@ -786,3 +1104,20 @@ def test_workbook_resaved_by_libreoffice_still_reads_the_same(tmp_path: Path) ->
     assert resaved.teams == before.teams
     assert resaved.rules == before.rules
     assert resaved.departments == before.departments
+
+
+def test_follow_ons_of_a_blank_department_or_team_keep_errors_and_warnings_apart(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    put(sheets, "Employees", 4, "department", None)  # both Development people
+    put(sheets, "Employees", 5, "department", None)
+    put(sheets, "Teams", 2, "team", None)  # Voice, named on TeamSkills and Rules
+    result = read(tmp_path, sheets)
+    follows = {(p.sheet, p.cell, p.severity): p.follows for p in (*result.errors, *result.warnings)}
+    assert follows[("Departments", "A3", "warning")] == "Employees!C4"
+    assert follows[("Priorities", "B2", "error")] == "Employees!C4"  # not folded in a warning
+    assert follows[("TeamSkills", "A2", "error")] == "Teams!A2"
+    (team,) = [e for e in result.errors if e.sheet == "TeamSkills"]
+    assert "also at 1 more cell: Rules!C3" in team.message
+    assert sum(e.follows is None for e in result.errors) == 3  # the three blank cells

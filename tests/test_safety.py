@@ -81,6 +81,14 @@ def test_missing_file_is_refused(tmp_path: Path) -> None:
     assert "no such file" in refused(tmp_path / "absent.xlsx")
 
 
+def test_a_folder_is_refused_as_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "plans.xlsx"
+    folder.mkdir()
+    message = refused(folder)
+    assert "is a folder" in message
+    assert "no such file" not in message
+
+
 def test_old_xls_or_password_protected_workbook_is_recognised(tmp_path: Path) -> None:
     path = tmp_path / "old.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))

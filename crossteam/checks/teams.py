@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from crossteam.models import (
+    QUOTABLE_ATTRIBUTES,
     BalanceMode,
     BalanceRule,
     CheckResult,
@@ -189,6 +190,14 @@ def _balance(instance: PlanningInput, rule: BalanceRule, members: Members) -> Ch
     )  # fmt: skip
 
 
+def _listed(rule: BalanceRule, values: list[str], what: str) -> str:
+    """Values breaking a rule, as a check shows them: listed for QUOTABLE_ATTRIBUTES,
+    counted otherwise, as the column may be personal (a name, a salary)."""
+    if rule.attribute in QUOTABLE_ATTRIBUTES:
+        return ", ".join(values)
+    return f"{len(values)} {what}"
+
+
 def _texts(people: list[Employee], attribute: str) -> list[str]:
     return [t for p in people if (t := p.attribute_text(attribute)) is not None]
 
@@ -209,7 +218,7 @@ def _diversify(
         ]
         penalty += sum(abs(counts[v] - math.floor(s * size + 0.5)) for v, s in shares.items())
         if off:
-            broken.append(f"{team}: {', '.join(off)}")
+            broken.append(f"{team}: {_listed(rule, off, 'value(s) off target')}")
     return penalty, broken
 
 
@@ -270,7 +279,7 @@ def _no_lone(
         ]
         penalty += len(lone)
         if lone:
-            broken.append(f"{team}: one member with {', '.join(sorted(lone))}")
+            broken.append(f"{team}: one member with {_listed(rule, sorted(lone), 'value(s)')}")
     return penalty, broken
 
 
@@ -282,5 +291,6 @@ def _different(
         repeated = {v: n for v, n in Counter(_texts(people, rule.attribute)).items() if n > 1}
         penalty += sum(n - 1 for n in repeated.values())
         if repeated:
-            broken.append(f"{team}: {', '.join(f'{v} x{n}' for v, n in sorted(repeated.items()))}")
+            shared = [f"{v} x{n}" for v, n in sorted(repeated.items())]
+            broken.append(f"{team}: {_listed(rule, shared, 'value(s) shared')}")
     return penalty, broken

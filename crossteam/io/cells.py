@@ -18,6 +18,7 @@ from typing import Final, Literal
 from pydantic_core import ErrorDetails
 
 from crossteam.io.schema import NO, YES, Kind
+from crossteam.io.text import clean, shown
 from crossteam.models import MAX_LEVEL, MIN_LEVEL
 
 MAX_TEXT_LENGTH: Final = 10_000
@@ -150,8 +151,7 @@ def as_fraction(value: object) -> float:
 def as_yes_no(value: object) -> bool:
     if isinstance(value, bool):
         return value
-    word = as_text(value)
-    word = unicodedata.normalize("NFKC", word).strip().casefold()
+    word = clean(as_text(value)).casefold()
     if word in YES:
         return True
     if word in NO:
@@ -161,7 +161,7 @@ def as_yes_no(value: object) -> bool:
 
 def as_weight_or_hard(value: object) -> float | Literal["hard"]:
     """A soft weight (a number, 0 or more) or the word ``hard``."""
-    if isinstance(value, str) and unicodedata.normalize("NFKC", value).casefold() == HARD:
+    if isinstance(value, str) and clean(value).casefold() == HARD:
         return HARD
     try:
         weight = as_number(value)
@@ -190,11 +190,17 @@ _TEXT_KINDS: Final = frozenset({Kind.ID, Kind.TEXT})
 def convert(
     kind: Kind, value: object, minimum: float | None = None, strict: bool = False
 ) -> object:
-    """Read ``value`` as ``kind``; numbers are also held to ``minimum`` (exclusive if strict)."""
+    """Read ``value`` as ``kind``; numbers are also held to ``minimum`` (exclusive if strict).
+
+    Text and ids come back through ``text.clean``, so they may be empty: a cell holding
+    only invisible characters.
+    """
     if type(value) is str and kind in _TEXT_KINDS and len(value) <= MAX_TEXT_LENGTH:
-        return value  # the common case of a large workbook, kept cheap
+        return clean(value)  # the common case of a large workbook, kept cheap
     check_raw(value)
     result = CONVERTERS[kind](value)
+    if kind in _TEXT_KINDS and isinstance(result, str):
+        return clean(result)
     if minimum is not None and isinstance(result, int | float):
         if strict and not result > minimum:
             raise CellError(f"must be more than {_number_text(float(minimum))}")
@@ -204,7 +210,7 @@ def convert(
 
 
 def _quoted(value: object) -> str:
-    text = as_text(value)
+    text = shown(as_text(value))
     return f'"{text[:40]}…"' if len(text) > 40 else f'"{text}"'
 
 

@@ -6,7 +6,6 @@ planning instance and each problem names its sheet, row and column, as for the i
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,8 @@ from crossteam.io.plan_layout import (
     TEAMS,
 )
 from crossteam.io.safety import open_workbook
-from crossteam.io.schema import normalise
+from crossteam.io.schema import EMPLOYEES, match_key, normalise
+from crossteam.io.text import clean, fold, written
 from crossteam.models import (
     Plan,
     PlanningInput,
@@ -48,6 +48,8 @@ class _Sheet:
     """Column number -> header as written."""
     rows: tuple[tuple[int, dict[int, object]], ...]
     problems: list[Problem] = field(default_factory=list)
+    people: dict[str, str] | None = None
+    """Folded employee name -> id, built at the first unknown employee of the sheet."""
 
     def column(self, header: str) -> int | None:
         """Number of the column whose header normalises like ``header``."""
@@ -72,13 +74,14 @@ class _Sheet:
         )
 
     def text(self, row: int, values: dict[int, object], column: int | None) -> str | None:
-        """The cell as text (numbers without ".0"), ``None`` when blank or unreadable."""
+        """The cell as text (numbers without ".0", through ``text.clean`` as the input's
+        names are), ``None`` when blank, only invisible characters or unreadable."""
         if column is None or column not in values:
             return None
         try:
             value = values[column]
             check_raw(value)
-            return as_id(value)
+            return clean(as_id(value)) or None
         except CellError as error:
             self.problem(row, column, self.headers[column], error.message)
             return None
@@ -88,6 +91,7 @@ def _read_sheets(path: Path, *wanted: str) -> dict[str, _Sheet]:
     """The sheets named in ``wanted`` (matched as the input's sheet names are) that exist."""
     found: dict[str, _Sheet] = {}
     with open_workbook(path) as workbook:
+        _refuse_input_workbook(path, workbook.titles)
         names = {normalise(n): n for n in workbook.titles}
         for name in wanted:
             actual = names.get(normalise(name))
@@ -101,6 +105,25 @@ def _read_sheets(path: Path, *wanted: str) -> dict[str, _Sheet]:
             headers = {c: as_text(v) for c, v in header.items()}
             found[name] = _Sheet(actual, header_row, headers, content.rows[1:])
     return found
+
+
+_EMPLOYEES_SHEET = frozenset(match_key(n) for n in (EMPLOYEES.name, *EMPLOYEES.aliases))
+
+
+def _refuse_input_workbook(path: Path, titles: list[str]) -> None:
+    """An input workbook given where a plan belongs (``audit in.xlsx --plan in.xlsx``) is
+    told as such, rather than as a plan missing its columns."""
+    keys = {match_key(title) for title in titles}
+    if keys & _EMPLOYEES_SHEET and match_key(RUN_INFO) not in keys:
+        raise InputError(
+            [
+                Problem(
+                    message=f"{path.name} looks like an input workbook (it has an Employees "
+                    f"sheet and no {RUN_INFO} sheet), not a plan: give the plan workbook "
+                    "that crossteam plan wrote"
+                )
+            ]
+        )
 
 
 def _raise_if_problems(*sheets: _Sheet) -> None:
@@ -190,9 +213,22 @@ def _known(
             sheet.problem(row, column, sheet.headers[column], f"the {what} is missing")
         return None
     if text not in known:
-        sheet.problem(row, column, sheet.headers[column], f"unknown {what} {text!r}")
+        header = sheet.headers[column]
+        person = _person_named(sheet, text, known) if what == "employee" else None
+        if person is not None:  # not quoted: a name is personal data
+            sheet.problem(row, column, header, f"holds the name of employee {person}, not an id")
+            return None
+        quoted = written(raw, text) if isinstance(raw := values[column], str) else text
+        sheet.problem(row, column, header, f"unknown {what} '{quoted}'")
         return None
     return text
+
+
+def _person_named(sheet: _Sheet, text: str, employees: dict[str, Any]) -> str | None:
+    """The id of the employee whose name ``text`` is (case aside), if any."""
+    if sheet.people is None:
+        sheet.people = {fold(e.name): i for i, e in employees.items() if e.name}
+    return sheet.people.get(fold(text))
 
 
 def _read_rotation(sheet: _Sheet, instance: PlanningInput) -> tuple[RotationStint, ...]:
@@ -208,7 +244,12 @@ def _read_rotation(sheet: _Sheet, instance: PlanningInput) -> tuple[RotationStin
             continue
         period = labels.get(header) or by_normal.get(normalise(header))
         if period is None:
-            sheet.problem(sheet.header_row, column, header, f"unknown period {header!r}")
+            sheet.problem(
+                sheet.header_row,
+                column,
+                header,
+                f"unknown period '{written(header, clean(header))}'",
+            )
         else:
             period_of[column] = period.label
     order = {p.label: p.index for p in instance.periods}
@@ -227,7 +268,7 @@ def _read_rotation(sheet: _Sheet, instance: PlanningInput) -> tuple[RotationStin
             if department is None:
                 continue
             if department not in instance.department_by_name:
-                sheet.problem(row, column, header, f"unknown department {department!r}")
+                sheet.problem(row, column, header, f"unknown department '{department}'")
             elif employee is not None and (employee, label) in seen:
                 sheet.problem(row, column, header, f"{employee} is already away in {label}")
             elif employee is not None:
@@ -260,7 +301,7 @@ _REVIEW_REQUIRED = ("kind", "team", "period", "host_department", "employee_id", 
 
 
 def _word(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).strip().casefold()
+    return clean(text).casefold()
 
 
 def _decisions(
@@ -277,7 +318,7 @@ def _decisions(
                 row,
                 columns["decision"],
                 sheet.headers[columns["decision"]],
-                f"{decision!r} is not a decision: use keep, remove or lock",
+                f"'{decision}' is not a decision: use keep, remove or lock",
             )
             continue
         kind = sheet.text(row, values, columns["kind"])

@@ -20,6 +20,17 @@ Choices made where the contract is silent:
 - When a sheet is missing or lacks a required column, references to what it would
   define are not checked: each would fail for the one reason already reported.
 - A team ``count`` above the number of employees is an error.
+- Every id and name is read through ``text.clean`` (NFKC, invisible characters removed,
+  spaces collapsed): spellings that differ only there are one name. Spellings that differ
+  only in case or look-alike letters (``text.fold``) are an error for employee ids; for
+  departments, skills and the values of attributes a Balance rule uses (typed again on
+  every row, so one thing is meant) they are merged into the most common spelling, with
+  a warning naming both cells; teams and periods (one row each, so two rows mean two
+  things) are kept apart, with a warning.
+- A reference that fails only because a cell that would define it is blank or unreadable
+  (an Employees row without its id, say) is marked as following from that cell, and its
+  repeats are folded into one problem.
+- Rows Excel hides (by hand or by a filter) are read like the others, with a warning.
 """
 
 from __future__ import annotations
@@ -28,7 +39,7 @@ import difflib
 import re
 import typing
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,7 +60,9 @@ from crossteam.io.cells import (
     describe_validation_error,
 )
 from crossteam.io.safety import SheetContent, Workbook, file_sha256, open_workbook
+from crossteam.io.text import clean, fold, how_alike, shown, written
 from crossteam.models import (
+    QUOTABLE_ATTRIBUTES,
     RULE_TARGET,
     BalanceMode,
     BalanceRule,
@@ -83,6 +96,11 @@ that ``crossteam sweep`` reads from the same workbook: ignored silently."""
 _EMPLOYEES = schema.EMPLOYEES.name
 _TEAMS = schema.TEAMS.name
 _LIST_SEPARATORS = re.compile(r"[,、，;；]")
+SUGGESTION_LIMIT = 50
+"""Distinct unknown names of one kind given a "did you mean": each compares against every
+known name, and a sheet of thousands of unknown ids would otherwise take minutes."""
+FOLLOW_ON_CELLS_SHOWN = 5
+_WHAT_NAMES = {"employee": "an employee id", "department": "a department", "team": "a team name"}
 
 
 @dataclass(frozen=True)
@@ -133,6 +151,9 @@ class _Problems:
     def __init__(self, sheet_order: dict[str, int]) -> None:
         self._sheet_order = sheet_order
         self._found: list[tuple[tuple[int, int, int], Problem]] = []
+        self._repeats: dict[str, tuple[int, list[str]]] = {}
+        """Follow-on problems folded into their first: repeat key -> (position of the
+        first in ``_found``, cells of the others)."""
 
     def add(
         self,
@@ -143,8 +164,19 @@ class _Problems:
         column: str | None = None,
         index: int | None = None,
         warning: bool = False,
+        follows: str | None = None,
+        repeat: str | None = None,
     ) -> None:
+        """Record a problem; one that ``follows`` from another cell and shares its
+        ``repeat`` key with an earlier one is only listed as a further cell of it."""
         cell = f"{get_column_letter(index)}{row}" if index is not None and row is not None else None
+        if repeat is not None:  # an error is never folded into a warning, nor the reverse
+            repeat = f"{repeat}|{'warning' if warning else 'error'}"
+        if repeat is not None and repeat in self._repeats:
+            self._repeats[repeat][1].append(f"{sheet}!{cell or f'row {row}'}")
+            return
+        if repeat is not None:
+            self._repeats[repeat] = (len(self._found), [])
         problem = Problem(
             sheet=sheet,
             row=row,
@@ -152,13 +184,23 @@ class _Problems:
             cell=cell,
             message=message,
             severity=Severity.WARNING if warning else Severity.ERROR,
+            follows=follows,
         )
         key = (self._sheet_order.get(sheet or "", -1), row or 0, index or 0)
         self._found.append((key, problem))
 
     def of(self, severity: Severity) -> tuple[Problem, ...]:
-        found = sorted((p for p in self._found if p[1].severity is severity), key=lambda p: p[0])
-        return tuple(problem for _, problem in found)
+        found = list(self._found)
+        for position, cells in self._repeats.values():
+            if cells:
+                key, problem = found[position]
+                shown_cells = ", ".join(cells[:FOLLOW_ON_CELLS_SHOWN])
+                more = ", ..." if len(cells) > FOLLOW_ON_CELLS_SHOWN else ""
+                also = f" (also at {len(cells)} more cell{'s' if len(cells) > 1 else ''}: "
+                message = problem.message + also + shown_cells + more + ")"
+                found[position] = (key, problem.model_copy(update={"message": message}))
+        chosen = sorted((p for p in found if p[1].severity is severity), key=lambda p: p[0])
+        return tuple(problem for _, problem in chosen)
 
     @property
     def has_errors(self) -> bool:
@@ -238,10 +280,19 @@ class _Row:
                 self.error(index, "is blank, but this column is required")
             return None
         try:
-            return convert(kind, raw, minimum, strict)
+            value = convert(kind, raw, minimum, strict)
         except CellError as problem:
             self.error(index, problem.message)
             return None
+        if value == "":  # only invisible characters: blank to a reader
+            if required:
+                self.error(
+                    index,
+                    f"holds only invisible characters ({shown(str(raw))}), but this column "
+                    "is required",
+                )
+            return None
+        return value
 
     def attribute_at(self, index: int) -> str | float | None:
         """An Employees attribute cell: numbers stay numbers, anything else is text."""
@@ -251,19 +302,22 @@ class _Row:
         is_number = isinstance(raw, int | float) and not isinstance(raw, bool)
         try:
             check_raw(raw)
-            return as_number(raw) if is_number else as_text(raw)
+            return as_number(raw) if is_number else clean(as_text(raw)) or None
         except CellError as problem:
             self.error(index, problem.message)
             return None
 
-    def error(self, index: int, message: str) -> None:
+    def error(self, index: int, message: str, missing: _Missing | None = None) -> None:
+        """Report the cell; ``missing``: the blank cell this follows from, if any."""
         self.ok = False
-        self._add(index, message, warning=False)
+        self._add(index, message, warning=False, missing=missing)
 
-    def warn(self, index: int, message: str) -> None:
-        self._add(index, message, warning=True)
+    def warn(self, index: int, message: str, missing: _Missing | None = None) -> None:
+        self._add(index, message, warning=True, missing=missing)
 
-    def _add(self, index: int, message: str, *, warning: bool) -> None:
+    def _add(
+        self, index: int, message: str, *, warning: bool, missing: _Missing | None = None
+    ) -> None:
         self.problems.add(
             message,
             sheet=self.table.title,
@@ -271,10 +325,182 @@ class _Row:
             column=self.table.headers.get(index),
             index=index,
             warning=warning,
+            follows=None if missing is None else missing.place,
+            repeat=None if missing is None else missing.repeat,
         )
 
     def index(self, name: str) -> int:
         return self.table.columns[name]
+
+    def cell(self, index: int) -> _Cell:
+        """The cell of column ``index`` on this row."""
+        return _Cell(self.table.title, self.number, index, self.table.headers.get(index))
+
+    def quoted(self, index: int, value: str) -> str:
+        """``value`` as a message quotes it: as the cell holds it when that differs (an
+        invisible character or a full-width letter), so the user finds what is meant."""
+        raw = self.cells.get(index)
+        return written(raw if isinstance(raw, str) else value, value)
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """One cell of the workbook, for messages that name a second cell."""
+
+    sheet: str
+    row: int
+    index: int
+    column: str | None
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{get_column_letter(self.index)}{self.row}"
+
+
+@dataclass(frozen=True)
+class _Missing:
+    """A blank or unreadable cell that would have defined a name (an Employees row without
+    its id): a name not found later may be that one, so its problem follows from the cell."""
+
+    place: str
+    """The blank cell, as ``Employees!A2``."""
+    repeat: str
+    """Key folding every problem on one unknown name into the first."""
+
+
+@dataclass
+class _Spelling:
+    text: str
+    first: _Cell
+    cells: int = 1
+
+
+@dataclass(frozen=True)
+class _Variant:
+    """A spelling that ``settle`` took as another one, with where each was met."""
+
+    spelling: _Spelling
+    chosen: _Spelling
+
+
+class _Names:
+    """The names of one kind (ids, departments, skills...), matched by ``fold``.
+
+    Every spelling is counted with the first cell it is met in. ``add`` tells a new
+    spelling of a name met before; ``settle`` makes the most common spelling of each name
+    the one it is taken as (the first met among equals) and returns the others.
+    """
+
+    def __init__(self) -> None:
+        self._spellings: dict[str, dict[str, _Spelling]] = {}
+        """Folded name -> its spellings in the order met."""
+        self._chosen: dict[str, _Spelling] = {}
+        """Folded name -> the spelling it is taken as (the first met, until ``settle``)."""
+        self._folds: dict[str, str] = {}
+        self._suggested: dict[str, str] = {}
+
+    def _fold(self, text: str) -> str:
+        key = self._folds.get(text)
+        if key is None:
+            key = self._folds[text] = fold(text)
+        return key
+
+    def add(self, text: str, cell: _Cell) -> _Spelling | None:
+        """Count ``text`` met at ``cell``; the first spelling of its name when ``text``
+        is a new, different spelling of it, else ``None``."""
+        key = self._fold(text)
+        spellings = self._spellings.setdefault(key, {})
+        spelling = spellings.get(text)
+        if spelling is not None:
+            spelling.cells += 1
+            return None
+        spellings[text] = _Spelling(text, cell)
+        first = self._chosen.setdefault(key, spellings[text])
+        return None if first.text == text else first
+
+    def settle(self) -> list[_Variant]:
+        """Take each name as its most common spelling; every other spelling, in the order
+        met."""
+        variants: list[_Variant] = []
+        for key, spellings in self._spellings.items():
+            chosen = max(spellings.values(), key=lambda s: s.cells)  # the first among equals
+            self._chosen[key] = chosen
+            variants.extend(_Variant(s, chosen) for s in spellings.values() if s is not chosen)
+        return variants
+
+    def find(self, text: str) -> _Spelling | None:
+        """The spelling the name ``text`` is taken as; ``None`` when it was never met."""
+        return self._chosen.get(self._fold(text))
+
+    def canonical(self, text: str) -> str:
+        found = self.find(text)
+        return text if found is None else found.text
+
+    def suggest(self, text: str) -> str:
+        """ "; did you mean Sales?" (or "E003 or E030?" when they are as close) when known
+        names are close to ``text``, else ""."""
+        if text not in self._suggested:
+            if len(self._suggested) >= SUGGESTION_LIMIT:
+                return ""
+            near = _closest(self._fold(text), self._chosen)
+            names = [shown(self._chosen[key].text) for key in near]
+            listed = " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+            self._suggested[text] = f"; did you mean {listed}?" if names else ""
+        return self._suggested[text]
+
+
+def _closest(key: str, known: Iterable[str], cutoff: float = 0.6) -> list[str]:
+    """The known keys most like ``key`` (difflib's ratio, at least ``cutoff``), up to three
+    when they are equally close, sorted."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(key)
+    scored: list[tuple[float, str]] = []
+    for candidate in known:
+        matcher.set_seq1(candidate)
+        if (
+            matcher.real_quick_ratio() >= cutoff
+            and matcher.quick_ratio() >= cutoff
+            and matcher.ratio() >= cutoff
+        ):
+            scored.append((matcher.ratio(), candidate))
+    if not scored:
+        return []
+    best = max(score for score, _ in scored)
+    return sorted(candidate for score, candidate in scored if score == best)[:3]
+
+
+def _look_alike(what: str, text: str, first: _Spelling, outcome: str) -> str:
+    """ "department 'sales' differs from 'Sales' (Employees!C2) only in upper/lower case:
+    <outcome>"."""
+    return (
+        f"{what} '{shown(text)}' differs from '{shown(first.text)}' ({first.first}) "
+        f"{how_alike(text, first.text)}: {outcome}"
+    )
+
+
+def _cells(spelling: _Spelling, here: bool) -> str:
+    """Where a spelling is, seen from its first cell (``here``: "" or " (here and 2 more
+    cells)") or from elsewhere ("Employees!C2", "Employees!C2 and 7 more cells")."""
+    more = spelling.cells - 1
+    cells = f"{more} more cell{'s' if more > 1 else ''}"
+    if here:
+        return f" (here and {cells})" if more else ""
+    return f"{spelling.first} and {cells}" if more else str(spelling.first)
+
+
+def _variant_message(what: str, variant: _Variant, quotable: bool = True) -> str:
+    """A spelling taken as another, for a warning at the spelling's first cell."""
+    spelling, chosen = variant.spelling, variant.chosen
+    how = how_alike(spelling.text, chosen.text)
+    if not quotable:
+        return (
+            f"this value{_cells(spelling, True)} differs from the one in "
+            f"{_cells(chosen, False)} {how}: both are taken as one value of {what}"
+        )
+    return (
+        f"{what} '{shown(spelling.text)}'{_cells(spelling, True)} differs from "
+        f"'{shown(chosen.text)}' ({_cells(chosen, False)}) {how}: both are taken as "
+        f"'{shown(chosen.text)}'"
+    )
 
 
 @dataclass
@@ -323,6 +549,20 @@ class _WorkbookReader:
         """Attributes named on Balance, even on rows with errors."""
         self.periods: list[Period] = []
         self.rules: list[Rule] = []
+        self.ids = _Names()
+        self.departments = _Names()
+        """Departments as spelled on Employees: once settled, each is taken as its most
+        common spelling."""
+        self.skills = _Names()
+        self.team_spellings = _Names()
+        self.period_spellings = _Names()
+        self.names: list[tuple[str, _Cell]] = []
+        """Every name on Employees and its cell, even on rows with errors."""
+        self.people: dict[str, _Cell] | None = None
+        """Folded name -> its cell, built at the first unknown id."""
+        self.blank_names: dict[str, list[str]] = defaultdict(list)
+        """Kind of name (employee, department, team) -> cells that would have defined one
+        but are blank or unreadable, on rows that hold something else."""
 
     # -- locating sheets and headers ---------------------------------------------------
 
@@ -351,6 +591,7 @@ class _WorkbookReader:
                 read(table)
                 table.rows = ()
         self._warn_unused_attributes()
+        self._merge_attribute_spellings()
 
     def _find_sheets(self) -> dict[str, str]:
         """The workbook's title of each sheet of the contract it has."""
@@ -395,7 +636,9 @@ class _WorkbookReader:
         extras: dict[int, str] = {}
         names = _COLUMN_NAMES[sheet.name]
         for index, value in sorted(header_cells.items()):
-            text = as_text(value)
+            text = clean(as_text(value))
+            if not text:  # only invisible characters: no header
+                continue
             headers[index] = text
             name = names.get(schema.match_key(text))
             if name is None:
@@ -430,6 +673,16 @@ class _WorkbookReader:
         return candidates[0] if candidates else None
 
     def _warn_layout(self, table: _Table, content: SheetContent) -> None:
+        hidden = [row for row in content.hidden_rows if row >= table.header_row]
+        if hidden:
+            how = "by the filter on this sheet or by hand" if content.filtered else "in Excel"
+            self.problems.add(
+                f"{_rows_text(hidden)} hidden ({how}), but crossteam reads and plans "
+                "them like every other row: unhide them to see what will be planned",
+                sheet=table.title,
+                row=hidden[0],
+                warning=True,
+            )
         if content.stopped_at is not None:
             self.problems.add(
                 f"reading stopped at row {content.stopped_at} after 1,000 empty rows in a row; "
@@ -518,7 +771,7 @@ class _WorkbookReader:
             key = schema.normalise(name)
             if key not in fields:
                 hint = _did_you_mean(key, fields)
-                row.error(row.index("setting"), f"{name!r} is not a known setting{hint}")
+                row.error(row.index("setting"), f"'{shown(name)}' is not a known setting{hint}")
                 continue
             if key in rows:
                 row.error(
@@ -567,6 +820,30 @@ class _WorkbookReader:
             self._read_employee(row)
         if not self.employee_rows:
             self.problems.add("the Employees sheet lists no employees", sheet=table.title)
+        self._settle_departments()
+
+    def _settle_departments(self) -> None:
+        """One department per name: spellings that differ only in case or look-alike
+        letters are taken as the most common one, with a warning at each other spelling."""
+        for variant in self.departments.settle():
+            self._warn_at(variant.spelling.first, _variant_message("department", variant))
+        canonical = self.departments.canonical
+        self.department_names = {canonical(d): None for d in self.department_names}
+        for employee in self.employees.values():
+            fields = employee.fields
+            fields["department"] = canonical(fields["department"])
+            if "department" in fields["attributes"]:
+                fields["attributes"]["department"] = fields["department"]
+
+    def _warn_at(self, cell: _Cell, message: str) -> None:
+        self.problems.add(
+            message,
+            sheet=cell.sheet,
+            row=cell.row,
+            column=cell.column,
+            index=cell.index,
+            warning=True,
+        )
 
     def _read_employee(self, row: _Row) -> None:
         employee_id = row.get("employee_id")
@@ -574,29 +851,61 @@ class _WorkbookReader:
             name: row.get(name)
             for name in ("department", "name", "role", "location", "available", "rotation_eligible")
         }
+        if fields["name"] is not None:
+            self.names.append((fields["name"], row.cell(row.index("name"))))
+        department_cell = row.cell(row.index("department"))
+        if fields["department"] is None:
+            self.blank_names["department"].append(str(department_cell))
+        else:
+            self.departments.add(fields["department"], department_cell)
+            self.department_names.setdefault(fields["department"])
         attributes: dict[str, str | float] = {}
         for key, (index, _) in self.attribute_columns.items():
             # Contract columns are read once, above; extra columns keep numbers as numbers.
             value = fields[key] if key in ATTRIBUTE_COLUMNS else row.attribute_at(index)
             if value is not None:
                 attributes[key] = value
-        if fields["department"] is not None:
-            self.department_names.setdefault(fields["department"])
+        index = row.index("employee_id")
         if employee_id is None:
+            self.blank_names["employee"].append(str(row.cell(index)))
             return
         first = self.employee_rows.get(employee_id)
         if first is not None:
             row.error(
-                row.index("employee_id"),
-                f"employee id {employee_id} is already used on row {first}",
+                index,
+                f"employee id {row.quoted(index, employee_id)} is already used on row {first}",
             )
             return
+        # known from here on, even when it clashes below: references to it then resolve
+        # rather than repeat the clash on every sheet
         self.employee_rows[employee_id] = row.number
+        earlier = self.ids.add(employee_id, row.cell(index))
+        if earlier is not None:
+            row.error(
+                index,
+                _look_alike(
+                    "employee id",
+                    employee_id,
+                    earlier,
+                    "two people's ids must differ by more than that; correct one of them",
+                ),
+            )
         if row.ok:
             given = {name: value for name, value in fields.items() if value is not None}
             self.employees[employee_id] = _EmployeeRow(
                 {"employee_id": employee_id, **given, "attributes": attributes, "row": row.number}
             )
+
+    def _department_ref(self, row: _Row, index: int, department: str) -> str | None:
+        """The Employees department that ``department`` names (warning when it is spelled
+        otherwise); ``None``, unreported, when no employee is in it."""
+        found = self.departments.find(department)
+        if found is None:
+            return None
+        if found.text != department:
+            outcome = f"taken as the department '{shown(found.text)}'"
+            row.warn(index, _look_alike("department", department, found, outcome))
+        return found.text
 
     def _known_employee(self, row: _Row, name: str) -> str | None:
         """The employee id in column ``name`` when it is on Employees; reports it otherwise."""
@@ -604,9 +913,72 @@ class _WorkbookReader:
         if employee_id is None or _EMPLOYEES in self.unreadable:
             return employee_id
         if employee_id not in self.employee_rows:
-            row.error(row.index(name), f"no employee {employee_id} on the Employees sheet")
+            self._unknown_employee(row, row.index(name), employee_id)
             return None
         return employee_id
+
+    def _unknown_employee(self, row: _Row, index: int, employee_id: str) -> None:
+        name_cell = self._name_cell(employee_id)
+        if name_cell is not None:  # not quoted: a name is personal data
+            row.error(
+                index,
+                f"this cell holds the name in {name_cell}, not an employee id: give the "
+                "employee_id of that row",
+            )
+            return
+        message = f"no employee {row.quoted(index, employee_id)} on the Employees sheet"
+        found = self.ids.find(employee_id)
+        if found is None:
+            self._unknown(row, index, message, "employee", employee_id, self.ids.suggest)
+            return
+        row.error(
+            index,
+            f"{message}: did you mean {shown(found.text)} ({found.first})? The two differ "
+            f"{how_alike(employee_id, found.text)}, and ids must match exactly",
+        )
+
+    def _name_cell(self, text: str) -> _Cell | None:
+        """The Employees cell whose name ``text`` is (case and look-alikes aside)."""
+        if self.people is None:
+            self.people = {}
+            for name, cell in self.names:
+                self.people.setdefault(fold(name), cell)
+        return self.people.get(fold(text))
+
+    def _unknown(
+        self,
+        row: _Row,
+        index: int,
+        message: str,
+        kind: str,
+        name: str,
+        suggest: Callable[[str], str],
+        *,
+        warning: bool = False,
+    ) -> None:
+        """Report a ``kind`` ``name`` not found. When a cell that would define a ``kind``
+        is blank, this may well be its name: the problem is marked as following from that
+        cell (every reference to ``name`` folded into one); otherwise ``suggest`` may add
+        a "did you mean"."""
+        report = row.warn if warning else row.error
+        blanks = self.blank_names.get(kind)
+        if not blanks:
+            report(index, message + suggest(name))
+            return
+        others = len(blanks) - 1
+        more = (
+            ""
+            if not others
+            else " (or 1 more such cell)"
+            if others == 1
+            else f" (or one of {others} more such cells)"
+        )
+        report(
+            index,
+            f"{message}, perhaps because {blanks[0]}{more}, which should hold "
+            f"{_WHAT_NAMES[kind]}, is blank or unreadable: fix that first",
+            _Missing(blanks[0], f"{kind}:{name}"),
+        )
 
     def _read_skills(self, table: _Table) -> None:
         if "skill" in table.columns or "level" in table.columns:
@@ -617,9 +989,11 @@ class _WorkbookReader:
                 employee_id = self._known_employee(row, "employee_id")
                 skill, level = row.get("skill"), row.get("level")
                 if skill is not None:  # named, even on a row with errors: no knock-on warnings
+                    self.skills.add(skill, row.cell(row.index("skill")))
                     self.skill_names.add(skill)
                 if employee_id is not None and skill is not None and level is not None:
                     self._add_skill(row, row.index("level"), employee_id, skill, level)
+            self._settle_skills()
             return
         if not self._has_columns(table, ("employee_id",)):
             return
@@ -635,28 +1009,54 @@ class _WorkbookReader:
     def _skill_columns(self, table: _Table) -> dict[int, str]:
         """The skill columns of a wide Skills sheet: every extra header not an Employees one."""
         employee_columns = _COLUMN_NAMES[schema.EMPLOYEES.name]
-        columns: dict[int, str] = {}
+        headers: dict[int, str] = {}
         for index, header in table.extras.items():
             if schema.match_key(header) in employee_columns:
-                self.problems.add(
+                self._header_problem(
+                    table,
+                    index,
                     f"column {header!r} is an Employees column, not a skill; it was ignored",
-                    sheet=table.title,
-                    row=table.header_row,
-                    column=header,
-                    index=index,
                     warning=True,
                 )
-            elif header in columns.values():
-                self.problems.add(
-                    f"skill {header} already has a column; this one is ignored",
-                    sheet=table.title,
-                    row=table.header_row,
-                    column=header,
-                    index=index,
+                continue
+            headers[index] = header
+            self.skills.add(header, _Cell(table.title, table.header_row, index, header))
+        self._settle_skills()
+        columns: dict[int, str] = {}
+        for index, header in headers.items():
+            skill = self.skills.canonical(header)
+            if skill in columns.values():
+                self._header_problem(
+                    table, index, f"skill {shown(skill)} already has a column; this one is ignored"
                 )
             else:
-                columns[index] = header
+                columns[index] = skill
         return columns
+
+    def _header_problem(
+        self, table: _Table, index: int, message: str, *, warning: bool = False
+    ) -> None:
+        self.problems.add(
+            message,
+            sheet=table.title,
+            row=table.header_row,
+            column=table.headers[index],
+            index=index,
+            warning=warning,
+        )
+
+    def _settle_skills(self) -> None:
+        """One skill per name, as for departments; an employee holding two spellings of a
+        skill keeps the higher level."""
+        for variant in self.skills.settle():
+            self._warn_at(variant.spelling.first, _variant_message("skill", variant))
+        canonical = self.skills.canonical
+        self.skill_names = {canonical(skill) for skill in self.skill_names}
+        for employee in self.employees.values():
+            merged: dict[str, int] = {}
+            for skill, level in employee.skills.items():
+                merged[canonical(skill)] = max(level, merged.get(canonical(skill), level))
+            employee.skills = merged
 
     def _add_skill(self, row: _Row, index: int, employee_id: str, skill: str, level: int) -> None:
         employee = self.employees.get(employee_id)
@@ -685,35 +1085,50 @@ class _WorkbookReader:
             if department is None:
                 continue
             index = row.index("department")
+            if _EMPLOYEES not in self.unreadable:
+                found = self._department_ref(row, index, department)
+                if found is None:
+                    self._unknown(
+                        row,
+                        index,
+                        f"no employee is in department {shown(department)}; the row is ignored",
+                        "department",
+                        department,
+                        self.departments.suggest,
+                        warning=True,
+                    )
+                    continue
+                department = found
             if department in first_rows:
                 row.error(
-                    index, f"department {department} is already on row {first_rows[department]}"
+                    index,
+                    f"department {shown(department)} is already on row {first_rows[department]}",
                 )
                 continue
             first_rows[department] = row.number
-            if department not in self.department_names and _EMPLOYEES not in self.unreadable:
-                row.warn(
-                    index,
-                    f"no employee is in department {department}; the row is ignored"
-                    + _did_you_mean(department, self.department_names),
-                )
-                continue
             skills = tuple(
-                skill.strip()
+                self._held_skill(row, "critical_skills", clean(skill))
                 for skill in _LIST_SEPARATORS.split(policy.pop("critical_skills") or "")
-                if skill.strip()
+                if clean(skill)
             )
-            for skill in skills:
-                self._warn_unheld_skill(row, "critical_skills", skill)
             given = {name: value for name, value in policy.items() if value is not None}
             self.department_rows[department] = {**given, "critical_skills": skills}
 
-    def _warn_unheld_skill(self, row: _Row, column: str, skill: str) -> None:
-        if skill not in self.skill_names and schema.SKILLS.name not in self.unreadable:
+    def _held_skill(self, row: _Row, column: str, skill: str) -> str:
+        """The skill ``skill`` names on Skills, warning when it is spelled otherwise there
+        or when nobody holds it."""
+        index = row.index(column)
+        found = self.skills.find(skill)
+        if found is not None:
+            if found.text != skill:
+                outcome = f"taken as the skill '{shown(found.text)}'"
+                row.warn(index, _look_alike("skill", skill, found, outcome))
+            return found.text
+        if schema.SKILLS.name not in self.unreadable:
             row.warn(
-                row.index(column),
-                f"no employee has the skill {skill}" + _did_you_mean(skill, self.skill_names),
+                index, f"no employee has the skill {shown(skill)}" + self.skills.suggest(skill)
             )
+        return skill
 
     def _read_interactions(self, table: _Table) -> None:
         self._warn_extra_columns(table)
@@ -726,7 +1141,9 @@ class _WorkbookReader:
             if a is None or b is None or not row.ok:
                 continue
             if a == b:
-                row.warn(row.index("employee_b"), f"{a} is paired with themselves; row ignored")
+                row.warn(
+                    row.index("employee_b"), f"{shown(a)} is paired with themselves; row ignored"
+                )
                 continue
             pair = (a, b) if a < b else (b, a)
             self.interactions[pair] = self.interactions.get(pair, 0.0) + (
@@ -734,19 +1151,22 @@ class _WorkbookReader:
             )
 
     def _known_department(self, row: _Row, name: str) -> str | None:
+        """The Employees department named in column ``name``; reports it when unknown."""
         department: str | None = row.get(name)
-        if (
-            department is not None
-            and _EMPLOYEES not in self.unreadable
-            and department not in self.department_names
-        ):
-            row.error(
-                row.index(name),
-                f"no employee is in department {department} (Employees sheet)"
-                + _did_you_mean(department, self.department_names),
+        if department is None or _EMPLOYEES in self.unreadable:
+            return department
+        index = row.index(name)
+        found = self._department_ref(row, index, department)
+        if found is None:
+            self._unknown(
+                row,
+                index,
+                f"no employee is in department {shown(department)} (Employees sheet)",
+                "department",
+                department,
+                self.departments.suggest,
             )
-            return None
-        return department
+        return found
 
     def _read_priorities(self, table: _Table) -> None:
         self._warn_extra_columns(table)
@@ -761,7 +1181,7 @@ class _WorkbookReader:
                 continue
             index = row.index("department_b")
             if a == b:
-                row.error(index, f"department {a} is paired with itself")
+                row.error(index, f"department {shown(a)} is paired with itself")
                 continue
             pair = (a, b) if a < b else (b, a)
             if pair in first_rows:
@@ -788,8 +1208,14 @@ class _WorkbookReader:
                     "max_per_department",
                 )
             }
+            team_index = row.index("team")
             if name is None:
+                self.blank_names["team"].append(str(row.cell(team_index)))
                 continue
+            earlier = self.team_spellings.add(name, row.cell(team_index))
+            if earlier is not None:
+                outcome = "they are two teams; if one team is meant, delete a row"
+                row.warn(team_index, _look_alike("team", name, earlier, outcome))
             count = spec["count"] or 1
             most = max(len(self.employee_rows), 1)
             if count > most:  # also keeps a hostile count from making millions of names
@@ -803,8 +1229,8 @@ class _WorkbookReader:
             taken = [n for n in (name, *names) if n in name_rows]
             if taken:
                 row.error(
-                    row.index("team"),
-                    f"team name {taken[0]} is already used on row {name_rows[taken[0]]}",
+                    team_index,
+                    f"team name {shown(taken[0])} is already used on row {name_rows[taken[0]]}",
                 )
                 continue
             name_rows.update(dict.fromkeys((name, *names), row.number))
@@ -836,12 +1262,9 @@ class _WorkbookReader:
             skill = row.get("skill")
             need = {k: v for k in ("min_level", "min_count") if (v := row.get(k)) is not None}
             if team is not None and team not in self.team_names and _TEAMS not in self.unreadable:
-                row.error(
-                    row.index("team"),
-                    f"no team {team} on the Teams sheet" + _did_you_mean(team, self.team_names),
-                )
+                self._unknown_team(row, row.index("team"), team)
             if skill is not None:
-                self._warn_unheld_skill(row, "skill", skill)
+                skill = self._held_skill(row, "skill", skill)
             if row.ok and team is not None and skill is not None:
                 self.skill_needs[team].append(SkillNeed(skill=skill, **need))
 
@@ -854,11 +1277,14 @@ class _WorkbookReader:
             label = row.get("period")
             if label is None:
                 continue
+            index = row.index("period")
             if label in first_rows:
-                row.error(
-                    row.index("period"), f"period {label} is already on row {first_rows[label]}"
-                )
+                row.error(index, f"period {shown(label)} is already on row {first_rows[label]}")
                 continue
+            earlier = self.period_spellings.add(label, row.cell(index))
+            if earlier is not None:
+                outcome = "they are two periods; if one period is meant, delete a row"
+                row.warn(index, _look_alike("period", label, earlier, outcome))
             first_rows[label] = row.number
             self.periods.append(Period(label=label, index=len(self.periods)))
 
@@ -880,7 +1306,9 @@ class _WorkbookReader:
                     (m for m in BalanceMode if m.value == schema.normalise(mode_text)), None
                 )
                 if mode is None:
-                    row.error(row.index("mode"), f"{mode_text!r} is not a mode: use one of {modes}")
+                    row.error(
+                        row.index("mode"), f"'{shown(mode_text)}' is not a mode: use one of {modes}"
+                    )
             if mode is BalanceMode.BALANCE and attribute in self.attribute_columns:
                 self._check_numeric_attribute(row, attribute)
             if row.ok and attribute is not None and mode is not None:
@@ -906,21 +1334,24 @@ class _WorkbookReader:
             usable = ", ".join(header for _, header in self.attribute_columns.values())
             row.error(
                 row.index("attribute"),
-                f"the Employees sheet has no column {text!r} usable by a Balance rule"
+                f"the Employees sheet has no column '{shown(text)}' usable by a Balance rule"
                 + (f" (usable: {usable})" if usable else ""),
             )
             return None
         return key
 
     def _check_numeric_attribute(self, row: _Row, attribute: str) -> None:
-        header = self.attribute_columns[attribute][1]
+        """Mode balance needs numbers: the first text cell is named, never quoted (the
+        column may be a name or a salary)."""
+        index, header = self.attribute_columns[attribute]
+        title = self.tables[_EMPLOYEES].title
         for employee_id, employee in self.employees.items():
-            value = employee.fields["attributes"].get(attribute)
-            if isinstance(value, str):
+            if isinstance(employee.fields["attributes"].get(attribute), str):
+                cell = f"{title}!{get_column_letter(index)}{employee.fields['row']}"
                 row.error(
                     row.index("mode"),
                     f"mode balance needs numbers in column {header!r}, but employee "
-                    f"{employee_id} (row {employee.fields['row']}) has {value!r}",
+                    f"{shown(employee_id)} has text there ({cell})",
                 )
                 return
 
@@ -929,31 +1360,21 @@ class _WorkbookReader:
         if not self._required_columns(table):
             return
         kinds = ", ".join(kind.value for kind in RuleKind)
-        targets_by_kind: dict[str, dict[str, tuple[str, ...]] | None] = {
-            "employee": {e: (e,) for e in self.employee_rows},
-            "team": self.team_names,
-            "department": {d: (d,) for d in self.department_names},
-        }
-        for names, sheet in (
-            ("employee", _EMPLOYEES),
-            ("department", _EMPLOYEES),
-            ("team", _TEAMS),
-        ):
-            if sheet in self.unreadable:
-                targets_by_kind[names] = None
         for row in self._rows(table):
             text = row.get("rule")
             employee_id = self._known_employee(row, "employee_id")
             target = row.get("target")
             note = row.get("note") or ""
             kind = None
+            targets: tuple[str, ...] = ()
             if text is not None:
                 kind = next((k for k in RuleKind if k.value == schema.normalise(text)), None)
                 if kind is None:
-                    row.error(row.index("rule"), f"{text!r} is not a rule: use one of {kinds}")
-            targets = (
-                self._rule_targets(row, kind, employee_id, target, targets_by_kind) if kind else ()
-            )
+                    row.error(
+                        row.index("rule"), f"'{shown(text)}' is not a rule: use one of {kinds}"
+                    )
+            if kind is not None:
+                target, targets = self._rule_targets(row, kind, employee_id, target)
             if row.ok and kind is not None and employee_id is not None:
                 self.rules.append(
                     Rule(
@@ -966,38 +1387,58 @@ class _WorkbookReader:
                     )
                 )
 
-    @staticmethod
     def _rule_targets(
-        row: _Row,
-        kind: RuleKind,
-        employee_id: str | None,
-        target: str | None,
-        targets_by_kind: dict[str, dict[str, tuple[str, ...]] | None],
-    ) -> tuple[str, ...]:
-        """Resolve a rule's target per ``RULE_TARGET``, reporting it at the target cell."""
+        self, row: _Row, kind: RuleKind, employee_id: str | None, target: str | None
+    ) -> tuple[str | None, tuple[str, ...]]:
+        """Resolve a rule's target per ``RULE_TARGET``, reporting it at the target cell:
+        the target as the defining sheet spells it, and what it means."""
         names = RULE_TARGET[kind]
         index = row.table.columns.get("target")
         if names is None:
             if target is not None and index is not None:
                 row.warn(index, f"rule {kind.value} takes no target; it was ignored")
-            return ()
+            return target, ()
         if target is None or index is None:
             where = index if index is not None else row.index("rule")
             row.error(where, f"rule {kind.value} needs a target ({names})")
-            return ()
-        known = targets_by_kind[names]
-        if known is None:  # the sheet defining them could not be read
-            return (target,)
-        if target not in known:
-            sheet = {"employee": "Employees", "team": "Teams", "department": "Employees"}[names]
-            row.error(
-                index, f"no {names} {target} on the {sheet} sheet" + _did_you_mean(target, known)
-            )
-            return ()
-        if names == "employee" and target == employee_id:
+            return target, ()
+        if (_TEAMS if names == "team" else _EMPLOYEES) in self.unreadable:
+            return target, (target,)  # the sheet defining them could not be read
+        if names == "team":
+            if target not in self.team_names:
+                self._unknown_team(row, index, target)
+                return target, ()
+            return target, self.team_names[target]
+        if names == "department":
+            found = self._department_ref(row, index, target)
+            if found is None:
+                self._unknown(
+                    row,
+                    index,
+                    f"no department {shown(target)} on the Employees sheet",
+                    "department",
+                    target,
+                    self.departments.suggest,
+                )
+                return target, ()
+            return found, (found,)
+        if target not in self.employee_rows:
+            self._unknown_employee(row, index, target)
+            return target, ()
+        if target == employee_id:
             row.error(index, f"rule {kind.value} needs two different employees")
-            return ()
-        return known[target]
+            return target, ()
+        return target, (target,)
+
+    def _unknown_team(self, row: _Row, index: int, team: str) -> None:
+        self._unknown(
+            row,
+            index,
+            f"no team {shown(team)} on the Teams sheet",
+            "team",
+            team,
+            lambda name: _did_you_mean(name, self.team_names),
+        )
 
     def _warn_unused_attributes(self) -> None:
         table = self.tables.get(schema.EMPLOYEES.name)
@@ -1014,6 +1455,34 @@ class _WorkbookReader:
                     index=index,
                     warning=True,
                 )
+
+    def _merge_attribute_spellings(self) -> None:
+        """Values of an attribute a Balance rule uses are merged as departments are, with a
+        warning naming both cells; values are quoted only for QUOTABLE_ATTRIBUTES, as other
+        columns may be personal."""
+        table = self.tables.get(_EMPLOYEES)
+        if table is None:
+            return
+        # departments are merged as they are read; names are no category to balance
+        used = sorted(self.balance_attributes & self.attribute_columns.keys())
+        for attribute in (a for a in used if a not in ("department", "name")):
+            index, header = self.attribute_columns[attribute]
+            spellings = _Names()
+            for employee in self.employees.values():
+                value = employee.fields["attributes"].get(attribute)
+                if isinstance(value, str):
+                    spellings.add(value, _Cell(table.title, employee.fields["row"], index, header))
+            quotable = attribute in QUOTABLE_ATTRIBUTES
+            for variant in spellings.settle():
+                message = _variant_message(header, variant, quotable=quotable)
+                self._warn_at(variant.spelling.first, message)
+            for employee in self.employees.values():
+                fields = employee.fields
+                value = fields["attributes"].get(attribute)
+                if isinstance(value, str):
+                    fields["attributes"][attribute] = spellings.canonical(value)
+                    if attribute in fields:
+                        fields[attribute] = fields["attributes"][attribute]
 
     # -- the instance ------------------------------------------------------------------
 
@@ -1088,11 +1557,28 @@ class _WorkbookReader:
         return tuple(specs), tuple(teams)
 
 
+def _rows_text(rows: list[int]) -> str:
+    """ "row 5 is" or "rows 5-7, 20 are": consecutive rows as ranges."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    parts = [str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
+    if len(rows) == 1:
+        return f"row {parts[0]} is"
+    listed = ", ".join(parts[:10]) + (f", ... ({len(rows):,} rows in all)" if parts[10:] else "")
+    return f"rows {listed} are"
+
+
 def _did_you_mean(name: str, known: Iterable[str]) -> str:
-    """ "; did you mean Sales?" when a known name is close to ``name`` (case aside), else ""."""
-    by_key = {k.casefold(): k for k in known}
-    close = difflib.get_close_matches(name.casefold(), list(by_key), n=1)
-    return f"; did you mean {by_key[close[0]]}?" if close else ""
+    """ "; did you mean Sales?" when a known name is close to ``name`` (case and look-alike
+    letters aside), else ""; for the few names of a kind that no ``_Names`` holds."""
+    names = _Names()
+    for k in known:
+        names.add(k, "")
+    return names.suggest(name)
 
 
 def _setting_kind(setting: FieldInfo) -> schema.Kind:

@@ -75,6 +75,10 @@ def check_workbook_file(path: Path) -> None:
     Raises:
         UnreadableFileError: with a one-line explanation of what the file looks like.
     """
+    if path.is_dir():
+        raise UnreadableFileError(
+            f"{path.name} is a folder, not a workbook: give the path of the .xlsx file itself"
+        )
     if not path.is_file():
         raise UnreadableFileError(f"{path.name}: no such file")
     with open(path, "rb") as handle:
@@ -231,12 +235,16 @@ class SheetContent:
     Text is stripped and blank cells are left out, so a row that is only formatted
     is absent. ``stopped_at`` is the row where reading stopped after ``MAX_EMPTY_RUN``
     consecutive empty rows (``None`` when the sheet was read to its end);
-    ``merged`` lists merged ranges (known only when the sheet was read to its end).
+    ``merged`` lists merged ranges (known only when the sheet was read to its end);
+    ``hidden_rows`` the rows with values that Excel hides (by hand or by a filter), and
+    ``filtered`` whether the sheet has a filter.
     """
 
     rows: tuple[tuple[int, dict[int, object]], ...]
     stopped_at: int | None
     merged: tuple[MergedRange, ...]
+    hidden_rows: tuple[int, ...] = ()
+    filtered: bool = False
 
 
 @dataclass(frozen=True)
@@ -288,7 +296,13 @@ class Workbook:
                 f"sheet {title!r} is damaged{near} and cannot be read ({error}): "
                 f"{_SAVE_AS_XLSX} again"
             ) from None
-        return SheetContent(tuple(stream.rows), stream.stopped_at, tuple(stream.merged))
+        return SheetContent(
+            tuple(stream.rows),
+            stream.stopped_at,
+            tuple(stream.merged),
+            tuple(stream.hidden_rows),
+            stream.filtered,
+        )
 
 
 _ROW_END = re.compile(rb"</(?:[A-Za-z_][\w.-]{0,40}:)?row>")
@@ -387,14 +401,18 @@ class _SheetStream:
     """An expat handler turning worksheet XML into rows of typed values.
 
     It reads what the reader needs and nothing else: cell values (shared and inline
-    strings, numbers, dates by cell style, booleans, errors, saved formula results) and
-    merged ranges. A DOCTYPE stops it at once, as defusedxml's ``forbid_dtd`` would.
+    strings, numbers, dates by cell style, booleans, errors, saved formula results),
+    merged ranges, hidden rows and whether a filter is set. A DOCTYPE stops it at once,
+    as defusedxml's ``forbid_dtd`` would.
     """
 
     def __init__(self, workbook: Workbook) -> None:
         self.workbook = workbook
         self.rows: list[tuple[int, dict[int, object]]] = []
         self.merged: list[MergedRange] = []
+        self.hidden_rows: list[int] = []
+        self.filtered = False
+        self.hidden = False
         self.stopped_at: int | None = None
         self.empty_run = 0
         self.row = 0
@@ -452,6 +470,9 @@ class _SheetStream:
             self.row = int(number) if number else self.row + 1
             self.column = 0
             self.values = {}
+            self.hidden = attributes.get("hidden") in ("1", "true")
+        elif tag == "autoFilter":
+            self.filtered = True
         elif tag == "mergeCell":
             ref = attributes.get("ref", "")
             first_column, first_row, _, last_row = range_boundaries(ref)
@@ -481,6 +502,8 @@ class _SheetStream:
     def end_row(self) -> None:
         if self.values:
             self.rows.append((self.row, self.values))
+            if self.hidden:
+                self.hidden_rows.append(self.row)
             self.empty_run = 0
             return
         self.empty_run += 1

@@ -1,25 +1,27 @@
 """The input workbook's sheets and columns: one description shared by reader and template.
 
-Header and sheet names are compared after ``normalise``: case folded, spaces, hyphens and
-underscores alike, so "Employee ID", "employee-id" and "EMPLOYEE_ID" are one header.
+Header and sheet names are compared after ``normalise``: ``text.clean`` (the normalisation
+every name gets), case folded, spaces, hyphens and underscores alike, so "Employee ID",
+"employee-id" and "EMPLOYEE_ID" are one header.
 Japanese aliases map to the same canonical names.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from crossteam.io.text import clean
+
 
 def normalise(text: str) -> str:
-    """Canonical form of a header or sheet name: NFKC, case-folded, separators as ``_``.
+    """Canonical form of a header or sheet name: ``clean``, case-folded, separators as ``_``.
 
     The long vowel mark "ー" is kept inside Japanese words (ローテーション) and only
     treated as a separator between ASCII characters.
     """
-    text = unicodedata.normalize("NFKC", str(text)).strip().casefold()
+    text = clean(str(text)).casefold()
     text = re.sub(r"(?<=[0-9a-z])ー(?=[0-9a-z])", "_", text)
     text = re.sub(r"[\s_\-‐-―・]+", "_", text)
     return text.strip("_")

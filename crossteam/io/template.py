@@ -92,6 +92,10 @@ def _write_instructions(ws: Worksheet) -> str:
         "The other names listed below (Japanese among them) are accepted too.",
         "Columns may be in any order; extra columns are kept, with a warning.",
         "Empty rows are skipped. Blank optional cells take their defaults.",
+        "Hidden and filtered rows are read and planned like the others.",
+        "Ids and names ignore invisible characters and full-/half-width forms (Ｅ００１ = E001).",
+        "Ids that differ only in upper/lower case or look-alike letters are an error; a "
+        "department spelled so is one department, with a warning naming both cells.",
     ):
         ws.append([line])
 

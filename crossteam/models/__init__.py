@@ -24,6 +24,7 @@ from crossteam.models.plan import (
 from crossteam.models.planning_input import (
     MAX_LEVEL,
     MIN_LEVEL,
+    QUOTABLE_ATTRIBUTES,
     RULE_TARGET,
     BalanceMode,
     BalanceRule,
@@ -54,6 +55,7 @@ from crossteam.models.synthetic import CompanyShape
 __all__ = [
     "MAX_LEVEL",
     "MIN_LEVEL",
+    "QUOTABLE_ATTRIBUTES",
     "RULE_TARGET",
     "AlternativeSummary",
     "BalanceMode",

@@ -27,6 +27,11 @@ AttributeValue = str | float
 MIN_LEVEL = 1
 MAX_LEVEL = 5
 
+QUOTABLE_ATTRIBUTES = frozenset({"department", "role", "location"})
+"""Employees columns whose values a message may quote. The name and every extra column
+(a salary, a previous team, a grade) may be personal: messages name their column and
+cells, never their values (docs/limits.md)."""
+
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")

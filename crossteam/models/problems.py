@@ -27,6 +27,13 @@ class Problem(BaseModel):
     cell: str | None = Field(default=None, description="Excel cell reference such as B7")
     message: str = Field(description="Plain-language explanation for an HR planner")
     severity: Severity = Severity.ERROR
+    follows: str | None = Field(
+        default=None,
+        description=(
+            "Where the problem this one follows from is (``Employees!A2``): fixing that one "
+            "may fix this one too"
+        ),
+    )
 
     def location(self) -> str:
         """``Sheet!B7 (column)``, or as much of it as is known."""
@@ -52,4 +59,5 @@ class Problem(BaseModel):
             "column": self.column,
             "cell": self.cell,
             "message": self.message,
+            "follows": self.follows,
         }

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from crossteam.models import BalanceMode, BalanceRule, Team
+from crossteam.models import QUOTABLE_ATTRIBUTES, BalanceMode, BalanceRule, Team
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.teams import LinearExpr, TeamModel
 
@@ -32,7 +32,8 @@ BALANCE_SCALE = 100
 
 def balance_reason(rule: BalanceRule) -> str:
     where = f"Balance row {rule.row}" if rule.row is not None else "Balance"
-    value = f" = {rule.value}" if rule.value else ""
+    # the value of a personal column (a name, a salary) stays on its Balance row
+    value = f" = {rule.value}" if rule.value and rule.attribute in QUOTABLE_ATTRIBUTES else ""
     return f"{where}: {rule.mode} on {rule.attribute}{value} (hard)"
 
 
