@@ -5,6 +5,7 @@ This package imports nothing else of the project.
 
 from crossteam.models.alternatives import AlternativeSummary
 from crossteam.models.checks import CheckReport, CheckResult
+from crossteam.models.extent import PART_SETTINGS, ObjectiveExtent, objective_extent
 from crossteam.models.network import (
     BridgedPair,
     DepartmentPair,
@@ -53,6 +54,7 @@ from crossteam.models.settings import Settings
 __all__ = [
     "MAX_LEVEL",
     "MIN_LEVEL",
+    "PART_SETTINGS",
     "RULE_TARGET",
     "AlternativeSummary",
     "BalanceMode",
@@ -69,6 +71,7 @@ __all__ = [
     "GapKind",
     "Interaction",
     "NetworkReport",
+    "ObjectiveExtent",
     "Period",
     "PeriodLabel",
     "PersonStats",
@@ -93,4 +96,5 @@ __all__ = [
     "TeamAssignment",
     "TeamName",
     "TeamSpec",
+    "objective_extent",
 ]
