@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import metadata, resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -132,8 +132,20 @@ def _load(path: Path, as_json: bool) -> PlanningInput:
     return instance
 
 
+def _output(path: Path, *, force: bool, inputs: tuple[Path, ...]) -> Path:
+    """The output's final name (``.xlsx`` added, saying so, when it has no suffix), checked
+    before any work: not an input, not existing without ``--force``, in a writable folder."""
+    from crossteam.io.atomic import check_output_path, xlsx_path
+
+    named = xlsx_path(path)
+    if named != path:
+        _say(f"[yellow]note[/yellow] an output workbook's name ends in .xlsx: writing {named.name}")
+    check_output_path(named, force=force, inputs=inputs)
+    return named
+
+
 def _write(
-    path: Path, write: Callable[[Path], None], *, force: bool, inputs: tuple[Path, ...]
+    path: Path, write: Callable[[BinaryIO], None], *, force: bool, inputs: tuple[Path, ...]
 ) -> None:
     from crossteam.io.atomic import write_atomically
 
@@ -241,6 +253,7 @@ def template(
     """Write a blank input workbook with instructions, every sheet and dropdowns."""
     from crossteam.io.template import write_template
 
+    out = _output(out, force=force, inputs=())
     _write(out, write_template, force=force, inputs=())
 
 
@@ -260,6 +273,7 @@ def example(
     """Write a realistic synthetic company (also used by the benchmarks)."""
     from crossteam.io.example import write_example
 
+    out = _output(out, force=force, inputs=())
     _write(
         out,
         lambda p: write_example(p, employees, departments, seed, japanese=japanese),
@@ -312,9 +326,7 @@ def audit(
     """Measure how departments talk: E-I index, densities, silent department pairs."""
     inputs = tuple(p for p in (path, plan_path) if p is not None)
     if out is not None:
-        from crossteam.io.atomic import check_output_path
-
-        check_output_path(out, force=force, inputs=inputs)
+        out = _output(out, force=force, inputs=inputs)
     instance = _load(path, as_json)
     from crossteam import network
 
@@ -399,9 +411,7 @@ def plan(
         _say(f"No input given: planning the bundled example ({escape(str(source))}).")
     out = out if out is not None else Path.cwd() / f"{source.stem}-plan.xlsx"
     inputs = (source,) if review is None else (source, review)
-    from crossteam.io.atomic import check_output_path
-
-    check_output_path(out, force=force, inputs=inputs)
+    out = _output(out, force=force, inputs=inputs)
     instance = _load(source, as_json)
     # the solver and chart libraries load only once the input is known to be good, so a
     # refused file is reported without waiting for them
@@ -626,12 +636,11 @@ def sweep(
     as_json: JsonFlag = False,
 ) -> None:
     """Plan many scenarios (settings varied) in parallel and mark the Pareto-efficient ones."""
-    from crossteam.io.atomic import check_output_path
     from crossteam.sweep import load_grid, run_sweep, sweep_json
 
     inputs = (path, grid_path)
     if out is not None:
-        check_output_path(out, force=force, inputs=inputs)
+        out = _output(out, force=force, inputs=inputs)
     instance = _load(path, as_json)
     try:
         grid = load_grid(grid_path, instance)

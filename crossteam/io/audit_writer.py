@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Generic, TypeVar
 
 from openpyxl import Workbook
@@ -23,6 +22,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crossteam.io.charts import GraphPanel, department_graph_png
+from crossteam.io.excel import Destination
 from crossteam.models import (
     BridgedPair,
     DepartmentPair,
@@ -342,7 +342,7 @@ def _write_graph(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | N
 
 
 def write_audit(
-    path: Path,
+    path: Destination,
     instance: PlanningInput,
     report: NetworkReport,
     effect: PlanEffect | None = None,

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -25,6 +25,8 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 CellValue = str | int | float | bool | None
+Destination = Path | BinaryIO
+"""Where a writer saves a workbook: a file, or an open binary file (``io.BytesIO``)."""
 
 MAX_SHEET_TITLE: Final = 31
 """Excel refuses longer sheet names."""
@@ -254,7 +256,7 @@ class BookWriter:
         if width > widths.get(column, 0):
             widths[column] = width
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Destination) -> None:
         """Set the fitted column widths and write the workbook to ``path``."""
         for worksheet in self.workbook.worksheets:
             for column, width in self._widths[worksheet.title].items():

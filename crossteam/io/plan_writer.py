@@ -35,6 +35,7 @@ from crossteam.io.excel import (
     BookWriter,
     CellValue,
     Column,
+    Destination,
     display_width,
 )
 from crossteam.io.plan_layout import (
@@ -107,7 +108,7 @@ _PICTURE_WIDTH: Final = 960
 
 
 def write_plan(
-    path: Path,
+    path: Destination,
     instance: PlanningInput,
     plan: Plan,
     *,

@@ -8,7 +8,6 @@ the schema's example rows and dropdowns where the choices are known.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -19,6 +18,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crossteam.io import schema
+from crossteam.io.excel import Destination
 from crossteam.models import RULE_TARGET, BalanceMode, RuleKind, Settings
 
 INSTRUCTIONS = "Instructions"
@@ -66,7 +66,7 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def write_template(path: Path) -> None:
+def write_template(path: Destination) -> None:
     """Write the blank input workbook to ``path`` (overwriting it)."""
     workbook = Workbook()
     instructions = workbook.active
