@@ -7,7 +7,9 @@ Messages and progress go to stderr; ``--json`` prints exactly one JSON object on
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import math
 import os
 import platform
 import shlex
@@ -30,6 +32,7 @@ from rich.markup import escape
 
 from crossteam.errors import CrossteamError, InputError, OutputError
 from crossteam.models import Problem
+from crossteam.models.limits import MAX_ALTERNATIVES, MAX_SECONDS, MAX_SEED
 
 if TYPE_CHECKING:
     from crossteam.alternatives import AlternativesResult
@@ -153,6 +156,27 @@ def _write(
     _say(f"Wrote {escape(str(path))}")
 
 
+def _finite(value: float | None) -> float | None:
+    """An option's number must be finite (``inf`` and ``nan`` parse as floats)."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number")
+    return value
+
+
+def _within_cores(count: int, what: str) -> tuple[int, str | None]:
+    """``count`` threads or processes, capped at the cores this process may use, and the
+    note that says so when it was."""
+    from crossteam.planner import usable_cores
+
+    cores = usable_cores()
+    if count <= cores:
+        return count, None
+    return cores, (
+        f"{what} {count:,} is more than the {cores} cores crossteam may use here; "
+        f"{cores} {'are' if cores > 1 else 'is'} used"
+    )
+
+
 def _versions() -> dict[str, str]:
     out = {"python": platform.python_version()}
     for package in ("crossteam", "ortools", "networkx", "openpyxl", "pydantic", "numpy", "scipy"):
@@ -264,7 +288,7 @@ def example(
         int, typer.Option(min=20, max=100_000, help="Employees (at least 20)")
     ] = 150,
     departments: Annotated[int, typer.Option(min=2, max=500, help="Departments")] = 10,
-    seed: Annotated[int, typer.Option(min=0, help="Random seed")] = 0,
+    seed: Annotated[int, typer.Option(min=0, max=MAX_SEED, help="Random seed")] = 0,
     japanese: Annotated[
         bool, typer.Option("--japanese", help="Japanese names and headers")
     ] = False,
@@ -361,11 +385,23 @@ def plan(
         Path | None, typer.Option("-o", "--output", help="Plan workbook to write")
     ] = None,
     time_limit: Annotated[
-        float | None, typer.Option("--time-limit", min=0.1, help="Seconds (default: Settings)")
+        float | None,
+        typer.Option(
+            "--time-limit",
+            min=0.1,
+            max=MAX_SECONDS,
+            callback=_finite,
+            help="Seconds (default: Settings)",
+        ),
     ] = None,
-    seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed")] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", min=0, max=MAX_SEED, help="Random seed")
+    ] = None,
     workers: Annotated[
-        int | None, typer.Option("--workers", min=0, help="Solver threads; 0 = all cores")
+        int | None,
+        typer.Option(
+            "--workers", min=0, help="Solver threads; 0 = all cores (more are capped at them)"
+        ),
     ] = None,
     no_teams: Annotated[bool, typer.Option("--no-teams", help="Plan rotation only")] = False,
     no_rotation: Annotated[bool, typer.Option("--no-rotation", help="Plan teams only")] = False,
@@ -382,6 +418,7 @@ def plan(
         typer.Option(
             "--alternatives",
             min=2,
+            max=MAX_ALTERNATIVES,
             help="Plan K plans within the tolerance of the best that differ from each other; "
             "an Alternatives sheet compares them",
         ),
@@ -392,6 +429,7 @@ def plan(
             "--tolerance",
             min=0,
             max=0.99,
+            callback=_finite,
             help="With --alternatives: share below the best objective an alternative may "
             "fall (default: Settings, 0.05)",
         ),
@@ -404,6 +442,12 @@ def plan(
 
     if alternatives is not None and review is not None:
         raise typer.BadParameter("cannot be combined with --review", param_hint="--alternatives")
+    if tolerance is not None and alternatives is None:
+        raise typer.BadParameter(
+            "only applies with --alternatives K (it is how far below the best plan an "
+            "alternative may fall)",
+            param_hint="--tolerance",
+        )
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     started = time.monotonic()
     source = path if path is not None else _bundled_example()
@@ -429,6 +473,13 @@ def plan(
         plan_teams=not no_teams,
         plan_rotation=not no_rotation,
     )
+    threads, capped = _within_cores(
+        options.workers, "--workers" if workers is not None else "Settings workers"
+    )
+    run_notes = [capped] if capped else []
+    if capped:
+        _say(f"[yellow]note[/yellow] {escape(capped)}")
+        options = dataclasses.replace(options, workers=threads)
     stop = threading.Event()
     reviewed: ReviewResult | None = None
     alternated: AlternativesResult | None = None
@@ -483,6 +534,8 @@ def plan(
             )
         result = reviewed.plan
     interrupted = stop.is_set()
+    if run_notes:
+        result = result.model_copy(update={"notes": (*run_notes, *result.notes)})
 
     payload: dict[str, Any] = {
         "status": result.status.value,
@@ -630,7 +683,13 @@ def sweep(
         typer.Option("--address", help="Dask scheduler address; a local cluster without"),
     ] = None,
     processes: Annotated[
-        int, typer.Option("--processes", min=1, help="Worker processes of a local pool or cluster")
+        int,
+        typer.Option(
+            "--processes",
+            min=1,
+            help="Worker processes of a local pool or cluster (more than the cores are "
+            "capped at them)",
+        ),
     ] = 2,
     force: ForceFlag = False,
     as_json: JsonFlag = False,
@@ -646,6 +705,10 @@ def sweep(
         grid = load_grid(grid_path, instance)
     except InputError as error:
         _fail_input(error, as_json)
+    if address is None:  # the processes run on this machine
+        processes, capped = _within_cores(processes, "--processes")
+        if capped:
+            _say(f"[yellow]note[/yellow] {escape(capped)}")
     total = len(grid.scenarios)
     _say(f"Sweeping {total} scenarios on the {engine} engine.")
 
