@@ -84,9 +84,12 @@ _json_emitted = threading.Event()
 
 
 def _emit_json(payload: dict[str, Any]) -> None:
-    _json_emitted.set()
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+    """The one way JSON reaches stdout: strict JSON, so a figure that is not finite is a bug
+    that fails loudly (exit 3) instead of printing ``NaN`` or ``Infinity``."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2, default=str, allow_nan=False)
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()
+    _json_emitted.set()
 
 
 def _problems_json(problems: tuple[Problem, ...]) -> list[dict[str, object]]:
@@ -759,6 +762,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
     """Run the command line and exit with its code; never shows a traceback unless
     ``CROSSTEAM_DEBUG`` is set."""
     args = sys.argv[1:] if argv is None else argv
+    _json_emitted.clear()  # main may run more than once in one process (tests, embedding)
+    _last_error.clear()
     with _matplotlib_leaves_no_trace():
         code = _dispatch(args)
     if code != EXIT_OK and "--json" in args and not _json_emitted.is_set():
