@@ -19,6 +19,7 @@ import tempfile
 import threading
 import time
 import traceback
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -154,9 +155,22 @@ def _write(
     path: Path, write: Callable[[BinaryIO], None], *, force: bool, inputs: tuple[Path, ...]
 ) -> None:
     from crossteam.io.atomic import write_atomically
+    from crossteam.io.excel import CUT_MARK, MAX_CELL_TEXT, CutTextWarning
 
-    write_atomically(path, write, force=force, inputs=inputs)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CutTextWarning)
+        write_atomically(path, write, force=force, inputs=inputs)
+    cut = [str(w.message) for w in caught if issubclass(w.category, CutTextWarning)]
+    for other in (w for w in caught if not issubclass(w.category, CutTextWarning)):
+        warnings.showwarning(other.message, other.category, other.filename, other.lineno)
     _say(f"Wrote {escape(str(path))}")
+    if cut:
+        shown = ", ".join(cut[:5]) + (f" and {len(cut) - 5:,} more" if len(cut) > 5 else "")
+        _say(
+            f"[yellow]warning[/yellow] {len(cut):,} cell{'s' if len(cut) != 1 else ''} held "
+            f"more than the {MAX_CELL_TEXT:,} characters Excel allows and "
+            f"{'were' if len(cut) != 1 else 'was'} cut, ending with {CUT_MARK}: {escape(shown)}"
+        )
 
 
 def _finite(value: float | None) -> float | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import zipfile
 from pathlib import Path
 from typing import Any, NoReturn
 from unittest.mock import ANY
@@ -15,6 +16,7 @@ from workbooks import company, put, write_workbook
 
 from crossteam.checks import verify
 from crossteam.cli import main
+from crossteam.io import cells
 from crossteam.io.example import write_example
 from crossteam.io.plan_reader import read_plan
 from crossteam.io.reader import load_workbook
@@ -530,3 +532,48 @@ def test_sweep_processes_above_the_cores_are_capped_with_a_note(
     assert code == 0, err
     assert f"--processes 100,000 is more than the {usable_cores()} cores" in err
     assert strict_json(out)["processes"] <= usable_cores()
+
+
+def with_long_name(source: Path, out: Path, length: int) -> Path:
+    """``source`` with the first employee's name ``length`` characters long: longer than
+    Excel allows, so it is written into the sheet's XML, as another program might."""
+    book = openpyxl.load_workbook(source)
+    book["Employees"]["B2"] = "n" * 100
+    book.save(out)
+    patched = out.with_suffix(".tmp")
+    with zipfile.ZipFile(out) as old, zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename).replace(b"n" * 100, b"n" * length)
+            new.writestr(item, data)
+    patched.replace(out)
+    return out
+
+
+def test_a_text_cut_to_fit_a_cell_is_told_not_silent(
+    example_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    source = with_long_name(example_path, tmp_path / "long.xlsx", 40_000)
+    out = tmp_path / "plan.xlsx"
+
+    code, _, err = run(capsys, "plan", str(source), "-o", str(out), "--time-limit", "2")
+    assert code == 2  # the reader refuses cells over 10,000 characters, at the cell
+    assert "Employees!B2 (name): holds 40,000 characters" in err
+
+    monkeypatch.setattr(cells, "MAX_TEXT_LENGTH", 50_000)  # as if the reader let it pass
+    code, _, err = run(capsys, "plan", str(source), "-o", str(out), "--time-limit", "2")
+
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert "more than the 32,767 characters Excel allows" in said and "cut, ending with …" in said
+    book = openpyxl.load_workbook(out)
+    listed = [
+        v for f, v in book["Run Info"].iter_rows(min_row=2, values_only=True) if f == "cut_cell"
+    ]
+    sheet, cell = listed[0].split(":")[0].split("!")
+    assert book[sheet][cell].value.endswith("…") and len(book[sheet][cell].value) == 32_767
+    assert "nnnn" not in err  # the text itself is never echoed
+    instance = load_workbook(source)
+    assert verify(instance, read_plan(out, instance)).passed
