@@ -28,7 +28,12 @@ class Settings(BaseModel):
     random_seed: int = Field(
         default=0, ge=0, le=MAX_SEED, description="Seed of the solver and generators"
     )
-    workers: int = Field(default=0, ge=0, description="Solver threads; 0 means one per CPU core")
+    workers: int = Field(
+        default=0,
+        ge=0,
+        description="Solver threads; 0 means one per CPU core, and more than the cores are "
+        "reduced to them",
+    )
     deterministic_time_limit: float | None = Field(
         default=None,
         gt=0,
