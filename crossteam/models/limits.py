@@ -27,7 +27,10 @@ betweenness samples): twice the rows a sheet may have (``MAX_ROWS``), and far in
 64-bit integers of the solver even when multiplied by another count."""
 
 MAX_WEIGHT: Final = 1_000_000.0
-"""Largest objective weight, priority, Balance weight, gap weight or ratio in a cell."""
+"""Largest objective weight, priority, Balance weight, gap weight or ratio in a cell: scaled
+by ``OBJECTIVE_SCALE`` and times the largest count (``MAX_COUNT``) it is 1e15, below 2^53,
+so one weighted term is exact. Terms add up, and weights multiply (bridging is
+weight_bridging x gap weight x priority): ``OBJECTIVE_LIMIT`` bounds the whole."""
 
 MAX_TIE_WEIGHT: Final = 1_000_000_000.0
 """Largest Interactions weight, of one row and of one pair's rows added up (a year holds

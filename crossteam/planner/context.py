@@ -48,6 +48,8 @@ class ModelContext:
     def add_objective(self, part: str, weight: float, expr: cp_model.LinearExprT) -> None:
         """Add ``weight * expr`` (maximised) to the objective part named ``part``."""
         coefficient = round(weight * OBJECTIVE_SCALE)
+        if abs(coefficient) > OBJECTIVE_LIMIT * OBJECTIVE_SCALE:  # CP-SAT would not take it
+            raise _too_large(abs(coefficient))
         if coefficient:
             self.objective_terms[part].append((coefficient, expr))
 
@@ -76,16 +78,20 @@ class ModelContext:
         if reach > OBJECTIVE_LIMIT * OBJECTIVE_SCALE:
             # the reader and the sweep grid refuse such weights first (models.extent); this
             # is the last word before CP-SAT would call the model invalid
-            raise InputError(
-                [
-                    Problem(
-                        sheet="Settings",
-                        message=f"with these weights the objective could reach "
-                        f"{reach / OBJECTIVE_SCALE:.3g}, beyond the {OBJECTIVE_LIMIT:.3g} the "
-                        "solver adds up exactly: lower the weights (only their ratios matter)",
-                    )
-                ]
+            raise _too_large(reach)
+
+
+def _too_large(reach: int) -> InputError:
+    return InputError(
+        [
+            Problem(
+                sheet="Settings",
+                message=f"with these weights the objective could reach "
+                f"{reach / OBJECTIVE_SCALE:.3g}, beyond the {OBJECTIVE_LIMIT:.3g} the solver "
+                "adds up exactly: lower the weights (only their ratios matter)",
             )
+        ]
+    )
 
 
 def objective_reach(model: cp_model.CpModel) -> int:
