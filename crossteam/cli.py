@@ -7,7 +7,9 @@ Messages and progress go to stderr; ``--json`` prints exactly one JSON object on
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import math
 import os
 import platform
 import shlex
@@ -17,12 +19,13 @@ import tempfile
 import threading
 import time
 import traceback
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import metadata, resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -30,6 +33,7 @@ from rich.markup import escape
 
 from crossteam.errors import CrossteamError, InputError, OutputError
 from crossteam.models import CompanyShape, Problem
+from crossteam.models.limits import MAX_ALTERNATIVES, MAX_SECONDS, MAX_SEED
 
 if TYPE_CHECKING:
     from crossteam.alternatives import AlternativesResult
@@ -81,9 +85,12 @@ _json_emitted = threading.Event()
 
 
 def _emit_json(payload: dict[str, Any]) -> None:
-    _json_emitted.set()
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+    """The one way JSON reaches stdout: strict JSON, so a figure that is not finite is a bug
+    that fails loudly (exit 3) instead of printing ``NaN`` or ``Infinity``."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2, default=str, allow_nan=False)
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()
+    _json_emitted.set()
 
 
 def _problems_json(problems: tuple[Problem, ...]) -> list[dict[str, object]]:
@@ -134,13 +141,59 @@ def _load(path: Path, as_json: bool) -> PlanningInput:
     return instance
 
 
+def _output(path: Path, *, force: bool, inputs: tuple[Path, ...]) -> Path:
+    """The output's final name (``.xlsx`` added, saying so, when it has no suffix), checked
+    before any work: not an input, not existing without ``--force``, in a writable folder."""
+    from crossteam.io.atomic import check_output_path, xlsx_path
+
+    named = xlsx_path(path)
+    if named != path:
+        _say(f"[yellow]note[/yellow] an output workbook's name ends in .xlsx: writing {named.name}")
+    check_output_path(named, force=force, inputs=inputs)
+    return named
+
+
 def _write(
-    path: Path, write: Callable[[Path], None], *, force: bool, inputs: tuple[Path, ...]
+    path: Path, write: Callable[[BinaryIO], None], *, force: bool, inputs: tuple[Path, ...]
 ) -> None:
     from crossteam.io.atomic import write_atomically
+    from crossteam.io.excel import CUT_MARK, MAX_CELL_TEXT, CutTextWarning
 
-    write_atomically(path, write, force=force, inputs=inputs)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CutTextWarning)
+        write_atomically(path, write, force=force, inputs=inputs)
+    cut = [str(w.message) for w in caught if issubclass(w.category, CutTextWarning)]
+    for other in (w for w in caught if not issubclass(w.category, CutTextWarning)):
+        warnings.showwarning(other.message, other.category, other.filename, other.lineno)
     _say(f"Wrote {escape(str(path))}")
+    if cut:
+        shown = ", ".join(cut[:5]) + (f" and {len(cut) - 5:,} more" if len(cut) > 5 else "")
+        _say(
+            f"[yellow]warning[/yellow] {len(cut):,} cell{'s' if len(cut) != 1 else ''} held "
+            f"more than the {MAX_CELL_TEXT:,} characters Excel allows and "
+            f"{'were' if len(cut) != 1 else 'was'} cut, ending with {CUT_MARK}: {escape(shown)}"
+        )
+
+
+def _finite(value: float | None) -> float | None:
+    """An option's number must be finite (``inf`` and ``nan`` parse as floats)."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number")
+    return value
+
+
+def _within_cores(count: int, what: str) -> tuple[int, str | None]:
+    """``count`` threads or processes, capped at the cores this process may use, and the
+    note that says so when it was."""
+    from crossteam.planner import usable_cores
+
+    cores = usable_cores()
+    if count <= cores:
+        return count, None
+    return cores, (
+        f"{what} {count:,} is more than the {cores} cores crossteam may use here; "
+        f"{cores} {'are' if cores > 1 else 'is'} used"
+    )
 
 
 def _versions() -> dict[str, str]:
@@ -243,6 +296,7 @@ def template(
     """Write a blank input workbook with instructions, every sheet and dropdowns."""
     from crossteam.io.template import write_template
 
+    out = _output(out, force=force, inputs=())
     _write(out, write_template, force=force, inputs=())
 
 
@@ -262,7 +316,7 @@ def example(
             show_default=False,
         ),
     ] = None,
-    seed: Annotated[int, typer.Option(min=0, help="Random seed")] = 0,
+    seed: Annotated[int, typer.Option(min=0, max=MAX_SEED, help="Random seed")] = 0,
     japanese: Annotated[
         bool, typer.Option("--japanese", help="Japanese names and headers")
     ] = False,
@@ -279,6 +333,7 @@ def example(
     from crossteam.io.example import default_departments, write_example
 
     count = departments if departments is not None else default_departments(employees, shape)
+    out = _output(out, force=force, inputs=())
     _write(
         out,
         lambda p: write_example(p, employees, count, seed, japanese=japanese, shape=shape),
@@ -331,9 +386,7 @@ def audit(
     """Measure how departments talk: E-I index, densities, silent department pairs."""
     inputs = tuple(p for p in (path, plan_path) if p is not None)
     if out is not None:
-        from crossteam.io.atomic import check_output_path
-
-        check_output_path(out, force=force, inputs=inputs)
+        out = _output(out, force=force, inputs=inputs)
     instance = _load(path, as_json)
     from crossteam import network
 
@@ -368,11 +421,23 @@ def plan(
         Path | None, typer.Option("-o", "--output", help="Plan workbook to write")
     ] = None,
     time_limit: Annotated[
-        float | None, typer.Option("--time-limit", min=0.1, help="Seconds (default: Settings)")
+        float | None,
+        typer.Option(
+            "--time-limit",
+            min=0.1,
+            max=MAX_SECONDS,
+            callback=_finite,
+            help="Seconds (default: Settings)",
+        ),
     ] = None,
-    seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed")] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", min=0, max=MAX_SEED, help="Random seed")
+    ] = None,
     workers: Annotated[
-        int | None, typer.Option("--workers", min=0, help="Solver threads; 0 = all cores")
+        int | None,
+        typer.Option(
+            "--workers", min=0, help="Solver threads; 0 = all cores (more are capped at them)"
+        ),
     ] = None,
     no_teams: Annotated[bool, typer.Option("--no-teams", help="Plan rotation only")] = False,
     no_rotation: Annotated[bool, typer.Option("--no-rotation", help="Plan teams only")] = False,
@@ -389,6 +454,7 @@ def plan(
         typer.Option(
             "--alternatives",
             min=2,
+            max=MAX_ALTERNATIVES,
             help="Plan K plans within the tolerance of the best that differ from each other; "
             "an Alternatives sheet compares them",
         ),
@@ -399,6 +465,7 @@ def plan(
             "--tolerance",
             min=0,
             max=0.99,
+            callback=_finite,
             help="With --alternatives: share below the best objective an alternative may "
             "fall (default: Settings, 0.05)",
         ),
@@ -411,6 +478,12 @@ def plan(
 
     if alternatives is not None and review is not None:
         raise typer.BadParameter("cannot be combined with --review", param_hint="--alternatives")
+    if tolerance is not None and alternatives is None:
+        raise typer.BadParameter(
+            "only applies with --alternatives K (it is how far below the best plan an "
+            "alternative may fall)",
+            param_hint="--tolerance",
+        )
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     started = time.monotonic()
     source = path if path is not None else _bundled_example()
@@ -418,9 +491,7 @@ def plan(
         _say(f"No input given: planning the bundled example ({escape(str(source))}).")
     out = out if out is not None else Path.cwd() / f"{source.stem}-plan.xlsx"
     inputs = (source,) if review is None else (source, review)
-    from crossteam.io.atomic import check_output_path
-
-    check_output_path(out, force=force, inputs=inputs)
+    out = _output(out, force=force, inputs=inputs)
     instance = _load(source, as_json)
     # the solver and chart libraries load only once the input is known to be good, so a
     # refused file is reported without waiting for them
@@ -438,6 +509,13 @@ def plan(
         plan_teams=not no_teams,
         plan_rotation=not no_rotation,
     )
+    threads, capped = _within_cores(
+        options.workers, "--workers" if workers is not None else "Settings workers"
+    )
+    run_notes = [capped] if capped else []
+    if capped:
+        _say(f"[yellow]note[/yellow] {escape(capped)}")
+        options = dataclasses.replace(options, workers=threads)
     stop = threading.Event()
     reviewed: ReviewResult | None = None
     alternated: AlternativesResult | None = None
@@ -492,6 +570,8 @@ def plan(
             )
         result = reviewed.plan
     interrupted = stop.is_set()
+    if run_notes:
+        result = result.model_copy(update={"notes": (*run_notes, *result.notes)})
 
     payload: dict[str, Any] = {
         "status": result.status.value,
@@ -639,23 +719,32 @@ def sweep(
         typer.Option("--address", help="Dask scheduler address; a local cluster without"),
     ] = None,
     processes: Annotated[
-        int, typer.Option("--processes", min=1, help="Worker processes of a local pool or cluster")
+        int,
+        typer.Option(
+            "--processes",
+            min=1,
+            help="Worker processes of a local pool or cluster (more than the cores are "
+            "capped at them)",
+        ),
     ] = 2,
     force: ForceFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Plan many scenarios (settings varied) in parallel and mark the Pareto-efficient ones."""
-    from crossteam.io.atomic import check_output_path
     from crossteam.sweep import load_grid, run_sweep, sweep_json
 
     inputs = (path, grid_path)
     if out is not None:
-        check_output_path(out, force=force, inputs=inputs)
+        out = _output(out, force=force, inputs=inputs)
     instance = _load(path, as_json)
     try:
         grid = load_grid(grid_path, instance)
     except InputError as error:
         _fail_input(error, as_json)
+    if address is None:  # the processes run on this machine
+        processes, capped = _within_cores(processes, "--processes")
+        if capped:
+            _say(f"[yellow]note[/yellow] {escape(capped)}")
     total = len(grid.scenarios)
     _say(f"Sweeping {total} scenarios on the {engine} engine.")
 
@@ -706,6 +795,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
     """Run the command line and exit with its code; never shows a traceback unless
     ``CROSSTEAM_DEBUG`` is set."""
     args = sys.argv[1:] if argv is None else argv
+    _json_emitted.clear()  # main may run more than once in one process (tests, embedding)
+    _last_error.clear()
     with _matplotlib_leaves_no_trace():
         code = _dispatch(args)
     if code != EXIT_OK and "--json" in args and not _json_emitted.is_set():

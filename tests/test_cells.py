@@ -94,6 +94,24 @@ def test_weight_or_hard() -> None:
         as_weight_or_hard(-1)
 
 
+def test_maximums_name_the_bound_and_a_short_form_of_the_value() -> None:
+    assert convert(Kind.INT, 1_000_000, minimum=1, maximum=1_000_000) == 1_000_000
+    with pytest.raises(CellError, match=r"^must be at most 1,000,000, not 1,000,001$"):
+        convert(Kind.INT, 1_000_001, minimum=1, maximum=1_000_000)
+    with pytest.raises(CellError, match=r"^must be at most 1,000,000, not 1e\+19$"):
+        convert(Kind.INT, 1e19, maximum=1_000_000)
+    with pytest.raises(CellError, match="at most 1,000,000, not 1e"):
+        convert(Kind.WEIGHT_OR_HARD, 1e308, maximum=1e6)
+    assert convert(Kind.WEIGHT_OR_HARD, "hard", maximum=1e6) == "hard"
+
+
+@pytest.mark.parametrize("cell", [float("inf"), float("-inf"), float("nan"), "inf", "NaN", "1e400"])
+def test_no_number_is_infinite_or_not_a_number(cell: object) -> None:
+    for kind in (Kind.NUMBER, Kind.INT, Kind.FRACTION, Kind.WEIGHT_OR_HARD):
+        with pytest.raises(CellError):
+            convert(kind, cell)
+
+
 def test_minimums_inclusive_and_strict() -> None:
     assert convert(Kind.INT, 0, minimum=0) == 0
     with pytest.raises(CellError, match="at least 1"):
@@ -126,4 +144,15 @@ def test_pydantic_messages_are_put_in_plain_words() -> None:
         "time_limit_seconds": "must be more than 0",
         "default_min_on_site": "must be at most 1",
         "workers": "must be a whole number",
+    }
+
+
+def test_settings_out_of_their_range_are_put_in_plain_words() -> None:
+    with pytest.raises(ValidationError) as invalid:
+        Settings(random_seed=2**31, weight_bridging=float("inf"), time_limit_seconds=1e9)
+    messages = {str(e["loc"][0]): describe_validation_error(e) for e in invalid.value.errors()}
+    assert messages == {
+        "random_seed": "must be at most 2,147,483,647",
+        "weight_bridging": "must be a finite number",
+        "time_limit_seconds": "must be at most 604,800",
     }

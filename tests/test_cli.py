@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NoReturn
+from unittest.mock import ANY
 
 import openpyxl
 import pytest
@@ -13,10 +17,12 @@ from workbooks import Sheets, company, put, write_workbook
 
 from crossteam.checks import verify
 from crossteam.cli import main
+from crossteam.io import cells
 from crossteam.io.example import write_example
 from crossteam.io.plan_reader import read_plan
 from crossteam.io.reader import load_workbook
 from crossteam.models import RuleKind
+from crossteam.planner import usable_cores
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -471,3 +477,256 @@ def test_follow_on_problems_are_counted_and_marked_in_json(
     assert "2 problems found (1 may follow from another)" in err
     errors = json.loads(out)["errors"]
     assert [e["follows"] for e in errors] == [None, "Employees!A2"]
+
+
+# -- numbers at the edges of their ranges, and strict JSON --------------------------------
+
+
+def strict_json(text: str) -> Any:
+    """``json.loads`` that refuses ``NaN``, ``Infinity`` and ``-Infinity``."""
+
+    def refuse(constant: str) -> NoReturn:
+        raise ValueError(f"{constant} is not JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def set_cells(path: Path, out: Path, cells: dict[tuple[str, str], object]) -> Path:
+    book = openpyxl.load_workbook(path)
+    for (sheet, ref), value in cells.items():
+        book[sheet][ref] = value
+    book.save(out)
+    return out
+
+
+def set_settings(path: Path, settings: dict[str, object]) -> None:
+    book = openpyxl.load_workbook(path)
+    sheet = book["Settings"]
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=2) if row[0].value}
+    for name, value in settings.items():
+        if name in rows:
+            rows[name][1].value = value
+        else:
+            sheet.append([name, value])
+    book.save(path)
+
+
+@pytest.fixture(scope="module")
+def extreme_path(example_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example with numbers at the edges of their ranges, every one of them valid: the
+    largest and the smallest positive weights, a pair's ties adding up to exactly the
+    largest, capacities and sizes equal to the headcount, the largest seed and counts."""
+    book = openpyxl.load_workbook(example_path)
+    ties = book["Interactions"]
+    ties.append([ties["B2"].value, ties["A2"].value, 4e8])  # with 6e8 below: exactly 1e9
+    path = tmp_path_factory.mktemp("extreme") / "extreme.xlsx"
+    book.save(path)
+    headcount = len(load_workbook(example_path).employees)
+    set_cells(
+        path,
+        path,
+        {
+            ("Interactions", "C2"): 6e8,
+            ("Interactions", "C3"): 5e-324,
+            ("Interactions", "C4"): 1e9,
+            ("Priorities", "C2"): 1e6,
+            ("Priorities", "C3"): 5e-324,
+            ("Balance", "C2"): 1e6,
+            ("Departments", "C2"): headcount,
+            ("Teams", "D2"): headcount,
+        },
+    )
+    set_settings(
+        path,
+        {
+            "random_seed": 2**31 - 1,
+            "weight_bridging": 1e6,
+            "weight_diversity": 1e6,
+            "weight_learning": 5e-324,
+            "weak_tie_ratio": 1e6,
+            "betweenness_samples": 10**6,
+            "max_rotations_per_employee": 10**6,
+            "default_host_capacity": headcount,
+        },
+    )
+    return path
+
+
+def test_every_json_output_is_strict_json_at_the_edges_of_every_range(
+    extreme_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    grid = tmp_path / "grid.yaml"
+    grid.write_text("scenarios:\n  - time_limit_seconds: 2\n", encoding="utf-8")
+    plan_path = tmp_path / "plan.xlsx"
+    runs = {
+        "validate": ("validate", str(extreme_path)),
+        "audit": ("audit", str(extreme_path)),
+        "plan": ("plan", str(extreme_path), "-o", str(plan_path), "--time-limit", "3"),
+        "audit --plan": ("audit", str(extreme_path), "--plan", str(plan_path)),
+        "sweep": ("sweep", str(extreme_path), "--grid", str(grid), "--processes", "1"),
+    }
+    payloads = {}
+    for name, args in runs.items():
+        code, out, err = run(capsys, *args, "--json")
+        assert code == 0, (name, err)
+        payloads[name] = strict_json(out)
+    instance = load_workbook(extreme_path)
+    assert instance.settings.random_seed == 2**31 - 1
+    assert payloads["plan"]["checks"]["passed"] is True
+    assert verify(instance, read_plan(plan_path, instance)).passed
+    assert payloads["audit"]["interaction_weight"] > 1e9
+    assert payloads["sweep"]["scenarios"][0]["checks_passed"] is True
+
+
+def test_a_figure_that_is_not_finite_is_a_bug_not_json(
+    example_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crossteam import network
+
+    real = network.audit_json
+    monkeypatch.setattr(network, "audit_json", lambda r: {**real(r), "modularity": math.nan})
+
+    code, out, err = run(capsys, "audit", str(example_path), "--json")
+
+    assert code == 3
+    assert "not JSON compliant" in err
+    assert strict_json(out) == {"error": ANY, "exit_code": 3}  # still one strict object
+
+
+def test_two_ties_of_1e308_on_one_pair_are_refused_at_their_cells(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = openpyxl.load_workbook(example_path)
+    ties = book["Interactions"]
+    ties["C2"] = 1e308
+    ties.append([ties["B2"].value, ties["A2"].value, 1e308])
+    path = tmp_path / "loud.xlsx"
+    book.save(path)
+
+    code, out, err = run(capsys, "audit", str(path), "--json")
+
+    assert code == 2
+    assert "RuntimeWarning" not in err
+    cells = {(e["sheet"], e["cell"]) for e in strict_json(out)["errors"]}
+    assert cells == {("Interactions", "C2"), ("Interactions", f"C{ties.max_row}")}
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("--seed", str(2**31)), "--seed"),
+        (("--time-limit", "inf"), "--time-limit"),
+        (("--time-limit", "nan"), "--time-limit"),
+        (("--alternatives", "21"), "--alternatives"),
+        (("--alternatives", "2", "--tolerance", "nan"), "--tolerance"),
+        (("--tolerance", "0.1"), "only applies with --alternatives"),
+    ],
+)
+def test_plan_options_out_of_range_are_usage_errors(
+    example_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: tuple[str, ...],
+    words: str,
+) -> None:
+    out = tmp_path / "plan.xlsx"
+    code, _, err = run(capsys, "plan", str(example_path), "-o", str(out), *args)
+    assert code == 2
+    assert words in " ".join(err.split())  # rich may wrap the usage box
+    assert not out.exists()
+
+
+def test_example_refuses_a_seed_beyond_the_solver_range(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "example", str(tmp_path / "e.xlsx"), "--seed", str(2**31))
+    assert code == 2
+    assert "--seed" in err
+    assert not (tmp_path / "e.xlsx").exists()
+
+
+@pytest.mark.parametrize("where", ["option", "Settings"])
+def test_workers_above_the_cores_are_capped_with_a_note(
+    where: str, example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = example_path
+    args: tuple[str, ...] = ("--workers", "100000")
+    if where == "Settings":
+        source = tmp_path / "many-workers.xlsx"
+        source.write_bytes(example_path.read_bytes())
+        set_settings(source, {"workers": 100_000})
+        args = ()
+    out = tmp_path / "plan.xlsx"
+
+    code, stdout, err = run(
+        capsys, "plan", str(source), "-o", str(out), "--time-limit", "2", "--json", *args
+    )
+
+    assert code == 0, err
+    cores = usable_cores()
+    said = "--workers" if where == "option" else "Settings workers"
+    note = f"{said} 100,000 is more than the {cores} cores"
+    assert note in err
+    assert any(note in n for n in strict_json(stdout)["notes"])
+    run_info = dict(openpyxl.load_workbook(out, read_only=True)["Run Info"].values)
+    assert run_info["workers"] == cores
+    instance = load_workbook(source)
+    assert verify(instance, read_plan(out, instance)).passed
+
+
+def test_sweep_processes_above_the_cores_are_capped_with_a_note(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    grid = tmp_path / "grid.yaml"
+    grid.write_text("scenarios:\n  - time_limit_seconds: 1\n", encoding="utf-8")
+    code, out, err = run(
+        capsys, "sweep", str(example_path), "--grid", str(grid), "--processes", "100000", "--json"
+    )
+    assert code == 0, err
+    assert f"--processes 100,000 is more than the {usable_cores()} cores" in err
+    assert strict_json(out)["processes"] <= usable_cores()
+
+
+def with_long_name(source: Path, out: Path, length: int) -> Path:
+    """``source`` with the first employee's name ``length`` characters long: longer than
+    Excel allows, so it is written into the sheet's XML, as another program might."""
+    book = openpyxl.load_workbook(source)
+    book["Employees"]["B2"] = "n" * 100
+    book.save(out)
+    patched = out.with_suffix(".tmp")
+    with zipfile.ZipFile(out) as old, zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename).replace(b"n" * 100, b"n" * length)
+            new.writestr(item, data)
+    patched.replace(out)
+    return out
+
+
+def test_a_text_cut_to_fit_a_cell_is_told_not_silent(
+    example_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    source = with_long_name(example_path, tmp_path / "long.xlsx", 40_000)
+    out = tmp_path / "plan.xlsx"
+
+    code, _, err = run(capsys, "plan", str(source), "-o", str(out), "--time-limit", "2")
+    assert code == 2  # the reader refuses cells over 10,000 characters, at the cell
+    assert "Employees!B2 (name): holds 40,000 characters" in err
+
+    monkeypatch.setattr(cells, "MAX_TEXT_LENGTH", 50_000)  # as if the reader let it pass
+    code, _, err = run(capsys, "plan", str(source), "-o", str(out), "--time-limit", "2")
+
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert "more than the 32,767 characters Excel allows" in said and "cut, ending with …" in said
+    book = openpyxl.load_workbook(out)
+    listed = [
+        v for f, v in book["Run Info"].iter_rows(min_row=2, values_only=True) if f == "cut_cell"
+    ]
+    sheet, cell = listed[0].split(":")[0].split("!")
+    assert book[sheet][cell].value.endswith("…") and len(book[sheet][cell].value) == 32_767
+    assert "nnnn" not in err  # the text itself is never echoed
+    instance = load_workbook(source)
+    assert verify(instance, read_plan(out, instance)).passed

@@ -10,11 +10,15 @@ from openpyxl.styles import PatternFill
 from python_calamine import CalamineWorkbook
 
 from crossteam.io.excel import (
+    CUT_MARK,
+    MAX_CELL_TEXT,
     MAX_SHEET_TITLE,
     MAX_WIDTH,
     BookWriter,
     Column,
+    CutTextWarning,
     display_width,
+    is_cut,
     literal_text,
     put,
     sheet_title,
@@ -35,6 +39,33 @@ def test_display_width_counts_wide_characters_double() -> None:
 def test_literal_text_drops_control_characters_but_keeps_line_breaks() -> None:
     assert literal_text("a\x00b\x1fc") == "abc"
     assert literal_text("line\nnext\ttab") == "line\nnext\ttab"
+
+
+def test_a_text_longer_than_a_cell_is_cut_visibly() -> None:
+    text = "x" * 40_000
+    cut = literal_text(text)
+    assert len(cut) == MAX_CELL_TEXT
+    assert cut.endswith(CUT_MARK) and cut[:-1] == text[: MAX_CELL_TEXT - 1]
+    assert is_cut(text)
+    exact = "y" * MAX_CELL_TEXT
+    assert literal_text(exact) == exact and not is_cut(exact)
+    # control characters that are dropped do not count towards the limit
+    assert not is_cut("\x00" * 10 + exact)
+
+
+def test_the_book_writer_lists_and_warns_of_every_cell_it_cuts(tmp_path: Path) -> None:
+    book = BookWriter()
+    sheet = book.sheet("Notes")
+    with pytest.warns(CutTextWarning) as warned:
+        book.write(sheet, 1, 1, "short")
+        book.write(sheet, 2, 3, "z" * 33_000)
+        book.table(sheet, "Long", ("text",), [("w" * 50_000,)], top=4)
+    assert book.cut_cells == ["Notes!C2", "Notes!A5"]
+    assert [str(w.message) for w in warned] == book.cut_cells
+    book.save(tmp_path / "cut.xlsx")
+    read = openpyxl.load_workbook(tmp_path / "cut.xlsx")["Notes"]
+    assert read["C2"].value.endswith(CUT_MARK) and len(read["C2"].value) == MAX_CELL_TEXT
+    assert read["A1"].value == "short"
 
 
 @pytest.mark.parametrize(

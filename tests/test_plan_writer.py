@@ -21,6 +21,7 @@ from plan_samples import (
 )
 from python_calamine import CalamineWorkbook
 
+from crossteam.io.excel import CUT_MARK, MAX_CELL_TEXT, CutTextWarning
 from crossteam.io.plan_writer import write_plan
 from crossteam.models import (
     CheckReport,
@@ -433,3 +434,24 @@ def test_large_plan_writes_in_well_under_a_minute(tmp_path: Path) -> None:
         run_info=sample_run_info(),
     )
     assert time.monotonic() - started < 45
+
+
+def test_a_text_longer_than_a_cell_is_cut_visibly_and_listed_on_run_info(
+    tmp_path: Path,
+) -> None:
+    """No reader passes such a name (cells over 10,000 characters are refused), but the
+    writer holds to Excel's limit whatever it is given, and says so."""
+    instance = sample_instance(names={"E2": "n" * 40_000})
+    with pytest.warns(CutTextWarning) as warned:
+        path = write_sample(tmp_path / "plan.xlsx", instance)
+    book = openpyxl.load_workbook(path)
+    cut = [str(w.message) for w in warned]
+    assert cut and all(c.startswith(("Teams!", "Rotation!", "Review!")) for c in cut)
+    sheet, cell = cut[0].split("!")
+    text = book[sheet][cell].value
+    assert len(text) == MAX_CELL_TEXT and text.endswith(CUT_MARK)
+    listed = [
+        v for f, v in book["Run Info"].iter_rows(min_row=2, values_only=True) if f == "cut_cell"
+    ]
+    assert [v.split(":")[0] for v in listed] == cut
+    assert book.sheetnames[-1] == "Run Info"  # filled last, still in its place

@@ -1084,6 +1084,130 @@ def test_a_blank_id_is_the_root_and_references_to_its_person_follow_from_it(
         assert cell in follow.message
 
 
+# -- numbers and their ranges -------------------------------------------------------------
+
+OUT_OF_RANGE: dict[str, tuple[Change, str, int, str, str, str]] = {
+    # kind: (change, sheet, row, column, cell, words of the message)
+    "seed beyond the solver's 32 bits": (_append("Settings", ["random_seed", 2**31]),
+                                         "Settings", 4, "value", "B4",
+                                         "random_seed must be at most 2,147,483,647"),
+    "time limit of a million weeks": (_put("Settings", 2, "value", 6e11),
+                                      "Settings", 2, "value", "B2", "at most 604,800"),
+    "settings weight 1e15": (_append("Settings", ["weight_bridging", 1e15]),
+                             "Settings", 4, "value", "B4",
+                             "weight_bridging must be at most 1,000,000"),
+    "settings weight 1e308": (_append("Settings", ["weight_balance", 1e308]),
+                              "Settings", 4, "value", "B4", "at most 1,000,000"),
+    "infinite setting typed as text": (_append("Settings", ["weight_learning", "inf"]),
+                                       "Settings", 4, "value", "B4", "must be a number"),
+    "interaction weight 1e15": (_put("Interactions", 2, "weight", 1e15),
+                                "Interactions", 2, "weight", "C2",
+                                "at most 1,000,000,000, not 1e+15"),
+    "priority weight 1e15": (_put("Priorities", 2, "weight", 1e15),
+                             "Priorities", 2, "weight", "C2", "at most 1,000,000, not 1e+15"),
+    "priority weight 1e308": (_put("Priorities", 2, "weight", 1e308),
+                              "Priorities", 2, "weight", "C2", "not 1e+308"),
+    "balance weight 1e15": (_put("Balance", 2, "weight", 1e15),
+                            "Balance", 2, "weight", "C2", "at most 1,000,000"),
+    "host capacity near 1e19": (_put("Departments", 2, "host_capacity", 1e19),
+                                "Departments", 2, "host_capacity", "C2",
+                                "at most 1,000,000, not 1e+19"),
+    "max_size near 1e19": (_put("Teams", 3, "max_size", 1e19),
+                           "Teams", 3, "max_size", "D3", "at most 1,000,000"),
+    "min_count near 1e19": (_put("TeamSkills", 2, "min_count", 1e19),
+                            "TeamSkills", 2, "min_count", "D2", "at most 1,000,000"),
+    "one pair's interactions adding up beyond the range": (
+        _append("Interactions", ["E2", "E1", 1e9 - 4]),  # rows 2 and 4 hold 3 and 2
+        "Interactions", 6, "weight", "C6", "E1 and E2 (rows 2 to 6) add up to 1e+09, more"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", list(OUT_OF_RANGE))
+def test_numbers_beyond_their_range_are_errors_at_their_cell(tmp_path: Path, kind: str) -> None:
+    change, sheet, row, column, cell, words = OUT_OF_RANGE[kind]
+    sheets = company()
+    change(sheets)
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.row, error.column, error.cell) == (sheet, row, column, cell)
+    assert words in error.message
+
+
+def test_the_largest_numbers_in_range_are_read_as_given(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Settings"] += [["random_seed", 2**31 - 1], ["weight_diversity", 1e6]]
+    put(sheets, "Interactions", 2, "weight", 1e9 - 5)  # with row 4's 2: exactly 1e9 for E1-E2
+    put(sheets, "Priorities", 2, "weight", 1e6)
+    instance = valid(tmp_path, sheets)
+    assert instance.settings.random_seed == 2**31 - 1
+    assert instance.settings.weight_diversity == 1e6
+    assert {(i.employee_a, i.employee_b): i.weight for i in instance.interactions}[
+        "E1", "E2"
+    ] == 1e9 - 3
+
+
+def test_sizes_and_capacities_above_the_headcount_are_reduced_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    put(sheets, "Teams", 3, "max_size", 100_000)
+    put(sheets, "Teams", 3, "max_per_department", 5_000)
+    put(sheets, "Departments", 2, "host_capacity", 999)
+    sheets["Settings"].append(["default_host_capacity", 50])
+    result = read(tmp_path, sheets)
+    instance = valid(tmp_path, sheets)
+    solo = instance.team_by_name["Solo"]
+    assert (solo.max_size, solo.max_per_department) == (7, 7)
+    capacity = {d.name: d.host_capacity for d in instance.departments}
+    assert capacity == {"Sales": 7, "Development": 7, "Support": 7}
+    warned = {(w.cell, w.column) for w in warnings_about(result, "more than the 7 employees")}
+    assert warned == {
+        ("D3", "max_size"),
+        ("F3", "max_per_department"),
+        ("C2", "host_capacity"),
+        ("B4", "value"),
+    }
+
+
+def test_a_minimum_above_the_headcount_is_warned_at_its_cell(tmp_path: Path) -> None:
+    sheets = company()
+    put(sheets, "Teams", 3, "min_size", 40)
+    put(sheets, "Teams", 3, "max_size", 50)
+    put(sheets, "TeamSkills", 2, "min_count", 12)
+    result = read(tmp_path, sheets)
+    solo = valid(tmp_path, sheets).team_by_name["Solo"]
+    # the maximum is not reduced below the minimum: the team is told about once
+    assert (solo.min_size, solo.max_size) == (40, 40)
+    warned = {(w.cell, w.column) for w in warnings_about(result, "more than the 7 employees")}
+    assert warned == {("C3", "min_size"), ("D3", "max_size"), ("D2", "min_count")}
+    assert "a plan will say so" in warnings_about(result, "min_size 40")[0].message
+
+
+def test_weights_whose_objective_could_overflow_are_refused_at_the_largest_weight(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    sheets["Settings"] += [["weight_bridging", 1e6], ["zero_tie_gap_weight", 2e5]]
+    put(sheets, "Priorities", 2, "weight", 1e5)
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.cell) == ("Settings", "B4")  # weight_bridging, the largest
+    assert "objective could reach 2e+16" in error.message
+    assert "bridging part" in error.message
+
+    sheets["Settings"][-1][1] = 20  # the objective reaches 2e12 at most: every term is exact
+    assert valid(tmp_path, sheets).settings.zero_tie_gap_weight == 20
+
+
+def test_balance_numbers_too_large_to_average_are_refused_without_quoting_them(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    put(sheets, "Employees", 5, "tenure", 4.2e17)
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.cell, error.column) == ("Employees", "H5", "tenure")
+    assert "Balance row 3 averages this column" in error.message
+    assert "4.2" not in error.message
+
+
 # -- files from other programs ------------------------------------------------------------
 
 

@@ -140,6 +140,58 @@ def test_out_of_range_value_is_reported_at_its_own_list_item(
     assert problems(path, instance) == [(4, "weight_bridging", message)]
 
 
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (".inf", "weight_bridging must be a finite number"),
+        ("-.inf", "weight_bridging must be a finite number"),
+        (".nan", "weight_bridging must be a finite number"),
+        ("1.0e+308", "weight_bridging must be at most 1,000,000"),
+    ],
+)
+def test_non_finite_and_huge_values_are_reported_at_their_line(
+    tmp_path: Path, instance: PlanningInput, value: str, words: str
+) -> None:
+    path = yaml_grid(tmp_path, f"vary:\n  weight_bridging:\n    - 5\n    - {value}\n")
+    [(row, column, message)] = problems(path, instance)
+    assert (row, column) == (4, "weight_bridging")
+    assert message.startswith(words)
+
+
+def test_a_seed_beyond_the_solver_range_is_reported_at_its_line(
+    tmp_path: Path, instance: PlanningInput
+) -> None:
+    path = yaml_grid(tmp_path, f"scenarios:\n  - random_seed: {2**31}\n")
+    [(row, column, message)] = problems(path, instance)
+    assert (row, column) == (2, "random_seed")
+    assert message.startswith("random_seed must be at most 2,147,483,647")
+
+
+def test_team_sizes_above_the_headcount_are_refused_in_a_grid(
+    tmp_path: Path, instance: PlanningInput, spec: str
+) -> None:
+    path = yaml_grid(tmp_path, f"vary:\n  teams.{spec}.max_size: [8, 100000]\n")
+    [(row, column, message)] = problems(path, instance)
+    assert (row, column) == (2, f"teams.{spec}.max_size")
+    assert f"max_size 100,000 is more than the {len(instance.employees)} employees" in message
+
+
+def test_weights_whose_objective_could_overflow_are_refused_at_the_weight_to_blame(
+    tmp_path: Path, instance: PlanningInput
+) -> None:
+    path = yaml_grid(
+        tmp_path,
+        "scenarios:\n"
+        "  - name: loud\n"
+        "    weight_diversity: 2\n"
+        "    zero_tie_gap_weight: 1000000\n"
+        "    weight_bridging: 500000\n",
+    )
+    [(row, column, message)] = problems(path, instance)
+    assert (row, column) == (4, "zero_tie_gap_weight")  # the larger of the two
+    assert "the objective could reach" in message and "(in scenario loud)" in message
+
+
 def test_min_size_above_max_size_in_one_scenario_names_that_scenario(
     tmp_path: Path, instance: PlanningInput, spec: str
 ) -> None:

@@ -109,6 +109,23 @@ def test_instructions_list_every_setting_with_its_default_and_description(
         assert rows[name][1] == field.description
 
 
+def test_instructions_give_the_range_of_every_number(workbook: Workbook) -> None:
+    rows = list(workbook[INSTRUCTIONS].iter_rows(values_only=True))
+    ranges = {row[0]: row[3] for row in rows if row[0] in Settings.model_fields}
+    assert ranges["random_seed"] == "0 to 2,147,483,647"
+    assert ranges["time_limit_seconds"] == "more than 0, up to 604,800"
+    assert ranges["weight_bridging"] == "0 to 1,000,000"
+    assert ranges["alternatives_tolerance"] == "at least 0, below 1"
+    assert ranges["assign_everyone"] == "yes or no"
+    formats = {(row[0], row[1]): row[3] for row in rows if row[0] in SHEET_NAMES}
+    assert formats["Interactions", "weight"] == "number, at most 1,000,000,000"
+    assert formats["Teams", "max_size"] == "whole number, at most 1,000,000"
+    assert formats["Balance", "weight"] == "number from 0 to 1,000,000, or the word hard"
+
+
+SHEET_NAMES = {sheet.name for sheet in schema.SHEETS}
+
+
 @pytest.mark.parametrize(
     ("sheet", "column"),
     [

@@ -1,64 +1,227 @@
-"""Write outputs atomically: into a temporary file beside the target, then rename.
+"""Write outputs atomically: build the workbook in memory, write it to a temporary file beside
+the target, then put it in place in one step.
 
-A crash or Ctrl-C never leaves a half-written workbook under the user's chosen name, and an
-existing file is only replaced when the user said ``--force``.
+A crash or Ctrl-C never leaves a half-written workbook under the user's chosen name. Without
+``--force`` the final step is a hard link, which fails when the name exists, so the check that
+the output is new and the rename are one atomic step: two runs writing the same name cannot
+overwrite each other. With ``--force`` it is ``os.replace``. A full disk, a read-only folder
+or a name too long is an ``OutputError`` in one line, never a traceback.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO, Final
 
 from crossteam.errors import OutputError
 
+OUTPUT_SUFFIX: Final = ".xlsx"
+TEMP_STEM: Final = 32
+"""Characters of the output's stem kept in the temporary name (a long name still fits)."""
+DEFAULT_NAME_MAX: Final = 255
+"""Bytes a file name may have where the system does not say (most file systems)."""
+
+_WHY: Final = {
+    errno.ENOSPC: "no space left on the disk",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EFBIG: "the file is too large for this file system",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENAMETOOLONG: "the file name or path is too long",
+    errno.ENOENT: "the folder no longer exists",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "is a folder",
+    errno.EIO: "the disk reported an input/output error",
+}
+"""Why an output could not be written, by ``errno``: anything else is a bug, not the disk."""
+_NO_HARD_LINKS: Final = frozenset(
+    {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.ENOSYS, errno.EMLINK}
+)
+"""How ``os.link`` says a file system has no hard links (FAT, some network shares)."""
+
+
+def shown(path: Path) -> str:
+    """``path`` for a one-line message: a very long one keeps its start and end."""
+    text = str(path)
+    return text if len(text) <= 120 else f"{text[:60]}…{text[-40:]}"
+
+
+def output_error(path: Path, error: OSError) -> OutputError | None:
+    """The ``OutputError`` an operating-system error on ``path`` means, or ``None`` when it is
+    not one a disk or folder causes."""
+    why = _WHY.get(error.errno) if error.errno is not None else None
+    if why is None:
+        return None
+    return OutputError(f"{shown(path)}: {why}; nothing was written")
+
+
+def xlsx_path(path: Path) -> Path:
+    """``path`` as an output workbook's name: ``.xlsx`` added when it has no suffix.
+
+    Raises:
+        OutputError: another suffix (``plan.csv``: crossteam writes workbooks only), or a
+            folder.
+    """
+    try:
+        is_folder = path.is_dir()
+    except OSError as error:
+        raise output_error(path, error) or error from None
+    if is_folder:
+        raise OutputError(f"{shown(path)}: is a folder; give a file name ending in .xlsx")
+    if path.suffix.lower() == OUTPUT_SUFFIX:
+        return path
+    if path.suffix:
+        raise OutputError(
+            f"{shown(path)}: crossteam writes .xlsx workbooks only; give a name ending in "
+            f".xlsx, such as {path.with_suffix(OUTPUT_SUFFIX).name}"
+        )
+    return path.with_name(path.name + OUTPUT_SUFFIX)
+
 
 def check_output_path(path: Path, *, force: bool, inputs: tuple[Path, ...] = ()) -> None:
-    """Refuse an output that would overwrite an input, an existing file without ``force``,
-    or that lands in a folder that is missing or not writable."""
+    """Refuse an output that would overwrite an input, an existing file without ``force`` or
+    a read-only one with it, a name too long for its folder, or a folder that is missing or
+    not writable."""
+    try:
+        _check(path, force=force, inputs=inputs)
+    except OSError as error:
+        raise output_error(path, error) or error from None
+
+
+def _check(path: Path, *, force: bool, inputs: tuple[Path, ...]) -> None:
     target = path.resolve()
     for source in inputs:
         if source.exists() and target == source.resolve():
             raise OutputError(
-                f"{path}: the output would overwrite an input file; choose another name"
+                f"{shown(path)}: the output would overwrite an input file; choose another name"
             )
     if target.is_dir():
-        raise OutputError(f"{path}: is a folder; give a file name ending in .xlsx")
-    if path.exists() and not force:
-        raise OutputError(f"{path}: already exists; use --force to overwrite it")
+        raise OutputError(f"{shown(path)}: is a folder; give a file name ending in .xlsx")
     folder = target.parent
     if not folder.is_dir():
-        raise OutputError(f"{path}: the folder {folder} does not exist")
+        raise OutputError(f"{shown(path)}: the folder {shown(folder)} does not exist")
+    longest = _name_max(folder)
+    if len(os.fsencode(path.name)) > longest:
+        raise OutputError(
+            f"{shown(path)}: the file name is {len(os.fsencode(path.name))} bytes long; "
+            f"this folder allows at most {longest}"
+        )
+    if path.exists() and not force:
+        raise OutputError(f"{shown(path)}: already exists; use --force to overwrite it")
     if not os.access(folder, os.W_OK):
-        raise OutputError(f"{path}: the folder {folder} is not writable")
+        raise OutputError(f"{shown(path)}: the folder {shown(folder)} is not writable")
+    if path.exists() and _read_only(path):
+        raise OutputError(
+            f"{shown(path)}: is read-only, so --force leaves it alone; make it writable or "
+            "choose another name"
+        )
+
+
+def _name_max(folder: Path) -> int:
+    with contextlib.suppress(OSError, ValueError):
+        return os.pathconf(folder, "PC_NAME_MAX")
+    return DEFAULT_NAME_MAX
+
+
+def _read_only(path: Path) -> bool:
+    """No write permission for anyone (root ignores the bits, so they are read too)."""
+    return not os.access(path, os.W_OK) or not stat.S_IMODE(path.stat().st_mode) & 0o222
 
 
 def write_atomically(
     path: Path,
-    write: Callable[[Path], None],
+    write: Callable[[BinaryIO], None],
     *,
     force: bool,
     inputs: tuple[Path, ...] = (),
 ) -> None:
-    """Call ``write(tmp)`` on a temporary file in the target's folder, then rename it."""
+    """Call ``write`` on an in-memory file, store the bytes in a temporary file in the
+    target's folder, and put that in place (see the module's docstring).
+
+    The workbook is built in memory so that a full disk fails in this function's own
+    writes, where the temporary file is removed; inside openpyxl it would leave a zip file
+    half open, whose later clean-up prints a traceback.
+
+    Raises:
+        OutputError: the output may not or cannot be written; nothing was written.
+    """
     check_output_path(path, force=force, inputs=inputs)
-    folder = path.resolve().parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.xlsx", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    buffer = io.BytesIO()
     try:
-        write(tmp)
-        if path.exists() and not force:  # appeared while we were writing
-            raise OutputError(f"{path}: already exists; use --force to overwrite it")
-        os.replace(tmp, path)
+        write(buffer)
+        fd, name = tempfile.mkstemp(
+            prefix=f".{path.stem[:TEMP_STEM]}.", suffix=".tmp.xlsx", dir=path.resolve().parent
+        )
+    except OSError as error:  # a full temporary folder, or none to create the file in
+        raise output_error(path, error) or error from None
+    tmp = Path(name)
+    try:
+        try:
+            _write_all(fd, buffer.getbuffer())
+        finally:
+            os.close(fd)
+        # mkstemp creates the file private (0600); give it the permissions of a normal file
+        os.chmod(tmp, 0o666 & ~_umask())
+        _put_in_place(tmp, path, force=force)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise output_error(path, error) or error from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    # mkstemp creates the file private (0600); give it the permissions of a normal file
-    with contextlib.suppress(OSError):
-        os.chmod(path, 0o666 & ~_umask())
+
+
+def _write_all(fd: int, data: memoryview) -> None:
+    written = 0
+    while written < len(data):
+        written += os.write(fd, data[written:])
+
+
+def _put_in_place(tmp: Path, path: Path, *, force: bool) -> None:
+    """Rename ``tmp`` to ``path``: over an existing file only with ``force``, and otherwise
+    in one step that fails if ``path`` appeared since it was checked."""
+    if force:
+        os.replace(tmp, path)
+        return
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise _appeared(path) from None
+    except OSError as error:
+        if error.errno not in _NO_HARD_LINKS:
+            raise
+        _reserve_then_replace(tmp, path)
+        return
+    tmp.unlink()
+
+
+def _reserve_then_replace(tmp: Path, path: Path) -> None:
+    """Without hard links: claim the name with an exclusive create, then rename over that
+    empty file of ours (removed again if the rename fails)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        raise _appeared(path) from None
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def _appeared(path: Path) -> OutputError:
+    return OutputError(
+        f"{shown(path)}: already exists (it appeared while this run was writing); use "
+        "--force to overwrite it"
+    )
 
 
 def _umask() -> int:

@@ -10,11 +10,10 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Generic, TypeVar
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.drawing.image import Image
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -23,6 +22,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crossteam.io.charts import GraphPanel, department_graph_png
+from crossteam.io.excel import Destination, is_cut, literal_text, warn_cut
 from crossteam.models import (
     BridgedPair,
     DepartmentPair,
@@ -52,10 +52,12 @@ INDEX = "0.000"
 
 
 def _literal(cell: Cell, value: CellValue) -> None:
-    """Write ``value``; text always as a string, never a formula."""
+    """Write ``value``; text always as a string, never a formula, cut visibly to fit."""
     if isinstance(value, str) and value:
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = literal_text(value)
         cell.data_type = "s"
+        if is_cut(value):
+            warn_cut(cell)
     else:
         cell.value = value if value != "" else None
 
@@ -342,7 +344,7 @@ def _write_graph(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | N
 
 
 def write_audit(
-    path: Path,
+    path: Destination,
     instance: PlanningInput,
     report: NetworkReport,
     effect: PlanEffect | None = None,

@@ -188,9 +188,14 @@ _TEXT_KINDS: Final = frozenset({Kind.ID, Kind.TEXT})
 
 
 def convert(
-    kind: Kind, value: object, minimum: float | None = None, strict: bool = False
+    kind: Kind,
+    value: object,
+    minimum: float | None = None,
+    strict: bool = False,
+    maximum: float | None = None,
 ) -> object:
-    """Read ``value`` as ``kind``; numbers are also held to ``minimum`` (exclusive if strict).
+    """Read ``value`` as ``kind``; numbers are also held to ``minimum`` (exclusive if strict)
+    and to ``maximum``.
 
     Text and ids come back through ``text.clean``, so they may be empty: a cell holding
     only invisible characters.
@@ -201,12 +206,19 @@ def convert(
     result = CONVERTERS[kind](value)
     if kind in _TEXT_KINDS and isinstance(result, str):
         return clean(result)
-    if minimum is not None and isinstance(result, int | float):
-        if strict and not result > minimum:
-            raise CellError(f"must be more than {_number_text(float(minimum))}")
-        if not strict and result < minimum:
-            raise CellError(f"must be at least {_number_text(float(minimum))}")
+    if isinstance(result, int | float) and not isinstance(result, bool):
+        if minimum is not None and strict and not result > minimum:
+            raise CellError(f"must be more than {bound_text(minimum)}")
+        if minimum is not None and not strict and result < minimum:
+            raise CellError(f"must be at least {bound_text(minimum)}")
+        if maximum is not None and result > maximum:
+            raise CellError(f"must be at most {bound_text(maximum)}, not {_size_text(result)}")
     return result
+
+
+def _size_text(number: float) -> str:
+    """A number out of range, short however many digits it has (1e19, not 20 digits)."""
+    return f"{number:,}" if abs(number) < 1e15 else f"{float(number):.3g}"
 
 
 def _quoted(value: object) -> str:
@@ -224,6 +236,7 @@ def describe_validation_error(error: ErrorDetails) -> str:
         "int_type": "must be a whole number",
         "float_parsing": "must be a number",
         "float_type": "must be a number",
+        "finite_number": "must be a finite number",
         "bool_parsing": "must be yes or no",
         "bool_type": "must be yes or no",
         "greater_than": "must be more than {gt}",
@@ -234,4 +247,13 @@ def describe_validation_error(error: ErrorDetails) -> str:
     template = plain.get(error["type"])
     if template is None:
         return str(error["msg"])
-    return template.format(**{k: as_text(v) for k, v in context.items()})
+    return template.format(**{k: bound_text(v) for k, v in context.items()})
+
+
+def bound_text(value: object) -> str:
+    """A bound as a person reads it: 1000000 -> "1,000,000", 0.99 -> "0.99"."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if float(value).is_integer():
+            return f"{int(value):,}"
+        return f"{value:,.6g}" if abs(value) >= 1e6 else repr(float(value))
+    return as_text(value)

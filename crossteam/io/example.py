@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from statistics import NormalDist
 from typing import NoReturn
 
@@ -29,6 +28,7 @@ from openpyxl.utils import get_column_letter
 
 from crossteam.errors import InputError
 from crossteam.io import schema
+from crossteam.io.excel import Destination
 from crossteam.models import CompanyShape, Problem, Settings
 
 MIN_DEPARTMENT_SIZE = 3
@@ -445,7 +445,7 @@ def _refuse(message: str) -> NoReturn:
 
 
 def write_example(
-    path: Path,
+    path: Destination,
     employees: int = 150,
     departments: int = 10,
     seed: int = 0,
@@ -463,7 +463,7 @@ def write_example(
     write_company(company, path, wide_skills=wide_skills)
 
 
-def write_company(company: Company, path: Path, *, wide_skills: bool = False) -> None:
+def write_company(company: Company, path: Destination, *, wide_skills: bool = False) -> None:
     """Write ``company`` as an input workbook: every sheet of the contract, in order.
 
     Streams rows (openpyxl write-only mode), so 20,000 employees stay fast and lean. A

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -25,11 +26,15 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 CellValue = str | int | float | bool | None
+Destination = Path | BinaryIO
+"""Where a writer saves a workbook: a file, or an open binary file (``io.BytesIO``)."""
 
 MAX_SHEET_TITLE: Final = 31
 """Excel refuses longer sheet names."""
 MAX_CELL_TEXT: Final = 32_767
 """Excel shows at most this many characters in a cell."""
+CUT_MARK: Final = "…"
+"""The last character of a text cut to fit a cell, so that the cut shows."""
 MIN_WIDTH: Final = 6.0
 MAX_WIDTH: Final = 60.0
 FILTER_BUTTON_WIDTH: Final = 3.0
@@ -59,11 +64,29 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+class CutTextWarning(UserWarning):
+    """A text longer than a cell holds was cut to ``MAX_CELL_TEXT`` characters, the last
+    one ``CUT_MARK``; the message is the cell (``Teams!C4``). The command line tells them."""
+
+
 def literal_text(text: str) -> str:
-    """``text`` as a cell can hold it: control characters removed, Excel's length limit kept."""
+    """``text`` as a cell can hold it: control characters removed, and cut to Excel's length
+    limit with ``CUT_MARK`` as its last character (``is_cut`` tells when)."""
     if not text.isprintable():  # a fast test that spares the regex for ordinary text
         text = ILLEGAL_CHARACTERS_RE.sub("", text)
-    return text[:MAX_CELL_TEXT]
+    if len(text) > MAX_CELL_TEXT:
+        return text[: MAX_CELL_TEXT - 1] + CUT_MARK
+    return text
+
+
+def is_cut(text: str) -> bool:
+    """True when ``literal_text`` cuts ``text``."""
+    return len(text) > MAX_CELL_TEXT and len(ILLEGAL_CHARACTERS_RE.sub("", text)) > MAX_CELL_TEXT
+
+
+def warn_cut(cell: Cell) -> None:
+    """Say that ``cell``'s text was cut (see ``CutTextWarning``)."""
+    warnings.warn(CutTextWarning(f"{cell.parent.title}!{cell.coordinate}"), stacklevel=3)
 
 
 def sheet_title(name: str, taken: Collection[str] = ()) -> str:
@@ -116,6 +139,8 @@ def put(worksheet: Worksheet, row: int, column: int, value: CellValue) -> Cell:
     if isinstance(value, str):
         cell = worksheet.cell(row=row, column=column, value=literal_text(value))
         cell.data_type = "s"
+        if is_cut(value):
+            warn_cut(cell)
         return cell
     return worksheet.cell(row=row, column=column, value=value)
 
@@ -161,6 +186,8 @@ class BookWriter:
         self.workbook.remove(self.workbook.active)
         self._tables: list[str] = []
         self._widths: dict[str, dict[int, float]] = {}
+        self.cut_cells: list[str] = []
+        """Cells whose text was cut to fit (``Teams!C4``), in the order written."""
 
     def sheet(self, title: str) -> Worksheet:
         """A new sheet, laid out to print landscape, one page wide."""
@@ -194,6 +221,8 @@ class BookWriter:
     ) -> Cell:
         """Write one cell (text as literal text) and widen its column to fit when ``fit``."""
         cell = put(worksheet, row, column, value)
+        if isinstance(value, str) and is_cut(value):
+            self.cut_cells.append(f"{worksheet.title}!{cell.coordinate}")
         if number_format is not None and isinstance(value, int | float):
             cell.number_format = number_format
         if fit:
@@ -254,7 +283,7 @@ class BookWriter:
         if width > widths.get(column, 0):
             widths[column] = width
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Destination) -> None:
         """Set the fitted column widths and write the workbook to ``path``."""
         for worksheet in self.workbook.worksheets:
             for column, width in self._widths[worksheet.title].items():

@@ -25,9 +25,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from crossteam.io.charts import GraphPanel, department_graph_png
 from crossteam.io.excel import (
+    CUT_MARK,
     DECIMAL,
     GENERAL,
     INTEGER,
+    MAX_CELL_TEXT,
     PERCENT,
     SECONDS,
     SIGNED,
@@ -35,6 +37,7 @@ from crossteam.io.excel import (
     BookWriter,
     CellValue,
     Column,
+    Destination,
     display_width,
 )
 from crossteam.io.plan_layout import (
@@ -75,6 +78,8 @@ from crossteam.models import (
 )
 from crossteam.models.review import PlanChange
 
+MAX_CUT_CELLS_LISTED: Final = 100
+"""Cells cut to fit that Run Info lists one by one (the rest are counted)."""
 PER_TEAM_CHART_MAX: Final = 60
 """Up to this many teams the chart has a bar per team; beyond, teams by department count."""
 
@@ -107,7 +112,7 @@ _PICTURE_WIDTH: Final = 960
 
 
 def write_plan(
-    path: Path,
+    path: Destination,
     instance: PlanningInput,
     plan: Plan,
     *,
@@ -138,8 +143,9 @@ def write_plan(
     _gaps(book, effect)
     _checks(book, checks)
     _review(book, facts)
-    _run_info(book, instance, plan, run_info)
+    run_sheet = book.sheet(RUN_INFO)  # in its place; filled last, with any cell cut
     _summary(book, summary, facts, checks, run_info, overview)
+    _run_info(book, run_sheet, instance, plan, run_info)
     book.save(path)
 
 
@@ -590,9 +596,23 @@ def _alternative_team_rows(
 # ---------------------------------------------------------------------------- Run Info
 
 
-def _run_info(book: BookWriter, instance: PlanningInput, plan: Plan, run_info: RunInfo) -> None:
-    sheet = book.sheet(RUN_INFO)
-    book.table(sheet, "RunInfo", ("field", "value"), _run_info_rows(instance, plan, run_info))
+def _run_info(
+    book: BookWriter, sheet: Worksheet, instance: PlanningInput, plan: Plan, run_info: RunInfo
+) -> None:
+    rows = [*_run_info_rows(instance, plan, run_info), *_cut_rows(book.cut_cells)]
+    book.table(sheet, "RunInfo", ("field", "value"), rows)
+
+
+def _cut_rows(cells: Sequence[str]) -> Iterator[tuple[CellValue, CellValue]]:
+    """One row per cell whose text was longer than Excel holds (the first hundred)."""
+    for cell in cells[:MAX_CUT_CELLS_LISTED]:
+        yield (
+            "cut_cell",
+            f"{cell}: longer than the {MAX_CELL_TEXT:,} characters a cell holds; "
+            f"cut, ending with {CUT_MARK}",
+        )
+    if len(cells) > MAX_CUT_CELLS_LISTED:
+        yield ("cut_cell", f"and {len(cells) - MAX_CUT_CELLS_LISTED:,} more cells")
 
 
 def _cell_value(value: object) -> CellValue:

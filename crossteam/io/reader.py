@@ -31,6 +31,14 @@ Choices made where the contract is silent:
   (an Employees row without its id, say) is marked as following from that cell, and its
   repeats are folded into one problem.
 - Rows Excel hides (by hand or by a filter) are read like the others, with a warning.
+- Numbers keep to the ranges of ``crossteam.models.limits`` (docs/workbook.md#ranges). A
+  size or capacity above the number of employees (``max_size``, ``max_per_department``,
+  ``host_capacity``, ``default_host_capacity``) is reduced to it with a warning at its cell:
+  it limits nothing beyond that. A minimum above it (``min_size``, ``min_count``) is a
+  warning there too (a workbook being filled in may lack people yet); a plan explains it
+  before the solver starts. An Interactions pair's weights add up to at most
+  ``MAX_TIE_WEIGHT``; weights large enough for the objective to pass ``OBJECTIVE_LIMIT``
+  are an error at the largest weight of the part that grows most.
 """
 
 from __future__ import annotations
@@ -62,6 +70,7 @@ from crossteam.io.cells import (
 from crossteam.io.safety import SheetContent, Workbook, file_sha256, open_workbook
 from crossteam.io.text import clean, fold, how_alike, shown, written
 from crossteam.models import (
+    PART_SETTINGS,
     QUOTABLE_ATTRIBUTES,
     RULE_TARGET,
     BalanceMode,
@@ -81,7 +90,9 @@ from crossteam.models import (
     SourceFile,
     Team,
     TeamSpec,
+    objective_extent,
 )
+from crossteam.models.limits import MAX_ATTRIBUTE_NUMBER, MAX_TIE_WEIGHT
 
 HEADER_SEARCH_ROWS = 5
 """The header is the first non-empty row among the first rows (titles may sit above it)."""
@@ -264,7 +275,9 @@ class _Row:
         if index is None:
             return None
         spec = self.table.specs[name]
-        return self.value_at(index, spec.kind, spec.required, spec.minimum, spec.strict_minimum)
+        return self.value_at(
+            index, spec.kind, spec.required, spec.minimum, spec.strict_minimum, spec.maximum
+        )
 
     def value_at(
         self,
@@ -273,6 +286,7 @@ class _Row:
         required: bool = False,
         minimum: float | None = None,
         strict: bool = False,
+        maximum: float | None = None,
     ) -> Any:
         raw = self.cells.get(index)
         if raw is None:
@@ -280,7 +294,7 @@ class _Row:
                 self.error(index, "is blank, but this column is required")
             return None
         try:
-            value = convert(kind, raw, minimum, strict)
+            value = convert(kind, raw, minimum, strict, maximum)
         except CellError as problem:
             self.error(index, problem.message)
             return None
@@ -527,6 +541,10 @@ class _WorkbookReader:
         """Sheets missing or lacking a required column: references to them are not checked,
         as every one would fail for the same reason already reported."""
         self.settings = Settings()
+        self.setting_cells: dict[str, tuple[_Row, int]] = {}
+        """Each setting given on the Settings sheet -> its row and value column."""
+        self.weight_cells: dict[str, list[tuple[_Row, int, float]]] = defaultdict(list)
+        """Objective part -> the Priorities or Balance weight cells that scale it."""
         self.employees: dict[str, _EmployeeRow] = {}
         self.employee_rows: dict[str, int] = {}
         """Every employee id seen (even on a row with errors) -> its row."""
@@ -539,6 +557,8 @@ class _WorkbookReader:
         """Departments named on Employees (even on rows with errors), in order."""
         self.department_rows: dict[str, dict[str, Any]] = {}
         self.interactions: dict[tuple[str, str], float] = {}
+        self.interaction_rows: dict[tuple[str, str], int] = {}
+        """First Interactions row of each pair."""
         self.priorities: dict[tuple[str, str], float] = {}
         self.team_rows: list[_TeamRow] = []
         self.team_names: dict[str, tuple[str, ...]] = {}
@@ -592,6 +612,7 @@ class _WorkbookReader:
                 table.rows = ()
         self._warn_unused_attributes()
         self._merge_attribute_spellings()
+        self._limit_default_capacity()
 
     def _find_sheets(self) -> dict[str, str]:
         """The workbook's title of each sheet of the contract it has."""
@@ -781,6 +802,7 @@ class _WorkbookReader:
                 continue
             index = row.index("value")
             rows[key] = (row, index)
+            self.setting_cells[key] = (row, index)
             value = row.value_at(index, _setting_kind(fields[key]))
             if value is not None:
                 values[key] = value
@@ -788,8 +810,9 @@ class _WorkbookReader:
             self.settings = Settings(**values)
         except ValidationError as invalid:
             for error in invalid.errors():
-                row, index = rows[str(error["loc"][0])]
-                row.error(index, describe_validation_error(error))
+                key = str(error["loc"][0])
+                row, index = rows[key]
+                row.error(index, f"{key} {describe_validation_error(error)}")
 
     def _read_employees(self, table: _Table) -> None:
         if not self._required_columns(table):
@@ -1111,6 +1134,10 @@ class _WorkbookReader:
                 for skill in _LIST_SEPARATORS.split(policy.pop("critical_skills") or "")
                 if clean(skill)
             )
+            if policy["host_capacity"] is not None:
+                policy["host_capacity"] = self._at_most_headcount(
+                    row, row.index("host_capacity"), "host_capacity", policy["host_capacity"]
+                )
             given = {name: value for name, value in policy.items() if value is not None}
             self.department_rows[department] = {**given, "critical_skills": skills}
 
@@ -1146,9 +1173,16 @@ class _WorkbookReader:
                 )
                 continue
             pair = (a, b) if a < b else (b, a)
-            self.interactions[pair] = self.interactions.get(pair, 0.0) + (
-                1.0 if weight is None else weight
-            )
+            total = self.interactions.get(pair, 0.0) + (1.0 if weight is None else weight)
+            first = self.interaction_rows.setdefault(pair, row.number)
+            if total > MAX_TIE_WEIGHT >= self.interactions.get(pair, 0.0):
+                where = "weight" if "weight" in table.columns else "employee_b"
+                row.error(
+                    row.index(where),
+                    f"the weights of {pair[0]} and {pair[1]} (rows {first} to {row.number}) "
+                    f"add up to {total:.3g}, more than {MAX_TIE_WEIGHT:,.0f}",
+                )
+            self.interactions[pair] = total
 
     def _known_department(self, row: _Row, name: str) -> str | None:
         """The Employees department named in column ``name``; reports it when unknown."""
@@ -1190,6 +1224,8 @@ class _WorkbookReader:
             first_rows[pair] = row.number
             if row.ok:
                 self.priorities[pair] = 1.0 if weight is None else weight
+                if weight is not None:
+                    self.weight_cells["bridging"].append((row, row.index("weight"), weight))
 
     def _read_teams(self, table: _Table) -> None:
         self._warn_extra_columns(table)
@@ -1236,6 +1272,14 @@ class _WorkbookReader:
             name_rows.update(dict.fromkeys((name, *names), row.number))
             self.team_names[name] = names
             self.team_names.update({n: (n,) for n in names})
+            if spec["min_size"] is not None:
+                self._no_more_than_headcount(row, "min_size", spec["min_size"], "team")
+            for column in ("max_size", "max_per_department"):
+                if spec[column] is not None:
+                    # never below min_size: that team is told about once, above
+                    spec[column] = self._at_most_headcount(
+                        row, row.index(column), column, spec[column], floor=spec["min_size"]
+                    )
             min_size, max_size = spec["min_size"], spec["max_size"]
             if min_size is not None and max_size is not None and min_size > max_size:
                 row.error(
@@ -1261,6 +1305,8 @@ class _WorkbookReader:
             team = row.get("team")
             skill = row.get("skill")
             need = {k: v for k in ("min_level", "min_count") if (v := row.get(k)) is not None}
+            if "min_count" in need:
+                self._no_more_than_headcount(row, "min_count", need["min_count"], "team")
             if team is not None and team not in self.team_names and _TEAMS not in self.unreadable:
                 self._unknown_team(row, row.index("team"), team)
             if skill is not None:
@@ -1313,6 +1359,8 @@ class _WorkbookReader:
                 self._check_numeric_attribute(row, attribute)
             if row.ok and attribute is not None and mode is not None:
                 soft = {} if weight is None or weight == HARD else {"weight": weight}
+                if soft:
+                    self.weight_cells["balance"].append((row, row.index("weight"), weight))
                 self.balance_rules.append(
                     BalanceRule(
                         attribute=attribute,
@@ -1342,11 +1390,12 @@ class _WorkbookReader:
 
     def _check_numeric_attribute(self, row: _Row, attribute: str) -> None:
         """Mode balance needs numbers: the first text cell is named, never quoted (the
-        column may be a name or a salary)."""
+        column may be a name or a salary), and so is a number too large to average."""
         index, header = self.attribute_columns[attribute]
         title = self.tables[_EMPLOYEES].title
         for employee_id, employee in self.employees.items():
-            if isinstance(employee.fields["attributes"].get(attribute), str):
+            value = employee.fields["attributes"].get(attribute)
+            if isinstance(value, str):
                 cell = f"{title}!{get_column_letter(index)}{employee.fields['row']}"
                 row.error(
                     row.index("mode"),
@@ -1354,6 +1403,17 @@ class _WorkbookReader:
                     f"{shown(employee_id)} has text there ({cell})",
                 )
                 return
+            if isinstance(value, float) and abs(value) > MAX_ATTRIBUTE_NUMBER:
+                # the value itself is not quoted: the column may be personal (a salary)
+                row.ok = False
+                self.problems.add(
+                    f"Balance row {row.number} averages this column, and a number beyond "
+                    f"±{MAX_ATTRIBUTE_NUMBER:.0e} cannot be averaged exactly: use smaller units",
+                    sheet=title,
+                    row=employee.fields["row"],
+                    column=header,
+                    index=index,
+                )
 
     def _read_rules(self, table: _Table) -> None:
         self._warn_extra_columns(table)
@@ -1440,6 +1500,70 @@ class _WorkbookReader:
             lambda name: _did_you_mean(name, self.team_names),
         )
 
+    # -- ranges that depend on the company --------------------------------------------------
+
+    def _headcount(self) -> int | None:
+        """Employees on the Employees sheet (rows with errors too); ``None`` when unread."""
+        return None if _EMPLOYEES in self.unreadable else len(self.employee_rows)
+
+    def _at_most_headcount(
+        self, row: _Row, index: int, name: str, value: int, floor: int | None = None
+    ) -> int:
+        """A size or capacity, reduced to the headcount (or ``floor``, if larger) with a
+        warning when above it."""
+        headcount = self._headcount()
+        if headcount is None or value <= headcount or (floor is not None and value <= floor):
+            return value
+        used = max(headcount, floor or 0)
+        row.warn(
+            index,
+            f"{name} {value:,} is more than the {headcount:,} employees; {used:,} is used, "
+            "which limits nothing",
+        )
+        return used
+
+    def _no_more_than_headcount(self, row: _Row, column: str, value: int, what: str) -> None:
+        """A minimum no company this size can meet: a warning at its cell (a workbook being
+        filled in may lack people yet; a plan explains it before the solver starts)."""
+        most = self._headcount()
+        if most is not None and value > most:
+            row.warn(
+                row.index(column),
+                f"{column} {value:,} is more than the {most:,} employees: no {what} can meet "
+                "it, and a plan will say so",
+            )
+
+    def _limit_default_capacity(self) -> None:
+        place = self.setting_cells.get("default_host_capacity")
+        capacity = self.settings.default_host_capacity
+        if place is None:
+            return
+        row, index = place
+        limited = self._at_most_headcount(row, index, "default_host_capacity", capacity)
+        if limited != capacity:
+            self.settings = self.settings.model_copy(update={"default_host_capacity": limited})
+
+    def _refuse_weights(self, instance: PlanningInput) -> bool:
+        """An error at the largest weight of the objective part that grows most, when the
+        objective could pass what the solver adds up exactly; True when refused."""
+        extent = objective_extent(instance)
+        if extent.fits:
+            return False
+        part = extent.largest
+        given = [
+            (row, index, float(getattr(self.settings, key)))
+            for key in PART_SETTINGS[part]
+            if (place := self.setting_cells.get(key)) is not None
+            for row, index in [place]
+        ]
+        cells = [*given, *self.weight_cells.get(part, [])]
+        if not cells:
+            self.problems.add(extent.message(), sheet=schema.SETTINGS.name)
+            return True
+        row, index, _ = max(cells, key=lambda cell: cell[2])
+        row.error(index, extent.message())
+        return True
+
     def _warn_unused_attributes(self) -> None:
         table = self.tables.get(schema.EMPLOYEES.name)
         if table is None:
@@ -1515,7 +1639,7 @@ class _WorkbookReader:
         needed = {need.skill for needs in self.skill_needs.values() for need in needs}
         critical = {skill for d in departments for skill in d.critical_skills}
         try:
-            return PlanningInput(
+            instance = PlanningInput(
                 employees=employees,
                 departments=departments,
                 interactions=tuple(
@@ -1542,6 +1666,7 @@ class _WorkbookReader:
                 where = ".".join(str(part) for part in error["loc"])
                 self.problems.add(f"{where}: {describe_validation_error(error)}")
             return None
+        return None if self._refuse_weights(instance) else instance
 
     def _teams(self) -> tuple[tuple[TeamSpec, ...], tuple[Team, ...]]:
         specs: list[TeamSpec] = []

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from crossteam.io.text import clean
+from crossteam.models.limits import MAX_COUNT, MAX_TIE_WEIGHT, MAX_WEIGHT
 
 
 def normalise(text: str) -> str:
@@ -59,6 +60,8 @@ class Column:
     """Smallest value allowed in a numeric column (``None``: no bound beyond the kind's)."""
     strict_minimum: bool = False
     """True when the value must be above ``minimum``, not equal to it (weights > 0)."""
+    maximum: float | None = None
+    """Largest value allowed in a numeric column (``crossteam.models.limits``)."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,7 @@ INTERACTIONS = Sheet(
             ("重み", "強さ", "頻度"),
             minimum=0,
             strict_minimum=True,
+            maximum=MAX_TIE_WEIGHT,
         ),
     ),
     examples=(("E001", "E002", 1),),
@@ -194,6 +198,7 @@ DEPARTMENTS = Sheet(
             "Most rotators hosted per period",
             ("受入上限", "受入人数"),
             minimum=0,
+            maximum=MAX_COUNT,
         ),
         Column(
             "can_host",
@@ -229,6 +234,7 @@ PRIORITIES = Sheet(
             ("重み",),
             minimum=0,
             strict_minimum=True,
+            maximum=MAX_WEIGHT,
         ),
     ),
     examples=(("Sales", "Development", 3),),
@@ -252,8 +258,24 @@ TEAMS = Sheet(
             ("数", "チーム数", "個数"),
             minimum=1,
         ),
-        Column("min_size", Kind.INT, False, "Fewest members", ("最小人数", "最少人数"), minimum=1),
-        Column("max_size", Kind.INT, False, "Most members", ("最大人数", "最多人数"), minimum=1),
+        Column(
+            "min_size",
+            Kind.INT,
+            False,
+            "Fewest members",
+            ("最小人数", "最少人数"),
+            minimum=1,
+            maximum=MAX_COUNT,
+        ),
+        Column(
+            "max_size",
+            Kind.INT,
+            False,
+            "Most members",
+            ("最大人数", "最多人数"),
+            minimum=1,
+            maximum=MAX_COUNT,
+        ),
         Column(
             "min_departments",
             Kind.INT,
@@ -261,6 +283,7 @@ TEAMS = Sheet(
             "Fewest distinct departments (default 1)",
             ("最少部署数", "最小部署数"),
             minimum=1,
+            maximum=MAX_COUNT,
         ),
         Column(
             "max_per_department",
@@ -269,6 +292,7 @@ TEAMS = Sheet(
             "Most members from one department",
             ("部署上限", "同一部署上限"),
             minimum=1,
+            maximum=MAX_COUNT,
         ),
     ),
     examples=(("Customer voice", 2, 5, 7, 4, 2),),
@@ -296,6 +320,7 @@ TEAM_SKILLS = Sheet(
             "Members needed at that level (default 1)",
             ("必要人数", "人数"),
             minimum=1,
+            maximum=MAX_COUNT,
         ),
     ),
     examples=(("Customer voice", "Negotiation", 3, 1),),
@@ -320,7 +345,14 @@ BALANCE = Sheet(
             "diversify / cluster / balance / no_lone / different",
             ("モード", "方式"),
         ),
-        Column("weight", Kind.WEIGHT_OR_HARD, False, "A number (default 1) or 'hard'", ("重み",)),
+        Column(
+            "weight",
+            Kind.WEIGHT_OR_HARD,
+            False,
+            "A number (default 1) or 'hard'",
+            ("重み",),
+            maximum=MAX_WEIGHT,
+        ),
         Column(
             "value", Kind.TEXT, False, "For no_lone and cluster: the value(s) concerned", ("値",)
         ),

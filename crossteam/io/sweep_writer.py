@@ -8,7 +8,6 @@ per stint per scenario), each filterable by scenario; Run Info says how it was r
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Final
 
 from openpyxl.chart import Reference, ScatterChart, Series
@@ -24,6 +23,7 @@ from crossteam.io.excel import (
     BookWriter,
     CellValue,
     Column,
+    Destination,
 )
 from crossteam.models import PlanningInput
 from crossteam.models.sweep import GridValue, ScenarioResult, SweepResult
@@ -72,7 +72,7 @@ _PARETO_FILL: Final = PatternFill("solid", fgColor="C6EFCE")
 _FAILED_FONT: Final = Font(color="9C0006")
 
 
-def write_sweep(path: Path, instance: PlanningInput, result: SweepResult) -> None:
+def write_sweep(path: Destination, instance: PlanningInput, result: SweepResult) -> None:
     """Write the sweep workbook to ``path`` (the caller makes the write atomic)."""
     book = BookWriter()
     _scenarios(book, result)

@@ -8,7 +8,6 @@ the schema's example rows and dropdowns where the choices are known.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -17,8 +16,11 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
+from pydantic.fields import FieldInfo
 
 from crossteam.io import schema
+from crossteam.io.cells import bound_text
+from crossteam.io.excel import Destination
 from crossteam.models import RULE_TARGET, BalanceMode, RuleKind, Settings
 
 INSTRUCTIONS = "Instructions"
@@ -66,7 +68,7 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def write_template(path: Path) -> None:
+def write_template(path: Destination) -> None:
     """Write the blank input workbook to ``path`` (overwriting it)."""
     workbook = Workbook()
     instructions = workbook.active
@@ -113,7 +115,7 @@ def _write_instructions(ws: Worksheet) -> str:
                     sheet.name,
                     column.name,
                     _yes_no(column.required),
-                    _KIND_FORMAT[column.kind],
+                    _format(column),
                     column.description,
                     _aliases(column.aliases),
                 ]
@@ -127,10 +129,12 @@ def _write_instructions(ws: Worksheet) -> str:
     for mode in BalanceMode:
         ws.append([mode.value, MODE_MEANINGS[mode]])
 
-    _section(ws, "Settings: the setting column", ("setting", "default", "meaning"))
+    _section(ws, "Settings: the setting column", ("setting", "default", "meaning", "range"))
     first = ws.max_row + 1
     for name, field in Settings.model_fields.items():
-        ws.append([name, _default_text(field.default), field.description or ""])
+        ws.append(
+            [name, _default_text(field.default), field.description or "", _setting_range(field)]
+        )
     setting_names = f"{quote_sheetname(INSTRUCTIONS)}!$A${first}:$A${ws.max_row}"
 
     for letter, width in zip("ABCDEF", (26, 22, 34, 50, 60, 30), strict=True):
@@ -177,7 +181,34 @@ def _write_sheet(ws: Worksheet, sheet: schema.Sheet) -> None:
 def _column_note(column: schema.Column) -> str:
     required = "Required. " if column.required else ""
     aliases = f"\nAlso accepted: {_aliases(column.aliases)}" if column.aliases else ""
-    return f"{required}{column.description}.\nFormat: {_KIND_FORMAT[column.kind]}.{aliases}"
+    return f"{required}{column.description}.\nFormat: {_format(column)}.{aliases}"
+
+
+def _format(column: schema.Column) -> str:
+    """How a column's cells are written, with the largest value where it is bounded."""
+    if column.maximum is None:
+        return _KIND_FORMAT[column.kind]
+    if column.kind is schema.Kind.WEIGHT_OR_HARD:
+        return f"number from 0 to {bound_text(column.maximum)}, or the word hard"
+    return f"{_KIND_FORMAT[column.kind]}, at most {bound_text(column.maximum)}"
+
+
+def _setting_range(setting: FieldInfo) -> str:
+    """A setting's bounds in words: ``0 to 1,000,000``, ``more than 0, up to 604,800``."""
+    bounds: dict[str, str] = {}
+    for constraint in setting.metadata:
+        for name in ("ge", "gt", "le", "lt"):
+            if (value := getattr(constraint, name, None)) is not None:
+                bounds[name] = bound_text(value)
+    low = bounds.get("ge", bounds.get("gt"))
+    if low is None:
+        return "yes or no" if setting.annotation is bool else ""
+    below = f"more than {low}" if "gt" in bounds else f"at least {low}"
+    if "le" in bounds:
+        return f"{low} to {bounds['le']}" if "ge" in bounds else f"{below}, up to {bounds['le']}"
+    if "lt" in bounds:
+        return f"{below}, below {bounds['lt']}"
+    return f"{low} or more" if "ge" in bounds else below
 
 
 def _add_dropdowns(workbook: Workbook, setting_names: str) -> None:

@@ -5,6 +5,7 @@ This package imports nothing else of the project.
 
 from crossteam.models.alternatives import AlternativeSummary
 from crossteam.models.checks import CheckReport, CheckResult
+from crossteam.models.extent import PART_SETTINGS, ObjectiveExtent, objective_extent
 from crossteam.models.network import (
     BridgedPair,
     DepartmentPair,
@@ -55,6 +56,7 @@ from crossteam.models.synthetic import CompanyShape
 __all__ = [
     "MAX_LEVEL",
     "MIN_LEVEL",
+    "PART_SETTINGS",
     "QUOTABLE_ATTRIBUTES",
     "RULE_TARGET",
     "AlternativeSummary",
@@ -73,6 +75,7 @@ __all__ = [
     "GapKind",
     "Interaction",
     "NetworkReport",
+    "ObjectiveExtent",
     "Period",
     "PeriodLabel",
     "PersonStats",
@@ -97,4 +100,5 @@ __all__ = [
     "TeamAssignment",
     "TeamName",
     "TeamSpec",
+    "objective_extent",
 ]

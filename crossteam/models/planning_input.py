@@ -14,6 +14,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from crossteam.models.limits import MAX_COUNT, MAX_TIE_WEIGHT, MAX_WEIGHT
 from crossteam.models.problems import Problem
 from crossteam.models.settings import Settings
 
@@ -34,7 +35,7 @@ cells, never their values (docs/limits.md)."""
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class Employee(_Frozen):
@@ -81,7 +82,7 @@ class Interaction(_Frozen):
 
     employee_a: EmployeeId
     employee_b: EmployeeId
-    weight: float = Field(default=1.0, gt=0)
+    weight: float = Field(default=1.0, gt=0, le=MAX_TIE_WEIGHT)
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
@@ -96,7 +97,7 @@ class Department(_Frozen):
     name: DepartmentName
     headcount: int = Field(ge=0, description="Employees in it, available or not")
     min_on_site: float = Field(ge=0, le=1)
-    host_capacity: int = Field(ge=0)
+    host_capacity: int = Field(ge=0, le=MAX_COUNT)
     can_host: bool = True
     critical_skills: tuple[SkillName, ...] = ()
 
@@ -106,24 +107,24 @@ class Priority(_Frozen):
 
     department_a: DepartmentName
     department_b: DepartmentName
-    weight: float = Field(default=1.0, gt=0)
+    weight: float = Field(default=1.0, gt=0, le=MAX_WEIGHT)
 
 
 class SkillNeed(_Frozen):
     skill: SkillName
     min_level: int = Field(default=1, ge=MIN_LEVEL, le=MAX_LEVEL)
-    min_count: int = Field(default=1, ge=1)
+    min_count: int = Field(default=1, ge=1, le=MAX_COUNT)
 
 
 class TeamSpec(_Frozen):
     """A row of the Teams sheet, before ``count`` is expanded."""
 
     name: TeamName
-    count: int = Field(default=1, ge=1)
-    min_size: int = Field(ge=1)
-    max_size: int = Field(ge=1)
-    min_departments: int = Field(default=1, ge=1)
-    max_per_department: int | None = Field(default=None, ge=1)
+    count: int = Field(default=1, ge=1, le=MAX_COUNT)
+    min_size: int = Field(ge=1, le=MAX_COUNT)
+    max_size: int = Field(ge=1, le=MAX_COUNT)
+    min_departments: int = Field(default=1, ge=1, le=MAX_COUNT)
+    max_per_department: int | None = Field(default=None, ge=1, le=MAX_COUNT)
     skill_needs: tuple[SkillNeed, ...] = ()
 
     @model_validator(mode="after")
@@ -179,7 +180,7 @@ class BalanceRule(_Frozen):
     attribute: str = Field(description="Normalised Employees header, e.g. 'department'")
     mode: BalanceMode
     hard: bool = False
-    weight: float = Field(default=1.0, ge=0, description="Penalty weight when soft")
+    weight: float = Field(default=1.0, ge=0, le=MAX_WEIGHT, description="Penalty weight when soft")
     value: str | None = None
     row: int | None = None
 

@@ -4,25 +4,40 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from crossteam.models.limits import MAX_COUNT, MAX_SECONDS, MAX_SEED, MAX_WEIGHT
+
 
 class Settings(BaseModel):
     """Every setting a workbook may give, with its default.
 
     The names are the ``setting`` column of the Settings sheet. Command-line options
-    (``--time-limit``, ``--seed``, ``--workers``) override the sheet.
+    (``--time-limit``, ``--seed``, ``--workers``) override the sheet. Every number is finite
+    and within the bounds of ``crossteam.models.limits``; ``workers`` above the machine's
+    cores is reduced to them when a plan is made.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     # Run control
     time_limit_seconds: float = Field(
-        default=60.0, gt=0, description="Wall-clock limit of one solve, in seconds"
+        default=60.0,
+        gt=0,
+        le=MAX_SECONDS,
+        description="Wall-clock limit of one solve, in seconds",
     )
-    random_seed: int = Field(default=0, ge=0, description="Seed of the solver and generators")
-    workers: int = Field(default=0, ge=0, description="Solver threads; 0 means one per CPU core")
+    random_seed: int = Field(
+        default=0, ge=0, le=MAX_SEED, description="Seed of the solver and generators"
+    )
+    workers: int = Field(
+        default=0,
+        ge=0,
+        description="Solver threads; 0 means one per CPU core, and more than the cores are "
+        "reduced to them",
+    )
     deterministic_time_limit: float | None = Field(
         default=None,
         gt=0,
+        le=MAX_SECONDS,
         description=(
             "Optional limit in the solver's deterministic time units; with one worker and a "
             "seed, a run bounded by it repeats exactly whatever the machine's load"
@@ -46,10 +61,10 @@ class Settings(BaseModel):
 
     # Rotation
     max_rotations_per_employee: int = Field(
-        default=1, ge=0, description="Most rotation stints one employee may do"
+        default=1, ge=0, le=MAX_COUNT, description="Most rotation stints one employee may do"
     )
     stint_periods: int = Field(
-        default=1, ge=1, description="Consecutive periods a stint lasts, in one host"
+        default=1, ge=1, le=MAX_COUNT, description="Consecutive periods a stint lasts, in one host"
     )
     default_min_on_site: float = Field(
         default=0.8,
@@ -58,49 +73,69 @@ class Settings(BaseModel):
         description="Share of a department's headcount that stays home in every period",
     )
     default_host_capacity: int = Field(
-        default=2, ge=0, description="Most rotators a department hosts in one period"
+        default=2, ge=0, le=MAX_COUNT, description="Most rotators a department hosts in one period"
     )
 
     # Network analysis
     weak_tie_ratio: float = Field(
         default=0.25,
         ge=0,
+        le=MAX_WEIGHT,
         description=(
             "A department pair is weak when its tie density is below this share of the "
             "organisation's overall between-department density"
         ),
     )
     zero_tie_gap_weight: float = Field(
-        default=3.0, gt=0, description="Gap weight of a department pair with no tie at all"
+        default=3.0,
+        gt=0,
+        le=MAX_WEIGHT,
+        description="Gap weight of a department pair with no tie at all",
     )
     weak_tie_gap_weight: float = Field(
-        default=1.0, ge=0, description="Gap weight of a weakly tied department pair"
+        default=1.0, ge=0, le=MAX_WEIGHT, description="Gap weight of a weakly tied department pair"
     )
     betweenness_exact_max: int = Field(
         default=2000,
         ge=1,
+        le=MAX_COUNT,
         description="Largest graph (people) for exact betweenness; sampled beyond",
     )
     betweenness_samples: int = Field(
-        default=500, ge=1, description="Pivot samples for betweenness on large graphs"
+        default=500,
+        ge=1,
+        le=MAX_COUNT,
+        description="Pivot samples for betweenness on large graphs",
     )
 
     # Objective weights
     weight_bridging: float = Field(
-        default=10.0, ge=0, description="Per unit of gap weight of each department pair bridged"
+        default=10.0,
+        ge=0,
+        le=MAX_WEIGHT,
+        description="Per unit of gap weight of each department pair bridged",
     )
     weight_diversity: float = Field(
-        default=1.0, ge=0, description="Per distinct department in a team"
+        default=1.0, ge=0, le=MAX_WEIGHT, description="Per distinct department in a team"
     )
     weight_balance: float = Field(
-        default=1.0, ge=0, description="Multiplier of the soft Balance rules' weights"
+        default=1.0,
+        ge=0,
+        le=MAX_WEIGHT,
+        description="Multiplier of the soft Balance rules' weights",
     )
     weight_skill_depth: float = Field(
-        default=0.1, ge=0, description="Per skill level above a team's minimum that it covers"
+        default=0.1,
+        ge=0,
+        le=MAX_WEIGHT,
+        description="Per skill level above a team's minimum that it covers",
     )
     weight_rotation_fairness: float = Field(
-        default=1.0, ge=0, description="Per department that sends at least one rotator"
+        default=1.0,
+        ge=0,
+        le=MAX_WEIGHT,
+        description="Per department that sends at least one rotator",
     )
     weight_learning: float = Field(
-        default=0.1, ge=0, description="Per host skill that is new to the rotator"
+        default=0.1, ge=0, le=MAX_WEIGHT, description="Per host skill that is new to the rotator"
     )

@@ -211,7 +211,8 @@ def _balance(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -> 
         tm.ctx.model.add(total <= slack * counted).only_enforce_if(penalty.guard)
         tm.ctx.model.add(total >= -slack * counted).only_enforce_if(penalty.guard)
         return
-    ub = sum(abs(s) for s in scaled.values()) * team.max_size
+    # no more than max_size members, each at most the farthest value from the mean
+    ub = max(abs(s) for s in scaled.values()) * team.max_size
     deviation = tm.ctx.model.new_int_var(0, ub, f"imbalance[{team.name}|{rule.attribute}]")
     _at_least_distance(tm.ctx.model, deviation, total)
     penalty.pay(deviation, 1 / BALANCE_SCALE)

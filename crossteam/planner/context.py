@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from crossteam.models import DepartmentName, PlanningInput
+from crossteam.errors import InputError
+from crossteam.models import DepartmentName, PlanningInput, Problem
+from crossteam.models.limits import OBJECTIVE_LIMIT, OBJECTIVE_SCALE
 
 DepartmentPairKey = tuple[DepartmentName, DepartmentName]
 
-OBJECTIVE_SCALE = 1000
-"""Float objective weights are multiplied by this and rounded: CP-SAT wants integers."""
+__all__ = ["OBJECTIVE_SCALE", "DepartmentPairKey", "ModelContext", "objective_reach", "pair_key"]
 
 
 def pair_key(a: DepartmentName, b: DepartmentName) -> DepartmentPairKey:
@@ -47,6 +48,8 @@ class ModelContext:
     def add_objective(self, part: str, weight: float, expr: cp_model.LinearExprT) -> None:
         """Add ``weight * expr`` (maximised) to the objective part named ``part``."""
         coefficient = round(weight * OBJECTIVE_SCALE)
+        if abs(coefficient) > OBJECTIVE_LIMIT * OBJECTIVE_SCALE:  # CP-SAT would not take it
+            raise _too_large(abs(coefficient))
         if coefficient:
             self.objective_terms[part].append((coefficient, expr))
 
@@ -71,3 +74,35 @@ class ModelContext:
                 <= sum(lit for key in keys for lit in self.bridges[key])
             )
         self.model.maximize(sum(c * e for terms in self.objective_terms.values() for c, e in terms))
+        reach = objective_reach(self.model)
+        if reach > OBJECTIVE_LIMIT * OBJECTIVE_SCALE:
+            # the reader and the sweep grid refuse such weights first (models.extent); this
+            # is the last word before CP-SAT would call the model invalid
+            raise _too_large(reach)
+
+
+def _too_large(reach: int) -> InputError:
+    return InputError(
+        [
+            Problem(
+                sheet="Settings",
+                message=f"with these weights the objective could reach "
+                f"{reach / OBJECTIVE_SCALE:.3g}, beyond the {OBJECTIVE_LIMIT:.3g} the solver "
+                "adds up exactly: lower the weights (only their ratios matter)",
+            )
+        ]
+    )
+
+
+def objective_reach(model: cp_model.CpModel) -> int:
+    """The largest magnitude ``model``'s objective can take, counted as CP-SAT counts it
+    when it checks a model for overflow: each coefficient times its variable's largest
+    magnitude, added up."""
+    objective = model.proto.objective
+    variables = model.proto.variables
+    reach = abs(objective.offset)
+    for ref, coefficient in zip(objective.vars, objective.coeffs, strict=True):
+        domain = variables[ref if ref >= 0 else -ref - 1].domain
+        # the proto's repeated fields do not index from the end: domain[-1] reads 0
+        reach += abs(coefficient) * max(abs(domain[0]), abs(domain[len(domain) - 1]))
+    return int(reach)

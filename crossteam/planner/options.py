@@ -60,7 +60,15 @@ class SolveOptions:
     @property
     def threads(self) -> int:
         """Worker threads the solver gets: ``workers``, or one per core when it is 0."""
-        return self.workers or os.cpu_count() or 1
+        return self.workers or usable_cores()
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system has one)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # no affinity on macOS and Windows
+        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)

@@ -23,12 +23,23 @@ from pydantic import ValidationError
 from crossteam.errors import InputError
 from crossteam.io.cells import describe_validation_error
 from crossteam.io.safety import open_workbook
-from crossteam.models import RULE_TARGET, PlanningInput, Problem, Settings, TeamSpec
+from crossteam.models import (
+    PART_SETTINGS,
+    RULE_TARGET,
+    PlanningInput,
+    Problem,
+    Settings,
+    TeamSpec,
+    objective_extent,
+)
 from crossteam.models.sweep import GridValue
 
 TEAMS_PREFIX: Final = "teams."
 TEAM_FIELDS: Final = ("count", "min_size", "max_size", "min_departments", "max_per_department")
 """TeamSpec fields a grid may change (``teams.<spec>.<field>``)."""
+HEADCOUNT_FIELDS: Final = ("count", "min_size", "max_size", "max_per_department")
+"""Team fields a grid may not set above the number of employees (a workbook's cell above it
+is reduced or refused by the reader; a grid value is written for the sweep, so refused)."""
 FIXED_SETTINGS: Final = {
     "workers": "every scenario solves with one worker, so that it repeats exactly",
     "default_min_on_site": "it is applied to the departments when the workbook is read; "
@@ -73,7 +84,8 @@ def scenario_instance(instance: PlanningInput, changes: Mapping[str, GridValue])
     """``instance`` with the settings and team specs in ``changes``, validated again.
 
     Team counts are expanded anew (``teams.Launch.count: 3`` gives Launch-1 ... Launch-3)
-    and team rules that name a spec are re-pointed at its new teams.
+    and team rules that name a spec are re-pointed at its new teams. Every number keeps to
+    the ranges the reader holds a workbook to, the objective's extent included.
 
     Raises:
         ScenarioConflict: a value is invalid, or the instance no longer holds together.
@@ -100,9 +112,15 @@ def scenario_instance(instance: PlanningInput, changes: Mapping[str, GridValue])
         update.update(_team_update(instance, team_changes, key_of))
     fields = {name: getattr(instance, name) for name in PlanningInput.model_fields}
     try:
-        return PlanningInput.model_validate({**fields, **update})
+        changed = PlanningInput.model_validate({**fields, **update})
     except ValidationError as invalid:
         raise ScenarioConflict(first_key, describe_validation_error(invalid.errors()[0])) from None
+    extent = objective_extent(changed)
+    if not extent.fits:
+        given = [k for k in PART_SETTINGS[extent.largest] if k in changes]
+        blamed = max(given, key=lambda k: getattr(settings, k)) if given else first_key
+        raise ScenarioConflict(blamed, extent.message())
+    return changed
 
 
 def _team_update(
@@ -126,6 +144,15 @@ def _team_update(
             raise ScenarioConflict(
                 key, f"team {spec.name}: {describe_validation_error(error)}"
             ) from None
+        employees = len(instance.employees)
+        for team_field in HEADCOUNT_FIELDS:
+            value = team_changes[spec.name].get(team_field)
+            if isinstance(value, int | float) and value > employees:
+                raise ScenarioConflict(
+                    f"{TEAMS_PREFIX}{spec.name}.{team_field}",
+                    f"team {spec.name}: {team_field} {value:,} is more than the "
+                    f"{employees:,} employees",
+                )
     # TeamSkills rows naming one concrete team (Launch-2) stay with that team
     spec_needs = {s.name: len(s.skill_needs) for s in instance.team_specs}
     own_needs = {t.name: t.skill_needs[spec_needs[t.spec] :] for t in instance.teams}

@@ -9,6 +9,7 @@ import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import openpyxl
 import pytest
@@ -69,9 +70,9 @@ def test_a_signal_during_the_solve_writes_the_best_plan_so_far_and_exits_130(
     assert verify(instance, plan).passed
 
 
-def half_then_fail(error: BaseException) -> Callable[[Path], None]:
-    def write(path: Path) -> None:
-        path.write_bytes(b"PK\x03\x04 half a workbook")
+def half_then_fail(error: BaseException) -> Callable[[BinaryIO], None]:
+    def write(target: BinaryIO) -> None:
+        target.write(b"PK\x03\x04 half a workbook")
         raise error
 
     return write
@@ -99,7 +100,7 @@ def test_a_write_failing_half_way_keeps_the_old_file(error: BaseException, tmp_p
 def test_without_force_an_existing_file_is_refused_before_writing(tmp_path: Path) -> None:
     out = tmp_path / "plan.xlsx"
     out.write_bytes(b"the old plan")
-    calls: list[Path] = []
+    calls: list[BinaryIO] = []
     with pytest.raises(OutputError, match="--force"):
         write_atomically(out, calls.append, force=False)
     assert calls == []
@@ -114,11 +115,11 @@ SIGNAL_WHILE_WRITING = textwrap.dedent(
     import crossteam.io.template as template
     from crossteam.cli import main
 
-    def write(path: Path) -> None:
-        path.write_bytes(b"half a workbook")
+    def write(target) -> None:
+        target.write(b"half a workbook")
         os.kill(os.getpid(), signal.{name})
         time.sleep(5)
-        path.write_bytes(b"a whole workbook")
+        target.write(b"a whole workbook")
 
     template.write_template = write
     main(["template", sys.argv[1], "--force"])

@@ -4,6 +4,7 @@ no temporary files, no sockets), with no employee name in its messages."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import socket
@@ -13,6 +14,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import run_cli, run_main
+
+from crossteam.errors import OutputError
 
 WRITERS = ("template", "example", "audit", "plan")
 """Every command that writes a workbook."""
@@ -222,3 +225,171 @@ def test_messages_name_no_employee(
     said = capsys.readouterr().err
     assert "employee" in said.lower()  # the problems were told, by id
     assert [name for name in names if name in said] == []
+
+
+# -- output errors are output errors: a full disk, a read-only file, a name too long -------
+
+EVERY_WRITER = (*WRITERS, "sweep")
+
+
+def every_writer_args(
+    command: str, small_input: Path, out: Path, folder: Path
+) -> tuple[str | Path, ...]:
+    if command != "sweep":
+        return writer_args(command, small_input, out)
+    grid = folder / "grid.yaml"
+    grid.write_text("scenarios:\n  - time_limit_seconds: 1\n", encoding="utf-8")
+    return ("sweep", small_input, "--grid", grid, "-o", out, "--processes", "1")
+
+
+def one_error_line(stderr: str) -> str:
+    """The run said what went wrong in one line, and showed no traceback."""
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr
+    [line] = [line for line in stderr.splitlines() if line.startswith("error")]
+    return line
+
+
+@pytest.mark.parametrize("command", EVERY_WRITER)
+def test_a_full_disk_is_exit_2_in_one_line_and_leaves_nothing_behind(
+    command: str,
+    small_input: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from crossteam.io import atomic
+
+    def half_then_full(fd: int, data: memoryview) -> None:
+        os.write(fd, data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic, "_write_all", half_then_full)
+    out_folder = tmp_path / "out"
+    out_folder.mkdir()
+    out = out_folder / "out.xlsx"
+
+    assert run_main(*every_writer_args(command, small_input, out, tmp_path)) == 2
+
+    line = one_error_line(capsys.readouterr().err)
+    assert "no space left on the disk" in line and "out.xlsx" in line
+    assert list(out_folder.iterdir()) == []
+
+
+FULL_DISK = (
+    'mount -t tmpfs -o size=64k crossteam-full "$0" && '
+    'head -c 1000000 /dev/zero > "$0/filler" 2>/dev/null; exec "$@"'
+)
+"""Run the command with a 64 KiB file system, already full, mounted on the folder in $0
+(in a mount namespace of its own, so nothing outside the child sees it)."""
+
+
+@pytest.mark.parametrize("command", ["plan", "audit"])
+def test_a_really_full_disk_is_exit_2_in_one_line(
+    command: str, small_input: Path, tmp_path: Path
+) -> None:
+    full = tmp_path / "full"
+    full.mkdir()
+    launcher = ("unshare", "-m", "sh", "-c", FULL_DISK, str(full))
+    if os.geteuid() != 0 or shutil.which("unshare") is None:
+        pytest.skip("mounting a small file system needs root and unshare -m")
+    if subprocess.run([*launcher, "true"], capture_output=True).returncode != 0:
+        pytest.skip("unshare -m or mount -t tmpfs is not permitted here")
+
+    done = run_cli(*writer_args(command, small_input, full / "out.xlsx"), launcher=launcher)
+
+    assert done.code == 2, done.stderr
+    assert "no space left on the disk" in one_error_line(done.stderr)
+
+
+def test_a_read_only_file_is_not_replaced_even_with_force(
+    small_input: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "kept.xlsx"
+    out.write_bytes(b"the user's own file")
+    out.chmod(0o444)
+
+    assert run_main(*writer_args("audit", small_input, out), "--force") == 2
+
+    assert "is read-only" in one_error_line(capsys.readouterr().err)
+    assert out.read_bytes() == b"the user's own file"
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_a_name_too_long_is_exit_2_in_one_line(
+    command: str, small_input: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / ("n" * 300 + ".xlsx")
+
+    assert run_main(*writer_args(command, small_input, out)) == 2
+
+    assert "too long" in one_error_line(capsys.readouterr().err)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", EVERY_WRITER)
+def test_an_output_not_named_xlsx_is_refused_before_any_work(
+    command: str, small_input: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out" / "plan.csv"
+    out.parent.mkdir()
+    assert run_main(*every_writer_args(command, small_input, out, tmp_path)) == 2
+    line = one_error_line(capsys.readouterr().err)
+    assert "writes .xlsx workbooks only" in line and "plan.xlsx" in line
+    assert list(out.parent.iterdir()) == []
+
+
+def test_an_output_named_without_a_suffix_gets_xlsx_and_says_so(
+    small_input: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_main(*writer_args("audit", small_input, tmp_path / "audit")) == 0
+    assert "writing audit.xlsx" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["audit.xlsx"]
+    openpyxl.load_workbook(tmp_path / "audit.xlsx", read_only=True).close()
+
+
+def test_an_output_that_appears_between_the_check_and_the_rename_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another run finishes the same name while this one writes: the final step itself
+    refuses (a hard link fails on an existing name), not an earlier look."""
+    from crossteam.io.atomic import write_atomically
+
+    out = tmp_path / "plan.xlsx"
+    real_link = os.link
+
+    def other_run_first(source: str | Path, target: str | Path) -> None:
+        Path(target).write_bytes(b"the other run's plan")
+        real_link(source, target)
+
+    monkeypatch.setattr(os, "link", other_run_first)
+    with pytest.raises(OutputError, match="appeared while this run was writing"):
+        write_atomically(out, lambda target: target.write(b"this run's plan"), force=False)
+    assert out.read_bytes() == b"the other run's plan"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.xlsx"]
+
+
+@pytest.mark.parametrize("appears", [False, True])
+def test_without_hard_links_the_name_is_claimed_exclusively(
+    appears: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file system without hard links (FAT, some shares): an exclusive create claims the
+    name, so the check and the rename are still one step."""
+    from crossteam.io.atomic import write_atomically
+
+    out = tmp_path / "plan.xlsx"
+
+    def no_hard_links(source: str | Path, target: str | Path) -> None:
+        if appears:
+            Path(target).write_bytes(b"the other run's plan")
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(os, "link", no_hard_links)
+    write = lambda target: target.write(b"this run's plan")  # noqa: E731
+    if appears:
+        with pytest.raises(OutputError, match="appeared while this run was writing"):
+            write_atomically(out, write, force=False)
+    else:
+        write_atomically(out, write, force=False)
+    expected = b"the other run's plan" if appears else b"this run's plan"
+    assert out.read_bytes() == expected
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.xlsx"]

@@ -1,0 +1,128 @@
+"""The objective's extent: a bound, from the instance alone, of what CP-SAT checks in the model
+the planner builds, so that weights the reader accepts never make the solver refuse a model."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from crossteam import network
+from crossteam.errors import InputError
+from crossteam.io.example import write_example
+from crossteam.io.reader import load_workbook
+from crossteam.models import (
+    BalanceMode,
+    BalanceRule,
+    PlanningInput,
+    Settings,
+    objective_extent,
+)
+from crossteam.models.limits import MAX_WEIGHT, OBJECTIVE_LIMIT, OBJECTIVE_SCALE
+from crossteam.planner import SolveOptions
+from crossteam.planner.context import objective_reach
+from crossteam.planner.solve import build_model
+
+WEIGHTS = (
+    "weight_bridging",
+    "weight_diversity",
+    "weight_balance",
+    "weight_skill_depth",
+    "weight_rotation_fairness",
+    "weight_learning",
+)
+
+
+@pytest.fixture(scope="module")
+def every_term(tmp_path_factory: pytest.TempPathFactory) -> PlanningInput:
+    """The example company (teams, skills, rotation) with a soft Balance rule of every mode,
+    one of them on a numeric column, so that every part of the objective has terms."""
+    path = tmp_path_factory.mktemp("extent") / "company.xlsx"
+    write_example(path, employees=60, departments=6, seed=3)
+    base = load_workbook(path)
+    rng = random.Random(4)
+    employees = tuple(
+        e.model_copy(update={"attributes": {**e.attributes, "tenure": float(rng.randint(0, 30))}})
+        for e in base.employees
+    )
+    rules = (
+        BalanceRule(attribute="location", mode=BalanceMode.DIVERSIFY, weight=2),
+        BalanceRule(attribute="role", mode=BalanceMode.CLUSTER, weight=0.5),
+        BalanceRule(attribute="tenure", mode=BalanceMode.BALANCE, weight=3),
+        BalanceRule(attribute="location", mode=BalanceMode.NO_LONE, weight=1),
+        BalanceRule(attribute="role", mode=BalanceMode.DIFFERENT, weight=1.5),
+    )
+    return base.with_changes(employees=employees, balance_rules=rules)
+
+
+def with_weights(instance: PlanningInput, **weights: float) -> PlanningInput:
+    settings = Settings.model_validate({**instance.settings.model_dump(), **weights})
+    return instance.with_changes(settings=settings)
+
+
+@pytest.mark.parametrize(
+    "weights",
+    [
+        {},
+        {name: 1000.0 for name in WEIGHTS},
+        {"weight_balance": 1e4, "weight_learning": 0.002},
+        {"weight_bridging": 0.0, "zero_tie_gap_weight": 5e4},
+    ],
+    ids=["defaults", "all at 1000", "balance heavy", "bridging off"],
+)
+def test_the_extent_bounds_what_cp_sat_checks_in_the_model(
+    every_term: PlanningInput, weights: dict[str, float]
+) -> None:
+    instance = with_weights(every_term, **weights)
+    report = network.analyse(instance)
+    built = build_model(instance, report, SolveOptions(), teams=True, rotation=True)
+    parts = {part for part, terms in built.ctx.objective_terms.items() if terms}
+    assert parts >= {"diversity", "balance", "rotation_fairness", "learning"}
+    reach = objective_reach(built.ctx.model)
+    extent = objective_extent(instance)
+    assert reach <= extent.total * OBJECTIVE_SCALE
+    assert extent.fits
+
+
+def test_weights_at_the_cell_maximum_can_pass_the_objective_limit(
+    every_term: PlanningInput,
+) -> None:
+    loud = with_weights(every_term, weight_bridging=MAX_WEIGHT, zero_tie_gap_weight=MAX_WEIGHT)
+    extent = objective_extent(loud)
+    assert not extent.fits
+    assert extent.largest == "bridging"
+    assert extent.total > OBJECTIVE_LIMIT
+    assert "lower the weights" in extent.message()
+
+
+def test_the_extent_grows_with_each_weight(every_term: PlanningInput) -> None:
+    base = objective_extent(every_term).parts
+    for name, part in [
+        ("weight_bridging", "bridging"),
+        ("weight_diversity", "diversity"),
+        ("weight_balance", "balance"),
+        ("weight_skill_depth", "skill_depth"),
+        ("weight_rotation_fairness", "rotation_fairness"),
+        ("weight_learning", "learning"),
+    ]:
+        grown = objective_extent(with_weights(every_term, **{name: 500.0})).parts
+        assert grown[part] > base[part], name
+        assert all(grown[p] == base[p] for p in base if p != part), name
+
+
+def test_the_reader_refuses_what_the_planner_would(tmp_path: Path) -> None:
+    """The same weights through a workbook: an error at a cell, never a solver error."""
+    path = tmp_path / "company.xlsx"
+    write_example(path, employees=60, departments=6, seed=3)
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    book["Settings"].append(["weight_bridging", MAX_WEIGHT])
+    book["Settings"].append(["zero_tie_gap_weight", MAX_WEIGHT])
+    book.save(path)
+    with pytest.raises(InputError) as refused:
+        load_workbook(path)
+    [problem] = refused.value.problems
+    assert problem.sheet == "Settings" and problem.cell is not None
+    assert "objective could reach" in problem.message
