@@ -1132,6 +1132,18 @@ def test_numbers_beyond_their_range_are_errors_at_their_cell(tmp_path: Path, kin
     assert words in error.message
 
 
+def test_a_range_message_shows_the_ids_it_names_with_unprintable_characters_escaped(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    # a private-use character: text.clean keeps it, yet it prints as nothing
+    rename(sheets, "E1", "E1\ue000")
+    sheets["Interactions"].append(["E2", "E1\ue000", 1e9 - 4])  # rows 2 and 4 hold 3 and 2
+    error = only_error(read(tmp_path, sheets))
+    assert (error.sheet, error.cell) == ("Interactions", "C6")
+    assert "the weights of E1\\ue000 and E2 (rows 2 to 6) add up to" in error.message
+
+
 def test_the_largest_numbers_in_range_are_read_as_given(tmp_path: Path) -> None:
     sheets = company()
     sheets["Settings"] += [["random_seed", 2**31 - 1], ["weight_diversity", 1e6]]

@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from sweep_company import company
+from workbooks import company as small_company
+from workbooks import write_workbook
 
 from crossteam.errors import InputError
+from crossteam.io.reader import load_workbook
 from crossteam.models import PlanningInput, RuleKind
 from crossteam.sweep import load_grid, scenario_instance
 
@@ -174,6 +177,21 @@ def test_team_sizes_above_the_headcount_are_refused_in_a_grid(
     [(row, column, message)] = problems(path, instance)
     assert (row, column) == (2, f"teams.{spec}.max_size")
     assert f"max_size 100,000 is more than the {len(instance.employees)} employees" in message
+
+
+def test_a_team_named_in_a_range_message_has_its_unprintable_characters_escaped(
+    tmp_path: Path,
+) -> None:
+    sheets = small_company()
+    # a private-use character: text.clean keeps it, yet it prints as nothing
+    for rows in sheets.values():
+        for row in rows:
+            row[:] = ["Voice\ue000" if cell == "Voice" else cell for cell in row]
+    instance = load_workbook(write_workbook(tmp_path / "in.xlsx", sheets))
+    path = yaml_grid(tmp_path, "vary:\n  teams.Voice\ue000.max_size: [100000]\n")
+    [(row, column, message)] = problems(path, instance)
+    assert (row, column) == (2, "teams.Voice\ue000.max_size")
+    assert message.startswith("team Voice\\ue000: max_size 100,000 is more than the ")
 
 
 def test_weights_whose_objective_could_overflow_are_refused_at_the_weight_to_blame(

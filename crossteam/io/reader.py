@@ -1179,8 +1179,9 @@ class _WorkbookReader:
                 where = "weight" if "weight" in table.columns else "employee_b"
                 row.error(
                     row.index(where),
-                    f"the weights of {pair[0]} and {pair[1]} (rows {first} to {row.number}) "
-                    f"add up to {total:.3g}, more than {MAX_TIE_WEIGHT:,.0f}",
+                    f"the weights of {shown(pair[0])} and {shown(pair[1])} "
+                    f"(rows {first} to {row.number}) add up to {total:.3g}, "
+                    f"more than {MAX_TIE_WEIGHT:,.0f}",
                 )
             self.interactions[pair] = total
 

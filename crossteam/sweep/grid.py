@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from crossteam.errors import InputError
 from crossteam.io.cells import describe_validation_error
 from crossteam.io.safety import open_workbook
+from crossteam.io.text import shown
 from crossteam.models import (
     PART_SETTINGS,
     RULE_TARGET,
@@ -142,7 +143,7 @@ def _team_update(
             if error["loc"]:
                 key = f"{TEAMS_PREFIX}{spec.name}.{error['loc'][0]}"
             raise ScenarioConflict(
-                key, f"team {spec.name}: {describe_validation_error(error)}"
+                key, f"team {shown(spec.name)}: {describe_validation_error(error)}"
             ) from None
         employees = len(instance.employees)
         for team_field in HEADCOUNT_FIELDS:
@@ -150,7 +151,7 @@ def _team_update(
             if isinstance(value, int | float) and value > employees:
                 raise ScenarioConflict(
                     f"{TEAMS_PREFIX}{spec.name}.{team_field}",
-                    f"team {spec.name}: {team_field} {value:,} is more than the "
+                    f"team {shown(spec.name)}: {team_field} {value:,} is more than the "
                     f"{employees:,} employees",
                 )
     # TeamSkills rows naming one concrete team (Launch-2) stay with that team
