@@ -413,7 +413,7 @@ def test_no_name_or_personal_cell_text_reaches_a_message_or_json(
     }
     for command, (code, out, err) in outcomes.items():
         assert code in (0, 1, 2), (command, err)
-        json.loads(out)
+        strict_json(out)
         assert MARKER not in (out + err).casefold(), (command, out, err)
     if outcomes["plan"][0] == 0:
         instance = load_workbook(path)
@@ -453,7 +453,7 @@ def test_a_folder_given_as_input_is_called_a_folder(
         code, out, err = run(capsys, command, str(folder), "--json")
         assert code == 2, command
         assert "is a folder" in err
-        assert "is a folder" in json.loads(out)["errors"][0]["message"]
+        assert "is a folder" in strict_json(out)["errors"][0]["message"]
 
 
 def test_the_input_workbook_given_as_the_plan_is_called_an_input_workbook(
@@ -475,7 +475,7 @@ def test_follow_on_problems_are_counted_and_marked_in_json(
     code, out, err = run(capsys, "validate", str(path), "--json")
     assert code == 2
     assert "2 problems found (1 may follow from another)" in err
-    errors = json.loads(out)["errors"]
+    errors = strict_json(out)["errors"]
     assert [e["follows"] for e in errors] == [None, "Employees!A2"]
 
 
