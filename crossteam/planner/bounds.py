@@ -61,11 +61,6 @@ def team_objective_bound(
         for rule in instance.balance_rules
         if rule.mode is BalanceMode.DIVERSIFY and rule.attribute == "department" and not rule.hard
     ]
-    depth = _scaled(settings.weight_skill_depth)
-    top: dict[str, int] = {}
-    for e in pool:
-        for skill, level in e.skills.items():
-            top[skill] = max(top.get(skill, 0), level)
     shapes: Counter[tuple[int, int, int | None]] = Counter(
         (t.min_size, t.max_size, t.max_per_department) for t in instance.teams
     )
@@ -76,8 +71,18 @@ def team_objective_bound(
         rules,
         everyone=settings.assign_everyone,
     )
-    depths = sum(depth * _depth_levels(team, top) for team in instance.teams)
-    return (bridging + mix + depths) / OBJECTIVE_SCALE
+    return (bridging + mix) / OBJECTIVE_SCALE + depth_ceiling(instance)
+
+
+def depth_ceiling(instance: PlanningInput) -> float:
+    """Most the skill-depth term can add (user units): every level above each team's
+    minimum covered, up to the highest anyone available holds."""
+    top: dict[str, int] = {}
+    for e in instance.available_employees:
+        for skill, level in e.skills.items():
+            top[skill] = max(top.get(skill, 0), level)
+    depth = _scaled(instance.settings.weight_skill_depth)
+    return sum(depth * _depth_levels(team, top) for team in instance.teams) / OBJECTIVE_SCALE
 
 
 Shape = tuple[int, int, int | None]

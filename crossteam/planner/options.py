@@ -24,10 +24,18 @@ class Formulation:
     """A greedy plan, improved by local search, hinted in full."""
     own_bound: bool = True
     """The bound worked out by hand (``bounds``) beside the solver's."""
+    department_level: bool = True
+    """The department-level model (``department_level``): its bound, and its plan filled
+    with people as the start when it beats the greedy one."""
 
 
 BASELINE = Formulation(
-    aggregate=False, tight=False, symmetry=False, greedy_start=False, own_bound=False
+    aggregate=False,
+    tight=False,
+    symmetry=False,
+    greedy_start=False,
+    own_bound=False,
+    department_level=False,
 )
 
 

@@ -34,10 +34,11 @@ from crossteam.models import (
 from crossteam.planner import rotation as rotation_part
 from crossteam.planner.balance import add_balance_rules
 from crossteam.planner.blocks import improve_by_blocks, without_pairs_held
-from crossteam.planner.bounds import team_objective_bound
+from crossteam.planner.bounds import depth_ceiling, team_objective_bound
 from crossteam.planner.candidates import EXACT, VARIABLE_BUDGET, choose_candidates, exact_size
 from crossteam.planner.ceiling import Capacity, bridging_ceiling, capacity, pairs_ceiling
 from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext
+from crossteam.planner.department_level import DepartmentPlan, Mix, Weights, plan_departments
 from crossteam.planner.greedy import dealt_teams, greedy_teams
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.local_search import improve_teams, plan_value
@@ -83,6 +84,8 @@ MODEL_VARIABLE_LIMIT = 200_000
 """Largest team model (estimated variables, ``team_model_size``) given to the solver. At
 20,000 people / 2,000 teams (about 380,000) it took 9.8 GB and 100 s before its search
 began; at 5,000 / 450 (about 132,000) 1.1 GB."""
+DEPARTMENT_SHARE = 0.4
+"""Share of the time limit the department-level model (bound and plan) may take."""
 HINT_SHARE = 0.2
 """Share of the time limit the full hint may take (the solve that fills in all but x)."""
 
@@ -167,6 +170,7 @@ def _solve(
         )  # fmt: skip
 
     start = None
+    department = None
     if with_teams and options.formulation.greedy_start:
         start = starting_plan(instance, report)
         large = (
@@ -176,10 +180,20 @@ def _solve(
         )
         if large is not None:
             return large.model_copy(update=run)
+        if options.formulation.department_level:
+            department = _department_plan(
+                instance, report, options, start, rotation=with_rotation, stop=stop
+            )
     built = build_model(
-        instance, report, options, teams=with_teams, rotation=with_rotation, start=start
-    )
-    solver, status, found = _search(built, options, start, started, on_progress, stop)
+        instance, report, options, teams=with_teams, rotation=with_rotation, start=start,
+        department=department,
+    )  # fmt: skip
+    # the department-level plan starts the search when it beats the start plan on what
+    # departments decide (bridging, departments present, diversify); the search then
+    # improves what people decide
+    better = department is not None and (department.value or 0) > (department.start_value or 0)
+    mixes = department.mixes if better and department is not None else None
+    solver, status, found = _search(built, options, start, started, on_progress, stop, mixes)
     if status == cp_model.INFEASIBLE and built.restricted:
         # the greedy start broke a hard rule, so the restriction built around it may be
         # what leaves no plan: try the exact model before declaring the rules impossible
@@ -290,6 +304,27 @@ def _large_company_plan(
     )
 
 
+def _department_plan(
+    instance: PlanningInput,
+    report: NetworkReport,
+    options: SolveOptions,
+    start: Mapping[TeamName, list[EmployeeId]],
+    *,
+    rotation: bool,
+    stop: threading.Event | None,
+) -> DepartmentPlan:
+    """The department-level model's bound and plan, seeded with the start plan's mixes."""
+    department_of = {e.employee_id: e.department for e in instance.employees}
+    return plan_departments(
+        instance,
+        Weights.of(instance, report.gap_weights()),
+        {team: [department_of[e] for e in members] for team, members in start.items()},
+        reach=rotation_part.rotation_reach(instance) if rotation else None,
+        seconds=DEPARTMENT_SHARE * options.time_limit_seconds,
+        stop=stop,
+    )
+
+
 def starting_plan(
     instance: PlanningInput, report: NetworkReport
 ) -> dict[TeamName, list[EmployeeId]]:
@@ -310,10 +345,12 @@ def build_model(
     rotation: bool,
     explain: bool = False,
     start: Mapping[TeamName, list[EmployeeId]] | None = None,
+    department: DepartmentPlan | None = None,
 ) -> PlanningModel:
     """The whole model: teams and rotation register their bridges before ``finish``.
 
     With a ``start`` plan, a large team model is restricted around it (see ``candidates``).
+    A ``department`` plan's bound tightens the hand-made one.
     """
     ctx = ModelContext(instance=instance, gap_weights=report.gap_weights())
     groups = RuleGroups(ctx.model, explain=explain)
@@ -336,6 +373,8 @@ def build_model(
     if (teams or rotation_model is not None) and not explain and options.formulation.own_bound:
         if teams:
             scaled = team_objective_bound(instance, ctx.gap_weights, rotation=rotation)
+            if department is not None:
+                scaled = min(scaled, department.bound + depth_ceiling(instance))
             scaled *= OBJECTIVE_SCALE
         else:
             found = bridging_ceiling(instance, ctx.gap_weights, teams=False, rotation=True)
@@ -375,15 +414,22 @@ def _search(
     started: float,
     on_progress: Callable[[Progress], None] | None,
     stop: threading.Event | None,
+    mixes: Mapping[TeamName, Mix] | None = None,
 ) -> tuple[cp_model.CpSolver, Any, cp_model.CpSolver | None]:
     """Hint the start (if any) and search until a limit, the proof, or ``stop``.
+
+    With the department-level plan's ``mixes``, the start is the better of the greedy
+    plan and those mixes filled with people.
 
     Returns the search's solver and status, and the solver holding the start plan in full
     (``None`` without a start, or when the start breaks a hard rule).
     """
     found = None
     if start is not None and built.teams is not None:
-        found = hint_start(built, start, options)
+        filled = _fill_mixes(built, mixes, options) if mixes else None
+        found = filled if filled is not None else hint_start(built, start, options)
+        if filled is not None:
+            _hint_solution(built.ctx.model, filled)
     solver = _solver(options, time_limit=options.time_limit_seconds - (time.monotonic() - started))
     _lean_presolve(solver)
     # no LP cutting planes: the redundant rows of the model (and the bound worked out by
@@ -392,6 +438,11 @@ def _search(
     # cuts), the 150-person example in 2.4 s (4.2 s); at 1,000 and 5,000 people the 60 s
     # gap was the same (0.70 % vs 0.73 %; 0.53 % vs 0.61 %)
     solver.parameters.cut_level = 0
+    # presolve may otherwise transform the model so that the complete hint no longer fits
+    # and the search starts from scratch: measured on a 1,000-person realistic company, the
+    # hinted start (4,814.6) was lost and the search ended at 4,736 after 60 s; kept, the
+    # search starts from it
+    solver.parameters.keep_all_feasible_solutions_in_presolve = True
     watch = _Watch(on_progress, stop, started, built.ceiling)
     return solver, _run(solver, built.ctx.model, watch, stop), found
 
@@ -415,15 +466,53 @@ def hint_start(
     )
     for var in [*built.teams.x.values(), *built.teams.fill.values()]:
         fixed.add(fixed.get_int_var_from_proto_index(var.index) == hinted[var.index])
+    solver = _complete(fixed, options)
+    if solver is not None:
+        _hint_solution(model, solver)
+    return solver
+
+
+def _fill_mixes(
+    built: PlanningModel, mixes: Mapping[TeamName, Mix], options: SolveOptions
+) -> cp_model.CpSolver | None:
+    """The department-level plan filled with people: the model with every team's members
+    per department fixed to its mix (teams of one spec in their symmetry order), solved;
+    ``None`` when no people fit those mixes (skills held by too few, Rules)."""
+    tm = built.teams
+    assert tm is not None
+    weight = symmetry_weights(tm)
+    ordered = dict(mixes)
+    if tm.ordered:
+        for teams in interchangeable_teams(tm):
+            dealt = sorted(
+                (mixes[t.name] for t in teams),
+                key=lambda mix: sum(weight[d] * n for d, n in mix),
+                reverse=True,
+            )
+            ordered.update({t.name: mix for t, mix in zip(teams, dealt, strict=True)})
+    fixed = built.ctx.model.clone()
+    for (team, department), count in tm.count.items():
+        wanted = dict(ordered.get(team, ())).get(department, 0)
+        fixed.add(fixed.get_int_var_from_proto_index(count.index) == wanted)
+    return _complete(fixed, options)
+
+
+def _complete(model: cp_model.CpModel, options: SolveOptions) -> cp_model.CpSolver | None:
+    """Solve a copy of the model whose team decisions are (mostly) fixed: quick, as all
+    else follows from them or is easy to choose."""
     solver = _solver(options, time_limit=options.time_limit_seconds * HINT_SHARE, workers=1)
     _lean_presolve(solver)
     solver.parameters.symmetry_level = 0
-    if solver.solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
+    return solver
+
+
+def _hint_solution(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
+    """Hint every variable of ``model`` with a solution of a copy of it."""
     model.clear_hints()
     for index, value in enumerate(solver.response_proto.solution):
         model.add_hint(model.get_int_var_from_proto_index(index), value)
-    return solver
 
 
 def _lean_presolve(solver: cp_model.CpSolver) -> None:
