@@ -1,6 +1,6 @@
 """CP-SAT planners for teams and rotations: ``solve`` turns an instance into a ``Plan``."""
 
-from crossteam.planner.options import BASELINE, Formulation, Progress, SolveOptions
+from crossteam.planner.options import BASELINE, Formulation, Progress, SolveOptions, Stage
 from crossteam.planner.solve import solve
 
-__all__ = ["BASELINE", "Formulation", "Progress", "SolveOptions", "solve"]
+__all__ = ["BASELINE", "Formulation", "Progress", "SolveOptions", "Stage", "solve"]

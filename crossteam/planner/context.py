@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from crossteam.models import DepartmentName, PlanningInput
+from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
 
 DepartmentPairKey = tuple[DepartmentName, DepartmentName]
 
@@ -37,6 +38,8 @@ class ModelContext:
         default_factory=lambda: defaultdict(list)
     )
     covered: dict[DepartmentPairKey, cp_model.IntVar] = field(default_factory=dict)
+    cutoff: Cutoff = NO_CUTOFF
+    """Heard between teams while the model is built: a very large one takes long."""
 
     def add_bridge(self, a: DepartmentName, b: DepartmentName, literal: cp_model.IntVar) -> None:
         """Register a literal that, when true, connects departments ``a`` and ``b``."""
