@@ -489,7 +489,7 @@ def plan(
     from crossteam import network
     from crossteam.checks import verify
     from crossteam.io.plan_writer import write_plan
-    from crossteam.planner import SolveOptions
+    from crossteam.planner import SolveOptions, rule_warnings
 
     with _stage("Analysing the network..."):
         report = network.analyse(instance)
@@ -501,6 +501,8 @@ def plan(
         plan_teams=not no_teams,
         plan_rotation=not no_rotation,
     )
+    for warning in rule_warnings(instance, options):
+        _say(f"[yellow]warning[/yellow] {escape(warning)}")
     stop = threading.Event()
     reviewed: ReviewResult | None = None
     alternated: AlternativesResult | None = None
@@ -656,6 +658,7 @@ def plan(
         payload["checks"] = {
             "passed": checks.passed,
             "failures": [r.model_dump() for r in checks.failures],
+            "not_applicable": [r.model_dump() for r in checks.not_applicable],
         }
         gap = f"{result.gap:.1%}" if result.gap is not None else "-"
         silent = len(metrics["before"]["gap_pairs"]), len(metrics["after"]["gap_pairs"])
@@ -668,7 +671,8 @@ def plan(
             f"{result.status.value.capitalize()} plan: {len(result.teams)} teams, "
             f"{len(result.rotation)} periods away on rotation; gap to bound {gap}; "
             f"{result.silent_pairs_text(*silent)}; "
-            f"checks {'all passed' if checks.passed else f'{len(checks.failures)} FAILED'}."
+            f"checks {'all passed' if checks.passed else f'{len(checks.failures)} FAILED'}"
+            + (f" ({len(checks.not_applicable)} not applicable)." if checks.not_applicable else ".")
         )
         if reviewed is not None:
             stats = reviewed.stats

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -157,6 +158,86 @@ def test_a_skill_nobody_has_gives_exit_1_naming_it(
     assert any("Quantum chemistry" in reason for reason in payload["explanation"])
     assert "Quantum chemistry" in err
     assert not out_path.exists()
+
+
+def edited(source: Path, target: Path, edit: Callable[[openpyxl.Workbook], None]) -> Path:
+    """A copy of the workbook ``source`` at ``target``, changed by ``edit``."""
+    book = openpyxl.load_workbook(source)
+    edit(book)
+    book.save(target)
+    return target
+
+
+def unavailable_id(book: openpyxl.Workbook) -> str:
+    rows = book["Employees"].iter_rows(min_row=2, values_only=True)
+    return next(str(r[0]) for r in rows if r[5] == "no")
+
+
+def hard_typo(book: openpyxl.Workbook) -> None:
+    book["Balance"].append(["location", "no_lone", "hard", "Osaak"])
+
+
+def together_with_unavailable(book: openpyxl.Workbook) -> None:
+    book["Rules"].append(["together", "E001", unavailable_id(book), None])
+
+
+@pytest.mark.parametrize(
+    ("edit", "reason"),
+    [
+        (hard_typo, "matches nobody: no available employee has it; did you mean 'Osaka'?"),
+        (together_with_unavailable, "E001 must be in the same team as E0"),
+    ],
+    ids=["hard-balance-typo", "together-with-unavailable"],
+)
+def test_a_rule_that_can_never_hold_gives_exit_1_before_planning(
+    edit: Callable[[openpyxl.Workbook], None],
+    reason: str,
+    example_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = edited(example_path, tmp_path / "impossible.xlsx", edit)
+    out_path = tmp_path / "plan.xlsx"
+
+    code, out, err = run(capsys, "plan", str(path), "-o", str(out_path), "--json")
+
+    assert code == 1
+    payload = json.loads(out)
+    assert payload["stop_reason"] == "precheck"
+    (explained,) = payload["explanation"]  # the example plans fine without the change
+    assert reason in explained and explained in err
+    assert "Searching" not in err
+    assert not out_path.exists()
+
+
+def test_a_soft_rule_matching_nobody_warns_and_its_check_is_not_applicable(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def soft_typo(book: openpyxl.Workbook) -> None:
+        book["Balance"].append(["location", "no_lone", 1, "Osaak"])
+
+    path = edited(example_path, tmp_path / "typo.xlsx", soft_typo)
+    row = openpyxl.load_workbook(path)["Balance"].max_row
+    out_path = tmp_path / "plan.xlsx"
+
+    code, out, err = run(
+        capsys, "plan", str(path), "-o", str(out_path), "--time-limit", "3", "--json"
+    )
+
+    assert code == 0
+    warning = f"Balance row {row}: the soft no_lone rule on location = 'Osaak' matches nobody"
+    assert f"warning {warning}" in err
+    payload = json.loads(out)
+    assert any(note.startswith(warning) for note in payload["notes"])
+    (not_applicable,) = payload["checks"]["not_applicable"]
+    assert not_applicable["subject"] == f"row {row}" and not_applicable["applicable"] is False
+    assert "(1 not applicable)" in err
+    book = openpyxl.load_workbook(out_path, read_only=True)
+    results = {(r[0], r[1]): r[2] for r in book["Checks"].iter_rows(min_row=2, values_only=True)}
+    book.close()
+    assert results["balance no_lone on location", f"row {row}"] == "n/a"
+    instance = load_workbook(path)
+    assert verify(instance, read_plan(out_path, instance)).passed
 
 
 def test_output_in_a_missing_folder_is_a_clear_error(

@@ -1,6 +1,6 @@
 """CP-SAT planners for teams and rotations: ``solve`` turns an instance into a ``Plan``."""
 
 from crossteam.planner.options import BASELINE, Formulation, Progress, SolveOptions, Stage
-from crossteam.planner.solve import solve
+from crossteam.planner.solve import rule_warnings, solve
 
-__all__ = ["BASELINE", "Formulation", "Progress", "SolveOptions", "Stage", "solve"]
+__all__ = ["BASELINE", "Formulation", "Progress", "SolveOptions", "Stage", "rule_warnings", "solve"]

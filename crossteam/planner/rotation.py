@@ -816,6 +816,18 @@ def _hint(rotation: RotationModel, ctx: ModelContext, cutoff: Cutoff) -> None:
         model.add_hint(literal, 1)
 
 
+def rotation_warnings(instance: PlanningInput) -> list[str]:
+    """Settings that leave the rotation nothing to plan, though planning may go on."""
+    periods = len(instance.periods)
+    stint = instance.settings.stint_periods
+    if periods and stint > periods:
+        return [
+            f"Settings: stint_periods is {stint} but the Periods sheet has only {periods} "
+            f"period(s): no stint fits, so nobody rotates"
+        ]
+    return []
+
+
 def precheck_rotation(instance: PlanningInput) -> list[str]:
     """Plain-language reasons why no rotation plan can exist; empty when none is obvious.
 

@@ -45,7 +45,7 @@ from crossteam.planner.groups import RuleGroups
 from crossteam.planner.local_search import improve_teams, plan_value
 from crossteam.planner.options import Progress, SolveOptions, Stage
 from crossteam.planner.pool import cohorts
-from crossteam.planner.prechecks import check_teams_possible
+from crossteam.planner.prechecks import check_teams_possible, team_rule_warnings
 from crossteam.planner.teams import (
     TeamModel,
     build_teams,
@@ -157,7 +157,12 @@ def solve(
             seed=options.seed, workers=options.threads,
             time_limit_seconds=options.time_limit_seconds,
         )  # fmt: skip
-    if not whole or not plan.has_solution or cutoff.stopped:
+    if not whole:
+        return plan
+    warnings = rule_warnings(instance, options)
+    if warnings:
+        plan = plan.model_copy(update={"notes": (*warnings, *plan.notes)})
+    if not plan.has_solution or cutoff.stopped:
         return plan  # stopped: the plan is wanted now, without the ceiling
     most = pairs_ceiling(
         instance,
@@ -167,6 +172,18 @@ def solve(
         cutoff=Cutoff(stop),
     )
     return plan.model_copy(update={"silent_pairs_ceiling": None if cutoff.stopped else most})
+
+
+def rule_warnings(instance: PlanningInput, options: SolveOptions) -> list[str]:
+    """Rules and settings of the parts planned that match nobody or leave nothing to plan:
+    planning goes on, but they do nothing (soft Balance rules, a stint longer than the
+    periods). A plan of the whole company lists them first among its notes."""
+    teams = options.plan_teams and bool(instance.teams)
+    rotation = options.plan_rotation and bool(instance.periods)
+    return [
+        *(team_rule_warnings(instance) if teams else []),
+        *(rotation_part.rotation_warnings(instance) if rotation else []),
+    ]
 
 
 def _silent(stage: Stage) -> None:
