@@ -33,7 +33,7 @@ from crossteam.models import Problem
 
 if TYPE_CHECKING:
     from crossteam.alternatives import AlternativesResult
-    from crossteam.models import PlanningInput
+    from crossteam.models import InputChanges, PlanningInput
     from crossteam.planner import Progress, Stage
     from crossteam.review import ReviewResult
 
@@ -139,6 +139,12 @@ def _write(
 
     write_atomically(path, write, force=force, inputs=inputs)
     _say(f"Wrote {escape(str(path))}")
+
+
+def _warn_input_changes(path: Path, changes: InputChanges) -> None:
+    """A warning line when the plan at ``path`` was made from another version of the input."""
+    if not changes.same_input:
+        _say(f"[yellow]warning[/yellow] {escape(path.name)}: {escape(changes.summary())}")
 
 
 def _versions() -> dict[str, str]:
@@ -401,14 +407,17 @@ def audit(
 
     report = network.analyse(instance)
     effect = None
+    changes: InputChanges | None = None
     if plan_path is not None:
-        from crossteam.io.plan_reader import read_plan
+        from crossteam.io.plan_reader import read_plan_for
 
         try:
-            plan = read_plan(plan_path, instance)
+            planned = read_plan_for(plan_path, instance)
         except InputError as error:
             _fail_input(error, as_json)
-        effect = network.compare(instance, plan, before=report)
+        changes = planned.changes
+        _warn_input_changes(plan_path, changes)
+        effect = network.compare(instance, planned.plan, before=report)
     summary = network.audit_json(report)
     _say(_audit_line(summary))
     if out is not None:
@@ -417,6 +426,8 @@ def audit(
         _write(out, lambda p: write_audit(p, instance, report, effect), force=force, inputs=inputs)
     if as_json:
         payload = summary if effect is None else {**summary, **network.effect_json(effect)}
+        if changes is not None:
+            payload["input_changes"] = changes.as_json()
         _emit_json(payload)
 
 
@@ -506,14 +517,20 @@ def plan(
     stop = threading.Event()
     reviewed: ReviewResult | None = None
     alternated: AlternativesResult | None = None
+    changes: InputChanges | None = None
     if review is not None:
-        from crossteam.io.plan_reader import read_plan, read_review
+        from crossteam.io.plan_reader import read_plan_for
 
         try:
-            previous = read_plan(review, instance)
-            decisions = read_review(review, instance)
+            reviewed_plan = read_plan_for(review, instance, review=True)
         except InputError as error:
             _fail_input(error, as_json)
+        previous, decisions, changes = (
+            reviewed_plan.plan,
+            reviewed_plan.decisions,
+            reviewed_plan.changes,
+        )
+        _warn_input_changes(review, changes)
     # from here a first Ctrl-C or SIGTERM ends the stage under way and keeps the best plan
     # found (it is still checked and written); a second one ends the run at once
     with _interruptible(stop):
@@ -593,6 +610,8 @@ def plan(
                 "rounds": len(reviewed.rounds),
             }
             payload["changes"] = [c.model_dump(mode="json") for c in reviewed.changes]
+        if changes is not None:
+            payload["input_changes"] = changes.as_json()
         if alternated is not None:
             payload["alternatives"] = [
                 {
@@ -625,6 +644,7 @@ def plan(
             command=shlex.join(["crossteam", *sys.argv[1:]]),
             input_path=str(source),
             input_sha256=instance.source.sha256 if instance.source else "",
+            employees=len(instance.employees),
             started_at=started_at,
             seed=options.seed,
             time_limit_seconds=options.time_limit_seconds,

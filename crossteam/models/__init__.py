@@ -5,6 +5,7 @@ This package imports nothing else of the project.
 
 from crossteam.models.alternatives import AlternativeSummary
 from crossteam.models.checks import CheckReport, CheckResult
+from crossteam.models.input_changes import DepartmentChange, InputChanges
 from crossteam.models.network import (
     BridgedPair,
     DepartmentPair,
@@ -61,12 +62,14 @@ __all__ = [
     "CheckReport",
     "CheckResult",
     "Department",
+    "DepartmentChange",
     "DepartmentName",
     "DepartmentPair",
     "DepartmentStats",
     "Employee",
     "EmployeeId",
     "GapKind",
+    "InputChanges",
     "Interaction",
     "NetworkReport",
     "Period",
