@@ -284,8 +284,10 @@ def _solve(
         return _plan(built, (solver, status), solver, options, stop, seconds, run)
     if status == cp_model.INFEASIBLE:
         announce(Stage.EXPLAIN)
+        # the explanation is held to the time limit itself, not to the preparation's grace
+        limit = Cutoff(stop, started + options.time_limit_seconds)
         explanation = explain(
-            instance, report, options, teams=with_teams, rotation=with_rotation, cutoff=cutoff
+            instance, report, options, teams=with_teams, rotation=with_rotation, cutoff=limit
         )
         return Plan(
             status=SolveStatus.INFEASIBLE, stop_reason=StopReason.PROVEN,
