@@ -158,13 +158,13 @@ def _versions() -> dict[str, str]:
 
 
 @contextmanager
-def _interruptible(stop: threading.Event) -> Iterator[None]:
+def _interruptible(stop: threading.Event, *, second_ends: bool = True) -> Iterator[None]:
     """Turn Ctrl-C and SIGTERM into ``stop`` being set, so the solver ends cleanly and the
-    best plan found so far is still written; a second one raises ``_Interrupted`` (the
-    run ends at once, writing nothing)."""
+    best plan found so far is still written; with ``second_ends``, a second one raises
+    ``_Interrupted`` (the run ends at once, writing nothing)."""
 
     def handler(signum: int, frame: object) -> None:
-        if stop.is_set():
+        if stop.is_set() and second_ends:
             raise _Interrupted
         stop.set()
 
@@ -176,8 +176,9 @@ def _interruptible(stop: threading.Event) -> Iterator[None]:
             signal.signal(s, h)
 
 
-STOP_GRACE_SECONDS = 3.0
-"""How long a stopped run may take to hand back its best plan before it is abandoned."""
+STOP_GRACE_SECONDS = 4.0
+"""How long a stopped run may take to hand back its best plan before it is abandoned: a
+very large company (10,000 people) takes about 1 s to leave its blocks of teams."""
 
 _abandoned: list[threading.Thread] = []
 """Workers left running when the run ended: the process then exits without waiting."""
@@ -189,13 +190,15 @@ def _run_in_worker(
     stop: threading.Event,
     *,
     staged: bool = True,
+    grace: float | None = STOP_GRACE_SECONDS,
 ) -> R:
     """Run a solve in a worker thread so that the main thread stays free to receive
     signals, showing live progress on a terminal and each stage in a log (``staged``: the
     run reports its stages; else one "Searching..." line stands for them all).
 
-    Once ``stop`` is set, the worker has ``STOP_GRACE_SECONDS`` to return; a stage that
-    does not hear it is then abandoned, and the run ends as interrupted, writing nothing.
+    Once ``stop`` is set, the worker has ``grace`` seconds to return (``None``: as long as
+    it takes); a stage that does not hear it is then abandoned, and the run ends as
+    interrupted, writing nothing.
     """
     from rich.live import Live
 
@@ -220,13 +223,13 @@ def _run_in_worker(
     try:
         if _console.is_terminal:
             with Live(console=_console, transient=True, refresh_per_second=4) as live:
-                for _ in _waiting(worker, stop):
+                for _ in _waiting(worker, stop, grace):
                     progress, stage = latest[-1] if latest else None, stages[-1] if stages else None
                     live.update(_progress_line(progress, started, options, stage))
         else:
             if not staged:  # one line for a log or a supervising script
                 _say(_progress_line(None, started, options))
-            for _ in _waiting(worker, stop):
+            for _ in _waiting(worker, stop, grace):
                 pass
     except _Interrupted:
         _abandoned.append(worker)
@@ -237,23 +240,25 @@ def _run_in_worker(
     return value
 
 
-def _waiting(worker: threading.Thread, stop: threading.Event) -> Iterator[None]:
+def _waiting(
+    worker: threading.Thread, stop: threading.Event, grace: float | None
+) -> Iterator[None]:
     """Yield every quarter second while ``worker`` runs.
 
     Raises:
-        _Interrupted: ``worker`` has not returned ``STOP_GRACE_SECONDS`` after ``stop``.
+        _Interrupted: ``worker`` has not returned ``grace`` seconds after ``stop``.
     """
     stopped_at: float | None = None
     while True:
         worker.join(timeout=0.25)
         if not worker.is_alive():
             return
-        if stop.is_set():
+        if stop.is_set() and grace is not None:
             stopped_at = stopped_at if stopped_at is not None else time.monotonic()
-            if time.monotonic() - stopped_at > STOP_GRACE_SECONDS:
+            if time.monotonic() - stopped_at > grace:
                 _say(
-                    f"The run did not stop within {STOP_GRACE_SECONDS:.0f}s of being "
-                    "interrupted; nothing was written."
+                    f"The run did not stop within {grace:.0f}s of being interrupted; "
+                    "nothing was written."
                 )
                 raise _Interrupted
         yield
@@ -762,7 +767,9 @@ def sweep(
         _say(f"  {done}/{of} scenarios done")
 
     stop = threading.Event()
-    with _interruptible(stop):
+    # a stopped sweep lets the scenarios under way finish within their time limit, and
+    # keeps them (docs/sweep.md): no grace, and further signals only repeat the stop
+    with _interruptible(stop, second_ends=False):
         result = _run_in_worker(
             lambda _progress, _stage, halt: run_sweep(
                 instance,
@@ -776,6 +783,7 @@ def sweep(
             None,
             stop,
             staged=False,
+            grace=None,
         )
     failed = [s for s in result.scenarios if s.failure]
     efficient = [s for s in result.scenarios if s.pareto]

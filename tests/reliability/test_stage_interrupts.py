@@ -22,6 +22,7 @@ import pytest
 from conftest import run_cli
 
 from crossteam.checks import verify
+from crossteam.cli import STOP_GRACE_SECONDS
 from crossteam.io.example import write_example
 from crossteam.io.plan_reader import read_plan
 from crossteam.io.reader import load_workbook
@@ -150,7 +151,7 @@ DEAF_PLANNER = textwrap.dedent(
 
 @pytest.mark.parametrize(
     ("signals", "within"),
-    [((signal.SIGINT,), GIVE_UP_SECONDS), ((signal.SIGINT, signal.SIGINT), 2.0)],
+    [((signal.SIGINT,), STOP_GRACE_SECONDS + 1), ((signal.SIGINT, signal.SIGINT), 2.0)],
     ids=["one-signal-then-grace", "second-signal-at-once"],
 )
 def test_a_stage_deaf_to_the_stop_is_abandoned(
@@ -180,4 +181,5 @@ def test_a_stage_deaf_to_the_stop_is_abandoned(
     assert time.monotonic() - sent < within
     assert "Traceback" not in rest and not out.exists()
     if len(signals) == 1:
-        assert "did not stop within 3s of being interrupted; nothing was written" in rest
+        grace = f"{STOP_GRACE_SECONDS:.0f}s"
+        assert f"did not stop within {grace} of being interrupted; nothing was written" in rest
