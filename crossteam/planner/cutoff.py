@@ -78,11 +78,14 @@ def solve_until(
     model: cp_model.CpModel,
     cutoff: Cutoff,
     callback: cp_model.CpSolverSolutionCallback | None = None,
+    *,
+    linger: float = 0.0,
 ) -> Any:
     """``solver.solve(model)`` that also ends on ``cutoff.stop`` and at ``cutoff.deadline``.
 
-    A watcher thread asks the solver to stop every 0.1 s once ``stop`` is set: a request
-    made while the solver is still setting up may not outlive its start.
+    A watcher thread asks the solver to stop every 0.1 s once ``stop`` has been set for
+    ``linger`` seconds (a solve about to give something worth keeping may finish): a
+    request made while the solver is still setting up may not outlive its start.
     """
     if math.isfinite(cutoff.deadline):
         params = solver.parameters
@@ -93,14 +96,17 @@ def solve_until(
     done = threading.Event()
 
     def watcher() -> None:
+        stopped_at: float | None = None
         while not done.wait(0.1):
             if stop.is_set():
-                solver.stop_search()
+                stopped_at = stopped_at if stopped_at is not None else time.monotonic()
+                if time.monotonic() - stopped_at >= linger:
+                    solver.stop_search()
 
     thread = threading.Thread(target=watcher, name="crossteam-stop-watcher", daemon=True)
     thread.start()
     try:
-        if stop.is_set():
+        if stop.is_set() and not linger:
             solver.stop_search()
         return solver.solve(model, callback)
     finally:
