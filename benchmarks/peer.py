@@ -1,11 +1,13 @@
 """crossteam beside its peer, the PyPI package ``team-formation`` 2.0.0, on one task.
 
 Run: ``python benchmarks/peer.py [--peer-python /tmp/peer/bin/python] [--time-limit 60]
-[--workers 2] [--out benchmarks/results/peer.md]``. Installs nothing: the peer lives in a
-virtualenv of its own (benchmarks/README.md says how to make it).
+[--workers 2] [--shape classic|realistic] [--out benchmarks/results/peer.md]``. Installs
+nothing: the peer lives in a virtualenv of its own (benchmarks/README.md says how to make
+it).
 
 The task, the same for both: every available employee of the suite's 1,000-person
-``crossteam example`` company (seed 0, 20 departments) into teams of 12 or 13, diversifying
+``crossteam example`` company (seed 0; 20 departments of similar size in the classic shape,
+40 heavy-tailed ones in the realistic shape) into teams of 12 or 13, diversifying
 department, everyone assigned, nothing else (no skill needs, rules, rotation or other
 Balance rules). crossteam gets it as a workbook (one Teams row: count = people // 12,
 sizes 12-13; Balance: department / diversify, weight 1; assign_everyone = yes;
@@ -124,15 +126,19 @@ def plan_with_crossteam(folder: Path, time_limit: float, workers: int) -> dict[s
 # ---------------------------------------------------------------------------- the task
 
 
-def write_task(folder: Path, time_limit: float, workers: int) -> list[tuple[str, str]]:
+def write_task(
+    folder: Path, time_limit: float, workers: int, shape: str = "classic"
+) -> list[tuple[str, str]]:
     """The task's workbook and CSV in ``folder``; returns (employee, department) pairs."""
     from suite import departments_for
 
     from crossteam.io import schema
     from crossteam.io.example import generate_company, write_company
     from crossteam.io.reader import load_workbook
+    from crossteam.models import CompanyShape
 
-    company = generate_company(EMPLOYEES, departments_for(EMPLOYEES), SEED)
+    form = CompanyShape(shape)
+    company = generate_company(EMPLOYEES, departments_for(EMPLOYEES, form), SEED, shape=form)
     available = [c.name for c in schema.EMPLOYEES.columns].index("available")
     people = sum(1 for row in company.employees if row[available] is True)
     task = replace(
@@ -346,6 +352,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--timeout", type=float, default=1800.0, help="a child still running is ended then"
     )
+    parser.add_argument("--shape", choices=("classic", "realistic"), default="classic")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results/peer.md"))
     parser.add_argument("--side", choices=("crossteam", "peer"), help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
@@ -358,20 +365,29 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
         (args.folder / f"{args.side}.json").write_text(json.dumps(answer), encoding="utf-8")
         return
-    compare_tools(args.peer_python, args.time_limit, args.workers, args.timeout, args.out)
+    compare_tools(
+        args.peer_python, args.time_limit, args.workers, args.timeout, args.out, args.shape
+    )
 
 
 def compare_tools(
-    peer_python: str, time_limit: float, workers: int, timeout: float, out: Path
+    peer_python: str,
+    time_limit: float,
+    workers: int,
+    timeout: float,
+    out: Path,
+    shape: str = "classic",
 ) -> None:
     """Both tools on the task, one after the other, and the table."""
     from suite import departments_for, markdown_table, versions
+
+    from crossteam.models import CompanyShape
 
     load = os.getloadavg()[0]
     outcomes: list[Outcome] = []
     with tempfile.TemporaryDirectory(prefix="crossteam-peer-") as name:
         folder = Path(name)
-        department_of = dict(write_task(folder, time_limit, workers))
+        department_of = dict(write_task(folder, time_limit, workers, shape))
         for tool, python in (("crossteam", sys.executable), ("peer", peer_python)):
             answer, *measured = run_child(tool, python, folder, time_limit, workers, timeout)
             log = (folder / f"{tool}.log").read_text(encoding="utf-8").strip().splitlines()
@@ -396,7 +412,8 @@ def compare_tools(
             f"{versions()['crossteam']} (ortools {versions()['ortools']}); peer "
             f"team-formation {' with ortools '.join(peer_version) or '(version unknown)'}.",
             f"Task: the {people} available employees of the {EMPLOYEES:,}-person example "
-            f"company (seed {SEED}, {departments_for(EMPLOYEES)} departments) into "
+            f"company ({shape} shape, seed {SEED}, "
+            f"{departments_for(EMPLOYEES, CompanyShape(shape))} departments) into "
             f"{people // TARGET_SIZE} teams of {TARGET_SIZE}-{MAX_SIZE}, department "
             f"diversified, everyone assigned; solver time limit {time_limit:g} s each. "
             "Wall, CPU and peak memory are the whole child process's (Python start, imports "

@@ -1,15 +1,18 @@
 """The benchmark suite: every stage of a plan, at every size, one table per stage.
 
 Run: ``python benchmarks/suite.py [--quick] [--sizes 200,1000,5000,20000] [--time-limit S]
-[--workers 2] [--out benchmarks/results/suite.md]``.
+[--workers 2] [--shape classic|realistic] [--out benchmarks/results/suite.md]``.
 
-Each size is a ``crossteam example`` company (seed 0; 10 departments at 200 employees, 20
-up to 1,000, 40 beyond; one team per 11 employees, as 450 teams at 5,000) written to a
-temporary folder. Then each stage runs in a fresh child process, so that its figures are
-its own: import (read and validate the workbook), audit (``network.analyse``), teams
-(teams only), rotation (rotation only), teams + rotation (one model), export (write the
-plan workbook of teams + rotation). A stage's inputs (the instance, the network report,
-the plan) reach its child pickled, and are unpickled before the clock starts.
+Each size is a ``crossteam example`` company (seed 0; one team per 11 employees, as 450
+teams at 5,000) written to a temporary folder. The classic shape (the default, as in the
+first benchmarks) has 10 departments at 200 employees, 20 up to 1,000, 40 beyond; the
+realistic one (heavy-tailed department sizes, a silent periphery of small departments) has
+40 at 1,000, 100 at 5,000 and 200 at 20,000. Then each stage runs in a fresh child
+process, so that its figures are its own: import (read and validate the workbook), audit
+(``network.analyse``), teams (teams only), rotation (rotation only), teams + rotation (one
+model), export (write the plan workbook of teams + rotation). A stage's inputs (the
+instance, the network report, the plan) reach its child pickled, and are unpickled before
+the clock starts.
 
 Columns: wall and CPU seconds of the stage alone (CPU counts every solver thread, and a
 busy machine inflates it far less than wall time); peak MB, the child's peak resident
@@ -17,7 +20,8 @@ size (``ru_maxrss``: interpreter, libraries and the unpickled inputs included), 
 after the stage, before any checking; inputs MB, the child's resident size just before
 the stage (so peak - inputs is about what the stage added); objective, bound and gap of
 the plan (maximised, in the objective's own units; gap is CP-SAT's relative gap); zero-
-tie pairs bridged, of the department pairs with no tie before the plan; checks, whether
+tie pairs bridged, of the department pairs with no tie before the plan, and the most any
+plan of these teams and periods can bridge (``silent_pairs_ceiling``); checks, whether
 the solver-independent checker passed the plan (the team checks for teams, the rotation
 checks for rotation, both, as ``crossteam.checks.verify``, for teams + rotation). Export
 writes the teams + rotation plan (the last plan found, when that run found none).
@@ -48,7 +52,7 @@ from crossteam.checks.teams import check_teams
 from crossteam.io.example import write_example
 from crossteam.io.plan_writer import write_plan
 from crossteam.io.reader import load_workbook
-from crossteam.models import CheckReport, Plan, PlanEffect, PlanningInput, RunInfo
+from crossteam.models import CheckReport, CompanyShape, Plan, PlanEffect, PlanningInput, RunInfo
 from crossteam.models.network import GapKind
 from crossteam.network import analyse, compare
 from crossteam.planner import SolveOptions, solve
@@ -81,8 +85,18 @@ COLUMNS = (
 T = TypeVar("T")
 
 
-def departments_for(employees: int) -> int:
-    """Departments of the benchmark company of this size."""
+def departments_for(employees: int, shape: CompanyShape = CompanyShape.CLASSIC) -> int:
+    """Departments of the benchmark company of this size and shape."""
+    if shape is CompanyShape.REALISTIC:
+        return (
+            10
+            if employees <= 200
+            else 40
+            if employees <= 1_000
+            else 100
+            if employees <= 5_000
+            else 200
+        )
     return 10 if employees <= 200 else 20 if employees <= 1_000 else 40
 
 
@@ -131,6 +145,7 @@ class StageResult:
     gap: float | None = None
     zero_tie_bridged: int | None = None
     zero_tie_pairs: int | None = None
+    at_most: int | None = None
     checks: str = "-"
 
     def cells(self) -> list[str]:
@@ -140,6 +155,8 @@ class StageResult:
         if self.zero_tie_bridged is not None and self.zero_tie_pairs:
             share = self.zero_tie_bridged / self.zero_tie_pairs
             bridged = f"{self.zero_tie_bridged} of {self.zero_tie_pairs} ({share:.0%})"
+            if self.at_most is not None:
+                bridged += f", at most {self.at_most}"
         elif self.zero_tie_bridged is not None:
             bridged = f"{self.zero_tie_bridged} of 0"
         return [
@@ -214,6 +231,7 @@ def _plan(folder: Path, size: int, stage: str, time_limit: float, workers: int) 
         gap=plan.gap,
         zero_tie_bridged=bridged,
         zero_tie_pairs=len(report.gap_pairs),
+        at_most=plan.silent_pairs_ceiling,
         checks="passed" if checks.passed else "FAILED: " + _failed_rules(checks),
     )
 
@@ -280,7 +298,11 @@ def _in_child(function: Callable[..., T], *args: object) -> T:
 
 
 def run_size(
-    size: int, time_limit: float, workers: int, on_result: Callable[[StageResult], None]
+    size: int,
+    time_limit: float,
+    workers: int,
+    on_result: Callable[[StageResult], None],
+    shape: CompanyShape = CompanyShape.CLASSIC,
 ) -> list[StageResult]:
     """Every stage at one size; ``on_result`` sees each row as soon as it is measured."""
     results: list[StageResult] = []
@@ -291,7 +313,7 @@ def run_size(
 
     with tempfile.TemporaryDirectory(prefix=f"crossteam-suite-{size}-") as name:
         folder = Path(name)
-        _in_child(_write_company, folder, size)
+        _in_child(_write_company, folder, size, shape)
         record(_in_child(_import, folder, size))
         record(_in_child(_audit, folder, size))
         for stage in PLANS:
@@ -302,8 +324,15 @@ def run_size(
     return results
 
 
-def _write_company(folder: Path, size: int) -> None:
-    write_example(folder / WORKBOOK, size, departments_for(size), SEED, teams=teams_for(size))
+def _write_company(folder: Path, size: int, shape: CompanyShape) -> None:
+    write_example(
+        folder / WORKBOOK,
+        size,
+        departments_for(size, shape),
+        SEED,
+        teams=teams_for(size),
+        shape=shape,
+    )
 
 
 # ---------------------------------------------------------------------------- tables
@@ -329,9 +358,15 @@ def render(results: Sequence[StageResult], heading: str) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def run_header(sizes: Sequence[int], time_limit: float, workers: int, quick: bool) -> str:
+def run_header(
+    sizes: Sequence[int],
+    time_limit: float,
+    workers: int,
+    quick: bool,
+    shape: CompanyShape = CompanyShape.CLASSIC,
+) -> str:
     companies = ", ".join(
-        f"{s:,} ({departments_for(s)} departments, {teams_for(s)} teams)" for s in sizes
+        f"{s:,} ({departments_for(s, shape)} departments, {teams_for(s)} teams)" for s in sizes
     )
     installed = ", ".join(f"{k} {v}" for k, v in versions().items())
     return (
@@ -339,10 +374,10 @@ def run_header(sizes: Sequence[int], time_limit: float, workers: int, quick: boo
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.platform()}, "
         f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start; "
         f"{installed}.\n\n"
-        f"Companies (`crossteam example`, seed {SEED}): {companies}. Solver: time limit "
-        f"{time_limit:g} s, {workers} workers. Every stage in a fresh child process; peak MB "
-        "is that child's `ru_maxrss` (whole process), inputs MB its resident size before "
-        "the stage."
+        f"Companies (`crossteam example --shape {shape}`, seed {SEED}): {companies}. "
+        f"Solver: time limit {time_limit:g} s, {workers} workers. Every stage in a fresh "
+        "child process; peak MB is that child's `ru_maxrss` (whole process), inputs MB "
+        "its resident size before the stage."
     )
 
 
@@ -356,12 +391,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--sizes", type=parse_sizes, help="comma-separated employee counts")
     parser.add_argument("--time-limit", type=float, help="seconds per solve")
     parser.add_argument("--workers", type=int, default=2, help="solver threads")
+    parser.add_argument(
+        "--shape", type=CompanyShape, default=CompanyShape.CLASSIC, choices=list(CompanyShape)
+    )
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results/suite.md"))
     args = parser.parse_args(argv)
     sizes = args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES)
     time_limit = args.time_limit or (QUICK_TIME_LIMIT if args.quick else FULL_TIME_LIMIT)
 
-    heading = run_header(sizes, time_limit, args.workers, args.quick)
+    heading = run_header(sizes, time_limit, args.workers, args.quick, args.shape)
     print(heading, flush=True)
     print(f"\n{' | '.join(['stage', *COLUMNS])}", flush=True)
     results: list[StageResult] = []
@@ -371,6 +409,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             time_limit,
             args.workers,
             lambda r: print(" | ".join([r.stage, *r.cells()]), flush=True),
+            args.shape,
         )
     report = render(results, heading)
     print("\n" + report)

@@ -32,7 +32,7 @@ from crossteam.models import (
     RuleKind,
     TeamName,
 )
-from crossteam.planner import Progress, SolveOptions, solve
+from crossteam.planner import Progress, SolveOptions, Stage, solve
 
 MIN_DIFFERENCE: Final = 0.30
 """Default share of team assignments in which two plans must differ."""
@@ -99,6 +99,7 @@ def plan_alternatives(
     tolerance: float,
     min_difference: float = MIN_DIFFERENCE,
     on_progress: Callable[[Progress], None] | None = None,
+    on_stage: Callable[[Stage], None] | None = None,
     stop: threading.Event | None = None,
 ) -> AlternativesResult:
     """Plan 1 and up to ``k - 1`` alternatives, each within ``tolerance`` (a share) of plan
@@ -110,7 +111,7 @@ def plan_alternatives(
     """
     if k < 1:
         raise ValueError(f"k must be at least 1, not {k}")
-    first = solve(instance, report, options, on_progress=on_progress, stop=stop)
+    first = solve(instance, report, options, on_progress=on_progress, on_stage=on_stage, stop=stop)
     if not first.has_solution or first.objective is None:
         return AlternativesResult((first,), (), tolerance, min_difference)
     if k > 1 and not (options.plan_teams and instance.teams):

@@ -37,8 +37,8 @@ from crossteam.models.limits import MAX_ALTERNATIVES, MAX_SECONDS, MAX_SEED
 
 if TYPE_CHECKING:
     from crossteam.alternatives import AlternativesResult
-    from crossteam.models import PlanningInput
-    from crossteam.planner import Progress
+    from crossteam.models import InputChanges, PlanningInput
+    from crossteam.planner import Progress, Stage
     from crossteam.review import ReviewResult
 
 R = TypeVar("R")
@@ -196,6 +196,12 @@ def _within_cores(count: int, what: str) -> tuple[int, str | None]:
     )
 
 
+def _warn_input_changes(path: Path, changes: InputChanges) -> None:
+    """A warning line when the plan at ``path`` was made from another version of the input."""
+    if not changes.same_input:
+        _say(f"[yellow]warning[/yellow] {escape(path.name)}: {escape(changes.summary())}")
+
+
 def _versions() -> dict[str, str]:
     out = {"python": platform.python_version()}
     for package in ("crossteam", "ortools", "networkx", "openpyxl", "pydantic", "numpy", "scipy"):
@@ -207,11 +213,14 @@ def _versions() -> dict[str, str]:
 
 
 @contextmanager
-def _interruptible(stop: threading.Event) -> Iterator[None]:
+def _interruptible(stop: threading.Event, *, second_ends: bool = True) -> Iterator[None]:
     """Turn Ctrl-C and SIGTERM into ``stop`` being set, so the solver ends cleanly and the
-    best plan found so far is still written."""
+    best plan found so far is still written; with ``second_ends``, a second one raises
+    ``_Interrupted`` (the run ends at once, writing nothing)."""
 
     def handler(signum: int, frame: object) -> None:
+        if stop.is_set() and second_ends:
+            raise _Interrupted
         stop.set()
 
     previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
@@ -222,46 +231,119 @@ def _interruptible(stop: threading.Event) -> Iterator[None]:
             signal.signal(s, h)
 
 
+STOP_GRACE_SECONDS = 4.0
+"""How long a stopped run may take to hand back its best plan before it is abandoned: a
+very large company (10,000 people) takes about 1 s to leave its blocks of teams."""
+
+_abandoned: list[threading.Thread] = []
+"""Workers left running when the run ended: the process then exits without waiting."""
+
+
 def _run_in_worker(
-    run: Callable[[Callable[[Progress], None], threading.Event], R],
+    run: Callable[[Callable[[Progress], None], Callable[[Stage], None], threading.Event], R],
     options: Any,
     stop: threading.Event,
+    *,
+    staged: bool = True,
+    grace: float | None = STOP_GRACE_SECONDS,
 ) -> R:
     """Run a solve in a worker thread so that the main thread stays free to receive
-    signals, showing live progress on a terminal."""
+    signals, showing live progress on a terminal and each stage in a log (``staged``: the
+    run reports its stages; else one "Searching..." line stands for them all).
+
+    Once ``stop`` is set, the worker has ``grace`` seconds to return (``None``: as long as
+    it takes); a stage that does not hear it is then abandoned, and the run ends as
+    interrupted, writing nothing.
+    """
     from rich.live import Live
 
     result: dict[str, Any] = {}
     latest: list[Progress] = []
+    stages: list[Stage] = []
+    started = time.monotonic()
+
+    def on_stage(stage: Stage) -> None:
+        stages.append(stage)
+        if not _console.is_terminal:
+            _say(_stage_line(stage, started, options))
 
     def work() -> None:
         try:
-            result["value"] = run(latest.append, stop)
+            result["value"] = run(latest.append, on_stage, stop)
         except BaseException as error:  # re-raised in the main thread
             result["error"] = error
 
     worker = threading.Thread(target=work, name="crossteam-solver", daemon=True)
-    started = time.monotonic()
     worker.start()
-    if _console.is_terminal:
-        with Live(console=_console, transient=True, refresh_per_second=4) as live:
-            while worker.is_alive():
-                worker.join(timeout=0.25)
-                live.update(_progress_line(latest[-1] if latest else None, started, options))
-    else:  # one line for a log or a supervising script: from now on a signal keeps a plan
-        _say(_progress_line(None, started, options))
-        while worker.is_alive():
-            worker.join(timeout=0.25)
+    try:
+        if _console.is_terminal:
+            with Live(console=_console, transient=True, refresh_per_second=4) as live:
+                for _ in _waiting(worker, stop, grace):
+                    progress, stage = latest[-1] if latest else None, stages[-1] if stages else None
+                    live.update(_progress_line(progress, started, options, stage))
+        else:
+            if not staged:  # one line for a log or a supervising script
+                _say(_progress_line(None, started, options))
+            for _ in _waiting(worker, stop, grace):
+                pass
+    except _Interrupted:
+        _abandoned.append(worker)
+        raise
     if "error" in result:
         raise result["error"]
     value: R = result["value"]
     return value
 
 
-def _progress_line(progress: Progress | None, started: float, options: Any) -> str:
+def _waiting(
+    worker: threading.Thread, stop: threading.Event, grace: float | None
+) -> Iterator[None]:
+    """Yield every quarter second while ``worker`` runs.
+
+    Raises:
+        _Interrupted: ``worker`` has not returned ``grace`` seconds after ``stop``.
+    """
+    stopped_at: float | None = None
+    while True:
+        worker.join(timeout=0.25)
+        if not worker.is_alive():
+            return
+        if stop.is_set() and grace is not None:
+            stopped_at = stopped_at if stopped_at is not None else time.monotonic()
+            if time.monotonic() - stopped_at > grace:
+                _say(
+                    f"The run did not stop within {grace:.0f}s of being interrupted; "
+                    "nothing was written."
+                )
+                raise _Interrupted
+        yield
+
+
+_STAGE_WORDS: dict[str, str] = {
+    "start": "Preparing a starting plan (greedy and local search)...",
+    "departments": "Planning which departments meet in which team...",
+    "model": "Building the model...",
+    "bound": "Computing a bound...",
+    "blocks": "Planning blocks of teams... (Ctrl-C stops and keeps the teams found so far)",
+    "explain": "No plan meets every rule: finding the rules in conflict...",
+}
+
+
+def _stage_line(stage: Stage | None, started: float, options: Any) -> str:
+    """The line a stage is shown by; the search's says how a signal is taken."""
+    if stage is not None and stage.value in _STAGE_WORDS:
+        return _STAGE_WORDS[stage.value]
+    return _progress_line(None, started, options)
+
+
+def _progress_line(
+    progress: Progress | None, started: float, options: Any, stage: Stage | None = None
+) -> str:
     elapsed = time.monotonic() - started
     seconds = getattr(options, "time_limit_seconds", None)  # a sweep passes no options
     limit = f" of {seconds:.0f}s" if seconds else ""
+    if progress is None and stage is not None and stage.value in _STAGE_WORDS:
+        return f"{_STAGE_WORDS[stage.value]} {elapsed:.0f}s{limit} (Ctrl-C stops)"
     if progress is None:
         return f"Searching... {elapsed:.0f}s{limit} (Ctrl-C stops and keeps the best plan)"
     gap = f"{progress.gap:.1%}" if progress.gap is not None else "-"
@@ -269,6 +351,17 @@ def _progress_line(progress: Progress | None, started: float, options: Any) -> s
         f"Best {progress.objective:,.1f}  bound {progress.bound:,.1f}  gap {gap}  "
         f"{elapsed:.0f}s{limit}  (Ctrl-C stops and keeps the best plan)"
     )
+
+
+@contextmanager
+def _stage(words: str) -> Iterator[None]:
+    """A stage run in the main thread: a line in a log, a passing status on a terminal."""
+    if not _console.is_terminal:
+        _say(words)
+        yield
+        return
+    with _console.status(words):
+        yield
 
 
 def _audit_line(summary: dict[str, Any]) -> str:
@@ -311,8 +404,8 @@ def example(
         typer.Option(
             min=2,
             max=500,
-            help="Departments (default: one per 25 employees, at least 10; 10 with --shape "
-            "classic)",
+            help="Departments (default: 40 at 1,000 employees, growing with the square root "
+            "of the headcount, at least 10; 10 with --shape classic)",
             show_default=False,
         ),
     ] = None,
@@ -392,14 +485,17 @@ def audit(
 
     report = network.analyse(instance)
     effect = None
+    changes: InputChanges | None = None
     if plan_path is not None:
-        from crossteam.io.plan_reader import read_plan
+        from crossteam.io.plan_reader import read_plan_for
 
         try:
-            plan = read_plan(plan_path, instance)
+            planned = read_plan_for(plan_path, instance)
         except InputError as error:
             _fail_input(error, as_json)
-        effect = network.compare(instance, plan, before=report)
+        changes = planned.changes
+        _warn_input_changes(plan_path, changes)
+        effect = network.compare(instance, planned.plan, before=report)
     summary = network.audit_json(report)
     _say(_audit_line(summary))
     if out is not None:
@@ -408,6 +504,8 @@ def audit(
         _write(out, lambda p: write_audit(p, instance, report, effect), force=force, inputs=inputs)
     if as_json:
         payload = summary if effect is None else {**summary, **network.effect_json(effect)}
+        if changes is not None:
+            payload["input_changes"] = changes.as_json()
         _emit_json(payload)
 
 
@@ -498,9 +596,10 @@ def plan(
     from crossteam import network
     from crossteam.checks import verify
     from crossteam.io.plan_writer import write_plan
-    from crossteam.planner import SolveOptions
+    from crossteam.planner import SolveOptions, rule_warnings
 
-    report = network.analyse(instance)
+    with _stage("Analysing the network..."):
+        report = network.analyse(instance)
     options = SolveOptions.from_settings(
         instance.settings,
         time_limit_seconds=time_limit,
@@ -516,189 +615,214 @@ def plan(
     if capped:
         _say(f"[yellow]note[/yellow] {escape(capped)}")
         options = dataclasses.replace(options, workers=threads)
+    for warning in rule_warnings(instance, options):
+        _say(f"[yellow]warning[/yellow] {escape(warning)}")
     stop = threading.Event()
     reviewed: ReviewResult | None = None
     alternated: AlternativesResult | None = None
-    if alternatives is not None:
-        from crossteam.alternatives import plan_alternatives
+    changes: InputChanges | None = None
+    if review is not None:
+        from crossteam.io.plan_reader import read_plan_for
 
-        allowed = tolerance if tolerance is not None else instance.settings.alternatives_tolerance
-        _say(f"Planning {alternatives} plans within {allowed:.0%} of the best.")
-        with _interruptible(stop):
+        try:
+            reviewed_plan = read_plan_for(review, instance, review=True)
+        except InputError as error:
+            _fail_input(error, as_json)
+        previous, decisions, changes = (
+            reviewed_plan.plan,
+            reviewed_plan.decisions,
+            reviewed_plan.changes,
+        )
+        _warn_input_changes(review, changes)
+    # from here a first Ctrl-C or SIGTERM ends the stage under way and keeps the best plan
+    # found (it is still checked and written); a second one ends the run at once
+    with _interruptible(stop):
+        if alternatives is not None:
+            from crossteam.alternatives import plan_alternatives
+
+            allowed = (
+                tolerance if tolerance is not None else instance.settings.alternatives_tolerance
+            )
+            _say(f"Planning {alternatives} plans within {allowed:.0%} of the best.")
             alternated = _run_in_worker(
-                lambda progress, halt: plan_alternatives(
+                lambda progress, stage, halt: plan_alternatives(
                     instance,
                     report,
                     options,
                     alternatives,
                     tolerance=allowed,
                     on_progress=progress,
+                    on_stage=stage,
                     stop=halt,
                 ),
                 options,
                 stop,
             )
-        result = alternated.best
-    elif review is None:
-        from crossteam.planner import solve
+            result = alternated.best
+        elif review is None:
+            from crossteam.planner import solve
 
-        with _interruptible(stop):
             result = _run_in_worker(
-                lambda progress, halt: solve(
-                    instance, report, options, on_progress=progress, stop=halt
+                lambda progress, stage, halt: solve(
+                    instance, report, options, on_progress=progress, on_stage=stage, stop=halt
                 ),
                 options,
                 stop,
             )
-    else:
-        from crossteam.io.plan_reader import read_plan, read_review
-        from crossteam.review import replan
+        else:
+            from crossteam.review import replan
 
-        try:
-            previous = read_plan(review, instance)
-            decisions = read_review(review, instance)
-        except InputError as error:
-            _fail_input(error, as_json)
-        _say(f"Re-planning {escape(str(review))} with {len(decisions)} review decisions.")
-        with _interruptible(stop):
+            _say(f"Re-planning {escape(str(review))} with {len(decisions)} review decisions.")
             reviewed = _run_in_worker(
-                lambda progress, halt: replan(
-                    instance, report, previous, decisions, options, on_progress=progress, stop=halt
+                lambda progress, stage, halt: replan(
+                    instance,
+                    report,
+                    previous,
+                    decisions,
+                    options,
+                    on_progress=progress,
+                    on_stage=stage,
+                    stop=halt,
                 ),
                 options,
                 stop,
             )
-        result = reviewed.plan
-    interrupted = stop.is_set()
-    if run_notes:
-        result = result.model_copy(update={"notes": (*run_notes, *result.notes)})
-
-    payload: dict[str, Any] = {
-        "status": result.status.value,
-        "stop_reason": result.stop_reason.value if result.stop_reason else None,
-        "objective": result.objective,
-        "bound": result.bound,
-        "gap": result.gap,
-        "seconds": round(result.seconds, 3),
-        "teams": [{"team": t.team, "members": list(t.members)} for t in result.teams],
-        "rotation": [s.model_dump() for s in result.rotation],
-        "objective_terms": result.objective_terms,
-        "notes": list(result.notes),
-    }
-    if reviewed is not None:
-        stats = reviewed.stats
-        payload["review"] = {
-            "locks": stats.locks,
-            "locks_honoured": stats.locks_honoured,
-            "removes": stats.removes,
-            "removes_honoured": stats.removes_honoured,
-            "other_assignments": stats.others,
-            "other_assignments_changed": stats.others_changed,
-            "changed_share": round(stats.changed_share, 4),
-            "rounds": len(reviewed.rounds),
+            result = reviewed.plan
+        if run_notes:
+            result = result.model_copy(update={"notes": (*run_notes, *result.notes)})
+        payload: dict[str, Any] = {
+            "status": result.status.value,
+            "stop_reason": result.stop_reason.value if result.stop_reason else None,
+            "objective": result.objective,
+            "bound": result.bound,
+            "gap": result.gap,
+            "seconds": round(result.seconds, 3),
+            "teams": [{"team": t.team, "members": list(t.members)} for t in result.teams],
+            "rotation": [s.model_dump() for s in result.rotation],
+            "objective_terms": result.objective_terms,
+            "notes": list(result.notes),
         }
-        payload["changes"] = [c.model_dump(mode="json") for c in reviewed.changes]
-    if alternated is not None:
-        payload["alternatives"] = [
-            {
-                "number": a.number,
-                "objective": a.objective,
-                "share_of_best": round(a.share_of_best, 4),
-                "within_tolerance": a.within_tolerance,
-                "differs_enough": a.distinct,
-                "checks_passed": a.checks_passed,
-                "teams": [{"team": t.team, "members": list(t.members)} for t in a.teams],
-                "difference_to": {str(n): d for n, d in a.difference_to.items()},
+        if reviewed is not None:
+            stats = reviewed.stats
+            payload["review"] = {
+                "locks": stats.locks,
+                "locks_honoured": stats.locks_honoured,
+                "removes": stats.removes,
+                "removes_honoured": stats.removes_honoured,
+                "other_assignments": stats.others,
+                "other_assignments_changed": stats.others_changed,
+                "changed_share": round(stats.changed_share, 4),
+                "rounds": len(reviewed.rounds),
             }
-            for a in alternated.summaries
-        ]
-        payload["alternatives_notes"] = list(alternated.notes)
-    if not result.has_solution:
-        _say(f"[red]No plan[/red] ({result.status.value}):")
-        for reason in result.explanation:
-            _say(f"  - {escape(reason)}")
-        payload["explanation"] = list(result.explanation)
-        if as_json:
-            payload["metrics"] = {"before": network.audit_json(report)}
-            _emit_json(payload)
-        raise _Exit(EXIT_INTERRUPTED if interrupted else EXIT_NO_PLAN)
+            payload["changes"] = [c.model_dump(mode="json") for c in reviewed.changes]
+        if changes is not None:
+            payload["input_changes"] = changes.as_json()
+        if alternated is not None:
+            payload["alternatives"] = [
+                {
+                    "number": a.number,
+                    "objective": a.objective,
+                    "share_of_best": round(a.share_of_best, 4),
+                    "within_tolerance": a.within_tolerance,
+                    "differs_enough": a.distinct,
+                    "checks_passed": a.checks_passed,
+                    "teams": [{"team": t.team, "members": list(t.members)} for t in a.teams],
+                    "difference_to": {str(n): d for n, d in a.difference_to.items()},
+                }
+                for a in alternated.summaries
+            ]
+            payload["alternatives_notes"] = list(alternated.notes)
+        if not result.has_solution:
+            _say(f"[red]No plan[/red] ({result.status.value}):")
+            for reason in result.explanation:
+                _say(f"  - {escape(reason)}")
+            payload["explanation"] = list(result.explanation)
+            if as_json:
+                payload["metrics"] = {"before": network.audit_json(report)}
+                _emit_json(payload)
+            raise _Exit(EXIT_INTERRUPTED if stop.is_set() else EXIT_NO_PLAN)
 
-    checks = verify(instance, result)
-    effect = network.compare(instance, result, before=report)
-    run_info = RunInfo(
-        command=shlex.join(["crossteam", *sys.argv[1:]]),
-        input_path=str(source),
-        input_sha256=instance.source.sha256 if instance.source else "",
-        started_at=started_at,
-        seed=options.seed,
-        time_limit_seconds=options.time_limit_seconds,
-        deterministic_time_limit=options.deterministic_time_limit,
-        workers=options.workers,
-        plan_teams=options.plan_teams,
-        plan_rotation=options.plan_rotation,
-        wall_seconds=round(time.monotonic() - started, 3),
-        versions=_versions(),
-        platform=platform.platform(),
-    )
-    _write(
-        out,
-        lambda p: write_plan(
-            p,
-            instance,
-            result,
-            effect=effect,
-            checks=checks,
-            run_info=run_info,
-            changes=reviewed.changes if reviewed is not None else None,
-            alternatives=alternated.summaries if alternated is not None else None,
-        ),
-        force=force,
-        inputs=inputs,
-    )
-    metrics = network.effect_json(effect)
-    payload["metrics"] = {"before": metrics["before"], "after": metrics["after"]}
-    payload["bridged_pairs"] = metrics.get("bridged_pairs", [])
-    payload["checks"] = {
-        "passed": checks.passed,
-        "failures": [r.model_dump() for r in checks.failures],
-    }
-    gap = f"{result.gap:.1%}" if result.gap is not None else "-"
-    silent = len(metrics["before"]["gap_pairs"]), len(metrics["after"]["gap_pairs"])
-    payload["silent_pairs"] = {
-        "before": silent[0],
-        "bridged": silent[0] - silent[1],
-        "at_most": result.silent_pairs_ceiling,
-    }
-    _say(
-        f"{result.status.value.capitalize()} plan: {len(result.teams)} teams, "
-        f"{len(result.rotation)} periods away on rotation; gap to bound {gap}; "
-        f"{result.silent_pairs_text(*silent)}; "
-        f"checks {'all passed' if checks.passed else f'{len(checks.failures)} FAILED'}."
-    )
-    if reviewed is not None:
-        stats = reviewed.stats
-        _say(
-            f"Review: {stats.locks_honoured}/{stats.locks} locks and "
-            f"{stats.removes_honoured}/{stats.removes} removes honoured; "
-            f"{stats.others_changed} of {stats.others} other assignments changed "
-            f"({stats.changed_share:.0%}); see the Changes sheet."
+        with _stage("Checking the plan..."):
+            checks = verify(instance, result)
+            effect = network.compare(instance, result, before=report)
+        run_info = RunInfo(
+            command=shlex.join(["crossteam", *sys.argv[1:]]),
+            input_path=str(source),
+            input_sha256=instance.source.sha256 if instance.source else "",
+            employees=len(instance.employees),
+            started_at=started_at,
+            seed=options.seed,
+            time_limit_seconds=options.time_limit_seconds,
+            deterministic_time_limit=options.deterministic_time_limit,
+            workers=options.workers,
+            plan_teams=options.plan_teams,
+            plan_rotation=options.plan_rotation,
+            wall_seconds=round(time.monotonic() - started, 3),
+            versions=_versions(),
+            platform=platform.platform(),
         )
-    if alternated is not None:
-        for a in alternated.summaries[1:]:
-            least = min(d for n, d in a.difference_to.items() if n < a.number)
-            _say(
-                f"Alternative {a.number}: objective {a.objective:,.1f} "
-                f"({a.share_of_best:.1%} of the best), differs from earlier plans in at "
-                f"least {least:.0%} of team assignments; see the Alternatives sheet."
+        with _stage(f"Writing {escape(str(out))}..."):
+            _write(
+                out,
+                lambda p: write_plan(
+                    p,
+                    instance,
+                    result,
+                    effect=effect,
+                    checks=checks,
+                    run_info=run_info,
+                    changes=reviewed.changes if reviewed is not None else None,
+                    alternatives=alternated.summaries if alternated is not None else None,
+                ),
+                force=force,
+                inputs=inputs,
             )
-        for note in alternated.notes:
-            _say(f"[yellow]{escape(note)}[/yellow]")
-    if interrupted:
-        _say("Interrupted: the best plan found so far was written.")
-    if as_json:
-        _emit_json(payload)
-    if interrupted:
-        raise _Exit(EXIT_INTERRUPTED)
+        metrics = network.effect_json(effect)
+        payload["metrics"] = {"before": metrics["before"], "after": metrics["after"]}
+        payload["bridged_pairs"] = metrics.get("bridged_pairs", [])
+        payload["checks"] = {
+            "passed": checks.passed,
+            "failures": [r.model_dump() for r in checks.failures],
+            "not_applicable": [r.model_dump() for r in checks.not_applicable],
+        }
+        gap = f"{result.gap:.1%}" if result.gap is not None else "-"
+        silent = len(metrics["before"]["gap_pairs"]), len(metrics["after"]["gap_pairs"])
+        payload["silent_pairs"] = {
+            "before": silent[0],
+            "bridged": silent[0] - silent[1],
+            "at_most": result.silent_pairs_ceiling,
+        }
+        _say(
+            f"{result.status.value.capitalize()} plan: {len(result.teams)} teams, "
+            f"{len(result.rotation)} periods away on rotation; gap to bound {gap}; "
+            f"{result.silent_pairs_text(*silent)}; "
+            f"checks {'all passed' if checks.passed else f'{len(checks.failures)} FAILED'}"
+            + (f" ({len(checks.not_applicable)} not applicable)." if checks.not_applicable else ".")
+        )
+        if reviewed is not None:
+            stats = reviewed.stats
+            _say(
+                f"Review: {stats.locks_honoured}/{stats.locks} locks and "
+                f"{stats.removes_honoured}/{stats.removes} removes honoured; "
+                f"{stats.others_changed} of {stats.others} other assignments changed "
+                f"({stats.changed_share:.0%}); see the Changes sheet."
+            )
+        if alternated is not None:
+            for a in alternated.summaries[1:]:
+                least = min(d for n, d in a.difference_to.items() if n < a.number)
+                _say(
+                    f"Alternative {a.number}: objective {a.objective:,.1f} "
+                    f"({a.share_of_best:.1%} of the best), differs from earlier plans in at "
+                    f"least {least:.0%} of team assignments; see the Alternatives sheet."
+                )
+            for note in alternated.notes:
+                _say(f"[yellow]{escape(note)}[/yellow]")
+        if stop.is_set():
+            _say("Interrupted: the best plan found so far was written.")
+        if as_json:
+            _emit_json(payload)
+        if stop.is_set():
+            raise _Exit(EXIT_INTERRUPTED)
 
 
 @app.command()
@@ -752,9 +876,11 @@ def sweep(
         _say(f"  {done}/{of} scenarios done")
 
     stop = threading.Event()
-    with _interruptible(stop):
+    # a stopped sweep lets the scenarios under way finish within their time limit, and
+    # keeps them (docs/sweep.md): no grace, and further signals only repeat the stop
+    with _interruptible(stop, second_ends=False):
         result = _run_in_worker(
-            lambda _progress, halt: run_sweep(
+            lambda _progress, _stage, halt: run_sweep(
                 instance,
                 grid,
                 engine=engine,
@@ -765,6 +891,8 @@ def sweep(
             ),
             None,
             stop,
+            staged=False,
+            grace=None,
         )
     failed = [s for s in result.scenarios if s.failure]
     efficient = [s for s in result.scenarios if s.pareto]
@@ -803,6 +931,11 @@ def main(argv: list[str] | None = None) -> NoReturn:
         # scripts asked for JSON: they get one object even when the run failed early
         _emit_json({"error": _last_error[0] if _last_error else "failed", "exit_code": code})
     sys.stdout.flush()
+    if any(worker.is_alive() for worker in _abandoned):
+        # a solver thread still runs native code: leave without tearing the interpreter
+        # down under it (its objects would be freed while in use)
+        sys.stderr.flush()
+        os._exit(code)
     raise SystemExit(code)
 
 

@@ -35,7 +35,7 @@ from crossteam.models import (
     TeamName,
 )
 from crossteam.models.review import ChangeKind, PlanChange, ReviewKind
-from crossteam.planner import Progress, SolveOptions, solve
+from crossteam.planner import Progress, SolveOptions, Stage, solve
 
 NO_PLAN_AFTER_REVIEW = (
     "The locks and removes on the Review sheet leave no plan, even with the rest of the "
@@ -144,6 +144,7 @@ def replan(
     options: SolveOptions,
     *,
     on_progress: Callable[[Progress], None] | None = None,
+    on_stage: Callable[[Stage], None] | None = None,
     stop: threading.Event | None = None,
 ) -> ReviewResult:
     """Re-plan ``previous`` so that every lock and remove in ``decisions`` holds and as few
@@ -163,7 +164,9 @@ def replan(
     teams, rotation = review.touched()
     rounds: list[ReviewRound] = []
     while True:
-        plan = review.solve(teams, rotation, report, options, on_progress=on_progress, stop=stop)
+        plan = review.solve(
+            teams, rotation, report, options, on_progress=on_progress, on_stage=on_stage, stop=stop
+        )
         rounds.append(ReviewRound(teams, rotation, plan.status))
         free = Scope.FREE in (teams.scope, rotation.scope)
         if plan.has_solution or free or (stop is not None and stop.is_set()):

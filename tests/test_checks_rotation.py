@@ -139,3 +139,21 @@ def test_rules_rows_are_checked_one_by_one(
     problem = company(rules=(rule,))
     result = next(r for r in check_rotation(problem, stints(*rows)) if r.rule == f"rule {kind}")
     assert result.passed is passes and result.subject == "A2"
+
+
+def test_with_nobody_rotating_the_rules_about_rotators_are_not_applicable() -> None:
+    problem = company(policy={"C": {"critical_skills": ("audit",)}})
+    results = check_rotation(problem, stints())
+    by_rule = {r.rule: r for r in results}
+    for rule in ("rotation eligibility", "stint of 1 consecutive period(s)", "stints per employee"):
+        assert by_rule[rule].status == "n/a", rule
+        assert by_rule[rule].detail == "not applicable: matches nobody (nobody rotates)"
+    # nobody holds C's critical skill: nothing to keep at home
+    assert by_rule["critical skills at home"].status == "n/a"
+    # a department's own limits do apply, rotation or not
+    assert by_rule["host capacity"].status == "pass"
+
+
+def test_with_someone_rotating_the_same_rules_pass() -> None:
+    results = check_rotation(company(), stints(("B1", "Q1", "A")))
+    assert {r.status for r in results if r.rule == "rotation eligibility"} == {"pass"}

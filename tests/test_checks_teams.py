@@ -171,3 +171,24 @@ def test_broken_balance_rules_quote_values_of_shared_columns_only() -> None:
         assert "ZZ" not in broken[f"row {row}"]
     for row in (3, 4, 5):  # location: its values help and are no one's own
         assert "Tokyo" in broken[f"row {row}"] or "Osaka" in broken[f"row {row}"]
+
+
+def test_a_balance_rule_matching_nobody_is_not_applicable_rather_than_passed() -> None:
+    typo = BalanceRule(
+        attribute="location", mode=BalanceMode.NO_LONE, value="sapporo", hard=True, row=4
+    )
+    blank = BalanceRule(attribute="shift", mode=BalanceMode.DIFFERENT, row=5)
+    held = BalanceRule(attribute="location", mode=BalanceMode.NO_LONE, value=" OSAKA", hard=True)
+    results = check_teams(instance_with(balance_rules=(typo, blank, held)), GOOD)
+    balance = {r.subject: r for r in results if r.rule.startswith("balance")}
+    assert balance["row 4"].status == "n/a" and balance["row 4"].passed
+    assert balance["row 4"].detail == (
+        "not applicable: matches nobody (no available employee has location = 'sapporo')"
+    )
+    assert balance["row 5"].status == "n/a"
+    assert "no available employee has a value in shift" in balance["row 5"].detail
+    # osaka is held (case and spaces aside): an ordinary check, which this plan breaks
+    breaking = [
+        r for r in results if r.rule == "balance no_lone on location (hard)" and r.applicable
+    ]
+    assert [r.status for r in breaking] == ["fail"]

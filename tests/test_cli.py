@@ -166,6 +166,142 @@ def test_a_skill_nobody_has_gives_exit_1_naming_it(
     assert not out_path.exists()
 
 
+def edited(source: Path, target: Path, edit: Callable[[openpyxl.Workbook], None]) -> Path:
+    """A copy of the workbook ``source`` at ``target``, changed by ``edit``."""
+    book = openpyxl.load_workbook(source)
+    edit(book)
+    book.save(target)
+    return target
+
+
+def unavailable_id(book: openpyxl.Workbook) -> str:
+    rows = book["Employees"].iter_rows(min_row=2, values_only=True)
+    return next(str(r[0]) for r in rows if r[5] == "no")
+
+
+def hard_typo(book: openpyxl.Workbook) -> None:
+    book["Balance"].append(["location", "no_lone", "hard", "Osaak"])
+
+
+def together_with_unavailable(book: openpyxl.Workbook) -> None:
+    book["Rules"].append(["together", "E001", unavailable_id(book), None])
+
+
+@pytest.mark.parametrize(
+    ("edit", "reason"),
+    [
+        (hard_typo, "matches nobody: no available employee has it; did you mean 'Osaka'?"),
+        (together_with_unavailable, "E001 must be in the same team as E0"),
+    ],
+    ids=["hard-balance-typo", "together-with-unavailable"],
+)
+def test_a_rule_that_can_never_hold_gives_exit_1_before_planning(
+    edit: Callable[[openpyxl.Workbook], None],
+    reason: str,
+    example_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = edited(example_path, tmp_path / "impossible.xlsx", edit)
+    out_path = tmp_path / "plan.xlsx"
+
+    code, out, err = run(capsys, "plan", str(path), "-o", str(out_path), "--json")
+
+    assert code == 1
+    payload = json.loads(out)
+    assert payload["stop_reason"] == "precheck"
+    (explained,) = payload["explanation"]  # the example plans fine without the change
+    assert reason in explained and explained in err
+    assert "Searching" not in err
+    assert not out_path.exists()
+
+
+def test_a_soft_rule_matching_nobody_warns_and_its_check_is_not_applicable(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def soft_typo(book: openpyxl.Workbook) -> None:
+        book["Balance"].append(["location", "no_lone", 1, "Osaak"])
+
+    path = edited(example_path, tmp_path / "typo.xlsx", soft_typo)
+    row = openpyxl.load_workbook(path)["Balance"].max_row
+    out_path = tmp_path / "plan.xlsx"
+
+    code, out, err = run(
+        capsys, "plan", str(path), "-o", str(out_path), "--time-limit", "3", "--json"
+    )
+
+    assert code == 0
+    warning = f"Balance row {row}: the soft no_lone rule on location = 'Osaak' matches nobody"
+    assert f"warning {warning}" in err
+    payload = json.loads(out)
+    assert any(note.startswith(warning) for note in payload["notes"])
+    (not_applicable,) = payload["checks"]["not_applicable"]
+    assert not_applicable["subject"] == f"row {row}" and not_applicable["applicable"] is False
+    assert "(1 not applicable)" in err
+    book = openpyxl.load_workbook(out_path, read_only=True)
+    results = {(r[0], r[1]): r[2] for r in book["Checks"].iter_rows(min_row=2, values_only=True)}
+    book.close()
+    assert results["balance no_lone on location", f"row {row}"] == "n/a"
+    instance = load_workbook(path)
+    assert verify(instance, read_plan(out_path, instance)).passed
+
+
+def names_in(path: Path) -> set[str]:
+    book = openpyxl.load_workbook(path, read_only=True)
+    names = {str(r[1]) for r in book["Employees"].iter_rows(min_row=2, values_only=True) if r[1]}
+    book.close()
+    return names
+
+
+def test_a_plan_knows_its_company(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_path = tmp_path / "plan.xlsx"
+    code, _, _ = run(capsys, "plan", str(example_path), "-o", str(plan_path), "--time-limit", "2")
+    assert code == 0
+    # another company: the same ids, other people
+    other = tmp_path / "other.xlsx"
+    write_example(other, employees=60, departments=6, seed=4)
+    out_path = tmp_path / "replanned.xlsx"
+    for args in (
+        ("audit", str(other), "--plan", str(plan_path), "--json"),
+        ("plan", str(other), "--review", str(plan_path), "-o", str(out_path), "--json"),
+    ):
+        code, out, err = run(capsys, *args)
+        assert code == 2, args
+        assert f"{plan_path.name} is a plan of another company's workbook" in err
+        assert "Teams!C2 (name): " in err and "the name differs from the input's" in err
+        assert json.loads(out)["valid"] is False
+        for name in names_in(example_path) | names_in(other):
+            assert name not in err and name not in out
+    assert not out_path.exists()
+
+    # an earlier version of this input: someone placed moved department, someone joined
+    book = openpyxl.load_workbook(plan_path, read_only=True)
+    placed, department = next(book["Teams"].iter_rows(min_row=2, values_only=True))[1:4:2]
+    book.close()
+
+    def later_version(book: openpyxl.Workbook) -> None:
+        sheet = book["Employees"]
+        departments = {r[2] for r in sheet.iter_rows(min_row=2, values_only=True)}
+        moved_to = sorted(departments - {department})[0]
+        for row in sheet.iter_rows(min_row=2):
+            if row[0].value == placed:
+                row[2].value = moved_to
+        sheet.append(["E999", "New Joiner", moved_to, "Analyst", "Tokyo", "yes", "yes"])
+
+    later = edited(example_path, tmp_path / "later.xlsx", later_version)
+    code, out, err = run(capsys, "audit", str(later), "--plan", str(plan_path), "--json")
+    assert code == 0
+    changes = json.loads(out)["input_changes"]
+    assert changes["same_input"] is False
+    assert [c["employee_id"] for c in changes["department_changed"]] == [placed]
+    assert (changes["plan_employees"], changes["input_employees"]) == (60, 61)
+    assert changes["removed"] == [] and changes["name_changed"] == []
+    assert f"warning {plan_path.name}: made from another version of the input" in err
+    assert f"1 changed department ({placed} {department} -> " in err
+
+
 def test_output_in_a_missing_folder_is_a_clear_error(
     example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

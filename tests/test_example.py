@@ -444,8 +444,8 @@ def test_the_example_command_writes_the_realistic_shape_by_default(tmp_path: Pat
     assert result.errors == () and result.warnings == ()
     instance = result.instance
     assert instance is not None
-    # one department per 25 employees, the smallest of one or two people
-    assert len(instance.departments) == default_departments(500, CompanyShape.REALISTIC) == 20
+    # departments grow with the square root of the headcount; the smallest has 1-2 people
+    assert len(instance.departments) == default_departments(500, CompanyShape.REALISTIC) == 28
     sizes = Counter(e.department for e in instance.employees)
     assert min(sizes.values()) <= 2
     classic = generate_company(500, 10, seed=0)

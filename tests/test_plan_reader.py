@@ -12,12 +12,15 @@ from plan_samples import sample_instance, sample_plan, write_sample
 from workbooks import company, write_workbook
 
 from crossteam.errors import InputError
-from crossteam.io.plan_reader import read_plan, read_review
+from crossteam.io.plan_reader import ANOTHER_COMPANY_SHARE, read_plan, read_plan_for, read_review
 from crossteam.models import (
+    DepartmentChange,
+    PlanningInput,
     Problem,
     ReviewDecision,
     RotationStint,
     SolveStatus,
+    SourceFile,
     TeamAssignment,
 )
 
@@ -212,6 +215,118 @@ def test_workbook_without_review_sheet_is_refused_for_review(plan_path: Path) ->
     workbook.save(plan_path)
     (problem,) = problems_of(plan_path, read_review)
     assert "Review" in problem.message
+
+
+def another_version(
+    *,
+    departments: dict[str, str] | None = None,
+    names: dict[str, str] | None = None,
+    without: tuple[str, ...] = (),
+) -> PlanningInput:
+    """The sample company as its workbook might read later: other departments or names
+    for some ids, some people gone, and so another SHA-256."""
+    base = sample_instance(names)
+    moved = departments or {}
+    employees = tuple(
+        e.model_copy(update={"department": moved.get(e.employee_id, e.department)})
+        for e in base.employees
+        if e.employee_id not in without
+    )
+    ties = tuple(
+        i for i in base.interactions if i.employee_a not in without and i.employee_b not in without
+    )
+    changed = base.model_copy(
+        update={
+            "employees": employees,
+            "interactions": ties,
+            "source": SourceFile(path="/data/company-v2.xlsx", sha256="cd" * 32, size_bytes=99),
+        }
+    )
+    return PlanningInput.model_validate(changed.model_dump())
+
+
+NEW_NAMES = {e: f"Other Person {e}" for e in ("E1", "E2", "E3", "E4", "E5", "E7", "E8")}
+
+
+def test_a_plan_of_this_very_input_reads_as_read_plan_does(plan_path: Path) -> None:
+    found = read_plan_for(plan_path, sample_instance())
+    assert found.plan == read_plan(plan_path, sample_instance())
+    assert found.changes.same_input and not found.changes.differing
+    assert found.decisions == ()
+
+
+def test_a_plan_of_an_earlier_version_is_accepted_with_its_differences(plan_path: Path) -> None:
+    # the plan names 7 people (5 in teams, E5 and E8 rotating); E2 has moved (1 of 7,
+    # 14 %, below the threshold) and E6, whom the plan names nowhere, has left
+    assert ANOTHER_COMPANY_SHARE == 0.2
+    later = another_version(departments={"E2": "Support"}, without=("E6",))
+    found = read_plan_for(plan_path, later)
+    changes = found.changes
+    assert not changes.same_input
+    assert (changes.plan_sha256, changes.input_sha256) == ("ab" * 32, "cd" * 32)
+    assert changes.people == 7
+    assert changes.department_changed == (
+        DepartmentChange(employee_id="E2", before="Development", after="Support"),
+    )
+    assert changes.removed == () and changes.name_changed == ()
+    assert found.plan.teams == sample_plan().teams  # the plan itself is unchanged
+    assert (
+        "1 of the 7 people it names differ: 1 changed department (E2 Development -> Support)"
+        in (changes.summary())
+    )
+
+
+def test_people_no_longer_in_the_input_are_left_out_of_the_plan(plan_path: Path) -> None:
+    found = read_plan_for(plan_path, another_version(without=("E8",)))
+    assert found.changes.removed == ("E8",)
+    assert all(s.employee_id != "E8" for s in found.plan.rotation)
+    assert found.plan.rotation == (
+        RotationStint(employee_id="E5", period="P1", department="Finance"),
+    )
+    assert read_plan(plan_path, sample_instance()).rotation != found.plan.rotation
+
+
+def test_another_companys_plan_is_refused_naming_rows_by_id_never_by_name(
+    plan_path: Path,
+) -> None:
+    # same ids, other people: every name differs
+    other = another_version(names=NEW_NAMES)
+    with pytest.raises(InputError) as raised:
+        read_plan_for(plan_path, other)
+    summary, *rows = raised.value.problems
+    assert "is a plan of another company's workbook: 7 of the 7 people" in summary.message
+    assert (rows[0].sheet, rows[0].row, rows[0].column, rows[0].cell) == ("Teams", 2, "name", "C2")
+    assert rows[0].message == "E1: the name differs from the input's"
+    text = " ".join(p.render() for p in raised.value.problems)
+    for name in [*NEW_NAMES.values(), "Sato Hana", "Suzuki Ken", "山田太郎"]:
+        assert name not in text
+
+
+def test_just_over_the_threshold_is_another_company(plan_path: Path) -> None:
+    # 2 of the 7 people (29 %) differ: more than 20 %
+    later = another_version(departments={"E2": "Support", "E7": "Sales"})
+    with pytest.raises(InputError) as raised:
+        read_plan_for(plan_path, later)
+    assert "2 of the 7 people" in raised.value.problems[0].message
+
+
+def test_a_lock_on_someone_who_differs_is_refused_at_its_review_row(plan_path: Path) -> None:
+    edit(plan_path, "Review", {"H3": "lock"})  # E2 in Alpha
+    later = another_version(departments={"E2": "Support"})
+    assert read_plan_for(plan_path, later).changes.department_changed  # accepted without review
+    with pytest.raises(InputError) as raised:
+        read_plan_for(plan_path, later, review=True)
+    (problem,) = raised.value.problems
+    assert (problem.sheet, problem.row) == ("Review", 3)
+    assert "E2 has a lock decision" in problem.message and "someone else" in problem.message
+
+
+def test_review_decisions_come_with_the_plan(plan_path: Path) -> None:
+    edit(plan_path, "Review", {"H5": "remove"})
+    found = read_plan_for(plan_path, sample_instance(), review=True)
+    assert found.decisions == (
+        ReviewDecision(kind="team", employee_id="E4", team="Beta", decision="remove", row=5),
+    )
 
 
 @pytest.mark.soffice

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,9 @@ from crossteam.models import (
     StopReason,
     TeamSpec,
 )
-from crossteam.planner import BASELINE, SolveOptions, solve
+from crossteam.planner import BASELINE, SolveOptions, bounds, solve
 from crossteam.planner.bounds import team_objective_bound
+from crossteam.planner.cutoff import Cutoff
 from crossteam.planner.solve import build_model
 
 DIVERSIFY = BalanceRule(attribute="department", mode=BalanceMode.DIVERSIFY)
@@ -131,3 +133,43 @@ def test_the_baseline_formulation_has_only_the_solvers_bound() -> None:
     assert built.ceiling is None
     final = build_model(instance, report, SolveOptions(), teams=True, rotation=False)
     assert final.ceiling == 31.0
+
+
+def with_sizes(instance: PlanningInput, max_size: int, count: int = 2) -> PlanningInput:
+    spec = TeamSpec(name="T", count=count, min_size=2, max_size=max_size)
+    return instance.model_copy(update={"team_specs": (spec,), "teams": spec.expand()})
+
+
+def test_an_absurd_max_size_bounds_as_the_people_available_do() -> None:
+    # a team never holds more than the 60 people available: max_size 100000 allows no
+    # other plan, and must neither change the bound nor make it work through 100000 sizes
+    base = random_company(60, 6, 3, seed=4, team_size=(3, 5))
+    gaps = network_report(base).gap_weights()
+    absurd = team_objective_bound(with_sizes(base, 100_000), gaps)
+    assert absurd == team_objective_bound(with_sizes(base, 60), gaps)
+    headcount = {d: 10 for d in "ABCDEF"}
+    sizes = {(2, 100_000, None): bounds._sizes((2, 100_000, None), headcount)}
+    assert sizes[2, 100_000, None] == range(2, 61)
+    assert bounds._work(sizes, headcount) <= bounds.KNAPSACK_WORK
+
+
+def test_beyond_the_work_budget_the_looser_bound_stands_and_still_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    instance = three_a_one_b()
+    gaps = network_report(instance).gap_weights()
+    exact = team_objective_bound(instance, gaps)
+    monkeypatch.setattr(bounds, "KNAPSACK_WORK", 1)
+    loose = team_objective_bound(instance, gaps)
+    # each team with every department it has seats for (2 departments, diversity 1), no
+    # deviation: 30 + 2, one above the exact 31, and still above every plan
+    assert loose == pytest.approx(32.0) and loose > exact
+    assert planned(instance).objective <= loose
+
+
+def test_a_stopped_bound_gives_the_looser_bound_at_once() -> None:
+    instance = three_a_one_b()
+    gaps = network_report(instance).gap_weights()
+    stop = threading.Event()
+    stop.set()
+    assert team_objective_bound(instance, gaps, cutoff=Cutoff(stop)) == pytest.approx(32.0)

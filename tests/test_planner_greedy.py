@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import Counter
 
 import pytest
@@ -20,6 +22,7 @@ from crossteam.models import (
     TeamAssignment,
     TeamSpec,
 )
+from crossteam.planner.cutoff import Cutoff, OutOfTime, Stopped
 from crossteam.planner.greedy import dealt_teams, greedy_teams, seat_targets
 from crossteam.planner.local_search import plan_value
 
@@ -113,3 +116,15 @@ def test_plan_value_counts_bridging_departments_and_diversify_once_each() -> Non
     expected = settings.weight_bridging * bridged + settings.weight_diversity * 4 - 4
     assert plan_value(instance, gaps, plan) == pytest.approx(expected)
     assert bridged > 0  # the pairs are silent in this company, so bridging is counted
+
+
+@pytest.mark.parametrize("form", [greedy_teams, dealt_teams])
+def test_greedy_gives_up_at_the_cutoff(form: object) -> None:
+    instance = random_company(200, 8, 20, seed=21)
+    gaps = network_report(instance).gap_weights()
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(Stopped):
+        form(instance, gaps, Cutoff(stop))  # type: ignore[operator]
+    with pytest.raises(OutOfTime):
+        form(instance, gaps, Cutoff(deadline=time.monotonic() - 1))  # type: ignore[operator]

@@ -7,6 +7,7 @@ of 20,000 would (measured in benchmarks/suite.py, not in tests).
 from __future__ import annotations
 
 import importlib
+import threading
 import time
 from itertools import pairwise
 from pathlib import Path
@@ -28,7 +29,7 @@ from crossteam.models import (
     StopReason,
     TeamAssignment,
 )
-from crossteam.planner import SolveOptions, solve
+from crossteam.planner import SolveOptions, Stage, solve
 from crossteam.planner.bounds import team_objective_bound
 
 solve_module = importlib.import_module("crossteam.planner.solve")
@@ -136,3 +137,22 @@ def test_blocks_of_teams_planned_again_keep_every_rule_and_never_lose(
     # progress after every block: the whole objective never falls, and ends at the plan's
     assert len(heard) >= 2 and heard[-1] == (pytest.approx(value), improved)
     assert all(a[0] <= b[0] for a, b in pairwise(heard))
+
+
+@pytest.mark.usefixtures("tiny_limit")
+def test_a_stop_during_the_blocks_keeps_the_teams_and_plans_no_rotation(tmp_path: Path) -> None:
+    write_example(tmp_path / "company.xlsx", 120, 8, seed=1)
+    instance = load_workbook(tmp_path / "company.xlsx")
+    stop = threading.Event()
+
+    def on_stage(stage: Stage) -> None:
+        if stage is Stage.BLOCKS:
+            stop.set()  # as a Ctrl-C would, once the checked start plan stands
+
+    options = SolveOptions(time_limit_seconds=10, workers=2)
+    plan = solve(instance, network.analyse(instance), options, on_stage=on_stage, stop=stop)
+    assert plan.status is SolveStatus.FEASIBLE and plan.stop_reason is StopReason.INTERRUPTED
+    assert plan.teams and plan.rotation == () and not plan.planned_rotation
+    assert solve_module.LARGE_STOPPED_NOTE in plan.notes
+    checks = verify(instance, plan)
+    assert checks.passed, checks.failures

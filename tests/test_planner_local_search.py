@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from instances import company, network_report, person, random_company
 
 from crossteam.checks.teams import check_teams
@@ -16,6 +18,7 @@ from crossteam.models import (
     TeamAssignment,
     TeamSpec,
 )
+from crossteam.planner.cutoff import Cutoff
 from crossteam.planner.greedy import greedy_teams
 from crossteam.planner.local_search import improve_teams
 
@@ -65,3 +68,14 @@ def test_hard_balance_rules_leave_the_plan_as_it_was() -> None:
     instance = company(people, (TeamSpec(name="T", min_size=2, max_size=2),), balance_rules=(rule,))
     start = {"T": ["a1", "a2"]}
     assert improve_teams(instance, network_report(instance).gap_weights(), start) == start
+
+
+def test_a_stopped_search_gives_back_the_plan_it_has() -> None:
+    people = [person("a1", "A"), person("a2", "A"), person("b1", "B")]
+    instance = company(people, (TeamSpec(name="T", min_size=2, max_size=2),))
+    gaps = network_report(instance).gap_weights()
+    stop = threading.Event()
+    stop.set()
+    # the move the search makes when let run (the test above) is not made once stopped
+    assert improve_teams(instance, gaps, {"T": ["a1", "a2"]}, Cutoff(stop)) == {"T": ["a1", "a2"]}
+    assert improve_teams(instance, gaps, {"T": ["a1", "a2"]}) != {"T": ["a1", "a2"]}

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from instances import company, person
 
-from crossteam.models import Employee, Rule, RuleKind, Settings, SkillNeed, TeamSpec
-from crossteam.planner.prechecks import check_teams_possible
+from crossteam.models import (
+    BalanceMode,
+    BalanceRule,
+    Employee,
+    PlanningInput,
+    Rule,
+    RuleKind,
+    Settings,
+    SkillNeed,
+    TeamSpec,
+)
+from crossteam.planner.prechecks import check_teams_possible, team_rule_warnings
 
 
 def four_people() -> list[Employee]:
@@ -109,3 +119,121 @@ def test_a_spec_with_several_teams_is_named_once() -> None:
     spec = TeamSpec(name="Voice", count=2, min_size=1, max_size=2, skill_needs=(need,))
     (reason,) = check_teams_possible(company(four_people(), (spec,)))
     assert reason.startswith("Each of the 2 teams 'Voice' needs 1 member(s) with cobol")
+
+
+def together(a: str, b: str, row: int) -> Rule:
+    return Rule(kind=RuleKind.TOGETHER, employee_id=a, target=b, targets=(b,), row=row)
+
+
+def chained(people: int, max_size: int, max_per_department: int | None = None) -> PlanningInput:
+    """``people`` in department A then B (alternating), tied into one chain of together
+    rules (rows 2, 3, ...), and two teams of at most ``max_size``."""
+    staff = [person(f"p{i}", "AB"[i % 2]) for i in range(people)]
+    rules = tuple(together(f"p{i}", f"p{i + 1}", i + 2) for i in range(people - 1))
+    spec = TeamSpec(
+        name="T", count=2, min_size=1, max_size=max_size, max_per_department=max_per_department
+    )
+    return company(staff, (spec,), rules=rules)
+
+
+def test_a_together_chain_longer_than_every_team_is_impossible() -> None:
+    (reason,) = check_teams_possible(chained(5, max_size=4))
+    assert reason == (
+        "Rules rows 2-5: p0, p1, p2, p3, p4 must all be in one team (together: 5 people), "
+        "but no team holds more than 4 members"
+    )
+
+
+def test_a_together_chain_that_fits_a_team_is_fine() -> None:
+    assert check_teams_possible(chained(4, max_size=4)) == []
+
+
+def test_a_together_group_no_team_can_hold_within_max_per_department() -> None:
+    # four people, two of each department, in teams of four taking one per department
+    (reason,) = check_teams_possible(chained(4, max_size=4, max_per_department=1))
+    assert "p0, p1, p2, p3 must all be in one team" in reason
+    assert "2 of them are in A" in reason and "max_per_department" in reason
+
+
+def test_a_long_group_lists_ten_ids_and_counts_the_rest() -> None:
+    (reason,) = check_teams_possible(chained(13, max_size=8))
+    assert "p0, p1, p2, p3, p4, p5, p6, p7, p8, p9 and 3 more" in reason
+    assert "together: 13 people" in reason and "Rules rows 2-13" in reason
+
+
+def test_together_with_someone_unavailable_is_impossible() -> None:
+    people = [*four_people()[:3], four_people()[3].model_copy(update={"available": False})]
+    spec = TeamSpec(name="T", count=2, min_size=1, max_size=2)
+    instance = company(people, (spec,), rules=(together("a1", "b2", 7),))
+    (reason,) = check_teams_possible(instance)
+    assert reason == (
+        "Rules row 7: a1 must be in the same team as b2 (together), but b2 is not available"
+    )
+
+
+def located(*places: str, available: bool = True) -> list[Employee]:
+    prefix = "e" if available else "away"
+    return [
+        person(f"{prefix}{i}", "AB"[i % 2], location=place).model_copy(
+            update={"available": available}
+        )
+        for i, place in enumerate(places)
+    ]
+
+
+def no_lone(value: str, *, hard: bool, attribute: str = "location") -> BalanceRule:
+    weight = {"hard": True} if hard else {"weight": 1.0}
+    return BalanceRule(attribute=attribute, mode=BalanceMode.NO_LONE, value=value, row=4, **weight)
+
+
+SPEC = TeamSpec(name="T", min_size=1, max_size=3)
+
+
+def test_a_hard_no_lone_on_a_value_nobody_has_is_impossible_and_suggests_the_closest() -> None:
+    people = located("Tokyo", "Sapporo", "Osaka", "Sapporo")
+    instance = company(people, (SPEC,), balance_rules=(no_lone("Saporo", hard=True),))
+    (reason,) = check_teams_possible(instance)
+    assert reason == (
+        "Balance row 4: the hard no_lone rule on location = 'Saporo' matches nobody: no "
+        "available employee has it; did you mean 'Sapporo'?"
+    )
+    assert team_rule_warnings(instance) == []
+
+
+def test_a_soft_rule_matching_nobody_is_a_warning_not_a_reason() -> None:
+    people = located("Tokyo", "Sapporo")
+    instance = company(people, (SPEC,), balance_rules=(no_lone("Saporo", hard=False),))
+    assert check_teams_possible(instance) == []
+    (warning,) = team_rule_warnings(instance)
+    assert warning.startswith("Balance row 4: the soft no_lone rule on location = 'Saporo'")
+    assert warning.endswith("did you mean 'Sapporo'?")
+
+
+def test_a_value_is_matched_as_the_planner_matches_it_case_aside() -> None:
+    people = located("Tokyo", "Sapporo")
+    instance = company(people, (SPEC,), balance_rules=(no_lone(" sapporo", hard=True),))
+    assert check_teams_possible(instance) == []
+
+
+def test_a_value_only_unavailable_people_hold_is_named_as_such() -> None:
+    people = [*located("Tokyo", "Tokyo"), *located("Nagoya", available=False)]
+    instance = company(people, (SPEC,), balance_rules=(no_lone("Nagoya", hard=True),))
+    (reason,) = check_teams_possible(instance)
+    assert reason.endswith("matches nobody: only people who are not available have it")
+
+
+def test_a_column_blank_for_everyone_matches_nobody_whatever_the_mode() -> None:
+    rule = BalanceRule(attribute="shift", mode=BalanceMode.DIFFERENT, hard=True, row=3)
+    instance = company(four_people(), (SPEC,), balance_rules=(rule,))
+    (reason,) = check_teams_possible(instance)
+    assert reason == (
+        "Balance row 3: the hard different rule on shift matches nobody: no available "
+        "employee has a value in that column"
+    )
+
+
+def test_values_of_a_column_that_may_be_personal_are_never_suggested() -> None:
+    people = [person("e1", "A", nickname="Hanako"), person("e2", "B", nickname="Hanako")]
+    rule = no_lone("Hanak", hard=True, attribute="nickname")
+    (reason,) = check_teams_possible(company(people, (SPEC,), balance_rules=(rule,)))
+    assert "Hanako" not in reason and "did you mean" not in reason

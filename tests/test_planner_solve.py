@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import threading
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,7 @@ from crossteam.models import (
     StopReason,
     TeamSpec,
 )
-from crossteam.planner import BASELINE, Progress, SolveOptions, solve
+from crossteam.planner import BASELINE, Progress, SolveOptions, Stage, solve
 from crossteam.planner.bounds import team_objective_bound
 
 QUICK = SolveOptions(time_limit_seconds=5, workers=2, plan_rotation=False)
@@ -217,3 +219,71 @@ def test_explanation_is_cut_down_to_the_rules_that_conflict() -> None:
         "- Rules row 3: a1 must be in team 'T-1'",
         "- Rules row 4: a2 must be in team 'T-1'",
     )
+
+
+solve_module = importlib.import_module("crossteam.planner.solve")
+
+
+def stopping_at(stage: Stage, stop: threading.Event, heard: list[Stage]) -> Callable[[Stage], None]:
+    """An ``on_stage`` that records every stage and sets ``stop`` when ``stage`` begins,
+    as a Ctrl-C at that moment would."""
+
+    def on_stage(started: Stage) -> None:
+        heard.append(started)
+        if started is stage:
+            stop.set()
+
+    return on_stage
+
+
+def test_stages_are_announced_as_they_begin() -> None:
+    heard: list[Stage] = []
+    instance = random_company(40, 4, 4, seed=5)
+    plan = solve(instance, network_report(instance), QUICK, on_stage=heard.append)
+    assert plan.has_solution
+    assert heard == [Stage.START, Stage.DEPARTMENTS, Stage.MODEL, Stage.BOUND, Stage.SEARCH]
+
+
+@pytest.mark.parametrize("stage", [Stage.START, Stage.DEPARTMENTS, Stage.MODEL, Stage.BOUND])
+def test_a_stop_before_the_search_ends_the_run_without_a_plan(stage: Stage) -> None:
+    instance = random_company(60, 5, 6, seed=3)
+    stop, heard = threading.Event(), []
+    on_stage = stopping_at(stage, stop, heard)
+    plan = solve(instance, network_report(instance), QUICK, on_stage=on_stage, stop=stop)
+    assert plan.status is SolveStatus.NO_SOLUTION
+    assert plan.stop_reason is StopReason.INTERRUPTED
+    assert plan.explanation == (solve_module.INTERRUPTED_REASON,)
+    assert heard[-1] is stage  # nothing began after the stop
+    assert not verify(instance, plan).results  # no plan, nothing to check
+
+
+def test_a_stop_while_explaining_says_the_explanation_was_cut_short() -> None:
+    people = [person(f"a{i}", "A") for i in range(4)] + [person(f"b{i}", "B") for i in range(4)]
+    spec = TeamSpec(name="T", count=2, min_size=3, max_size=4, max_per_department=2)
+    rules = tuple(
+        Rule(kind=RuleKind.IN_TEAM, employee_id=f"a{i}", target="T-1", targets=("T-1",), row=i + 2)
+        for i in range(3)
+    )
+    instance = company(people, (spec,), rules=rules)
+    stop, heard = threading.Event(), []
+    on_stage = stopping_at(Stage.EXPLAIN, stop, heard)
+    plan = solve(instance, network_report(instance), QUICK, on_stage=on_stage, stop=stop)
+    assert plan.status is SolveStatus.INFEASIBLE
+    assert plan.explanation == (solve_module.EXPLAIN_INTERRUPTED,)
+
+
+def test_teams_are_never_larger_than_the_people_they_can_hold() -> None:
+    instance = random_company(60, 5, 2, seed=3)
+    limited = TeamSpec(name="L", min_size=2, max_size=100_000, max_per_department=2)
+    free = TeamSpec(name="F", min_size=2, max_size=100_000)
+    absurd = instance.model_copy(
+        update={"team_specs": (limited, free), "teams": (*limited.expand(), *free.expand())}
+    )
+    held = solve_module.within_headcount(absurd)
+    available = Counter(e.department for e in instance.available_employees)
+    two_each = sum(min(n, 2) for n in available.values())
+    assert [t.max_size for t in held.teams] == [two_each, sum(available.values())]
+    assert two_each < sum(available.values()) < 100_000
+    assert solve_module.within_headcount(instance) is instance
+    plan = planned(absurd)  # checked against the sizes as given
+    assert plan.has_solution

@@ -33,6 +33,7 @@ from crossteam.planner.rotation import (
     build_rotation,
     explain_rotation_assumptions,
     precheck_rotation,
+    rotation_warnings,
 )
 
 
@@ -388,3 +389,22 @@ def test_balanced_colouring_gives_everyone_a_valid_share(seed: int) -> None:
     assert max(Counter(colours).values(), default=0) <= most
     for index in (0, 1):
         assert len({(edge[index], c) for edge, c in zip(edges, colours, strict=True)}) == len(edges)
+
+
+def test_a_stint_longer_than_the_periods_plans_no_rotation_and_says_why() -> None:
+    problem = instance([*staff("A", 4), *staff("B", 4)], periods=2, stint_periods=3)
+    (warning,) = rotation_warnings(problem)
+    assert warning == (
+        "Settings: stint_periods is 3 but the Periods sheet has only 2 period(s): no stint "
+        "fits, so nobody rotates"
+    )
+    assert precheck_rotation(problem) == []  # no rule needs a stint: a plan, without rotation
+    plan = solve(problem, analyse(problem), SolveOptions(time_limit_seconds=5, workers=1))
+    assert plan.has_solution and plan.rotation == ()
+    assert plan.notes[0] == warning
+    assert verify(problem, plan).passed
+
+
+def test_a_stint_that_fits_the_periods_warns_of_nothing() -> None:
+    problem = instance([*staff("A", 4), *staff("B", 4)], periods=3, stint_periods=3)
+    assert rotation_warnings(problem) == []

@@ -35,7 +35,8 @@ def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
         or s.period not in order
         or s.department not in instance.department_by_name
     ]
-    results += _per_employee("rotation references", {"": unknown}, "employee, period, host")
+    nobody = not plan.rotation
+    results += _per_employee("rotation references", {"": unknown}, "employee, period, host", nobody)
     known = [
         s
         for s in plan.rotation
@@ -51,7 +52,7 @@ def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
         if s.period in where[s.employee_id]:
             doubled[s.employee_id].append(s.period)
         where[s.employee_id][s.period] = s.department
-    results += _per_employee("one host per period", doubled, "listed twice in")
+    results += _per_employee("one host per period", doubled, "listed twice in", nobody)
 
     ineligible: dict[str, list[str]] = {}
     own_home: dict[str, list[str]] = {}
@@ -93,12 +94,12 @@ def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
             repeated[employee_id] = twice
         if len(runs) > most:
             too_many[employee_id] = [f"{len(runs)} stints, at most {most}"]
-    results += _per_employee("rotation eligibility", ineligible, "")
-    results += _per_employee("never the home department", own_home, "rotates to")
-    results += _per_employee("hosts with can_host", closed, "rotates to")
-    results += _per_employee(f"stint of {stint} consecutive period(s)", bad_length, "")
-    results += _per_employee("never the same host twice", repeated, "returns to")
-    results += _per_employee("stints per employee", too_many, "")
+    results += _per_employee("rotation eligibility", ineligible, "", nobody)
+    results += _per_employee("never the home department", own_home, "rotates to", nobody)
+    results += _per_employee("hosts with can_host", closed, "rotates to", nobody)
+    results += _per_employee(f"stint of {stint} consecutive period(s)", bad_length, "", nobody)
+    results += _per_employee("never the same host twice", repeated, "returns to", nobody)
+    results += _per_employee("stints per employee", too_many, "", nobody)
 
     hosted: dict[tuple[DepartmentName, str], int] = defaultdict(int)
     away: dict[tuple[DepartmentName, str], set[EmployeeId]] = defaultdict(set)
@@ -150,7 +151,10 @@ def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
                     passed=not gone,
                     detail=f"every holder away in {', '.join(gone)}"
                     if gone
-                    else "a holder stays home in every period",
+                    else "a holder stays home in every period"
+                    if holders
+                    else "not applicable: matches nobody (nobody available holds it)",
+                    applicable=bool(holders),
                 )
             )
 
@@ -189,9 +193,21 @@ def _runs(hosts: dict[str, DepartmentName], labels: list[str]) -> list[tuple[Dep
     return runs
 
 
-def _per_employee(rule: str, failures: dict[str, list[str]], verb: str) -> list[CheckResult]:
-    """One passing result when nobody fails, else one failing result per employee."""
+def _per_employee(
+    rule: str, failures: dict[str, list[str]], verb: str, nobody: bool
+) -> list[CheckResult]:
+    """One passing result when nobody fails (not applicable when ``nobody`` rotates), else
+    one failing result per employee."""
     failing = {subject: items for subject, items in failures.items() if items}
+    if not failing and nobody:
+        return [
+            CheckResult(
+                rule=rule,
+                passed=True,
+                detail="not applicable: matches nobody (nobody rotates)",
+                applicable=False,
+            )
+        ]
     if not failing:
         return [CheckResult(rule=rule, passed=True, detail="every rotating employee")]
     return [

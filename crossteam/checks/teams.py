@@ -48,8 +48,12 @@ def check_teams(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     return results
 
 
-def _result(rule: str, subject: str, passed: bool, detail: str) -> CheckResult:
-    return CheckResult(rule=rule, subject=subject, passed=passed, detail=detail)
+def _result(
+    rule: str, subject: str, passed: bool, detail: str, *, applicable: bool = True
+) -> CheckResult:
+    return CheckResult(
+        rule=rule, subject=subject, passed=passed, detail=detail, applicable=applicable
+    )
 
 
 def _known_people(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
@@ -177,13 +181,19 @@ def balance_penalty(instance: PlanningInput, rule: BalanceRule, members: Members
 
 
 def _balance(instance: PlanningInput, rule: BalanceRule, members: Members) -> CheckResult:
-    """A hard rule passes when no team breaks it; a soft one always passes, with its penalty."""
+    """A hard rule passes when no team breaks it; a soft one always passes, with its penalty;
+    a rule no available employee matches is not applicable, whatever the plan."""
     penalty, broken = _measure(rule)(instance, rule, members)
     subject = f"row {rule.row}" if rule.row is not None else rule.attribute
-    name = f"balance {rule.mode.value} on {rule.attribute}"
+    name = f"balance {rule.mode.value} on {rule.attribute}" + (" (hard)" if rule.hard else "")
+    nobody = _matches_nobody(instance, rule)
+    if nobody is not None:
+        return _result(
+            name, subject, True, f"not applicable: matches nobody ({nobody})", applicable=False
+        )
     if rule.hard:
         detail = f"broken in {'; '.join(broken)}" if broken else "holds in every team"
-        return _result(name + " (hard)", subject, not broken, detail)
+        return _result(name, subject, not broken, detail)
     return _result(
         name, subject, True, f"soft, weight {rule.weight:g}: penalty {penalty:.2f} "
         f"({len(broken)} team(s) off target)",
@@ -196,6 +206,18 @@ def _listed(rule: BalanceRule, values: list[str], what: str) -> str:
     if rule.attribute in QUOTABLE_ATTRIBUTES:
         return ", ".join(values)
     return f"{len(values)} {what}"
+
+
+def _matches_nobody(instance: PlanningInput, rule: BalanceRule) -> str | None:
+    """Why no available employee can ever count for ``rule``, or ``None`` when someone can."""
+    held = set(_texts(list(instance.available_employees), rule.attribute))
+    if not held:
+        return f"no available employee has a value in {rule.attribute}"
+    if rule.mode is BalanceMode.NO_LONE and rule.value and rule.value.strip():
+        wanted = rule.value.strip()
+        if all(v.casefold() != wanted.casefold() for v in held):
+            return f"no available employee has {rule.attribute} = {wanted!r}"
+    return None
 
 
 def _texts(people: list[Employee], attribute: str) -> list[str]:

@@ -2,6 +2,13 @@
 
 The workbook may have been edited by hand, so every reference is checked against the
 planning instance and each problem names its sheet, row and column, as for the input.
+
+A plan read for a command (``read_plan_for``) is also checked to be a plan of this
+company: its Run Info's input SHA-256, and the name and department its Teams and
+Rotation sheets give each person against the input's. A plan of an earlier version of
+the input is accepted, its differences listed (``InputChanges``); a plan whose people
+mostly differ (``ANOTHER_COMPANY_SHARE``), or where a Review decision names someone who
+differs, is another company's and refused.
 """
 
 from __future__ import annotations
@@ -27,6 +34,9 @@ from crossteam.io.safety import open_workbook
 from crossteam.io.schema import EMPLOYEES, match_key, normalise
 from crossteam.io.text import clean, fold, written
 from crossteam.models import (
+    DepartmentChange,
+    EmployeeId,
+    InputChanges,
     Plan,
     PlanningInput,
     Problem,
@@ -142,46 +152,265 @@ def read_plan(path: Path, instance: PlanningInput) -> Plan:
         InputError: the file is not a readable plan, or names an employee, team, period or
             department the instance does not have; every problem is listed.
     """
-    sheets = _read_sheets(path, TEAMS, ROTATION, RUN_INFO)
-    run_info = sheets.pop(RUN_INFO, None)
-    if not sheets:
+    return _plan_from(path, _read_sheets(path, TEAMS, ROTATION, RUN_INFO), instance)
+
+
+ANOTHER_COMPANY_SHARE = 0.2
+"""A plan whose input SHA-256 differs is another company's when more than this share of
+the people it names differ from the input (not there, another name, another department);
+below it, an earlier version of the same input, whose differences are listed."""
+MISMATCHES_LISTED = 20
+"""Most rows named, one problem each, when a plan is refused as another company's."""
+
+
+@dataclass(frozen=True)
+class PlanForInput:
+    """A plan workbook read for one input: its plan, its Review decisions (when asked
+    for), and how the input changed since the plan was made."""
+
+    plan: Plan
+    changes: InputChanges
+    decisions: tuple[ReviewDecision, ...] = ()
+
+
+def read_plan_for(path: Path, instance: PlanningInput, *, review: bool = False) -> PlanForInput:
+    """The plan workbook at ``path``, checked to be a plan of ``instance``'s company: the
+    one door by which a command reads a plan.
+
+    With the same input SHA-256 on Run Info, as ``read_plan``. Otherwise the people the
+    plan names are compared with the input's: those no longer in the input are left out
+    of the plan, and every difference is listed in ``changes``. With ``review``, the
+    Review sheet's decisions are read too.
+
+    Raises:
+        InputError: what ``read_plan`` (and ``read_review``) raise; and a plan of another
+            company: more than ``ANOTHER_COMPANY_SHARE`` of its people differ, or a lock or
+            remove decision names someone who differs. Each differing row is named (by id,
+            never by name).
+    """
+    wanted = (TEAMS, ROTATION, RUN_INFO, *((REVIEW,) if review else ()))
+    sheets = _read_sheets(path, *wanted)
+    recorded = _run_info_fields(sheets.get(RUN_INFO))
+    source = instance.source
+    changes, mismatches = _compare(sheets, instance, recorded, source.sha256 if source else None)
+    if not changes.same_input and changes.differing_share > ANOTHER_COMPANY_SHARE:
+        raise InputError(_another_company(path, changes, mismatches))
+    review_sheet = sheets.pop(REVIEW, None)
+    plan = _plan_from(path, sheets, instance, skip=frozenset(changes.removed))
+    if not review:
+        return PlanForInput(plan, changes)
+    if review_sheet is None:
+        raise InputError([Problem(message=f"{path.name} has no {REVIEW} sheet to read")])
+    decisions = _review_decisions(review_sheet, instance)
+    if not changes.same_input:
+        _refuse_decisions_on_changed_people(path, review_sheet, decisions, changes)
+    return PlanForInput(plan, changes, decisions)
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A person as a row of the plan names them: id, and the name and department cells."""
+
+    employee_id: EmployeeId
+    sheet: _Sheet
+    row: int
+    name: tuple[int, str] | None
+    department: tuple[int, str] | None
+
+
+def _compare(
+    sheets: dict[str, _Sheet],
+    instance: PlanningInput,
+    recorded: dict[str, str],
+    sha256: str | None,
+) -> tuple[InputChanges, list[Problem]]:
+    """How the people the plan names differ from the input's (each person as first named),
+    and a problem per differing cell, for when the plan is refused. With the same input
+    SHA-256 nothing is compared: a difference is then a hand edit, read as today."""
+    plan_sha = recorded.get("input_sha256")
+    same = bool(sha256) and plan_sha == sha256
+    first: dict[EmployeeId, _Named] = {}
+    for person in _named(sheets):
+        first.setdefault(person.employee_id, person)
+    removed: list[EmployeeId] = []
+    renamed: list[EmployeeId] = []
+    moved: list[DepartmentChange] = []
+    mismatches: list[Problem] = []
+    for employee_id, person in [] if same else first.items():
+        sheet, row = person.sheet, person.row
+        known = instance.employee_by_id.get(employee_id)
+        if known is None:
+            removed.append(employee_id)
+            message = f"{employee_id} is not on the input's Employees sheet"
+            mismatches.append(_at(sheet, row, sheet.column("employee_id"), message))
+            continue
+        if person.name is not None and known.name and _same(person.name[1]) != _same(known.name):
+            renamed.append(employee_id)
+            message = f"{employee_id}: the name differs from the input's"
+            mismatches.append(_at(sheet, row, person.name[0], message))
+        if person.department is not None:
+            column, department = person.department
+            if _same(department) != _same(known.department):
+                moved.append(
+                    DepartmentChange(
+                        employee_id=employee_id, before=department, after=known.department
+                    )
+                )
+                message = (
+                    f"{employee_id}: {department!r} on the plan, {known.department!r} in the input"
+                )
+                mismatches.append(_at(sheet, row, column, message))
+    employees = recorded.get("employees", "")
+    changes = InputChanges(
+        same_input=same,
+        plan_sha256=plan_sha,
+        input_sha256=sha256,
+        people=len(first),
+        removed=tuple(removed),
+        department_changed=tuple(moved),
+        name_changed=tuple(renamed),
+        plan_employees=int(employees) if employees.isdigit() else None,
+        input_employees=len(instance.employees),
+    )
+    return changes, mismatches
+
+
+def _named(sheets: dict[str, _Sheet]) -> Iterator[_Named]:
+    """Every row of the Teams and Rotation sheets that names someone, in sheet order."""
+    for name, department_header in ((TEAMS, "department"), (ROTATION, "home_department")):
+        sheet = sheets.get(name)
+        if sheet is None:
+            continue
+        id_column = sheet.column("employee_id")
+        if id_column is None:
+            continue
+        columns = {"name": sheet.column("name"), "department": sheet.column(department_header)}
+        for row, values in sheet.rows:
+            employee_id = _plain(values.get(id_column))
+            if employee_id is None:
+                continue
+            cells = {
+                key: (column, text)
+                for key, column in columns.items()
+                if column is not None and (text := _plain(values.get(column))) is not None
+            }
+            yield _Named(employee_id, sheet, row, cells.get("name"), cells.get("department"))
+
+
+def _plain(value: object) -> str | None:
+    """A cell as text for comparing, ``None`` when blank or unreadable (``_Sheet.text``
+    reports unreadable cells when the plan itself is read)."""
+    try:
+        check_raw(value)
+        text = as_id(value)
+    except CellError:
+        return None
+    return text if text else None
+
+
+def _same(text: str) -> str:
+    """Text as compared: Unicode compatibility forms, invisible characters, case, spacing
+    and look-alike letters aside (``text.fold``)."""
+    return fold(text)
+
+
+def _at(sheet: _Sheet, row: int, column: int | None, message: str) -> Problem:
+    header = sheet.headers.get(column) if column is not None else None
+    cell = f"{get_column_letter(column)}{row}" if column is not None else None
+    return Problem(sheet=sheet.name, row=row, column=header, cell=cell, message=message)
+
+
+def _another_company(path: Path, changes: InputChanges, mismatches: list[Problem]) -> list[Problem]:
+    differing = len(changes.differing)
+    summary = Problem(
+        message=(
+            f"{path.name} is a plan of another company's workbook: {differing} of the "
+            f"{changes.people} people it names differ from the input ({changes.differing_share:.0%}"
+            f", more than {ANOTHER_COMPANY_SHARE:.0%}), and the input SHA-256 on its Run Info "
+            "differs; give the workbook it was made from"
+        )
+    )
+    more = len(mismatches) - MISMATCHES_LISTED
+    rest = [Problem(message=f"... and {more} more differing rows")] if more > 0 else []
+    return [summary, *mismatches[:MISMATCHES_LISTED], *rest]
+
+
+def _refuse_decisions_on_changed_people(
+    path: Path, sheet: _Sheet, decisions: tuple[ReviewDecision, ...], changes: InputChanges
+) -> None:
+    """A lock or remove of someone whose entry changed would act on another person."""
+    differing = changes.differing
+    column = sheet.column("employee_id")
+    problems = [
+        _at(
+            sheet,
+            d.row or sheet.header_row,
+            column,
+            f"{d.employee_id} has a {d.decision} decision, but the plan and the input differ "
+            f"on {d.employee_id} (name or department): the decision could apply to someone "
+            f"else; {path.name} may be another company's plan",
+        )
+        for d in decisions
+        if d.decision in ("lock", "remove") and d.employee_id in differing
+    ]
+    if problems:
+        raise InputError(problems)
+
+
+def _run_info_fields(run_info: _Sheet | None) -> dict[str, str]:
+    """Run Info's field -> value, as text."""
+    if run_info is None or len(run_info.headers) < 2:
+        return {}
+    found: dict[str, str] = {}
+    for _, values in run_info.rows:
+        cells = [values.get(c) for c in sorted(run_info.headers)[:2]]
+        field, value = as_text(cells[0]), as_text(cells[1])
+        if field and value and field not in found:
+            found[field] = value
+    return found
+
+
+def _plan_from(
+    path: Path,
+    sheets: dict[str, _Sheet],
+    instance: PlanningInput,
+    *,
+    skip: frozenset[EmployeeId] = frozenset(),
+) -> Plan:
+    """The plan the Teams and Rotation sheets hold, rows of the people in ``skip`` left out."""
+    run_info = _run_info_fields(sheets.get(RUN_INFO))
+    parts = {k: v for k, v in sheets.items() if k in (TEAMS, ROTATION)}
+    if not parts:
         raise InputError(
             [Problem(message=f"{path.name} has neither a {TEAMS} nor a {ROTATION} sheet")]
         )
-    teams = _read_teams(sheets[TEAMS], instance) if TEAMS in sheets else ()
-    rotation = _read_rotation(sheets[ROTATION], instance) if ROTATION in sheets else ()
-    _raise_if_problems(*sheets.values())
-    planned = _planned_parts(run_info)
+    teams = _read_teams(parts[TEAMS], instance, skip) if TEAMS in parts else ()
+    rotation = _read_rotation(parts[ROTATION], instance, skip) if ROTATION in parts else ()
+    _raise_if_problems(*parts.values())
+    planned = {
+        field: run_info[field] == "yes"
+        for field in ("planned_teams", "planned_rotation")
+        if run_info.get(field) in ("yes", "no")
+    }
     return Plan(
         status=SolveStatus.FEASIBLE,
         teams=teams,
         rotation=rotation,
-        planned_teams=planned.get("planned_teams", TEAMS in sheets),
-        planned_rotation=planned.get("planned_rotation", ROTATION in sheets),
+        planned_teams=planned.get("planned_teams", TEAMS in parts),
+        planned_rotation=planned.get("planned_rotation", ROTATION in parts),
     )
 
 
-def _planned_parts(run_info: _Sheet | None) -> dict[str, bool]:
-    """Which parts the run planned, as its Run Info sheet recorded them (a --no-rotation
-    plan is not held to the rotation rules when it is read back)."""
-    if run_info is None or len(run_info.headers) < 2:
-        return {}
-    wanted = {"planned_teams", "planned_rotation"}
-    found = {}
-    for _, values in run_info.rows:
-        cells = [values.get(c) for c in sorted(run_info.headers)[:2]]
-        field, value = as_text(cells[0]), as_text(cells[1])
-        if field in wanted and value in ("yes", "no"):
-            found[field] = value == "yes"
-    return found
-
-
-def _read_teams(sheet: _Sheet, instance: PlanningInput) -> tuple[TeamAssignment, ...]:
+def _read_teams(
+    sheet: _Sheet, instance: PlanningInput, skip: frozenset[EmployeeId]
+) -> tuple[TeamAssignment, ...]:
     columns = sheet.require("team", "employee_id")
     if len(columns) < 2:
         return ()
     members: dict[str, list[str]] = {}
     for row, values in sheet.rows:
+        if _plain(values.get(columns["employee_id"])) in skip:
+            continue
         team = _known(sheet, row, values, columns["team"], instance.team_by_name, "team")
         employee = _known(
             sheet, row, values, columns["employee_id"], instance.employee_by_id, "employee"
@@ -231,7 +460,9 @@ def _person_named(sheet: _Sheet, text: str, employees: dict[str, Any]) -> str | 
     return sheet.people.get(fold(text))
 
 
-def _read_rotation(sheet: _Sheet, instance: PlanningInput) -> tuple[RotationStint, ...]:
+def _read_rotation(
+    sheet: _Sheet, instance: PlanningInput, skip: frozenset[EmployeeId]
+) -> tuple[RotationStint, ...]:
     columns = sheet.require("employee_id")
     if not columns:
         return ()
@@ -256,6 +487,8 @@ def _read_rotation(sheet: _Sheet, instance: PlanningInput) -> tuple[RotationStin
     stints: list[RotationStint] = []
     seen: set[tuple[str, str]] = set()
     for row, values in sheet.rows:
+        if _plain(values.get(columns["employee_id"])) in skip:
+            continue
         employee = _known(
             sheet, row, values, columns["employee_id"], instance.employee_by_id, "employee"
         )
@@ -289,7 +522,10 @@ def read_review(path: Path, instance: PlanningInput) -> tuple[ReviewDecision, ..
     sheets = _read_sheets(path, REVIEW)
     if REVIEW not in sheets:
         raise InputError([Problem(message=f"{path.name} has no {REVIEW} sheet to read")])
-    sheet = sheets[REVIEW]
+    return _review_decisions(sheets[REVIEW], instance)
+
+
+def _review_decisions(sheet: _Sheet, instance: PlanningInput) -> tuple[ReviewDecision, ...]:
     columns = sheet.require(*_REVIEW_REQUIRED)
     _raise_if_problems(sheet)
     decisions = list(_decisions(sheet, instance, columns))

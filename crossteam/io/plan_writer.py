@@ -428,7 +428,7 @@ def _gap_rows(effect: PlanEffect) -> Iterator[tuple[CellValue, ...]]:
 
 def _checks(book: BookWriter, checks: CheckReport) -> None:
     sheet = book.sheet(CHECKS)
-    rows = ((r.rule, r.subject, "pass" if r.passed else "fail", r.detail) for r in checks.results)
+    rows = ((r.rule, r.subject, r.status, r.detail) for r in checks.results)
     area = book.table(sheet, "Checks", ("rule", "subject", "result", "detail"), rows)
     results = area.column_range(2)
     sheet.conditional_formatting.add(
@@ -766,8 +766,9 @@ def _solver_rows(facts: _PlanFacts, checks: CheckReport) -> list[Formatted]:
         (INTEGER, ("periods away on rotation", len(plan.rotation))),
         (INTEGER, ("gap pairs bridged", len(facts.effect.bridged))),
         (INTEGER, ("silent pairs bridgeable at most", plan.silent_pairs_ceiling)),
-        (INTEGER, ("checks passed", len(checks.results) - len(checks.failures))),
+        (INTEGER, ("checks passed", sum(r.status == "pass" for r in checks.results))),
         (INTEGER, ("checks failed", len(checks.failures))),
+        (INTEGER, ("checks not applicable", len(checks.not_applicable))),
     ]
 
 

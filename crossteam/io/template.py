@@ -39,7 +39,10 @@ _KIND_FORMAT: dict[schema.Kind, str] = {
 }
 
 RULE_MEANINGS: dict[RuleKind, str] = {
-    RuleKind.TOGETHER: "in the same team as the target employee",
+    RuleKind.TOGETHER: (
+        "in the same team as the target employee, who must be available; people chained "
+        "by together rules must fit in one team"
+    ),
     RuleKind.APART: "never in the same team as the target employee",
     RuleKind.IN_TEAM: "in the target team (a spec name with count > 1: any of its teams)",
     RuleKind.NOT_IN_TEAM: "not in the target team (a spec name: none of its teams)",
@@ -57,7 +60,7 @@ MODE_MEANINGS: dict[BalanceMode, str] = {
     BalanceMode.BALANCE: "team means of a numeric column stay close to the pool mean",
     BalanceMode.NO_LONE: (
         "no team holds exactly one member with `value` (or with any single value when "
-        "value is blank)"
+        "value is blank); a value no available employee has is refused when hard"
     ),
     BalanceMode.DIFFERENT: "no two members share a value (e.g. a previous_team column)",
 }

@@ -6,6 +6,7 @@ This package imports nothing else of the project.
 from crossteam.models.alternatives import AlternativeSummary
 from crossteam.models.checks import CheckReport, CheckResult
 from crossteam.models.extent import PART_SETTINGS, ObjectiveExtent, objective_extent
+from crossteam.models.input_changes import DepartmentChange, InputChanges
 from crossteam.models.network import (
     BridgedPair,
     DepartmentPair,
@@ -67,12 +68,14 @@ __all__ = [
     "CheckResult",
     "CompanyShape",
     "Department",
+    "DepartmentChange",
     "DepartmentName",
     "DepartmentPair",
     "DepartmentStats",
     "Employee",
     "EmployeeId",
     "GapKind",
+    "InputChanges",
     "Interaction",
     "NetworkReport",
     "ObjectiveExtent",

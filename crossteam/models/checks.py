@@ -12,6 +12,16 @@ class CheckResult(BaseModel):
     subject: str = Field(default="", description="Team, employee, department or period checked")
     passed: bool
     detail: str = ""
+    applicable: bool = Field(
+        default=True,
+        description="False when the rule matches nobody (a value no one available holds, "
+        "nobody rotating): it cannot fail, and is shown as n/a rather than pass",
+    )
+
+    @property
+    def status(self) -> str:
+        """``pass``, ``fail`` or ``n/a``, as the Checks sheet shows it."""
+        return "n/a" if not self.applicable else "pass" if self.passed else "fail"
 
 
 class CheckReport(BaseModel):
@@ -26,3 +36,7 @@ class CheckReport(BaseModel):
     @property
     def failures(self) -> tuple[CheckResult, ...]:
         return tuple(r for r in self.results if not r.passed)
+
+    @property
+    def not_applicable(self) -> tuple[CheckResult, ...]:
+        return tuple(r for r in self.results if not r.applicable)

@@ -11,6 +11,11 @@ class RunInfo(BaseModel):
     command: str = Field(description="The command line, as typed")
     input_path: str
     input_sha256: str
+    employees: int | None = Field(
+        default=None,
+        description="Employees on the input's Employees sheet (read back to "
+        "tell how an input changed since the plan was made)",
+    )
     started_at: str = Field(description="UTC time the run started, ISO 8601")
     seed: int
     time_limit_seconds: float

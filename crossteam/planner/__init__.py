@@ -5,8 +5,18 @@ from crossteam.planner.options import (
     Formulation,
     Progress,
     SolveOptions,
+    Stage,
     usable_cores,
 )
-from crossteam.planner.solve import solve
+from crossteam.planner.solve import rule_warnings, solve
 
-__all__ = ["BASELINE", "Formulation", "Progress", "SolveOptions", "solve", "usable_cores"]
+__all__ = [
+    "BASELINE",
+    "Formulation",
+    "Progress",
+    "SolveOptions",
+    "Stage",
+    "rule_warnings",
+    "solve",
+    "usable_cores",
+]

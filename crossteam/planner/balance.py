@@ -42,7 +42,12 @@ def cluster_values(text: str | None) -> set[str]:
 
 
 def add_balance_rules(tm: TeamModel, groups: RuleGroups) -> None:
-    """Every Balance rule of the instance, hard or soft."""
+    """Every Balance rule of the instance, hard or soft.
+
+    Raises:
+        Stopped: the run was asked to stop (``tm.ctx.cutoff``).
+        OutOfTime: ``tm.ctx.cutoff``'s deadline passed before the rules were built.
+    """
     builders: dict[BalanceMode, Callable[[TeamModel, Team, BalanceRule, Penalty], None]] = {
         BalanceMode.DIVERSIFY: _diversify,
         BalanceMode.CLUSTER: _cluster,
@@ -54,6 +59,7 @@ def add_balance_rules(tm: TeamModel, groups: RuleGroups) -> None:
     for rule in tm.ctx.instance.balance_rules:
         penalty = Penalty(tm, rule, groups, settings.weight_balance)
         for team in tm.teams:
+            tm.ctx.cutoff.check()  # a diversify rule costs a row per size a team may take
             builders[rule.mode](tm, team, rule, penalty)
         if rule.mode is BalanceMode.DIVERSIFY and not rule.hard:
             _diversify_supply(tm, rule, penalty, all_seated=not groups.explain)

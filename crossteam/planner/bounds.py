@@ -18,6 +18,12 @@ With rotation in the model, the rotation's own terms are bounded by
 ``RotationModel.objective_ceiling`` (every department that can send does; every stint a
 class may take goes where it learns most). It is as exact in its rounding as the model:
 each weight is rounded as ``ModelContext`` rounds it.
+
+The knapsacks never outgrow the company: a team holds at most the available people (and
+at most ``max_per_department`` of each department), whatever its ``max_size`` says. When
+they would still cost more than ``KNAPSACK_WORK``, or the cutoff comes before the first
+subgradient step ends, a looser bound stands (each team with every department it has
+seats for, no deviation): it is valid too.
 """
 
 from __future__ import annotations
@@ -29,10 +35,12 @@ from collections.abc import Mapping
 from crossteam.models import MAX_LEVEL, BalanceMode, DepartmentName, PlanningInput, Team
 from crossteam.planner.ceiling import bridging_ceiling
 from crossteam.planner.context import OBJECTIVE_SCALE, DepartmentPairKey
+from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
 
-KNAPSACK_CELLS = 3_000_000
-"""Largest knapsack (departments x seats x members per department) solved per team shape;
-beyond it a looser bound (each department at its best whatever seats it takes) is used."""
+KNAPSACK_WORK = 30_000_000
+"""Most knapsack cells (departments x seats x members per department, over every size of
+every team shape and every subgradient step) worked through: about 2 s in Python. The
+steps stop there; when not even one fits, the looser bound stands."""
 ROUNDS = 200
 """Subgradient steps on the prices of people (see ``_priced_mix``)."""
 
@@ -47,15 +55,18 @@ def team_objective_bound(
     gap_weights: Mapping[DepartmentPairKey, float],
     *,
     rotation: bool = False,
+    cutoff: Cutoff = NO_CUTOFF,
 ) -> float:
     """An upper bound on the team model's objective (user units), valid for every plan.
     With ``rotation``, its bridging term lets rotations bridge too (a rotator may bridge to
     a department nobody of which is available for a team); the rotation's own terms are
-    ``RotationModel.objective_ceiling``."""
+    ``RotationModel.objective_ceiling``. At the ``cutoff`` the lowest bound found so far
+    is given (a looser one when none was)."""
     settings = instance.settings
     pool = instance.available_employees
     headcount = Counter(e.department for e in pool)
-    bridging = bridging_ceiling(instance, gap_weights, teams=True, rotation=rotation).scaled
+    found = bridging_ceiling(instance, gap_weights, teams=True, rotation=rotation, cutoff=cutoff)
+    bridging = found.scaled
     rules = [
         _scaled(rule.weight * settings.weight_balance)
         for rule in instance.balance_rules
@@ -70,6 +81,7 @@ def team_objective_bound(
         _scaled(settings.weight_diversity),
         rules,
         everyone=settings.assign_everyone,
+        cutoff=cutoff,
     )
     return (bridging + mix) / OBJECTIVE_SCALE + depth_ceiling(instance)
 
@@ -96,6 +108,7 @@ def _priced_mix(
     rules: list[int],
     *,
     everyone: bool,
+    cutoff: Cutoff = NO_CUTOFF,
 ) -> float:
     """Most that departments present less diversify deviations can add over all teams.
 
@@ -104,25 +117,35 @@ def _priced_mix(
     zero for any plan; any sign under assign_everyone, when it is exactly zero), and then
     bounds each team alone, with the price taken from each member's value. Every price
     gives a valid bound; a few subgradient steps look for a low one, the lowest is kept.
-    With zero prices this is each team on its own.
+    With zero prices this is each team on its own. The steps end at ``KNAPSACK_WORK`` or
+    the ``cutoff``; before the first has ended, ``_loose_mix`` stands.
     """
     departments = sorted(headcount)
     if not departments or not shapes:
         return 0.0
+    sizes = {shape: _sizes(shape, headcount) for shape in shapes}
+    if any(not fits for fits in sizes.values()):
+        return math.inf  # no team of some shape can be filled: no plan to bound
+    work = _work(sizes, headcount)
+    rounds = min(ROUNDS, KNAPSACK_WORK // max(1, work))
+    loose = _loose_mix(shapes, sizes, headcount, diversity)
+    if rounds == 0 or cutoff.reached():
+        return loose
     pool = sum(headcount.values())
     tables = {
-        shape: _tables(shape, departments, headcount, pool, diversity, rules) for shape in shapes
+        shape: _tables(fits, departments, headcount, pool, diversity, rules, shape[2])
+        for shape, fits in sizes.items()
     }
     price = dict.fromkeys(departments, 0.0)
-    best = math.inf
+    best = loose
     step = float(max(diversity, sum(rules), 1))
-    for _ in range(ROUNDS):
+    for _ in range(rounds):
+        if cutoff.reached():
+            break
         value = sum(price[d] * headcount[d] for d in departments)
         seated = dict.fromkeys(departments, 0)
         for shape, count in shapes.items():
             gained, counts = _best_team(tables[shape], departments, price)
-            if gained == -math.inf:
-                return math.inf  # no team of this shape can be filled: no plan to bound
             value += count * gained
             for d, c in counts.items():
                 seated[d] += count * c
@@ -141,21 +164,56 @@ def _priced_mix(
     return best
 
 
+def _sizes(shape: Shape, headcount: Mapping[DepartmentName, int]) -> range:
+    """The sizes a team of ``shape`` can take with these people: never more than the
+    available people, at most ``max_per_department`` of each (empty when it cannot be
+    filled at its ``min_size``)."""
+    low, high, limit = shape
+    most = sum(min(n, limit or n) for n in headcount.values())
+    return range(low, min(high, most) + 1)
+
+
+def _work(sizes: Mapping[Shape, range], headcount: Mapping[DepartmentName, int]) -> int:
+    """Knapsack cells one subgradient step works through: one team of each shape, every
+    size it may take (counted only until it passes ``KNAPSACK_WORK``)."""
+    work = 0
+    for (_, _, limit), fits in sizes.items():
+        for size in fits:
+            work += sum(min(n, size, limit or size) + 1 for n in headcount.values()) * (size + 1)
+            if work > KNAPSACK_WORK:
+                return work
+    return work
+
+
+def _loose_mix(
+    shapes: Mapping[Shape, int],
+    sizes: Mapping[Shape, range],
+    headcount: Mapping[DepartmentName, int],
+    diversity: int,
+) -> float:
+    """Every team holds a member of as many departments as it has seats for, and no
+    deviation costs anything: valid for every plan, and quick whatever the sizes."""
+    staffed = sum(1 for n in headcount.values() if n)
+    return float(
+        sum(count * diversity * min(sizes[shape][-1], staffed) for shape, count in shapes.items())
+    )
+
+
 Tables = dict[int, list[list[int]]]
 """Per team size: per department (sorted), the value of 0, 1, 2... of its members."""
 
 
 def _tables(
-    shape: Shape,
+    sizes: range,
     departments: list[DepartmentName],
     headcount: Mapping[DepartmentName, int],
     pool: int,
     diversity: int,
     rules: list[int],
+    limit: int | None,
 ) -> Tables:
-    low, high, limit = shape
     tables: Tables = {}
-    for size in range(low, high + 1):
+    for size in sizes:
         rows = []
         for d in departments:
             cap = min(headcount[d], size, limit or size)
@@ -186,11 +244,6 @@ def _best_team(
 def _knapsack(values: list[list[float]], seats: int) -> tuple[float, list[int]]:
     """Largest sum of ``values[d][c_d]`` with the ``c_d`` adding up to ``seats``, and the
     ``c_d`` (minus infinity when the departments cannot fill the seats)."""
-    cells = sum(len(v) for v in values) * (seats + 1)
-    if cells > KNAPSACK_CELLS:
-        # each department at its best whatever seats it takes: looser, still valid
-        picks = [max(range(len(v)), key=v.__getitem__) for v in values]
-        return sum(v[c] for v, c in zip(values, picks, strict=True)), picks
     best = [0.0] + [-math.inf] * seats
     choices: list[list[int]] = []
     for options in values:

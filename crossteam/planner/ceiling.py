@@ -28,12 +28,13 @@ from ortools.sat.python import cp_model
 
 from crossteam.models import DepartmentName, PlanningInput
 from crossteam.planner.context import OBJECTIVE_SCALE, DepartmentPairKey
+from crossteam.planner.cutoff import NO_CUTOFF, Cutoff, solve_until
 from crossteam.planner.rotation import RotationReach, rotation_reach
 
 EFFORT = 2.0
 """Deterministic-time limit of the b-matching solve. It is proven optimal in a few
 milliseconds on 40 departments; a larger one stopped early still gives a valid bound
-(CP-SAT's own bound on it)."""
+(CP-SAT's own bound on it), and so does one stopped by a cutoff."""
 
 
 @dataclass(frozen=True)
@@ -93,13 +94,14 @@ def bridging_ceiling(
     *,
     teams: bool,
     rotation: bool,
+    cutoff: Cutoff = NO_CUTOFF,
 ) -> Ceiling:
     """Most the bridging term (``weight_bridging`` x gap weight per pair bridged) can add."""
     weight = instance.settings.weight_bridging
     coefficients = {
         pair: c for pair, w in gap_weights.items() if (c := round(weight * w * OBJECTIVE_SCALE))
     }
-    return _b_matching(capacity(instance, teams=teams, rotation=rotation), coefficients)
+    return _b_matching(capacity(instance, teams=teams, rotation=rotation), coefficients, cutoff)
 
 
 def pairs_ceiling(
@@ -108,15 +110,19 @@ def pairs_ceiling(
     *,
     teams: bool,
     rotation: bool,
+    cutoff: Cutoff = NO_CUTOFF,
 ) -> int:
     """Most of ``pairs`` (for example the silent ones) that any plan can bridge."""
     cap = capacity(instance, teams=teams, rotation=rotation)
-    found = _b_matching(cap, dict.fromkeys(pairs, 1))
+    found = _b_matching(cap, dict.fromkeys(pairs, 1), cutoff)
     return found.scaled
 
 
-def _b_matching(cap: Capacity, coefficients: Mapping[DepartmentPairKey, int]) -> Ceiling:
-    """The heaviest set of pairs, each bridged one way, within the capacities."""
+def _b_matching(
+    cap: Capacity, coefficients: Mapping[DepartmentPairKey, int], cutoff: Cutoff = NO_CUTOFF
+) -> Ceiling:
+    """The heaviest set of pairs, each bridged one way, within the capacities (the
+    solver's bound on it when the ``cutoff`` ends the solve early)."""
     model = cp_model.CpModel()
     ways: dict[DepartmentPairKey, list[cp_model.IntVar]] = {}
     team_of: dict[DepartmentName, list[cp_model.IntVar]] = {}
@@ -160,7 +166,7 @@ def _b_matching(cap: Capacity, coefficients: Mapping[DepartmentPairKey, int]) ->
     solver.parameters.catch_sigint_signal = False  # the CLI handles Ctrl-C (solve._solver)
     solver.parameters.num_workers = 1
     solver.parameters.max_deterministic_time = EFFORT
-    status = solver.solve(model)
+    status = solve_until(solver, model, cutoff)
     if status == cp_model.OPTIMAL:
         return Ceiling(round(solver.objective_value), True)
     # every coefficient is a whole number: the objective is too, so the bound rounds down

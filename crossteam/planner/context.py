@@ -16,6 +16,7 @@ from ortools.sat.python import cp_model
 from crossteam.errors import InputError
 from crossteam.models import DepartmentName, PlanningInput, Problem
 from crossteam.models.limits import OBJECTIVE_LIMIT, OBJECTIVE_SCALE
+from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
 
 DepartmentPairKey = tuple[DepartmentName, DepartmentName]
 
@@ -38,6 +39,8 @@ class ModelContext:
         default_factory=lambda: defaultdict(list)
     )
     covered: dict[DepartmentPairKey, cp_model.IntVar] = field(default_factory=dict)
+    cutoff: Cutoff = NO_CUTOFF
+    """Heard between teams while the model is built: a very large one takes long."""
 
     def add_bridge(self, a: DepartmentName, b: DepartmentName, literal: cp_model.IntVar) -> None:
         """Register a literal that, when true, connects departments ``a`` and ``b``."""

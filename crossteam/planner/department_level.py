@@ -46,6 +46,7 @@ from crossteam.models import (
     TeamName,
 )
 from crossteam.planner.context import OBJECTIVE_SCALE, DepartmentPairKey, pair_key
+from crossteam.planner.cutoff import Cutoff, solve_until
 from crossteam.planner.rotation import RotationReach
 
 Mix = tuple[tuple[DepartmentName, int], ...]
@@ -247,6 +248,7 @@ class _Pricing:
         prices: Mapping[DepartmentName, float],
         *,
         seconds: float,
+        stop: threading.Event | None = None,
     ) -> tuple[float, list[Mix]]:
         """An upper bound on the best mix's value at these duals (pair duals earned, each
         member priced at its department's dual), and the improving mixes met on the way."""
@@ -278,7 +280,7 @@ class _Pricing:
         solver.parameters.linearization_level = 2
         solver.parameters.cp_model_probing_level = 0
         collector = _Collector(self.count)
-        status = solver.solve(self.model, collector)
+        status = solve_until(solver, self.model, Cutoff(stop), collector)
         if status == cp_model.INFEASIBLE:
             return -math.inf, []
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -288,9 +290,14 @@ class _Pricing:
 
 
 def _price(
-    pricing: _Pricing, *, duals: Duals, prices: Mapping[DepartmentName, float], seconds: float
+    pricing: _Pricing,
+    *,
+    duals: Duals,
+    prices: Mapping[DepartmentName, float],
+    seconds: float,
+    stop: threading.Event | None,
 ) -> tuple[float, list[Mix]]:
-    return pricing.best(duals, prices, seconds=seconds)
+    return pricing.best(duals, prices, seconds=seconds, stop=stop)
 
 
 class _Collector(cp_model.CpSolverSolutionCallback):
@@ -454,7 +461,10 @@ def plan_departments(
         added = 0
         left = max(0.01, min(limit, generation_ends - time.monotonic()))
         priced = list(
-            workers.map(partial(_price, duals=duals, prices=prices, seconds=left), pricing.values())
+            workers.map(
+                partial(_price, duals=duals, prices=prices, seconds=left, stop=stop),
+                pricing.values(),
+            )
         )
         for (shape, teams), (top, mixes) in zip(shapes.items(), priced, strict=True):
             bound += teams * max(0.0, top - shape_duals[shape])
@@ -478,7 +488,9 @@ def plan_departments(
     workers.shutdown()
     plan = DepartmentPlan(bound=best, proven=proven, rounds=rounds)
     if integer_plan and math.isfinite(best) and not (stop is not None and stop.is_set()):
-        _integer_plan(plan, master, shape_of, start_mixes, seconds=deadline - time.monotonic())
+        _integer_plan(
+            plan, master, shape_of, start_mixes, seconds=deadline - time.monotonic(), stop=stop
+        )
     return plan
 
 
@@ -489,6 +501,7 @@ def _integer_plan(
     start: Counter[tuple[Shape, Mix]],
     *,
     seconds: float,
+    stop: threading.Event | None,
 ) -> None:
     """Choose a mix per team among the generated ones (and stints per department pair),
     starting from the start plan's mixes."""
@@ -545,7 +558,7 @@ def _integer_plan(
     solver.parameters.max_time_in_seconds = max(0.1, seconds)
     solver.parameters.keep_all_feasible_solutions_in_presolve = True  # keeps the hint
     solver.parameters.log_search_progress = LOG
-    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if solve_until(solver, model, Cutoff(stop)) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return
     plan.value = solver.objective_value / OBJECTIVE_SCALE
     plan.start_value = sum(weights.pairs[key] for key in held) + sum(

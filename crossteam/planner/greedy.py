@@ -29,6 +29,7 @@ from crossteam.models import (
     TeamName,
 )
 from crossteam.planner.context import DepartmentPairKey, pair_key
+from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
 
 
 def seat_targets(instance: PlanningInput) -> dict[TeamName, int]:
@@ -48,8 +49,14 @@ def seat_targets(instance: PlanningInput) -> dict[TeamName, int]:
 
 
 class _Greedy:
-    def __init__(self, instance: PlanningInput, gap_weights: dict[DepartmentPairKey, float]):
+    def __init__(
+        self,
+        instance: PlanningInput,
+        gap_weights: dict[DepartmentPairKey, float],
+        cutoff: Cutoff = NO_CUTOFF,
+    ):
         self.instance = instance
+        self.cutoff = cutoff
         self.gap_weights = gap_weights
         self.covered: set[DepartmentPairKey] = set()
         # free people per department, by id: membership and removal in constant time
@@ -133,13 +140,19 @@ class _Greedy:
 
     def _pick(self, team: Team, members: list[EmployeeId], need: tuple[str, int] | None) -> bool:
         """Seat the best person (with the needed skill, if any); False when nobody fits.
-        Among departments that score alike, the one with most free people goes first."""
+        Among departments that score alike, the one with most free people goes first.
+
+        Raises:
+            Stopped: the run was asked to stop.
+            OutOfTime: the cutoff's deadline passed (a half-formed plan is no start).
+        """
         by_id = self.instance.employee_by_id
         present = Counter(by_id[m].department for m in members)
         ranked = sorted(
             self.free, key=lambda d: (-self._score(team, d, present), -len(self.free[d]))
         )
         for department in ranked:
+            self.cutoff.check()  # a seat nobody fits may weigh every free person
             candidates = [
                 e
                 for e in self.free[department].values()
@@ -216,15 +229,20 @@ def _diversify_aims(
 
 
 def greedy_teams(
-    instance: PlanningInput, gap_weights: dict[DepartmentPairKey, float]
+    instance: PlanningInput,
+    gap_weights: dict[DepartmentPairKey, float],
+    cutoff: Cutoff = NO_CUTOFF,
 ) -> dict[TeamName, list[EmployeeId]]:
     """Members per team, one team filled after the other; may miss rules the greedy cannot
-    see (most Balance rules)."""
-    return _Greedy(instance, gap_weights).form(dealt=False)
+    see (most Balance rules). Raises ``Stopped`` or ``OutOfTime`` at the ``cutoff``."""
+    return _Greedy(instance, gap_weights, cutoff).form(dealt=False)
 
 
 def dealt_teams(
-    instance: PlanningInput, gap_weights: dict[DepartmentPairKey, float]
+    instance: PlanningInput,
+    gap_weights: dict[DepartmentPairKey, float],
+    cutoff: Cutoff = NO_CUTOFF,
 ) -> dict[TeamName, list[EmployeeId]]:
-    """Members per team, one seat per team in turn after the skill needs are seated."""
-    return _Greedy(instance, gap_weights).form(dealt=True)
+    """Members per team, one seat per team in turn after the skill needs are seated.
+    Raises ``Stopped`` or ``OutOfTime`` at the ``cutoff``."""
+    return _Greedy(instance, gap_weights, cutoff).form(dealt=True)

@@ -7,7 +7,8 @@ person from another department, or swap two members of different departments bet
 teams, whenever the plan then scores more on bridging, departments per team and soft
 "diversify the department" Balance rules together. People named in the Rules never move,
 skill needs stay met, department limits hold; with a hard Balance rule the search does not
-run (it cannot see those rules). It is deterministic: a fixed number of passes, no clock.
+run (it cannot see those rules). It is deterministic: a fixed number of passes, no clock;
+only a cutoff (Ctrl-C, or the run's time limit) ends it early, with the plan it has.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from crossteam.models import (
     TeamName,
 )
 from crossteam.planner.context import DepartmentPairKey, pair_key
+from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
 from crossteam.planner.pool import named_in_rules
 
 PASSES = 4
@@ -194,8 +196,10 @@ def improve_teams(
     instance: PlanningInput,
     gap_weights: Mapping[DepartmentPairKey, float],
     members: Mapping[TeamName, list[EmployeeId]],
+    cutoff: Cutoff = NO_CUTOFF,
 ) -> dict[TeamName, list[EmployeeId]]:
-    """A plan at least as good as ``members`` for bridging and diversity."""
+    """A plan at least as good as ``members`` for bridging and diversity; the one reached
+    so far when the ``cutoff`` comes (every move keeps the plan valid)."""
     if any(rule.hard for rule in instance.balance_rules):
         return {t: list(m) for t, m in members.items()}
     plan = _Plan(instance, gap_weights, members)
@@ -207,6 +211,8 @@ def improve_teams(
             if plan.evaluations > EVALUATIONS:
                 break
             for out in list(plan.members[team.name]):
+                if cutoff.reached():
+                    return plan.members
                 person = plan.by_id[out]
                 if out in fixed or not _can_leave(plan, team, person):
                     continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from crossteam.models import Settings
 
@@ -90,3 +91,23 @@ class Progress:
     """Since ``solve`` was called."""
     solutions: int
     """Improving solutions found so far."""
+
+
+class Stage(StrEnum):
+    """A stage of a planning run, reported as it starts (the command line shows it)."""
+
+    START = "start"
+    """The starting plan: greedy, then local search."""
+    DEPARTMENTS = "departments"
+    """The department-level model: which departments meet in which team (its bound and
+    plan)."""
+    MODEL = "model"
+    """Building the CP-SAT model (and the rotation's greedy hint)."""
+    BOUND = "bound"
+    """The bound worked out by hand (``bounds``, ``ceiling``)."""
+    SEARCH = "search"
+    """The CP-SAT search: from now on a plan found is kept when the run is stopped."""
+    BLOCKS = "blocks"
+    """Very large companies: the start plan improved block of teams by block of teams."""
+    EXPLAIN = "explain"
+    """No plan meets every rule: finding the rules in conflict."""

@@ -1,15 +1,34 @@
 """Cheap checks that explain, in plain words, why no team plan can exist.
 
 They run before the model is built and catch most impossible workbooks: skills nobody
-has, more seats than people, rules that contradict each other. An empty list means
-nothing obvious is wrong (the solver may still prove infeasibility).
+has, more seats than people, rules that contradict each other or can never hold (a
+``together`` group larger than every team, or with someone unavailable; a hard Balance
+rule that matches nobody). An empty list means nothing obvious is wrong (the solver may
+still prove infeasibility). A soft rule that matches nobody only earns a warning
+(``team_rule_warnings``): it cannot make planning impossible, but it is most likely a typo.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import difflib
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 
-from crossteam.models import EmployeeId, PlanningInput, RuleKind, TeamName
+from crossteam.models import (
+    BalanceMode,
+    BalanceRule,
+    Employee,
+    EmployeeId,
+    PlanningInput,
+    RuleKind,
+    TeamName,
+)
+
+SUGGESTED_COLUMNS = frozenset({"department", "role", "location"})
+"""Employees columns whose values a message may suggest ("did you mean Sapporo?"): the
+categories every workbook has. Other columns may hold personal data, never echoed."""
+LISTED_IDS = 10
+"""Most employee ids a message lists before "and N more"."""
 
 
 def check_teams_possible(instance: PlanningInput) -> list[str]:
@@ -19,7 +38,14 @@ def check_teams_possible(instance: PlanningInput) -> list[str]:
         *_headcount(instance),
         *_department_rules(instance),
         *_contradictory_rules(instance),
+        *_together_groups(instance),
+        *(text for rule, text in _balance_matching_nobody(instance) if rule.hard),
     ]
+
+
+def team_rule_warnings(instance: PlanningInput) -> list[str]:
+    """Soft rules that match nobody: planning goes on, but the rule does nothing."""
+    return [text for rule, text in _balance_matching_nobody(instance) if not rule.hard]
 
 
 def _people(n: int) -> str:
@@ -133,3 +159,131 @@ def _contradictory_rules(instance: PlanningInput) -> list[str]:
                 f"(not_in_team)"
             )
     return reasons
+
+
+def _ids(ids: list[EmployeeId]) -> str:
+    shown = ", ".join(ids[:LISTED_IDS])
+    return shown if len(ids) <= LISTED_IDS else f"{shown} and {len(ids) - LISTED_IDS} more"
+
+
+def _tied_groups(instance: PlanningInput) -> list[list[EmployeeId]]:
+    """The people tied by chains of together rules, each group in Employees order (two or
+    more people a group; whoever is named in no together rule is in none)."""
+    parent: dict[EmployeeId, EmployeeId] = {}
+
+    def root(e: EmployeeId) -> EmployeeId:
+        parent.setdefault(e, e)
+        while parent[e] != e:
+            parent[e] = parent[parent[e]]
+            e = parent[e]
+        return e
+
+    for rule in instance.rules_of(RuleKind.TOGETHER):
+        for other in rule.targets:
+            parent[root(other)] = root(rule.employee_id)
+    groups: dict[EmployeeId, list[EmployeeId]] = defaultdict(list)
+    for e in instance.employees:
+        if e.employee_id in parent:
+            groups[root(e.employee_id)].append(e.employee_id)
+    return list(groups.values())
+
+
+def _together_groups(instance: PlanningInput) -> Iterator[str]:
+    """Together rules naming someone unavailable, and groups no team can hold whole."""
+    by_id = instance.employee_by_id
+    for rule in instance.rules_of(RuleKind.TOGETHER):
+        where = f"Rules row {rule.row}" if rule.row is not None else "Rules"
+        for who in (rule.employee_id, *rule.targets):
+            if not by_id[who].available:
+                yield (
+                    f"{where}: {rule.employee_id} must be in the same team as "
+                    f"{', '.join(rule.targets)} (together), but {who} is not available"
+                )
+    if not instance.teams:
+        return
+    largest = max(t.max_size for t in instance.teams)
+    for group in _tied_groups(instance):
+        rows = sorted(
+            {r.row for r in instance.rules_of(RuleKind.TOGETHER) if r.employee_id in group} - {None}
+        )
+        where = f"Rules rows {_spans(rows)}" if rows else "Rules"
+        named = f"{where}: {_ids(group)} must all be in one team (together: {len(group)} people)"
+        if len(group) > largest:
+            yield f"{named}, but no team holds more than {largest} members"
+            continue
+        per_department = Counter(by_id[e].department for e in group)
+        if not any(_holds(team.max_size, team.max_per_department, per_department)
+                   for team in instance.teams):  # fmt: skip
+            department, most = per_department.most_common(1)[0]
+            yield (
+                f"{named}, but no team can hold them: {most} of them are in {department} and "
+                f"every team large enough takes fewer per department (max_per_department)"
+            )
+
+
+def _spans(rows: list[int]) -> str:
+    """Sorted row numbers as runs: [9, 10, 11, 14] -> "9-11, 14"."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+
+
+def _holds(size: int, limit: int | None, per_department: Counter[str]) -> bool:
+    return sum(per_department.values()) <= size and (
+        limit is None or max(per_department.values()) <= limit
+    )
+
+
+def _balance_matching_nobody(instance: PlanningInput) -> Iterator[tuple[BalanceRule, str]]:
+    """Balance rules no available employee can match: a no_lone value nobody available
+    holds (with the closest value held, for a typo), or a column blank for everyone."""
+    available = instance.available_employees
+    for rule in instance.balance_rules:
+        where = f"Balance row {rule.row}" if rule.row is not None else "Balance"
+        kind = "hard" if rule.hard else "soft"
+        held = _held(available, rule.attribute)
+        if not held:
+            yield (
+                rule,
+                (
+                    f"{where}: the {kind} {rule.mode} rule on {rule.attribute} matches nobody: "
+                    f"no available employee has a value in that column"
+                ),
+            )
+            continue
+        if rule.mode is not BalanceMode.NO_LONE or not rule.value:
+            continue
+        wanted = rule.value.strip().casefold()
+        if any(value.casefold() == wanted for value in held):
+            continue
+        away = _held([e for e in instance.employees if not e.available], rule.attribute)
+        only_away = any(value.casefold() == wanted for value in away)
+        why = (
+            "only people who are not available have it"
+            if only_away
+            else "no available employee has it" + _did_you_mean(rule, held)
+        )
+        yield (
+            rule,
+            (
+                f"{where}: the {kind} no_lone rule on {rule.attribute} = {rule.value.strip()!r} "
+                f"matches nobody: {why}"
+            ),
+        )
+
+
+def _held(people: list[Employee] | tuple[Employee, ...], attribute: str) -> set[str]:
+    return {text for e in people if (text := e.attribute_text(attribute)) is not None}
+
+
+def _did_you_mean(rule: BalanceRule, held: set[str]) -> str:
+    """ "; did you mean 'Sapporo'?" for a close value of a column that may be quoted."""
+    if rule.attribute not in SUGGESTED_COLUMNS or rule.value is None:
+        return ""
+    by_key = {value.casefold(): value for value in sorted(held)}
+    close = difflib.get_close_matches(rule.value.strip().casefold(), list(by_key), n=1)
+    return f"; did you mean {by_key[close[0]]!r}?" if close else ""

@@ -29,6 +29,7 @@ from crossteam.models import (
     SkillName,
 )
 from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext, pair_key
+from crossteam.planner.cutoff import NO_CUTOFF, Cutoff, solve_until
 
 COMMON_SKILL_SHARE = 1 / 3
 """A skill is common in a department when at least this share of its members hold it."""
@@ -522,6 +523,7 @@ def _bridge_directions(
     classes: Sequence[RotatorClass],
     gap_weights: dict[tuple[str, str], float],
     tally: _Tally,
+    cutoff: Cutoff = NO_CUTOFF,
 ) -> dict[tuple[DepartmentName, DepartmentName], DepartmentName]:
     """Which end of each gap pair should host, so that the stints bridge the most weight.
 
@@ -569,7 +571,7 @@ def _bridge_directions(
     solver.parameters.catch_sigint_signal = False  # the CLI handles Ctrl-C (see solve._solver)
     solver.parameters.num_workers = 1
     solver.parameters.max_deterministic_time = DIRECTIONS_EFFORT
-    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if solve_until(solver, model, cutoff) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return {}
     return {pair_key(*way): way[1] for way, var in chosen.items() if solver.value(var)}
 
@@ -579,8 +581,13 @@ def _greedy(
     classes: Sequence[RotatorClass],
     groups: Sequence[TimingGroup],
     gap_weights: dict[tuple[str, str], float],
+    cutoff: Cutoff = NO_CUTOFF,
 ) -> _Tally:
-    """Required stints first, then one stint per gap pair by weight, then learning stints."""
+    """Required stints first, then one stint per gap pair by weight, then learning stints.
+
+    Raises:
+        Stopped: the run was asked to stop.
+    """
     tally = _Tally(facts, classes, groups)
     for index, c in enumerate(classes):
         for host in sorted(c.required_hosts):
@@ -588,9 +595,10 @@ def _greedy(
     by_home: dict[DepartmentName, list[int]] = defaultdict(list)
     for index, c in enumerate(classes):
         by_home[c.home].append(index)
-    chosen = _bridge_directions(facts, classes, gap_weights, tally)
+    chosen = _bridge_directions(facts, classes, gap_weights, tally, cutoff)
     # the pairs the orientation chose first: the others only use what room is left
     for (a, b), _ in sorted(gap_weights.items(), key=lambda kv: (kv[0] not in chosen, -kv[1])):
+        cutoff.raise_if_stopped()
         if any(tally.sent[i, b] for i in by_home[a]) or any(tally.sent[i, a] for i in by_home[b]):
             continue
         options = [(i, b) for i in by_home[a] if b in classes[i].hosts] + [
@@ -611,13 +619,14 @@ def _greedy(
     ]
     learning_options.sort(key=lambda option: -_learning(facts, classes[option[0]], option[1]))
     for index, host in learning_options:
+        cutoff.raise_if_stopped()
         while tally.try_place(index, host):
             pass
     return tally
 
 
 def build_rotation(
-    ctx: ModelContext, *, explain: bool = False, aggregate: bool = True
+    ctx: ModelContext, *, explain: bool = False, aggregate: bool = True, cutoff: Cutoff = NO_CUTOFF
 ) -> RotationModel:
     """Add rotation stints, their rules, bridges and objective parts to ``ctx.model``.
 
@@ -629,6 +638,10 @@ def build_rotation(
         aggregate: group interchangeable employees into classes (the default); False
             gives one class per employee, the straightforward baseline the benchmark
             compares against.
+        cutoff: the run's stop, heard while the greedy hint is made.
+
+    Raises:
+        Stopped: the run was asked to stop.
     """
     facts = _facts(ctx.instance)
     model = ctx.model
@@ -743,7 +756,7 @@ def build_rotation(
     if learning:
         ctx.add_objective("learning", settings.weight_learning, sum(learning))
 
-    _hint(rotation, ctx)
+    _hint(rotation, ctx, cutoff)
     return rotation
 
 
@@ -781,9 +794,9 @@ def _cap_bridges(
         model.add(sum(bridges) <= most)
 
 
-def _hint(rotation: RotationModel, ctx: ModelContext) -> None:
+def _hint(rotation: RotationModel, ctx: ModelContext, cutoff: Cutoff) -> None:
     """Hint every rotation variable with the greedy plan (CP-SAT prefers complete hints)."""
-    tally = _greedy(rotation.facts, rotation.classes, rotation.groups, ctx.gap_weights)
+    tally = _greedy(rotation.facts, rotation.classes, rotation.groups, ctx.gap_weights, cutoff)
     model = ctx.model
     for who, var in rotation.sent.items():
         model.add_hint(var, tally.sent.get(who, 0))
@@ -801,6 +814,18 @@ def _hint(rotation: RotationModel, ctx: ModelContext) -> None:
         model.add_hint(sender, int(bool(reached[home])))
     for literal, _ in rotation.assumptions:
         model.add_hint(literal, 1)
+
+
+def rotation_warnings(instance: PlanningInput) -> list[str]:
+    """Settings that leave the rotation nothing to plan, though planning may go on."""
+    periods = len(instance.periods)
+    stint = instance.settings.stint_periods
+    if periods and stint > periods:
+        return [
+            f"Settings: stint_periods is {stint} but the Periods sheet has only {periods} "
+            f"period(s): no stint fits, so nobody rotates"
+        ]
+    return []
 
 
 def precheck_rotation(instance: PlanningInput) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
@@ -28,6 +28,7 @@ from crossteam.models import (
     PlanningInput,
     SolveStatus,
     StopReason,
+    Team,
     TeamAssignment,
     TeamName,
 )
@@ -38,13 +39,14 @@ from crossteam.planner.bounds import depth_ceiling, team_objective_bound
 from crossteam.planner.candidates import EXACT, VARIABLE_BUDGET, choose_candidates, exact_size
 from crossteam.planner.ceiling import Capacity, bridging_ceiling, capacity, pairs_ceiling
 from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext
+from crossteam.planner.cutoff import NO_CUTOFF, Cutoff, OutOfTime, Stopped, solve_until
 from crossteam.planner.department_level import DepartmentPlan, Mix, Weights, plan_departments
 from crossteam.planner.greedy import dealt_teams, greedy_teams
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.local_search import improve_teams, plan_value
-from crossteam.planner.options import Progress, SolveOptions
+from crossteam.planner.options import Progress, SolveOptions, Stage
 from crossteam.planner.pool import cohorts
-from crossteam.planner.prechecks import check_teams_possible
+from crossteam.planner.prechecks import check_teams_possible, team_rule_warnings
 from crossteam.planner.teams import (
     TeamModel,
     build_teams,
@@ -76,6 +78,7 @@ LARGE_NOTE = (
     "(greedy and local search), planned again block of teams by block of teams as time "
     "allowed, every rule checked; the bound is crossteam's own"
 )
+LARGE_STOPPED_NOTE = "Interrupted: the teams found so far are given; the rotation was not planned"
 LARGE_ROTATION_NOTE = (
     "Very large company: the rotation was planned after the teams, for the department "
     "pairs they leave silent; with the teams not searched, the plan has no bound"
@@ -88,6 +91,29 @@ DEPARTMENT_SHARE = 0.4
 """Share of the time limit the department-level model (bound and plan) may take."""
 HINT_SHARE = 0.2
 """Share of the time limit the full hint may take (the solve that fills in all but x)."""
+HINT_LINGER = 2.0
+"""Seconds the full hint's solve may go on after a stop: it gives the start plan, which
+the stop then keeps (on 1,000 people it takes 1-2 s in all)."""
+PREPARATION_GRACE = 10.0
+"""Seconds past the time limit the stages before the search (greedy, local search, the
+model) may run before the run gives up: they used to run to the end however long, and a
+start plan a little late beats none (1,500 people planned in 3 s need about 4 s to get
+there on 2 cores), but a model that would take minutes is not waited for."""
+BOUND_SHARE = 0.2
+"""Share of the time limit the hand-made bound may take; a looser valid one stands after."""
+EXPLAIN_SHARE = 0.25
+"""Share of the time limit the explanation of an infeasible model gets at least, when the
+search has used up the rest."""
+INTERRUPTED_REASON = "The run was interrupted before any plan was found"
+MODEL_TIME_REASON = (
+    "No plan was found within the limit ({seconds:g} s): the model was still being built "
+    "{grace:g} s after it (teams that may take very many sizes cost most); try a longer "
+    "--time-limit or a smaller max_size"
+)
+EXPLAIN_TIME = "No plan meets every rule, and the rules in conflict were not found in time"
+EXPLAIN_INTERRUPTED = (
+    "No plan meets every rule; the run was interrupted before the rules in conflict were found"
+)
 
 
 @dataclass
@@ -111,6 +137,7 @@ def solve(
     options: SolveOptions,
     *,
     on_progress: Callable[[Progress], None] | None = None,
+    on_stage: Callable[[Stage], None] | None = None,
     stop: threading.Event | None = None,
     whole: bool = True,
 ) -> Plan:
@@ -120,20 +147,58 @@ def solve(
     large company path itself, whatever its size.
 
     Returns a plan with status optimal or feasible, or infeasible / no_solution with an
-    explanation in plain words. ``stop`` (set on Ctrl-C) ends the search with the best plan.
-    A plan of the whole company also says how many silent department pairs any plan of
-    these teams and periods could bridge at most (``silent_pairs_ceiling``).
+    explanation in plain words. ``stop`` (set on Ctrl-C) ends whichever stage runs: the
+    search with the best plan, an earlier stage with no plan (``StopReason.INTERRUPTED``).
+    ``on_stage`` hears each stage as it starts. A plan of the whole company also says how
+    many silent department pairs any plan of these teams and periods could bridge at most
+    (``silent_pairs_ceiling``).
     """
-    plan = _solve(instance, report, options, on_progress=on_progress, stop=stop, whole=whole)
-    if not whole or not plan.has_solution:
+    started = time.monotonic()
+    cutoff = Cutoff(stop, started + options.time_limit_seconds + PREPARATION_GRACE)
+    announce = on_stage or _silent
+    try:
+        plan = _solve(
+            instance, report, options,
+            on_progress=on_progress, announce=announce, cutoff=cutoff, whole=whole,
+        )  # fmt: skip
+    except Stopped:
+        return Plan(
+            status=SolveStatus.NO_SOLUTION, stop_reason=StopReason.INTERRUPTED,
+            explanation=(INTERRUPTED_REASON,), seconds=time.monotonic() - started,
+            seed=options.seed, workers=options.threads,
+            time_limit_seconds=options.time_limit_seconds,
+        )  # fmt: skip
+    if not whole:
         return plan
+    warnings = rule_warnings(instance, options)
+    if warnings:
+        plan = plan.model_copy(update={"notes": (*warnings, *plan.notes)})
+    if not plan.has_solution or cutoff.stopped:
+        return plan  # stopped: the plan is wanted now, without the ceiling
     most = pairs_ceiling(
         instance,
         list(report.gap_pairs),
         teams=plan.planned_teams,
         rotation=plan.planned_rotation,
+        cutoff=Cutoff(stop),
     )
-    return plan.model_copy(update={"silent_pairs_ceiling": most})
+    return plan.model_copy(update={"silent_pairs_ceiling": None if cutoff.stopped else most})
+
+
+def rule_warnings(instance: PlanningInput, options: SolveOptions) -> list[str]:
+    """Rules and settings of the parts planned that match nobody or leave nothing to plan:
+    planning goes on, but they do nothing (soft Balance rules, a stint longer than the
+    periods). A plan of the whole company lists them first among its notes."""
+    teams = options.plan_teams and bool(instance.teams)
+    rotation = options.plan_rotation and bool(instance.periods)
+    return [
+        *(team_rule_warnings(instance) if teams else []),
+        *(rotation_part.rotation_warnings(instance) if rotation else []),
+    ]
+
+
+def _silent(stage: Stage) -> None:
+    """No one listens to the stages."""
 
 
 def _solve(
@@ -142,10 +207,18 @@ def _solve(
     options: SolveOptions,
     *,
     on_progress: Callable[[Progress], None] | None,
-    stop: threading.Event | None,
+    announce: Callable[[Stage], None],
+    cutoff: Cutoff,
     whole: bool,
 ) -> Plan:
+    """``solve`` without the ceiling.
+
+    Raises:
+        Stopped: the run was asked to stop before the search kept a plan.
+    """
     started = time.monotonic()
+    stop = cutoff.stop
+    instance = within_headcount(instance)
     with_teams = options.plan_teams and bool(instance.teams)
     with_rotation = options.plan_rotation and bool(instance.periods)
     run = {
@@ -172,39 +245,68 @@ def _solve(
     start = None
     department = None
     if with_teams and options.formulation.greedy_start:
-        start = starting_plan(instance, report)
+        announce(Stage.START)
+        start = starting_plan(instance, report, cutoff)
+        cutoff.raise_if_stopped()
+        if start is None:  # the time limit passed before the greedy plan was done
+            return Plan(
+                status=SolveStatus.NO_SOLUTION, stop_reason=StopReason.TIME_LIMIT,
+                explanation=(_no_solution_reason(StopReason.TIME_LIMIT, options),),
+                seconds=time.monotonic() - started, **run,
+            )  # fmt: skip
         large = (
-            _large_company_plan(instance, report, options, start, started, on_progress, stop)
+            _large_company_plan(
+                instance, report, options, start, started, on_progress, announce, cutoff
+            )
             if whole
             else None
         )
         if large is not None:
-            return large.model_copy(update=run)
+            return large.model_copy(
+                update={**run, "planned_rotation": with_rotation and large.planned_rotation}
+            )
         if options.formulation.department_level:
+            announce(Stage.DEPARTMENTS)
             department = _department_plan(
                 instance, report, options, start, rotation=with_rotation, stop=stop
             )
-    built = build_model(
-        instance, report, options, teams=with_teams, rotation=with_rotation, start=start,
-        department=department,
+            cutoff.raise_if_stopped()
+    build = partial(
+        build_model, instance, report, options,
+        teams=with_teams, rotation=with_rotation, cutoff=cutoff, on_stage=announce,
     )  # fmt: skip
+    try:
+        built = build(start=start, department=department)
+    except OutOfTime:
+        late = MODEL_TIME_REASON.format(seconds=options.time_limit_seconds, grace=PREPARATION_GRACE)
+        return Plan(
+            status=SolveStatus.NO_SOLUTION, stop_reason=StopReason.TIME_LIMIT,
+            explanation=(late,), seconds=time.monotonic() - started, **run,
+        )  # fmt: skip
     # the department-level plan starts the search when it beats the start plan on what
     # departments decide (bridging, departments present, diversify); the search then
     # improves what people decide
     better = department is not None and (department.value or 0) > (department.start_value or 0)
     mixes = department.mixes if better and department is not None else None
+    announce(Stage.SEARCH)
     solver, status, found = _search(built, options, start, started, on_progress, stop, mixes)
     if status == cp_model.INFEASIBLE and built.restricted:
         # the greedy start broke a hard rule, so the restriction built around it may be
         # what leaves no plan: try the exact model before declaring the rules impossible
-        built = build_model(instance, report, options, teams=with_teams, rotation=with_rotation)
+        built = build(cutoff=Cutoff(stop))
+        announce(Stage.SEARCH)
         solver, status, found = _search(built, options, start, started, on_progress, stop)
     seconds = time.monotonic() - started
 
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return _plan(built, (solver, status), solver, options, stop, seconds, run)
     if status == cp_model.INFEASIBLE:
-        explanation = explain(instance, report, options, teams=with_teams, rotation=with_rotation)
+        announce(Stage.EXPLAIN)
+        # the explanation is held to the time limit itself, not to the preparation's grace
+        limit = Cutoff(stop, started + options.time_limit_seconds)
+        explanation = explain(
+            instance, report, options, teams=with_teams, rotation=with_rotation, cutoff=limit
+        )
         return Plan(
             status=SolveStatus.INFEASIBLE, stop_reason=StopReason.PROVEN,
             explanation=tuple(explanation), seconds=time.monotonic() - started, **run,
@@ -219,6 +321,23 @@ def _solve(
         status=SolveStatus.NO_SOLUTION, stop_reason=stopped, seconds=seconds,
         explanation=(_no_solution_reason(stopped, options),), **run,
     )  # fmt: skip
+
+
+def within_headcount(instance: PlanningInput) -> PlanningInput:
+    """``instance`` with no team larger than the people it can hold: those available, at
+    most ``max_per_department`` of each department. A larger ``max_size`` allows no other
+    plan, but would cost the model (and its bounds) a variable per size."""
+    available = Counter(e.department for e in instance.available_employees)
+
+    def most(team: Team) -> int:
+        limit = team.max_per_department
+        held = sum(min(n, limit or n) for n in available.values())
+        return max(team.min_size, min(team.max_size, held))
+
+    if all(t.max_size <= most(t) for t in instance.teams):
+        return instance
+    teams = tuple(t.model_copy(update={"max_size": most(t)}) for t in instance.teams)
+    return instance.with_changes(teams=teams)
 
 
 def team_model_size(instance: PlanningInput, options: SolveOptions, gap_pairs: int) -> int:
@@ -237,12 +356,14 @@ def _large_company_plan(
     start: Mapping[TeamName, list[EmployeeId]],
     started: float,
     on_progress: Callable[[Progress], None] | None,
-    stop: threading.Event | None,
+    announce: Callable[[Stage], None],
+    cutoff: Cutoff,
 ) -> Plan | None:
     """For a team model above ``MODEL_VARIABLE_LIMIT``: the start plan as the teams, with
     the hand-made bound, and the rotation (if asked) planned alone for the department
     pairs the teams leave silent. ``None`` when the model is small enough, or when the
-    start plan breaks a rule (the solver must then repair it)."""
+    start plan breaks a rule (the solver must then repair it). Stopped once the blocks
+    have begun, it gives the teams it has (the rotation is then not planned)."""
     gap_weights = report.gap_weights()
     variables = team_model_size(instance, options, len(gap_weights))
     if variables <= MODEL_VARIABLE_LIMIT:
@@ -257,29 +378,42 @@ def _large_company_plan(
         return None
     rotating = options.plan_rotation and bool(instance.periods)
     share = 0.5 if rotating else 1.0  # the rotation, planned after, needs time too
-    bound: float | None = team_objective_bound(instance, gap_weights)
+    announce(Stage.BOUND)
+    limit = options.time_limit_seconds
+    bound: float | None = team_objective_bound(
+        instance, gap_weights, cutoff=cutoff.within(BOUND_SHARE * limit)
+    )
+    stop = cutoff.stop
 
     def block_done(value: float, improved: int) -> None:
         if on_progress is not None and bound is not None and not rotating:
             seconds = time.monotonic() - started
             on_progress(Progress(value, bound, _gap(value, bound), seconds, improved + 1))
 
+    announce(Stage.BLOCKS)
     teams, _ = improve_by_blocks(
         instance, report, options, teams,
-        variables=variables, deadline=started + share * options.time_limit_seconds,
+        variables=variables, deadline=started + share * limit,
         solve=partial(solve, whole=False), stop=stop, on_block=block_done,
     )  # fmt: skip
     plan = plan.model_copy(update={"teams": teams})
     terms = team_objective_terms(instance, gap_weights, plan)
     notes = [LARGE_NOTE]
     rotation: Plan | None = None
+    if rotating and cutoff.stopped:
+        rotating = False
+        notes.append(LARGE_STOPPED_NOTE)
     if rotating:
         # pairs a team bridges are worth nothing more to a rotation
         left = without_pairs_held(report, instance, (t.members for t in teams))
-        remaining = max(0.1, options.time_limit_seconds - (time.monotonic() - started))
+        remaining = max(0.1, limit - (time.monotonic() - started))
         alone = replace(options, plan_teams=False, time_limit_seconds=remaining)
-        rotation = _solve(instance, left, alone, on_progress=on_progress, stop=stop, whole=True)
-        if not rotation.has_solution:
+        rotation = solve(instance, left, alone, on_progress=on_progress, on_stage=announce,
+                         stop=stop, whole=False)  # fmt: skip
+        if not rotation.has_solution and rotation.stop_reason is StopReason.INTERRUPTED:
+            rotating, rotation = False, None
+            notes.append(LARGE_STOPPED_NOTE)
+        elif not rotation.has_solution:
             return rotation.model_copy(update={"seconds": time.monotonic() - started})
         terms = {k: terms.get(k, 0.0) + rotation.objective_terms.get(k, 0.0)
                  for k in {*terms, *rotation.objective_terms}}  # fmt: skip
@@ -290,15 +424,17 @@ def _large_company_plan(
     if on_progress is not None and rotation is None:
         gap = _gap(objective, bound) if bound is not None else None
         on_progress(Progress(objective, bound or objective, gap, seconds, solutions=1))
+    stopped = StopReason.INTERRUPTED if cutoff.stopped else StopReason.SIZE_LIMIT
     return Plan(
         status=SolveStatus.FEASIBLE,
         objective=objective,
         bound=bound,
         gap=_gap(objective, bound) if bound is not None else None,
         seconds=seconds,
-        stop_reason=rotation.stop_reason if rotation is not None else StopReason.SIZE_LIMIT,
+        stop_reason=rotation.stop_reason if rotation is not None else stopped,
         teams=teams,
         rotation=rotation.rotation if rotation is not None else (),
+        planned_rotation=rotation is not None,
         objective_terms=terms,
         notes=tuple(notes),
     )
@@ -326,14 +462,28 @@ def _department_plan(
 
 
 def starting_plan(
-    instance: PlanningInput, report: NetworkReport
-) -> dict[TeamName, list[EmployeeId]]:
+    instance: PlanningInput, report: NetworkReport, cutoff: Cutoff = NO_CUTOFF
+) -> dict[TeamName, list[EmployeeId]] | None:
     """The better of the team-by-team greedy and the dealt one (by the local search's own
-    value: bridging, departments per team, diversify by department), then improved."""
+    value: bridging, departments per team, diversify by department), then improved.
+
+    At the ``cutoff``'s deadline: the greedy plan done by then, as far as it was improved;
+    ``None`` when not even one greedy plan was done.
+
+    Raises:
+        Stopped: the run was asked to stop.
+    """
     gap_weights = report.gap_weights()
-    built = [greedy_teams(instance, gap_weights), dealt_teams(instance, gap_weights)]
+    built = []
+    for form in (greedy_teams, dealt_teams):
+        try:
+            built.append(form(instance, gap_weights, cutoff))
+        except OutOfTime:
+            break
+    if not built:
+        return None
     best = max(built, key=lambda plan: plan_value(instance, gap_weights, plan))
-    return improve_teams(instance, gap_weights, best)
+    return improve_teams(instance, gap_weights, best, cutoff)
 
 
 def build_model(
@@ -346,13 +496,21 @@ def build_model(
     explain: bool = False,
     start: Mapping[TeamName, list[EmployeeId]] | None = None,
     department: DepartmentPlan | None = None,
+    cutoff: Cutoff = NO_CUTOFF,
+    on_stage: Callable[[Stage], None] | None = None,
 ) -> PlanningModel:
     """The whole model: teams and rotation register their bridges before ``finish``.
 
     With a ``start`` plan, a large team model is restricted around it (see ``candidates``).
-    A ``department`` plan's bound tightens the hand-made one.
+    A ``department`` plan's bound tightens the hand-made one, which gets ``BOUND_SHARE``
+    of the time limit, within the ``cutoff``.
+
+    Raises:
+        Stopped: the run was asked to stop.
     """
-    ctx = ModelContext(instance=instance, gap_weights=report.gap_weights())
+    announce = on_stage or _silent
+    announce(Stage.MODEL)
+    ctx = ModelContext(instance=instance, gap_weights=report.gap_weights(), cutoff=cutoff)
     groups = RuleGroups(ctx.model, explain=explain)
     team_model = None
     candidates = EXACT
@@ -365,20 +523,29 @@ def build_model(
     rotation_model = None
     if rotation:
         aggregate = options.formulation.aggregate
-        rotation_model = rotation_part.build_rotation(ctx, explain=explain, aggregate=aggregate)
+        rotation_model = rotation_part.build_rotation(
+            ctx, explain=explain, aggregate=aggregate, cutoff=cutoff
+        )
     ctx.finish()
     if options.formulation.tight:
         _cap_department_bridges(ctx, capacity(instance, teams=teams, rotation=rotation))
     ceiling = None
     if (teams or rotation_model is not None) and not explain and options.formulation.own_bound:
+        announce(Stage.BOUND)
+        within = cutoff.within(BOUND_SHARE * options.time_limit_seconds)
         if teams:
-            scaled = team_objective_bound(instance, ctx.gap_weights, rotation=rotation)
+            scaled = team_objective_bound(
+                instance, ctx.gap_weights, rotation=rotation, cutoff=within
+            )
             if department is not None:
                 scaled = min(scaled, department.bound + depth_ceiling(instance))
             scaled *= OBJECTIVE_SCALE
         else:
-            found = bridging_ceiling(instance, ctx.gap_weights, teams=False, rotation=True)
+            found = bridging_ceiling(
+                instance, ctx.gap_weights, teams=False, rotation=True, cutoff=within
+            )
             scaled = float(found.scaled)
+        cutoff.raise_if_stopped()
         if rotation_model is not None:
             scaled += rotation_model.objective_ceiling(instance.settings)
         # every term is a whole multiple of its coefficient, so the objective is a whole
@@ -426,8 +593,8 @@ def _search(
     """
     found = None
     if start is not None and built.teams is not None:
-        filled = _fill_mixes(built, mixes, options) if mixes else None
-        found = filled if filled is not None else hint_start(built, start, options)
+        filled = _fill_mixes(built, mixes, options, stop) if mixes else None
+        found = filled if filled is not None else hint_start(built, start, options, stop)
         if filled is not None:
             _hint_solution(built.ctx.model, filled)
     solver = _solver(options, time_limit=options.time_limit_seconds - (time.monotonic() - started))
@@ -447,15 +614,28 @@ def _search(
     return solver, _run(solver, built.ctx.model, watch, stop), found
 
 
+def _run(
+    solver: cp_model.CpSolver,
+    model: cp_model.CpModel,
+    watch: _Watch,
+    stop: threading.Event | None,
+) -> Any:
+    """The search itself: until a limit, the proof, or ``stop``."""
+    return solve_until(solver, model, Cutoff(stop), watch)
+
+
 def hint_start(
-    built: PlanningModel, start: Mapping[TeamName, list[EmployeeId]], options: SolveOptions
+    built: PlanningModel,
+    start: Mapping[TeamName, list[EmployeeId]],
+    options: SolveOptions,
+    stop: threading.Event | None = None,
 ) -> cp_model.CpSolver | None:
     """Hint a starting plan in full: CP-SAT makes far more of a complete hint.
 
     The team decisions come from ``start``; every other variable from solving a copy of the
     model with those decisions fixed, which is quick (all else follows from them or is easy
-    to choose). When the start breaks a hard rule the copy has no solution and only the
-    team decisions are hinted.
+    to choose). When the start breaks a hard rule (or ``stop`` ends that solve) the copy
+    has no solution and only the team decisions are hinted.
     """
     assert built.teams is not None
     built.teams.hint(_ordered_like_model(built.teams, start) if built.teams.ordered else start)
@@ -466,14 +646,17 @@ def hint_start(
     )
     for var in [*built.teams.x.values(), *built.teams.fill.values()]:
         fixed.add(fixed.get_int_var_from_proto_index(var.index) == hinted[var.index])
-    solver = _complete(fixed, options)
+    solver = _complete(fixed, options, stop)
     if solver is not None:
         _hint_solution(model, solver)
     return solver
 
 
 def _fill_mixes(
-    built: PlanningModel, mixes: Mapping[TeamName, Mix], options: SolveOptions
+    built: PlanningModel,
+    mixes: Mapping[TeamName, Mix],
+    options: SolveOptions,
+    stop: threading.Event | None = None,
 ) -> cp_model.CpSolver | None:
     """The department-level plan filled with people: the model with every team's members
     per department fixed to its mix (teams of one spec in their symmetry order), solved;
@@ -494,16 +677,19 @@ def _fill_mixes(
     for (team, department), count in tm.count.items():
         wanted = dict(ordered.get(team, ())).get(department, 0)
         fixed.add(fixed.get_int_var_from_proto_index(count.index) == wanted)
-    return _complete(fixed, options)
+    return _complete(fixed, options, stop)
 
 
-def _complete(model: cp_model.CpModel, options: SolveOptions) -> cp_model.CpSolver | None:
+def _complete(
+    model: cp_model.CpModel, options: SolveOptions, stop: threading.Event | None
+) -> cp_model.CpSolver | None:
     """Solve a copy of the model whose team decisions are (mostly) fixed: quick, as all
     else follows from them or is easy to choose."""
     solver = _solver(options, time_limit=options.time_limit_seconds * HINT_SHARE, workers=1)
     _lean_presolve(solver)
     solver.parameters.symmetry_level = 0
-    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    hinted_status = solve_until(solver, model, Cutoff(stop), linger=HINT_LINGER)
+    if hinted_status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return solver
 
@@ -546,24 +732,39 @@ def explain(
     *,
     teams: bool,
     rotation: bool,
+    cutoff: Cutoff = NO_CUTOFF,
 ) -> list[str]:
     """Rule groups that cannot all hold: the model rebuilt with an assumption literal per
     group of team rules and of rotation rules, CP-SAT's sufficient set of them, then cut
-    down one group at a time while time allows (CP-SAT alone often blames every group)."""
-    built = build_model(instance, report, options, teams=teams, rotation=rotation, explain=True)
+    down one group at a time while time allows (CP-SAT alone often blames every group).
+
+    It has what is left of the ``cutoff``'s deadline, but at least ``EXPLAIN_SHARE`` of
+    the time limit, and ends on its stop with what it found so far.
+    """
+    limit = options.time_limit_seconds
+    now = time.monotonic()
+    deadline = cutoff.deadline if math.isfinite(cutoff.deadline) else now + limit
+    within = replace(cutoff, deadline=max(deadline, now + EXPLAIN_SHARE * limit))
+    try:
+        built = build_model(
+            instance, report, options, teams=teams, rotation=rotation, explain=True, cutoff=within
+        )
+    except Stopped:
+        return [EXPLAIN_INTERRUPTED]
+    except OutOfTime:
+        return [EXPLAIN_TIME]
     model = built.ctx.model
     model.clear_objective()  # only feasibility matters here
     words = {lit.index: reason for reason, lit in built.groups.literals.items()}
     if built.rotation is not None:
         words.update({lit.index: text for lit, text in built.rotation.assumptions})
-    deadline = time.monotonic() + options.time_limit_seconds
-    core = _infeasible_core(model, list(words), options, deadline)
+    core = _infeasible_core(model, list(words), options, within)
     if core is None:
-        return ["No plan meets every rule, and the rules in conflict were not found in time"]
+        return [EXPLAIN_INTERRUPTED if within.stopped else EXPLAIN_TIME]
     for index in list(core):
-        if time.monotonic() > deadline:
+        if within.reached():
             break
-        smaller = _infeasible_core(model, [i for i in core if i != index], options, deadline)
+        smaller = _infeasible_core(model, [i for i in core if i != index], options, within)
         if smaller is not None:
             core = smaller
     if not core:
@@ -572,13 +773,13 @@ def explain(
 
 
 def _infeasible_core(
-    model: cp_model.CpModel, assumed: list[int], options: SolveOptions, deadline: float
+    model: cp_model.CpModel, assumed: list[int], options: SolveOptions, cutoff: Cutoff
 ) -> list[int] | None:
     """A subset of ``assumed`` (literal indices) proven infeasible together, or ``None``."""
     model.clear_assumptions()
     model.add_assumptions([model.get_bool_var_from_proto_index(i) for i in assumed])
-    solver = _solver(options, time_limit=max(0.1, deadline - time.monotonic()), workers=1)
-    if solver.solve(model) != cp_model.INFEASIBLE:
+    solver = _solver(options, time_limit=max(0.1, cutoff.seconds_left), workers=1)
+    if solve_until(solver, model, Cutoff(cutoff.stop)) != cp_model.INFEASIBLE:
         return None
     found = set(solver.sufficient_assumptions_for_infeasibility())
     return [i for i in assumed if i in found]
@@ -621,33 +822,6 @@ class _Watch(cp_model.CpSolverSolutionCallback):
             )
         if self.stop is not None and self.stop.is_set():
             self.stop_search()
-
-
-def _run(
-    solver: cp_model.CpSolver,
-    model: cp_model.CpModel,
-    watch: _Watch,
-    stop: threading.Event | None,
-) -> Any:
-    """Solve; a watcher thread stops the search on ``stop`` even between improvements."""
-    if stop is None:
-        return solver.solve(model, watch)
-    done = threading.Event()
-
-    def watcher() -> None:
-        # asked again every 0.1 s: a request made while the solver is still setting up
-        # may not outlive its start
-        while not done.wait(0.1):
-            if stop.is_set():
-                solver.stop_search()
-
-    thread = threading.Thread(target=watcher, name="crossteam-stop-watcher", daemon=True)
-    thread.start()
-    try:
-        return solver.solve(model, watch)
-    finally:
-        done.set()
-        thread.join()
 
 
 def _solver(

@@ -148,10 +148,15 @@ def build_teams(
     ``candidates`` may restrict which classes a team draws skilled members from and which
     teams may earn each gap pair; a restriction makes teams of one spec differ, so their
     symmetry is then left unbroken.
+
+    Raises:
+        Stopped: the run was asked to stop (``ctx.cutoff``).
+        OutOfTime: ``ctx.cutoff``'s deadline passed before the model was built.
     """
     tm = TeamModel(ctx, cohorts, ordered=formulation.symmetry and not candidates.restricted)
     _add_assignment(tm, groups, candidates.skill_classes)
     for team in tm.teams:
+        ctx.cutoff.check()
         _add_team_shape(tm, team, groups, tight=formulation.tight)
         _add_skills(tm, team, groups)
         _add_bridging(tm, team, candidates.bridge_teams, tight=formulation.tight)

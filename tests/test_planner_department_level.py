@@ -1,0 +1,141 @@
+"""The department-level model: its bound holds for every plan, its plan is a real start."""
+
+from __future__ import annotations
+
+import pytest
+from instances import company, network_report, person, random_company, rotation_instance
+
+from crossteam.checks import verify
+from crossteam.models import (
+    BalanceMode,
+    BalanceRule,
+    Plan,
+    PlanningInput,
+    Rule,
+    RuleKind,
+    Settings,
+    SolveStatus,
+    TeamSpec,
+)
+from crossteam.planner import Formulation, SolveOptions, solve
+from crossteam.planner.department_level import Shape, Weights, mix_of, plan_departments
+from crossteam.planner.rotation import rotation_reach
+from crossteam.planner.solve import starting_plan
+
+
+def _start(instance: PlanningInput) -> dict[str, list[str]]:
+    department = {e.employee_id: e.department for e in instance.employees}
+    start = starting_plan(instance, network_report(instance))
+    assert start is not None
+    return {team: [department[e] for e in members] for team, members in start.items()}
+
+
+def _department_bound(instance: PlanningInput, *, rotation: bool = False) -> float:
+    found = plan_departments(
+        instance,
+        Weights.of(instance, network_report(instance).gap_weights()),
+        _start(instance),
+        reach=rotation_reach(instance) if rotation else None,
+        seconds=30,
+        integer_plan=False,
+    )
+    assert found.proven
+    return found.bound
+
+
+def _solved(instance: PlanningInput, *, rotation: bool = False, department_level: bool) -> Plan:
+    options = SolveOptions(
+        time_limit_seconds=30,
+        workers=2,
+        plan_rotation=rotation,
+        formulation=Formulation(department_level=department_level),
+    )
+    plan = solve(instance, network_report(instance), options)
+    report = verify(instance, plan)
+    assert report.passed, report.failures
+    return plan
+
+
+def singletons(departments: int) -> list:
+    return [person(f"p{d}", f"D{d}") for d in range(departments)]
+
+
+def test_a_hand_counted_company_is_bounded_exactly() -> None:
+    # six one-person departments, all silent with each other, and two teams of three: each
+    # team holds three departments (3 pairs, 3 departments present), so at most 2 x 3 pairs
+    # of gap weight 3 (x weight_bridging 10) and 6 departments present: 180 + 6
+    specs = (TeamSpec(name="T", count=2, min_size=3, max_size=3),)
+    instance = company(singletons(6), specs)
+    assert len(network_report(instance).gap_pairs) == 15
+    assert _department_bound(instance) == pytest.approx(2 * 3 * 30 + 6)
+    plan = _solved(instance, department_level=True)
+    assert plan.status is SolveStatus.OPTIMAL
+    assert plan.objective == pytest.approx(186)
+
+
+def test_what_mixes_cost_in_diversify_deviations_is_counted() -> None:
+    # two departments of 4 and 2 people, one team of 3 diversifying the department: the
+    # pool's shares aim at 2 and 1 members, so the mix (2, 1) costs nothing and is best
+    people = [person(f"a{i}", "A") for i in range(4)] + [person(f"b{i}", "B") for i in range(2)]
+    rules = (BalanceRule(attribute="department", mode=BalanceMode.DIVERSIFY, weight=5),)
+    specs = (TeamSpec(name="T", min_size=3, max_size=3),)
+    instance = company(people, specs, balance_rules=rules, settings=Settings(weight_bridging=0))
+    # diversity 2, no deviation: the bound is exact
+    assert _department_bound(instance) == pytest.approx(2)
+
+
+@pytest.mark.parametrize(("seed", "needs"), [(0, 1), (1, 1), (3, 0), (4, 0), (5, 0)])
+def test_the_bound_is_never_below_a_proven_optimum(seed: int, needs: int) -> None:
+    # many departments and few small teams: the bridging capacity binds
+    instance = random_company(48, 12, 3, seed=seed, team_size=(3, 4), skill_needs=needs)
+    plan = _solved(instance, department_level=False)
+    assert plan.status is SolveStatus.OPTIMAL
+    depth = plan.objective_terms.get("skill_depth", 0.0)
+    assert plan.objective - depth <= _department_bound(instance) + 1e-6
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_with_rotation_the_bound_is_never_below_a_proven_optimum(seed: int) -> None:
+    instance = random_company(40, 10, 2, seed=seed, team_size=(3, 4), skill_needs=0)
+    people = list(instance.employees)
+    with_periods = rotation_instance(people, periods=2).with_changes(teams=instance.teams)
+    plan = _solved(with_periods, rotation=True, department_level=False)
+    assert plan.status is SolveStatus.OPTIMAL
+    rotation_terms = sum(
+        v
+        for k, v in plan.objective_terms.items()
+        if k in ("learning", "rotation_fairness", "skill_depth")
+    )
+    bound = _department_bound(with_periods, rotation=True)
+    assert plan.objective - rotation_terms <= bound + 1e-6
+
+
+def test_a_team_a_rule_puts_someone_in_holds_that_persons_department() -> None:
+    people = singletons(6)
+    rule = Rule(kind=RuleKind.IN_TEAM, employee_id="p5", target="T-2", targets=("T-2",), row=2)
+    specs = (TeamSpec(name="T", count=2, min_size=3, max_size=3),)
+    instance = company(people, specs, rules=(rule,))
+    found = plan_departments(
+        instance,
+        Weights.of(instance, network_report(instance).gap_weights()),
+        _start(instance),
+        seconds=30,
+    )
+    assert dict(found.mixes["T-2"]).get("D5") == 1
+    shapes = {Shape.of(t, {"D5": 1} if t.name == "T-2" else {}) for t in instance.teams}
+    assert len(shapes) == 2  # the named team is priced as a shape of its own
+
+
+def test_its_plan_filled_with_people_passes_every_check_and_bridges_no_less() -> None:
+    # small departments silent with each other: the department-level plan is where the
+    # last pairs come from, and the people filled into it keep every rule
+    instance = random_company(60, 15, 4, seed=3, team_size=(3, 5), skill_needs=1)
+    without = _solved(instance, department_level=False)
+    with_model = _solved(instance, department_level=True)
+    assert with_model.objective >= without.objective - 1e-6
+    assert with_model.bound is not None and without.bound is not None
+    assert with_model.bound <= without.bound + 1e-6
+
+
+def test_mixes_count_members_per_department() -> None:
+    assert mix_of(["B", "A", "B"]) == (("A", 1), ("B", 2))
