@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from instances import company, network_report, person, random_company, rotation_instance
 
 from crossteam.checks import verify
+from crossteam.checks.teams import check_teams
 from crossteam.models import (
     BalanceMode,
     BalanceRule,
@@ -18,9 +21,9 @@ from crossteam.models import (
     TeamSpec,
 )
 from crossteam.planner import Formulation, SolveOptions, solve
-from crossteam.planner.department_level import Shape, Weights, mix_of, plan_departments
+from crossteam.planner.department_level import Budget, Shape, Weights, mix_of, plan_departments
 from crossteam.planner.rotation import rotation_reach
-from crossteam.planner.solve import starting_plan
+from crossteam.planner.solve import build_model, fill_mixes, starting_plan
 
 
 def _start(instance: PlanningInput) -> dict[str, list[str]]:
@@ -36,7 +39,7 @@ def _department_bound(instance: PlanningInput, *, rotation: bool = False) -> flo
         Weights.of(instance, network_report(instance).gap_weights()),
         _start(instance),
         reach=rotation_reach(instance) if rotation else None,
-        seconds=30,
+        budget=Budget(30),
         integer_plan=False,
     )
     assert found.proven
@@ -96,9 +99,9 @@ def test_the_bound_is_never_below_a_proven_optimum(seed: int, needs: int) -> Non
 
 @pytest.mark.parametrize("seed", range(3))
 def test_with_rotation_the_bound_is_never_below_a_proven_optimum(seed: int) -> None:
-    instance = random_company(40, 10, 2, seed=seed, team_size=(3, 4), skill_needs=0)
+    instance = random_company(24, 8, 2, seed=seed, team_size=(3, 3), skill_needs=0)
     people = list(instance.employees)
-    with_periods = rotation_instance(people, periods=2).with_changes(teams=instance.teams)
+    with_periods = rotation_instance(people, periods=1).with_changes(teams=instance.teams)
     plan = _solved(with_periods, rotation=True, department_level=False)
     assert plan.status is SolveStatus.OPTIMAL
     rotation_terms = sum(
@@ -119,22 +122,45 @@ def test_a_team_a_rule_puts_someone_in_holds_that_persons_department() -> None:
         instance,
         Weights.of(instance, network_report(instance).gap_weights()),
         _start(instance),
-        seconds=30,
+        budget=Budget(30),
     )
     assert dict(found.mixes["T-2"]).get("D5") == 1
     shapes = {Shape.of(t, {"D5": 1} if t.name == "T-2" else {}) for t in instance.teams}
     assert len(shapes) == 2  # the named team is priced as a shape of its own
 
 
-def test_its_plan_filled_with_people_passes_every_check_and_bridges_no_less() -> None:
+def test_its_plan_filled_with_people_keeps_every_mix_and_passes_every_check() -> None:
     # small departments silent with each other: the department-level plan is where the
-    # last pairs come from, and the people filled into it keep every rule
+    # last pairs come from; the people filled into it keep every mix and every rule
     instance = random_company(60, 15, 4, seed=3, team_size=(3, 5), skill_needs=1)
-    without = _solved(instance, department_level=False)
-    with_model = _solved(instance, department_level=True)
-    assert with_model.objective >= without.objective - 1e-6
-    assert with_model.bound is not None and without.bound is not None
-    assert with_model.bound <= without.bound + 1e-6
+    report = network_report(instance)
+    options = SolveOptions(time_limit_seconds=20, workers=1, plan_rotation=False)
+    start = starting_plan(instance, report)
+    assert start is not None
+    department = {e.employee_id: e.department for e in instance.employees}
+    found = plan_departments(
+        instance,
+        Weights.of(instance, report.gap_weights()),
+        {team: [department[e] for e in members] for team, members in start.items()},
+        budget=Budget(10),
+    )
+    assert found.value is not None and found.start_value is not None
+    assert found.value >= found.start_value - 1e-6  # it starts from the greedy's mixes
+    assert found.value <= found.bound + 1e-6
+    built = build_model(
+        instance, report, options, teams=True, rotation=False, start=start, department=found
+    )
+    filled = fill_mixes(built, found.mixes, options)
+    assert filled is not None and built.teams is not None
+    teams = built.teams.extract(filled)
+    plan = Plan(status=SolveStatus.FEASIBLE, teams=teams, planned_teams=True)
+    assert all(result.passed for result in check_teams(instance, plan))
+    by_spec = Counter(
+        (instance.team_by_name[t.team].spec, mix_of(department[m] for m in t.members))
+        for t in teams
+    )
+    wanted = Counter((instance.team_by_name[t].spec, mix) for t, mix in found.mixes.items())
+    assert by_spec == wanted
 
 
 def test_mixes_count_members_per_department() -> None:

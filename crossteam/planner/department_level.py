@@ -63,7 +63,6 @@ QUICK_PRICE_SECONDS = 0.05
 there is none takes longer."""
 COLUMNS_PER_ROUND = 15
 """Most new mixes one pricing solve adds (the improving solutions it met on the way)."""
-LOG = False
 INTEGER_WORKERS = 2
 MASTER_SHARE = 0.25
 PRICING_THREADS = 2
@@ -126,7 +125,11 @@ class Weights:
             and not rule.hard
         )  # fmt: skip
         return cls(
-            pairs={p: settings.weight_bridging * w for p, w in gap_weights.items() if w > 0},
+            pairs={
+                p: settings.weight_bridging * w
+                for p, w in gap_weights.items()
+                if settings.weight_bridging * w > 0
+            },
             diversity=settings.weight_diversity,
             diversify=diversify,
         )
@@ -247,9 +250,10 @@ class _Pricing:
         duals: Mapping[DepartmentPairKey, float],
         prices: Mapping[DepartmentName, float],
         *,
-        seconds: float,
+        budget: Budget,
+        amount: float,
         stop: threading.Event | None = None,
-    ) -> tuple[float, list[Mix]]:
+    ) -> Priced:
         """An upper bound on the best mix's value at these duals (pair duals earned, each
         member priced at its department's dual), and the improving mixes met on the way."""
         terms: list[tuple[int, cp_model.IntVar]] = []
@@ -274,19 +278,20 @@ class _Pricing:
         solver = cp_model.CpSolver()
         solver.parameters.catch_sigint_signal = False  # the CLI handles Ctrl-C
         solver.parameters.num_workers = 1
-        solver.parameters.max_time_in_seconds = max(0.01, seconds)
+        budget.limit(solver, amount)
         # measured on the pricing models of a 1,000-person company: 0.085 s a solve
         # on average against 0.14 s with the defaults
         solver.parameters.linearization_level = 2
         solver.parameters.cp_model_probing_level = 0
         collector = _Collector(self.count)
         status = solve_until(solver, self.model, Cutoff(stop), collector)
+        spent = solver.deterministic_time
         if status == cp_model.INFEASIBLE:
-            return -math.inf, []
+            return Priced(-math.inf, [], spent)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return math.inf, []
+            return Priced(math.inf, [], spent)
         bound = solver.best_objective_bound / PRICE_SCALE + errors / PRICE_SCALE
-        return bound, collector.mixes[-COLUMNS_PER_ROUND:]
+        return Priced(bound, collector.mixes[-COLUMNS_PER_ROUND:], spent)
 
 
 def _price(
@@ -294,10 +299,60 @@ def _price(
     *,
     duals: Duals,
     prices: Mapping[DepartmentName, float],
-    seconds: float,
+    budget: Budget,
+    amount: float,
     stop: threading.Event | None,
-) -> tuple[float, list[Mix]]:
-    return pricing.best(duals, prices, seconds=seconds, stop=stop)
+) -> Priced:
+    return pricing.best(duals, prices, budget=budget, amount=amount, stop=stop)
+
+
+@dataclass(frozen=True)
+class Priced:
+    """What one pricing solve found."""
+
+    bound: float
+    """At least the best mix's value at the duals (its solver's bound)."""
+    mixes: list[Mix]
+    """Improving mixes met on the way, the best last."""
+    work: float
+    """The solve's deterministic time."""
+
+
+@dataclass
+class Budget:
+    """How long the department-level model may run: in CP-SAT's deterministic time, so that
+    a run repeats whatever the machine's load (``repeatable``), or on the wall clock, which
+    lets its integer plan search on two workers at once (better plans, not repeatable)."""
+
+    amount: float
+    """Deterministic time units (about seconds on a laptop) or seconds."""
+    repeatable: bool = False
+    seconds: float | None = None
+    """A wall-clock limit all the same: the safety net of a repeatable budget."""
+    began: float = field(default_factory=time.monotonic)
+    spent: float = 0.0
+    """Deterministic time used so far (repeatable budgets)."""
+
+    @property
+    def wall(self) -> float:
+        return time.monotonic() - self.began
+
+    def left(self, share: float = 1.0) -> float:
+        """What is left of ``share`` of the budget (zero once the safety net is reached)."""
+        if self.seconds is not None and self.wall >= share * self.seconds:
+            return 0.0
+        used = self.spent if self.repeatable else self.wall
+        return max(0.0, share * self.amount - used)
+
+    def limit(self, solver: cp_model.CpSolver, amount: float) -> None:
+        """Give ``solver`` at most ``amount`` of the budget."""
+        params = solver.parameters
+        if self.repeatable:
+            params.max_deterministic_time = max(0.01, amount)
+            wall = self.seconds - self.wall if self.seconds is not None else 10 * amount
+            params.max_time_in_seconds = max(0.1, wall)
+        else:
+            params.max_time_in_seconds = max(0.01, amount)
 
 
 class _Collector(cp_model.CpSolverSolutionCallback):
@@ -414,12 +469,12 @@ def plan_departments(
     start: Mapping[TeamName, Iterable[DepartmentName]],
     *,
     reach: RotationReach | None = None,
-    seconds: float,
+    budget: Budget,
     stop: threading.Event | None = None,
     integer_plan: bool = True,
 ) -> DepartmentPlan:
     """Bound (and, with ``integer_plan``, plan) the department-level model within
-    ``seconds``.
+    ``budget``.
 
     Args:
         instance: The company.
@@ -427,12 +482,10 @@ def plan_departments(
         start: A plan's members' departments per team (one entry per member): its mixes
             seed the master, which must be feasible from the start.
         reach: What rotation can send and host, when rotation is planned with the teams.
-        seconds: Budget for the column generation and the integer plan together.
+        budget: For the column generation and the integer plan together.
         stop: Set (Ctrl-C) to end early; the bound found so far stands.
         integer_plan: Also choose a mix per team from the generated mixes.
     """
-    began = time.monotonic()
-    deadline = began + seconds
     company = _Company(instance)
     required: dict[TeamName, Counter[DepartmentName]] = defaultdict(Counter)
     department_of = {e.employee_id: e.department for e in instance.available_employees}
@@ -449,7 +502,7 @@ def plan_departments(
     best = math.inf
     proven = False
     rounds = 0
-    generation_ends = began + seconds * (1 - MASTER_SHARE) if integer_plan else deadline
+    share = 1 - MASTER_SHARE if integer_plan else 1.0
     workers = ThreadPoolExecutor(PRICING_THREADS)  # CP-SAT lets go of the GIL while solving
     limit = QUICK_PRICE_SECONDS
     while True:
@@ -459,16 +512,19 @@ def plan_departments(
         rounds += 1
         bound = value
         added = 0
-        left = max(0.01, min(limit, generation_ends - time.monotonic()))
+        amount = min(limit, budget.left(share))
         priced = list(
             workers.map(
-                partial(_price, duals=duals, prices=prices, seconds=left, stop=stop),
+                partial(
+                    _price, duals=duals, prices=prices, budget=budget, amount=amount, stop=stop
+                ),
                 pricing.values(),
             )
         )
-        for (shape, teams), (top, mixes) in zip(shapes.items(), priced, strict=True):
-            bound += teams * max(0.0, top - shape_duals[shape])
-            for mix in mixes:
+        for (shape, teams), found in zip(shapes.items(), priced, strict=True):
+            budget.spent += found.work
+            bound += teams * max(0.0, found.bound - shape_duals[shape])
+            for mix in found.mixes:
                 reduced = (
                     master.value(shape, mix)
                     + sum(duals[k] for k in master.bridged(mix))
@@ -483,13 +539,18 @@ def plan_departments(
         elif not added:
             proven = best <= value + 1e-6
             break
-        if time.monotonic() > generation_ends or (stop is not None and stop.is_set()):
+        if not budget.left(share) or (stop is not None and stop.is_set()):
             break
     workers.shutdown()
     plan = DepartmentPlan(bound=best, proven=proven, rounds=rounds)
     if integer_plan and math.isfinite(best) and not (stop is not None and stop.is_set()):
         _integer_plan(
-            plan, master, shape_of, start_mixes, seconds=deadline - time.monotonic(), stop=stop
+            plan,
+            master,
+            shape_of,
+            start_mixes,
+            budget=budget,
+            stop=stop,
         )
     return plan
 
@@ -500,7 +561,7 @@ def _integer_plan(
     shape_of: Mapping[TeamName, Shape],
     start: Counter[tuple[Shape, Mix]],
     *,
-    seconds: float,
+    budget: Budget,
     stop: threading.Event | None,
 ) -> None:
     """Choose a mix per team among the generated ones (and stints per department pair),
@@ -555,9 +616,10 @@ def _integer_plan(
     solver = cp_model.CpSolver()
     solver.parameters.catch_sigint_signal = False
     solver.parameters.num_workers = INTEGER_WORKERS
-    solver.parameters.max_time_in_seconds = max(0.1, seconds)
+    # a repeatable search interleaves its workers' work (deterministic, but it finds less)
+    solver.parameters.interleave_search = budget.repeatable
+    budget.limit(solver, max(budget.left(), MASTER_SHARE * budget.amount))
     solver.parameters.keep_all_feasible_solutions_in_presolve = True  # keeps the hint
-    solver.parameters.log_search_progress = LOG
     if solve_until(solver, model, Cutoff(stop)) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return
     plan.value = solver.objective_value / OBJECTIVE_SCALE
