@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -756,7 +756,7 @@ def build_rotation(
     if learning:
         ctx.add_objective("learning", settings.weight_learning, sum(learning))
 
-    _hint(rotation, ctx, cutoff)
+    hint_rotation(rotation, ctx, cutoff=cutoff)
     return rotation
 
 
@@ -794,9 +794,17 @@ def _cap_bridges(
         model.add(sum(bridges) <= most)
 
 
-def _hint(rotation: RotationModel, ctx: ModelContext, cutoff: Cutoff) -> None:
-    """Hint every rotation variable with the greedy plan (CP-SAT prefers complete hints)."""
-    tally = _greedy(rotation.facts, rotation.classes, rotation.groups, ctx.gap_weights, cutoff)
+def hint_rotation(
+    rotation: RotationModel,
+    ctx: ModelContext,
+    held: Collection[tuple[DepartmentName, DepartmentName]] = (),
+    cutoff: Cutoff = NO_CUTOFF,
+) -> None:
+    """Hint every rotation variable with the greedy plan (CP-SAT prefers complete hints),
+    aimed at the gap pairs no team holds: ``held`` are the pairs the teams bridge (keys as
+    ``pair_key`` makes them), whose weight a stint would not earn again."""
+    open_pairs = {k: w for k, w in ctx.gap_weights.items() if k not in held}
+    tally = _greedy(rotation.facts, rotation.classes, rotation.groups, open_pairs, cutoff)
     model = ctx.model
     for who, var in rotation.sent.items():
         model.add_hint(var, tally.sent.get(who, 0))

@@ -11,7 +11,7 @@ import math
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -22,6 +22,7 @@ from crossteam.checks.objective import team_objective_terms
 from crossteam.checks.teams import check_teams
 from crossteam.models import (
     DepartmentName,
+    Employee,
     EmployeeId,
     NetworkReport,
     Plan,
@@ -38,7 +39,7 @@ from crossteam.planner.blocks import improve_by_blocks, without_pairs_held
 from crossteam.planner.bounds import depth_ceiling, team_objective_bound
 from crossteam.planner.candidates import EXACT, VARIABLE_BUDGET, choose_candidates, exact_size
 from crossteam.planner.ceiling import Capacity, bridging_ceiling, capacity, pairs_ceiling
-from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext
+from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext, pair_key
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff, OutOfTime, Stopped, solve_until
 from crossteam.planner.department_level import (
     Budget,
@@ -51,7 +52,7 @@ from crossteam.planner.greedy import dealt_teams, greedy_teams
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.local_search import improve_teams, plan_value
 from crossteam.planner.options import Progress, SolveOptions, Stage
-from crossteam.planner.pool import cohorts
+from crossteam.planner.pool import cohorts, named_in_rules
 from crossteam.planner.prechecks import check_teams_possible, team_rule_warnings
 from crossteam.planner.teams import (
     TeamModel,
@@ -298,9 +299,9 @@ def _solve(
             status=SolveStatus.NO_SOLUTION, stop_reason=StopReason.TIME_LIMIT,
             explanation=(late,), seconds=time.monotonic() - started, **run,
         )  # fmt: skip
-    # the department-level plan starts the search when it beats the start plan on what
-    # departments decide (bridging, departments present, diversify); the search then
-    # improves what people decide
+    # the department-level plan, filled with people, starts the search when it beats the
+    # start plan on what departments decide (bridging, departments present, diversify) and,
+    # filled, on the whole objective
     better = department is not None and (department.value or 0) > (department.start_value or 0)
     mixes = department.mixes if better and department is not None else None
     announce(Stage.SEARCH)
@@ -480,6 +481,9 @@ def _department_plan(
         reach=rotation_part.rotation_reach(instance) if rotation else None,
         budget=budget,
         stop=stop,
+        # with rotation, its plan filled with people has not beaten the start plan (whose
+        # rotation is aimed at the pairs its teams leave silent): the search gets the time
+        integer_plan=not rotation,
     )
 
 
@@ -615,10 +619,12 @@ def _search(
     """
     found = None
     if start is not None and built.teams is not None:
+        found = hint_start(built, start, options, stop)
         filled = fill_mixes(built, mixes, options, stop) if mixes else None
-        found = filled if filled is not None else hint_start(built, start, options, stop)
-        if filled is not None:
-            _hint_solution(built.ctx.model, filled)
+        if filled is not None and (found is None or filled.objective_value > found.objective_value):
+            found = filled
+        if found is not None:
+            _hint_solution(built.ctx.model, found)
     solver = _solver(options, time_limit=options.time_limit_seconds - (time.monotonic() - started))
     _lean_presolve(solver)
     # no LP cutting planes: the redundant rows of the model (and the bound worked out by
@@ -660,8 +666,10 @@ def hint_start(
     has no solution and only the team decisions are hinted.
     """
     assert built.teams is not None
-    built.teams.hint(_ordered_like_model(built.teams, start) if built.teams.ordered else start)
     model = built.ctx.model
+    model.clear_hints()
+    built.teams.hint(_ordered_like_model(built.teams, start) if built.teams.ordered else start)
+    _hint_rotation_around(built, (members for members in start.values()))
     fixed = model.clone()
     hinted = dict(
         zip(model.proto.solution_hint.vars, model.proto.solution_hint.values, strict=True)
@@ -695,11 +703,67 @@ def fill_mixes(
                 reverse=True,
             )
             ordered.update({t.name: mix for t, mix in zip(teams, dealt, strict=True)})
-    fixed = built.ctx.model.clone()
+    model = built.ctx.model
+    model.clear_hints()  # the start plan's, which these mixes contradict
+    seated = _people_for(built.ctx.instance, ordered)
+    tm.hint(seated)
+    _hint_rotation_around(built, seated.values())
+    fixed = model.clone()
     for (team, department), count in tm.count.items():
         wanted = dict(ordered.get(team, ())).get(department, 0)
         fixed.add(fixed.get_int_var_from_proto_index(count.index) == wanted)
     return _complete(fixed, options, stop)
+
+
+def _people_for(
+    instance: PlanningInput, mixes: Mapping[TeamName, Mix]
+) -> dict[TeamName, list[EmployeeId]]:
+    """People for each team's mix, a first guess to hint: the team's skill needs seated
+    first from the holders in its departments, then anyone of the department; people the
+    Rules name are left to the solver."""
+    named = named_in_rules(instance)
+    free: dict[DepartmentName, list[Employee]] = defaultdict(list)
+    for e in instance.available_employees:
+        if e.employee_id not in named:
+            free[e.department].append(e)
+    seated: dict[TeamName, list[EmployeeId]] = {}
+    for team in instance.teams:
+        wanted = dict(mixes.get(team.name, ()))
+        members: list[EmployeeId] = []
+        for need in team.skill_needs:
+            for _ in range(need.min_count):
+                holder = next(
+                    (
+                        e
+                        for d, n in wanted.items()
+                        if n
+                        for e in free[d]
+                        if e.skills.get(need.skill, 0) >= need.min_level
+                    ),
+                    None,
+                )
+                if holder is not None:
+                    free[holder.department].remove(holder)
+                    wanted[holder.department] -= 1
+                    members.append(holder.employee_id)
+        for d, n in wanted.items():
+            taken, free[d] = free[d][:n], free[d][n:]
+            members.extend(e.employee_id for e in taken)
+        seated[team.name] = members
+    return seated
+
+
+def _hint_rotation_around(built: PlanningModel, teams: Iterable[Iterable[str]]) -> None:
+    """Hint the rotation with its greedy plan aimed at the gap pairs these ``teams`` leave
+    silent (each team as its members, or its members' departments)."""
+    if built.rotation is None:
+        return
+    department_of = {e.employee_id: e.department for e in built.ctx.instance.employees}
+    held = set()
+    for members in teams:
+        present = sorted({department_of.get(m, m) for m in members})
+        held.update(pair_key(a, b) for i, a in enumerate(present) for b in present[i + 1 :])
+    rotation_part.hint_rotation(built.rotation, built.ctx, held)
 
 
 def _complete(
