@@ -1,7 +1,7 @@
 """What a plan bridges, what it could bridge at most, and the gap it reports.
 
 Run: ``python benchmarks/bench_gap.py [--sizes 1000,5000] [--limits 60,120]
-[--modes teams,teams+rotation] [--shape realistic] [--workers 2] [--before PATH]
+[--modes teams,teams+rotation] [--shape realistic] [--workers 2] [--teams N] [--before PATH]
 [--out benchmarks/results/gap.md]``.
 
 Each size is a ``crossteam example`` company (seed 0, the suite's departments for the
@@ -169,6 +169,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--modes", default="teams,teams+rotation")
     parser.add_argument("--shape", type=CompanyShape, default=CompanyShape.REALISTIC)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--teams", type=int, help="teams to form (default: one per 10 people)")
     parser.add_argument("--before", type=Path, help="another checkout to compare with")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results/gap.md"))
     args = parser.parse_args(argv)
@@ -184,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         for size in sizes:
             workbook = Path(folder) / f"company-{size}.xlsx"
             departments = departments_for(size, args.shape)
-            write_example(workbook, size, departments, SEED, shape=args.shape)
+            write_example(workbook, size, departments, SEED, shape=args.shape, teams=args.teams)
             for mode in modes:
                 for limit in limits:
                     for code, package in codes:
@@ -202,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 + ", ".join(
                     f"{s:,} employees / {departments_for(s, args.shape)} departments" for s in sizes
                 )
-                + f"; {args.workers} workers. "
+                + f"; {args.teams or 'one team per 10 employees'} teams; {args.workers} workers. "
                 + ("`before` is the checkout at " + str(args.before) + ". " if args.before else "")
                 + "Each plan in a fresh child; wall and peak MB of the whole child (wait4).",
                 markdown_table(HEADER, rows),
