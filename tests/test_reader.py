@@ -113,16 +113,15 @@ def test_headers_and_attributes_match_without_separators(tmp_path: Path) -> None
     assert instance.balance_rules[-1].attribute == "previous_team"
 
 
-def test_every_sheet_and_column_name_or_alias_means_one_thing() -> None:
-    sheet_keys = [
-        schema.match_key(n) for sheet in schema.SHEETS for n in (sheet.name, *sheet.aliases)
-    ]
+@pytest.mark.parametrize("key", [schema.match_key, schema.look_alike_key])
+def test_every_sheet_and_column_name_or_alias_means_one_thing(key: Callable[[str], str]) -> None:
+    sheet_keys = [key(n) for sheet in schema.SHEETS for n in (sheet.name, *sheet.aliases)]
     assert len(sheet_keys) == len(set(sheet_keys))
     for sheet in schema.SHEETS:
         meanings: dict[str, set[str]] = {}
         for column in sheet.columns:
             for name in (column.name, *column.aliases):
-                meanings.setdefault(schema.match_key(name), set()).add(column.name)
+                meanings.setdefault(key(name), set()).add(column.name)
         assert all(len(columns) == 1 for columns in meanings.values()), sheet.name
 
 
@@ -217,6 +216,30 @@ def test_unknown_sheet_is_a_warning_and_instructions_is_ignored(tmp_path: Path) 
     sheets["Skils"] = [["employee_id", "skill", "level"]]
     result = read(tmp_path, sheets)
     assert [w.sheet for w in warnings_about(result, "not a sheet crossteam reads")] == ["Skils"]
+
+
+def test_sheet_names_and_headers_in_look_alike_letters_are_read_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """Found by the property test: a Settings sheet named with a Cyrillic Ѕ was ignored with
+    only a warning (its settings silently lost), and a header with a Cyrillic р made an
+    error naming no row."""
+    sheets = company()
+    sheets["Ѕettings"] = sheets.pop("Settings")  # CYRILLIC CAPITAL LETTER DZE
+    sheets["Ѕettings"][1] = ["time_limit_seconds", 7]
+    sheets["Periods"][0][0] = "рeriod"  # CYRILLIC SMALL LETTER ER
+    sheets["Teams"][0][0] = "tеam"  # CYRILLIC SMALL LETTER IE
+    result = read(tmp_path, sheets)
+    instance = result.instance
+    assert instance is not None, [e.render() for e in result.errors]
+    assert instance.settings.time_limit_seconds == 7
+    assert [p.label for p in instance.periods] == ["2027-Q1", "2027-Q2"]
+    assert "Voice-1" in instance.team_by_name
+    told = {(w.sheet, w.cell): w.message for w in warnings_about(result, "look-alike letters")}
+    assert told.keys() == {("Ѕettings", None), ("Periods", "A1"), ("Teams", "A1")}
+    assert "read as the Settings sheet" in told["Ѕettings", None]
+    assert "CYRILLIC SMALL LETTER ER" in told["Periods", "A1"]
+    assert not warnings_about(result, "not a sheet crossteam reads")
 
 
 def test_two_sheets_for_one_part_of_the_contract_is_an_error(tmp_path: Path) -> None:

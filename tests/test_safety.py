@@ -262,3 +262,26 @@ def test_damaged_sheet_xml_is_refused_naming_the_sheet(tmp_path: Path, old: str,
     )
     message = refused(path)
     assert "sheet 'Interactions' is damaged" in message
+
+
+@pytest.mark.parametrize("stored", ["inf", "-inf", "nan", "NaN", "Infinity", "1e309", "12abc"])
+def test_a_number_cell_storing_no_finite_number_is_an_error_at_its_cell(
+    tmp_path: Path, stored: str
+) -> None:
+    """A program may store ``<v>nan</v>`` in a number cell; the sheet is not damaged for it
+    (it once was, naming no cell and quoting Python's ``int()``)."""
+    old, new = b'<c r="C2" t="n"><v>3</v></c>', f'<c r="C2" t="n"><v>{stored}</v></c>'.encode()
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "xl/worksheets/sheet3.xml":  # Interactions
+            return data
+        assert old in data
+        return data.replace(old, new)
+
+    path = rezip(valid_workbook(tmp_path), tmp_path / "stored.xlsx", change)
+
+    result = read_workbook(path)
+
+    assert [(e.sheet, e.row, e.cell) for e in result.errors] == [("Interactions", 2, "C2")]
+    assert "int()" not in result.errors[0].message
+    assert stored not in result.errors[0].message

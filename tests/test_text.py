@@ -9,7 +9,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crossteam.io import schema
-from crossteam.io.text import LOOK_ALIKES, clean, fold, how_alike, shown, written
+from crossteam.io.text import (
+    LOOK_ALIKES,
+    clean,
+    fold,
+    how_alike,
+    look_alike_letters,
+    shown,
+    written,
+)
 
 
 @pytest.mark.parametrize(
@@ -81,6 +89,14 @@ def test_look_alike_table_maps_folded_letters_to_latin_ones() -> None:
         assert letter.casefold() == letter, letter
         assert unicodedata.name(letter).startswith(("CYRILLIC", "GREEK")), letter
         assert latin.isascii() and latin.islower() and len(latin) == 1, letter
+
+
+def test_look_alike_letters_names_each_once_and_nothing_else() -> None:
+    assert look_alike_letters("рeriрod") == "CYRILLIC SMALL LETTER ER"  # twice, named once
+    assert (
+        look_alike_letters("Ѕettinοs") == "CYRILLIC CAPITAL LETTER DZE, GREEK SMALL LETTER OMICRON"
+    )
+    assert look_alike_letters("Ｐｅｒｉｏｄ\u200b") == ""  # full width and invisible: clean
 
 
 def test_how_alike_names_the_letters_that_differ() -> None:

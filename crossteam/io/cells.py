@@ -47,10 +47,20 @@ class MissingFormulaResult:
     """A formula cell saved without its result (written by a program, never opened in Excel)."""
 
 
+@dataclass(frozen=True)
+class UnreadableNumber:
+    """A number cell whose stored value reads as no number (``<v>12abc</v>``): no spreadsheet
+    writes one, a program may."""
+
+
 def check_raw(value: object) -> None:
-    """Refuse values no column accepts: Excel errors, unsaved formulas, huge texts."""
+    """Refuse values no column accepts: Excel errors, unsaved formulas, stored numbers that
+    are no number, huge texts."""
     if isinstance(value, MissingFormulaResult):
         raise CellError("a formula without a saved result: open and save the file in Excel")
+    if isinstance(value, UnreadableNumber):
+        # not quoted: the column may be personal (a salary)
+        raise CellError("is stored as a number, but what is stored is no number: type it again")
     if isinstance(value, ExcelErrorValue):
         raise CellError(f"shows the Excel error {value.code}: fix the formula or type the value")
     if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:

@@ -68,7 +68,7 @@ from crossteam.io.cells import (
     describe_validation_error,
 )
 from crossteam.io.safety import SheetContent, Workbook, file_sha256, open_workbook
-from crossteam.io.text import clean, fold, how_alike, shown, written
+from crossteam.io.text import clean, fold, how_alike, look_alike_letters, shown, written
 from crossteam.models import (
     PART_SETTINGS,
     QUOTABLE_ATTRIBUTES,
@@ -218,21 +218,39 @@ class _Problems:
         return any(p.severity is Severity.ERROR for _, p in self._found)
 
 
-def _lookup(sheet: schema.Sheet) -> dict[str, str]:
+def _lookup(sheet: schema.Sheet, key: Callable[[str], str] = schema.match_key) -> dict[str, str]:
     """Header or alias key -> canonical column name, for one sheet."""
     names: dict[str, str] = {}
     for column in sheet.columns:
         for alias in (column.name, *column.aliases):
-            names.setdefault(schema.match_key(alias), column.name)
+            names.setdefault(key(alias), column.name)
     return names
 
 
 _COLUMN_NAMES = {sheet.name: _lookup(sheet) for sheet in schema.SHEETS}
+_LOOK_ALIKE_COLUMN_NAMES = {
+    sheet.name: _lookup(sheet, schema.look_alike_key) for sheet in schema.SHEETS
+}
 _SHEETS_BY_KEY = {
     schema.match_key(name): sheet
     for sheet in schema.SHEETS
     for name in (sheet.name, *sheet.aliases)
 }
+_SHEETS_BY_LOOK_ALIKE_KEY = {
+    schema.look_alike_key(name): sheet
+    for sheet in schema.SHEETS
+    for name in (sheet.name, *sheet.aliases)
+}
+
+
+def _column_name(sheet: schema.Sheet, header: str) -> tuple[str | None, bool]:
+    """The contract column ``header`` names on ``sheet``, and whether it names it only with
+    look-alike letters."""
+    name = _COLUMN_NAMES[sheet.name].get(schema.match_key(header))
+    if name is not None:
+        return name, False
+    name = _LOOK_ALIKE_COLUMN_NAMES[sheet.name].get(schema.look_alike_key(header))
+    return name, name is not None
 
 
 @dataclass
@@ -620,6 +638,15 @@ class _WorkbookReader:
         for title in self.workbook.titles:
             sheet = _SHEETS_BY_KEY.get(schema.match_key(title))
             if sheet is None:
+                sheet = _SHEETS_BY_LOOK_ALIKE_KEY.get(schema.look_alike_key(title))
+                if sheet is not None:
+                    self.problems.add(
+                        f"is read as the {sheet.name} sheet, whose name it matches only with "
+                        f"look-alike letters ({look_alike_letters(title)})",
+                        sheet=title,
+                        warning=True,
+                    )
+            if sheet is None:
                 if schema.normalise(title) not in NOTE_SHEETS:
                     self.problems.add(
                         "is not a sheet crossteam reads; it was ignored",
@@ -655,13 +682,22 @@ class _WorkbookReader:
         headers: dict[int, str] = {}
         columns: dict[str, int] = {}
         extras: dict[int, str] = {}
-        names = _COLUMN_NAMES[sheet.name]
         for index, value in sorted(header_cells.items()):
             text = clean(as_text(value))
             if not text:  # only invisible characters: no header
                 continue
             headers[index] = text
-            name = names.get(schema.match_key(text))
+            name, look_alike = _column_name(sheet, text)
+            if look_alike:
+                self.problems.add(
+                    f"column {text!r} is read as {name}, which it matches only with "
+                    f"look-alike letters ({look_alike_letters(text)})",
+                    sheet=title,
+                    row=header_row,
+                    column=text,
+                    index=index,
+                    warning=True,
+                )
             if name is None:
                 extras[index] = text
             elif name in columns:
@@ -686,10 +722,9 @@ class _WorkbookReader:
     ) -> tuple[int, dict[int, object]] | None:
         """The first early row naming a required column; else the first non-empty row."""
         candidates = [row for row in content.rows if row[0] <= HEADER_SEARCH_ROWS]
-        names = _COLUMN_NAMES[sheet.name]
         required = {c.name for c in sheet.columns if c.required}
         for row in candidates:
-            if any(names.get(schema.match_key(as_text(v))) in required for v in row[1].values()):
+            if any(_column_name(sheet, as_text(v))[0] in required for v in row[1].values()):
                 return row
         return candidates[0] if candidates else None
 

@@ -32,7 +32,7 @@ from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml import DEFUSEDXML
 
 from crossteam.errors import UnreadableFileError
-from crossteam.io.cells import ExcelErrorValue, MissingFormulaResult
+from crossteam.io.cells import ExcelErrorValue, MissingFormulaResult, UnreadableNumber
 
 MAX_TOTAL_UNCOMPRESSED: Final = 1 << 30
 """Declared uncompressed size of all parts together (1 GiB): far above any real planning file."""
@@ -305,6 +305,20 @@ class Workbook:
         )
 
 
+def _stored_number(text: str) -> float | UnreadableNumber:
+    """A number cell's stored text as a number: ``inf``, ``nan`` and ``1e309`` too (a
+    program may write them; the reader refuses them at their cell as not finite), or
+    ``UnreadableNumber`` for text that is no number (refused at its cell too)."""
+    try:
+        return float(text) if "." in text or "e" in text.lower() else int(text)
+    except ValueError:
+        pass
+    try:
+        return float(text)
+    except ValueError:
+        return UnreadableNumber()
+
+
 _ROW_END = re.compile(rb"</(?:[A-Za-z_][\w.-]{0,40}:)?row>")
 
 
@@ -520,7 +534,9 @@ class _SheetStream:
         if kind == "n":
             if not text:
                 return MissingFormulaResult() if self.formula else None
-            number: float = float(text) if "." in text or "e" in text.lower() else int(text)
+            number = _stored_number(text)
+            if isinstance(number, UnreadableNumber):
+                return number
             if self.style in self.workbook.date_styles:
                 return self.date(number)
             return number

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from crossteam.io.text import clean
+from crossteam.io.text import clean, fold
 from crossteam.models.limits import MAX_COUNT, MAX_TIE_WEIGHT, MAX_WEIGHT
 
 
@@ -33,6 +33,13 @@ def match_key(text: str) -> str:
     "Team Skills", "team_skills" and "TeamSkills" are one name, as are "Employee ID" and
     "EmployeeID"."""
     return normalise(text).replace("_", "")
+
+
+def look_alike_key(text: str) -> str:
+    """``match_key`` with Cyrillic and Greek look-alike letters read as Latin ones
+    (``text.fold``): a sheet name or header equal to the contract's only this way is read as
+    it, with a warning."""
+    return match_key(fold(text))
 
 
 class Kind(StrEnum):

@@ -93,7 +93,8 @@ def _write_instructions(ws: Worksheet) -> str:
         "Only Employees is required; a sheet you do not need can be left empty or deleted.",
         "The rows under each header are examples: replace or delete them.",
         "Headers and sheet names match case-insensitively, with spaces, hyphens and "
-        "underscores alike (Employee ID = employee_id).",
+        "underscores alike (Employee ID = employee_id); one typed with a Cyrillic or Greek "
+        "look-alike letter is read too, with a warning.",
         "The other names listed below (Japanese among them) are accepted too.",
         "Columns may be in any order; extra columns are kept, with a warning.",
         "Empty rows are skipped. Blank optional cells take their defaults.",

@@ -145,3 +145,12 @@ def how_alike(first: str, second: str) -> str:
             names = unicodedata.name(a, shown(a)), unicodedata.name(b, shown(b))
             return f"only in look-alike letters ({names[0]} where the other has {names[1]})"
     return "only in look-alike letters"
+
+
+def look_alike_letters(text: str) -> str:
+    """The letters of ``text`` that ``fold`` reads as Latin ones, named for a message, as in
+    "CYRILLIC SMALL LETTER ER"; "" when there are none."""
+    names = dict.fromkeys(
+        unicodedata.name(c, shown(c)) for c in clean(text) if c.casefold() in LOOK_ALIKES
+    )
+    return ", ".join(names)

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,9 +146,17 @@ def run_main(*args: str | Path) -> int:
 
 MEASURED: list[tuple[str, Run]] = []
 """Children measured by the hostile-file tests, printed after the run for docs/limits.md."""
+SUMMARY: list[str] = []
+"""One line per example of the property tests, counted after the run (their number is
+quoted in docs/limits.md)."""
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if SUMMARY:
+        terminalreporter.section("property test examples")
+        for line, count in sorted(Counter(SUMMARY).items()):
+            terminalreporter.line(f"{count:4} x {line}")
+        terminalreporter.line(f"{len(SUMMARY):4} examples in all")
     if not MEASURED:
         return
     terminalreporter.section("children measured (exit, wall s, cpu s, peak MB)")
