@@ -50,8 +50,9 @@ from crossteam.planner.cutoff import Cutoff, solve_until
 from crossteam.planner.rotation import RotationReach
 
 Mix = tuple[tuple[DepartmentName, int], ...]
-Duals = dict[DepartmentPairKey, float]
 """Members per department of one team, sorted by department; departments absent left out."""
+Duals = dict[DepartmentPairKey, float]
+"""The master's dual value of each gap pair's "bridged at most as far as covered" row."""
 
 PRICE_SCALE = 100_000
 """Duals are multiplied by this and rounded for the pricing model (CP-SAT wants integers);
@@ -64,10 +65,11 @@ there is none takes longer."""
 COLUMNS_PER_ROUND = 15
 """Most new mixes one pricing solve adds (the improving solutions it met on the way)."""
 INTEGER_WORKERS = 2
+"""Workers of the integer plan's search."""
 MASTER_SHARE = 0.25
+"""Share of the department-level budget kept for the integer plan over the mixes."""
 PRICING_THREADS = 2
 """Shapes priced at once (the machines crossteam targets have two cores or more)."""
-"""Share of the department-level budget the integer plan over the mixes may take at most."""
 
 
 @dataclass(frozen=True, order=True)
@@ -196,7 +198,6 @@ class _Pricing:
             d: min(n, shape.max_size, shape.max_per_department or shape.max_size)
             for d, n in company.available.items()
         }
-
         self.count = {d: model.new_int_var(0, cap[d], f"count[{d}]") for d in company.departments}
         self.present = {d: model.new_bool_var(f"present[{d}]") for d in company.departments}
         for d in company.departments:
@@ -259,21 +260,23 @@ class _Pricing:
         terms: list[tuple[int, cp_model.IntVar]] = []
         errors = 0.0
         weights = self.weights
+
+        def add(weight: float, var: cp_model.IntVar) -> None:
+            """``weight x var``, rounded; the most the rounding can cost is counted."""
+            nonlocal errors
+            exact = weight * PRICE_SCALE
+            terms.append((round(exact), var))
+            errors += abs(exact - round(exact)) * var.proto.domain[-1]
+
         for d in self.company.departments:
-            terms.append((round(weights.diversity * PRICE_SCALE), self.present[d]))
-            price = prices.get(d, 0.0)
-            if price:
-                exact = price * PRICE_SCALE
-                terms.append((-round(exact), self.count[d]))
-                errors += abs(exact - round(exact)) * self.count[d].proto.domain[-1]
+            add(weights.diversity, self.present[d])
+            if price := prices.get(d, 0.0):
+                add(-price, self.count[d])
             if d in self.deviation:
-                terms.append((-round(weights.diversify * PRICE_SCALE), self.deviation[d]))
+                add(-weights.diversify, self.deviation[d])
         for pair, z in self.bridge.items():
-            dual = duals.get(pair, 0.0)
-            if dual > 0:
-                exact = dual * PRICE_SCALE
-                terms.append((round(exact), z))
-                errors += abs(exact - round(exact))
+            if (dual := duals.get(pair, 0.0)) > 0:
+                add(dual, z)
         self.model.maximize(sum(c * v for c, v in terms))
         solver = cp_model.CpSolver()
         solver.parameters.catch_sigint_signal = False  # the CLI handles Ctrl-C
