@@ -34,6 +34,7 @@ from rich.markup import escape
 from crossteam.errors import CrossteamError, InputError, OutputError
 from crossteam.models import CompanyShape, Problem
 from crossteam.models.limits import MAX_ALTERNATIVES, MAX_SECONDS, MAX_SEED
+from crossteam.models.wording import counted
 
 if TYPE_CHECKING:
     from crossteam.alternatives import AlternativesResult
@@ -106,7 +107,7 @@ def _report_problems(errors: tuple[Problem, ...], warnings: tuple[Problem, ...])
         n = len(errors)
         following = sum(e.follows is not None for e in errors)
         more = f" ({following} may follow from another)" if following else ""
-        _say(f"{n} problem{'s' if n != 1 else ''} found{more}; nothing was planned or written.")
+        _say(f"{counted(n, 'problem')} found{more}; nothing was planned or written.")
 
 
 def _fail_input(error: InputError, as_json: bool) -> NoReturn:
@@ -169,7 +170,7 @@ def _write(
     if cut:
         shown = ", ".join(cut[:5]) + (f" and {len(cut) - 5:,} more" if len(cut) > 5 else "")
         _say(
-            f"[yellow]warning[/yellow] {len(cut):,} cell{'s' if len(cut) != 1 else ''} held "
+            f"[yellow]warning[/yellow] {counted(len(cut), 'cell')} held "
             f"more than the {MAX_CELL_TEXT:,} characters Excel allows and "
             f"{'were' if len(cut) != 1 else 'was'} cut, ending with {CUT_MARK}: {escape(shown)}"
         )
@@ -458,9 +459,10 @@ def validate(path: InputPath, as_json: JsonFlag = False) -> None:
     instance = result.instance
     assert instance is not None
     _say(
-        f"Valid: {len(instance.employees)} employees, {len(instance.departments)} departments, "
-        f"{len(instance.teams)} teams, {len(instance.periods)} periods, "
-        f"{len(result.warnings)} warnings."
+        f"Valid: {counted(len(instance.employees), 'employee')}, "
+        f"{counted(len(instance.departments), 'department')}, "
+        f"{counted(len(instance.teams), 'team')}, {counted(len(instance.periods), 'period')}, "
+        f"{counted(len(result.warnings), 'warning')}."
     )
 
 
@@ -643,7 +645,7 @@ def plan(
             allowed = (
                 tolerance if tolerance is not None else instance.settings.alternatives_tolerance
             )
-            _say(f"Planning {alternatives} plans within {allowed:.0%} of the best.")
+            _say(f"Planning {counted(alternatives, 'plan')} within {allowed:.0%} of the best.")
             alternated = _run_in_worker(
                 lambda progress, stage, halt: plan_alternatives(
                     instance,
@@ -672,7 +674,10 @@ def plan(
         else:
             from crossteam.review import replan
 
-            _say(f"Re-planning {escape(str(review))} with {len(decisions)} review decisions.")
+            _say(
+                f"Re-planning {escape(str(review))} with "
+                f"{counted(len(decisions), 'review decision')}."
+            )
             reviewed = _run_in_worker(
                 lambda progress, stage, halt: replan(
                     instance,
@@ -793,8 +798,8 @@ def plan(
             "at_most": result.silent_pairs_ceiling,
         }
         _say(
-            f"{result.status.value.capitalize()} plan: {len(result.teams)} teams, "
-            f"{len(result.rotation)} periods away on rotation; gap to bound {gap}; "
+            f"{result.status.value.capitalize()} plan: {counted(len(result.teams), 'team')}, "
+            f"{counted(len(result.rotation), 'period')} away on rotation; gap to bound {gap}; "
             f"{result.silent_pairs_text(*silent)}; "
             f"checks {'all passed' if checks.passed else f'{len(checks.failures)} FAILED'}"
             + (f" ({len(checks.not_applicable)} not applicable)." if checks.not_applicable else ".")
@@ -870,10 +875,10 @@ def sweep(
         if capped:
             _say(f"[yellow]note[/yellow] {escape(capped)}")
     total = len(grid.scenarios)
-    _say(f"Sweeping {total} scenarios on the {engine} engine.")
+    _say(f"Sweeping {counted(total, 'scenario')} on the {engine} engine.")
 
     def progress(done: int, of: int) -> None:
-        _say(f"  {done}/{of} scenarios done")
+        _say(f"  {done}/{counted(of, 'scenario')} done")
 
     stop = threading.Event()
     # a stopped sweep lets the scenarios under way finish within their time limit, and
@@ -897,7 +902,7 @@ def sweep(
     failed = [s for s in result.scenarios if s.failure]
     efficient = [s for s in result.scenarios if s.pareto]
     _say(
-        f"{total - len(failed)} of {total} scenarios planned in {result.seconds:.0f}s; "
+        f"{total - len(failed)} of {counted(total, 'scenario')} planned in {result.seconds:.0f}s; "
         f"{len(efficient)} Pareto-efficient."
     )
     for s in failed:

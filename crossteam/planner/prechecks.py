@@ -23,6 +23,7 @@ from crossteam.models import (
     RuleKind,
     TeamName,
 )
+from crossteam.models.wording import counted
 
 SUGGESTED_COLUMNS = frozenset({"department", "role", "location"})
 """Employees columns whose values a message may suggest ("did you mean Sapporo?"): the
@@ -70,7 +71,7 @@ def _skill_supply(instance: PlanningInput) -> list[str]:
             supply = sum(e.skills.get(need.skill, 0) >= need.min_level for e in available)
             if supply < need.min_count:
                 reasons.append(
-                    f"{who} needs {need.min_count} member(s) with {need.skill} at level "
+                    f"{who} needs {counted(need.min_count, 'member')} with {need.skill} at level "
                     f"{need.min_level} or more, but {_people(supply)}"
                 )
     for team in instance.teams:
@@ -93,9 +94,11 @@ def _headcount(instance: PlanningInput) -> list[str]:
     seats = sum(t.min_size for t in instance.teams)
     reasons: list[str] = []
     if seats > available:
+        count = len(instance.teams)
+        teams = "The team needs" if count == 1 else f"The {count} teams need"
         reasons.append(
-            f"The {len(instance.teams)} teams need at least {seats} members in all, but only "
-            f"{available} people are available"
+            f"{teams} at least {seats} members in all, but only "
+            f"{counted(available, 'person is', 'people are')} available"
         )
     most = sum(t.max_size for t in instance.teams)
     if instance.settings.assign_everyone and most < available:
