@@ -60,6 +60,25 @@ app = typer.Typer(
 _console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _show_version(shown: bool) -> None:
+    """``--version``: the version on stdout (scripts read it there), then exit 0."""
+    if shown:
+        typer.echo(f"crossteam {metadata.version('crossteam')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit"
+        ),
+    ] = False,
+) -> None:
+    """Plan cross-functional teams and job rotations that connect silent departments."""
+
+
 class _Exit(Exception):
     """Leave a command with an exit code, after its messages were printed."""
 
