@@ -864,7 +864,11 @@ def sweep(
     ] = "local",
     address: Annotated[
         str | None,
-        typer.Option("--address", help="Dask scheduler address; a local cluster without"),
+        typer.Option(
+            "--address",
+            help="Dask scheduler address (default: a local cluster on this machine)",
+            show_default=False,
+        ),
     ] = None,
     processes: Annotated[
         int,

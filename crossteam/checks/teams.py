@@ -81,7 +81,8 @@ def _every_team_formed(instance: PlanningInput, plan: Plan) -> list[CheckResult]
     twice = [t for t, n in formed.items() if n > 1]
     labelled = (("missing", missing), ("not on the Teams sheet", extra), ("listed twice", twice))
     problems = [f"{label}: {', '.join(names)}" for label, names in labelled if names]
-    detail = "; ".join(problems) or f"all {len(wanted)} teams formed"
+    formed_all = f"all {len(wanted)} teams formed" if len(wanted) != 1 else "the team formed"
+    detail = "; ".join(problems) or formed_all
     return [_result("every team formed", "all teams", not problems, detail)]
 
 
@@ -111,11 +112,11 @@ def _team_shape(name: TeamName, team: Team, people: list[Employee]) -> list[Chec
     results = [
         _result(
             "team size", name, team.min_size <= size <= team.max_size,
-            f"{size} members (allowed {team.min_size}-{team.max_size})",
+            f"{counted(size, 'member')} (allowed {team.min_size}-{team.max_size})",
         ),
         _result(
             "min_departments", name, len(per_department) >= team.min_departments,
-            f"{len(per_department)} departments (at least {team.min_departments})",
+            f"{counted(len(per_department), 'department')} (at least {team.min_departments})",
         ),
     ]  # fmt: skip
     if team.max_per_department is not None:

@@ -30,6 +30,7 @@ from crossteam.errors import InputError
 from crossteam.io import schema
 from crossteam.io.excel import Destination, display_width, print_setup
 from crossteam.models import CompanyShape, Problem, Settings
+from crossteam.models.wording import counted
 
 MIN_DEPARTMENT_SIZE = 3
 """Smallest department of the classic shape (the realistic shape has departments of 1)."""
@@ -401,7 +402,7 @@ def generate_company(
     if employees < smallest * departments:
         _refuse(
             f"{employees} employees cannot fill {departments} departments of at least "
-            f"{smallest} people: ask for at least {smallest * departments} "
+            f"{counted(smallest, 'person', 'people')}: ask for at least {smallest * departments} "
             "employees or fewer departments"
         )
     if periods < 1:
@@ -954,8 +955,8 @@ def _team_specs(
     seats = sum(count * kind.max_size for kind, count in zip(kinds, counts, strict=True))
     if seats > available:
         _refuse(
-            f"{wanted} teams have up to {seats} seats but only {available} employees are "
-            "available: ask for fewer teams"
+            f"{counted(wanted, 'team has', 'teams have')} up to {seats:,} seats but only "
+            f"{counted(available, 'employee is', 'employees are')} available: ask for fewer teams"
         )
 
     departments = len(org.kinds)

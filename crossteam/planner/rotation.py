@@ -725,14 +725,15 @@ def build_rotation(
         capacity = department_by_name[host].host_capacity
         enforce(
             model.add(sum(terms) <= capacity),
-            f"{host} hosts at most {capacity} rotators per period (host_capacity)",
+            f"{host} hosts at most {counted(capacity, 'rotator')} per period (host_capacity)",
         )
     for (home, _), terms in away.items():
         department = department_by_name[home]
         enforce(
             model.add(sum(terms) <= facts.release[home]),
-            f"{home} keeps {department.min_on_site:.0%} of its {department.headcount} "
-            "people at home in every period (min_on_site)",
+            f"{home} keeps {department.min_on_site:.0%} of its "
+            f"{counted(department.headcount, 'person', 'people')} at home in every period "
+            "(min_on_site)",
         )
     for (home, skill, _), terms in critical_away.items():
         enforce(
