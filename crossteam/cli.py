@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, NoReturn, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperCommand, TyperGroup
 
 from crossteam.errors import CrossteamError, InputError, OutputError
 from crossteam.models import CompanyShape, Problem
@@ -50,7 +51,30 @@ EXIT_INVALID = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
+FLAG = ""
+"""The metavar of an on/off option: it takes no value, and typer would show ``<bool>``."""
+
+
+class _FlagHelp:
+    """A command whose ``--help`` shows as the flag it is (typer shows ``--help <bool>``)."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.metavar = FLAG
+        return option
+
+
+class _Group(_FlagHelp, TyperGroup):
+    pass
+
+
+class _Command(_FlagHelp, TyperCommand):
+    pass
+
+
 app = typer.Typer(
+    cls=_Group,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -72,7 +96,11 @@ def _options(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_show_version, is_eager=True, help="Show the version and exit"
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="Show the version and exit",
+            metavar=FLAG,
         ),
     ] = False,
 ) -> None:
@@ -397,23 +425,27 @@ def _audit_line(summary: dict[str, Any]) -> str:
 # ---------------------------------------------------------------------------- commands
 
 InputPath = Annotated[Path, typer.Argument(help="Input workbook (.xlsx)", show_default=False)]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout")]
-ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file")]
+JsonFlag = Annotated[
+    bool, typer.Option("--json", help="Print one JSON object on stdout", metavar=FLAG)
+]
+ForceFlag = Annotated[
+    bool, typer.Option("--force", help="Overwrite an existing output file", metavar=FLAG)
+]
 
 
-@app.command()
+@app.command(cls=_Command)
 def template(
     out: Annotated[Path, typer.Argument(help="Where to write the blank workbook")],
     force: ForceFlag = False,
 ) -> None:
-    """Write a blank input workbook with instructions, every sheet and dropdowns."""
+    """Write a blank input workbook: instructions, examples, every sheet, dropdowns."""
     from crossteam.io.template import write_template
 
     out = _output(out, force=force, inputs=())
     _write(out, write_template, force=force, inputs=())
 
 
-@app.command()
+@app.command(cls=_Command)
 def example(
     out: Annotated[Path, typer.Argument(help="Where to write the example workbook")],
     employees: Annotated[
@@ -431,7 +463,7 @@ def example(
     ] = None,
     seed: Annotated[int, typer.Option(min=0, max=MAX_SEED, help="Random seed")] = 0,
     japanese: Annotated[
-        bool, typer.Option("--japanese", help="Japanese names and headers")
+        bool, typer.Option("--japanese", help="Japanese names and headers", metavar=FLAG)
     ] = False,
     shape: Annotated[
         CompanyShape,
@@ -455,7 +487,7 @@ def example(
     )
 
 
-@app.command()
+@app.command(cls=_Command)
 def validate(path: InputPath, as_json: JsonFlag = False) -> None:
     """Check an input workbook and list every problem at its cell."""
     from crossteam.io.reader import read_workbook
@@ -485,7 +517,7 @@ def validate(path: InputPath, as_json: JsonFlag = False) -> None:
     )
 
 
-@app.command()
+@app.command(cls=_Command)
 def audit(
     path: InputPath,
     out: Annotated[
@@ -530,7 +562,7 @@ def audit(
         _emit_json(payload)
 
 
-@app.command()
+@app.command(cls=_Command)
 def plan(
     path: Annotated[
         Path | None,
@@ -558,8 +590,12 @@ def plan(
             "--workers", min=0, help="Solver threads; 0 = all cores (more are capped at them)"
         ),
     ] = None,
-    no_teams: Annotated[bool, typer.Option("--no-teams", help="Plan rotation only")] = False,
-    no_rotation: Annotated[bool, typer.Option("--no-rotation", help="Plan teams only")] = False,
+    no_teams: Annotated[
+        bool, typer.Option("--no-teams", help="Plan rotation only", metavar=FLAG)
+    ] = False,
+    no_rotation: Annotated[
+        bool, typer.Option("--no-rotation", help="Plan teams only", metavar=FLAG)
+    ] = False,
     review: Annotated[
         Path | None,
         typer.Option(
@@ -849,7 +885,7 @@ def plan(
             raise _Exit(EXIT_INTERRUPTED)
 
 
-@app.command()
+@app.command(cls=_Command)
 def sweep(
     path: InputPath,
     grid_path: Annotated[

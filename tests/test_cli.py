@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any, NoReturn
 from unittest.mock import ANY
 
-import click
 import openpyxl
 import pytest
 import typer
 import typer.rich_utils
+from typer.core import TyperGroup, TyperOption
 from workbooks import Sheets, company, put, write_workbook
 
 from crossteam.checks import verify
@@ -889,16 +889,16 @@ def test_version_prints_the_installed_version_and_exits_0(
     assert err == ""
 
 
-def _helps(command: click.Command) -> list[str]:
+def _helps(command: Any) -> list[str]:
     """The help texts of ``command``: its own first line and each of its parameters'."""
     texts = [(command.help or "").splitlines()[0]]
-    texts += [p.help for p in command.params if isinstance(p, click.Option) and p.help]
+    texts += [p.help for p in command.params if isinstance(p, TyperOption) and p.help]
     return [" ".join(text.split()) for text in texts]
 
 
-def _command(name: str | None) -> click.Command:
+def _command(name: str | None) -> Any:
     group = typer.main.get_command(app)
-    assert isinstance(group, click.Group)
+    assert isinstance(group, TyperGroup)
     return group if name is None else group.commands[name]
 
 
