@@ -3,10 +3,19 @@ agree with the plan and no person named."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from plan_samples import sample_checks, sample_instance, sample_plan
 
 from crossteam import network
-from crossteam.io.plan_summary import PAIRS_NAMED, summary_sentences
+from crossteam.io.plan_summary import (
+    DEPARTMENTS_NAMED,
+    PAIRS_NAMED,
+    _by_what,
+    _counts,
+    _nobody,
+    summary_sentences,
+)
 from crossteam.models import CheckReport, Plan, PlanningInput, Priority, SolveStatus
 
 
@@ -131,3 +140,28 @@ def test_what_to_review_names_the_review_sheet_and_failed_checks() -> None:
     assert "Review sheet" in last and "--review" in last and "company.xlsx" in last
     passed = sentences(checks=CheckReport())[-1]
     assert passed.startswith("Every rule was re-checked from the plan itself")
+
+
+def test_many_teams_on_one_pair_are_counted_then_a_few_named() -> None:
+    effect = network.compare(sample_instance(), sample_plan())
+    bridge = effect.bridged[0]
+    by_names = [
+        (("Alpha",), " by team Alpha"),
+        (("Alpha", "Beta", "Gamma"), " by teams Alpha, Beta, Gamma"),
+        (("A1", "A2", "A3", "A4", "A5"), " by 5 teams (A1, A2, A3...)"),
+    ]
+    for teams, expected in by_names:
+        shown = _by_what(bridge.model_copy(update={"teams": teams, "rotations": ()}))
+        assert shown == expected
+    both = bridge.model_copy(update={"teams": ("Alpha",), "rotations": sample_plan().rotation})
+    assert _by_what(both) == " by team Alpha and 2 rotations"  # two people: E5 and E8
+
+
+def test_past_twelve_departments_the_largest_counts_are_named_and_the_rest_counted() -> None:
+    many = Counter({f"D{i:02}": i for i in range(1, 21)})  # D01 1 ... D20 20
+    text = _counts(many)
+    assert text.startswith("D20 20, D19 19, D18 18")
+    assert text.endswith("D09 9 and 8 more departments")
+    assert text.count(",") == DEPARTMENTS_NAMED - 1
+    assert _counts(Counter({"B": 2, "A": 1, "C": 0})) == "A 1, B 2"  # few: by name, none left
+    assert _nobody([f"D{i:02}" for i in range(15)]).startswith("; no one from 15 departments")

@@ -31,6 +31,9 @@ PAIRS_NAMED: Final = 10
 TOP_BRIDGED: Final = 3
 """Without priorities, the silent pairs of most gap weight that the plan connects."""
 TEAMS_NAMED: Final = 3
+DEPARTMENTS_NAMED: Final = 12
+"""Departments named one by one in a sentence about people; the largest counts first
+when there are more."""
 
 
 def summary_sentences(
@@ -87,15 +90,18 @@ def _pair_name(a: DepartmentName, b: DepartmentName) -> str:
 
 
 def _by_what(bridge: BridgedPair | None) -> str:
-    """ " by team Alpha and 1 rotation", or "" when nothing bridged the pair."""
+    """ " by team Alpha and 1 rotation", " by 15 teams (A, B, C...)", or "" when nothing
+    bridged the pair."""
     if bridge is None:
         return ""
     parts = []
-    if bridge.teams:
-        named = ", ".join(bridge.teams[:TEAMS_NAMED])
-        more = len(bridge.teams) - TEAMS_NAMED
-        word = "team" if len(bridge.teams) == 1 else "teams"
-        parts.append(f"{word} {named}" + (f" and {more:,} more" if more > 0 else ""))
+    teams = bridge.teams
+    if len(teams) == 1:
+        parts.append(f"team {teams[0]}")
+    elif 1 < len(teams) <= TEAMS_NAMED:
+        parts.append(f"teams {', '.join(teams)}")
+    elif teams:  # "15 teams (A, B, C...)": the count first, then a few of them
+        parts.append(f"{len(teams):,} teams ({', '.join(teams[:TEAMS_NAMED])}...)")
     if bridge.rotations:  # a stint of two periods is one rotation, of one person
         parts.append(counted(len({s.employee_id for s in bridge.rotations}), "rotation"))
     return f" by {' and '.join(parts)}" if parts else ""
@@ -146,12 +152,26 @@ def _priorities(instance: PlanningInput, effect: PlanEffect) -> str:
 
 
 def _counts(counts: Counter[DepartmentName], of: dict[DepartmentName, int] | None = None) -> str:
-    """ "Sales 3 of 12, Support 1 of 4": departments by name, those with a count only."""
-    return ", ".join(
+    """ "Sales 3 of 12, Support 1 of 4": departments by name, those with a count only; past
+    ``DEPARTMENTS_NAMED``, the largest counts and how many more departments."""
+    shown = sorted((name, count) for name, count in counts.items() if count)
+    more = len(shown) - DEPARTMENTS_NAMED
+    if more > 0:
+        shown = sorted(shown, key=lambda item: (-item[1], item[0]))[:DEPARTMENTS_NAMED]
+    text = ", ".join(
         f"{name} {count:,}" + (f" of {of[name]:,}" if of is not None else "")
-        for name, count in sorted(counts.items())
-        if count
+        for name, count in shown
     )
+    return f"{text} and {counted(more, 'more department')}" if more > 0 else text
+
+
+def _nobody(names: list[DepartmentName]) -> str:
+    """ "; no one from HR, Legal", the names cut to ``DEPARTMENTS_NAMED``."""
+    if not names:
+        return ""
+    if len(names) <= DEPARTMENTS_NAMED:
+        return f"; no one from {', '.join(names)}"
+    return f"; no one from {len(names):,} departments ({', '.join(names[:DEPARTMENTS_NAMED])}...)"
 
 
 def _people(instance: PlanningInput, plan: Plan) -> Sequence[str]:
@@ -162,9 +182,9 @@ def _people(instance: PlanningInput, plan: Plan) -> Sequence[str]:
     if plan.teams:
         in_teams = Counter(department[m] for t in plan.teams for m in t.members)
         nobody = sorted(d for d, n in headcount.items() if n and not in_teams[d])
-        left_out = f"; no one from {', '.join(nobody)}" if nobody else ""
         sentences.append(
-            f"In teams, by department (of its headcount): {_counts(in_teams, headcount)}{left_out}."
+            "In teams, by department (of its headcount): "
+            f"{_counts(in_teams, headcount)}{_nobody(nobody)}."
         )
     if plan.rotation:
         rotators = {s.employee_id for s in plan.rotation}
