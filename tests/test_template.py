@@ -188,7 +188,7 @@ def test_department_columns_offer_the_departments_sheet_list(
 ) -> None:
     validation = _validation(workbook, sheet, column)
     assert validation is not None and validation.type == "list"
-    assert validation.formula1 == "Departments!$A$2:$A$1048576"
+    assert validation.formula1.replace("'", "") == "Departments!$A$2:$A$1048576"
     # Departments may be named on Employees alone: other names warn, never refuse.
     assert validation.errorStyle == "warning"
 
@@ -223,10 +223,12 @@ def test_a_filled_template_plans_only_its_own_rows_beside_the_examples_sheet(
     result = read_workbook(fill(template_path, tmp_path / "filled.xlsx"))
     assert result.errors == ()
     assert result.instance is not None
+    company = generate_company(40, 5, seed=3).rows_by_sheet()
     assert len(result.instance.employees) == 40
-    assert "E001" not in result.instance.employee_by_id
+    example_names = {example[1] for example in schema.EMPLOYEES.examples}
+    assert not example_names & {e.name for e in result.instance.employees}
     assert len(result.instance.departments) == 5
-    assert "2027-Q1" not in {p.label for p in result.instance.periods}
+    assert [p.label for p in result.instance.periods] == [row[0] for row in company["Periods"]]
 
 
 def test_a_company_filled_in_under_an_older_templates_examples_is_refused_at_each(
