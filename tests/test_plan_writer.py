@@ -306,8 +306,13 @@ def test_summary_pictures_sit_below_the_figures_each_on_a_page_of_its_own(
     workbook: openpyxl.Workbook, plan_path: Path
 ) -> None:
     sheet = workbook["Summary"]
+    column_a = [row[0] for row in rows(sheet)]
     last_table = max(int(t.ref.split(":")[1].lstrip("ABCDEFGHIJ")) for t in sheet.tables.values())
     breaks = [b.id for b in sheet.row_breaks.brk]
+    # rows of the breaks are the last row of a page: the figures and the solver start pages
+    starts = [column_a.index("Key figures") + 1, column_a.index("Solver figures") + 1]
+    assert breaks[:2] == [row - 1 for row in starts]
+    breaks = breaks[2:]  # then the picture's and the chart's
     assert len(breaks) == 2 and last_table < breaks[0] < breaks[1]
     with zipfile.ZipFile(plan_path) as archive:
         drawing = archive.read("xl/drawings/drawing1.xml").decode()
@@ -559,12 +564,14 @@ def test_summary_and_teams_print_one_page_wide_on_a4_landscape(
     headers = r"\s+".join(TEAMS_COLUMNS)
     assert re.search(headers, teams[0])
     assert re.search(r"Beta\s+E7\s+山田太郎\s+Finance\s+経理\s+Sales", teams[0])
-    # the sentences, the key figures with their last column, the solver on the first page
-    first = summary[0]
+    # the sentences alone on the first page, then the key figures with their last column,
+    # then the solver's, the picture and the chart, each from a page of its own
+    first, figures = summary[:2]
     assert "This plan forms 2 teams" in first and "to review" in first.casefold()
-    assert re.search(r"figure\s+before\s+after \(projected\)\s+change", first)
-    # the picture and the chart each on a page of their own, after the figures
-    assert len(summary) >= 3
+    assert "Key figures" not in first
+    assert re.search(r"figure\s+before\s+after \(projected\)\s+change", figures)
+    assert "Solver figures" not in figures
+    assert len(summary) >= 5
 
 
 @pytest.mark.slow

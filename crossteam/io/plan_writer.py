@@ -683,7 +683,8 @@ def _summary(
     overview: Area,
 ) -> None:
     """Sentences a manager can forward, then the key figures (after: projected), then the
-    solver's figures, then the pictures, each on a page of its own when printed."""
+    solver's figures, then the picture, then the chart, each on pages of its own when
+    printed."""
     plan, effect = facts.plan, facts.effect
     input_name = Path(run_info.input_path).name
     book.title(sheet, 1, f"Plan for {input_name}")
@@ -693,6 +694,8 @@ def _summary(
     for row, sentence in enumerate(sentences, start=2):
         book.paragraph(sheet, row, sentence, len(_SUMMARY_WIDTHS))
     top = 2 + len(sentences) + 1
+    # printed, the sentences are a page to forward; the figures and the solver's follow
+    sheet.row_breaks.append(Break(id=top - 1))
     book.title(sheet, top, "Key figures", heading=True)
     book.paragraph(sheet, top + 1, PROJECTION, len(_SUMMARY_WIDTHS), font=_ITALIC)
     figures = _key_figures(effect.before, effect.after)
@@ -706,6 +709,7 @@ def _summary(
     )
     _format_rows(sheet, area, [fmt for fmt, _ in figures])
     top = area.bottom + 2
+    sheet.row_breaks.append(Break(id=top - 1))
     book.title(sheet, top, "Solver figures", heading=True)
     solver = _solver_rows(facts, checks)
     area = book.table(
