@@ -169,6 +169,16 @@ def test_the_assumption_prints_whole_wrapped_across_the_table(tmp_path: Path) ->
     assert summary.row_dimensions[row].height >= 2 * LINE_POINTS
 
 
+def test_every_summary_header_fits_its_column(tmp_path: Path) -> None:
+    summary = openpyxl.load_workbook(_write(tmp_path, four_departments(), with_plan=True))[
+        "Summary"
+    ]
+    (header,) = [row for row in summary.iter_rows() if row[0].value == "Figure"]
+    for cell in header:
+        width = summary.column_dimensions[cell.column_letter].width
+        assert width >= len(str(cell.value)) + 1, cell.value
+
+
 def test_japanese_text_counts_double_in_column_widths(tmp_path: Path) -> None:
     widths = []
     for name in ("Abcdefghijkl", "山田太郎山田太郎山田太郎"):

@@ -194,8 +194,8 @@ def _write_summary(
     sheet.freeze_panes = sheet.cell(header_row + 1, 1)
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.column_dimensions["A"].width = 36
-    for c in range(2, len(reports) + 2):
-        sheet.column_dimensions[get_column_letter(c)].width = 14
+    for c, header in enumerate(headers[1:], start=2):  # "After (projected)" shown whole
+        sheet.column_dimensions[get_column_letter(c)].width = max(14, display_width(header) + 2)
     sheet.column_dimensions[get_column_letter(len(reports) + 2)].width = 90
     for note_row in note_rows:
         _wrap_across(sheet, note_row, len(reports) + 2)
