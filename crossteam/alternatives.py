@@ -32,6 +32,7 @@ from crossteam.models import (
     RuleKind,
     TeamName,
 )
+from crossteam.models.wording import counted
 from crossteam.planner import Progress, SolveOptions, Stage, solve
 
 MIN_DIFFERENCE: Final = 0.30
@@ -142,7 +143,7 @@ def plan_alternatives(
             stop=stop,
         )
         if chosen is None:
-            notes.append(f"Alternative {number}: no plan found in {solves} attempts.")
+            notes.append(f"Alternative {number}: no plan found in {counted(solves, 'attempt')}.")
             break
         if not chosen.within_tolerance:
             notes.append(

@@ -30,10 +30,12 @@ from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, NoReturn, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperCommand, TyperGroup
 
 from crossteam.errors import CrossteamError, InputError, OutputError
 from crossteam.models import CompanyShape, Problem
 from crossteam.models.limits import MAX_ALTERNATIVES, MAX_SECONDS, MAX_SEED
+from crossteam.models.wording import counted
 
 if TYPE_CHECKING:
     from crossteam.alternatives import AlternativesResult
@@ -49,7 +51,30 @@ EXIT_INVALID = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
+FLAG = ""
+"""The metavar of an on/off option: it takes no value, and typer would show ``<bool>``."""
+
+
+class _FlagHelp:
+    """A command whose ``--help`` shows as the flag it is (typer shows ``--help <bool>``)."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.metavar = FLAG
+        return option
+
+
+class _Group(_FlagHelp, TyperGroup):
+    pass
+
+
+class _Command(_FlagHelp, TyperCommand):
+    pass
+
+
 app = typer.Typer(
+    cls=_Group,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -57,6 +82,29 @@ app = typer.Typer(
 )
 
 _console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _show_version(shown: bool) -> None:
+    """``--version``: the version on stdout (scripts read it there), then exit 0."""
+    if shown:
+        typer.echo(f"crossteam {metadata.version('crossteam')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="Show the version and exit",
+            metavar=FLAG,
+        ),
+    ] = False,
+) -> None:
+    """Plan cross-functional teams and job rotations that connect silent departments."""
 
 
 class _Exit(Exception):
@@ -106,7 +154,7 @@ def _report_problems(errors: tuple[Problem, ...], warnings: tuple[Problem, ...])
         n = len(errors)
         following = sum(e.follows is not None for e in errors)
         more = f" ({following} may follow from another)" if following else ""
-        _say(f"{n} problem{'s' if n != 1 else ''} found{more}; nothing was planned or written.")
+        _say(f"{counted(n, 'problem')} found{more}; nothing was planned or written.")
 
 
 def _fail_input(error: InputError, as_json: bool) -> NoReturn:
@@ -169,7 +217,7 @@ def _write(
     if cut:
         shown = ", ".join(cut[:5]) + (f" and {len(cut) - 5:,} more" if len(cut) > 5 else "")
         _say(
-            f"[yellow]warning[/yellow] {len(cut):,} cell{'s' if len(cut) != 1 else ''} held "
+            f"[yellow]warning[/yellow] {counted(len(cut), 'cell')} held "
             f"more than the {MAX_CELL_TEXT:,} characters Excel allows and "
             f"{'were' if len(cut) != 1 else 'was'} cut, ending with {CUT_MARK}: {escape(shown)}"
         )
@@ -377,23 +425,27 @@ def _audit_line(summary: dict[str, Any]) -> str:
 # ---------------------------------------------------------------------------- commands
 
 InputPath = Annotated[Path, typer.Argument(help="Input workbook (.xlsx)", show_default=False)]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout")]
-ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file")]
+JsonFlag = Annotated[
+    bool, typer.Option("--json", help="Print one JSON object on stdout", metavar=FLAG)
+]
+ForceFlag = Annotated[
+    bool, typer.Option("--force", help="Overwrite an existing output file", metavar=FLAG)
+]
 
 
-@app.command()
+@app.command(cls=_Command)
 def template(
     out: Annotated[Path, typer.Argument(help="Where to write the blank workbook")],
     force: ForceFlag = False,
 ) -> None:
-    """Write a blank input workbook with instructions, every sheet and dropdowns."""
+    """Write a blank input workbook: instructions, examples, every sheet, dropdowns."""
     from crossteam.io.template import write_template
 
     out = _output(out, force=force, inputs=())
     _write(out, write_template, force=force, inputs=())
 
 
-@app.command()
+@app.command(cls=_Command)
 def example(
     out: Annotated[Path, typer.Argument(help="Where to write the example workbook")],
     employees: Annotated[
@@ -411,7 +463,7 @@ def example(
     ] = None,
     seed: Annotated[int, typer.Option(min=0, max=MAX_SEED, help="Random seed")] = 0,
     japanese: Annotated[
-        bool, typer.Option("--japanese", help="Japanese names and headers")
+        bool, typer.Option("--japanese", help="Japanese names and headers", metavar=FLAG)
     ] = False,
     shape: Annotated[
         CompanyShape,
@@ -435,7 +487,7 @@ def example(
     )
 
 
-@app.command()
+@app.command(cls=_Command)
 def validate(path: InputPath, as_json: JsonFlag = False) -> None:
     """Check an input workbook and list every problem at its cell."""
     from crossteam.io.reader import read_workbook
@@ -458,13 +510,14 @@ def validate(path: InputPath, as_json: JsonFlag = False) -> None:
     instance = result.instance
     assert instance is not None
     _say(
-        f"Valid: {len(instance.employees)} employees, {len(instance.departments)} departments, "
-        f"{len(instance.teams)} teams, {len(instance.periods)} periods, "
-        f"{len(result.warnings)} warnings."
+        f"Valid: {counted(len(instance.employees), 'employee')}, "
+        f"{counted(len(instance.departments), 'department')}, "
+        f"{counted(len(instance.teams), 'team')}, {counted(len(instance.periods), 'period')}, "
+        f"{counted(len(result.warnings), 'warning')}."
     )
 
 
-@app.command()
+@app.command(cls=_Command)
 def audit(
     path: InputPath,
     out: Annotated[
@@ -509,7 +562,7 @@ def audit(
         _emit_json(payload)
 
 
-@app.command()
+@app.command(cls=_Command)
 def plan(
     path: Annotated[
         Path | None,
@@ -537,8 +590,12 @@ def plan(
             "--workers", min=0, help="Solver threads; 0 = all cores (more are capped at them)"
         ),
     ] = None,
-    no_teams: Annotated[bool, typer.Option("--no-teams", help="Plan rotation only")] = False,
-    no_rotation: Annotated[bool, typer.Option("--no-rotation", help="Plan teams only")] = False,
+    no_teams: Annotated[
+        bool, typer.Option("--no-teams", help="Plan rotation only", metavar=FLAG)
+    ] = False,
+    no_rotation: Annotated[
+        bool, typer.Option("--no-rotation", help="Plan teams only", metavar=FLAG)
+    ] = False,
     review: Annotated[
         Path | None,
         typer.Option(
@@ -643,7 +700,7 @@ def plan(
             allowed = (
                 tolerance if tolerance is not None else instance.settings.alternatives_tolerance
             )
-            _say(f"Planning {alternatives} plans within {allowed:.0%} of the best.")
+            _say(f"Planning {counted(alternatives, 'plan')} within {allowed:.0%} of the best.")
             alternated = _run_in_worker(
                 lambda progress, stage, halt: plan_alternatives(
                     instance,
@@ -672,7 +729,10 @@ def plan(
         else:
             from crossteam.review import replan
 
-            _say(f"Re-planning {escape(str(review))} with {len(decisions)} review decisions.")
+            _say(
+                f"Re-planning {escape(str(review))} with "
+                f"{counted(len(decisions), 'review decision')}."
+            )
             reviewed = _run_in_worker(
                 lambda progress, stage, halt: replan(
                     instance,
@@ -793,8 +853,8 @@ def plan(
             "at_most": result.silent_pairs_ceiling,
         }
         _say(
-            f"{result.status.value.capitalize()} plan: {len(result.teams)} teams, "
-            f"{len(result.rotation)} periods away on rotation; gap to bound {gap}; "
+            f"{result.status.value.capitalize()} plan: {counted(len(result.teams), 'team')}, "
+            f"{counted(len(result.rotation), 'period')} away on rotation; gap to bound {gap}; "
             f"{result.silent_pairs_text(*silent)}; "
             f"checks {'all passed' if checks.passed else f'{len(checks.failures)} FAILED'}"
             + (f" ({len(checks.not_applicable)} not applicable)." if checks.not_applicable else ".")
@@ -825,7 +885,7 @@ def plan(
             raise _Exit(EXIT_INTERRUPTED)
 
 
-@app.command()
+@app.command(cls=_Command)
 def sweep(
     path: InputPath,
     grid_path: Annotated[
@@ -840,7 +900,11 @@ def sweep(
     ] = "local",
     address: Annotated[
         str | None,
-        typer.Option("--address", help="Dask scheduler address; a local cluster without"),
+        typer.Option(
+            "--address",
+            help="Dask scheduler address (default: a local cluster on this machine)",
+            show_default=False,
+        ),
     ] = None,
     processes: Annotated[
         int,
@@ -870,10 +934,10 @@ def sweep(
         if capped:
             _say(f"[yellow]note[/yellow] {escape(capped)}")
     total = len(grid.scenarios)
-    _say(f"Sweeping {total} scenarios on the {engine} engine.")
+    _say(f"Sweeping {counted(total, 'scenario')} on the {engine} engine.")
 
     def progress(done: int, of: int) -> None:
-        _say(f"  {done}/{of} scenarios done")
+        _say(f"  {done}/{counted(of, 'scenario')} done")
 
     stop = threading.Event()
     # a stopped sweep lets the scenarios under way finish within their time limit, and
@@ -897,7 +961,7 @@ def sweep(
     failed = [s for s in result.scenarios if s.failure]
     efficient = [s for s in result.scenarios if s.pareto]
     _say(
-        f"{total - len(failed)} of {total} scenarios planned in {result.seconds:.0f}s; "
+        f"{total - len(failed)} of {counted(total, 'scenario')} planned in {result.seconds:.0f}s; "
         f"{len(efficient)} Pareto-efficient."
     )
     for s in failed:

@@ -11,7 +11,9 @@ from network_instances import FOUR_DEPARTMENTS, FOUR_TIES, four_departments, org
 from openpyxl.formatting.rule import ColorScale
 
 from crossteam.io.audit_writer import write_audit
+from crossteam.io.excel import LINE_POINTS
 from crossteam.models import (
+    PROJECTION,
     Plan,
     PlanEffect,
     PlanningInput,
@@ -62,7 +64,7 @@ def test_summary_shows_key_figures_and_before_and_after_with_a_plan(tmp_path: Pa
     assert alone["Zero-tie department pairs"][0] == 3
 
     both = _figures(_write(tmp_path, four_departments(), with_plan=True))
-    assert both["Figure"][:2] == ("Before", "After")
+    assert both["Figure"][:2] == ("Before", "After (projected)")
     # a1-d1 from the team, d1-c1 and d1-c2 from the stint
     assert both["Tied employee pairs"][:2] == (9, 12)
     assert both["Zero-tie department pairs"][:2] == (3, 1)
@@ -117,7 +119,7 @@ def test_density_heat_map_has_a_colour_scale_and_a_second_block_after_a_plan(
     assert len(rules) == 2
     assert all(isinstance(rule.colorScale, ColorScale) for rule in rules)
     titles = [row[0] for row in sheet.iter_rows(values_only=True)]
-    assert "Before the plan" in titles and "After the plan" in titles
+    assert "Before the plan" in titles and "After the plan (projected)" in titles
     # Block density A-B = 2 / (3 x 2); departments in order A, B, C, D from row 5
     assert sheet["C5"].value == pytest.approx(1 / 3)
 
@@ -143,6 +145,47 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
         assert not any(b"<f>" in archive.read(name) for name in sheets)
+
+
+def test_after_a_plan_every_sheet_showing_after_figures_says_they_are_projected(
+    tmp_path: Path,
+) -> None:
+    workbook = openpyxl.load_workbook(_write(tmp_path, four_departments(), with_plan=True))
+    for name in ("Summary", "Density", "Graph"):
+        cells = [row[0] for row in workbook[name].iter_rows(values_only=True)]
+        assert PROJECTION in cells, name
+    alone = openpyxl.load_workbook(_write(tmp_path, four_departments(), with_plan=False))
+    for sheet in alone.worksheets:
+        assert PROJECTION not in [row[0] for row in sheet.iter_rows(values_only=True)]
+
+
+def test_the_assumption_prints_whole_wrapped_across_the_table(tmp_path: Path) -> None:
+    summary = openpyxl.load_workbook(_write(tmp_path, four_departments(), with_plan=True))[
+        "Summary"
+    ]
+    (row,) = [c.row for c in summary["A"] if c.value == PROJECTION]
+    assert f"A{row}:D{row}" in {str(cells) for cells in summary.merged_cells.ranges}
+    assert summary[f"A{row}"].alignment.wrap_text
+    assert summary.row_dimensions[row].height >= 2 * LINE_POINTS
+
+
+def test_every_summary_header_fits_its_column(tmp_path: Path) -> None:
+    summary = openpyxl.load_workbook(_write(tmp_path, four_departments(), with_plan=True))[
+        "Summary"
+    ]
+    (header,) = [row for row in summary.iter_rows() if row[0].value == "Figure"]
+    for cell in header:
+        width = summary.column_dimensions[cell.column_letter].width
+        assert width >= len(str(cell.value)) + 1, cell.value
+
+
+def test_japanese_text_counts_double_in_column_widths(tmp_path: Path) -> None:
+    widths = []
+    for name in ("Abcdefghijkl", "山田太郎山田太郎山田太郎"):
+        instance = organisation(FOUR_DEPARTMENTS, FOUR_TIES, names={"a1": name})
+        path = _write(tmp_path, instance, with_plan=False)
+        widths.append(openpyxl.load_workbook(path)["People"].column_dimensions["B"].width)
+    assert widths[1] == widths[0] + 12
 
 
 def test_column_widths_fit_the_longest_value(tmp_path: Path) -> None:

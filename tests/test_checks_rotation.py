@@ -98,7 +98,7 @@ def test_stints_per_employee_counts_runs_not_periods() -> None:
 
 def test_stint_length_must_equal_stint_periods() -> None:
     problem = company(stint_periods=2)
-    assert "stint of 2 consecutive period(s)" in failed(problem, stints(("A2", "Q1", "B")))
+    assert "stint of 2 consecutive periods" in failed(problem, stints(("A2", "Q1", "B")))
     assert failed(problem, stints(("A2", "Q1", "B"), ("A2", "Q2", "B"))) == set()
 
 
@@ -145,7 +145,7 @@ def test_with_nobody_rotating_the_rules_about_rotators_are_not_applicable() -> N
     problem = company(policy={"C": {"critical_skills": ("audit",)}})
     results = check_rotation(problem, stints())
     by_rule = {r.rule: r for r in results}
-    for rule in ("rotation eligibility", "stint of 1 consecutive period(s)", "stints per employee"):
+    for rule in ("rotation eligibility", "stint of 1 consecutive period", "stints per employee"):
         assert by_rule[rule].status == "n/a", rule
         assert by_rule[rule].detail == "not applicable: matches nobody (nobody rotates)"
     # nobody holds C's critical skill: nothing to keep at home

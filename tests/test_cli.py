@@ -5,18 +5,23 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import zipfile
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 from typing import Any, NoReturn
 from unittest.mock import ANY
 
 import openpyxl
 import pytest
+import typer
+import typer.rich_utils
+from typer.core import TyperGroup, TyperOption
 from workbooks import Sheets, company, put, write_workbook
 
 from crossteam.checks import verify
-from crossteam.cli import main
+from crossteam.cli import app, main
 from crossteam.io import cells
 from crossteam.io.example import write_example
 from crossteam.io.plan_reader import read_plan
@@ -866,3 +871,63 @@ def test_a_text_cut_to_fit_a_cell_is_told_not_silent(
     assert "nnnn" not in err  # the text itself is never echoed
     instance = load_workbook(source)
     assert verify(instance, read_plan(out, instance)).passed
+
+
+# -- --version and --help ------------------------------------------------------------------
+
+COMMANDS = ("template", "example", "validate", "audit", "plan", "sweep")
+DANGLING = frozenset({"a", "an", "the", "and", "or", "of", "to", "with", "without", "for", "in"})
+"""Words a help text cut mid-sentence would end on."""
+
+
+def test_version_prints_the_installed_version_and_exits_0(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "--version")
+    assert code == 0
+    assert out == f"crossteam {metadata.version('crossteam')}\n"
+    assert err == ""
+
+
+def _helps(command: Any) -> list[str]:
+    """The help texts of ``command``: its own first line and each of its parameters'."""
+    texts = [(command.help or "").splitlines()[0]]
+    texts += [p.help for p in command.params if isinstance(p, TyperOption) and p.help]
+    return [" ".join(text.split()) for text in texts]
+
+
+def _command(name: str | None) -> Any:
+    group = typer.main.get_command(app)
+    assert isinstance(group, TyperGroup)
+    return group if name is None else group.commands[name]
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_no_help_text_ends_mid_sentence(name: str) -> None:
+    for text in _helps(_command(name)):
+        last = text.rstrip(".)").split()[-1].casefold()
+        assert last not in DANGLING, f"{name}: {text!r}"
+
+
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("name", [None, *COMMANDS])
+def test_help_shows_every_word_within_the_width_and_no_type_placeholders(
+    name: str | None,
+    width: int,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(typer.rich_utils, "MAX_WIDTH", width)
+    code, out, _ = run(capsys, *([name] if name else []), "--help")
+    assert code == 0
+    assert "<bool>" not in out and "BOOLEAN" not in out
+    assert "…" not in out  # nothing cut short with an ellipsis
+    assert max(len(line) for line in out.splitlines()) <= width
+    # each help text whole, in order, however the table wrapped it
+    words = re.sub(r"[│╭╮╰╯─]", " ", out).split()
+    for text in _helps(_command(name)) if name else []:
+        wanted = text.split()
+        at = 0
+        for word in wanted:
+            assert word in words[at:], f"{name}: {word!r} of {text!r} missing at {width}"
+            at = words.index(word, at) + 1

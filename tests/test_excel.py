@@ -1,4 +1,5 @@
-"""The shared workbook helpers: literal text, valid names, real tables, fitted widths."""
+"""The shared workbook helpers: literal text, valid names, real tables, fitted widths,
+paragraphs, and one page layout for every workbook crossteam writes."""
 
 from __future__ import annotations
 
@@ -6,11 +7,16 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from network_instances import four_departments
 from openpyxl.styles import PatternFill
+from plan_samples import write_sample
 from python_calamine import CalamineWorkbook
 
+from crossteam.io.audit_writer import write_audit
+from crossteam.io.example import write_example
 from crossteam.io.excel import (
     CUT_MARK,
+    LINE_POINTS,
     MAX_CELL_TEXT,
     MAX_SHEET_TITLE,
     MAX_WIDTH,
@@ -25,6 +31,12 @@ from crossteam.io.excel import (
     table_name,
     unique_headers,
 )
+from crossteam.io.sweep_writer import write_sweep
+from crossteam.io.template import write_template
+from crossteam.models.sweep import SweepResult
+from crossteam.network import analyse
+from crossteam.sweep import Scenario
+from crossteam.sweep.engines import failed
 
 FORMULA_LIKE = ('=HYPERLINK("http://x","y")', "+1+1", "@SUM(1,1)", "-2+3", "=1+1")
 
@@ -199,3 +211,85 @@ def test_named_style_is_registered_once_and_colours_its_cells(tmp_path: Path) ->
     workbook = openpyxl.load_workbook(path)
     assert workbook.named_styles.count("Editable") == 1
     assert workbook["Data"]["A1"].fill.fgColor.rgb == "00FFF2CC"
+
+
+def test_every_sheet_prints_a4_landscape_one_page_wide_repeating_a_row(tmp_path: Path) -> None:
+    book = BookWriter()
+    table = book.sheet("Table")
+    book.title(table, 1, "A title above the table")
+    book.table(table, "T", ("a", "b"), [(1, 2)], top=3)
+    plain = book.sheet("Plain")
+    book.write(plain, 1, 1, "nothing but a title")
+    path = tmp_path / "pages.xlsx"
+    book.save(path)
+    workbook = openpyxl.load_workbook(path)
+    for sheet in workbook.worksheets:
+        setup = sheet.page_setup
+        assert (setup.paperSize, setup.orientation) == (9, "landscape"), sheet.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+    assert workbook["Table"].print_title_rows == "$3:$3"  # the header, not the title
+    assert workbook["Plain"].print_title_rows == "$1:$1"
+
+
+def test_a_paragraph_is_wrapped_across_its_columns_and_tall_enough(tmp_path: Path) -> None:
+    book = BookWriter()
+    sheet = book.sheet("Notes")
+    for column in (1, 2, 3):
+        book.widen(sheet, column, 18)
+    book.paragraph(sheet, 1, "One short line.", 3)
+    book.paragraph(sheet, 2, "word " * 60, 3)
+    book.paragraph(sheet, 3, "山田" * 75, 3)  # as wide as the line above
+    book.paragraph(sheet, 4, "first\nsecond\nthird", 3)
+    path = tmp_path / "paragraphs.xlsx"
+    book.save(path)
+    sheet = openpyxl.load_workbook(path)["Notes"]
+    assert {str(cells) for cells in sheet.merged_cells.ranges} == {
+        f"A{row}:C{row}" for row in (1, 2, 3, 4)
+    }
+    assert all(sheet[f"A{row}"].alignment.wrap_text for row in (1, 2, 3, 4))
+    heights = [sheet.row_dimensions[row].height for row in (1, 2, 3, 4)]
+    span = sum(sheet.column_dimensions[c].width for c in "ABC")
+    assert heights[0] == LINE_POINTS
+    # 300 columns of text in a span of 60: at least five lines
+    assert heights[1] >= LINE_POINTS * 300 / span
+    assert heights[2] == heights[1]
+    assert heights[3] == 3 * LINE_POINTS
+
+
+def _write_every_kind(folder: Path) -> dict[str, Path]:
+    """One workbook of each kind crossteam writes, small."""
+    instance = four_departments()
+    audit = folder / "audit.xlsx"
+    write_audit(audit, instance, analyse(instance))
+    lost = failed(Scenario(0, "lost", {"weight_diversity": 1}), 1, "its worker died")
+    sweep = folder / "sweep.xlsx"
+    result = SweepResult(
+        scenarios=(lost,), keys=("weight_diversity",), engine="local", processes=1, seconds=1.0
+    )
+    write_sweep(sweep, instance, result)
+    template = folder / "template.xlsx"
+    write_template(template)
+    example = folder / "example.xlsx"
+    write_example(example, employees=30, departments=3, seed=1)
+    return {
+        "plan": write_sample(folder / "plan.xlsx"),
+        "audit": audit,
+        "sweep": sweep,
+        "template": template,
+        "example": example,
+    }
+
+
+def test_every_sheet_of_every_workbook_prints_one_page_wide_with_print_titles(
+    tmp_path: Path,
+) -> None:
+    for kind, path in _write_every_kind(tmp_path).items():
+        workbook = openpyxl.load_workbook(path)
+        for sheet in workbook.worksheets:
+            where = f"{kind}: {sheet.title}"
+            setup = sheet.page_setup
+            assert (setup.paperSize, setup.orientation) == (9, "landscape"), where
+            assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), where
+            assert sheet.sheet_properties.pageSetUpPr.fitToPage, where
+            assert sheet.print_title_rows, where

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import time
@@ -14,6 +15,7 @@ from instances import network_report, random_company
 from openpyxl.worksheet.worksheet import Worksheet
 from plan_samples import (
     FORMULA_NAMES,
+    sample_checks,
     sample_instance,
     sample_plan,
     sample_run_info,
@@ -21,9 +23,13 @@ from plan_samples import (
 )
 from python_calamine import CalamineWorkbook
 
-from crossteam.io.excel import CUT_MARK, MAX_CELL_TEXT, CutTextWarning
-from crossteam.io.plan_writer import write_plan
+from crossteam import network
+from crossteam.io.excel import CUT_MARK, LINE_POINTS, MAX_CELL_TEXT, CutTextWarning
+from crossteam.io.plan_layout import TEAMS_COLUMNS
+from crossteam.io.plan_summary import summary_sentences
+from crossteam.io.plan_writer import local_time, write_plan
 from crossteam.models import (
+    PROJECTION,
     CheckReport,
     DepartmentStats,
     Plan,
@@ -275,6 +281,83 @@ def test_run_info_records_input_hash_seed_limits_and_versions(
     assert info["setting weight_bridging"] == 10
 
 
+def test_summary_opens_with_sentences_then_projected_figures_then_the_solver(
+    workbook: openpyxl.Workbook,
+) -> None:
+    sheet = workbook["Summary"]
+    column_a = [row[0] for row in rows(sheet)]
+    instance, plan = sample_instance(), sample_plan()
+    effect = network.compare(instance, plan)
+    sentences = summary_sentences(instance, plan, effect, sample_checks(), "company.xlsx")
+    assert column_a[0] == "Plan for company.xlsx"
+    assert column_a[1 : 1 + len(sentences)] == sentences
+    key, solver = column_a.index("Key figures"), column_a.index("Solver figures")
+    assert len(sentences) + 1 < key < solver < column_a.index("Objective terms")
+    assert column_a[key + 1] == PROJECTION
+    assert rows(sheet)[key + 2][:4] == ("figure", "before", "after (projected)", "change")
+    merged = {str(cells) for cells in sheet.merged_cells.ranges}
+    for row in range(2, 2 + len(sentences)):  # each spans the figures, wrapped, whole
+        assert f"A{row}:E{row}" in merged
+        assert sheet[f"A{row}"].alignment.wrap_text
+        assert sheet.row_dimensions[row].height >= LINE_POINTS
+
+
+def test_summary_pictures_sit_below_the_figures_each_on_a_page_of_its_own(
+    workbook: openpyxl.Workbook, plan_path: Path
+) -> None:
+    sheet = workbook["Summary"]
+    column_a = [row[0] for row in rows(sheet)]
+    last_table = max(int(t.ref.split(":")[1].lstrip("ABCDEFGHIJ")) for t in sheet.tables.values())
+    breaks = [b.id for b in sheet.row_breaks.brk]
+    # rows of the breaks are the last row of a page: the figures and the solver start pages
+    starts = [column_a.index("Key figures") + 1, column_a.index("Solver figures") + 1]
+    assert breaks[:2] == [row - 1 for row in starts]
+    breaks = breaks[2:]  # then the picture's and the chart's
+    assert len(breaks) == 2 and last_table < breaks[0] < breaks[1]
+    with zipfile.ZipFile(plan_path) as archive:
+        drawing = archive.read("xl/drawings/drawing1.xml").decode()
+        chart = archive.read("xl/charts/chart1.xml").decode()
+    x = "(?:xdr:)?"  # the drawing's namespace prefix, if any
+    anchors = re.findall(rf"<{x}from><{x}col>0</{x}col>.*?<{x}row>(\d+)", drawing)
+    assert sorted(int(row) for row in anchors) == breaks  # rows counted from 0 there
+    # the bars measure from 0, on axes that are shown
+    assert len(re.findall(r'<(?:c:)?min val="0"', chart)) == 1
+    assert len(re.findall(r'<(?:c:)?delete val="0"', chart)) == 2
+
+
+def test_connectivity_says_after_is_projected_and_its_titles_fit_the_page(
+    workbook: openpyxl.Workbook,
+) -> None:
+    sheet = workbook["Connectivity"]
+    titles = [sheet.cell(row=row, column=1).value for row in (1, 8, 15)]
+    assert titles[0].startswith("Tie density before the plan")
+    assert titles[1].startswith("Tie density after the plan, projected.")
+    assert PROJECTION in titles[1]
+    assert titles[2] == "Change in tie density (projected)"
+    merged = {str(cells) for cells in sheet.merged_cells.ranges}
+    assert {"A1:E1", "A8:E8", "A15:E15"} <= merged
+    assert sheet.row_dimensions[8].height > sheet.row_dimensions[1].height
+
+
+def test_local_time_carries_the_offset_of_the_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "JST-9")  # a POSIX zone, needing no time zone database
+    time.tzset()
+    try:
+        assert local_time("2026-01-01T00:00:00+00:00") == "2026-01-01T09:00:00+09:00"
+        assert local_time("2026-01-01T00:00:00") == "2026-01-01T09:00:00+09:00"
+        assert local_time("not a time") == "not a time"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_run_info_gives_the_start_in_utc_and_in_local_time(workbook: openpyxl.Workbook) -> None:
+    info = {field: value for field, value in rows(workbook["Run Info"])[1:]}
+    assert info["started_at"] == "2026-01-01T00:00:00+00:00"
+    assert info["started_at_local"] == local_time("2026-01-01T00:00:00+00:00")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", info["started_at_local"])
+
+
 def test_summary_shows_figures_before_and_after_with_picture_and_chart(
     workbook: openpyxl.Workbook, plan_path: Path
 ) -> None:
@@ -404,6 +487,91 @@ def test_plan_workbook_opens_in_libreoffice(plan_path: Path, tmp_path: Path) -> 
     assert resaved.sheetnames == SHEETS
     assert resaved["Teams"]["C4"].value == FORMULA_NAMES[0]
     assert resaved["Teams"]["C4"].data_type == "s"
+
+
+def _only_sheets(path: Path, keep: set[str], out: Path) -> Path:
+    """A copy of the workbook at ``path`` with every sheet but ``keep`` hidden (a hidden
+    sheet is not printed); rewritten in the file itself, as openpyxl drops pictures."""
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                text = re.sub(r"<sheet [^>]*>", lambda m: _hidden(m[0], keep), data.decode())
+                data = text.encode()
+            target.writestr(item, data)
+    return out
+
+
+def _hidden(element: str, keep: set[str]) -> str:
+    """A ``<sheet>`` element of workbook.xml, its state hidden unless its name is kept."""
+    name = re.search(r'name="([^"]+)"', element)
+    if name is None or name[1] in keep:
+        return element
+    element = re.sub(r'\s+state="[^"]*"', "", element)
+    return element.replace("<sheet ", '<sheet state="hidden" ', 1)
+
+
+def _pdf_pages(pdf: Path) -> list[tuple[float, float, str]]:
+    """Each page of ``pdf``: width and height in points, and its text laid out."""
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info)
+    pages = []
+    for number, (width, height) in enumerate(sizes, start=1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        pages.append((float(width), float(height), text))
+    return pages
+
+
+A4_LANDSCAPE = (841.9, 595.3)
+"""Points: 297 x 210 mm."""
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice or poppler is not installed",
+)
+def test_summary_and_teams_print_one_page_wide_on_a4_landscape(
+    plan_path: Path, tmp_path: Path
+) -> None:
+    """Printed by LibreOffice: every page is A4 landscape, and no column spills onto a
+    page of its own: each page repeats its sheet's first row (the print title) and holds
+    column A, the Teams page every column."""
+    shown = _only_sheets(plan_path, {"Summary", "Teams"}, tmp_path / "two.xlsx")
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(shown)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    pages = _pdf_pages(tmp_path / "two.pdf")
+    for width, height, _ in pages:
+        assert (width, height) == pytest.approx(A4_LANDSCAPE, abs=1)
+    texts = [text for _, _, text in pages]
+    summary = [t for t in texts if "Plan for company.xlsx" in t]
+    teams = [t for t in texts if re.search(r"team\s+employee_id\s+name", t)]
+    # every page is one of them: a spilled column would make a page with neither
+    assert len(summary) + len(teams) == len(texts)
+    assert texts[: len(summary)] == summary  # the Summary first, then Teams
+    assert len(teams) == 1  # five members: one page, every column on it
+    headers = r"\s+".join(TEAMS_COLUMNS)
+    assert re.search(headers, teams[0])
+    assert re.search(r"Beta\s+E7\s+山田太郎\s+Finance\s+経理\s+Sales", teams[0])
+    # the sentences alone on the first page, then the key figures with their last column,
+    # then the solver's, the picture and the chart, each from a page of its own
+    first, figures = summary[:2]
+    assert "This plan forms 2 teams" in first and "to review" in first.casefold()
+    assert "Key figures" not in first
+    assert re.search(r"figure\s+before\s+after \(projected\)\s+change", figures)
+    assert "Solver figures" not in figures
+    assert len(summary) >= 5
 
 
 @pytest.mark.slow

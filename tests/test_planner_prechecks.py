@@ -39,8 +39,7 @@ def test_skill_nobody_has_is_named_with_team_skill_and_level() -> None:
     )
     (reason,) = check_teams_possible(instance)
     assert reason == (
-        "Team 'Voice-2' needs 1 member(s) with Python at level 4 or more, but nobody "
-        "available has it"
+        "Team 'Voice-2' needs 1 member with Python at level 4 or more, but nobody available has it"
     )
 
 
@@ -118,7 +117,7 @@ def test_a_spec_with_several_teams_is_named_once() -> None:
     need = SkillNeed(skill="cobol")
     spec = TeamSpec(name="Voice", count=2, min_size=1, max_size=2, skill_needs=(need,))
     (reason,) = check_teams_possible(company(four_people(), (spec,)))
-    assert reason.startswith("Each of the 2 teams 'Voice' needs 1 member(s) with cobol")
+    assert reason.startswith("Each of the 2 teams 'Voice' needs 1 member with cobol")
 
 
 def together(a: str, b: str, row: int) -> Rule:

@@ -1280,3 +1280,86 @@ def test_follow_ons_of_a_blank_department_or_team_keep_errors_and_warnings_apart
     (team,) = [e for e in result.errors if e.sheet == "TeamSkills"]
     assert "also at 1 more cell: Rules!C3" in team.message
     assert sum(e.follows is None for e in result.errors) == 3  # the three blank cells
+
+
+# -- the template's example rows ----------------------------------------------------------
+
+
+def with_template_examples(sheets: Sheets) -> Sheets:
+    """``sheets`` with the template's example rows right under each header, as an older
+    template left them (Employees' extra columns blank)."""
+    for sheet in schema.SHEETS:
+        rows = sheets[sheet.name]
+        width = len(rows[0])
+        for example in reversed(sheet.examples):
+            rows.insert(1, [*example, *([None] * (width - len(example)))])
+    return sheets
+
+
+def test_example_employees_left_in_are_refused_with_every_other_example_row(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    # the company's own Balance, Periods and Settings rows below them equal examples too
+    result = read(tmp_path, with_template_examples(sheets))
+    assert result.instance is None
+    refused = {(e.sheet, e.row) for e in result.errors}
+    examples = {(s.name, row) for s in schema.SHEETS for row in range(2, 2 + len(s.examples))}
+    assert refused == examples  # and no follow-on error of the rows read no further
+    first = result.errors[0]
+    assert first.render() == (
+        "Employees!row 2: this row is the template's example employee E001, not one of "
+        "yours: delete it (the template's Examples sheet shows what rows look like; "
+        "crossteam never reads it)"
+    )
+    periods = [e for e in result.errors if e.sheet == "Periods"]
+    assert [e.row for e in periods] == [2, 3]
+    assert "left in with the example employees" in periods[0].message
+
+
+def test_rows_equal_to_examples_are_read_when_no_example_employee_is_left(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    # the company's own first Balance, Periods and Settings rows equal the template's
+    assert sheets["Balance"][1] == list(schema.BALANCE.examples[0])
+    assert sheets["Periods"][1:] == [list(example) for example in schema.PERIODS.examples]
+    assert sheets["Settings"][2] == list(schema.SETTINGS.examples[1])
+    instance = valid(tmp_path, sheets)
+    assert [p.label for p in instance.periods] == ["2027-Q1", "2027-Q2"]
+    assert instance.balance_rules[0].value == "Osaka"
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("name", "Sato Hanako"), ("role", "Sales lead"), ("available", "no")],
+)
+def test_an_employee_differing_from_the_example_in_one_cell_is_one_of_yours(
+    tmp_path: Path, column: str, value: object
+) -> None:
+    sheets = company()
+    example = [*schema.EMPLOYEES.examples[0], None]
+    sheets["Employees"].append(example)
+    put(sheets, "Employees", len(sheets["Employees"]), column, value)
+    instance = valid(tmp_path, sheets)
+    assert "E001" in instance.employee_by_id
+
+
+def test_an_employees_sheet_without_the_examples_columns_is_never_taken_for_one(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    sheets["Employees"].append([*schema.EMPLOYEES.examples[0], None])
+    for column in ("name", "role"):  # location stays: the company's Balance rule uses it
+        drop_column(sheets, "Employees", column)
+    instance = valid(tmp_path, sheets)
+    assert instance.employee_by_id["E001"].department == "Sales"
+
+
+def test_the_examples_sheet_is_never_read_nor_warned_about(tmp_path: Path) -> None:
+    sheets = company()
+    sheets["Examples"] = [["Employees"], list(schema.EMPLOYEES.examples[0])]
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    assert "E001" not in result.instance.employee_by_id
+    assert not [w for w in result.warnings if w.sheet == "Examples"]

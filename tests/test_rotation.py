@@ -299,7 +299,7 @@ def test_explanation_names_the_impossible_rotate_to_rule() -> None:
         (staff("A", 4, rotation_eligible=False)[:1], (), {}, {}, "not rotation-eligible"),
         ([], ((RuleKind.NO_ROTATION, None),), {}, {}, "no_rotation"),
         ([], (), {"max_rotations_per_employee": 0}, {}, "max_rotations_per_employee is 0"),
-        ([], (), {"stint_periods": 5}, {}, "only 2 period(s)"),
+        ([], (), {"stint_periods": 5}, {}, "only 2 periods"),
         ([], (), {}, {"A": {"min_on_site": 1.0}}, "A, which cannot release anyone"),
         ([], (), {}, {"B": {"host_capacity": 0}}, "B has host_capacity 0"),
     ],
@@ -395,7 +395,7 @@ def test_a_stint_longer_than_the_periods_plans_no_rotation_and_says_why() -> Non
     problem = instance([*staff("A", 4), *staff("B", 4)], periods=2, stint_periods=3)
     (warning,) = rotation_warnings(problem)
     assert warning == (
-        "Settings: stint_periods is 3 but the Periods sheet has only 2 period(s): no stint "
+        "Settings: stint_periods is 3 but the Periods sheet has only 2 periods: no stint "
         "fits, so nobody rotates"
     )
     assert precheck_rotation(problem) == []  # no rule needs a stint: a plan, without rotation

@@ -14,7 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from crossteam.io import schema
 from crossteam.io.example import generate_company
 from crossteam.io.reader import read_workbook
-from crossteam.io.template import INSTRUCTIONS, write_template
+from crossteam.io.template import EXAMPLES, INSTRUCTIONS, write_template
 from crossteam.models import BalanceMode, RuleKind, Settings
 
 
@@ -50,8 +50,11 @@ def _range_values(workbook: Workbook, reference: str) -> list[object]:
     return [row[0].value for row in ws[cells.replace("$", "")]]
 
 
-def test_instructions_come_first_then_every_schema_sheet_in_order(workbook: Workbook) -> None:
-    assert workbook.sheetnames == [INSTRUCTIONS, *(sheet.name for sheet in schema.SHEETS)]
+def test_instructions_and_examples_come_first_then_every_schema_sheet_in_order(
+    workbook: Workbook,
+) -> None:
+    sheets = [sheet.name for sheet in schema.SHEETS]
+    assert workbook.sheetnames == [INSTRUCTIONS, EXAMPLES, *sheets]
 
 
 @pytest.mark.parametrize("sheet", schema.SHEETS, ids=lambda s: s.name)
@@ -63,20 +66,33 @@ def test_each_sheet_has_exactly_its_schema_headers_bold_and_frozen(
     assert headers == [column.name for column in sheet.columns]
     assert all(cell.font.bold for cell in ws[1])
     assert ws.freeze_panes == "A2"
-    assert [table.ref for table in ws.tables.values()] == [ws.dimensions]
+    last = openpyxl.utils.get_column_letter(len(sheet.columns))
+    # a table needs a row under its header: the first, empty one
+    assert [table.ref for table in ws.tables.values()] == [f"A1:{last}2"]
 
 
 @pytest.mark.parametrize("sheet", schema.SHEETS, ids=lambda s: s.name)
-def test_each_sheet_carries_the_schema_examples_and_fits_them(
+def test_each_sheet_starts_empty_and_fits_its_headers(
     workbook: Workbook, sheet: schema.Sheet
 ) -> None:
     ws = workbook[sheet.name]
-    rows = [tuple(cell.value for cell in row) for row in ws.iter_rows(min_row=2)]
-    # A blank example cell ("") reads back as an empty cell.
-    assert rows == [tuple(v if v != "" else None for v in ex) for ex in sheet.examples]
+    assert ws.max_row == 1
     for index, column in enumerate(sheet.columns, start=1):
         width = ws.column_dimensions[openpyxl.utils.get_column_letter(index)].width
         assert width >= len(column.name)
+
+
+def test_the_examples_sheet_shows_every_sheet_with_its_headers_and_examples(
+    workbook: Workbook,
+) -> None:
+    rows = [tuple(c for c in row if c is not None) for row in workbook[EXAMPLES].values]
+    assert "never reads this sheet" in str(rows[1][0])
+    for sheet in schema.SHEETS:
+        at = rows.index((sheet.name,))
+        assert rows[at + 1] == tuple(column.name for column in sheet.columns)
+        shown = rows[at + 2 : at + 2 + len(sheet.examples)]
+        # a blank example cell ("") reads back as an empty cell
+        assert shown == [tuple(v for v in example if v != "") for example in sheet.examples]
 
 
 def test_instructions_name_every_sheet_column_rule_mode_and_alias(workbook: Workbook) -> None:
@@ -172,33 +188,66 @@ def test_department_columns_offer_the_departments_sheet_list(
 ) -> None:
     validation = _validation(workbook, sheet, column)
     assert validation is not None and validation.type == "list"
-    listed = _range_values(workbook, validation.formula1.split(":")[0] + ":$A$3")
-    departments = [example[0] for example in schema.DEPARTMENTS.examples]
-    assert listed == departments
+    assert validation.formula1.replace("'", "") == "Departments!$A$2:$A$1048576"
     # Departments may be named on Employees alone: other names warn, never refuse.
     assert validation.errorStyle == "warning"
 
 
-def test_template_with_its_example_rows_validates_without_errors(template_path: Path) -> None:
+def test_the_blank_template_asks_for_employees_and_nothing_else(template_path: Path) -> None:
     result = read_workbook(template_path)
-    assert result.errors == ()
-    assert result.instance is not None
-    assert len(result.instance.employees) == len(schema.EMPLOYEES.examples)
+    assert [e.render() for e in result.errors] == [
+        "Employees: the Employees sheet lists no employees: add one row per employee under "
+        "its header"
+    ]
+    assert result.warnings == ()
 
 
-def test_template_filled_with_a_company_validates_and_keeps_its_dropdowns(
-    template_path: Path, tmp_path: Path
-) -> None:
+def fill(template_path: Path, target: Path, *, examples_above: bool = False) -> Path:
+    """The template filled with a 40-person company; ``examples_above``: with the schema's
+    examples left under each header, as an older template had them."""
     company = generate_company(40, 5, seed=3)
     workbook = openpyxl.load_workbook(template_path)
     for name, rows in company.rows_by_sheet().items():
         ws = workbook[name]
         ws.delete_rows(2, ws.max_row)
-        for row in rows:
+        sheet = next(s for s in schema.SHEETS if s.name == name)
+        for row in [*(sheet.examples if examples_above else ()), *rows]:
             ws.append(["yes" if v is True else "no" if v is False else v for v in row])
-    filled = tmp_path / "filled.xlsx"
-    workbook.save(filled)
+    workbook.save(target)
+    return target
 
+
+def test_a_filled_template_plans_only_its_own_rows_beside_the_examples_sheet(
+    template_path: Path, tmp_path: Path
+) -> None:
+    result = read_workbook(fill(template_path, tmp_path / "filled.xlsx"))
+    assert result.errors == ()
+    assert result.instance is not None
+    company = generate_company(40, 5, seed=3).rows_by_sheet()
+    assert len(result.instance.employees) == 40
+    example_names = {example[1] for example in schema.EMPLOYEES.examples}
+    assert not example_names & {e.name for e in result.instance.employees}
+    assert len(result.instance.departments) == 5
+    assert [p.label for p in result.instance.periods] == [row[0] for row in company["Periods"]]
+
+
+def test_a_company_filled_in_under_an_older_templates_examples_is_refused_at_each(
+    template_path: Path, tmp_path: Path
+) -> None:
+    path = fill(template_path, tmp_path / "old.xlsx", examples_above=True)
+    result = read_workbook(path)
+    assert result.instance is None
+    refused = {(e.sheet, e.row) for e in result.errors}
+    assert refused == {
+        (sheet.name, row) for sheet in schema.SHEETS for row in range(2, 2 + len(sheet.examples))
+    }
+    assert all("template's example" in e.message for e in result.errors)
+
+
+def test_template_filled_with_a_company_validates_and_keeps_its_dropdowns(
+    template_path: Path, tmp_path: Path
+) -> None:
+    filled = fill(template_path, tmp_path / "filled.xlsx")
     result = read_workbook(filled)
     assert result.errors == ()
     assert result.instance is not None
@@ -222,4 +271,4 @@ def test_template_resaved_by_libreoffice_keeps_dropdowns_and_validates(
     workbook = openpyxl.load_workbook(resaved)
     assert _list_words(_validation(workbook, schema.RULES, "rule")) == [k.value for k in RuleKind]
     assert _validation(workbook, schema.SETTINGS, "setting") is not None
-    assert read_workbook(resaved).errors == ()
+    assert [e.sheet for e in read_workbook(resaved).errors] == ["Employees"]

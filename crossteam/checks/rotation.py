@@ -18,6 +18,7 @@ from crossteam.models import (
     PlanningInput,
     RuleKind,
 )
+from crossteam.models.wording import counted
 
 
 def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
@@ -83,7 +84,7 @@ def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
         if cannot:
             closed[employee_id] = cannot
         runs = _runs(hosts, labels)
-        lengths = [f"{host} for {n} period(s)" for host, n in runs if n != stint]
+        lengths = [f"{host} for {counted(n, 'period')}" for host, n in runs if n != stint]
         if lengths:
             bad_length[employee_id] = lengths
         visits: dict[DepartmentName, int] = defaultdict(int)
@@ -93,11 +94,12 @@ def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
         if twice:
             repeated[employee_id] = twice
         if len(runs) > most:
-            too_many[employee_id] = [f"{len(runs)} stints, at most {most}"]
+            too_many[employee_id] = [f"{counted(len(runs), 'stint')}, at most {most}"]
     results += _per_employee("rotation eligibility", ineligible, "", nobody)
     results += _per_employee("never the home department", own_home, "rotates to", nobody)
     results += _per_employee("hosts with can_host", closed, "rotates to", nobody)
-    results += _per_employee(f"stint of {stint} consecutive period(s)", bad_length, "", nobody)
+    stint_rule = f"stint of {counted(stint, 'consecutive period')}"
+    results += _per_employee(stint_rule, bad_length, "", nobody)
     results += _per_employee("never the same host twice", repeated, "returns to", nobody)
     results += _per_employee("stints per employee", too_many, "", nobody)
 

@@ -24,6 +24,7 @@ from crossteam.models import (
     Team,
     TeamName,
 )
+from crossteam.models.wording import counted
 
 Members = dict[TeamName, list[Employee]]
 Measure = Callable[[PlanningInput, BalanceRule, Members], tuple[float, list[str]]]
@@ -80,7 +81,8 @@ def _every_team_formed(instance: PlanningInput, plan: Plan) -> list[CheckResult]
     twice = [t for t, n in formed.items() if n > 1]
     labelled = (("missing", missing), ("not on the Teams sheet", extra), ("listed twice", twice))
     problems = [f"{label}: {', '.join(names)}" for label, names in labelled if names]
-    detail = "; ".join(problems) or f"all {len(wanted)} teams formed"
+    formed_all = f"all {len(wanted)} teams formed" if len(wanted) != 1 else "the team formed"
+    detail = "; ".join(problems) or formed_all
     return [_result("every team formed", "all teams", not problems, detail)]
 
 
@@ -110,11 +112,11 @@ def _team_shape(name: TeamName, team: Team, people: list[Employee]) -> list[Chec
     results = [
         _result(
             "team size", name, team.min_size <= size <= team.max_size,
-            f"{size} members (allowed {team.min_size}-{team.max_size})",
+            f"{counted(size, 'member')} (allowed {team.min_size}-{team.max_size})",
         ),
         _result(
             "min_departments", name, len(per_department) >= team.min_departments,
-            f"{len(per_department)} departments (at least {team.min_departments})",
+            f"{counted(len(per_department), 'department')} (at least {team.min_departments})",
         ),
     ]  # fmt: skip
     if team.max_per_department is not None:
@@ -132,7 +134,7 @@ def _team_shape(name: TeamName, team: Team, people: list[Employee]) -> list[Chec
         results.append(
             _result(
                 "team skills", name, holders >= need.min_count,
-                f"{holders} member(s) with {need.skill} at level {need.min_level} or more "
+                f"{counted(holders, 'member')} with {need.skill} at level {need.min_level} or more "
                 f"(needs {need.min_count})",
             )
         )  # fmt: skip
@@ -196,16 +198,17 @@ def _balance(instance: PlanningInput, rule: BalanceRule, members: Members) -> Ch
         return _result(name, subject, not broken, detail)
     return _result(
         name, subject, True, f"soft, weight {rule.weight:g}: penalty {penalty:.2f} "
-        f"({len(broken)} team(s) off target)",
+        f"({counted(len(broken), 'team')} off target)",
     )  # fmt: skip
 
 
 def _listed(rule: BalanceRule, values: list[str], what: str) -> str:
     """Values breaking a rule, as a check shows them: listed for QUOTABLE_ATTRIBUTES,
-    counted otherwise, as the column may be personal (a name, a salary)."""
+    counted otherwise ("2 values" and ``what``), as the column may be personal (a name, a
+    salary)."""
     if rule.attribute in QUOTABLE_ATTRIBUTES:
         return ", ".join(values)
-    return f"{len(values)} {what}"
+    return f"{counted(len(values), 'value')}{what}"
 
 
 def _matches_nobody(instance: PlanningInput, rule: BalanceRule) -> str | None:
@@ -240,7 +243,7 @@ def _diversify(
         ]
         penalty += sum(abs(counts[v] - math.floor(s * size + 0.5)) for v, s in shares.items())
         if off:
-            broken.append(f"{team}: {_listed(rule, off, 'value(s) off target')}")
+            broken.append(f"{team}: {_listed(rule, off, ' off target')}")
     return penalty, broken
 
 
@@ -257,7 +260,9 @@ def _cluster(
         most = max(common.values(), default=0)
         penalty += len(people) - most
         if people and most < len(people):
-            broken.append(f"{team}: {len(people) - most} member(s) share no value with the rest")
+            alone = len(people) - most
+            share = "shares" if alone == 1 else "share"
+            broken.append(f"{team}: {counted(alone, 'member')} {share} no value with the rest")
     return penalty, broken
 
 
@@ -301,7 +306,7 @@ def _no_lone(
         ]
         penalty += len(lone)
         if lone:
-            broken.append(f"{team}: one member with {_listed(rule, sorted(lone), 'value(s)')}")
+            broken.append(f"{team}: one member with {_listed(rule, sorted(lone), '')}")
     return penalty, broken
 
 
@@ -314,5 +319,5 @@ def _different(
         penalty += sum(n - 1 for n in repeated.values())
         if repeated:
             shared = [f"{v} x{n}" for v, n in sorted(repeated.items())]
-            broken.append(f"{team}: {_listed(rule, shared, 'value(s) shared')}")
+            broken.append(f"{team}: {_listed(rule, shared, ' shared')}")
     return penalty, broken

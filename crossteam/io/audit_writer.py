@@ -3,6 +3,7 @@
 Sheets: Summary, Departments, Gaps, Density (heat map), People, Graph (a picture).
 Every text that came from the user (names, ids, departments) is written as a literal
 string, so a name such as ``=HYPERLINK(...)`` stays text and never runs as a formula.
+With a plan, the "after" figures are projections, and every sheet showing them says so.
 """
 
 from __future__ import annotations
@@ -22,8 +23,20 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crossteam.io.charts import GraphPanel, department_graph_png
-from crossteam.io.excel import Destination, is_cut, literal_text, warn_cut
+from crossteam.io.excel import (
+    DEFAULT_WIDTH,
+    LINE_POINTS,
+    Destination,
+    cell_width,
+    display_width,
+    is_cut,
+    literal_text,
+    paragraph_lines,
+    print_setup,
+    warn_cut,
+)
 from crossteam.models import (
+    PROJECTION,
     BridgedPair,
     DepartmentPair,
     DepartmentStats,
@@ -62,13 +75,6 @@ def _literal(cell: Cell, value: CellValue) -> None:
         cell.value = value if value != "" else None
 
 
-def _shown_width(value: CellValue) -> int:
-    """Characters a value takes on screen: floats show with at most a few decimals."""
-    if value is None:
-        return 0
-    return 10 if isinstance(value, float) else len(str(value))
-
-
 def _yes_no(flag: bool) -> str:
     return "yes" if flag else "no"
 
@@ -92,7 +98,7 @@ def _write_table(
     for c, column in enumerate(columns, start=1):
         _literal(sheet.cell(top, c), column.header)
         sheet.cell(top, c).font = BOLD
-    widths = [len(column.header) + 2 for column in columns]
+    widths = [display_width(column.header) + 2 for column in columns]
     for r, row in enumerate(rows, start=top + 1):
         for c, column in enumerate(columns, start=1):
             value = column.value(row)
@@ -100,10 +106,11 @@ def _write_table(
             _literal(cell, value)
             if column.number_format and isinstance(value, float):
                 cell.number_format = column.number_format
-            widths[c - 1] = max(widths[c - 1], _shown_width(value) + 2)
+            widths[c - 1] = max(widths[c - 1], cell_width(value) + 2)
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = min(width, MAX_COLUMN_WIDTH)
     sheet.freeze_panes = sheet.cell(top + 1, 1)
+    sheet.print_title_rows = f"{top}:{top}"
     if rows:
         ref = f"A{top}:{get_column_letter(len(columns))}{top + len(rows)}"
         table = Table(displayName=name, ref=ref)
@@ -158,13 +165,16 @@ def _write_summary(
         _literal(sheet.cell(row + 1, 1), "Input SHA-256")
         _literal(sheet.cell(row + 1, 2), instance.source.sha256)
         row += 2
-    for note in report.notes:
-        _literal(sheet.cell(row, 1), note)
-        sheet.cell(row, 1).font = Font(italic=True, color="C00000")
-        row += 1
-    row += 1
+    notes = [(note, Font(italic=True, color="C00000")) for note in report.notes]
+    if effect is not None:
+        notes.append((PROJECTION, Font(italic=True)))
+    note_rows = range(row, row + len(notes))
+    for note_row, (note, font) in zip(note_rows, notes, strict=True):
+        _literal(sheet.cell(note_row, 1), note)
+        sheet.cell(note_row, 1).font = font
+    row = note_rows.stop + 1
     reports = [report] if effect is None else [effect.before, effect.after]
-    headers = ["Figure", "Value"] if effect is None else ["Figure", "Before", "After"]
+    headers = ["Figure", "Value"] if effect is None else ["Figure", "Before", "After (projected)"]
     for c, header in enumerate([*headers, "Meaning"], start=1):
         _literal(sheet.cell(row, c), header)
         sheet.cell(row, c).font = BOLD
@@ -182,10 +192,27 @@ def _write_summary(
         _literal(sheet.cell(row, 1), "Gap pairs bridged by the plan")
         _literal(sheet.cell(row, 3), len(effect.bridged))
     sheet.freeze_panes = sheet.cell(header_row + 1, 1)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.column_dimensions["A"].width = 36
-    for c in range(2, len(reports) + 2):
-        sheet.column_dimensions[get_column_letter(c)].width = 14
+    for c, header in enumerate(headers[1:], start=2):  # "After (projected)" shown whole
+        sheet.column_dimensions[get_column_letter(c)].width = max(14, display_width(header) + 2)
     sheet.column_dimensions[get_column_letter(len(reports) + 2)].width = 90
+    for note_row in note_rows:
+        _wrap_across(sheet, note_row, len(reports) + 2)
+
+
+def _wrap_across(sheet: Worksheet, row: int, columns: int) -> None:
+    """Wrap the text of ``row``'s first cell across its first ``columns`` columns (their
+    widths set), the row made tall enough for it, so that it prints whole in the page."""
+    cell = sheet.cell(row, 1)
+    width = sum(
+        sheet.column_dimensions[get_column_letter(c)].width or DEFAULT_WIDTH
+        for c in range(1, columns + 1)
+    )
+    if columns > 1:
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[row].height = paragraph_lines(str(cell.value or ""), width) * LINE_POINTS
 
 
 def _write_departments(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | None) -> None:
@@ -289,13 +316,17 @@ def _write_density(sheet: Worksheet, report: NetworkReport, effect: PlanEffect |
     if effect is None:
         _write_heat_map(sheet, 3, "Density", report)
     else:
+        _literal(sheet.cell(2, 1), PROJECTION)
         below = _write_heat_map(sheet, 3, "Before the plan", effect.before)
-        _write_heat_map(sheet, below, "After the plan", effect.after)
-    width = max((len(name) for name in report.departments), default=10) + 2
+        _write_heat_map(sheet, below, "After the plan (projected)", effect.after)
+    width = max((display_width(name) for name in report.departments), default=10) + 2
     sheet.column_dimensions["A"].width = min(width, MAX_COLUMN_WIDTH)
     for c in range(2, len(report.departments) + 2):
         sheet.column_dimensions[get_column_letter(c)].width = 8
+    for row in (1, 2) if effect is not None else (1,):
+        _wrap_across(sheet, row, len(report.departments) + 1)
     sheet.freeze_panes = "B5"
+    sheet.print_title_rows = "4:4"  # the departments heading the columns
 
 
 def _write_people(
@@ -331,7 +362,7 @@ def _write_graph(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | N
         bridged = frozenset((b.department_a, b.department_b) for b in effect.bridged)
         panels = [
             GraphPanel("Before the plan", effect.before),
-            GraphPanel("After the plan", effect.after, bridged),
+            GraphPanel("After the plan (projected)", effect.after, bridged),
         ]
     _literal(
         sheet.cell(1, 1),
@@ -339,6 +370,8 @@ def _write_graph(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | N
         "red dotted = no tie, thick red dashed = no tie on a priority pair, "
         "green = bridged by the plan.",
     )
+    if effect is not None:
+        _literal(sheet.cell(2, 1), PROJECTION)
     picture = Image(io.BytesIO(department_graph_png(panels)))
     sheet.add_image(picture, "A3")
 
@@ -363,4 +396,6 @@ def write_audit(
     _write_density(workbook.create_sheet("Density"), report, effect)
     _write_people(workbook.create_sheet("People"), instance, report, effect)
     _write_graph(workbook.create_sheet("Graph"), report, effect)
+    for sheet in workbook.worksheets:  # the writers above set the rows repeated
+        print_setup(sheet, title_rows=None if sheet.print_title_rows else 1)
     workbook.save(path)

@@ -28,8 +28,9 @@ from openpyxl.utils import get_column_letter
 
 from crossteam.errors import InputError
 from crossteam.io import schema
-from crossteam.io.excel import Destination
+from crossteam.io.excel import Destination, display_width, print_setup
 from crossteam.models import CompanyShape, Problem, Settings
+from crossteam.models.wording import counted
 
 MIN_DEPARTMENT_SIZE = 3
 """Smallest department of the classic shape (the realistic shape has departments of 1)."""
@@ -401,7 +402,7 @@ def generate_company(
     if employees < smallest * departments:
         _refuse(
             f"{employees} employees cannot fill {departments} departments of at least "
-            f"{smallest} people: ask for at least {smallest * departments} "
+            f"{counted(smallest, 'person', 'people')}: ask for at least {smallest * departments} "
             "employees or fewer departments"
         )
     if periods < 1:
@@ -477,13 +478,14 @@ def write_company(company: Company, path: Destination, *, wide_skills: bool = Fa
     for sheet in schema.SHEETS:
         rows = rows_by_sheet[sheet.name]
         worksheet = workbook.create_sheet(_label(sheet.name, sheet.aliases, company.japanese))
+        print_setup(worksheet)  # before the first row: a streamed sheet writes it first
         headers = [_label(c.name, c.aliases, company.japanese) for c in sheet.columns]
         if sheet is schema.SKILLS and wide_skills:
             skill_names, rows = _skill_matrix(company.skills)
             headers = [headers[0], *skill_names]
         for index, header in enumerate(headers):
             sample = [header, *(row[index] for row in rows[:50])]
-            width = max(_display_width(value) for value in sample) + 2
+            width = max(display_width(_text(value)) for value in sample) + 2
             worksheet.column_dimensions[get_column_letter(index + 1)].width = min(width, 40)
         worksheet.freeze_panes = "A2"
         bold = Font(bold=True)
@@ -521,10 +523,8 @@ def _employees_header(column: str, japanese: bool) -> str:
     return _label(column, schema.EMPLOYEES.column(column).aliases, japanese)
 
 
-def _display_width(value: object) -> int:
-    """Characters a cell needs; full-width (Japanese) characters count double."""
-    text = "" if value is None else str(value)
-    return sum(1 if ch.isascii() else 2 for ch in text)
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 def _split(total: int, weights: Sequence[float], minimum: int) -> list[int]:
@@ -955,8 +955,8 @@ def _team_specs(
     seats = sum(count * kind.max_size for kind, count in zip(kinds, counts, strict=True))
     if seats > available:
         _refuse(
-            f"{wanted} teams have up to {seats} seats but only {available} employees are "
-            "available: ask for fewer teams"
+            f"{counted(wanted, 'team has', 'teams have')} up to {seats:,} seats but only "
+            f"{counted(available, 'employee is', 'employees are')} available: ask for fewer teams"
         )
 
     departments = len(org.kinds)

@@ -3,27 +3,33 @@
 Every writer builds its workbook through ``BookWriter``: user text always lands as a
 literal string (never a formula), tables are real Excel tables with valid names and
 headers, columns are wide enough for what they hold (Japanese characters count double),
-header rows stay frozen and repeat on every printed page.
+header rows stay frozen and repeat on every printed page, and every sheet prints on A4
+landscape, one page wide. ``display_width`` and ``print_setup`` serve the writers that do
+not build through ``BookWriter`` too (audit, template, example).
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 import warnings
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Final
+from typing import TYPE_CHECKING, BinaryIO, Final
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Font, NamedStyle, PatternFill
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 CellValue = str | int | float | bool | None
 Destination = Path | BinaryIO
@@ -39,6 +45,13 @@ MIN_WIDTH: Final = 6.0
 MAX_WIDTH: Final = 60.0
 FILTER_BUTTON_WIDTH: Final = 3.0
 """A table header also shows the filter drop-down button."""
+DEFAULT_WIDTH: Final = 8.43
+"""Width of a column no one sized (Excel's default, in widths of the digit 0)."""
+LINE_POINTS: Final = 15.0
+"""Height of one line of 11-point text in a row."""
+WRAP_SLACK: Final = 0.85
+"""Share of a wrapped cell's width that a line fills: words do not break mid-word, and
+proportional text is not exactly as wide as the digits column widths are measured in."""
 
 GENERAL: Final = "General"
 INTEGER: Final = "0"
@@ -58,10 +71,24 @@ _LOOKS_LIKE_REFERENCE: Final = re.compile(r"^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[R
 
 
 def display_width(text: str) -> int:
-    """Columns ``text`` takes on screen: wide (East Asian) characters count double."""
+    """Columns ``text`` takes on screen: wide and full-width (East Asian) characters count
+    double, as ``unicodedata.east_asian_width`` rates them ("W", "F"); every writer sizes
+    its columns with this one function."""
     if text.isascii():
         return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def print_setup(worksheet: Worksheet | WriteOnlyWorksheet, title_rows: int | None = 1) -> None:
+    """Print ``worksheet`` on A4 landscape, scaled to one page wide and as many pages tall
+    as it needs, with row ``title_rows`` (a header, or the sheet's title) on every page."""
+    worksheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    worksheet.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
+    worksheet.page_setup.fitToWidth = 1
+    worksheet.page_setup.fitToHeight = 0
+    worksheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if title_rows is not None:
+        worksheet.print_title_rows = f"{title_rows}:{title_rows}"
 
 
 class CutTextWarning(UserWarning):
@@ -145,7 +172,9 @@ def put(worksheet: Worksheet, row: int, column: int, value: CellValue) -> Cell:
     return worksheet.cell(row=row, column=column, value=value)
 
 
-def _shown_width(value: CellValue) -> int:
+def cell_width(value: CellValue) -> int:
+    """Columns a cell's value takes on screen: its widest line of text (``display_width``),
+    or a number as the formats show it."""
     if value is None:
         return 0
     if isinstance(value, str):
@@ -186,16 +215,15 @@ class BookWriter:
         self.workbook.remove(self.workbook.active)
         self._tables: list[str] = []
         self._widths: dict[str, dict[int, float]] = {}
+        self._paragraphs: list[tuple[Worksheet, int, int, str]] = []
         self.cut_cells: list[str] = []
         """Cells whose text was cut to fit (``Teams!C4``), in the order written."""
 
     def sheet(self, title: str) -> Worksheet:
-        """A new sheet, laid out to print landscape, one page wide."""
+        """A new sheet, laid out to print on A4 landscape, one page wide; its first row
+        repeats on every page unless a table's header row or the writer says otherwise."""
         worksheet = self.workbook.create_sheet(sheet_title(title, self.workbook.sheetnames))
-        worksheet.page_setup.orientation = "landscape"
-        worksheet.page_setup.fitToWidth = 1
-        worksheet.page_setup.fitToHeight = 0
-        worksheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        print_setup(worksheet, title_rows=None)
         self._widths[worksheet.title] = {}
         return worksheet
 
@@ -226,7 +254,26 @@ class BookWriter:
         if number_format is not None and isinstance(value, int | float):
             cell.number_format = number_format
         if fit:
-            self._fit(worksheet, column, _shown_width(value))
+            self._fit(worksheet, column, cell_width(value))
+        return cell
+
+    def widen(self, worksheet: Worksheet, column: int, width: float) -> None:
+        """Make ``column`` at least ``width`` wide (room for a paragraph above it)."""
+        self._fit(worksheet, column, width)
+
+    def paragraph(
+        self, worksheet: Worksheet, row: int, text: str, columns: int, font: Font | None = None
+    ) -> Cell:
+        """``text`` wrapped across the first ``columns`` columns of ``row``, which is made tall
+        enough for it when the workbook is saved (neither Excel nor LibreOffice sizes a row
+        of merged cells), so that it prints whole within the page width."""
+        cell = self.write(worksheet, row, 1, text, fit=False)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if font is not None:
+            cell.font = font
+        if columns > 1:
+            worksheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+        self._paragraphs.append((worksheet, row, columns, text))
         return cell
 
     def title(self, worksheet: Worksheet, row: int, text: str, *, heading: bool = False) -> None:
@@ -284,9 +331,34 @@ class BookWriter:
             widths[column] = width
 
     def save(self, path: Destination) -> None:
-        """Set the fitted column widths and write the workbook to ``path``."""
+        """Set the fitted column widths and paragraph heights, give a sheet without print
+        titles its first row as one, and write the workbook to ``path``."""
+        fitted: dict[str, dict[int, float]] = {}
         for worksheet in self.workbook.worksheets:
-            for column, width in self._widths[worksheet.title].items():
-                fitted = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
-                worksheet.column_dimensions[get_column_letter(column)].width = fitted
+            widths = fitted[worksheet.title] = {
+                column: min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+                for column, width in self._widths[worksheet.title].items()
+            }
+            for column, width in widths.items():
+                worksheet.column_dimensions[get_column_letter(column)].width = width
+            if not worksheet.print_title_rows:
+                worksheet.print_title_rows = "1:1"
+        for worksheet, row, columns, text in self._paragraphs:
+            widths = fitted[worksheet.title]
+            span = sum(widths.get(column, DEFAULT_WIDTH) for column in range(1, columns + 1))
+            larger = _size_ratio(worksheet, row)  # larger letters: fewer to a line, taller
+            lines = paragraph_lines(text, span / larger)
+            worksheet.row_dimensions[row].height = lines * LINE_POINTS * larger
         self.workbook.save(path)
+
+
+def paragraph_lines(text: str, width: float) -> int:
+    """Lines ``text`` takes wrapped in a cell ``width`` wide (in widths of the digit 0)."""
+    per_line = max(width * WRAP_SLACK, 1.0)
+    return sum(max(1, math.ceil(display_width(line) / per_line)) for line in text.splitlines())
+
+
+def _size_ratio(worksheet: Worksheet, row: int) -> float:
+    """How much larger than 11 points the first cell of ``row`` is written."""
+    size = worksheet.cell(row=row, column=1).font.size
+    return max(float(size or 11) / 11, 1.0)

@@ -1,6 +1,7 @@
 """The plan workbook: what HR planners, reviewing managers and auditors receive.
 
-Summary first (figures before and after, solver account, pictures), then one sheet per
+Summary first (sentences a manager can forward, from ``plan_summary``; figures before and
+after, "after" labelled projected; the solver's account; pictures), then one sheet per
 view of the plan: who is in which team and why, what each team covers, who rotates where,
 how densely departments talk, which gaps were bridged, every rule re-verified, a Review
 sheet for managers' decisions and the Run Info an auditor needs to repeat the run.
@@ -9,8 +10,10 @@ sheet for managers' decisions and the Run Info an auditor needs to repeat the ru
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Final
@@ -21,6 +24,7 @@ from openpyxl.formatting.rule import CellIsRule, ColorScaleRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crossteam.io.charts import GraphPanel, department_graph_png
@@ -28,6 +32,7 @@ from crossteam.io.excel import (
     CUT_MARK,
     DECIMAL,
     GENERAL,
+    HEADING_FONT,
     INTEGER,
     MAX_CELL_TEXT,
     PERCENT,
@@ -61,7 +66,9 @@ from crossteam.io.plan_layout import (
     TEAMS,
     TEAMS_COLUMNS,
 )
+from crossteam.io.plan_summary import summary_sentences
 from crossteam.models import (
+    PROJECTION,
     AlternativeSummary,
     BridgedPair,
     CheckReport,
@@ -107,8 +114,9 @@ _BOLD: Final = Font(bold=True)
 _VERTICAL: Final = Alignment(textRotation=90, horizontal="center")
 _HEAT_LOW: Final = "FFFFFF"
 _HEAT_HIGH: Final = "2E7D32"
-_PICTURE_WIDTH: Final = 960
-"""Pixels the before/after network picture takes on the Summary sheet."""
+_PICTURE_WIDTH: Final = 900
+"""Pixels the before/after network picture takes on the Summary sheet (A4 landscape
+holds about 980 between its margins)."""
 
 
 def write_plan(
@@ -328,15 +336,15 @@ def _connectivity(book: BookWriter, effect: PlanEffect) -> None:
     ]
     blocks = (
         ("Tie density before the plan (diagonal: inside each department)", before),
-        ("Tie density after the plan", after),
-        ("Change in tie density", change),
+        (f"Tie density after the plan, projected. {PROJECTION}", after),
+        ("Change in tie density (projected)", change),
     )
     # rotated department names need a header row tall enough to show them whole
     header_height = min(max((display_width(d) for d in departments), default=0) * 6 + 12, 200)
     ranges: list[str] = []
     top = 1
     for title, matrix in blocks:
-        book.title(sheet, top, title, heading=True)
+        book.paragraph(sheet, top, title, 1 + len(departments), font=HEADING_FONT)
         book.write(sheet, top + 1, 1, "department")
         sheet.row_dimensions[top + 1].height = header_height
         for offset, name in enumerate(departments):
@@ -615,6 +623,18 @@ def _cut_rows(cells: Sequence[str]) -> Iterator[tuple[CellValue, CellValue]]:
         yield ("cut_cell", f"and {len(cells) - MAX_CUT_CELLS_LISTED:,} more cells")
 
 
+def local_time(utc: str) -> str:
+    """An ISO 8601 time (UTC, as Run Info records it) in this machine's time zone, with its
+    offset (``2026-03-02T18:30:00+09:00``); the text as given when it is not a time."""
+    try:
+        moment = datetime.fromisoformat(utc)
+    except ValueError:
+        return utc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().isoformat(timespec="seconds")
+
+
 def _cell_value(value: object) -> CellValue:
     if isinstance(value, bool):
         return _yes_no(value)
@@ -631,6 +651,8 @@ def _run_info_rows(
     for field in type(run_info).model_fields:
         if field != "versions":
             yield (field, _cell_value(getattr(run_info, field)))
+        if field == "started_at":
+            yield ("started_at_local", local_time(run_info.started_at))
     if source is not None:
         yield ("input_size_bytes", source.size_bytes)
     yield ("planned_teams", _yes_no(plan.planned_teams))
@@ -660,34 +682,35 @@ def _summary(
     run_info: RunInfo,
     overview: Area,
 ) -> None:
+    """Sentences a manager can forward, then the key figures (after: projected), then the
+    solver's figures, then the picture, then the chart, each on pages of its own when
+    printed."""
     plan, effect = facts.plan, facts.effect
-    book.title(sheet, 1, f"Plan for {Path(run_info.input_path).name}")
-    failed = len(checks.failures)
-    verdict = "every check passed" if not failed else f"{failed} check(s) FAILED"
-    book.write(
-        sheet,
-        2,
-        1,
-        f"{plan.status.value} plan: {len(plan.teams)} teams, {len(plan.rotation)} periods "
-        f"away on rotation, {len(effect.bridged)} department gaps bridged; {verdict}.",
-        fit=False,
-    )
-    silent = plan.silent_pairs_text(len(effect.before.gap_pairs), len(effect.after.gap_pairs))
-    book.write(sheet, 3, 1, f"{silent[0].upper()}{silent[1:]}.", fit=False)
-    top = 4
+    input_name = Path(run_info.input_path).name
+    book.title(sheet, 1, f"Plan for {input_name}")
+    for column, width in enumerate(_SUMMARY_WIDTHS, start=1):
+        book.widen(sheet, column, width)
+    sentences = summary_sentences(facts.instance, plan, effect, checks, input_name)
+    for row, sentence in enumerate(sentences, start=2):
+        book.paragraph(sheet, row, sentence, len(_SUMMARY_WIDTHS))
+    top = 2 + len(sentences) + 1
+    # printed, the sentences are a page to forward; the figures and the solver's follow
+    sheet.row_breaks.append(Break(id=top - 1))
     book.title(sheet, top, "Key figures", heading=True)
+    book.paragraph(sheet, top + 1, PROJECTION, len(_SUMMARY_WIDTHS), font=_ITALIC)
     figures = _key_figures(effect.before, effect.after)
     area = book.table(
         sheet,
         "KeyFigures",
-        ("figure", "before", "after", "change"),
+        ("figure", "before", "after (projected)", "change"),
         [row for _, row in figures],
-        top=top + 1,
+        top=top + 2,
         frozen_columns=None,
     )
     _format_rows(sheet, area, [fmt for fmt, _ in figures])
     top = area.bottom + 2
-    book.title(sheet, top, "Solver", heading=True)
+    sheet.row_breaks.append(Break(id=top - 1))
+    book.title(sheet, top, "Solver figures", heading=True)
     solver = _solver_rows(facts, checks)
     area = book.table(
         sheet,
@@ -708,11 +731,16 @@ def _summary(
         top=top + 1,
         frozen_columns=None,
     )
-    picture_column = area.right + 4
-    anchor = f"{get_column_letter(picture_column)}4"
-    _network_picture(sheet, effect, anchor)
-    _departments_chart(book, sheet, facts, overview, f"{get_column_letter(picture_column)}32")
+    top = _network_picture(sheet, effect, area.bottom + 2)
+    _departments_chart(book, sheet, facts, overview, top)
     sheet.print_title_rows = "1:1"
+
+
+_SUMMARY_WIDTHS: Final = (40, 14, 18, 14, 14)
+"""Least widths of the Summary's first columns, which its sentences span."""
+_ITALIC: Final = Font(italic=True)
+_PIXELS_PER_ROW: Final = 20
+"""A row of the default height (15 points) on screen."""
 
 
 Formatted = tuple[str, tuple[CellValue, ...]]
@@ -779,29 +807,39 @@ def _format_rows(sheet: Worksheet, area: Area, formats: Sequence[str]) -> None:
             sheet.cell(row=row, column=column).number_format = fmt
 
 
-def _network_picture(sheet: Worksheet, effect: PlanEffect, anchor: str) -> None:
+def _network_picture(sheet: Worksheet, effect: PlanEffect, top: int) -> int:
+    """The before/after picture from row ``top``, printed on a page of its own; returns
+    the first row below it."""
     bridged = frozenset((p.department_a, p.department_b) for p in effect.bridged)
     png = department_graph_png(
         [
             GraphPanel("Before the plan", effect.before),
-            GraphPanel("After the plan", effect.after, bridged),
+            GraphPanel("After the plan (projected)", effect.after, bridged),
         ]
     )
     picture = Image(BytesIO(png))
     scale = _PICTURE_WIDTH / picture.width
     picture.width, picture.height = _PICTURE_WIDTH, round(picture.height * scale)
-    sheet.add_image(picture, anchor)
+    sheet.row_breaks.append(Break(id=top - 1))
+    sheet.add_image(picture, f"A{top}")
+    return top + math.ceil(picture.height / _PIXELS_PER_ROW) + 1
 
 
 def _departments_chart(
-    book: BookWriter, sheet: Worksheet, facts: _PlanFacts, overview: Area, anchor: str
+    book: BookWriter, sheet: Worksheet, facts: _PlanFacts, overview: Area, top: int
 ) -> None:
-    """Bars of departments per team; with many teams, how many teams have k departments."""
+    """Bars of departments per team; with many teams, how many teams have k departments
+    (a table of them, then the chart); from row ``top``, on a page of its own."""
     teams = facts.plan.teams
     if not teams:
         return
+    sheet.row_breaks.append(Break(id=top - 1))
     chart = BarChart()
     chart.y_axis.title = "teams" if len(teams) > PER_TEAM_CHART_MAX else "departments"
+    # openpyxl hides both axes unless told otherwise; bars measure from 0
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.scaling.min = 0
     chart.legend = None
     chart.width, chart.height = 24, 9
     if len(teams) <= PER_TEAM_CHART_MAX:
@@ -822,11 +860,12 @@ def _departments_chart(
             "TeamsByDepartments",
             (Column("departments", INTEGER), Column("teams", INTEGER)),
             sorted(counts.items()),
-            top=sheet.max_row + 2,
+            top=top,
             frozen_columns=None,
         )
+        top = area.bottom + 2
         data = Reference(sheet, min_col=area.left + 1, min_row=area.top, max_row=area.bottom)
         categories = Reference(sheet, min_col=area.left, min_row=area.top + 1, max_row=area.bottom)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(categories)
-    sheet.add_chart(chart, anchor)
+    sheet.add_chart(chart, f"A{top}")

@@ -16,7 +16,12 @@ Choices made where the contract is silent:
   spec; for ``in_team``, any one of them) or by one expanded name such as ``Ops-2``.
 - Reading a sheet stops after 1,000 consecutive empty rows, with a warning.
 - Names also match with their separators left out ("EmployeeID", "teamskills").
-- A sheet outside the contract is warned about, except a notes sheet (Instructions).
+- A sheet outside the contract is warned about, except a notes sheet (Instructions) and
+  the template's Examples sheet, which are never read.
+- A row of Employees equal to one of the template's example employees (``schema``
+  examples: E001 Sato Hana...) is an error, and while one is there so is every other
+  sheet's example among its first rows: an older template kept its examples right under
+  the headers, and a company filled in below them would otherwise be planned with them.
 - When a sheet is missing or lacks a required column, references to what it would
   define are not checked: each would fail for the one reason already reported.
 - A team ``count`` above the number of employees is an error.
@@ -101,9 +106,9 @@ DEFAULT_MAX_SIZE = 8
 ATTRIBUTE_COLUMNS = ("name", "department", "role", "location")
 """Contract columns of Employees that Balance rules may name, besides extra columns (the
 id and the yes/no columns describe no mix worth balancing)."""
-NOTE_SHEETS = frozenset({"instructions", "readme", "説明", "使い方", "sweep"})
-"""Sheets a person keeps for notes (the template writes Instructions), and the Sweep sheet
-that ``crossteam sweep`` reads from the same workbook: ignored silently."""
+NOTE_SHEETS = frozenset({"instructions", "examples", "readme", "説明", "使い方", "記入例", "sweep"})
+"""Sheets a person keeps for notes (the template writes Instructions and Examples), and the
+Sweep sheet that ``crossteam sweep`` reads from the same workbook: ignored silently."""
 _EMPLOYEES = schema.EMPLOYEES.name
 _TEAMS = schema.TEAMS.name
 _LIST_SEPARATORS = re.compile(r"[,、，;；]")
@@ -519,6 +524,41 @@ def _cells(spelling: _Spelling, here: bool) -> str:
     return f"{spelling.first} and {cells}" if more else str(spelling.first)
 
 
+def _example_key(value: object) -> object:
+    """A cell as it is compared with the template's examples: blank as ``None``, numbers
+    as numbers, text cleaned and case-folded."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return float(value)
+    return clean(as_text(value)).casefold() or None
+
+
+_EXAMPLE_KEYS: dict[str, frozenset[tuple[object, ...]]] = {
+    sheet.name: frozenset(tuple(_example_key(v) for v in example) for example in sheet.examples)
+    for sheet in schema.SHEETS
+}
+"""Each sheet's example rows from the template, as ``_example_key`` compares them."""
+
+
+def _is_example(table: _Table, cells: dict[int, object]) -> bool:
+    """Whether a row holds one of the template's examples of its sheet: the same value in
+    every column of the contract (a column the sheet lacks matches only a blank example
+    value; columns outside the contract are not looked at)."""
+    examples = _EXAMPLE_KEYS[table.sheet.name]
+    if not examples:
+        return False
+    indexes = [table.columns.get(column.name) for column in table.sheet.columns]
+    row = [None if index is None else _example_key(cells.get(index)) for index in indexes]
+    return any(
+        all(
+            value == wanted and (index is not None or wanted is None)
+            for index, value, wanted in zip(indexes, row, example, strict=True)
+        )
+        for example in examples
+    )
+
+
 def _variant_message(what: str, variant: _Variant, quotable: bool = True) -> str:
     """A spelling taken as another, for a warning at the spelling's first cell."""
     spelling, chosen = variant.spelling, variant.chosen
@@ -606,6 +646,13 @@ class _WorkbookReader:
 
     def read(self) -> None:
         titles = self._find_sheets()
+        title = titles.get(_EMPLOYEES)
+        # Employees first: whether template examples were left in decides how every
+        # sheet's rows are read, Settings (read before Employees) among them
+        employees = None if title is None else self._table(schema.EMPLOYEES, title)
+        examples_left = employees is not None and any(
+            _is_example(employees, cells) for _, cells in employees.rows
+        )
         steps = (
             (schema.SETTINGS, self._read_settings),
             (schema.EMPLOYEES, self._read_employees),
@@ -623,8 +670,13 @@ class _WorkbookReader:
             title = titles.get(sheet.name)
             # One sheet's cells at a time: a large Interactions sheet is parsed, read and
             # let go before the next sheet is parsed.
-            table = None if title is None else self._table(sheet, title)
+            if sheet is schema.EMPLOYEES:
+                table = employees
+            else:
+                table = None if title is None else self._table(sheet, title)
             if table is not None:
+                if examples_left:
+                    self._refuse_examples(table)
                 self.tables[sheet.name] = table
                 read(table)
                 table.rows = ()
@@ -772,6 +824,36 @@ class _WorkbookReader:
                 warning=True,
             )
 
+    def _refuse_examples(self, table: _Table) -> None:
+        """Report each of the template's example rows on ``table`` and read it no further
+        (so that no follow-on error comes of it): an example employee anywhere, another
+        sheet's examples where the template put them, as its first rows (one of the
+        company's own rows further down may well be equal to one: 2027-Q1)."""
+        examples = len(table.sheet.examples)
+        kept = []
+        for position, (number, cells) in enumerate(table.rows):
+            leading = table.sheet is schema.EMPLOYEES or position < examples
+            if not (leading and _is_example(table, cells)):
+                kept.append((number, cells))
+            elif table.sheet is schema.EMPLOYEES:
+                example = table.columns.get("employee_id")
+                employee = "" if example is None else f" {as_text(cells.get(example))}"
+                self.problems.add(
+                    f"this row is the template's example employee{employee}, not one of "
+                    "yours: delete it (the template's Examples sheet shows what rows look "
+                    "like; crossteam never reads it)",
+                    sheet=table.title,
+                    row=number,
+                )
+            else:
+                self.problems.add(
+                    "this row is one of the template's examples, left in with the example "
+                    "employees on Employees: delete it",
+                    sheet=table.title,
+                    row=number,
+                )
+        table.rows = tuple(kept)
+
     def _rows(self, table: _Table) -> Iterator[_Row]:
         for number, cells in table.rows:
             yield _Row(table, number, cells, self.problems)
@@ -877,7 +959,10 @@ class _WorkbookReader:
         for row in self._rows(table):
             self._read_employee(row)
         if not self.employee_rows:
-            self.problems.add("the Employees sheet lists no employees", sheet=table.title)
+            self.problems.add(
+                "the Employees sheet lists no employees: add one row per employee under its header",
+                sheet=table.title,
+            )
         self._settle_departments()
 
     def _settle_departments(self) -> None:

@@ -171,6 +171,11 @@ def _front(book: BookWriter, result: SweepResult) -> None:
     # openpyxl hides both axes unless told otherwise (Excel then shows no scale)
     chart.x_axis.delete = False
     chart.y_axis.delete = False
+    # an axis starts at 0, so that distances read true, unless some value lies below it
+    for axis, name in ((chart.x_axis, x_name), (chart.y_axis, y_name)):
+        values = [getattr(s, name) for s in planned]
+        if all(v is None or v >= 0 for v in values):
+            axis.scaling.min = 0
     chart.width, chart.height = 20, 11
     chart.series.append(_series(sheet, every, "every scenario", "circle", size=7))
     if efficient:

@@ -1,8 +1,10 @@
 """The blank input workbook (``crossteam template``), generated from ``schema``.
 
 An Instructions sheet first (every sheet, column, rule word, mode word and setting, with
-defaults and Japanese aliases), then every sheet of the contract with bold frozen headers,
-the schema's example rows and dropdowns where the choices are known.
+defaults and Japanese aliases), an Examples sheet with the schema's example rows of every
+sheet (the reader never reads it), then every sheet of the contract, empty under bold
+frozen headers, with dropdowns where the choices are known. Example rows left on those
+sheets by an older template are refused by the reader (``reader`` module, examples).
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from pydantic.fields import FieldInfo
 
 from crossteam.io import schema
 from crossteam.io.cells import bound_text
-from crossteam.io.excel import Destination
+from crossteam.io.excel import Destination, display_width, print_setup
 from crossteam.models import RULE_TARGET, BalanceMode, RuleKind, Settings
 
 INSTRUCTIONS = "Instructions"
+EXAMPLES = "Examples"
+"""The sheet of example rows; ``reader.NOTE_SHEETS`` has it, so it is never read."""
 LAST_ROW = 1_048_576
 """Dropdowns cover the whole column below the header, however long the list grows."""
 
@@ -67,8 +71,12 @@ MODE_MEANINGS: dict[BalanceMode, str] = {
 
 _BOLD = Font(bold=True)
 _TITLE = Font(bold=True, size=14)
+_HEADING = Font(bold=True, size=12)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_MIN_WIDTH = 12
+_DROPDOWN_ROOM = 4
+"""A header's dropdown arrow, and a margin."""
 
 
 def write_template(path: Destination) -> None:
@@ -78,9 +86,12 @@ def write_template(path: Destination) -> None:
     assert instructions is not None  # a new workbook always has one sheet
     instructions.title = INSTRUCTIONS
     setting_names = _write_instructions(instructions)
+    _write_examples(workbook.create_sheet(EXAMPLES))
     for sheet in schema.SHEETS:
         _write_sheet(workbook.create_sheet(sheet.name), sheet)
     _add_dropdowns(workbook, setting_names)
+    for worksheet in workbook.worksheets:
+        print_setup(worksheet)
     workbook.save(path)
 
 
@@ -91,7 +102,11 @@ def _write_instructions(ws: Worksheet) -> str:
     for line in (
         "Fill in the sheets of this workbook, then check it with: crossteam validate FILE.xlsx",
         "Only Employees is required; a sheet you do not need can be left empty or deleted.",
-        "The rows under each header are examples: replace or delete them.",
+        "Each sheet starts empty under its header: add your own rows (one per employee, team, "
+        "rule...).",
+        "The Examples sheet shows what rows look like; crossteam never reads it.",
+        "An example employee left on Employees as it is (E001 Sato Hana) is refused, and so "
+        "are the other examples left in with it.",
         "Headers and sheet names match case-insensitively, with spaces, hyphens and "
         "underscores alike (Employee ID = employee_id); one typed with a Cyrillic or Greek "
         "look-alike letter is read too, with a warning.",
@@ -141,7 +156,8 @@ def _write_instructions(ws: Worksheet) -> str:
         )
     setting_names = f"{quote_sheetname(INSTRUCTIONS)}!$A${first}:$A${ws.max_row}"
 
-    for letter, width in zip("ABCDEF", (26, 22, 34, 50, 60, 30), strict=True):
+    # narrow enough to print one page wide at a readable size; long texts wrap
+    for letter, width in zip("ABCDEF", (26, 20, 30, 40, 44, 24), strict=True):
         ws.column_dimensions[letter].width = width
     # Wrap table rows only: a title or a note line reads best flowing across the columns.
     for row in ws.iter_rows(min_row=2):
@@ -161,23 +177,50 @@ def _section(ws: Worksheet, title: str, headers: Sequence[str]) -> None:
         cell.fill = _HEADER_FILL
 
 
+def _write_examples(ws: Worksheet) -> None:
+    """Every sheet's example rows under its name and headers, for reading only."""
+    ws.append([f"{EXAMPLES}: what the rows of each sheet look like"])
+    ws["A1"].font = _TITLE
+    ws.append(
+        [
+            "crossteam never reads this sheet. Write your own rows on the sheets named below; "
+            "an example copied there and left as it is will be refused."
+        ]
+    )
+    widths: dict[int, int] = {}
+    for sheet in schema.SHEETS:
+        ws.append([])
+        ws.append([sheet.name])
+        ws.cell(ws.max_row, 1).font = _HEADING
+        ws.append([column.name for column in sheet.columns])
+        for cell in ws[ws.max_row]:
+            cell.font = _BOLD
+            cell.fill = _HEADER_FILL
+        for example in sheet.examples:
+            ws.append(list(example))
+        for index, column in enumerate(sheet.columns, start=1):
+            values = [column.name, *(example[index - 1] for example in sheet.examples)]
+            widest = max(display_width(str(value)) for value in values)
+            widths[index] = max(widths.get(index, 0), widest)
+    for index, width in widths.items():
+        ws.column_dimensions[get_column_letter(index)].width = max(width + 2, _MIN_WIDTH)
+
+
 def _write_sheet(ws: Worksheet, sheet: schema.Sheet) -> None:
-    """Headers (bold, frozen, with a note each), the schema's examples, fitting widths,
-    all formatted as an Excel table (banded rows, a filter button on each header)."""
+    """Headers (bold, frozen, with a note each) over an empty row, widths that fit them,
+    formatted as an Excel table (banded rows, a filter button on each header)."""
     ws.append([column.name for column in sheet.columns])
     for cell, column in zip(ws[1], sheet.columns, strict=True):
         cell.font = _BOLD
         cell.fill = _HEADER_FILL
         cell.comment = Comment(_column_note(column), "crossteam", width=300, height=120)
-    for example in sheet.examples:
-        ws.append(list(example))
     ws.freeze_panes = "A2"
     for index, column in enumerate(sheet.columns, start=1):
-        values = [column.name, *(example[index - 1] for example in sheet.examples)]
-        # Room for the dropdown arrow, and never narrower than a readable minimum.
-        width = max(len(str(value)) for value in values) + 4
-        ws.column_dimensions[get_column_letter(index)].width = max(width, 12)
-    table = Table(displayName=sheet.name, ref=ws.dimensions)
+        width = display_width(column.name) + _DROPDOWN_ROOM
+        ws.column_dimensions[get_column_letter(index)].width = max(width, _MIN_WIDTH)
+    # Excel refuses a table of a header alone: it spans the first, empty, row as well
+    last = get_column_letter(len(sheet.columns))
+    table = Table(displayName=sheet.name, ref=f"A1:{last}2")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
     ws.add_table(table)
 

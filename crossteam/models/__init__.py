@@ -8,6 +8,7 @@ from crossteam.models.checks import CheckReport, CheckResult
 from crossteam.models.extent import PART_SETTINGS, ObjectiveExtent, objective_extent
 from crossteam.models.input_changes import DepartmentChange, InputChanges
 from crossteam.models.network import (
+    PROJECTION,
     BridgedPair,
     DepartmentPair,
     DepartmentStats,
@@ -58,6 +59,7 @@ __all__ = [
     "MAX_LEVEL",
     "MIN_LEVEL",
     "PART_SETTINGS",
+    "PROJECTION",
     "QUOTABLE_ATTRIBUTES",
     "RULE_TARGET",
     "AlternativeSummary",

@@ -180,8 +180,17 @@ class BridgedPair(BaseModel):
     )
 
 
+PROJECTION = (
+    "The figures after the plan are projected, not measured: they assume that a team ties "
+    "all its members to each other and that a rotation ties the rotator to everyone in the "
+    "host department."
+)
+"""How ``PlanEffect.after`` is made, in one line for every sheet that shows it."""
+
+
 class PlanEffect(BaseModel):
-    """The network before and after a plan, and the gaps the plan bridges."""
+    """The network before and after a plan, and the gaps the plan bridges; ``after`` is a
+    projection (``PROJECTION``)."""
 
     model_config = ConfigDict(frozen=True)
 

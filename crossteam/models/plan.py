@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from crossteam.models.planning_input import DepartmentName, EmployeeId, PeriodLabel, TeamName
+from crossteam.models.wording import counted
 
 
 class SolveStatus(StrEnum):
@@ -91,7 +92,7 @@ class Plan(BaseModel):
         """How much of the achievable the plan reached, in words: "bridged 146 of 220
         silent department pairs (at most 147 can be bridged by these teams)", from the
         silent pairs ``before`` and ``after`` the plan."""
-        text = f"bridged {before - after} of {before} silent department pairs"
+        text = f"bridged {before - after:,} of {counted(before, 'silent department pair')}"
         if self.silent_pairs_ceiling is None or not before:
             return text
         parts = [
@@ -103,4 +104,4 @@ class Plan(BaseModel):
             if planned
         ]
         by = " and ".join(parts)
-        return f"{text} (at most {self.silent_pairs_ceiling} can be bridged by {by})"
+        return f"{text} (at most {self.silent_pairs_ceiling:,} can be bridged by {by})"

@@ -17,12 +17,14 @@ from collections.abc import Iterator
 from crossteam.models import (
     BalanceMode,
     BalanceRule,
+    DepartmentName,
     Employee,
     EmployeeId,
     PlanningInput,
     RuleKind,
     TeamName,
 )
+from crossteam.models.wording import counted
 
 SUGGESTED_COLUMNS = frozenset({"department", "role", "location"})
 """Employees columns whose values a message may suggest ("did you mean Sapporo?"): the
@@ -70,7 +72,7 @@ def _skill_supply(instance: PlanningInput) -> list[str]:
             supply = sum(e.skills.get(need.skill, 0) >= need.min_level for e in available)
             if supply < need.min_count:
                 reasons.append(
-                    f"{who} needs {need.min_count} member(s) with {need.skill} at level "
+                    f"{who} needs {counted(need.min_count, 'member')} with {need.skill} at level "
                     f"{need.min_level} or more, but {_people(supply)}"
                 )
     for team in instance.teams:
@@ -93,15 +95,18 @@ def _headcount(instance: PlanningInput) -> list[str]:
     seats = sum(t.min_size for t in instance.teams)
     reasons: list[str] = []
     if seats > available:
+        count = len(instance.teams)
+        teams = "The team needs" if count == 1 else f"The {count} teams need"
         reasons.append(
-            f"The {len(instance.teams)} teams need at least {seats} members in all, but only "
-            f"{available} people are available"
+            f"{teams} at least {counted(seats, 'member')} in all, but only "
+            f"{counted(available, 'person is', 'people are')} available"
         )
     most = sum(t.max_size for t in instance.teams)
     if instance.settings.assign_everyone and most < available:
         reasons.append(
-            f"Settings: assign_everyone = yes, but the teams hold at most {most} members and "
-            f"{available} people are available"
+            "Settings: assign_everyone = yes, but the teams hold at most "
+            f"{counted(most, 'member')} and "
+            f"{counted(available, 'person is', 'people are')} available"
         )
     return reasons
 
@@ -112,21 +117,26 @@ def _department_rules(instance: PlanningInput) -> list[str]:
     for spec in instance.team_specs:
         if spec.min_departments > len(staffed):
             reasons.append(
-                f"Team '{spec.name}' needs members from at least {spec.min_departments} "
-                f"departments, but only {len(staffed)} departments have anyone available"
+                f"Team '{spec.name}' needs members from at least "
+                f"{counted(spec.min_departments, 'department')}, but only {_staffed(staffed)}"
             )
         if spec.min_departments > spec.max_size:
             reasons.append(
-                f"Team '{spec.name}' needs {spec.min_departments} departments but holds at most "
-                f"{spec.max_size} members"
+                f"Team '{spec.name}' needs {counted(spec.min_departments, 'department')} but holds "
+                f"at most {counted(spec.max_size, 'member')}"
             )
         limit = spec.max_per_department
         if limit is not None and limit * len(staffed) < spec.min_size:
             reasons.append(
-                f"Team '{spec.name}' needs {spec.min_size} members with at most {limit} per "
-                f"department, but only {len(staffed)} departments have anyone available"
+                f"Team '{spec.name}' needs {counted(spec.min_size, 'member')} with at most {limit} "
+                f"per department, but only {_staffed(staffed)}"
             )
     return reasons
+
+
+def _staffed(staffed: set[DepartmentName]) -> str:
+    """ "3 departments have anyone available", in the right number."""
+    return f"{counted(len(staffed), 'department has', 'departments have')} anyone available"
 
 
 def _contradictory_rules(instance: PlanningInput) -> list[str]:
@@ -209,7 +219,7 @@ def _together_groups(instance: PlanningInput) -> Iterator[str]:
         where = f"Rules rows {_spans(rows)}" if rows else "Rules"
         named = f"{where}: {_ids(group)} must all be in one team (together: {len(group)} people)"
         if len(group) > largest:
-            yield f"{named}, but no team holds more than {largest} members"
+            yield f"{named}, but no team holds more than {counted(largest, 'member')}"
             continue
         per_department = Counter(by_id[e].department for e in group)
         if not any(_holds(team.max_size, team.max_per_department, per_department)

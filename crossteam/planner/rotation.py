@@ -28,6 +28,7 @@ from crossteam.models import (
     Settings,
     SkillName,
 )
+from crossteam.models.wording import counted
 from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext, pair_key
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff, solve_until
 
@@ -724,14 +725,15 @@ def build_rotation(
         capacity = department_by_name[host].host_capacity
         enforce(
             model.add(sum(terms) <= capacity),
-            f"{host} hosts at most {capacity} rotators per period (host_capacity)",
+            f"{host} hosts at most {counted(capacity, 'rotator')} per period (host_capacity)",
         )
     for (home, _), terms in away.items():
         department = department_by_name[home]
         enforce(
             model.add(sum(terms) <= facts.release[home]),
-            f"{home} keeps {department.min_on_site:.0%} of its {department.headcount} "
-            "people at home in every period (min_on_site)",
+            f"{home} keeps {department.min_on_site:.0%} of its "
+            f"{counted(department.headcount, 'person', 'people')} at home in every period "
+            "(min_on_site)",
         )
     for (home, skill, _), terms in critical_away.items():
         enforce(
@@ -830,8 +832,8 @@ def rotation_warnings(instance: PlanningInput) -> list[str]:
     stint = instance.settings.stint_periods
     if periods and stint > periods:
         return [
-            f"Settings: stint_periods is {stint} but the Periods sheet has only {periods} "
-            f"period(s): no stint fits, so nobody rotates"
+            f"Settings: stint_periods is {stint} but the Periods sheet has only "
+            f"{counted(periods, 'period')}: no stint fits, so nobody rotates"
         ]
     return []
 
@@ -864,12 +866,12 @@ def precheck_rotation(instance: PlanningInput) -> list[str]:
             (facts.max_stints == 0, "may do no stint (max_rotations_per_employee is 0)"),
             (
                 0 < facts.max_stints < len(hosts),
-                f"may do at most {facts.max_stints} stint(s) (max_rotations_per_employee)",
+                f"may do at most {counted(facts.max_stints, 'stint')} (max_rotations_per_employee)",
             ),
             (
                 len(hosts) * facts.stint > periods,
-                f"needs {len(hosts)} stint(s) of {facts.stint} period(s) but there are only "
-                f"{periods} period(s)",
+                f"needs {counted(len(hosts), 'stint')} of {counted(facts.stint, 'period')} but "
+                f"there are only {counted(periods, 'period')}",
             ),
             (
                 facts.release[home.name] == 0,
@@ -906,15 +908,17 @@ def precheck_rotation(instance: PlanningInput) -> list[str]:
         most = host.host_capacity * sequential if host.can_host else 0
         if 0 < most < needed:
             reasons.append(
-                f"rotate_to rules send {needed} people to {host_name}, which can host at most "
-                f"{most} stints over {periods} period(s) (host_capacity {host.host_capacity}, "
+                f"rotate_to rules send {counted(needed, 'person', 'people')} to {host_name}, "
+                f"which can host at most {counted(most, 'stint')} over "
+                f"{counted(periods, 'period')} (host_capacity {host.host_capacity}, "
                 f"stint_periods {facts.stint})"
             )
     for home_name, needed in sorted(out_of.items()):
         most = facts.release[home_name] * sequential
         if 0 < most < needed:
             reasons.append(
-                f"rotate_to rules send {needed} stints out of {home_name}, which can release "
-                f"at most {most} over {periods} period(s) without going below min_on_site"
+                f"rotate_to rules send {counted(needed, 'stint')} out of {home_name}, which can "
+                f"release at most {most} over {counted(periods, 'period')} without going below "
+                "min_on_site"
             )
     return reasons

@@ -25,6 +25,7 @@ from crossteam.models import (
     TeamAssignment,
     TeamName,
 )
+from crossteam.models.wording import counted
 from crossteam.planner.candidates import EXACT, Candidates
 from crossteam.planner.context import ModelContext
 from crossteam.planner.groups import RuleGroups
@@ -243,7 +244,7 @@ def _add_skills(tm: TeamModel, team: Team, groups: RuleGroups) -> None:
         holders = tm.skilled(team, need.skill, need.min_level)
         model.add(holders >= need.min_count).only_enforce_if(
             groups(
-                f"Team '{team.spec}' needs {need.min_count} member(s) with {need.skill} "
+                f"Team '{team.spec}' needs {counted(need.min_count, 'member')} with {need.skill} "
                 f"at level {need.min_level} or more"
             )
         )

@@ -17,7 +17,7 @@ from crossteam.io.example import write_example
 
 SEED = "7"
 DETERMINISTIC_LIMIT = 1.0
-RUN_TIMES = {"started_at", "wall_seconds", "solve_seconds"}
+RUN_TIMES = {"started_at", "started_at_local", "wall_seconds", "solve_seconds"}
 """Run Info fields that record when and how long, not what: they may differ."""
 TIMED_FIGURES = {"seconds", "solve_seconds", "wall_seconds"}
 """Labels of figures elsewhere that hold a duration."""
