@@ -87,6 +87,38 @@ def test_conflict_only_the_solver_sees_is_explained_with_the_rules_involved() ->
     assert "at least 2 departments" in text
 
 
+def together(a: str, b: str, row: int = 2) -> Rule:
+    return Rule(kind=RuleKind.TOGETHER, employee_id=a, target=b, targets=(b,), row=row)
+
+
+def test_a_together_pair_is_placed_even_where_leaving_it_out_scores_more() -> None:
+    # one team of two: two people of different departments bridge a silent pair and count
+    # two departments; a1 and a2, both of A, count one and bridge nothing
+    people = [person("a1", "A"), person("a2", "A"), person("b1", "B"), person("c1", "C")]
+    spec = TeamSpec(name="T", min_size=2, max_size=2)
+    free = planned(company(people, (spec,)))
+    assert set(free.teams[0].members) != {"a1", "a2"}
+    bound = planned(company(people, (spec,), rules=(together("a1", "a2"),)))
+    assert bound.teams[0].members == ("a1", "a2")
+    assert bound.objective is not None and free.objective is not None
+    assert bound.objective < free.objective
+
+
+def test_a_together_pair_no_team_can_take_is_explained_with_its_rules_row() -> None:
+    # the one team of two needs a python holder, and neither of the pair holds it
+    people = [person("a1", "A"), person("b1", "B"), person("c1", "C", {"python": 2})]
+    spec = TeamSpec(name="T", min_size=2, max_size=2, skill_needs=(SkillNeed(skill="python"),))
+    instance = company(people, (spec,), rules=(together("a1", "b1", 7),))
+    plan = solve(instance, network_report(instance), QUICK)
+    assert plan.status is SolveStatus.INFEASIBLE and plan.stop_reason is StopReason.PROVEN
+    assert plan.explanation == (
+        "No plan meets all of these rules together:",
+        "- Team 'T' has 2 to 2 members",
+        "- Team 'T' needs 1 member(s) with python at level 1 or more",
+        "- Rules row 7: a1 must be in a team, the same team as b1",
+    )
+
+
 def test_one_worker_with_a_seed_and_a_deterministic_limit_repeats_exactly() -> None:
     instance = random_company(120, 6, 12, seed=11)
     options = SolveOptions(
