@@ -6,6 +6,7 @@ import importlib
 import threading
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,36 @@ def test_one_worker_with_a_seed_and_a_deterministic_limit_repeats_exactly() -> N
     assert first.teams == second.teams
     assert first.objective == second.objective
     assert first.stop_reason in (StopReason.DETERMINISTIC_LIMIT, StopReason.PROVEN)
+
+
+def test_two_runs_with_the_default_options_give_identical_plans() -> None:
+    # the default: every core, repeatable, work limited from the time limit
+    instance = random_company(150, 8, 15, seed=12)
+    options = SolveOptions(time_limit_seconds=10, plan_rotation=False)
+    assert options.repeatable and options.workers == 0 and options.work_limit is not None
+    first, second = planned(instance, options), planned(instance, options)
+    assert first.teams == second.teams and first.objective == second.objective
+    assert first.repeatable and second.repeatable
+    assert first.deterministic_time_limit == options.work_limit
+    assert first.stop_reason in (StopReason.DETERMINISTIC_LIMIT, StopReason.PROVEN)
+
+
+def test_a_repeatable_run_the_clock_ends_says_it_may_not_repeat() -> None:
+    instance = random_company(150, 8, 15, seed=12)
+    # far more work than two seconds allow: the wall clock, a safety net, ends the search
+    options = SolveOptions(time_limit_seconds=2, deterministic_time_limit=10_000)
+    plan = planned(instance, replace(options, plan_rotation=False))
+    assert plan.stop_reason is StopReason.TIME_LIMIT
+    assert not plan.repeatable
+    (note,) = [n for n in plan.notes if n.startswith("This run may not repeat")]
+    assert "the search" in note
+
+
+def test_a_run_on_the_clock_alone_is_not_called_repeatable() -> None:
+    instance = random_company(60, 5, 6, seed=2)
+    plan = planned(instance, replace(QUICK, repeatable=False))
+    assert not plan.repeatable and plan.deterministic_time_limit is None
+    assert not [n for n in plan.notes if "repeat" in n]
 
 
 def test_progress_is_reported_in_user_units() -> None:
