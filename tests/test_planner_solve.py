@@ -28,6 +28,7 @@ from crossteam.models import (
 )
 from crossteam.planner import BASELINE, Progress, SolveOptions, Stage, solve
 from crossteam.planner.bounds import team_objective_bound
+from crossteam.planner.options import DETERMINISTIC_PER_SECOND
 
 QUICK = SolveOptions(time_limit_seconds=5, workers=2, plan_rotation=False)
 
@@ -131,15 +132,29 @@ def test_one_worker_with_a_seed_and_a_deterministic_limit_repeats_exactly() -> N
     assert first.stop_reason in (StopReason.DETERMINISTIC_LIMIT, StopReason.PROVEN)
 
 
-def test_two_runs_with_the_default_options_give_identical_plans() -> None:
-    # the default: every core, repeatable, work limited from the time limit
+def test_a_repeatable_run_derives_its_work_limit_from_the_time_limit() -> None:
+    options = SolveOptions(time_limit_seconds=10)
+    assert options.repeatable and options.by_work  # the default
+    assert options.work_limit == DETERMINISTIC_PER_SECOND * 10
+    assert replace(options, deterministic_time_limit=3.0).work_limit == 3.0
+    free = replace(options, repeatable=False)
+    assert free.work_limit is None and not free.by_work
+    # one worker with a deterministic limit repeats as it did before ``repeatable``
+    assert replace(free, workers=1, deterministic_time_limit=3.0).by_work
+
+
+def test_two_runs_with_every_core_and_the_repeatable_default_give_identical_plans() -> None:
+    # every core (workers 0), interleaved; a small work limit and a generous clock, so
+    # that the work limit, not the machine's load, ends the search
     instance = random_company(150, 8, 15, seed=12)
-    options = SolveOptions(time_limit_seconds=10, plan_rotation=False)
-    assert options.repeatable and options.workers == 0 and options.work_limit is not None
+    options = SolveOptions(
+        time_limit_seconds=120, deterministic_time_limit=2.0, plan_rotation=False
+    )
+    assert options.repeatable and options.workers == 0
     first, second = planned(instance, options), planned(instance, options)
     assert first.teams == second.teams and first.objective == second.objective
     assert first.repeatable and second.repeatable
-    assert first.deterministic_time_limit == options.work_limit
+    assert first.deterministic_time_limit == 2.0
     assert first.stop_reason in (StopReason.DETERMINISTIC_LIMIT, StopReason.PROVEN)
 
 
