@@ -40,8 +40,8 @@ class Settings(BaseModel):
         le=MAX_SECONDS,
         description=(
             "Optional limit of the search in the solver's deterministic time units (its "
-            "measure of work); when blank, a repeatable run takes one unit per second of "
-            "time_limit_seconds"
+            "measure of work); when blank, a repeatable run takes a quarter unit per "
+            "second of time_limit_seconds"
         ),
     )
     repeatable: bool = Field(

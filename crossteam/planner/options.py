@@ -40,15 +40,18 @@ BASELINE = Formulation(
 )
 
 
-DETERMINISTIC_PER_SECOND = 1.0
+DETERMINISTIC_PER_SECOND = 0.25
 """Deterministic time (CP-SAT's unit of work) a repeatable run's search may use per second
 of its time limit, when no ``deterministic_time_limit`` is set (docs/model.md, "Run
-control"). Measured on a 2-core laptop, an interleaved search on two workers does about
-... units a second; the rest of the time limit is left to the stages before the search
-and to a busier machine, so that the work limit, not the clock, ends the run."""
+control"). Measured on a 2-core machine shared with other jobs (load average 2-3), on a
+1,000-person example with a 60 s limit: the stages before the search took 28 s, and the
+interleaved search on two workers then did 0.68 units a second (0.66 with rotation, 20 s
+limit). 0.25 units per second of the limit (15 units at 60 s, about 22 s of search) lets
+the work limit, not the clock, end the run, with room for a busier machine."""
 INTERLEAVE_BATCH = 6
 """Tasks CP-SAT's interleaved search runs between two synchronisations. Fixed, rather than
-three per worker (CP-SAT's default), so that the plan does not depend on the workers."""
+CP-SAT's default (which grows with the workers), so that the batches do not change with
+the number of threads (the solver's portfolio still may: docs/limits.md)."""
 
 
 @dataclass(frozen=True)
