@@ -180,7 +180,7 @@ def test_a_together_pair_of_one_department_in_teams_needing_more_departments_is_
     (reason,) = check_teams_possible(instance)
     assert reason == (
         "Rules row 5: a1, a2 must all be in one team (together: 2 people), but no team can "
-        "hold them: they come from 1 department(s), and every team that could take them "
+        "hold them: they come from 1 department, and every team that could take them "
         "needs members from more departments than its seats left allow (min_departments)"
     )
     bigger = spec.model_copy(update={"max_size": 3})

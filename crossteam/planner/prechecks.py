@@ -207,7 +207,7 @@ def _together_groups(instance: PlanningInput) -> Iterator[str]:
         rows = sorted(
             {r.row for r in instance.rules_of(RuleKind.TOGETHER) if r.employee_id in group} - {None}
         )
-        where = f"Rules rows {_spans(rows)}" if rows else "Rules"
+        where = f"Rules {'rows' if len(rows) > 1 else 'row'} {_spans(rows)}" if rows else "Rules"
         named = f"{where}: {_ids(group)} must all be in one team (together: {len(group)} people)"
         why = _no_team_for(instance, group)
         if why is not None:
@@ -236,7 +236,8 @@ def _no_team_for(instance: PlanningInput, group: list[EmployeeId]) -> str | None
     teams = [t for t in teams if len(group) + max(0, t.min_departments - spread) <= t.max_size]
     if not teams:
         return (
-            f"no team can hold them: they come from {spread} department(s), "
+            f"no team can hold them: they come from {spread} "
+            f"{'department' if spread == 1 else 'departments'}, "
             f"and every team that could take them needs members from more departments "
             f"than its seats left allow (min_departments)"
         )

@@ -718,7 +718,9 @@ def _search(
     # hinted start (4,814.6) was lost and the search ended at 4,736 after 60 s; kept, the
     # search starts from it
     solver.parameters.keep_all_feasible_solutions_in_presolve = True
-    watch = _Watch(on_progress, stop, started, built.ceiling)
+    watch = _Watch(
+        on_progress, stop, started, built.ceiling, stop_at_ceiling=not options.repeatable
+    )
     return solver, _run(solver, built.ctx.model, watch, stop), found
 
 
@@ -1014,7 +1016,13 @@ def _infeasible_core(
 
 class _Watch(cp_model.CpSolverSolutionCallback):
     """Reports each improvement and stops the search when asked, or when a plan reaches
-    the hand-made bound (``ceiling``, user units): no plan can be better."""
+    the hand-made bound (``ceiling``, user units): no plan can be better.
+
+    Not at the ceiling in a repeatable run (``stop_at_ceiling`` off): ortools 9.15 aborts
+    the process ("Check failed: solution->size() == postsolve_mapping.size()") when a
+    callback stops an interleaved search on two workers that keeps all feasible solutions
+    in presolve; the work limit ends that search instead, and the plan is still called
+    optimal when it reaches the ceiling (``_plan``)."""
 
     def __init__(
         self,
@@ -1022,9 +1030,12 @@ class _Watch(cp_model.CpSolverSolutionCallback):
         stop: threading.Event | None,
         started: float,
         ceiling: float | None = None,
+        *,
+        stop_at_ceiling: bool = True,
     ) -> None:
         super().__init__()
         self.on_progress = on_progress
+        self.stop_at_ceiling = stop_at_ceiling
         self.stop = stop
         self.started = started
         """``time.monotonic()`` when the run began: progress counts the preparation too."""
@@ -1034,7 +1045,7 @@ class _Watch(cp_model.CpSolverSolutionCallback):
     def on_solution_callback(self) -> None:
         self.solutions += 1
         objective = self.objective_value
-        if objective >= self.ceiling - 0.5:
+        if self.stop_at_ceiling and objective >= self.ceiling - 0.5:
             self.stop_search()
         if self.on_progress is not None:
             bound = min(self.best_objective_bound, self.ceiling)
