@@ -128,7 +128,10 @@ def default_runs(reliability_dir: Path) -> tuple[dict[str, object], ...]:
     path = reliability_dir / "default.xlsx"
     write_example(path, 150, 8, 5)
     book = openpyxl.load_workbook(path)
-    book["Settings"].append(["time_limit_seconds", 15])
+    (row,) = [
+        r for r in book["Settings"].iter_rows(min_row=2) if r[0].value == "time_limit_seconds"
+    ]
+    row[1].value = 15
     book.save(path)
     runs = []
     for n in (1, 2):
