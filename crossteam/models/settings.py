@@ -40,7 +40,7 @@ class Settings(BaseModel):
         le=MAX_SECONDS,
         description=(
             "Optional limit of the search in the solver's deterministic time units (its "
-            "measure of work); when blank, a repeatable run takes a quarter unit per "
+            "measure of work); when blank, a repeatable run takes a tenth of a unit per "
             "second of time_limit_seconds"
         ),
     )

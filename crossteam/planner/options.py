@@ -40,14 +40,16 @@ BASELINE = Formulation(
 )
 
 
-DETERMINISTIC_PER_SECOND = 0.25
+DETERMINISTIC_PER_SECOND = 0.1
 """Deterministic time (CP-SAT's unit of work) a repeatable run's search may use per second
 of its time limit, when no ``deterministic_time_limit`` is set (docs/model.md, "Run
-control"). Measured on a 2-core machine shared with other jobs (load average 2-3), on a
-1,000-person example with a 60 s limit: the stages before the search took 28 s, and the
-interleaved search on two workers then did 0.68 units a second (0.66 with rotation, 20 s
-limit). 0.25 units per second of the limit (15 units at 60 s, about 22 s of search) lets
-the work limit, not the clock, end the run, with room for a busier machine."""
+control"). Measured on a 2-core machine shared with other jobs: on a 1,000-person example
+with a 60 s limit (load average 2-3) the stages before the search took 28 s and the
+interleaved search on two workers then did 0.68 units a second; on the bundled
+150-person example (load average 5) the search did 0.33 units a second, and a quarter
+unit per second of the limit was then just reached within a 10 s limit. A tenth leaves
+the search about a third of the limit's wall clock at that load, so that the work limit,
+not the clock, ends the run."""
 INTERLEAVE_BATCH = 6
 """Tasks CP-SAT's interleaved search runs between two synchronisations. Fixed, rather than
 CP-SAT's default (which grows with the workers), so that the batches do not change with
