@@ -102,6 +102,12 @@ WORK_PER_SECOND = 0.5
 a 2-core laptop (measured: 9.3 units in 31.5 s of column generation, 30.8 in 62.5 s of its
 integer plan on two workers): its share of a deterministic limit is turned into work this
 way."""
+REPEATABLE_WORK_PER_SECOND = 0.2
+"""Deterministic time the department-level model of a repeatable run is given per second
+of its share of the time limit, when no deterministic limit is set: well below
+``WORK_PER_SECOND``, as a busy machine does less (on a 300-person example at load average
+4, 0.5 units a second of a 10 s limit took it past its safety net,
+``DEPARTMENT_WALL_SHARE``, at 6 s), so that its work, not the clock, ends it."""
 DEPARTMENT_WALL_SHARE = 0.6
 """Share of the wall-clock time limit after which the department-level model stops anyway:
 a safety net on a slow or busy machine."""
@@ -521,10 +527,14 @@ def _department_plan(
     limit = options.time_limit_seconds
     budget = Budget(DEPARTMENT_SHARE * limit, seconds=DEPARTMENT_WALL_SHARE * limit)
     if options.by_work or options.deterministic_time_limit is not None:
-        # its share of the time limit turned into work (of the deterministic limit, when
-        # one is set, as before repeatable runs existed), with the clock as a safety net
-        base = options.deterministic_time_limit or limit
-        work = DEPARTMENT_SHARE * WORK_PER_SECOND * base
+        # its share of the deterministic limit, when one is set (as before repeatable runs
+        # existed), or of the time limit turned into work at a rate a busy machine keeps
+        # up, with the clock as a safety net
+        work = DEPARTMENT_SHARE * (
+            WORK_PER_SECOND * options.deterministic_time_limit
+            if options.deterministic_time_limit is not None
+            else REPEATABLE_WORK_PER_SECOND * limit
+        )
         budget = Budget(work, repeatable=True, seconds=budget.seconds)
     plan = plan_departments(
         instance,
