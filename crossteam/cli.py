@@ -39,7 +39,7 @@ from crossteam.models.wording import counted
 
 if TYPE_CHECKING:
     from crossteam.alternatives import AlternativesResult
-    from crossteam.models import InputChanges, PlanningInput
+    from crossteam.models import InputChanges, Plan, PlanningInput
     from crossteam.planner import Progress, Stage
     from crossteam.review import ReviewResult
 
@@ -590,6 +590,14 @@ def plan(
             "--workers", min=0, help="Solver threads; 0 = all cores (more are capped at them)"
         ),
     ] = None,
+    repeatable: Annotated[
+        bool | None,
+        typer.Option(
+            "--repeatable/--no-repeatable",
+            help="Same input, same plan on this machine (default; Settings repeatable)",
+            metavar=FLAG,
+        ),
+    ] = None,
     no_teams: Annotated[
         bool, typer.Option("--no-teams", help="Plan rotation only", metavar=FLAG)
     ] = False,
@@ -600,7 +608,7 @@ def plan(
         Path | None,
         typer.Option(
             "--review",
-            help="A plan workbook with Review decisions (keep/remove/lock): re-plan with as "
+            help="A plan workbook with Review decisions (keep, remove, lock): re-plan with as "
             "few changes as possible",
         ),
     ] = None,
@@ -662,6 +670,7 @@ def plan(
         time_limit_seconds=time_limit,
         seed=seed,
         workers=workers,
+        repeatable=repeatable,
         plan_teams=not no_teams,
         plan_rotation=not no_rotation,
     )
@@ -750,6 +759,7 @@ def plan(
             result = reviewed.plan
         if run_notes:
             result = result.model_copy(update={"notes": (*run_notes, *result.notes)})
+        repeats = _repeats(result, alternated)
         payload: dict[str, Any] = {
             "status": result.status.value,
             "stop_reason": result.stop_reason.value if result.stop_reason else None,
@@ -761,6 +771,8 @@ def plan(
             "rotation": [s.model_dump() for s in result.rotation],
             "objective_terms": result.objective_terms,
             "notes": list(result.notes),
+            "repeatable": repeats,
+            "deterministic_time_limit": result.deterministic_time_limit,
         }
         if reviewed is not None:
             stats = reviewed.stats
@@ -813,7 +825,8 @@ def plan(
             started_at=started_at,
             seed=options.seed,
             time_limit_seconds=options.time_limit_seconds,
-            deterministic_time_limit=options.deterministic_time_limit,
+            deterministic_time_limit=result.deterministic_time_limit,
+            repeatable=options.repeatable,
             workers=options.workers,
             plan_teams=options.plan_teams,
             plan_rotation=options.plan_rotation,
@@ -879,10 +892,24 @@ def plan(
                 _say(f"[yellow]{escape(note)}[/yellow]")
         if stop.is_set():
             _say("Interrupted: the best plan found so far was written.")
+        elif options.repeatable and not repeats:
+            _say(f"[yellow]note[/yellow] {escape(_REPEAT_WARNING)}")
         if as_json:
             _emit_json(payload)
         if stop.is_set():
             raise _Exit(EXIT_INTERRUPTED)
+
+
+_REPEAT_WARNING = (
+    "this plan may not repeat: the clock, not the work limit, ended a stage (see the notes "
+    "on Run Info); a longer --time-limit lets the same input give the same plan"
+)
+
+
+def _repeats(result: Plan, alternated: AlternativesResult | None) -> bool:
+    """Whether the run repeats: its plan's, and with --alternatives every plan's, verdict."""
+    plans = alternated.plans if alternated is not None else (result,)
+    return all(p.repeatable for p in plans)
 
 
 @app.command(cls=_Command)

@@ -68,6 +68,20 @@ def test_nothing_to_check_without_periods_or_stints() -> None:
     assert check_rotation(problem, stints()) == []
 
 
+def test_rotation_rules_are_not_applicable_when_rotation_is_not_planned() -> None:
+    rules = (
+        Rule(kind=RuleKind.ROTATE_TO, employee_id="A2", target="B", targets=("B",), row=5),
+        Rule(kind=RuleKind.NO_ROTATION, employee_id="B1", row=6),
+    )
+    teams_only = stints().model_copy(update={"planned_rotation": False})
+    results = check_rotation(company(rules=rules), teams_only)
+    assert [(r.rule, r.subject, r.applicable, r.passed) for r in results] == [
+        ("rule rotate_to", "A2", False, True),
+        ("rule no_rotation", "B1", False, True),
+    ]
+    assert results[0].detail == "not applicable: rotation not planned (Rules row 5)"
+
+
 @pytest.mark.parametrize(
     ("rows", "rule"),
     [

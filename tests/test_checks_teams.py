@@ -108,6 +108,37 @@ def test_each_kind_of_rule_is_checked() -> None:
     }  # fmt: skip
 
 
+def test_a_together_rule_fails_unless_both_people_are_placed_in_one_team() -> None:
+    rules = (Rule(kind=RuleKind.TOGETHER, employee_id="a2", target="b1", targets=("b1",), row=7),)
+    instance = instance_with(rules=rules)
+
+    def together(plan: Plan) -> CheckResult:
+        return next(r for r in check_teams(instance, plan) if r.rule == "rule together")
+
+    both = together(plan(("a1", "b2"), ("a2", "b1")))
+    assert both.passed and both.detail == "target b1: a2 in T-2, b1 in T-2"
+    one = together(plan(("a1", "a2"), ("b1", "b2")))
+    assert not one.passed and one.detail == "target b1: a2 in T-1, b1 in T-2"
+    only_one_placed = together(plan(("a1", "b2"), ("a3", "b1")))
+    assert not only_one_placed.passed
+    assert only_one_placed.detail == "target b1: a2 in no team, b1 in T-2"
+    neither = together(plan(("a1", "b2"), ("a3",)))
+    assert not neither.passed and neither.detail == "target b1: a2 in no team, b1 in no team"
+
+
+def test_rules_and_balance_rows_are_not_applicable_when_teams_are_not_planned() -> None:
+    rules = (Rule(kind=RuleKind.TOGETHER, employee_id="a2", target="b1", targets=("b1",), row=7),)
+    balance = (BalanceRule(attribute="location", mode=BalanceMode.CLUSTER, hard=True, row=3),)
+    instance = instance_with(rules=rules, balance_rules=balance)
+    rotation_only = Plan(status=SolveStatus.FEASIBLE, planned_teams=False)
+    results = check_teams(instance, rotation_only)
+    assert [(r.rule, r.subject, r.applicable, r.passed) for r in results] == [
+        ("rule together", "row 7", False, True),
+        ("balance cluster on location (hard)", "row 3", False, True),
+    ]
+    assert {r.detail for r in results} == {"not applicable: teams not planned"}
+
+
 def test_hard_balance_fails_and_soft_balance_passes_with_its_penalty() -> None:
     hard = BalanceRule(attribute="location", mode=BalanceMode.CLUSTER, hard=True, row=2)
     soft = BalanceRule(attribute="location", mode=BalanceMode.CLUSTER, weight=2, row=3)

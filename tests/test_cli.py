@@ -192,13 +192,36 @@ def together_with_unavailable(book: openpyxl.Workbook) -> None:
     book["Rules"].append(["together", "E001", unavailable_id(book), None])
 
 
+def free_pair(book: openpyxl.Workbook) -> tuple[str, str]:
+    """Two available people of different departments whom no Rules row names."""
+    named = {
+        str(cell) for row in book["Rules"].iter_rows(min_row=2, values_only=True) for cell in row
+    }
+    rows = book["Employees"].iter_rows(min_row=2, values_only=True)
+    free = [(str(r[0]), r[2]) for r in rows if r[5] != "no" and str(r[0]) not in named]
+    first = free[0]
+    second = next(p for p in free if p[1] != first[1])
+    return first[0], second[0]
+
+
+def together_in_two_teams(book: openpyxl.Workbook) -> None:
+    a, b = free_pair(book)
+    first, second = (
+        row[0] for row in book["Teams"].iter_rows(min_row=2, max_row=3, values_only=True)
+    )
+    book["Rules"].append(["together", a, b, None])
+    book["Rules"].append(["in_team", a, first, None])
+    book["Rules"].append(["in_team", b, second, None])
+
+
 @pytest.mark.parametrize(
     ("edit", "reason"),
     [
         (hard_typo, "matches nobody: no available employee has it; did you mean 'Osaka'?"),
         (together_with_unavailable, "E001 must be in the same team as E0"),
+        (together_in_two_teams, "of their people leave no team that can hold them all"),
     ],
-    ids=["hard-balance-typo", "together-with-unavailable"],
+    ids=["hard-balance-typo", "together-with-unavailable", "together-in-two-teams"],
 )
 def test_a_rule_that_can_never_hold_gives_exit_1_before_planning(
     edit: Callable[[openpyxl.Workbook], None],
@@ -219,6 +242,33 @@ def test_a_rule_that_can_never_hold_gives_exit_1_before_planning(
     assert reason in explained and explained in err
     assert "Searching" not in err
     assert not out_path.exists()
+
+
+def test_a_together_pair_is_placed_in_one_team_and_its_check_passes(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pair: list[str] = []
+
+    def together(book: openpyxl.Workbook) -> None:
+        pair.extend(free_pair(book))
+        book["Rules"].append(["together", *pair, "in charge of the new product"])
+
+    path = edited(example_path, tmp_path / "pair.xlsx", together)
+    row = openpyxl.load_workbook(path)["Rules"].max_row
+
+    code, out, err = run(
+        capsys, "plan", str(path), "-o", str(tmp_path / "plan.xlsx"), "--time-limit", "5", "--json"
+    )
+
+    assert code == 0, err
+    payload = json.loads(out)
+    (team,) = [t["team"] for t in payload["teams"] if set(pair) <= set(t["members"])]
+    assert payload["checks"]["passed"]
+    book = openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=True)
+    checks = {(r[0], r[1]): r for r in book["Checks"].iter_rows(min_row=2, values_only=True)}
+    book.close()
+    result = checks["rule together", f"row {row}"]
+    assert result[2] == "pass" and f"{pair[0]} in {team}, {pair[1]} in {team}" in str(result[3])
 
 
 def test_a_soft_rule_matching_nobody_warns_and_its_check_is_not_applicable(

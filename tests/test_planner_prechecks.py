@@ -170,6 +170,49 @@ def test_together_with_someone_unavailable_is_impossible() -> None:
     )
 
 
+def test_a_together_pair_of_one_department_in_teams_needing_more_departments_is_impossible() -> (
+    None
+):
+    # a1 and a2 take both seats of a two-seat team that needs two departments
+    spec = TeamSpec(name="T", count=2, min_size=1, max_size=2, min_departments=2)
+    instance = company(four_people(), (spec,), rules=(together("a1", "a2", 5),))
+    (reason,) = check_teams_possible(instance)
+    assert reason == (
+        "Rules row 5: a1, a2 must all be in one team (together: 2 people), but no team can "
+        "hold them: they come from 1 department, and every team that could take them "
+        "needs members from more departments than its seats left allow (min_departments)"
+    )
+    bigger = spec.model_copy(update={"max_size": 3})
+    assert check_teams_possible(company(four_people(), (bigger,), rules=instance.rules)) == []
+
+
+def test_in_team_and_not_in_team_rules_of_a_together_group_can_leave_no_team() -> None:
+    spec = TeamSpec(name="T", count=2, min_size=1, max_size=3)
+    rules = (
+        together("a1", "b1", 2),
+        Rule(kind=RuleKind.IN_TEAM, employee_id="a1", target="T-1", targets=("T-1",), row=3),
+        Rule(kind=RuleKind.NOT_IN_TEAM, employee_id="b1", target="T-1", targets=("T-1",), row=4),
+    )
+    (reason,) = check_teams_possible(company(four_people(), (spec,), rules=rules))
+    assert reason == (
+        "Rules row 2: a1, b1 must all be in one team (together: 2 people), but the in_team / "
+        "not_in_team rows 3-4 of their people leave no team that can hold them all"
+    )
+    allowed = (*rules[:2], rules[2].model_copy(update={"target": "T-2", "targets": ("T-2",)}))
+    assert check_teams_possible(company(four_people(), (spec,), rules=allowed)) == []
+
+
+def test_an_apart_rule_inside_a_together_chain_is_impossible() -> None:
+    spec = TeamSpec(name="T", count=2, min_size=1, max_size=3)
+    apart = Rule(kind=RuleKind.APART, employee_id="b2", target="a1", targets=("a1",), row=4)
+    rules = (together("a1", "b1", 2), together("b1", "b2", 3), apart)
+    (reason,) = check_teams_possible(company(four_people(), (spec,), rules=rules))
+    assert reason == (
+        "Rules rows 2-3: a1, b1, b2 must all be in one team (together: 3 people), but b2 and "
+        "a1 must be apart (Rules row 4: apart)"
+    )
+
+
 def located(*places: str, available: bool = True) -> list[Employee]:
     prefix = "e" if available else "away"
     return [

@@ -6,6 +6,7 @@ import importlib
 import threading
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from crossteam.models import (
 )
 from crossteam.planner import BASELINE, Progress, SolveOptions, Stage, solve
 from crossteam.planner.bounds import team_objective_bound
+from crossteam.planner.options import DETERMINISTIC_PER_SECOND
 
 QUICK = SolveOptions(time_limit_seconds=5, workers=2, plan_rotation=False)
 
@@ -87,6 +89,35 @@ def test_conflict_only_the_solver_sees_is_explained_with_the_rules_involved() ->
     assert "at least 2 departments" in text
 
 
+def together(a: str, b: str, row: int = 2) -> Rule:
+    return Rule(kind=RuleKind.TOGETHER, employee_id=a, target=b, targets=(b,), row=row)
+
+
+def test_a_together_pair_is_placed_even_where_leaving_it_out_scores_more() -> None:
+    # one team of two: two people of different departments bridge a silent pair and count
+    # two departments; a1 and a2, both of A, count one and bridge nothing
+    people = [person("a1", "A"), person("a2", "A"), person("b1", "B"), person("c1", "C")]
+    spec = TeamSpec(name="T", min_size=2, max_size=2)
+    free = planned(company(people, (spec,)))
+    assert set(free.teams[0].members) != {"a1", "a2"}
+    bound = planned(company(people, (spec,), rules=(together("a1", "a2"),)))
+    assert bound.teams[0].members == ("a1", "a2")
+    assert bound.objective is not None and free.objective is not None
+    assert bound.objective < free.objective
+
+
+def test_a_together_pair_no_team_can_take_is_explained_with_its_rules_row() -> None:
+    # the one team of two needs a python holder, and neither of the pair holds it
+    people = [person("a1", "A"), person("b1", "B"), person("c1", "C", {"python": 2})]
+    spec = TeamSpec(name="T", min_size=2, max_size=2, skill_needs=(SkillNeed(skill="python"),))
+    instance = company(people, (spec,), rules=(together("a1", "b1", 7),))
+    plan = solve(instance, network_report(instance), QUICK)
+    assert plan.status is SolveStatus.INFEASIBLE and plan.stop_reason is StopReason.PROVEN
+    assert plan.explanation[0] == "No plan meets all of these rules together:"
+    assert "- Rules row 7: a1 must be in a team, the same team as b1" in plan.explanation
+    assert "- Team 'T' needs 1 member(s) with python at level 1 or more" in plan.explanation
+
+
 def test_one_worker_with_a_seed_and_a_deterministic_limit_repeats_exactly() -> None:
     instance = random_company(120, 6, 12, seed=11)
     options = SolveOptions(
@@ -96,6 +127,60 @@ def test_one_worker_with_a_seed_and_a_deterministic_limit_repeats_exactly() -> N
     assert first.teams == second.teams
     assert first.objective == second.objective
     assert first.stop_reason in (StopReason.DETERMINISTIC_LIMIT, StopReason.PROVEN)
+
+
+def test_a_repeatable_run_derives_its_work_limit_from_the_time_limit() -> None:
+    options = SolveOptions(time_limit_seconds=10)
+    assert options.repeatable and options.by_work  # the default
+    assert options.work_limit == DETERMINISTIC_PER_SECOND * 10
+    assert replace(options, deterministic_time_limit=3.0).work_limit == 3.0
+    free = replace(options, repeatable=False)
+    assert free.work_limit is None and not free.by_work
+    # one worker with a deterministic limit repeats as it did before ``repeatable``
+    assert replace(free, workers=1, deterministic_time_limit=3.0).by_work
+
+
+def test_two_runs_with_every_core_and_the_repeatable_default_give_identical_plans() -> None:
+    # every core (workers 0), interleaved; a small work limit and a generous clock, so
+    # that the work limit, not the machine's load, ends the search
+    instance = random_company(150, 8, 15, seed=12)
+    options = SolveOptions(
+        time_limit_seconds=120, deterministic_time_limit=2.0, plan_rotation=False
+    )
+    assert options.repeatable and options.workers == 0
+    first, second = planned(instance, options), planned(instance, options)
+    assert first.teams == second.teams and first.objective == second.objective
+    assert first.repeatable and second.repeatable
+    assert first.deterministic_time_limit == 2.0
+    assert first.stop_reason in (StopReason.DETERMINISTIC_LIMIT, StopReason.PROVEN)
+
+
+def test_a_repeatable_run_the_clock_ends_says_it_may_not_repeat(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a machine far slower than the time limit allows for: the search gets a tenth of a
+    # second of wall clock for its work, and the clock, a safety net, ends it
+    solve_module = importlib.import_module("crossteam.planner.solve")
+    search = solve_module._run
+
+    def slow_machine(solver: cp_model.CpSolver, *args: object) -> object:
+        solver.parameters.max_time_in_seconds = 0.1
+        return search(solver, *args)
+
+    monkeypatch.setattr(solve_module, "_run", slow_machine)
+    instance = random_company(300, 10, 30, seed=12)
+    plan = planned(instance, SolveOptions(time_limit_seconds=60, deterministic_time_limit=50))
+    assert plan.stop_reason is StopReason.TIME_LIMIT
+    assert not plan.repeatable
+    (note,) = [n for n in plan.notes if n.startswith("This run may not repeat")]
+    assert "the search" in note
+
+
+def test_a_run_on_the_clock_alone_is_not_called_repeatable() -> None:
+    instance = random_company(60, 5, 6, seed=2)
+    plan = planned(instance, replace(QUICK, repeatable=False))
+    assert not plan.repeatable and plan.deterministic_time_limit is None
+    assert not [n for n in plan.notes if "repeat" in n]
 
 
 def test_progress_is_reported_in_user_units() -> None:
@@ -193,7 +278,8 @@ def test_the_start_plan_stands_when_the_search_ends_before_its_first_solution(
     solve_module = importlib.import_module("crossteam.planner.solve")
     monkeypatch.setattr(solve_module, "_run", lambda *_: cp_model.UNKNOWN)
     instance = random_company(80, 5, 8, seed=12)
-    plan = planned(instance)
+    # on the clock: the stand-in search has no deterministic time to read
+    plan = planned(instance, replace(QUICK, repeatable=False))
     assert plan.status is SolveStatus.FEASIBLE
     # no bound from the solver: the hand-made one stands in, and the notes say both
     ceiling = team_objective_bound(instance, network_report(instance).gap_weights())

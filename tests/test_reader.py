@@ -1068,6 +1068,21 @@ def test_look_alike_values_of_a_personal_column_are_warned_about_by_cell_only(
     assert "senior" not in warning.message.casefold()
 
 
+def test_a_value_on_a_balance_mode_that_reads_none_is_warned_about_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    sheets = company()
+    sheets["Balance"].append(["location", "cluster", 1, "Osaka"])
+    sheets["Balance"].append(["location", "no_lone", 1, "Osaka"])
+    result = read(tmp_path, sheets)
+    assert result.instance is not None
+    (warning,) = warnings_about(result, "only mode no_lone reads a value")
+    assert (warning.sheet, warning.cell) == ("Balance", f"D{len(sheets['Balance']) - 1}")
+    assert warning.message == (
+        "only mode no_lone reads a value: this cluster rule ignores it (leave the cell blank)"
+    )
+
+
 def test_balance_on_a_text_column_names_the_cell_not_its_text(tmp_path: Path) -> None:
     sheets = company()
     put(sheets, "Balance", 3, "attribute", "name")

@@ -23,8 +23,24 @@ from crossteam.models.wording import counted
 
 def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     """Every rotation rule of ``instance`` re-verified on ``plan.rotation``."""
+    if not plan.has_solution:
+        return []
     if not plan.planned_rotation or (not instance.periods and not plan.rotation):
-        return []  # rotation not planned (--no-rotation), so its rules are not the plan's
+        # rotation not planned (--no-rotation, no Periods sheet): its Rules rows are not
+        # applicable, rather than passed or left out unseen
+        return [
+            CheckResult(
+                rule=f"rule {rule.kind.value}",
+                subject=rule.employee_id,
+                passed=True,
+                detail="not applicable: rotation not planned"
+                + (f" (Rules row {rule.row})" if rule.row else ""),
+                applicable=False,
+            )
+            for rule in instance.rules_of(
+                RuleKind.ROTATE_TO, RuleKind.NOT_ROTATE_TO, RuleKind.NO_ROTATION
+            )
+        ]
     order = {p.label: p.index for p in instance.periods}
     labels = [p.label for p in sorted(instance.periods, key=lambda p: p.index)]
     results: list[CheckResult] = []

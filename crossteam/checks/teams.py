@@ -33,8 +33,10 @@ Measure = Callable[[PlanningInput, BalanceRule, Members], tuple[float, list[str]
 
 def check_teams(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     """One result per team rule and subject (team, person, Rules row or Balance row)."""
-    if not plan.has_solution or not plan.planned_teams:
-        return []  # no plan, or teams not planned (--no-teams)
+    if not plan.has_solution:
+        return []
+    if not plan.planned_teams:
+        return _not_planned(instance)
     results = _known_people(instance, plan)
     by_id = instance.employee_by_id
     members: Members = {t.team: [by_id[e] for e in t.members if e in by_id] for t in plan.teams}
@@ -55,6 +57,33 @@ def _result(
     return CheckResult(
         rule=rule, subject=subject, passed=passed, detail=detail, applicable=applicable
     )
+
+
+NOT_PLANNED = "not applicable: teams not planned"
+
+
+def _not_planned(instance: PlanningInput) -> list[CheckResult]:
+    """Teams not planned (``--no-teams``, no Teams sheet): each team Rules row and Balance
+    row is not applicable, rather than passed or left out unseen."""
+    rules = instance.rules_of(
+        RuleKind.TOGETHER, RuleKind.APART, RuleKind.IN_TEAM, RuleKind.NOT_IN_TEAM
+    )
+    results = [
+        _result(
+            f"rule {r.kind.value}", f"row {r.row}" if r.row is not None else r.employee_id,
+            True, NOT_PLANNED, applicable=False,
+        )
+        for r in rules
+    ]  # fmt: skip
+    results += [
+        _result(
+            f"balance {r.mode.value} on {r.attribute}" + (" (hard)" if r.hard else ""),
+            f"row {r.row}" if r.row is not None else r.attribute,
+            True, NOT_PLANNED, applicable=False,
+        )
+        for r in instance.balance_rules
+    ]  # fmt: skip
+    return results
 
 
 def _known_people(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
@@ -154,7 +183,8 @@ def _rules(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
         elif rule.kind is RuleKind.NOT_IN_TEAM:
             passed = mine not in rule.targets
         elif rule.kind is RuleKind.TOGETHER:
-            passed = all(team_of.get(o) == mine for o in rule.targets)
+            # both placed, in one team: two people in no team are not together
+            passed = mine is not None and all(team_of.get(o) == mine for o in rule.targets)
         else:
             passed = all(mine is None or team_of.get(o) != mine for o in rule.targets)
         named = (who, *rule.targets) if rule.kind in (RuleKind.TOGETHER, RuleKind.APART) else (who,)

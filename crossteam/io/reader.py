@@ -116,6 +116,9 @@ SUGGESTION_LIMIT = 50
 """Distinct unknown names of one kind given a "did you mean": each compares against every
 known name, and a sheet of thousands of unknown ids would otherwise take minutes."""
 FOLLOW_ON_CELLS_SHOWN = 5
+_IGNORED_VALUE = (
+    "only mode no_lone reads a value: this {mode} rule ignores it (leave the cell blank)"
+)
 _WHAT_NAMES = {"employee": "an employee id", "department": "a department", "team": "a team name"}
 
 
@@ -1478,6 +1481,8 @@ class _WorkbookReader:
                     )
             if mode is BalanceMode.BALANCE and attribute in self.attribute_columns:
                 self._check_numeric_attribute(row, attribute)
+            if value is not None and mode not in (None, BalanceMode.NO_LONE):
+                row.warn(row.index("value"), _IGNORED_VALUE.format(mode=mode))
             if row.ok and attribute is not None and mode is not None:
                 soft = {} if weight is None or weight == HARD else {"weight": weight}
                 if soft:

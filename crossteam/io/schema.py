@@ -361,7 +361,11 @@ BALANCE = Sheet(
             maximum=MAX_WEIGHT,
         ),
         Column(
-            "value", Kind.TEXT, False, "For no_lone and cluster: the value(s) concerned", ("値",)
+            "value",
+            Kind.TEXT,
+            False,
+            "For no_lone: the value concerned (blank: any value); the other modes read none",
+            ("値",),
         ),
     ),
     examples=(("location", "no_lone", 1, "Osaka"),),

@@ -44,29 +44,54 @@ _KIND_FORMAT: dict[schema.Kind, str] = {
 
 RULE_MEANINGS: dict[RuleKind, str] = {
     RuleKind.TOGETHER: (
-        "in the same team as the target employee, who must be available; people chained "
-        "by together rules must fit in one team"
+        "placed in a team, in the same team as the target employee: both are placed, "
+        "even when assign_everyone is no; both must be available, and people chained by "
+        "together rules must fit in one team (else plan stops with exit code 1 and says why)"
     ),
-    RuleKind.APART: "never in the same team as the target employee",
-    RuleKind.IN_TEAM: "in the target team (a spec name with count > 1: any of its teams)",
-    RuleKind.NOT_IN_TEAM: "not in the target team (a spec name: none of its teams)",
-    RuleKind.ROTATE_TO: "does a rotation stint in the target department",
-    RuleKind.NOT_ROTATE_TO: "never rotates to the target department",
-    RuleKind.NO_ROTATION: "does not rotate at all",
+    RuleKind.APART: ("never in the same team as the target employee (either may be in no team)"),
+    RuleKind.IN_TEAM: (
+        "placed in the target team (a spec name with count > 1: in one of its teams); "
+        "must be available"
+    ),
+    RuleKind.NOT_IN_TEAM: (
+        "not in the target team (a spec name: in none of its teams); may be in another "
+        "team or in none"
+    ),
+    RuleKind.ROTATE_TO: (
+        "does a rotation stint in the target department (needs a Periods sheet; must be "
+        "available and rotation_eligible)"
+    ),
+    RuleKind.NOT_ROTATE_TO: "never rotates to the target department (may rotate elsewhere)",
+    RuleKind.NO_ROTATION: "does not rotate at all (may still join a team)",
 }
 
 MODE_MEANINGS: dict[BalanceMode, str] = {
-    BalanceMode.DIVERSIFY: "each team's mix of values mirrors the whole pool's",
+    BalanceMode.DIVERSIFY: (
+        "each team's mix of values mirrors the whole pool's: a team of s members aims at "
+        "share x s members of each value (share: the value's share of the available "
+        "people). Hard: every value between that figure rounded down and rounded up; "
+        "soft: each member above or below the aim (rounded) costs the weight"
+    ),
     BalanceMode.CLUSTER: (
         "members share a value; a cell may list several values separated by commas, "
-        "and sharing one is enough"
+        "and sharing one is enough. Hard: every member shares one value; soft: each "
+        "member outside the team's most shared value costs the weight"
     ),
-    BalanceMode.BALANCE: "team means of a numeric column stay close to the pool mean",
+    BalanceMode.BALANCE: (
+        "the team mean of a numeric column stays close to the pool mean (of the available "
+        "people). Hard: within half a standard deviation; soft: the distance costs the "
+        "weight, per standard deviation and member"
+    ),
     BalanceMode.NO_LONE: (
         "no team holds exactly one member with `value` (or with any single value when "
-        "value is blank); a value no available employee has is refused when hard"
+        "value is blank; case aside). Hard: never; soft: each such member costs the "
+        "weight. A value no available employee has is refused when hard, warned about "
+        "when soft"
     ),
-    BalanceMode.DIFFERENT: "no two members share a value (e.g. a previous_team column)",
+    BalanceMode.DIFFERENT: (
+        "no two members share a value (e.g. a previous_team column). Hard: never; soft: "
+        "each member beyond the first with a value costs the weight"
+    ),
 }
 
 _BOLD = Font(bold=True)

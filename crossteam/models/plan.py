@@ -83,6 +83,17 @@ class Plan(BaseModel):
         description="Remarks on how the plan was found, e.g. that its bound is of a "
         "restricted model",
     )
+    repeatable: bool = Field(
+        default=False,
+        description="Run again on this machine with the same input, settings and options, "
+        "the run gives this plan: every stage ended by its work limit or a proof, none by "
+        "the wall clock or a stop (docs/model.md, 'Run control')",
+    )
+    deterministic_time_limit: float | None = Field(
+        default=None,
+        description="The search's limit in deterministic time units, set or derived from "
+        "the time limit; None when the search ran on the wall clock alone",
+    )
 
     @property
     def has_solution(self) -> bool:

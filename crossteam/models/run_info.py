@@ -19,7 +19,16 @@ class RunInfo(BaseModel):
     started_at: str = Field(description="UTC time the run started, ISO 8601")
     seed: int
     time_limit_seconds: float
-    deterministic_time_limit: float | None = None
+    deterministic_time_limit: float | None = Field(
+        default=None,
+        description="The search's limit in deterministic time units, set or derived from "
+        "the time limit (repeatable runs)",
+    )
+    repeatable: bool | None = Field(
+        default=None,
+        description="The run was meant to repeat (Settings repeatable, --repeatable / "
+        "--no-repeatable)",
+    )
     workers: int
     plan_teams: bool = True
     plan_rotation: bool = True

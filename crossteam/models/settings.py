@@ -39,8 +39,18 @@ class Settings(BaseModel):
         gt=0,
         le=MAX_SECONDS,
         description=(
-            "Optional limit in the solver's deterministic time units; with one worker and a "
-            "seed, a run bounded by it repeats exactly whatever the machine's load"
+            "Optional limit of the search in the solver's deterministic time units (its "
+            "measure of work); when blank, a repeatable run takes a tenth of a unit per "
+            "second of time_limit_seconds"
+        ),
+    )
+    repeatable: bool = Field(
+        default=True,
+        description=(
+            "The same input and settings give the same plan on the same machine: the "
+            "search is bounded by work and its workers interleave deterministically, with "
+            "time_limit_seconds as a safety net; no lets the search run free on the clock "
+            "(plans may differ from run to run)"
         ),
     )
 

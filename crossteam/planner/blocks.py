@@ -50,30 +50,50 @@ def improve_by_blocks(
     solve: Solve,
     stop: threading.Event | None = None,
     on_block: Callable[[float, int], None] | None = None,
+    repeatable_seconds: float | None = None,
+    on_wall_cut: Callable[[], None] = lambda: None,
 ) -> tuple[tuple[TeamAssignment, ...], int]:
     """``teams`` improved block by block until ``deadline`` (``time.monotonic()``); also
     how many blocks were improved. ``variables`` is the whole team model's estimated size.
-    ``on_block`` hears the whole plan's objective and the blocks improved after each block."""
+    ``on_block`` hears the whole plan's objective and the blocks improved after each block.
+
+    With ``repeatable_seconds`` the blocks tried and each one's time (and work) are fixed in
+    advance from it, not from the clock, so that the run repeats; the ``deadline`` is then
+    a safety net, and ``on_wall_cut`` hears when it ended the blocks (or a block's search)
+    before their work did."""
     per_team = max(1, variables // max(1, len(instance.teams)))
     size = max(1, BLOCK_VARIABLES // per_team)
     blocks = [instance.teams[i : i + size] for i in range(0, len(instance.teams), size)]
+    tried = len(blocks)
+    if repeatable_seconds is not None:
+        tried = min(len(blocks), int(repeatable_seconds // MIN_BLOCK_SECONDS))
     current = {t.team: t.members for t in teams}
     seated = {e for members in current.values() for e in members}
     free = [e.employee_id for e in instance.available_employees if e.employee_id not in seated]
     gap_weights = report.gap_weights()
     value = _value(instance, gap_weights, current)
     improved = 0
-    for index, block in enumerate(blocks):
+    for index, block in enumerate(blocks[:tried]):
         # an equal share of the time left, but enough to build and search a block: when
         # time is short, the blocks left at the end are not planned again
         left = deadline - time.monotonic()
-        seconds = max(MIN_BLOCK_SECONDS, left / (len(blocks) - index))
-        if left < MIN_BLOCK_SECONDS or (stop is not None and stop.is_set()):
+        if stop is not None and stop.is_set():
             break
+        if left < MIN_BLOCK_SECONDS:
+            if repeatable_seconds is not None:
+                on_wall_cut()
+            break
+        if repeatable_seconds is not None:
+            alone = options.share(repeatable_seconds / tried / options.time_limit_seconds)
+        else:
+            seconds = max(MIN_BLOCK_SECONDS, left / (tried - index))
+            alone = replace(options, time_limit_seconds=seconds)
         spare = free[index :: len(blocks)]
         sub, sub_report = _block_company(instance, report, current, block, spare)
-        alone = replace(options, plan_rotation=False, time_limit_seconds=seconds)
-        planned = solve(sub, sub_report, alone, stop=stop)
+        planned = solve(sub, sub_report, replace(alone, plan_rotation=False), stop=stop)
+        stopped = stop is not None and stop.is_set()
+        if repeatable_seconds is not None and not planned.repeatable and not stopped:
+            on_wall_cut()
         if not planned.has_solution:
             continue
         candidate = dict(current)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ortools.sat.python import cp_model
@@ -67,6 +67,18 @@ class Cutoff:
     @property
     def seconds_left(self) -> float:
         return max(0.0, self.deadline - time.monotonic())
+
+
+@dataclass
+class WallCuts:
+    """The stages of a run bounded by work that the wall clock ended all the same, as a
+    safety net: such a run may not repeat. Empty when work limits and proofs ended them."""
+
+    stages: list[str] = field(default_factory=list)
+
+    def add(self, stage: str) -> None:
+        if stage not in self.stages:
+            self.stages.append(stage)
 
 
 NO_CUTOFF = Cutoff()

@@ -335,6 +335,9 @@ class Budget:
     began: float = field(default_factory=time.monotonic)
     spent: float = 0.0
     """Deterministic time used so far (repeatable budgets)."""
+    wall_cut: bool = False
+    """The safety net ended a repeatable budget before its work did: the run may not
+    repeat."""
 
     @property
     def wall(self) -> float:
@@ -343,6 +346,7 @@ class Budget:
     def left(self, share: float = 1.0) -> float:
         """What is left of ``share`` of the budget (zero once the safety net is reached)."""
         if self.seconds is not None and self.wall >= share * self.seconds:
+            self.wall_cut = self.wall_cut or (self.repeatable and self.spent < share * self.amount)
             return 0.0
         used = self.spent if self.repeatable else self.wall
         return max(0.0, share * self.amount - used)
@@ -623,7 +627,15 @@ def _integer_plan(
     solver.parameters.interleave_search = budget.repeatable
     budget.limit(solver, max(budget.left(), MASTER_SHARE * budget.amount))
     solver.parameters.keep_all_feasible_solutions_in_presolve = True  # keeps the hint
-    if solve_until(solver, model, Cutoff(stop)) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    status = solve_until(solver, model, Cutoff(stop))
+    work = solver.parameters.max_deterministic_time
+    if (
+        budget.repeatable
+        and status == cp_model.FEASIBLE
+        and solver.deterministic_time < 0.99 * work
+    ):
+        budget.wall_cut = True  # the clock, not the work, ended the search for a plan
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return
     plan.value = solver.objective_value / OBJECTIVE_SCALE
     plan.start_value = sum(weights.pairs[key] for key in held) + sum(

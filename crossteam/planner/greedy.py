@@ -1,11 +1,13 @@
 """A fast greedy plan: the solver's starting point, and the yardstick the model must beat.
 
-Team by team, it first seats the skills each team needs, then fills seats from the
-department that bridges the most still-silent department pairs with the people already
-in the team (a new department otherwise, and one short of its soft "diversify the
-department" target), taking the least-skilled person there so that skilled people stay
-free for later teams. It honours the Rules where it can and ignores the other Balance
-rules; the solver repairs what it misses.
+It first seats the people of in_team rules, then each together group (a together rule
+places both people) where most seats are left. Team by team, it then seats the skills
+each team needs, then fills seats from the department that bridges the most
+still-silent department pairs with the people already in the team (a new department
+otherwise, and one short of its soft "diversify the department" target), taking the
+least-skilled person there so that skilled people stay free for later teams. It honours
+the Rules where it can and ignores the other Balance rules; the solver repairs what it
+misses.
 
 Two orders of filling: ``greedy_teams`` fills one team after the other, so the first teams
 bridge most; ``dealt_teams`` deals one seat per team in turn, as cards are dealt, so that
@@ -65,6 +67,7 @@ class _Greedy:
         self.apart: dict[EmployeeId, set[EmployeeId]] = defaultdict(set)
         self.partners: dict[EmployeeId, set[EmployeeId]] = defaultdict(set)
         self.plan: dict[TeamName, list[EmployeeId]] = {t.name: [] for t in instance.teams}
+        self.order = {e.employee_id: i for i, e in enumerate(instance.employees)}
         self.targets = seat_targets(instance)
         self.aims = _diversify_aims(instance, self.targets)
         self._read_rules()
@@ -91,13 +94,14 @@ class _Greedy:
 
     def _group(self, e: Employee) -> list[Employee] | None:
         """``e`` and everyone tied to it by together rules, or None if one is not free."""
-        by_id = self.instance.employee_by_id
         group, todo = {e.employee_id}, [e.employee_id]
         while todo:
             for other in self.partners[todo.pop()] - group:
                 group.add(other)
                 todo.append(other)
-        people = [by_id[i] for i in group]
+        by_id = self.instance.employee_by_id
+        # in Employees order, not the set's (which changes with the hash seed)
+        people = [by_id[i] for i in sorted(group, key=self.order.__getitem__)]
         if any(p.employee_id not in self.free[p.department] for p in people):
             return None
         return people
@@ -173,6 +177,7 @@ class _Greedy:
             people = self._group(e) if e.available else None
             if people is not None and self._fits(team, self.plan[team.name], people):
                 self._seat(team, self.plan[team.name], people)
+        self._seat_together()
         for team in self.instance.teams:
             members = self.plan[team.name]
             for need in team.skill_needs:
@@ -187,6 +192,23 @@ class _Greedy:
             while open_teams:
                 open_teams = [t for t in open_teams if self._short(t) and self._fill(t, seats=1)]
         return self.plan
+
+    def _seat_together(self) -> None:
+        """Seat each together group not seated yet (a together rule places both people) in
+        the team with most seats to fill that can take it, the first such among equals."""
+        by_id = self.instance.employee_by_id
+        for rule in self.instance.rules_of(RuleKind.TOGETHER):
+            e = by_id[rule.employee_id]
+            people = self._group(e) if e.available else None
+            if people is None:
+                continue  # seated already (or someone of the group cannot be)
+            room = sorted(
+                self.instance.teams,
+                key=lambda t: -(self.targets[t.name] - len(self.plan[t.name])),
+            )
+            team = next((t for t in room if self._fits(t, self.plan[t.name], people)), None)
+            if team is not None:
+                self._seat(team, self.plan[team.name], people)
 
     def _short(self, team: Team) -> bool:
         return len(self.plan[team.name]) < self.targets[team.name]

@@ -2,7 +2,9 @@
 
 They run before the model is built and catch most impossible workbooks: skills nobody
 has, more seats than people, rules that contradict each other or can never hold (a
-``together`` group larger than every team, or with someone unavailable; a hard Balance
+``together`` group no team can hold whole (its size, ``max_per_department``,
+``min_departments``, its people's in_team and not_in_team rules), with someone
+unavailable, or with an apart rule inside it; a hard Balance
 rule that matches nobody). An empty list means nothing obvious is wrong (the solver may
 still prove infeasibility). A soft rule that matches nobody only earns a warning
 (``team_rule_warnings``): it cannot make planning impossible, but it is most likely a typo.
@@ -211,24 +213,78 @@ def _together_groups(instance: PlanningInput) -> Iterator[str]:
                 )
     if not instance.teams:
         return
-    largest = max(t.max_size for t in instance.teams)
     for group in _tied_groups(instance):
         rows = sorted(
             {r.row for r in instance.rules_of(RuleKind.TOGETHER) if r.employee_id in group} - {None}
         )
-        where = f"Rules rows {_spans(rows)}" if rows else "Rules"
+        where = f"Rules {'rows' if len(rows) > 1 else 'row'} {_spans(rows)}" if rows else "Rules"
         named = f"{where}: {_ids(group)} must all be in one team (together: {len(group)} people)"
-        if len(group) > largest:
-            yield f"{named}, but no team holds more than {counted(largest, 'member')}"
-            continue
-        per_department = Counter(by_id[e].department for e in group)
-        if not any(_holds(team.max_size, team.max_per_department, per_department)
-                   for team in instance.teams):  # fmt: skip
-            department, most = per_department.most_common(1)[0]
-            yield (
-                f"{named}, but no team can hold them: {most} of them are in {department} and "
-                f"every team large enough takes fewer per department (max_per_department)"
-            )
+        why = _no_team_for(instance, group)
+        if why is not None:
+            yield f"{named}, but {why}"
+        yield from (f"{named}, but {text}" for text in _apart_within(instance, group))
+
+
+def _no_team_for(instance: PlanningInput, group: list[EmployeeId]) -> str | None:
+    """Why no team can hold ``group`` whole, or ``None`` when one can: its size, then
+    ``max_per_department``, then ``min_departments``, then the group's in_team and
+    not_in_team rules, each narrowing the teams the one before left."""
+    by_id = instance.employee_by_id
+    largest = max(t.max_size for t in instance.teams)
+    if len(group) > largest:
+        return f"no team holds more than {counted(largest, 'member')}"
+    per_department = Counter(by_id[e].department for e in group)
+    teams = [t for t in instance.teams if _holds(t.max_size, t.max_per_department, per_department)]
+    if not teams:
+        department, most = per_department.most_common(1)[0]
+        return (
+            f"no team can hold them: {most} of them are in {department} and every team "
+            f"large enough takes fewer per department (max_per_department)"
+        )
+    # the group's departments count towards min_departments; others need a seat each
+    spread = len(per_department)
+    teams = [t for t in teams if len(group) + max(0, t.min_departments - spread) <= t.max_size]
+    if not teams:
+        return (
+            f"no team can hold them: they come from "
+            f"{counted(spread, 'department')}, "
+            f"and every team that could take them needs members from more departments "
+            f"than its seats left allow (min_departments)"
+        )
+    members = set(group)
+    ruled = [
+        r
+        for r in instance.rules_of(RuleKind.IN_TEAM, RuleKind.NOT_IN_TEAM)
+        if r.employee_id in members
+    ]
+    for rule in ruled:
+        inside = rule.kind is RuleKind.IN_TEAM
+        teams = [t for t in teams if (t.name in rule.targets) == inside]
+    if not teams:
+        rows = sorted({r.row for r in ruled} - {None})
+        named = f"rows {_spans(rows)}" if rows else "rules"
+        return (
+            f"the in_team / not_in_team {named} of their people leave no team that can "
+            f"hold them all"
+        )
+    return None
+
+
+def _apart_within(instance: PlanningInput, group: list[EmployeeId]) -> Iterator[str]:
+    """Apart rules between two people of one together group, other than a pair also
+    named together directly (``_contradictory_rules`` names that one)."""
+    members = set(group)
+    direct = {
+        frozenset((r.employee_id, o))
+        for r in instance.rules_of(RuleKind.TOGETHER)
+        for o in r.targets
+    }
+    for rule in instance.rules_of(RuleKind.APART):
+        for other in rule.targets:
+            pair = frozenset((rule.employee_id, other))
+            if rule.employee_id in members and other in members and pair not in direct:
+                where = f"Rules row {rule.row}" if rule.row is not None else "Rules"
+                yield f"{rule.employee_id} and {other} must be apart ({where}: apart)"
 
 
 def _spans(rows: list[int]) -> str:

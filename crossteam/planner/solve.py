@@ -40,7 +40,7 @@ from crossteam.planner.bounds import depth_ceiling, team_objective_bound
 from crossteam.planner.candidates import EXACT, VARIABLE_BUDGET, choose_candidates, exact_size
 from crossteam.planner.ceiling import Capacity, bridging_ceiling, capacity, pairs_ceiling
 from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext, pair_key
-from crossteam.planner.cutoff import NO_CUTOFF, Cutoff, OutOfTime, Stopped, solve_until
+from crossteam.planner.cutoff import NO_CUTOFF, Cutoff, OutOfTime, Stopped, WallCuts, solve_until
 from crossteam.planner.department_level import (
     Budget,
     DepartmentPlan,
@@ -51,7 +51,7 @@ from crossteam.planner.department_level import (
 from crossteam.planner.greedy import dealt_teams, greedy_teams
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.local_search import improve_teams, plan_value
-from crossteam.planner.options import Progress, SolveOptions, Stage
+from crossteam.planner.options import INTERLEAVE_BATCH, Progress, SolveOptions, Stage
 from crossteam.planner.pool import cohorts, named_in_rules
 from crossteam.planner.prechecks import check_teams_possible, team_rule_warnings
 from crossteam.planner.teams import (
@@ -102,6 +102,12 @@ WORK_PER_SECOND = 0.5
 a 2-core laptop (measured: 9.3 units in 31.5 s of column generation, 30.8 in 62.5 s of its
 integer plan on two workers): its share of a deterministic limit is turned into work this
 way."""
+REPEATABLE_WORK_PER_SECOND = 0.2
+"""Deterministic time the department-level model of a repeatable run is given per second
+of its share of the time limit, when no deterministic limit is set: well below
+``WORK_PER_SECOND``, as a busy machine does less (on a 300-person example at load average
+4, 0.5 units a second of a 10 s limit took it past its safety net,
+``DEPARTMENT_WALL_SHARE``, at 6 s), so that its work, not the clock, ends it."""
 DEPARTMENT_WALL_SHARE = 0.6
 """Share of the wall-clock time limit after which the department-level model stops anyway:
 a safety net on a slow or busy machine."""
@@ -125,6 +131,12 @@ MODEL_TIME_REASON = (
     "No plan was found within the limit ({seconds:g} s): the model was still being built "
     "{grace:g} s after it (teams that may take very many sizes cost most); try a longer "
     "--time-limit or a smaller max_size"
+)
+REPEAT_NOTE = (
+    "This run may not repeat: the wall clock ended {stages} before the work limit did (the "
+    "machine was slower or busier than the time limit allows for); with a longer "
+    "--time-limit, or the setting deterministic_time_limit, the work limits end the run "
+    "and it repeats"
 )
 EXPLAIN_TIME = "No plan meets every rule, and the rules in conflict were not found in time"
 EXPLAIN_INTERRUPTED = (
@@ -172,10 +184,11 @@ def solve(
     started = time.monotonic()
     cutoff = Cutoff(stop, started + options.time_limit_seconds + PREPARATION_GRACE)
     announce = on_stage or _silent
+    cuts = WallCuts()
     try:
         plan = _solve(
             instance, report, options,
-            on_progress=on_progress, announce=announce, cutoff=cutoff, whole=whole,
+            on_progress=on_progress, announce=announce, cutoff=cutoff, whole=whole, cuts=cuts,
         )  # fmt: skip
     except Stopped:
         return Plan(
@@ -184,6 +197,7 @@ def solve(
             seed=options.seed, workers=options.threads,
             time_limit_seconds=options.time_limit_seconds,
         )  # fmt: skip
+    plan = repeat_verdict(plan, options, cuts)
     if not whole:
         return plan
     warnings = rule_warnings(instance, options)
@@ -217,6 +231,29 @@ def _silent(stage: Stage) -> None:
     """No one listens to the stages."""
 
 
+def repeat_verdict(plan: Plan, options: SolveOptions, cuts: WallCuts) -> Plan:
+    """``plan`` with whether the run repeats (``Plan.repeatable``), and a note saying why
+    not when it was meant to: a stage the wall clock ended, rather than its work limit."""
+    if not options.by_work:
+        return plan.model_copy(
+            update={"repeatable": False, "deterministic_time_limit": options.work_limit}
+        )
+    if plan.stop_reason is StopReason.TIME_LIMIT:
+        cuts.add("the search" if plan.has_solution else "the preparation")
+    stopped = plan.stop_reason is StopReason.INTERRUPTED
+    notes = plan.notes
+    if cuts.stages and not stopped:
+        stages = " and ".join(cuts.stages)
+        notes = (*notes, REPEAT_NOTE.format(stages=stages))
+    return plan.model_copy(
+        update={
+            "repeatable": not cuts.stages and not stopped,
+            "deterministic_time_limit": options.work_limit,
+            "notes": notes,
+        }
+    )
+
+
 def _solve(
     instance: PlanningInput,
     report: NetworkReport,
@@ -226,8 +263,9 @@ def _solve(
     announce: Callable[[Stage], None],
     cutoff: Cutoff,
     whole: bool,
+    cuts: WallCuts,
 ) -> Plan:
-    """``solve`` without the ceiling.
+    """``solve`` without the ceiling; ``cuts`` hears the stages the wall clock ended.
 
     Raises:
         Stopped: the run was asked to stop before the search kept a plan.
@@ -264,6 +302,8 @@ def _solve(
         announce(Stage.START)
         start = starting_plan(instance, report, cutoff)
         cutoff.raise_if_stopped()
+        if cutoff.expired:
+            cuts.add("the start plan")
         if start is None:  # the time limit passed before the greedy plan was done
             return Plan(
                 status=SolveStatus.NO_SOLUTION, stop_reason=StopReason.TIME_LIMIT,
@@ -272,7 +312,7 @@ def _solve(
             )  # fmt: skip
         large = (
             _large_company_plan(
-                instance, report, options, start, started, on_progress, announce, cutoff
+                instance, report, options, start, started, on_progress, announce, cutoff, cuts
             )
             if whole
             else None
@@ -284,12 +324,12 @@ def _solve(
         if options.formulation.department_level:
             announce(Stage.DEPARTMENTS)
             department = _department_plan(
-                instance, report, options, start, rotation=with_rotation, stop=stop
+                instance, report, options, start, rotation=with_rotation, stop=stop, cuts=cuts
             )
             cutoff.raise_if_stopped()
     build = partial(
         build_model, instance, report, options,
-        teams=with_teams, rotation=with_rotation, cutoff=cutoff, on_stage=announce,
+        teams=with_teams, rotation=with_rotation, cutoff=cutoff, on_stage=announce, cuts=cuts,
     )  # fmt: skip
     try:
         built = build(start=start, department=department)
@@ -305,13 +345,17 @@ def _solve(
     better = department is not None and (department.value or 0) > (department.start_value or 0)
     mixes = department.mixes if better and department is not None else None
     announce(Stage.SEARCH)
-    solver, status, found = _search(built, options, start, started, on_progress, stop, mixes)
+    solver, status, found = _search(
+        built, options, start, started, on_progress, stop, mixes, cuts=cuts
+    )
     if status == cp_model.INFEASIBLE and built.restricted:
         # the greedy start broke a hard rule, so the restriction built around it may be
         # what leaves no plan: try the exact model before declaring the rules impossible
         built = build(cutoff=Cutoff(stop))
         announce(Stage.SEARCH)
-        solver, status, found = _search(built, options, start, started, on_progress, stop)
+        solver, status, found = _search(
+            built, options, start, started, on_progress, stop, cuts=cuts
+        )
     seconds = time.monotonic() - started
 
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -321,8 +365,9 @@ def _solve(
         # the explanation is held to the time limit itself, not to the preparation's grace
         limit = Cutoff(stop, started + options.time_limit_seconds)
         explanation = explain(
-            instance, report, options, teams=with_teams, rotation=with_rotation, cutoff=limit
-        )
+            instance, report, options,
+            teams=with_teams, rotation=with_rotation, cutoff=limit, cuts=cuts,
+        )  # fmt: skip
         return Plan(
             status=SolveStatus.INFEASIBLE, stop_reason=StopReason.PROVEN,
             explanation=tuple(explanation), seconds=time.monotonic() - started, **run,
@@ -374,6 +419,7 @@ def _large_company_plan(
     on_progress: Callable[[Progress], None] | None,
     announce: Callable[[Stage], None],
     cutoff: Cutoff,
+    cuts: WallCuts,
 ) -> Plan | None:
     """For a team model above ``MODEL_VARIABLE_LIMIT``: the start plan as the teams, with
     the hand-made bound, and the rotation (if asked) planned alone for the department
@@ -396,9 +442,10 @@ def _large_company_plan(
     share = 0.5 if rotating else 1.0  # the rotation, planned after, needs time too
     announce(Stage.BOUND)
     limit = options.time_limit_seconds
-    bound: float | None = team_objective_bound(
-        instance, gap_weights, cutoff=cutoff.within(BOUND_SHARE * limit)
-    )
+    within = _bound_cutoff(cutoff, options)
+    bound: float | None = team_objective_bound(instance, gap_weights, cutoff=within)
+    if options.by_work and within.expired:
+        cuts.add("the bound")
     stop = cutoff.stop
 
     def block_done(value: float, improved: int) -> None:
@@ -409,8 +456,12 @@ def _large_company_plan(
     announce(Stage.BLOCKS)
     teams, _ = improve_by_blocks(
         instance, report, options, teams,
-        variables=variables, deadline=started + share * limit,
+        # repeatable, the blocks' time and work are fixed in advance, and the clock is a
+        # safety net at the time limit
+        variables=variables, deadline=started + (limit if options.by_work else share * limit),
         solve=partial(solve, whole=False), stop=stop, on_block=block_done,
+        repeatable_seconds=share * limit if options.by_work else None,
+        on_wall_cut=partial(cuts.add, "the blocks"),
     )  # fmt: skip
     plan = plan.model_copy(update={"teams": teams})
     terms = team_objective_terms(instance, gap_weights, plan)
@@ -424,8 +475,13 @@ def _large_company_plan(
         left = without_pairs_held(report, instance, (t.members for t in teams))
         remaining = max(0.1, limit - (time.monotonic() - started))
         alone = replace(options, plan_teams=False, time_limit_seconds=remaining)
+        if options.by_work and options.work_limit is not None:
+            # its work is its share of the run's, whatever the blocks took on the clock
+            alone = replace(alone, deterministic_time_limit=(1 - share) * options.work_limit)
         rotation = solve(instance, left, alone, on_progress=on_progress, on_stage=announce,
                          stop=stop, whole=False)  # fmt: skip
+        if options.by_work and not rotation.repeatable and not cutoff.stopped:
+            cuts.add("the rotation")
         if not rotation.has_solution and rotation.stop_reason is StopReason.INTERRUPTED:
             rotating, rotation = False, None
             notes.append(LARGE_STOPPED_NOTE)
@@ -464,17 +520,23 @@ def _department_plan(
     *,
     rotation: bool,
     stop: threading.Event | None,
+    cuts: WallCuts,
 ) -> DepartmentPlan:
     """The department-level model's bound and plan, seeded with the start plan's mixes."""
     department_of = {e.employee_id: e.department for e in instance.employees}
-    budget = Budget(
-        DEPARTMENT_SHARE * options.time_limit_seconds,
-        seconds=DEPARTMENT_WALL_SHARE * options.time_limit_seconds,
-    )
-    if options.deterministic_time_limit is not None:
-        work = DEPARTMENT_SHARE * WORK_PER_SECOND * options.deterministic_time_limit
+    limit = options.time_limit_seconds
+    budget = Budget(DEPARTMENT_SHARE * limit, seconds=DEPARTMENT_WALL_SHARE * limit)
+    if options.by_work or options.deterministic_time_limit is not None:
+        # its share of the deterministic limit, when one is set (as before repeatable runs
+        # existed), or of the time limit turned into work at a rate a busy machine keeps
+        # up, with the clock as a safety net
+        work = DEPARTMENT_SHARE * (
+            WORK_PER_SECOND * options.deterministic_time_limit
+            if options.deterministic_time_limit is not None
+            else REPEATABLE_WORK_PER_SECOND * limit
+        )
         budget = Budget(work, repeatable=True, seconds=budget.seconds)
-    return plan_departments(
+    plan = plan_departments(
         instance,
         Weights.of(instance, report.gap_weights()),
         {team: [department_of[e] for e in members] for team, members in start.items()},
@@ -485,6 +547,9 @@ def _department_plan(
         # rotation is aimed at the pairs its teams leave silent): the search gets the time
         integer_plan=not rotation,
     )
+    if options.by_work and budget.wall_cut:
+        cuts.add("the department-level model")
+    return plan
 
 
 def starting_plan(
@@ -524,12 +589,14 @@ def build_model(
     department: DepartmentPlan | None = None,
     cutoff: Cutoff = NO_CUTOFF,
     on_stage: Callable[[Stage], None] | None = None,
+    cuts: WallCuts | None = None,
 ) -> PlanningModel:
     """The whole model: teams and rotation register their bridges before ``finish``.
 
     With a ``start`` plan, a large team model is restricted around it (see ``candidates``).
     A ``department`` plan's bound tightens the hand-made one, which gets ``BOUND_SHARE``
-    of the time limit, within the ``cutoff``.
+    of the time limit, within the ``cutoff`` (its own work limit alone in a repeatable
+    run: ``cuts`` hears when the clock ended it all the same).
 
     Raises:
         Stopped: the run was asked to stop.
@@ -558,7 +625,7 @@ def build_model(
     ceiling = None
     if (teams or rotation_model is not None) and not explain and options.formulation.own_bound:
         announce(Stage.BOUND)
-        within = cutoff.within(BOUND_SHARE * options.time_limit_seconds)
+        within = _bound_cutoff(cutoff, options)
         if teams:
             scaled = team_objective_bound(
                 instance, ctx.gap_weights, rotation=rotation, cutoff=within
@@ -572,6 +639,8 @@ def build_model(
             )
             scaled = float(found.scaled)
         cutoff.raise_if_stopped()
+        if cuts is not None and options.by_work and within.expired:
+            cuts.add("the bound")
         if rotation_model is not None:
             scaled += rotation_model.objective_ceiling(instance.settings)
         # every term is a whole multiple of its coefficient, so the objective is a whole
@@ -582,6 +651,16 @@ def build_model(
     return PlanningModel(
         ctx, groups, team_model, rotation_model, candidates.restricted, ceiling=ceiling
     )
+
+
+def _bound_cutoff(cutoff: Cutoff, options: SolveOptions) -> Cutoff:
+    """When the hand-made bound must give up: at ``BOUND_SHARE`` of the time limit, or, in
+    a run that repeats, at its own work limit (``bounds.KNAPSACK_WORK``, the ceilings'
+    effort) alone, with the run's deadline as a safety net: a bound cut by the clock
+    would end the search at another point."""
+    if options.by_work:
+        return cutoff
+    return cutoff.within(BOUND_SHARE * options.time_limit_seconds)
 
 
 def _cap_department_bridges(ctx: ModelContext, cap: Capacity) -> None:
@@ -608,6 +687,8 @@ def _search(
     on_progress: Callable[[Progress], None] | None,
     stop: threading.Event | None,
     mixes: Mapping[TeamName, Mix] | None = None,
+    *,
+    cuts: WallCuts,
 ) -> tuple[cp_model.CpSolver, Any, cp_model.CpSolver | None]:
     """Hint the start (if any) and search until a limit, the proof, or ``stop``.
 
@@ -619,13 +700,22 @@ def _search(
     """
     found = None
     if start is not None and built.teams is not None:
-        found = hint_start(built, start, options, stop)
-        filled = fill_mixes(built, mixes, options, stop) if mixes else None
+        found = hint_start(built, start, options, stop, cuts)
+        filled = fill_mixes(built, mixes, options, stop, cuts) if mixes else None
         if filled is not None and (found is None or filled.objective_value > found.objective_value):
             found = filled
         if found is not None:
             _hint_solution(built.ctx.model, found)
-    solver = _solver(options, time_limit=options.time_limit_seconds - (time.monotonic() - started))
+    solver = _solver(
+        options,
+        time_limit=options.time_limit_seconds - (time.monotonic() - started),
+        work=options.work_limit,
+    )
+    if options.repeatable:
+        # the workers interleave their work in batches of fixed size: deterministic, and
+        # the same whatever the number of workers (CP-SAT's interleave_search)
+        solver.parameters.interleave_search = True
+        solver.parameters.interleave_batch_size = INTERLEAVE_BATCH
     _lean_presolve(solver)
     # no LP cutting planes: the redundant rows of the model (and the bound worked out by
     # hand) already give the LP most of what cuts add, and cut rounds cost time. Measured
@@ -638,7 +728,9 @@ def _search(
     # hinted start (4,814.6) was lost and the search ended at 4,736 after 60 s; kept, the
     # search starts from it
     solver.parameters.keep_all_feasible_solutions_in_presolve = True
-    watch = _Watch(on_progress, stop, started, built.ceiling)
+    watch = _Watch(
+        on_progress, stop, started, built.ceiling, stop_at_ceiling=not options.repeatable
+    )
     return solver, _run(solver, built.ctx.model, watch, stop), found
 
 
@@ -657,6 +749,7 @@ def hint_start(
     start: Mapping[TeamName, list[EmployeeId]],
     options: SolveOptions,
     stop: threading.Event | None = None,
+    cuts: WallCuts | None = None,
 ) -> cp_model.CpSolver | None:
     """Hint a starting plan in full: CP-SAT makes far more of a complete hint.
 
@@ -676,7 +769,7 @@ def hint_start(
     )
     for var in [*built.teams.x.values(), *built.teams.fill.values()]:
         fixed.add(fixed.get_int_var_from_proto_index(var.index) == hinted[var.index])
-    solver = _complete(fixed, options, stop)
+    solver = _complete(fixed, options, stop, cuts)
     if solver is not None:
         _hint_solution(model, solver)
     return solver
@@ -687,6 +780,7 @@ def fill_mixes(
     mixes: Mapping[TeamName, Mix],
     options: SolveOptions,
     stop: threading.Event | None = None,
+    cuts: WallCuts | None = None,
 ) -> cp_model.CpSolver | None:
     """The department-level plan filled with people: the model with every team's members
     per department fixed to its mix (teams of one spec in their symmetry order), solved;
@@ -712,7 +806,7 @@ def fill_mixes(
     for (team, department), count in tm.count.items():
         wanted = dict(ordered.get(team, ())).get(department, 0)
         fixed.add(fixed.get_int_var_from_proto_index(count.index) == wanted)
-    return _complete(fixed, options, stop)
+    return _complete(fixed, options, stop, cuts)
 
 
 def _people_for(
@@ -767,17 +861,36 @@ def _hint_rotation_around(built: PlanningModel, teams: Iterable[Iterable[str]]) 
 
 
 def _complete(
-    model: cp_model.CpModel, options: SolveOptions, stop: threading.Event | None
+    model: cp_model.CpModel,
+    options: SolveOptions,
+    stop: threading.Event | None,
+    cuts: WallCuts | None = None,
 ) -> cp_model.CpSolver | None:
     """Solve a copy of the model whose team decisions are (mostly) fixed: quick, as all
-    else follows from them or is easy to choose."""
-    solver = _solver(options, time_limit=options.time_limit_seconds * HINT_SHARE, workers=1)
+    else follows from them or is easy to choose. It has ``HINT_SHARE`` of the time limit
+    and of the work limit; ``cuts`` hears when the clock ended it before its work did."""
+    work = HINT_SHARE * options.work_limit if options.work_limit is not None else None
+    solver = _solver(
+        options, time_limit=options.time_limit_seconds * HINT_SHARE, workers=1, work=work
+    )
     _lean_presolve(solver)
     solver.parameters.symmetry_level = 0
     hinted_status = solve_until(solver, model, Cutoff(stop), linger=HINT_LINGER)
+    if _cut_by_clock(solver, hinted_status, work, stop) and cuts is not None:
+        cuts.add("the start plan's completion")
     if hinted_status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return solver
+
+
+def _cut_by_clock(
+    solver: cp_model.CpSolver, status: Any, work: float | None, stop: threading.Event | None
+) -> bool:
+    """Whether the wall clock ended a solve bounded by ``work`` before its work did (a
+    proof, or a stop, is not the clock)."""
+    if work is None or status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+        return False
+    return not (stop is not None and stop.is_set()) and solver.deterministic_time < 0.99 * work
 
 
 def _hint_solution(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
@@ -819,13 +932,16 @@ def explain(
     teams: bool,
     rotation: bool,
     cutoff: Cutoff = NO_CUTOFF,
+    cuts: WallCuts | None = None,
 ) -> list[str]:
     """Rule groups that cannot all hold: the model rebuilt with an assumption literal per
     group of team rules and of rotation rules, CP-SAT's sufficient set of them, then cut
     down one group at a time while time allows (CP-SAT alone often blames every group).
 
     It has what is left of the ``cutoff``'s deadline, but at least ``EXPLAIN_SHARE`` of
-    the time limit, and ends on its stop with what it found so far.
+    the time limit, and ends on its stop with what it found so far. In a run that repeats
+    it has the search's work limit too, which ends it before the clock does (``cuts``
+    hears when the clock did), so that the same rules are named every time.
     """
     limit = options.time_limit_seconds
     now = time.monotonic()
@@ -844,28 +960,65 @@ def explain(
     words = {lit.index: reason for reason, lit in built.groups.literals.items()}
     if built.rotation is not None:
         words.update({lit.index: text for lit, text in built.rotation.assumptions})
-    core = _infeasible_core(model, list(words), options, within)
+    work = _Work(options.work_limit if options.by_work else None)
+    core = _infeasible_core(model, list(words), options, within, work)
     if core is None:
+        _note_explain_cut(cuts, within, work)
         return [EXPLAIN_INTERRUPTED if within.stopped else EXPLAIN_TIME]
     for index in list(core):
-        if within.reached():
+        if within.reached() or work.spent_all:
             break
-        smaller = _infeasible_core(model, [i for i in core if i != index], options, within)
+        smaller = _infeasible_core(model, [i for i in core if i != index], options, within, work)
         if smaller is not None:
             core = smaller
+    _note_explain_cut(cuts, within, work)
     if not core:
         return ["No plan meets every rule (the basic team and rotation limits conflict)"]
     return ["No plan meets all of these rules together:", *(f"- {words[i]}" for i in core)]
 
 
+@dataclass
+class _Work:
+    """Deterministic time a stage of several solves may use (``None``: no limit), and
+    what its solves used so far."""
+
+    limit: float | None
+    spent: float = 0.0
+
+    @property
+    def left(self) -> float | None:
+        return None if self.limit is None else max(0.0, self.limit - self.spent)
+
+    @property
+    def spent_all(self) -> bool:
+        return self.limit is not None and self.spent >= 0.99 * self.limit
+
+
+def _note_explain_cut(cuts: WallCuts | None, within: Cutoff, work: _Work) -> None:
+    """The clock, not the work, ended a repeatable explanation: it may name other rules."""
+    if cuts is not None and work.limit is not None and within.expired and not work.spent_all:
+        cuts.add("the explanation")
+
+
 def _infeasible_core(
-    model: cp_model.CpModel, assumed: list[int], options: SolveOptions, cutoff: Cutoff
+    model: cp_model.CpModel,
+    assumed: list[int],
+    options: SolveOptions,
+    cutoff: Cutoff,
+    work: _Work | None = None,
 ) -> list[int] | None:
-    """A subset of ``assumed`` (literal indices) proven infeasible together, or ``None``."""
+    """A subset of ``assumed`` (literal indices) proven infeasible together, or ``None``;
+    within ``work``'s deterministic time, when it has a limit."""
     model.clear_assumptions()
     model.add_assumptions([model.get_bool_var_from_proto_index(i) for i in assumed])
-    solver = _solver(options, time_limit=max(0.1, cutoff.seconds_left), workers=1)
-    if solve_until(solver, model, Cutoff(cutoff.stop)) != cp_model.INFEASIBLE:
+    left = work.left if work is not None else None
+    if left is not None and left <= 0:
+        return None
+    solver = _solver(options, time_limit=max(0.1, cutoff.seconds_left), workers=1, work=left)
+    status = solve_until(solver, model, Cutoff(cutoff.stop))
+    if work is not None:
+        work.spent += solver.deterministic_time
+    if status != cp_model.INFEASIBLE:
         return None
     found = set(solver.sufficient_assumptions_for_infeasibility())
     return [i for i in assumed if i in found]
@@ -873,7 +1026,13 @@ def _infeasible_core(
 
 class _Watch(cp_model.CpSolverSolutionCallback):
     """Reports each improvement and stops the search when asked, or when a plan reaches
-    the hand-made bound (``ceiling``, user units): no plan can be better."""
+    the hand-made bound (``ceiling``, user units): no plan can be better.
+
+    Not at the ceiling in a repeatable run (``stop_at_ceiling`` off): ortools 9.15 aborts
+    the process ("Check failed: solution->size() == postsolve_mapping.size()") when a
+    callback stops an interleaved search on two workers that keeps all feasible solutions
+    in presolve; the work limit ends that search instead, and the plan is still called
+    optimal when it reaches the ceiling (``_plan``)."""
 
     def __init__(
         self,
@@ -881,9 +1040,12 @@ class _Watch(cp_model.CpSolverSolutionCallback):
         stop: threading.Event | None,
         started: float,
         ceiling: float | None = None,
+        *,
+        stop_at_ceiling: bool = True,
     ) -> None:
         super().__init__()
         self.on_progress = on_progress
+        self.stop_at_ceiling = stop_at_ceiling
         self.stop = stop
         self.started = started
         """``time.monotonic()`` when the run began: progress counts the preparation too."""
@@ -893,7 +1055,7 @@ class _Watch(cp_model.CpSolverSolutionCallback):
     def on_solution_callback(self) -> None:
         self.solutions += 1
         objective = self.objective_value
-        if objective >= self.ceiling - 0.5:
+        if self.stop_at_ceiling and objective >= self.ceiling - 0.5:
             self.stop_search()
         if self.on_progress is not None:
             bound = min(self.best_objective_bound, self.ceiling)
@@ -911,8 +1073,14 @@ class _Watch(cp_model.CpSolverSolutionCallback):
 
 
 def _solver(
-    options: SolveOptions, *, time_limit: float, workers: int | None = None
+    options: SolveOptions,
+    *,
+    time_limit: float,
+    workers: int | None = None,
+    work: float | None = None,
 ) -> cp_model.CpSolver:
+    """A solver with the run's seed and workers (or ``workers``), the wall-clock
+    ``time_limit`` and, when given, ``work`` as its deterministic time limit."""
     solver = cp_model.CpSolver()
     params = solver.parameters
     # crossteam turns Ctrl-C into ``stop`` itself; CP-SAT's own SIGINT handler would replace
@@ -922,8 +1090,8 @@ def _solver(
     params.max_time_in_seconds = max(time_limit, 0.1)
     params.random_seed = options.seed
     params.num_workers = workers or options.threads
-    if options.deterministic_time_limit is not None:
-        params.max_deterministic_time = options.deterministic_time_limit
+    if work is not None:
+        params.max_deterministic_time = max(work, 0.01)
     return solver
 
 
@@ -937,7 +1105,7 @@ def _stop_reason(
 ) -> StopReason:
     if stop is not None and stop.is_set():
         return StopReason.INTERRUPTED
-    limit = options.deterministic_time_limit
+    limit = options.work_limit
     if limit is not None and solver.deterministic_time >= 0.99 * limit:
         return StopReason.DETERMINISTIC_LIMIT
     return StopReason.TIME_LIMIT

@@ -301,7 +301,11 @@ def _add_bridging(
 
 
 def _add_rules(tm: TeamModel, groups: RuleGroups) -> None:
-    """Rules together / apart / in_team / not_in_team (people named there are classes of one)."""
+    """Rules together / apart / in_team / not_in_team (people named there are classes of one).
+
+    ``together``: both are placed, in one team (whatever ``assign_everyone`` says);
+    ``apart``: never in one team (either may be in none); ``in_team``: placed, in one of
+    the target teams; ``not_in_team``: in none of them (another team, or none)."""
     model = tm.ctx.model
     instance = tm.ctx.instance
     class_of = {e: c.index for c in tm.classes for e in c.members}
@@ -321,6 +325,9 @@ def _add_rules(tm: TeamModel, groups: RuleGroups) -> None:
         elif rule.kind is RuleKind.NOT_IN_TEAM:
             model.add(sum(seat(t, who) for t in rule.targets) == 0).only_enforce_if(guard)
         else:
+            if rule.kind is RuleKind.TOGETHER:
+                # both are placed: the subject joins a team, and each target the same one
+                model.add(sum(seat(t.name, who) for t in tm.teams) == 1).only_enforce_if(guard)
             for other in rule.targets:
                 for team in tm.teams:
                     a, b = seat(team.name, who), seat(team.name, other)
@@ -334,7 +341,7 @@ def rule_reason(kind: RuleKind, employee: EmployeeId, target: str | None, row: i
     """A Rules row in plain words, as explanations name it."""
     where = f"Rules row {row}" if row is not None else "Rules"
     words = {
-        RuleKind.TOGETHER: f"{employee} must be in the same team as {target}",
+        RuleKind.TOGETHER: f"{employee} must be in a team, the same team as {target}",
         RuleKind.APART: f"{employee} must not be in the same team as {target}",
         RuleKind.IN_TEAM: f"{employee} must be in team '{target}'",
         RuleKind.NOT_IN_TEAM: f"{employee} must not be in team '{target}'",

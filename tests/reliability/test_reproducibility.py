@@ -1,6 +1,7 @@
-"""Same input, seed, one worker and a deterministic time limit: the same plan and the same
-workbook, whatever the machine's load, in separate processes (so hash seeds differ too);
-Run Info holds all an auditor needs to repeat the run."""
+"""Same input and options: the same plan and the same workbook, in separate processes (so
+hash seeds differ too). With the default options (every core, a repeatable search bounded
+by work), and with one worker and a deterministic time limit, whatever the machine's
+load. Run Info holds all an auditor needs to repeat the run."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 from conftest import run_cli
 
 from crossteam.io.example import write_example
+from crossteam.planner import usable_cores
 
 SEED = "7"
 DETERMINISTIC_LIMIT = 1.0
@@ -116,3 +118,46 @@ def test_run_info_records_all_that_is_needed_to_repeat_the_run(
     assert fields["platform"]
     assert fields["started_at"]
     assert fields["setting deterministic_time_limit"] == DETERMINISTIC_LIMIT
+
+
+@pytest.fixture(scope="session")
+def default_runs(reliability_dir: Path) -> tuple[dict[str, object], ...]:
+    """Two runs of ``crossteam plan IN -o plan.xlsx --json``, nothing else on the command
+    line, on a 150-employee company. Its Settings hold a 15-second time limit, which the
+    work limit derived from it, not the clock, must end (on this machine, under load)."""
+    path = reliability_dir / "default.xlsx"
+    write_example(path, 150, 8, 5)
+    book = openpyxl.load_workbook(path)
+    (row,) = [
+        r for r in book["Settings"].iter_rows(min_row=2) if r[0].value == "time_limit_seconds"
+    ]
+    row[1].value = 15
+    book.save(path)
+    runs = []
+    for n in (1, 2):
+        folder = reliability_dir / f"default-{n}"
+        folder.mkdir()
+        (folder / path.name).write_bytes(path.read_bytes())
+        done = run_cli("plan", path.name, "-o", "plan.xlsx", "--json", cwd=folder, timeout=120)
+        assert done.code == 0, done.stderr
+        runs.append(json.loads(done.stdout))
+    return tuple(runs)
+
+
+def test_two_runs_with_the_default_options_give_identical_plans(
+    default_runs: tuple[dict[str, object], ...], reliability_dir: Path
+) -> None:
+    first, second = default_runs
+    assert first["repeatable"] is second["repeatable"] is True, first["notes"]
+    assert first["stop_reason"] in ("deterministic_limit", "proven")
+    assert first["teams"] and first["rotation"]
+    assert (first["teams"], first["rotation"]) == (second["teams"], second["rotation"])
+    assert first["objective"] == second["objective"]
+    one = sheet_values(reliability_dir / "default-1" / "plan.xlsx")
+    two = sheet_values(reliability_dir / "default-2" / "plan.xlsx")
+    for title in one:
+        assert one[title] == two[title], title
+    fields = run_info(reliability_dir / "default-1" / "plan.xlsx")
+    assert fields["repeatable"] == fields["plan_repeats"] == "yes"
+    assert fields["deterministic_time_limit"] == first["deterministic_time_limit"]
+    assert fields["solver_threads"] == usable_cores()
