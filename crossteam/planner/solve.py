@@ -54,6 +54,13 @@ from crossteam.planner.local_search import improve_teams, plan_value
 from crossteam.planner.options import Progress, SolveOptions, Stage
 from crossteam.planner.pool import cohorts, named_in_rules
 from crossteam.planner.prechecks import check_teams_possible, team_rule_warnings
+from crossteam.planner.stability import (
+    PreviousPlan,
+    add_rotation_stays,
+    add_team_stays,
+    personal_rotators,
+    previous_counts,
+)
 from crossteam.planner.teams import (
     TeamModel,
     build_teams,
@@ -78,6 +85,15 @@ CEILING_NOTE = (
 START_NOTE = (
     "The search ended before it improved on the starting plan (greedy and local search), "
     "so that plan is given; a longer time limit lets the solver improve and bound it"
+)
+REPAIR_START_NOTE = (
+    "The search ended before it improved on the previous plan repaired with the fewest "
+    "changes, so that plan is given; a longer time limit lets the solver improve it"
+)
+REPAIR_TOO_LARGE = (
+    "This company is too large to re-plan against a previous plan (its team model would "
+    "have about {variables:,} variables, more than {limit:,}; docs/model.md, 'Very large "
+    "companies'): plan it afresh without --previous or --review"
 )
 LARGE_NOTE = (
     "Very large company: the team model would need more memory and time than a laptop "
@@ -145,6 +161,8 @@ class PlanningModel:
     """The team model was restricted to candidates (its bound is not the full problem's)."""
     ceiling: float | None = None
     """A bound on the objective worked out without the solver (``bounds``), if known."""
+    previous: PreviousPlan | None = None
+    """The plan a re-plan repairs (``stability``): hinted, and kept where it can be."""
 
 
 def solve(
@@ -156,11 +174,14 @@ def solve(
     on_stage: Callable[[Stage], None] | None = None,
     stop: threading.Event | None = None,
     whole: bool = True,
+    previous: PreviousPlan | None = None,
 ) -> Plan:
     """Plan teams and rotation for ``instance``; never raises for an impossible workbook.
 
     ``whole=False`` plans a block of a larger plan (``blocks``): it never takes the very
-    large company path itself, whatever its size.
+    large company path itself, whatever its size. With a ``previous`` plan, the plan
+    repairs it: one search, started from it, that weighs every change against what it
+    gains (``stability``).
 
     Returns a plan with status optimal or feasible, or infeasible / no_solution with an
     explanation in plain words. ``stop`` (set on Ctrl-C) ends whichever stage runs: the
@@ -176,6 +197,7 @@ def solve(
         plan = _solve(
             instance, report, options,
             on_progress=on_progress, announce=announce, cutoff=cutoff, whole=whole,
+            previous=previous,
         )  # fmt: skip
     except Stopped:
         return Plan(
@@ -226,6 +248,7 @@ def _solve(
     announce: Callable[[Stage], None],
     cutoff: Cutoff,
     whole: bool,
+    previous: PreviousPlan | None = None,
 ) -> Plan:
     """``solve`` without the ceiling.
 
@@ -260,7 +283,16 @@ def _solve(
 
     start = None
     department = None
-    if with_teams and options.formulation.greedy_start:
+    if previous is not None and with_teams:
+        variables = team_model_size(instance, options, len(report.gap_weights()))
+        if variables > MODEL_VARIABLE_LIMIT:
+            too_large = REPAIR_TOO_LARGE.format(variables=variables, limit=MODEL_VARIABLE_LIMIT)
+            return Plan(
+                status=SolveStatus.NO_SOLUTION, stop_reason=StopReason.SIZE_LIMIT,
+                explanation=(too_large,), seconds=time.monotonic() - started, **run,
+            )  # fmt: skip
+        start = previous.start(instance)
+    elif with_teams and options.formulation.greedy_start:
         announce(Stage.START)
         start = starting_plan(instance, report, cutoff)
         cutoff.raise_if_stopped()
@@ -290,6 +322,7 @@ def _solve(
     build = partial(
         build_model, instance, report, options,
         teams=with_teams, rotation=with_rotation, cutoff=cutoff, on_stage=announce,
+        previous=previous,
     )  # fmt: skip
     try:
         built = build(start=start, department=department)
@@ -524,12 +557,15 @@ def build_model(
     department: DepartmentPlan | None = None,
     cutoff: Cutoff = NO_CUTOFF,
     on_stage: Callable[[Stage], None] | None = None,
+    previous: PreviousPlan | None = None,
 ) -> PlanningModel:
     """The whole model: teams and rotation register their bridges before ``finish``.
 
     With a ``start`` plan, a large team model is restricted around it (see ``candidates``).
     A ``department`` plan's bound tightens the hand-made one, which gets ``BOUND_SHARE``
-    of the time limit, within the ``cutoff``.
+    of the time limit, within the ``cutoff``. A ``previous`` plan adds the ``stability``
+    part; its teams keep their names, so teams of one spec are no longer interchangeable
+    (no symmetry breaking).
 
     Raises:
         Stopped: the run was asked to stop.
@@ -540,18 +576,28 @@ def build_model(
     groups = RuleGroups(ctx.model, explain=explain)
     team_model = None
     candidates = EXACT
+    formulation = options.formulation
+    if previous is not None:
+        formulation = replace(formulation, symmetry=False)
     if teams:
-        pool = cohorts(instance, aggregate=options.formulation.aggregate)
+        pool = cohorts(instance, aggregate=formulation.aggregate)
         if start is not None:
             candidates = choose_candidates(instance, pool, sorted(ctx.gap_weights), start)
-        team_model = build_teams(ctx, pool, groups, options.formulation, candidates)
+        team_model = build_teams(ctx, pool, groups, formulation, candidates)
         add_balance_rules(team_model, groups)
+        if previous is not None:
+            add_team_stays(team_model, previous)
     rotation_model = None
     if rotation:
-        aggregate = options.formulation.aggregate
         rotation_model = rotation_part.build_rotation(
-            ctx, explain=explain, aggregate=aggregate, cutoff=cutoff
+            ctx,
+            explain=explain,
+            aggregate=formulation.aggregate,
+            personal=personal_rotators(previous, instance),
+            cutoff=cutoff,
         )
+        if previous is not None:
+            add_rotation_stays(rotation_model, ctx, previous)
     ctx.finish()
     if options.formulation.tight:
         _cap_department_bridges(ctx, capacity(instance, teams=teams, rotation=rotation))
@@ -580,7 +626,13 @@ def build_model(
         if math.isfinite(scaled) and step > 0:
             ceiling = math.floor(scaled / step + 1e-9) * step / OBJECTIVE_SCALE
     return PlanningModel(
-        ctx, groups, team_model, rotation_model, candidates.restricted, ceiling=ceiling
+        ctx,
+        groups,
+        team_model,
+        rotation_model,
+        candidates.restricted,
+        ceiling=ceiling,
+        previous=previous,
     )
 
 
@@ -618,7 +670,9 @@ def _search(
     (``None`` without a start, or when the start breaks a hard rule).
     """
     found = None
-    if start is not None and built.teams is not None:
+    if built.previous is not None:
+        found = hint_previous(built, built.previous, options, stop)
+    elif start is not None and built.teams is not None:
         found = hint_start(built, start, options, stop)
         filled = fill_mixes(built, mixes, options, stop) if mixes else None
         if filled is not None and (found is None or filled.objective_value > found.objective_value):
@@ -677,6 +731,32 @@ def hint_start(
     for var in [*built.teams.x.values(), *built.teams.fill.values()]:
         fixed.add(fixed.get_int_var_from_proto_index(var.index) == hinted[var.index])
     solver = _complete(fixed, options, stop)
+    if solver is not None:
+        _hint_solution(model, solver)
+    return solver
+
+
+def hint_previous(
+    built: PlanningModel,
+    previous: PreviousPlan,
+    options: SolveOptions,
+    stop: threading.Event | None = None,
+) -> cp_model.CpSolver | None:
+    """Hint the previous plan in full: its teams and stints, repaired where they no longer
+    hold (someone left, a team is too small) by a quick solve of a copy of the model whose
+    objective is the ``stability`` part alone, so the fewest changes; ``None`` when that
+    solve finds nothing in its time (the previous plan is then hinted as it is)."""
+    model = built.ctx.model
+    instance = built.ctx.instance
+    model.clear_hints()
+    if built.teams is not None:
+        built.teams.hint(previous.start(instance))
+    if built.rotation is not None:
+        sent, starts = previous_counts(built.rotation, previous, instance)
+        rotation_part.hint_counts(built.rotation, model, sent, starts)
+    repair = model.clone()
+    repair.maximize(built.ctx.objective("stability"))
+    solver = _complete(repair, options, stop)
     if solver is not None:
         _hint_solution(model, solver)
     return solver
@@ -964,7 +1044,12 @@ def _plan(
     """The plan held by ``found``, with the bound and stop reason of the ``search`` (the
     same solver, unless the search ended before improving on the start plan)."""
     searched, status = search
-    objective = found.objective_value
+    # from the terms: a re-plan's start was found with another objective (``hint_previous``)
+    scaled = {
+        part: sum(c * found.value(e) for c, e in parts)
+        for part, parts in built.ctx.objective_terms.items()
+    }
+    objective = float(sum(scaled.values()))
     bound = searched.best_objective_bound if found is searched else None
     if bound is not None and not math.isfinite(bound):
         bound = None
@@ -979,12 +1064,9 @@ def _plan(
     optimal = (found is searched and status == cp_model.OPTIMAL) or (
         bound is not None and objective >= bound - 0.5  # the plan reaches the bound
     )
-    terms = {
-        part: sum(c * found.value(e) for c, e in parts) / OBJECTIVE_SCALE
-        for part, parts in built.ctx.objective_terms.items()
-    }
+    terms = {part: value / OBJECTIVE_SCALE for part, value in scaled.items()}
     if found is not searched:
-        notes.append(START_NOTE)
+        notes.append(REPAIR_START_NOTE if built.previous is not None else START_NOTE)
     return Plan(
         status=SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE,
         objective=objective / OBJECTIVE_SCALE,
