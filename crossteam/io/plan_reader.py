@@ -410,6 +410,8 @@ def _named(sheets: dict[str, _Sheet]) -> Iterator[_Named]:
 def _plain(value: object) -> str | None:
     """A cell as text for comparing, ``None`` when blank or unreadable (``_Sheet.text``
     reports unreadable cells when the plan itself is read)."""
+    if value is None:
+        return None  # as_text would give "None"
     try:
         check_raw(value)
         text = as_id(value)
