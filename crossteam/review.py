@@ -333,6 +333,7 @@ class _Story:
                 self.before_stints[gone.employee_id].add((gone.period, gone.department))
         self.pairs_before = _pairs_held(instance, previous)
         self.pairs_after = _pairs_held(instance, plan)
+        self.shrunk = self._shrunk()
         self.freed: dict[Place, list[EmployeeId]] = defaultdict(list)
         """Seats left for a cause, in the order found: whoever takes one refills it."""
 
@@ -477,7 +478,25 @@ class _Story:
                 return f"department {host} is no longer in the input"
             if departments is not None and host in departments.changed:
                 return f"department {host} changed in the input"
+        home = self._home(change.employee_id)
+        for department in [home, *sorted(change.lost | change.gained)]:
+            if department is not None and (causes := self.shrunk.get(department)):
+                return f"{department} has fewer people to spare: {_listed(causes)}"
         return None
+
+    def _shrunk(self) -> dict[DepartmentName, list[str]]:
+        """Departments with fewer people than the previous plan's input, and why: fewer
+        to send on rotation and keep on site, so stints to and from them may change."""
+        shrunk: dict[DepartmentName, list[str]] = defaultdict(list)
+        changes = self.input_changes
+        if changes is None or changes.same_input:
+            return shrunk
+        for who in changes.now_unavailable:
+            if (employee := self.instance.employee_by_id.get(who)) is not None:
+                shrunk[employee.department].append(f"{who} is now unavailable")
+        for moved in changes.department_changed:
+            shrunk[moved.before].append(f"{moved.employee_id} moved to {moved.after}")
+        return shrunk
 
     def _home(self, employee_id: EmployeeId) -> DepartmentName | None:
         employee = self.instance.employee_by_id.get(employee_id)
@@ -546,6 +565,11 @@ class _Story:
             if d.comment:
                 comments.setdefault((d.kind, d.employee_id), d.comment)
         return comments
+
+
+def _listed(causes: Sequence[str], most: int = 3) -> str:
+    shown = "; ".join(causes[:most])
+    return shown if len(causes) <= most else f"{shown} and {len(causes) - most} more"
 
 
 def _pair(a: DepartmentName, b: DepartmentName) -> tuple[DepartmentName, DepartmentName]:

@@ -58,6 +58,7 @@ from crossteam.planner.stability import (
     PreviousPlan,
     add_rotation_stays,
     add_team_stays,
+    hint_stays,
     personal_rotators,
     previous_counts,
 )
@@ -744,8 +745,9 @@ def hint_previous(
 ) -> cp_model.CpSolver | None:
     """Hint the previous plan in full: its teams and stints, repaired where they no longer
     hold (someone left, a team is too small) by a quick solve of a copy of the model whose
-    objective is the ``stability`` part alone, so the fewest changes; ``None`` when that
-    solve finds nothing in its time (the previous plan is then hinted as it is)."""
+    objective is the ``stability`` part alone, so the fewest changes, then the rest of the
+    model completed for the whole objective with those assignments held; ``None`` when
+    the repair finds nothing in its time (the previous plan is then hinted as it is)."""
     model = built.ctx.model
     instance = built.ctx.instance
     model.clear_hints()
@@ -754,12 +756,29 @@ def hint_previous(
     if built.rotation is not None:
         sent, starts = previous_counts(built.rotation, previous, instance)
         rotation_part.hint_counts(built.rotation, model, sent, starts)
+    hint_stays(model, previous, instance, built.teams, built.rotation)
     repair = model.clone()
     repair.maximize(built.ctx.objective("stability"))
-    solver = _complete(repair, options, stop)
-    if solver is not None:
-        _hint_solution(model, solver)
-    return solver
+    repaired = _complete(repair, options, stop)
+    if repaired is None:
+        return None
+    # the repair leaves what the stability part does not weigh (pairs covered, balance)
+    # anywhere: a hint so valued reads as a poor plan the search leaves at once. So the
+    # other variables are completed for the whole objective, its assignments held
+    fixed = model.clone()
+    decisions = [
+        *(built.teams.x.values() if built.teams is not None else ()),
+        *(built.teams.fill.values() if built.teams is not None else ()),
+        *(built.rotation.sent.values() if built.rotation is not None else ()),
+        *(built.rotation.starts.values() if built.rotation is not None else ()),
+    ]
+    for var in decisions:
+        fixed.add(fixed.get_int_var_from_proto_index(var.index) == repaired.value(var))
+    _hint_solution(fixed, repaired)
+    completed = _complete(fixed, options, stop)
+    found = completed if completed is not None else repaired
+    _hint_solution(model, found)
+    return found
 
 
 def fill_mixes(

@@ -225,6 +225,26 @@ def previous_counts(
     return sent, starts
 
 
+def hint_stays(
+    model: cp_model.CpModel,
+    previous: PreviousPlan,
+    instance: PlanningInput,
+    teams: TeamModel | None,
+    rotation: RotationModel | None,
+) -> None:
+    """Hint every stay as the previous plan has it (all who can stay, stay): without
+    these the search starts from no one staying and climbs slowly back to the previous
+    plan (measured on the bundled example: 13 changes left after 2 s on the same input)."""
+    if teams is not None:
+        start = previous.start(instance)
+        for stay in teams.stays:
+            seated = set(start.get(stay.team, ()))
+            model.add_hint(stay.var, sum(m in seated for m in stay.members))
+    if rotation is not None:
+        for stint in rotation.stays:
+            model.add_hint(stint.var, len(stint.members))
+
+
 def personal_rotators(previous: PreviousPlan | None, instance: PlanningInput) -> Collection[str]:
     """Previous rotators who must be classes of their own so that each keeps their own
     stints: only when a person may do several (one stint each is dealt out exactly)."""
