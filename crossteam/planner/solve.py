@@ -759,7 +759,7 @@ def hint_previous(
     hint_stays(model, previous, instance, built.teams, built.rotation)
     repair = model.clone()
     repair.maximize(built.ctx.objective("stability"))
-    repaired = _complete(repair, options, stop)
+    repaired = _complete(repair, options, stop, repair=True)
     if repaired is None:
         return None
     # the repair leaves what the stability part does not weigh (pairs covered, balance)
@@ -866,11 +866,17 @@ def _hint_rotation_around(built: PlanningModel, teams: Iterable[Iterable[str]]) 
 
 
 def _complete(
-    model: cp_model.CpModel, options: SolveOptions, stop: threading.Event | None
+    model: cp_model.CpModel,
+    options: SolveOptions,
+    stop: threading.Event | None,
+    *,
+    repair: bool = False,
 ) -> cp_model.CpSolver | None:
     """Solve a copy of the model whose team decisions are (mostly) fixed: quick, as all
-    else follows from them or is easy to choose."""
-    solver = _solver(options, time_limit=options.time_limit_seconds * HINT_SHARE, workers=1)
+    else follows from them or is easy to choose. With ``repair`` the hint may break a
+    rule, and the solver mends it first (``repair_hint``)."""
+    workers = options.workers if repair else 1
+    solver = _solver(options, time_limit=options.time_limit_seconds * HINT_SHARE, workers=workers)
     _lean_presolve(solver)
     solver.parameters.symmetry_level = 0
     hinted_status = solve_until(solver, model, Cutoff(stop), linger=HINT_LINGER)
