@@ -23,6 +23,7 @@ from crossteam.io.plan_reader import PlanForInput, read_plan, read_plan_for, rea
 from crossteam.io.plan_writer import REVIEW_HEADER_ROW, write_plan
 from crossteam.io.reader import load_workbook
 from crossteam.models import NetworkReport, Plan, PlanningInput, ReviewDecision, RuleKind
+from crossteam.models.review import PlanChange
 from crossteam.planner import SolveOptions
 from crossteam.review import (
     MOVED,
@@ -370,6 +371,7 @@ def overfill(planned: Planned) -> tuple[tuple[ReviewDecision, ...], str]:
         ReviewDecision(kind="team", employee_id=e, team=team.team, decision="lock", row=2 + i)
         for i, e in enumerate(outsiders[: room + 1])
     ]
+    assert len(decisions) == room + 1  # one lock more than the team has room for
     decisions += [
         ReviewDecision(kind="team", employee_id=m, team=team.team, decision="keep", row=50 + i)
         for i, m in enumerate(team.members[:-1])
@@ -386,7 +388,11 @@ def test_a_lock_into_a_full_team_makes_room_with_the_member_not_kept(planned: Pl
     before, after = team_of(planned.previous), team_of(result.plan)
     kept = [d.employee_id for d in decisions if d.decision == "keep"]
     assert all(after.get(m) == before[m] for m in kept)
-    leaving = next(c for c in result.changes if c.employee_id == unkept and c.kind == "team")
+    changed = [(c.employee_id, c.what, c.reason) for c in result.changes]
+    leaving = next(
+        (c for c in result.changes if c.employee_id == unkept and c.kind == "team"), changed
+    )
+    assert isinstance(leaving, PlanChange), leaving
     locked = {d.employee_id for d in decisions if d.decision == "lock"}
     assert leaving.reason in {made_room(e) for e in locked}
 

@@ -743,11 +743,13 @@ def hint_previous(
     options: SolveOptions,
     stop: threading.Event | None = None,
 ) -> cp_model.CpSolver | None:
-    """Hint the previous plan in full: its teams and stints, repaired where they no longer
-    hold (someone left, a team is too small) by a quick solve of a copy of the model whose
-    objective is the ``stability`` part alone, so the fewest changes, then the rest of the
-    model completed for the whole objective with those assignments held; ``None`` when
-    the repair finds nothing in its time (the previous plan is then hinted as it is)."""
+    """Hint the previous plan in full: its teams and stints (seats it lost refilled where
+    a team would break its needs, ``PreviousPlan.start``), the rest of the model completed
+    for the whole objective with those assignments held. When that start breaks a rule (a
+    lock into a full team, a department that can spare fewer), it is first repaired by a
+    quick solve of a copy of the model whose objective is the ``stability`` part alone,
+    so the fewest changes. ``None`` when neither finds a plan in its time (the previous
+    plan is then hinted as it is)."""
     model = built.ctx.model
     instance = built.ctx.instance
     model.clear_hints()
@@ -757,15 +759,36 @@ def hint_previous(
         sent, starts = previous_counts(built.rotation, previous, instance)
         rotation_part.hint_counts(built.rotation, model, sent, starts)
     hint_stays(model, previous, instance, built.teams, built.rotation)
-    repair = model.clone()
-    repair.maximize(built.ctx.objective("stability"))
-    repaired = _complete(repair, options, stop, repair=True)
-    if repaired is None:
-        return None
-    # the repair leaves what the stability part does not weigh (pairs covered, balance)
-    # anywhere: a hint so valued reads as a poor plan the search leaves at once. So the
-    # other variables are completed for the whole objective, its assignments held
-    fixed = model.clone()
+    hinted = dict(
+        zip(model.proto.solution_hint.vars, model.proto.solution_hint.values, strict=True)
+    )
+    # a partial hint is not enough: at 1,000 people the solver did not complete it in
+    # its time (305 changes for one person made unavailable); held fixed, it completes
+    # in about a second
+    found = _complete_held(built, options, stop, lambda var: hinted[var.index])
+    if found is None:
+        repair = model.clone()
+        repair.maximize(built.ctx.objective("stability"))
+        repaired = _complete(repair, options, stop, repair=True)
+        if repaired is None:
+            return None
+        # the repair leaves what the stability part does not weigh (pairs covered,
+        # balance) anywhere: a hint so valued reads as a poor plan the search leaves at
+        # once. So the other variables are completed for the whole objective
+        found = _complete_held(built, options, stop, repaired.value) or repaired
+    _hint_solution(model, found)
+    return found
+
+
+def _complete_held(
+    built: PlanningModel,
+    options: SolveOptions,
+    stop: threading.Event | None,
+    value: Callable[[cp_model.IntVar], int],
+) -> cp_model.CpSolver | None:
+    """The model solved for its whole objective with every team and stint count held at
+    ``value``: quick, as all else follows from them."""
+    fixed = built.ctx.model.clone()
     decisions = [
         *(built.teams.x.values() if built.teams is not None else ()),
         *(built.teams.fill.values() if built.teams is not None else ()),
@@ -773,12 +796,8 @@ def hint_previous(
         *(built.rotation.starts.values() if built.rotation is not None else ()),
     ]
     for var in decisions:
-        fixed.add(fixed.get_int_var_from_proto_index(var.index) == repaired.value(var))
-    _hint_solution(fixed, repaired)
-    completed = _complete(fixed, options, stop)
-    found = completed if completed is not None else repaired
-    _hint_solution(model, found)
-    return found
+        fixed.add(fixed.get_int_var_from_proto_index(var.index) == value(var))
+    return _complete(fixed, options, stop)
 
 
 def fill_mixes(
@@ -879,6 +898,8 @@ def _complete(
     solver = _solver(options, time_limit=options.time_limit_seconds * HINT_SHARE, workers=workers)
     _lean_presolve(solver)
     solver.parameters.symmetry_level = 0
+    # a repair's hint is most of the answer: presolve must not lose it (see ``_search``)
+    solver.parameters.keep_all_feasible_solutions_in_presolve = repair
     hinted_status = solve_until(solver, model, Cutoff(stop), linger=HINT_LINGER)
     if hinted_status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
