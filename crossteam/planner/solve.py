@@ -766,6 +766,10 @@ def hint_previous(
     # its time (305 changes for one person made unavailable); held fixed, it completes
     # in about a second
     found = _complete_held(built, options, stop, lambda var: hinted[var.index])
+    if found is None and built.teams is not None and built.rotation is not None:
+        # most often the stints no longer fit (a department can spare fewer): the teams
+        # held, the rotation is planned around them for the whole objective
+        found = _complete_held(built, options, stop, lambda var: hinted[var.index], teams=True)
     if found is None:
         repair = model.clone()
         repair.maximize(built.ctx.objective("stability"))
@@ -785,15 +789,17 @@ def _complete_held(
     options: SolveOptions,
     stop: threading.Event | None,
     value: Callable[[cp_model.IntVar], int],
+    *,
+    teams: bool = False,
 ) -> cp_model.CpSolver | None:
     """The model solved for its whole objective with every team and stint count held at
-    ``value``: quick, as all else follows from them."""
+    ``value`` (only the team counts with ``teams``): quick, as all else follows from them."""
     fixed = built.ctx.model.clone()
     decisions = [
         *(built.teams.x.values() if built.teams is not None else ()),
         *(built.teams.fill.values() if built.teams is not None else ()),
-        *(built.rotation.sent.values() if built.rotation is not None else ()),
-        *(built.rotation.starts.values() if built.rotation is not None else ()),
+        *(built.rotation.sent.values() if built.rotation is not None and not teams else ()),
+        *(built.rotation.starts.values() if built.rotation is not None and not teams else ()),
     ]
     for var in decisions:
         fixed.add(fixed.get_int_var_from_proto_index(var.index) == value(var))
