@@ -8,9 +8,9 @@ Each size is the bundled example (``bundled``) or a ``crossteam example`` compan
 many employees (seed 0, the default departments). It is planned once (teams and rotation,
 the time limit given) and the plan written as ``crossteam plan`` writes it. Then, for each
 count in ``--away``, that many people the plan places (in a team or on a rotation, none
-named in the Rules, drawn with ``--seed``) are made unavailable, the plan is read back
-against the changed input (``read_plan_for``: the input's changes from the plan's Input
-Basis) and re-planned:
+named in the Rules nor of the department of someone a rule names, drawn with ``--seed``)
+are made unavailable, the plan is read back against the changed input (``read_plan_for``:
+the input's changes from the plan's Input Basis) and re-planned:
 
 - ``previous``: ``plan --previous``, no decisions;
 - ``review``: ``plan --review`` with a lock on every tenth team assignment of the others
@@ -25,7 +25,9 @@ a rotation changed), of the previous plan's assignments of the others; **refills
 the moved, those whose reason is a refill of a freed seat; silent (zero-tie) department
 pairs bridged **before** (the first plan) and **after**; the re-plan's seconds and the
 solver-independent checker's verdict. Everything runs in this process, one solve at a
-time; wall time on a shared machine is noisy, the counts are not.
+time; wall time on a shared machine is noisy, the counts are not. A changed input that
+leaves no plan (people made unavailable in a department a rule needs to send someone
+from) gives a row saying so, with the planner's first line.
 """
 
 from __future__ import annotations
@@ -79,8 +81,15 @@ class Row:
     silent: int
     seconds: float
     checks: bool
+    status: str = "plan"
+    """'plan', or why there is none: the changed input may leave none (a rule whose
+    department can no longer spare anyone), which a re-plan must say, not hide."""
 
     def cells(self) -> list[str]:
+        if self.status != "plan":
+            head = [self.size, f"{self.employees:,}", str(self.away), str(self.freed), self.mode]
+            tail = [f"{self.bridged_before} of {self.silent}", "-", f"{self.seconds:.1f}"]
+            return [*head, "-", "-", *tail, f"no plan: {self.status}"]
         share = f"{self.moved / self.others:.1%}" if self.others else "-"
         return [
             self.size,
@@ -215,7 +224,13 @@ def measure(first: First, count: int, modes: Sequence[str], seed: int) -> list[R
     instance, plan = first.instance, first.plan
     ruled = {r.employee_id for r in instance.rules} | {t for r in instance.rules for t in r.targets}
     previous = places(plan)
-    candidates = sorted({who for who, _ in previous} - ruled)
+    # nor anyone of a department a rule draws on: with fewer people there a rule such as
+    # rotate_to can no longer hold, and the input itself has no plan
+    department = {e.employee_id: e.department for e in instance.employees}
+    drawn = {department[r.employee_id] for r in instance.rules if r.employee_id in department}
+    candidates = sorted(
+        who for who in {who for who, _ in previous} - ruled if department[who] not in drawn
+    )
     away = set(random.Random(seed + count).sample(candidates, count))
     later = made_unavailable(instance, away, f"{first.size}{count}")
     report = network.analyse(later)
@@ -235,7 +250,18 @@ def measure(first: First, count: int, modes: Sequence[str], seed: int) -> list[R
             after = result.plan
             reasons = {(c.employee_id, c.kind): c.reason for c in result.changes}
         seconds = time.monotonic() - started
-        assert after.has_solution, after.explanation
+        if not after.has_solution:
+            why = after.explanation[0] if after.explanation else after.status.value
+            rows.append(
+                Row(
+                    first.size, len(instance.employees), count,
+                    sum(1 for who, _ in previous if who in away), mode, 0, 0, 0,
+                    bridged(instance, first.report, plan), 0, len(first.report.gap_pairs),
+                    seconds, False, status=why[:120],
+                )
+            )  # fmt: skip
+            print(" | ".join(rows[-1].cells()), file=sys.stderr, flush=True)
+            continue
         now = places(after)
         moved = [
             key
