@@ -39,6 +39,7 @@ from crossteam.models.wording import counted
 
 if TYPE_CHECKING:
     from crossteam.alternatives import AlternativesResult
+    from crossteam.io.plan_reader import PlanForInput
     from crossteam.models import InputChanges, Plan, PlanningInput
     from crossteam.planner import Progress, Stage
     from crossteam.review import ReviewResult
@@ -248,6 +249,52 @@ def _warn_input_changes(path: Path, changes: InputChanges) -> None:
     """A warning line when the plan at ``path`` was made from another version of the input."""
     if not changes.same_input:
         _say(f"[yellow]warning[/yellow] {escape(path.name)}: {escape(changes.summary())}")
+
+
+def _read_previous(
+    path: Path, instance: PlanningInput, *, review: bool, as_json: bool
+) -> PlanForInput:
+    """The plan a re-plan repairs (``--previous``, or ``--review`` with its decisions),
+    checked to be of this company, and a line on how the input changed since."""
+    from crossteam.io.plan_reader import read_plan_for
+
+    try:
+        found = read_plan_for(path, instance, review=review)
+    except InputError as error:
+        _fail_input(error, as_json)
+    _warn_input_changes(path, found.changes)
+    return found
+
+
+def _repair_json(result: ReviewResult) -> dict[str, Any]:
+    """How far a re-plan followed the decisions and the previous plan (``--json``)."""
+    stats = result.stats
+    return {
+        "locks": stats.locks,
+        "locks_honoured": stats.locks_honoured,
+        "removes": stats.removes,
+        "removes_honoured": stats.removes_honoured,
+        "other_assignments": stats.others,
+        "other_assignments_changed": stats.others_changed,
+        "changed_share": round(stats.changed_share, 4),
+        # kept for readers of the JSON of the rounds it replaced: a re-plan is one solve
+        "rounds": 1,
+    }
+
+
+def _repair_line(result: ReviewResult, *, review: bool) -> str:
+    stats = result.stats
+    decided = (
+        f"{stats.locks_honoured}/{stats.locks} locks and {stats.removes_honoured}/"
+        f"{stats.removes} removes honoured; "
+        if review
+        else ""
+    )
+    return (
+        f"{'Review' if review else 'Repair'}: {decided}{stats.others_changed} of {stats.others} "
+        f"other assignments changed ({stats.changed_share:.0%}); {len(result.changes)} "
+        f"change{'s' if len(result.changes) != 1 else ''} with their reasons on the Changes sheet."
+    )
 
 
 def _versions() -> dict[str, str]:
@@ -612,6 +659,14 @@ def plan(
             "few changes as possible",
         ),
     ] = None,
+    previous_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            help="A plan workbook made from an earlier version of this input: repair it "
+            "with as few changes as possible (its Review decisions are not read)",
+        ),
+    ] = None,
     alternatives: Annotated[
         int | None,
         typer.Option(
@@ -639,8 +694,15 @@ def plan(
     """Form cross-functional teams and a rotation schedule, and write the plan workbook."""
     from crossteam.models import RunInfo
 
-    if alternatives is not None and review is not None:
-        raise typer.BadParameter("cannot be combined with --review", param_hint="--alternatives")
+    if alternatives is not None and (review or previous_path) is not None:
+        raise typer.BadParameter(
+            "cannot be combined with --review or --previous", param_hint="--alternatives"
+        )
+    if review is not None and previous_path is not None:
+        raise typer.BadParameter(
+            "give one plan to re-plan: --review reads its decisions too", param_hint="--previous"
+        )
+    base = review if review is not None else previous_path
     if tolerance is not None and alternatives is None:
         raise typer.BadParameter(
             "only applies with --alternatives K (it is how far below the best plan an "
@@ -653,7 +715,7 @@ def plan(
     if path is None:
         _say(f"No input given: planning the bundled example ({escape(str(source))}).")
     out = out if out is not None else Path.cwd() / f"{source.stem}-plan.xlsx"
-    inputs = (source,) if review is None else (source, review)
+    inputs = (source,) if base is None else (source, base)
     out = _output(out, force=force, inputs=inputs)
     instance = _load(source, as_json)
     # the solver and chart libraries load only once the input is known to be good, so a
@@ -687,19 +749,10 @@ def plan(
     reviewed: ReviewResult | None = None
     alternated: AlternativesResult | None = None
     changes: InputChanges | None = None
-    if review is not None:
-        from crossteam.io.plan_reader import read_plan_for
-
-        try:
-            reviewed_plan = read_plan_for(review, instance, review=True)
-        except InputError as error:
-            _fail_input(error, as_json)
-        previous, decisions, changes = (
-            reviewed_plan.plan,
-            reviewed_plan.decisions,
-            reviewed_plan.changes,
-        )
-        _warn_input_changes(review, changes)
+    before: PlanForInput | None = None
+    if base is not None:
+        before = _read_previous(base, instance, review=review is not None, as_json=as_json)
+        changes = before.changes
     # from here a first Ctrl-C or SIGTERM ends the stage under way and keeps the best plan
     # found (it is still checked and written); a second one ends the run at once
     with _interruptible(stop):
@@ -725,7 +778,7 @@ def plan(
                 stop,
             )
             result = alternated.best
-        elif review is None:
+        elif base is None or before is None:
             from crossteam.planner import solve
 
             result = _run_in_worker(
@@ -738,17 +791,21 @@ def plan(
         else:
             from crossteam.review import replan
 
+            decided = sum(d.decision is not None for d in before.decisions)
+            with_decisions = f" with {counted(decided, 'review decision')}" if review else ""
             _say(
-                f"Re-planning {escape(str(review))} with "
-                f"{counted(len(decisions), 'review decision')}."
+                f"Re-planning {escape(str(base))}{with_decisions}, with as few changes as possible."
             )
+            previous = before
             reviewed = _run_in_worker(
                 lambda progress, stage, halt: replan(
                     instance,
                     report,
-                    previous,
-                    decisions,
+                    previous.plan,
+                    previous.decisions,
                     options,
+                    input_changes=previous.changes,
+                    left_out=previous.left_out,
                     on_progress=progress,
                     on_stage=stage,
                     stop=halt,
@@ -775,17 +832,7 @@ def plan(
             "deterministic_time_limit": result.deterministic_time_limit,
         }
         if reviewed is not None:
-            stats = reviewed.stats
-            payload["review"] = {
-                "locks": stats.locks,
-                "locks_honoured": stats.locks_honoured,
-                "removes": stats.removes,
-                "removes_honoured": stats.removes_honoured,
-                "other_assignments": stats.others,
-                "other_assignments_changed": stats.others_changed,
-                "changed_share": round(stats.changed_share, 4),
-                "rounds": len(reviewed.rounds),
-            }
+            payload["review" if review is not None else "repair"] = _repair_json(reviewed)
             payload["changes"] = [c.model_dump(mode="json") for c in reviewed.changes]
         if changes is not None:
             payload["input_changes"] = changes.as_json()
@@ -846,6 +893,9 @@ def plan(
                     run_info=run_info,
                     changes=reviewed.changes if reviewed is not None else None,
                     alternatives=alternated.summaries if alternated is not None else None,
+                    input_changes=changes,
+                    decisions=before.decisions if before is not None else (),
+                    file_name=out.name,
                 ),
                 force=force,
                 inputs=inputs,
@@ -873,13 +923,7 @@ def plan(
             + (f" ({len(checks.not_applicable)} not applicable)." if checks.not_applicable else ".")
         )
         if reviewed is not None:
-            stats = reviewed.stats
-            _say(
-                f"Review: {stats.locks_honoured}/{stats.locks} locks and "
-                f"{stats.removes_honoured}/{stats.removes} removes honoured; "
-                f"{stats.others_changed} of {stats.others} other assignments changed "
-                f"({stats.changed_share:.0%}); see the Changes sheet."
-            )
+            _say(_repair_line(reviewed, review=review is not None))
         if alternated is not None:
             for a in alternated.summaries[1:]:
                 least = min(d for n, d in a.difference_to.items() if n < a.number)

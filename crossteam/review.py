@@ -1,41 +1,41 @@
-"""The manager review loop: re-plan a reviewed plan with as few changes as possible.
+"""Re-planning against a previous plan: repair it with as few changes as possible.
 
-A manager's decisions become Rules on a copy of the instance (lock -> in_team / rotate_to,
-remove -> not_in_team / not_rotate_to), and every other assignment of the previous plan is
-held in place by more Rules, except in a neighbourhood around the decisions that may
-change. When that leaves no plan, the neighbourhood grows and, in the end, only the locks
-and removes stay. The planner itself is untouched. See ``docs/review.md``.
+After the input changed (``plan --previous``) or a manager reviewed the plan (``plan
+--review``), the previous plan is repaired in one solve: a manager's locks and removes
+become Rules on a copy of the instance (lock -> in_team / rotate_to, remove ->
+not_in_team / not_rotate_to), and the planner weighs every other change of the previous
+plan against what it gains (``planner.stability``; ``keep`` weighs more). Each change is
+then told with its cause: a decision, a change of the input, a seat it refills, room it
+makes. See ``docs/review.md``.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
-from crossteam.checks import verify
 from crossteam.errors import InputError
 from crossteam.io.plan_layout import REVIEW
 from crossteam.models import (
     DepartmentName,
     EmployeeId,
+    InputChanges,
     NetworkReport,
     PeriodLabel,
     Plan,
     PlanningInput,
     Problem,
     ReviewDecision,
-    RotationStint,
     Rule,
     RuleKind,
     SolveStatus,
     TeamName,
 )
-from crossteam.models.review import ChangeKind, PlanChange, ReviewKind
-from crossteam.planner import Progress, SolveOptions, Stage, solve
+from crossteam.models.input_changes import rule_text
+from crossteam.models.review import ChangeKind, LeftOut, PlanChange, ReviewKind
+from crossteam.planner import PreviousPlan, Progress, SolveOptions, Stage, solve
 
 NO_PLAN_AFTER_REVIEW = (
     "The locks and removes on the Review sheet leave no plan, even with the rest of the "
@@ -43,67 +43,20 @@ NO_PLAN_AFTER_REVIEW = (
     "number are the Review decisions."
 )
 LOCKED = "locked by manager"
+MOVED = "moved by manager (team cell edited)"
 REMOVED = "removed by manager"
-REOPTIMISED = "re-optimised"
+UNEXPLAINED = "re-planned (no single cause)"
+"""The reason of a change no decision, input change, refill or room explains."""
 
 
 def refilled(employee_id: EmployeeId) -> str:
-    """The reason of a change that takes the place a manager's decision freed."""
-    return f"refilled the place of {employee_id}"
+    """The reason of a change that takes the seat someone else left."""
+    return f"refilled the seat of {employee_id}"
 
 
-class Scope(StrEnum):
-    """How much of the previous plan a round lets change, narrowest first."""
-
-    DECIDED = "decided"
-    """Only the people a lock or remove names move; everyone else is held."""
-    NEWCOMERS = "newcomers"
-    """Also people without a team may refill the teams a decision emptied, and people not
-    rotating may rotate to the open departments."""
-    LEAVERS = "leavers"
-    """Also the members of a team a lock moves someone into may leave it (for no team or
-    an emptied one), and the rotators to or from the open departments may stop."""
-    MEMBERS = "members"
-    """Also the members of the open teams and the rotators of the open departments may
-    change freely."""
-    FREE = "free"
-    """Nothing is held: only the locks, removes and the user's own Rules."""
-
-
-_NEXT_SCOPE = {
-    Scope.DECIDED: Scope.NEWCOMERS,
-    Scope.NEWCOMERS: Scope.LEAVERS,
-    Scope.LEAVERS: Scope.MEMBERS,
-}
-
-
-@dataclass(frozen=True)
-class Neighbourhood:
-    """What may change in one part of the plan (teams, or rotation) during a round."""
-
-    scope: Scope
-    open: frozenset[str]
-    """Teams (for teams) or departments as home or host (for rotation) that a decision
-    touches, or that were added to them when widening."""
-
-    def advanced(self, wider: Callable[[frozenset[str]], frozenset[str]]) -> Neighbourhood:
-        """The next, wider neighbourhood: the next scope, then the open set doubled, then
-        a free re-plan."""
-        if self.scope in _NEXT_SCOPE:
-            return Neighbourhood(_NEXT_SCOPE[self.scope], self.open)
-        grown = wider(self.open)
-        if self.scope is Scope.FREE or grown == self.open:
-            return Neighbourhood(Scope.FREE, self.open)
-        return Neighbourhood(Scope.MEMBERS, grown)
-
-
-@dataclass(frozen=True)
-class ReviewRound:
-    """One solve of the re-plan: what was allowed to change and what came of it."""
-
-    teams: Neighbourhood
-    rotation: Neighbourhood
-    status: SolveStatus
+def made_room(employee_id: EmployeeId) -> str:
+    """The reason of a change that leaves a seat someone else took."""
+    return f"made room for {employee_id}"
 
 
 @dataclass(frozen=True)
@@ -133,7 +86,6 @@ class ReviewResult:
     plan: Plan
     changes: tuple[PlanChange, ...]
     stats: ReviewStats
-    rounds: tuple[ReviewRound, ...]
 
 
 def replan(
@@ -143,16 +95,19 @@ def replan(
     decisions: Sequence[ReviewDecision],
     options: SolveOptions,
     *,
+    input_changes: InputChanges | None = None,
+    left_out: Sequence[LeftOut] = (),
     on_progress: Callable[[Progress], None] | None = None,
     on_stage: Callable[[Stage], None] | None = None,
     stop: threading.Event | None = None,
 ) -> ReviewResult:
-    """Re-plan ``previous`` so that every lock and remove in ``decisions`` holds and as few
-    other assignments as possible change.
+    """Repair ``previous`` so that every lock and remove in ``decisions`` holds and as few
+    other assignments as possible change: one solve (``planner.solve`` with the previous
+    plan), within the time limit of ``options``.
 
-    Each round may use the whole time limit of ``options``; rounds without a plan usually
-    end within a second. When even the last round finds no plan, the result's plan says
-    why (its ``explanation``) and lists no changes.
+    ``input_changes`` and ``left_out`` (what ``read_plan_for`` found) name the causes of
+    the changes. When no plan meets the rules, the result's plan says why (its
+    ``explanation``) and lists no changes.
 
     Raises:
         InputError: a decision that cannot be honoured whatever the plan (a lock of someone
@@ -160,35 +115,42 @@ def replan(
             assignment, a lock against the user's own Rules), named at its Review row.
     """
     _check_decisions(instance, decisions)
-    review = _Review(instance, previous, decisions, options)
-    teams, rotation = review.touched()
-    rounds: list[ReviewRound] = []
-    while True:
-        plan = review.solve(
-            teams, rotation, report, options, on_progress=on_progress, on_stage=on_stage, stop=stop
-        )
-        rounds.append(ReviewRound(teams, rotation, plan.status))
-        free = Scope.FREE in (teams.scope, rotation.scope)
-        if plan.has_solution or free or (stop is not None and stop.is_set()):
-            break
-        stuck = review.stuck_parts(teams, rotation, report, options)
-        if "teams" in stuck:
-            teams = teams.advanced(review.wider_teams)
-        if "rotation" in stuck:
-            rotation = rotation.advanced(review.wider_departments)
-        if Scope.FREE in (teams.scope, rotation.scope):
-            teams = Neighbourhood(Scope.FREE, teams.open)
-            rotation = Neighbourhood(Scope.FREE, rotation.open)
-    if plan.has_solution:
-        plan = _restore_periods(instance, plan, review.wanted_periods())
-        changes = _changes(instance, previous, plan, decisions)
-    else:
-        changes = ()
-        if Scope.FREE in (teams.scope, rotation.scope) and plan.explanation:
-            plan = plan.model_copy(
-                update={"explanation": (NO_PLAN_AFTER_REVIEW, *plan.explanation)}
-            )
-    return ReviewResult(plan, changes, _stats(previous, plan, decisions), tuple(rounds))
+    decided = tuple(_decision_rule(d) for d in _decided(decisions, "lock", "remove"))
+    trial = instance
+    if decided:
+        copy = instance.model_copy(update={"rules": (*instance.rules, *decided)})
+        trial = type(copy).model_validate(copy.model_dump())
+    weight = instance.settings.weight_stability
+    repaired = PreviousPlan.of(previous, weight, _kept(previous, decisions))
+    plan = solve(
+        trial,
+        report,
+        options,
+        previous=repaired,
+        on_progress=on_progress,
+        on_stage=on_stage,
+        stop=stop,
+    )
+    stats = _stats(previous, plan, decisions)
+    if not plan.has_solution:
+        if decided and plan.status is SolveStatus.INFEASIBLE and plan.explanation:
+            explained = (NO_PLAN_AFTER_REVIEW, *plan.explanation)
+            plan = plan.model_copy(update={"explanation": explained})
+        return ReviewResult(plan, (), stats)
+    story = _Story(instance, report, previous, plan, decisions, input_changes, left_out)
+    return ReviewResult(plan, story.changes(), stats)
+
+
+def _kept(previous: Plan, decisions: Sequence[ReviewDecision]) -> set[tuple[str, str, str]]:
+    """The previous assignments a keep (or, for a stint's period, a lock) asks to hold."""
+    team_of = {m: t.team for t in previous.teams for m in t.members}
+    kept: set[tuple[str, str, str]] = set()
+    for d in _decided(decisions, "keep", "lock"):
+        if d.kind == "team" and d.team is not None and team_of.get(d.employee_id) == d.team:
+            kept.add(("team", d.employee_id, d.team))
+        elif d.kind == "rotation" and d.department is not None:
+            kept.add(("rotation", d.employee_id, d.department))
+    return kept
 
 
 # ---------------------------------------------------------------------------- decisions
@@ -302,295 +264,341 @@ def _decision_rule(decision: ReviewDecision) -> Rule:
     )
 
 
-# ---------------------------------------------------------------------------- rounds
+# ---------------------------------------------------------------------------- changes
+
+Place = tuple[str, str]
+"""A seat that can be freed and refilled: ("team", team), ("host", host department) or
+("home", home department) for a rotation."""
+Stints = set[tuple[PeriodLabel, DepartmentName]]
 
 
-class _Review:
-    """The previous plan and the decisions, and the Rules of each round built from them."""
+@dataclass
+class _Change:
+    """One person's change of one kind, while its reason is worked out."""
+
+    employee_id: EmployeeId
+    kind: ReviewKind
+    what: ChangeKind
+    before: str
+    after: str
+    lost: set[str]
+    """Teams, or host departments, the person had and no longer has (for a stint moved
+    to another period, its host)."""
+    gained: set[str]
+    reason: str | None = None
+
+    def seats(self, home: DepartmentName | None, places: Iterable[str]) -> list[Place]:
+        if self.kind == "team":
+            return [("team", p) for p in sorted(places)]
+        seats: list[Place] = [("host", p) for p in sorted(places)]
+        return [*seats, ("home", home)] if home is not None and seats else seats
+
+
+class _Story:
+    """Why each assignment of a re-plan differs from the previous plan.
+
+    First every change whose person (or team, or host) has a cause of its own: a
+    manager's decision, a change of the input. The seats they leave are *freed*; a change
+    into a freed seat refills it (and frees the one it leaves), and a change out of a
+    seat someone took for a cause makes room for them, until nothing more follows. What
+    is left is told by the silent pair it connects, if any.
+    """
 
     def __init__(
         self,
         instance: PlanningInput,
+        report: NetworkReport,
         previous: Plan,
+        plan: Plan,
         decisions: Sequence[ReviewDecision],
-        options: SolveOptions,
+        input_changes: InputChanges | None,
+        left_out: Sequence[LeftOut],
     ) -> None:
         self.instance = instance
-        self.previous = previous
+        self.report = report
+        self.plan = plan
         self.decisions = decisions
-        self.with_teams = options.plan_teams and bool(instance.teams)
-        self.with_rotation = options.plan_rotation and bool(instance.periods)
-        self.team_of = {m: t.team for t in previous.teams for m in t.members}
-        self.hosts_of: dict[EmployeeId, set[DepartmentName]] = defaultdict(set)
-        for stint in previous.rotation:
-            self.hosts_of[stint.employee_id].add(stint.department)
-        self.team_ruled = {
-            d.employee_id for d in _decided(decisions, "lock", "remove", kind="team")
-        }
-        self.kept_teams = {d.employee_id: d.team for d in _decided(decisions, "keep", kind="team")}
-        # the teams a decision empties (newcomers may refill them) and the teams a lock
-        # moves someone into (a member may have to leave to make room)
-        refill: set[TeamName] = set()
-        receiving: set[TeamName] = set()
-        for d in _decided(decisions, "lock", "remove", kind="team"):
-            was = self.team_of.get(d.employee_id)
-            if was is not None and (d.decision == "remove" or was != d.team):
-                refill.add(was)
-            if d.decision == "lock" and d.team is not None and was != d.team:
-                receiving.add(d.team)
-        self.refill_teams = frozenset(refill)
-        self.receiving_teams = frozenset(receiving)
-        self.kept_rotation = {d.employee_id for d in _decided(decisions, "keep", kind="rotation")}
-
-    def home(self, employee_id: EmployeeId) -> DepartmentName:
-        return self.instance.employee_by_id[employee_id].department
-
-    def touched(self) -> tuple[Neighbourhood, Neighbourhood]:
-        """The teams and departments a lock or remove touches: a removed person's team
-        must refill, a locked person's new team may need to drop someone and their old
-        team refill; a rotation decision moves people between its host and home."""
-        teams: set[TeamName] = set()
-        departments: set[DepartmentName] = set()
-        for d in _decided(self.decisions, "lock", "remove"):
-            if d.kind == "team" and d.team is not None:
-                teams.add(d.team)
-                if d.decision == "lock" and d.employee_id in self.team_of:
-                    teams.add(self.team_of[d.employee_id])
-            elif d.department is not None:
-                departments.update((d.department, self.home(d.employee_id)))
-        return (
-            Neighbourhood(Scope.DECIDED, frozenset(teams)),
-            Neighbourhood(Scope.DECIDED, frozenset(departments)),
-        )
-
-    def wider_teams(self, teams: frozenset[TeamName]) -> frozenset[TeamName]:
-        """``teams`` and as many again: those sharing the most departments and skills."""
-        members_of = {t.team: t.members for t in self.previous.teams}
-
-        def traits(team: TeamName) -> set[str]:
-            spec = self.instance.team_by_name[team]
-            homes = {f"department {self.home(m)}" for m in members_of.get(team, ())}
-            return homes | {f"skill {need.skill}" for need in spec.skill_needs}
-
-        shared = set().union(*(traits(t) for t in teams))
-        every = [t.name for t in self.instance.teams]
-        return _double(teams, every, lambda t: len(traits(t) & shared))
-
-    def wider_departments(self, departments: frozenset[DepartmentName]) -> frozenset[str]:
-        """``departments`` and as many again: those exchanging the most rotators with them."""
-        exchange: dict[DepartmentName, int] = defaultdict(int)
-        for stint in self.previous.rotation:
-            home = self.home(stint.employee_id)
-            if home in departments:
-                exchange[stint.department] += 1
-            if stint.department in departments:
-                exchange[home] += 1
-        every = [d.name for d in self.instance.departments]
-        return _double(departments, every, lambda d: exchange[d])
-
-    def solve(
-        self,
-        teams: Neighbourhood,
-        rotation: Neighbourhood,
-        report: NetworkReport,
-        options: SolveOptions,
-        **run: Any,
-    ) -> Plan:
-        """Solve the instance with this round's Rules added (``run``: progress and stop)."""
-        rules = self.rules(teams, rotation)
-        trial = self.instance.model_copy(update={"rules": rules})
-        return solve(type(trial).model_validate(trial.model_dump()), report, options, **run)
-
-    def stuck_parts(
-        self,
-        teams: Neighbourhood,
-        rotation: Neighbourhood,
-        report: NetworkReport,
-        options: SolveOptions,
-    ) -> set[str]:
-        """The parts (teams, rotation) to widen after a round without a plan.
-
-        Rotation is tried alone first: when it has a plan, teams are what is stuck.
-        Otherwise teams are tried alone too, and widen with rotation only if they have
-        no plan either. (A part that has no plan ends in the planner's explanation,
-        which takes long on large companies, so the team part is tried only if needed.)
-        """
-        if not (self.with_teams and self.with_rotation):
-            return {"teams", "rotation"}
-        if self._has_plan(teams, rotation, report, replace(options, plan_teams=False)):
-            return {"teams"}
-        if self._has_plan(teams, rotation, report, replace(options, plan_rotation=False)):
-            return {"rotation"}
-        return {"teams", "rotation"}
-
-    def _has_plan(
-        self,
-        teams: Neighbourhood,
-        rotation: Neighbourhood,
-        report: NetworkReport,
-        options: SolveOptions,
-    ) -> bool:
-        # only whether a plan exists matters: stop at the first one
-        found = threading.Event()
-        plan = self.solve(
-            teams, rotation, report, options, on_progress=lambda _: found.set(), stop=found
-        )
-        return plan.has_solution
-
-    def rules(self, teams: Neighbourhood, rotation: Neighbourhood) -> tuple[Rule, ...]:
-        """The user's Rules, the decisions', and the holds of a round."""
-        decided = tuple(_decision_rule(d) for d in _decided(self.decisions, "lock", "remove"))
-        holds = self._team_holds(teams) if self.with_teams else []
-        if self.with_rotation:
-            holds += self._rotation_holds(rotation)
-        return (*self.instance.rules, *decided, *holds)
-
-    def _team_holds(self, teams: Neighbourhood) -> list[Rule]:
-        """Everyone's team held, except what ``teams`` lets change: newcomers may refill
-        the teams a decision emptied, and members may leave the teams a lock moves
-        someone into (until MEMBERS, when the open teams change freely)."""
-        scope = teams.scope
-        if scope is Scope.FREE:
-            return []
-        joinable = teams.open if scope is Scope.MEMBERS else self.refill_teams
-        if scope is Scope.DECIDED:
-            joinable = frozenset()
-        leavable = teams.open if scope is Scope.MEMBERS else self.receiving_teams
-        every = [t.name for t in self.instance.teams]
-        holds: list[Rule] = []
-        seated = {d.employee_id for d in _decided(self.decisions, "lock", kind="team")}
-        for employee_id, team in self.team_of.items():
-            if employee_id in self.team_ruled:
+        self.input_changes = input_changes
+        self.left_out = left_out
+        # the previous plan as it was, with what its reader left out of it (a team,
+        # host or period the input no longer has) for the people still in the input
+        self.before_team = _team_of(previous)
+        self.before_stints = _stints_of(previous)
+        for gone in left_out:
+            if gone.employee_id not in instance.employee_by_id:
                 continue
-            seated.add(employee_id)
-            kept = self.kept_teams.get(employee_id) == team
-            if scope in (Scope.LEAVERS, Scope.MEMBERS) and team in leavable and not kept:
-                barred = tuple(t for t in every if t != team and t not in joinable)
-                holds.append(_hold(RuleKind.NOT_IN_TEAM, employee_id, barred))
-            else:
-                holds.append(_hold(RuleKind.IN_TEAM, employee_id, (team,)))
-        barred = tuple(t for t in every if t not in joinable)
-        if barred:
-            holds += [
-                _hold(RuleKind.NOT_IN_TEAM, e.employee_id, barred)
-                for e in self.instance.available_employees
-                if e.employee_id not in seated
-            ]
-        return holds
+            if gone.kind == "team" and gone.team is not None:
+                self.before_team[gone.employee_id] = gone.team
+            elif gone.period is not None and gone.department is not None:
+                self.before_stints[gone.employee_id].add((gone.period, gone.department))
+        self.pairs_before = _pairs_held(instance, previous)
+        self.pairs_after = _pairs_held(instance, plan)
+        self.shrunk = self._shrunk()
+        self.freed: dict[Place, list[EmployeeId]] = defaultdict(list)
+        """Seats left for a cause, in the order found: whoever takes one refills it."""
 
-    def _rotation_holds(self, rotation: Neighbourhood) -> list[Rule]:
-        scope, departments_open = rotation.scope, rotation.open
-        if scope is Scope.FREE:
-            return []
-        everywhere = [d.name for d in self.instance.departments]
-        locked = {d.employee_id for d in _decided(self.decisions, "lock", kind="rotation")}
-        removed = {
-            (d.employee_id, d.department)
-            for d in _decided(self.decisions, "remove", kind="rotation")
-        }
-        holds: list[Rule] = []
-        for employee in self.instance.available_employees:
-            who = employee.employee_id
-            if who in locked:
-                continue
-            hosts = {h for h in self.hosts_of.get(who, set()) if (who, h) not in removed}
-            touched = employee.department in departments_open or bool(hosts & departments_open)
-            released = touched and who not in self.kept_rotation
-            if hosts and released and scope is Scope.LEAVERS:
-                others = tuple(d for d in everywhere if d not in hosts)
-                holds.append(_hold(RuleKind.NOT_ROTATE_TO, who, others))
-                continue
-            if hosts and not (released and scope is Scope.MEMBERS):
-                holds += [_hold(RuleKind.ROTATE_TO, who, (h,)) for h in sorted(hosts)]
-                continue
-            if not employee.rotation_eligible:
-                continue
-            # someone without a held stint may go only where the round lets things change
-            barred = tuple(
-                d
-                for d in everywhere
-                if scope is Scope.DECIDED or (d not in departments_open and d not in hosts)
+    def changes(self) -> tuple[PlanChange, ...]:
+        pending = list(self._differences())
+        for change in pending:
+            change.reason = change.reason or self._own_cause(change)
+            if change.reason is not None:
+                self._free(change)
+        while self._refill(pending) or self._make_room(pending):
+            pass
+        comments = self._comments()
+        return tuple(
+            PlanChange(
+                employee_id=c.employee_id,
+                kind=c.kind,
+                what=c.what,
+                before=c.before,
+                after=c.after,
+                reason=c.reason or self._gain(c) or UNEXPLAINED,
+                comment=comments.get((c.kind, c.employee_id), ""),
             )
-            if len(barred) == len(everywhere):
-                holds.append(_hold(RuleKind.NO_ROTATION, who, ()))
-            elif barred:
-                holds.append(_hold(RuleKind.NOT_ROTATE_TO, who, barred))
-        return holds
+            for c in pending
+        )
 
-    def wanted_periods(self) -> dict[tuple[EmployeeId, DepartmentName], PeriodLabel]:
-        """The period each stint should keep: the previous plan's, or the one a lock names."""
-        wanted = {(s.employee_id, s.department): s.period for s in self.previous.rotation}
-        for d in _decided(self.decisions, "lock", kind="rotation"):
-            if d.department is not None and d.period is not None:
-                wanted[d.employee_id, d.department] = d.period
-        return wanted
+    # -- what differs
+
+    def _differences(self) -> Iterator[_Change]:
+        after_team, after_stints = _team_of(self.plan), _stints_of(self.plan)
+        for employee in self.instance.employees:
+            who = employee.employee_id
+            was, now = self.before_team.get(who), after_team.get(who)
+            if was != now:
+                what: ChangeKind = "joined" if was is None else "left" if now is None else "moved"
+                lost = {t for t in (was,) if t is not None}
+                gained = {t for t in (now,) if t is not None}
+                yield _Change(who, "team", what, was or "", now or "", lost, gained)
+            old, new = self.before_stints.get(who, set()), after_stints.get(who, set())
+            if old != new:
+                yield self._stint_change(who, old, new)
+        yield from self._gone()
+
+    def _stint_change(self, who: EmployeeId, old: Stints, new: Stints) -> _Change:
+        old_hosts, new_hosts = {h for _, h in old}, {h for _, h in new}
+        return _Change(
+            who,
+            "rotation",
+            "rotation changed",
+            _stint_text(self.instance, old),
+            _stint_text(self.instance, new),
+            old_hosts - new_hosts or old_hosts,
+            new_hosts - old_hosts or new_hosts,
+        )
+
+    def _gone(self) -> Iterator[_Change]:
+        """The assignments of people no longer in the input: one change per person and kind."""
+        teams: dict[EmployeeId, LeftOut] = {}
+        stints: dict[EmployeeId, Stints] = defaultdict(set)
+        reasons: dict[EmployeeId, str] = {}
+        for gone in self.left_out:
+            if gone.employee_id in self.instance.employee_by_id:
+                continue
+            reasons[gone.employee_id] = gone.reason
+            if gone.kind == "team":
+                teams[gone.employee_id] = gone
+            elif gone.period is not None and gone.department is not None:
+                stints[gone.employee_id].add((gone.period, gone.department))
+        for who, gone in teams.items():
+            place = gone.team or ""
+            yield _Change(who, "team", "left", place, "", {place}, set(), reasons[who])
+        for who, old in stints.items():
+            change = self._stint_change(who, old, set())
+            change.reason = reasons[who]
+            yield change
+
+    # -- causes
+
+    def _own_cause(self, change: _Change) -> str | None:
+        """A manager's decision on the person, or a change of the input on the person or
+        on a team, host or period they left or joined."""
+        return self._decision(change) or self._person_cause(change) or self._place_cause(change)
+
+    def _decision(self, change: _Change) -> str | None:
+        who = change.employee_id
+        before = self.before_team.get(who)
+        for d in self.decisions:
+            if d.employee_id != who or d.kind != change.kind:
+                continue
+            place = d.team if d.kind == "team" else d.department
+            if d.decision == "lock" and place in change.gained:
+                return MOVED if d.kind == "team" and before not in (None, d.team) else LOCKED
+            if d.decision == "remove" and place in change.lost:
+                return REMOVED
+        return None
+
+    def _person_cause(self, change: _Change) -> str | None:
+        who = change.employee_id
+        employee = self.instance.employee_by_id[who]
+        if not employee.available:
+            return f"{who} is now unavailable"
+        if change.kind == "rotation" and not employee.rotation_eligible:
+            return f"{who} is no longer rotation-eligible"
+        changes = self.input_changes
+        if changes is None or changes.same_input:
+            return None
+        moved = next((c for c in changes.department_changed if c.employee_id == who), None)
+        if moved is not None:
+            return f"{who} changed department ({moved.before} -> {moved.after})"
+        rules = changes.part("Rules")
+        if rules is not None:
+            for rule in self.instance.rules:
+                text = rule_text(rule.kind, rule.employee_id, rule.target)
+                if text in rules.added and who in (rule.employee_id, *rule.targets):
+                    return f"new rule: {text}"
+            for text in rules.removed:
+                if who in text.split()[1:]:
+                    return f"rule removed: {text}"
+        if who in changes.details_changed:
+            return f"{who}'s skills or details changed in the input"
+        return None
+
+    def _place_cause(self, change: _Change) -> str | None:
+        instance, changes = self.instance, self.input_changes
+        if change.kind == "team":
+            for team in sorted(change.lost):
+                if team not in instance.team_by_name:
+                    return f"team '{team}' is no longer in the input"
+            teams = changes.part("Teams") if changes is not None else None
+            for team in sorted(change.lost | change.gained):
+                if teams is not None and team in teams.changed:
+                    return f"team '{team}' changed in the input"
+                if teams is not None and team in teams.added:
+                    return f"team '{team}' is new in the input"
+            return None
+        labels = {p.label for p in instance.periods}
+        old = self.before_stints.get(change.employee_id, set())
+        for period in sorted({p for p, _ in old} - labels):
+            return f"period {period} is no longer in the input"
+        departments = changes.part("Departments") if changes is not None else None
+        for host in sorted(change.lost | change.gained):
+            if host not in instance.department_by_name:
+                return f"department {host} is no longer in the input"
+            if departments is not None and host in departments.changed:
+                return f"department {host} changed in the input"
+        home = self._home(change.employee_id)
+        for department in [home, *sorted(change.lost | change.gained)]:
+            if department is not None and (causes := self.shrunk.get(department)):
+                return f"{department} has fewer people to spare: {_listed(causes)}"
+        return None
+
+    def _shrunk(self) -> dict[DepartmentName, list[str]]:
+        """Departments with fewer people than the previous plan's input, and why: fewer
+        to send on rotation and keep on site, so stints to and from them may change."""
+        shrunk: dict[DepartmentName, list[str]] = defaultdict(list)
+        changes = self.input_changes
+        if changes is None or changes.same_input:
+            return shrunk
+        for who in changes.now_unavailable:
+            if (employee := self.instance.employee_by_id.get(who)) is not None:
+                shrunk[employee.department].append(f"{who} is now unavailable")
+        for moved in changes.department_changed:
+            shrunk[moved.before].append(f"{moved.employee_id} moved to {moved.after}")
+        return shrunk
+
+    def _home(self, employee_id: EmployeeId) -> DepartmentName | None:
+        employee = self.instance.employee_by_id.get(employee_id)
+        return employee.department if employee is not None else None
+
+    def _free(self, change: _Change) -> None:
+        for seat in change.seats(self._home(change.employee_id), change.lost):
+            self.freed[seat].append(change.employee_id)
+
+    def _refill(self, pending: list[_Change]) -> bool:
+        """Changes into a freed seat refill it (and free the seat they leave)."""
+        progress = False
+        for change in pending:
+            if change.reason is not None:
+                continue
+            seats = change.seats(self._home(change.employee_id), change.gained)
+            seat = next((s for s in seats if self.freed[s]), None)
+            if seat is not None:
+                change.reason = refilled(self.freed[seat].pop(0))
+                self._free(change)
+                progress = True
+        return progress
+
+    def _make_room(self, pending: list[_Change]) -> bool:
+        """Changes out of a seat that someone took for a cause make room for them."""
+        arrivals: dict[Place, EmployeeId] = {}
+        for change in pending:
+            if change.reason is not None:
+                for seat in change.seats(self._home(change.employee_id), change.gained):
+                    arrivals.setdefault(seat, change.employee_id)
+        progress = False
+        for change in pending:
+            if change.reason is not None:
+                continue
+            seats = change.seats(self._home(change.employee_id), change.lost)
+            seat = next((s for s in seats if s in arrivals), None)
+            if seat is not None:
+                change.reason = made_room(arrivals[seat])
+                progress = True
+        return progress
+
+    def _gain(self, change: _Change) -> str | None:
+        """What a change no cause explains gains: the silent pairs it connects."""
+        home = self._home(change.employee_id)
+        if home is None or not change.gained:
+            return None
+        partners: set[DepartmentName] = set(change.gained)
+        if change.kind == "team":
+            members = [m for t in self.plan.teams if t.team in change.gained for m in t.members]
+            partners = {d for m in members if (d := self._home(m)) is not None}
+        weights = self.report.gap_weights()
+        connected = sorted(
+            pair
+            for partner in partners - {home}
+            if (pair := _pair(home, partner)) in weights
+            and pair in self.pairs_after
+            and pair not in self.pairs_before
+        )
+        if not connected:
+            return None
+        return "connects " + ", ".join(f"{a} – {b}" for a, b in connected)
+
+    def _comments(self) -> dict[tuple[ReviewKind, EmployeeId], str]:
+        comments: dict[tuple[ReviewKind, EmployeeId], str] = {}
+        for d in sorted(self.decisions, key=lambda d: d.row):
+            if d.comment:
+                comments.setdefault((d.kind, d.employee_id), d.comment)
+        return comments
 
 
-def _hold(kind: RuleKind, employee_id: EmployeeId, targets: tuple[str, ...]) -> Rule:
-    return Rule(
-        kind=kind,
-        employee_id=employee_id,
-        target=", ".join(targets) or None,
-        targets=targets,
-        note="held from the reviewed plan",
-    )
+def _listed(causes: Sequence[str], most: int = 3) -> str:
+    shown = "; ".join(causes[:most])
+    return shown if len(causes) <= most else f"{shown} and {len(causes) - most} more"
 
 
-def _double(
-    chosen: frozenset[str], every: Sequence[str], closeness: Callable[[str], int]
-) -> frozenset[str]:
-    """``chosen`` and as many again of the rest (at least one), closest first."""
-    rest = sorted((n for n in every if n not in chosen), key=lambda n: -closeness(n))
-    return chosen | frozenset(rest[: max(1, len(chosen))])
+def _pair(a: DepartmentName, b: DepartmentName) -> tuple[DepartmentName, DepartmentName]:
+    return (a, b) if a < b else (b, a)
 
 
-# ---------------------------------------------------------------------------- periods
+def _pairs_held(instance: PlanningInput, plan: Plan) -> set[tuple[DepartmentName, DepartmentName]]:
+    """Department pairs a team or a stint of ``plan`` ties."""
+    department = {e.employee_id: e.department for e in instance.employees}
+    held: set[tuple[DepartmentName, DepartmentName]] = set()
+    for team in plan.teams:
+        present = sorted({department[m] for m in team.members if m in department})
+        held.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
+    for stint in plan.rotation:
+        home = department.get(stint.employee_id)
+        if home is not None and home != stint.department:
+            held.add(_pair(home, stint.department))
+    return held
 
 
-def _restore_periods(
-    instance: PlanningInput,
-    plan: Plan,
-    wanted: Mapping[tuple[EmployeeId, DepartmentName], PeriodLabel],
-) -> Plan:
-    """Give stints back the period they had, where every rule still holds.
-
-    Rules can hold who goes where but not when, so the solver may move held stints
-    between periods. All of them are put back at once if the checker accepts that, else
-    one at a time, keeping each move that fails no rule the plan did not fail already.
-    Only one-period stints are moved (a longer stint spans several periods).
-    """
-    if instance.settings.stint_periods != 1:
-        return plan
-
-    def want(stint: RotationStint) -> PeriodLabel:
-        return wanted.get((stint.employee_id, stint.department), stint.period)
-
-    allowed = _failures(instance, plan)
-
-    def accepted(rotation: tuple[RotationStint, ...]) -> Plan | None:
-        trial = plan.model_copy(update={"rotation": rotation})
-        return trial if _failures(instance, trial) <= allowed else None
-
-    moved = [i for i, s in enumerate(plan.rotation) if want(s) != s.period]
-    if not moved:
-        return plan
-    everything = tuple(s.model_copy(update={"period": want(s)}) for s in plan.rotation)
-    restored = accepted(everything)
-    if restored is not None:
-        return restored
-    rotation = plan.rotation
-    for i in moved:
-        trial = (*rotation[:i], everything[i], *rotation[i + 1 :])
-        if accepted(trial) is not None:
-            rotation = trial
-    return plan.model_copy(update={"rotation": rotation})
+def _team_of(plan: Plan) -> dict[EmployeeId, TeamName]:
+    return {m: t.team for t in plan.teams for m in t.members}
 
 
-def _failures(instance: PlanningInput, plan: Plan) -> set[tuple[str, str]]:
-    return {(r.rule, r.subject) for r in verify(instance, plan).failures}
-
-
-# ---------------------------------------------------------------------------- changes
+def _stints_of(plan: Plan) -> dict[EmployeeId, Stints]:
+    out: dict[EmployeeId, Stints] = defaultdict(set)
+    for stint in plan.rotation:
+        out[stint.employee_id].add((stint.period, stint.department))
+    return out
 
 
 def _stint_text(
@@ -598,85 +606,13 @@ def _stint_text(
 ) -> str:
     order = {p.label: p.index for p in instance.periods}
     return "; ".join(
-        f"{host} in {period}" for period, host in sorted(stints, key=lambda s: order[s[0]])
+        f"{host} in {period}"
+        for period, host in sorted(stints, key=lambda s: (order.get(s[0], len(order)), s[0]))
     )
 
 
-def _changes(
-    instance: PlanningInput, previous: Plan, plan: Plan, decisions: Sequence[ReviewDecision]
-) -> tuple[PlanChange, ...]:
-    """One change per employee and kind whose place differs, with the reason it moved."""
-    before_team = {m: t.team for t in previous.teams for m in t.members}
-    after_team = {m: t.team for t in plan.teams for m in t.members}
-    before_stints = _stints_by_employee(previous)
-    after_stints = _stints_by_employee(plan)
-    locks = {(d.kind, d.employee_id, d.team or d.department) for d in _decided(decisions, "lock")}
-    removes = {
-        (d.kind, d.employee_id, d.team or d.department) for d in _decided(decisions, "remove")
-    }
-    # places the manager emptied, in Review order: whoever takes them refills them
-    freed: dict[tuple[ReviewKind, str], list[EmployeeId]] = defaultdict(list)
-    for d in sorted(_decided(decisions, "lock", "remove"), key=lambda d: d.row):
-        if d.kind == "team":
-            was = before_team.get(d.employee_id)
-            if was is not None and was != after_team.get(d.employee_id):
-                freed["team", was].append(d.employee_id)
-        elif d.decision == "remove":
-            freed["rotation", d.department or ""].append(d.employee_id)
-
-    def reason(kind: ReviewKind, who: EmployeeId, gone: set[str], gained: set[str]) -> str:
-        if any((kind, who, place) in locks for place in gained):
-            return LOCKED
-        if any((kind, who, place) in removes for place in gone):
-            return REMOVED
-        for place in sorted(gained):
-            if freed[kind, place]:
-                return refilled(freed[kind, place].pop(0))
-        return REOPTIMISED
-
-    changes: list[PlanChange] = []
-    for employee in instance.employees:
-        who = employee.employee_id
-        was, now = before_team.get(who), after_team.get(who)
-        if was != now:
-            what: ChangeKind = "joined" if was is None else "left" if now is None else "moved"
-            gone = {t for t in (was,) if t is not None}
-            gained = {t for t in (now,) if t is not None}
-            changes.append(
-                PlanChange(
-                    employee_id=who,
-                    kind="team",
-                    what=what,
-                    before=was or "",
-                    after=now or "",
-                    reason=reason("team", who, gone, gained),
-                )
-            )
-        old, new = before_stints.get(who, set()), after_stints.get(who, set())
-        if old != new:
-            old_hosts, new_hosts = {h for _, h in old}, {h for _, h in new}
-            changes.append(
-                PlanChange(
-                    employee_id=who,
-                    kind="rotation",
-                    what="rotation changed",
-                    before=_stint_text(instance, old),
-                    after=_stint_text(instance, new),
-                    reason=reason("rotation", who, old_hosts - new_hosts, new_hosts - old_hosts),
-                )
-            )
-    return tuple(changes)
-
-
-def _stints_by_employee(plan: Plan) -> dict[EmployeeId, set[tuple[PeriodLabel, DepartmentName]]]:
-    out: dict[EmployeeId, set[tuple[PeriodLabel, DepartmentName]]] = defaultdict(set)
-    for stint in plan.rotation:
-        out[stint.employee_id].add((stint.period, stint.department))
-    return out
-
-
 def _stats(previous: Plan, plan: Plan, decisions: Sequence[ReviewDecision]) -> ReviewStats:
-    after_team = {m: t.team for t in plan.teams for m in t.members}
+    after_team = _team_of(plan)
     visits = {(s.employee_id, s.department) for s in plan.rotation}
     stints = {(s.employee_id, s.period, s.department) for s in plan.rotation}
 

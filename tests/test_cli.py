@@ -25,6 +25,7 @@ from crossteam.cli import app, main
 from crossteam.io import cells
 from crossteam.io.example import write_example
 from crossteam.io.plan_reader import read_plan
+from crossteam.io.plan_writer import REVIEW_HEADER_ROW
 from crossteam.io.reader import load_workbook
 from crossteam.models import RuleKind
 from crossteam.planner import usable_cores
@@ -416,14 +417,14 @@ def test_review_round_trip_honours_decisions_and_lists_changes(
     assert code == 0
     book = openpyxl.load_workbook(first)
     sheet = book["Review"]
-    header = [c.value for c in sheet[1]]
+    header = [c.value for c in sheet[REVIEW_HEADER_ROW]]
     kind, decision = header.index("kind"), header.index("decision")
     employee = header.index("employee_id")
     # people the workbook's own Rules pin are left alone: removing them cannot be honoured
     ruled = {r.employee_id for r in load_workbook(example_path).rules}
     team_rows = [
         r
-        for r in sheet.iter_rows(min_row=2)
+        for r in sheet.iter_rows(min_row=REVIEW_HEADER_ROW + 1)
         if r[kind].value == "team" and r[employee].value not in ruled
     ]
     decided = {"lock": team_rows[:3], "remove": team_rows[3:5]}
@@ -455,6 +456,62 @@ def test_review_round_trip_honours_decisions_and_lists_changes(
     changes = openpyxl.load_workbook(second, read_only=True)["Changes"]
     listed = {row[0] for row in changes.iter_rows(min_row=2, values_only=True) if row[0]}
     assert {c["employee_id"] for c in payload["changes"]} <= listed
+
+
+def test_previous_repairs_a_plan_after_someone_became_unavailable(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = tmp_path / "plan.xlsx"
+    code, _, _ = run(capsys, "plan", str(example_path), "-o", str(first), "--time-limit", "3")
+    assert code == 0
+    ruled = {r.employee_id for r in load_workbook(example_path).rules}
+    placed = next(
+        str(r[1])
+        for r in openpyxl.load_workbook(first, read_only=True)["Teams"].iter_rows(
+            min_row=2, values_only=True
+        )
+        if r[1] not in ruled
+    )
+
+    def away(book: openpyxl.Workbook) -> None:
+        sheet = book["Employees"]
+        header = [c.value for c in sheet[1]]
+        for row in sheet.iter_rows(min_row=2):
+            if str(row[0].value) == placed:
+                row[header.index("available")].value = "no"
+
+    later = edited(example_path, tmp_path / "later.xlsx", away)
+    second = tmp_path / "repaired.xlsx"
+
+    code, out, err = run(
+        capsys, "plan", str(later), "--previous", str(first), "-o", str(second),
+        "--time-limit", "3", "--json",
+    )  # fmt: skip
+
+    assert code == 0, err
+    payload = json.loads(out)
+    assert payload["input_changes"]["now_unavailable"] == [placed]
+    assert f"1 now unavailable ({placed})" in err
+    reasons = {(c["employee_id"], c["kind"]): c["reason"] for c in payload["changes"]}
+    assert reasons[placed, "team"] == f"{placed} is now unavailable"
+    assert payload["repair"]["other_assignments_changed"] <= 5
+    assert payload["checks"]["passed"] is True
+    assert "review" not in payload
+    book = openpyxl.load_workbook(second, read_only=True)
+    sheet = book["Changes"]
+    cells = {str(v) for row in sheet.iter_rows(values_only=True) for v in row if v is not None}
+    assert {"now unavailable", placed, f"{placed} is now unavailable"} <= cells
+
+
+def test_previous_and_review_together_are_a_usage_error(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "plan.xlsx"
+    code, _, err = run(
+        capsys, "plan", str(example_path), "--previous", str(plan), "--review", str(plan)
+    )
+    assert code == 2
+    assert "--previous" in err
 
 
 def test_sweep_plans_every_scenario_and_writes_the_comparison(

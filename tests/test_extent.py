@@ -20,7 +20,7 @@ from crossteam.models import (
     objective_extent,
 )
 from crossteam.models.limits import MAX_WEIGHT, OBJECTIVE_LIMIT, OBJECTIVE_SCALE
-from crossteam.planner import SolveOptions
+from crossteam.planner import PreviousPlan, SolveOptions, solve
 from crossteam.planner.context import objective_reach
 from crossteam.planner.solve import build_model
 
@@ -31,6 +31,7 @@ WEIGHTS = (
     "weight_skill_depth",
     "weight_rotation_fairness",
     "weight_learning",
+    "weight_stability",
 )
 
 
@@ -85,6 +86,23 @@ def test_the_extent_bounds_what_cp_sat_checks_in_the_model(
     assert extent.fits
 
 
+@pytest.mark.parametrize("weight", [25.0, 1000.0])
+def test_the_extent_bounds_a_replan_with_every_assignment_kept(
+    every_term: PlanningInput, weight: float
+) -> None:
+    instance = with_weights(every_term, weight_stability=weight)
+    report = network.analyse(instance)
+    options = SolveOptions(time_limit_seconds=5, workers=2)
+    first = solve(instance, report, options)
+    assert first.has_solution
+    teams = [("team", m, t.team) for t in first.teams for m in t.members]
+    stints = [("rotation", s.employee_id, s.department) for s in first.rotation]
+    previous = PreviousPlan.of(first, weight, kept=[*teams, *stints])
+    built = build_model(instance, report, options, teams=True, rotation=True, previous=previous)
+    assert built.ctx.objective_terms["stability"]
+    assert objective_reach(built.ctx.model) <= objective_extent(instance).total * OBJECTIVE_SCALE
+
+
 def test_weights_at_the_cell_maximum_can_pass_the_objective_limit(
     every_term: PlanningInput,
 ) -> None:
@@ -105,6 +123,7 @@ def test_the_extent_grows_with_each_weight(every_term: PlanningInput) -> None:
         ("weight_skill_depth", "skill_depth"),
         ("weight_rotation_fairness", "rotation_fairness"),
         ("weight_learning", "learning"),
+        ("weight_stability", "stability"),
     ]:
         grown = objective_extent(with_weights(every_term, **{name: 500.0})).parts
         assert grown[part] > base[part], name

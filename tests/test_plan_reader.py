@@ -12,17 +12,24 @@ from plan_samples import sample_instance, sample_plan, write_sample
 from workbooks import company, write_workbook
 
 from crossteam.errors import InputError
+from crossteam.io.plan_layout import INPUT_BASIS
 from crossteam.io.plan_reader import ANOTHER_COMPANY_SHARE, read_plan, read_plan_for, read_review
+from crossteam.io.plan_writer import REVIEW_HEADER_ROW
 from crossteam.models import (
     DepartmentChange,
     PlanningInput,
     Problem,
     ReviewDecision,
     RotationStint,
+    Rule,
+    RuleKind,
     SolveStatus,
     SourceFile,
     TeamAssignment,
 )
+
+R = REVIEW_HEADER_ROW - 1
+"""Review rows lie this much lower than they did when the table began on row 1."""
 
 
 @pytest.fixture
@@ -164,7 +171,12 @@ def test_review_decisions_are_read_with_their_assignment_and_row(plan_path: Path
     edit(
         plan_path,
         "Review",
-        {"H2": "lock", "I2": "=must stay", "H5": " Remove ", "H8": "KEEP"},
+        {
+            f"H{2 + R}": "lock",
+            f"I{2 + R}": "=must stay",
+            f"H{5 + R}": " Remove ",
+            f"H{8 + R}": "KEEP",
+        },
     )
     assert read_review(plan_path, sample_instance()) == (
         ReviewDecision(
@@ -173,16 +185,16 @@ def test_review_decisions_are_read_with_their_assignment_and_row(plan_path: Path
             team="Alpha",
             decision="lock",
             comment="=must stay",
-            row=2,
+            row=2 + R,
         ),
-        ReviewDecision(kind="team", employee_id="E4", team="Beta", decision="remove", row=5),
+        ReviewDecision(kind="team", employee_id="E4", team="Beta", decision="remove", row=5 + R),
         ReviewDecision(
             kind="rotation",
             employee_id="E8",
             period="P1",
             department="Support",
             decision="keep",
-            row=8,
+            row=8 + R,
         ),
     )
 
@@ -192,21 +204,21 @@ def test_review_without_decisions_reads_as_none(plan_path: Path) -> None:
 
 
 def test_bad_decision_word_is_named_at_its_cell(plan_path: Path) -> None:
-    edit(plan_path, "Review", {"H3": "maybe", "H4": "lock"})
+    edit(plan_path, "Review", {f"H{3 + R}": "maybe", f"H{4 + R}": "lock"})
     (problem,) = problems_of(plan_path, read_review)
     assert (problem.sheet, problem.row, problem.column, problem.cell) == (
         "Review",
-        3,
+        3 + R,
         "decision",
-        "H3",
+        f"H{3 + R}",
     )
     assert "maybe" in problem.message
 
 
 def test_review_decision_on_unknown_host_department_is_a_problem(plan_path: Path) -> None:
-    edit(plan_path, "Review", {"H7": "lock", "D7": "Marketing"})
+    edit(plan_path, "Review", {f"H{7 + R}": "lock", f"D{7 + R}": "Marketing"})
     (problem,) = problems_of(plan_path, read_review)
-    assert (problem.cell, problem.column) == ("D7", "host_department")
+    assert (problem.cell, problem.column) == (f"D{7 + R}", "host_department")
 
 
 def test_workbook_without_review_sheet_is_refused_for_review(plan_path: Path) -> None:
@@ -257,7 +269,8 @@ def test_a_plan_of_this_very_input_reads_as_read_plan_does(plan_path: Path) -> N
 
 def test_a_plan_of_an_earlier_version_is_accepted_with_its_differences(plan_path: Path) -> None:
     # the plan names 7 people (5 in teams, E5 and E8 rotating); E2 has moved (1 of 7,
-    # 14 %, below the threshold) and E6, whom the plan names nowhere, has left
+    # 14 %, below the threshold) and E6, whom the plan names nowhere, has left (its Input
+    # Basis knows everyone)
     assert ANOTHER_COMPANY_SHARE == 0.2
     later = another_version(departments={"E2": "Support"}, without=("E6",))
     found = read_plan_for(plan_path, later)
@@ -268,7 +281,8 @@ def test_a_plan_of_an_earlier_version_is_accepted_with_its_differences(plan_path
     assert changes.department_changed == (
         DepartmentChange(employee_id="E2", before="Development", after="Support"),
     )
-    assert changes.removed == () and changes.name_changed == ()
+    assert changes.removed == ("E6",) and changes.name_changed == ()
+    assert changes.has_basis and changes.named_differing == 1
     assert found.plan.teams == sample_plan().teams  # the plan itself is unchanged
     assert (
         "1 of the 7 people it names differ: 1 changed department (E2 Development -> Support)"
@@ -311,21 +325,21 @@ def test_just_over_the_threshold_is_another_company(plan_path: Path) -> None:
 
 
 def test_a_lock_on_someone_who_differs_is_refused_at_its_review_row(plan_path: Path) -> None:
-    edit(plan_path, "Review", {"H3": "lock"})  # E2 in Alpha
+    edit(plan_path, "Review", {f"H{3 + R}": "lock"})  # E2 in Alpha
     later = another_version(departments={"E2": "Support"})
     assert read_plan_for(plan_path, later).changes.department_changed  # accepted without review
     with pytest.raises(InputError) as raised:
         read_plan_for(plan_path, later, review=True)
     (problem,) = raised.value.problems
-    assert (problem.sheet, problem.row) == ("Review", 3)
+    assert (problem.sheet, problem.row) == ("Review", 3 + R)
     assert "E2 has a lock decision" in problem.message and "someone else" in problem.message
 
 
 def test_review_decisions_come_with_the_plan(plan_path: Path) -> None:
-    edit(plan_path, "Review", {"H5": "remove"})
+    edit(plan_path, "Review", {f"H{5 + R}": "remove"})
     found = read_plan_for(plan_path, sample_instance(), review=True)
     assert found.decisions == (
-        ReviewDecision(kind="team", employee_id="E4", team="Beta", decision="remove", row=5),
+        ReviewDecision(kind="team", employee_id="E4", team="Beta", decision="remove", row=5 + R),
     )
 
 
@@ -350,3 +364,122 @@ def test_plan_resaved_by_libreoffice_reads_back_the_same(plan_path: Path, tmp_pa
     )
     plan = read_plan(out / plan_path.name, sample_instance())
     assert (plan.teams, plan.rotation) == (sample_plan().teams, sample_plan().rotation)
+
+
+def later_version(instance: PlanningInput) -> PlanningInput:
+    """``instance`` as a later workbook of the same company (another SHA-256)."""
+    source = SourceFile(path="/data/company-v2.xlsx", sha256="cd" * 32, size_bytes=99)
+    copy = instance.model_copy(update={"source": source})
+    return PlanningInput.model_validate(copy.model_dump())
+
+
+def test_everyone_and_every_sheet_are_compared_with_the_plans_input_basis(
+    plan_path: Path,
+) -> None:
+    base = sample_instance()
+    employees = tuple(
+        e.model_copy(
+            update={"available": e.employee_id != "E3", "rotation_eligible": e.employee_id != "E5"}
+        )
+        for e in base.employees
+    )
+    joiner = base.employees[0].model_copy(update={"employee_id": "E9", "name": "New Joiner"})
+    alpha, beta = base.teams
+    together = Rule(kind=RuleKind.TOGETHER, employee_id="E1", target="E4", targets=("E4",))
+    later = later_version(
+        base.model_copy(
+            update={
+                "employees": (*employees, joiner),
+                "departments": tuple(
+                    d.model_copy(update={"headcount": 3}) if d.name == "Sales" else d
+                    for d in base.departments
+                ),
+                "teams": (alpha.model_copy(update={"max_size": 3}), beta),
+                "rules": (together,),
+                "settings": base.settings.model_copy(update={"weight_bridging": 20.0}),
+            }
+        )
+    )
+
+    changes = read_plan_for(plan_path, later).changes
+
+    assert changes.has_basis
+    assert (changes.now_unavailable, changes.no_longer_eligible) == (("E3",), ("E5",))
+    assert changes.added == ("E9",) and changes.removed == ()
+    parts = {p.part: p for p in changes.parts}
+    assert parts["Teams"].changed == ("Alpha",)
+    assert parts["Rules"].added == ("together E1 E4",)
+    assert parts["Settings"].changed == ("weight_bridging",)
+    assert "Departments" not in parts  # a headcount is the Employees sheet's
+    summary = changes.summary()
+    for words in ("1 now unavailable (E3)", "1 new in the input (E9)", "Teams: 1 changed (Alpha)"):
+        assert words in summary
+    assert "New Joiner" not in summary
+
+
+def test_without_an_input_basis_the_people_the_plan_names_are_compared(
+    plan_path: Path,
+) -> None:
+    workbook = openpyxl.load_workbook(plan_path)
+    del workbook[INPUT_BASIS]
+    workbook.save(plan_path)
+    base = sample_instance()
+    employees = tuple(
+        e.model_copy(update={"available": e.employee_id != "E3"}) for e in base.employees
+    )
+    later = later_version(base.model_copy(update={"employees": employees}))
+
+    changes = read_plan_for(plan_path, later).changes
+
+    assert not changes.has_basis
+    assert changes.now_unavailable == ("E3",)
+    assert changes.parts == ()
+
+
+def test_a_team_no_longer_in_the_input_is_left_out_with_its_reason(plan_path: Path) -> None:
+    base = sample_instance()
+    later = later_version(base.model_copy(update={"teams": base.teams[:1]}))
+
+    found = read_plan_for(plan_path, later)
+
+    assert [t.team for t in found.plan.teams] == ["Alpha"]
+    assert [(g.employee_id, g.team, g.reason) for g in found.left_out] == [
+        ("E4", "Beta", "team 'Beta' is no longer in the input"),
+        ("E7", "Beta", "team 'Beta' is no longer in the input"),
+    ]
+
+
+def test_people_no_longer_in_the_input_are_listed_as_left_out(plan_path: Path) -> None:
+    found = read_plan_for(plan_path, another_version(without=("E8",)))
+    assert {(g.kind, g.period, g.department) for g in found.left_out} == {
+        ("rotation", "P1", "Support"),
+        ("rotation", "P2", "Support"),
+    }
+    assert {g.reason for g in found.left_out} == {"E8 is no longer in the input"}
+
+
+def test_a_comment_without_a_decision_is_read_to_be_carried_over(plan_path: Path) -> None:
+    edit(plan_path, "Review", {f"I{3 + R}": "ask again in June"})
+    assert read_review(plan_path, sample_instance()) == (
+        ReviewDecision(
+            kind="team", employee_id="E2", team="Alpha", comment="ask again in June", row=3 + R
+        ),
+    )
+
+
+def test_a_review_table_on_the_first_row_is_read_too(plan_path: Path) -> None:
+    # plans written before the Review sheet had instructions
+    workbook = openpyxl.load_workbook(plan_path)
+    table = [
+        [c.value for c in row] for row in workbook["Review"].iter_rows(min_row=REVIEW_HEADER_ROW)
+    ]
+    del workbook["Review"]
+    sheet = workbook.create_sheet("Review")
+    for row in table:
+        sheet.append(row)
+    sheet["H3"] = "remove"
+    workbook.save(plan_path)
+
+    assert read_review(plan_path, sample_instance()) == (
+        ReviewDecision(kind="team", employee_id="E2", team="Alpha", decision="remove", row=3),
+    )

@@ -27,14 +27,23 @@ from crossteam import network
 from crossteam.io.excel import CUT_MARK, LINE_POINTS, MAX_CELL_TEXT, CutTextWarning
 from crossteam.io.plan_layout import TEAMS_COLUMNS
 from crossteam.io.plan_summary import summary_sentences
-from crossteam.io.plan_writer import local_time, write_plan
+from crossteam.io.plan_writer import (
+    REVIEW_HEADER_ROW,
+    local_time,
+    review_instructions,
+    write_plan,
+)
 from crossteam.models import (
     PROJECTION,
     CheckReport,
     DepartmentStats,
+    InputChanges,
+    PartChange,
     Plan,
+    PlanChange,
     PlanEffect,
     PlanningInput,
+    ReviewDecision,
     RotationStint,
     SolveStatus,
     TeamAssignment,
@@ -49,8 +58,11 @@ SHEETS = [
     "Gaps",
     "Checks",
     "Review",
+    "Input Basis",
     "Run Info",
 ]
+H = REVIEW_HEADER_ROW
+"""The Review table's header row, below the instructions."""
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +142,7 @@ def test_rotation_sheet_has_a_column_per_period_holding_the_host(
 def test_review_sheet_has_one_row_per_assignment_with_blank_decisions(
     workbook: openpyxl.Workbook,
 ) -> None:
-    assert rows(workbook["Review"]) == [
+    assert rows(workbook["Review"])[H - 1 :] == [
         (
             "kind",
             "team",
@@ -160,11 +172,25 @@ def test_review_decision_column_offers_keep_remove_lock_and_stands_out(
     assert validation.type == "list"
     assert validation.formula1 == '"keep,remove,lock"'
     assert validation.allow_blank
-    assert str(validation.sqref) == "H2:H9"
+    assert str(validation.sqref) == f"H{H + 1}:H{H + 8}"
     sheet = workbook["Review"]
-    editable = {sheet[ref].fill.fgColor.rgb for ref in ("H2", "I2", "H9", "I9")}
+    corners = (f"H{H + 1}", f"I{H + 1}", f"H{H + 8}", f"I{H + 8}")
+    editable = {sheet[ref].fill.fgColor.rgb for ref in corners}
     assert len(editable) == 1
-    assert sheet["G2"].fill.fgColor.rgb not in editable
+    assert sheet[f"G{H + 1}"].fill.fgColor.rgb not in editable
+
+
+def test_review_sheet_starts_with_instructions_and_the_replan_command(
+    workbook: openpyxl.Workbook,
+) -> None:
+    sheet = workbook["Review"]
+    lines = [sheet.cell(row=r, column=1).value for r in range(2, H - 1)]
+    command = "crossteam plan company.xlsx --review THIS-PLAN.xlsx -o THIS-PLAN-next.xlsx"
+    assert lines == list(review_instructions(command))
+    assert sheet.freeze_panes == f"A{H + 1}" and sheet.print_title_rows == f"${H}:${H}"
+    # each line spans the table and wraps, so it prints within the page's width
+    assert "A2:I2" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet["A2"].alignment.wrap_text
 
 
 def test_team_overview_shows_skill_needs_met_and_pairs_bridged(
@@ -388,7 +414,7 @@ def test_every_table_header_matches_its_table(workbook: openpyxl.Workbook) -> No
 def test_main_sheets_freeze_their_header_and_print_it_on_every_page(
     workbook: openpyxl.Workbook,
 ) -> None:
-    for title in ("Teams", "Team Overview", "Rotation", "Gaps", "Checks", "Review", "Run Info"):
+    for title in ("Teams", "Team Overview", "Rotation", "Gaps", "Checks", "Run Info"):
         sheet = workbook[title]
         assert sheet.freeze_panes is not None and sheet.freeze_panes.endswith("2"), title
         assert sheet.print_title_rows == "$1:$1", title
@@ -396,8 +422,8 @@ def test_main_sheets_freeze_their_header_and_print_it_on_every_page(
 
 def test_names_that_look_like_formulas_are_text_cells(plan_path: Path) -> None:
     workbook = openpyxl.load_workbook(plan_path)
-    places = [("Teams", "C4"), ("Teams", "C5"), ("Rotation", "B2"), ("Review", "F4")]
-    places += [("Review", "F5"), ("Review", "F7"), ("Checks", "D3")]
+    places = [("Teams", "C4"), ("Teams", "C5"), ("Rotation", "B2"), ("Review", f"F{H + 3}")]
+    places += [("Review", f"F{H + 4}"), ("Review", f"F{H + 6}"), ("Checks", "D3")]
     for sheet, cell in places:
         assert workbook[sheet][cell].data_type == "s", (sheet, cell)
     review = rows(workbook["Review"])
@@ -623,3 +649,110 @@ def test_a_text_longer_than_a_cell_is_cut_visibly_and_listed_on_run_info(
     ]
     assert [v.split(":")[0] for v in listed] == cut
     assert book.sheetnames[-1] == "Run Info"  # filled last, still in its place
+
+
+def table_rows(sheet: Worksheet, name: str) -> list[tuple[object, ...]]:
+    return [tuple(c.value for c in row) for row in sheet[sheet.tables[name].ref]]
+
+
+def test_decisions_and_comments_carry_over_to_the_new_review_sheet(tmp_path: Path) -> None:
+    decisions = (
+        ReviewDecision(
+            kind="team", employee_id="E2", team="Alpha", decision="lock", comment="key", row=12
+        ),
+        # E6 is in no team of this plan: the remove keeps a row of its own
+        ReviewDecision(
+            kind="team", employee_id="E6", team="Beta", decision="remove", comment="away", row=14
+        ),
+        ReviewDecision(
+            kind="rotation",
+            employee_id="E8",
+            period="P2",
+            department="Support",
+            comment="ok",
+            row=9,
+        ),
+    )
+    path = tmp_path / "plan.xlsx"
+    instance, plan = sample_instance(), sample_plan()
+    write_plan(
+        path,
+        instance,
+        plan,
+        effect=unchanged_network(instance),
+        checks=CheckReport(),
+        run_info=sample_run_info(),
+        decisions=decisions,
+    )
+
+    review = rows(openpyxl.load_workbook(path)["Review"])[H:]
+    decided = [(r[0], r[4], r[1] or r[2], r[7], r[8]) for r in review if r[7] or r[8]]
+    assert decided == [
+        ("team", "E2", "Alpha", "lock", "key"),
+        ("rotation", "E8", "P2", None, "ok"),
+        ("team", "E6", "Beta", "remove", "away"),
+    ]
+    assert review[-1][5:7] == (FORMULA_NAMES[3], "Support")
+
+
+def test_changes_sheet_has_each_comment_and_how_the_input_changed(tmp_path: Path) -> None:
+    changes = (
+        PlanChange(
+            employee_id="E3",
+            kind="team",
+            what="left",
+            before="Alpha",
+            reason="E3 is now unavailable",
+        ),
+        PlanChange(
+            employee_id="E6",
+            kind="team",
+            what="joined",
+            after="Alpha",
+            reason="refilled the seat of E3",
+            comment="fine by me",
+        ),
+    )
+    input_changes = InputChanges(
+        same_input=False,
+        has_basis=True,
+        now_unavailable=("E3",),
+        parts=(PartChange(part="Teams", changed=("Alpha",)),),
+    )
+    path = tmp_path / "plan.xlsx"
+    instance, plan = sample_instance(), sample_plan()
+    write_plan(
+        path,
+        instance,
+        plan,
+        effect=unchanged_network(instance),
+        checks=CheckReport(),
+        run_info=sample_run_info(),
+        changes=changes,
+        input_changes=input_changes,
+    )
+
+    sheet = openpyxl.load_workbook(path)["Changes"]
+    assert table_rows(sheet, "Changes")[1:] == [
+        ("E3", FORMULA_NAMES[0], "team", "left", "Alpha", None, "E3 is now unavailable", None),
+        ("E6", FORMULA_NAMES[3], "team", "joined", None, "Alpha", "refilled the seat of E3",
+         "fine by me"),
+    ]  # fmt: skip
+    assert dict(table_rows(sheet, "ChangesSummary")[1:]) == {  # type: ignore[arg-type]
+        "changes": 2,
+        "… is now unavailable": 1,
+        "refilled the seat of …": 1,
+    }
+    assert table_rows(sheet, "InputChanges")[1:] == [
+        ("Employees", "now unavailable", 1, "E3"),
+        ("Teams", "changed", 1, "Alpha"),
+    ]
+
+
+def test_input_basis_is_hidden_and_holds_no_names(workbook: openpyxl.Workbook) -> None:
+    sheet = workbook["Input Basis"]
+    assert sheet.sheet_state == "hidden"
+    cells = {str(c) for row in sheet.iter_rows(values_only=True) for c in row if c is not None}
+    assert {"E1", "Sales", "Alpha", "P1"} <= cells
+    names = {e.name for e in sample_instance().employees}
+    assert not any(name in cell for cell in cells for name in names)

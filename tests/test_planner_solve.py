@@ -115,7 +115,7 @@ def test_a_together_pair_no_team_can_take_is_explained_with_its_rules_row() -> N
     assert plan.status is SolveStatus.INFEASIBLE and plan.stop_reason is StopReason.PROVEN
     assert plan.explanation[0] == "No plan meets all of these rules together:"
     assert "- Rules row 7: a1 must be in a team, the same team as b1" in plan.explanation
-    assert "- Team 'T' needs 1 member(s) with python at level 1 or more" in plan.explanation
+    assert "- Team 'T' needs 1 member with python at level 1 or more" in plan.explanation
 
 
 def test_one_worker_with_a_seed_and_a_deterministic_limit_repeats_exactly() -> None:

@@ -18,6 +18,8 @@ CHECKS: Final = "Checks"
 REVIEW: Final = "Review"
 CHANGES: Final = "Changes"
 RUN_INFO: Final = "Run Info"
+INPUT_BASIS: Final = "Input Basis"
+"""Hidden: what the plan was planned on, to tell what a later input changed."""
 ALTERNATIVES: Final = "Alternatives"
 ALTERNATIVE_TEAMS: Final = "Alternative Teams"
 
@@ -43,9 +45,31 @@ REVIEW_COLUMNS: Final = (
     "decision",
     "comment",
 )
+REVIEW_MARKS: Final = ("employee_id", "decision")
+"""The Review table's header is the first row holding these (instructions stand above it)."""
 DECISIONS: Final = ("keep", "remove", "lock")
-CHANGES_COLUMNS: Final = ("employee_id", "name", "kind", "change", "before", "after", "reason")
-"""The Changes sheet of a re-plan after review: one row per employee and kind that moved."""
+CHANGES_COLUMNS: Final = (
+    "employee_id",
+    "name",
+    "kind",
+    "change",
+    "before",
+    "after",
+    "reason",
+    "comment",
+)
+"""The Changes sheet of a re-plan: one row per employee and kind that moved, with the
+comment of the manager's decision on it."""
+INPUT_CHANGES_COLUMNS: Final = ("sheet", "change", "count", "which")
+"""Beside the changes: how the input changed since the previous plan, one row per kind."""
+BASIS_EMPLOYEE_COLUMNS: Final = (
+    "employee_id",
+    "department",
+    "available",
+    "rotation_eligible",
+    "details",
+)
+BASIS_ITEM_COLUMNS: Final = ("part", "key", "fingerprint")
 ALTERNATIVES_COLUMNS: Final = (
     "alternative",
     "objective",

@@ -6,9 +6,11 @@ planning instance and each problem names its sheet, row and column, as for the i
 A plan read for a command (``read_plan_for``) is also checked to be a plan of this
 company: its Run Info's input SHA-256, and the name and department its Teams and
 Rotation sheets give each person against the input's. A plan of an earlier version of
-the input is accepted, its differences listed (``InputChanges``); a plan whose people
+the input is accepted, its differences listed (``InputChanges``; with the plan's hidden
+Input Basis sheet, every person and every other sheet are compared); a plan whose people
 mostly differ (``ANOTHER_COMPANY_SHARE``), or where a Review decision names someone who
-differs, is another company's and refused.
+differs, is another company's and refused. Assignments whose person, team, host or
+period the input no longer has are left out of the plan read, and listed (``LeftOut``).
 """
 
 from __future__ import annotations
@@ -23,8 +25,12 @@ from openpyxl.utils import get_column_letter
 from crossteam.errors import InputError
 from crossteam.io.cells import CellError, as_id, as_text, check_raw
 from crossteam.io.plan_layout import (
+    BASIS_EMPLOYEE_COLUMNS,
+    BASIS_ITEM_COLUMNS,
     DECISIONS,
+    INPUT_BASIS,
     REVIEW,
+    REVIEW_MARKS,
     ROTATION,
     ROTATION_COLUMNS,
     RUN_INFO,
@@ -34,9 +40,13 @@ from crossteam.io.safety import open_workbook
 from crossteam.io.schema import EMPLOYEES, match_key, normalise
 from crossteam.io.text import clean, fold, written
 from crossteam.models import (
+    BasisEmployee,
+    BasisItem,
     DepartmentChange,
     EmployeeId,
+    InputBasis,
     InputChanges,
+    LeftOut,
     Plan,
     PlanningInput,
     Problem,
@@ -97,6 +107,22 @@ class _Sheet:
             return None
 
 
+_HEADER_MARKS: dict[str, tuple[str, ...]] = {REVIEW: REVIEW_MARKS}
+"""Sheets whose table may stand below other rows (instructions): its header is the first
+row holding these headers."""
+_HEADER_SEARCH_ROWS = 40
+
+
+def _header_index(rows: tuple[tuple[int, dict[int, object]], ...], marks: tuple[str, ...]) -> int:
+    """Position in ``rows`` of the header: the first row holding every one of ``marks``
+    (the first row when there are none, or none holds them)."""
+    wanted = {normalise(m) for m in marks}
+    for position, (_, values) in enumerate(rows[:_HEADER_SEARCH_ROWS]):
+        if wanted and wanted <= {normalise(as_text(v)) for v in values.values()}:
+            return position
+    return 0
+
+
 def _read_sheets(path: Path, *wanted: str) -> dict[str, _Sheet]:
     """The sheets named in ``wanted`` (matched as the input's sheet names are) that exist."""
     found: dict[str, _Sheet] = {}
@@ -111,9 +137,10 @@ def _read_sheets(path: Path, *wanted: str) -> dict[str, _Sheet]:
             if not content.rows:
                 found[name] = _Sheet(actual, 1, {}, ())
                 continue
-            header_row, header = content.rows[0]
+            at = _header_index(content.rows, _HEADER_MARKS.get(name, ()))
+            header_row, header = content.rows[at]
             headers = {c: as_text(v) for c, v in header.items()}
-            found[name] = _Sheet(actual, header_row, headers, content.rows[1:])
+            found[name] = _Sheet(actual, header_row, headers, content.rows[at + 1 :])
     return found
 
 
@@ -166,11 +193,13 @@ MISMATCHES_LISTED = 20
 @dataclass(frozen=True)
 class PlanForInput:
     """A plan workbook read for one input: its plan, its Review decisions (when asked
-    for), and how the input changed since the plan was made."""
+    for), how the input changed since the plan was made, and the assignments left out of
+    the plan because the input no longer has their person, team, host or period."""
 
     plan: Plan
     changes: InputChanges
     decisions: tuple[ReviewDecision, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
 
 
 def read_plan_for(path: Path, instance: PlanningInput, *, review: bool = False) -> PlanForInput:
@@ -178,9 +207,11 @@ def read_plan_for(path: Path, instance: PlanningInput, *, review: bool = False) 
     one door by which a command reads a plan.
 
     With the same input SHA-256 on Run Info, as ``read_plan``. Otherwise the people the
-    plan names are compared with the input's: those no longer in the input are left out
-    of the plan, and every difference is listed in ``changes``. With ``review``, the
-    Review sheet's decisions are read too.
+    plan names are compared with the input's, and with the plan's Input Basis sheet
+    everyone and every other sheet: every difference is listed in ``changes``, and the
+    assignments of people, teams, hosts and periods no longer in the input are left out
+    of the plan (``left_out``). With ``review``, the Review sheet's decisions (and the
+    comments of rows without one) are read too.
 
     Raises:
         InputError: what ``read_plan`` (and ``read_review``) raise; and a plan of another
@@ -188,23 +219,27 @@ def read_plan_for(path: Path, instance: PlanningInput, *, review: bool = False) 
             remove decision names someone who differs. Each differing row is named (by id,
             never by name).
     """
-    wanted = (TEAMS, ROTATION, RUN_INFO, *((REVIEW,) if review else ()))
+    wanted = (TEAMS, ROTATION, RUN_INFO, INPUT_BASIS, *((REVIEW,) if review else ()))
     sheets = _read_sheets(path, *wanted)
     recorded = _run_info_fields(sheets.get(RUN_INFO))
     source = instance.source
+    basis_sheet = sheets.pop(INPUT_BASIS, None)
     changes, mismatches = _compare(sheets, instance, recorded, source.sha256 if source else None)
     if not changes.same_input and changes.differing_share > ANOTHER_COMPANY_SHARE:
         raise InputError(_another_company(path, changes, mismatches))
+    if not changes.same_input and (basis := _read_basis(basis_sheet)) is not None:
+        changes = changes.with_basis(basis, instance)
     review_sheet = sheets.pop(REVIEW, None)
-    plan = _plan_from(path, sheets, instance, skip=frozenset(changes.removed))
+    gone = _Gone.of(changes)
+    plan = _plan_from(path, sheets, instance, gone=gone)
     if not review:
-        return PlanForInput(plan, changes)
+        return PlanForInput(plan, changes, left_out=tuple(gone.left_out))
     if review_sheet is None:
         raise InputError([Problem(message=f"{path.name} has no {REVIEW} sheet to read")])
     decisions = _review_decisions(review_sheet, instance)
     if not changes.same_input:
         _refuse_decisions_on_changed_people(path, review_sheet, decisions, changes)
-    return PlanForInput(plan, changes, decisions)
+    return PlanForInput(plan, changes, decisions, tuple(gone.left_out))
 
 
 @dataclass(frozen=True)
@@ -261,18 +296,93 @@ def _compare(
                 )
                 mismatches.append(_at(sheet, row, column, message))
     employees = recorded.get("employees", "")
+    known = [
+        (person, e)
+        for person in ([] if same else first.values())
+        if (e := instance.employee_by_id.get(person.employee_id)) is not None
+    ]
+    rotating = {p.employee_id for p in _named(sheets) if p.sheet is sheets.get(ROTATION)}
     changes = InputChanges(
         same_input=same,
         plan_sha256=plan_sha,
         input_sha256=sha256,
         people=len(first),
+        named_differing=len({*removed, *renamed, *(c.employee_id for c in moved)}),
         removed=tuple(removed),
         department_changed=tuple(moved),
         name_changed=tuple(renamed),
+        now_unavailable=tuple(p.employee_id for p, e in known if not e.available),
+        no_longer_eligible=tuple(
+            p.employee_id for p, e in known if p.employee_id in rotating and not e.rotation_eligible
+        ),
         plan_employees=int(employees) if employees.isdigit() else None,
         input_employees=len(instance.employees),
     )
     return changes, mismatches
+
+
+def _read_basis(sheet: _Sheet | None) -> InputBasis | None:
+    """The plan's Input Basis, ``None`` when it has none (a plan of an older crossteam)
+    or its tables are not there."""
+    if sheet is None:
+        return None
+    columns = {h: sheet.column(h) for h in (*BASIS_EMPLOYEE_COLUMNS, *BASIS_ITEM_COLUMNS)}
+    if columns["employee_id"] is None or columns["department"] is None or columns["part"] is None:
+        return None
+    employees: list[BasisEmployee] = []
+    items: list[BasisItem] = []
+    for _, values in sheet.rows:
+
+        def cell(header: str, values: dict[int, object] = values) -> str:
+            column = columns[header]
+            return (_clean(values.get(column)) or "") if column is not None else ""
+
+        if (who := cell("employee_id")) and (department := cell("department")):
+            employees.append(
+                BasisEmployee(
+                    employee_id=who,
+                    department=department,
+                    available=cell("available") != "no",
+                    rotation_eligible=cell("rotation_eligible") != "no",
+                    details=cell("details"),
+                )
+            )
+        if (part := cell("part")) and (key := cell("key")):
+            items.append(BasisItem(part=part, key=key, fingerprint=cell("fingerprint")))
+    return InputBasis(employees=tuple(employees), items=tuple(items))
+
+
+@dataclass
+class _Gone:
+    """What the input no longer has, whose assignments are left out of the plan read."""
+
+    people: frozenset[EmployeeId] = frozenset()
+    teams: frozenset[str] = frozenset()
+    departments: frozenset[str] = frozenset()
+    periods: frozenset[str] = frozenset()
+    left_out: list[LeftOut] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, changes: InputChanges) -> _Gone:
+        def removed(part: str) -> frozenset[str]:
+            found = changes.part(part)
+            return frozenset(found.removed) if found is not None else frozenset()
+
+        return cls(
+            frozenset(changes.removed),
+            removed("Teams"),
+            removed("Departments"),
+            frozenset(normalise(p) for p in removed("Periods")),
+        )
+
+    def person(self, employee_id: EmployeeId | None) -> str | None:
+        """Why the assignments of ``employee_id`` are left out, if they are."""
+        if employee_id in self.people:
+            return f"{employee_id} is no longer in the input"
+        return None
+
+    def leave(self, reason: str, employee_id: str, kind: ReviewKind, **place: str | None) -> None:
+        self.left_out.append(LeftOut(employee_id=employee_id, kind=kind, reason=reason, **place))
 
 
 def _named(sheets: dict[str, _Sheet]) -> Iterator[_Named]:
@@ -300,12 +410,21 @@ def _named(sheets: dict[str, _Sheet]) -> Iterator[_Named]:
 def _plain(value: object) -> str | None:
     """A cell as text for comparing, ``None`` when blank or unreadable (``_Sheet.text``
     reports unreadable cells when the plan itself is read)."""
+    if value is None:
+        return None  # as_text would give "None"
     try:
         check_raw(value)
         text = as_id(value)
     except CellError:
         return None
     return text if text else None
+
+
+def _clean(value: object) -> str | None:
+    """A cell as the reader's text (``text.clean``), ``None`` when blank or unreadable,
+    without reporting it (the plan's own reading of the cell does)."""
+    text = _plain(value)
+    return clean(text) or None if text is not None else None
 
 
 def _same(text: str) -> str:
@@ -321,7 +440,7 @@ def _at(sheet: _Sheet, row: int, column: int | None, message: str) -> Problem:
 
 
 def _another_company(path: Path, changes: InputChanges, mismatches: list[Problem]) -> list[Problem]:
-    differing = len(changes.differing)
+    differing = changes.named_differing
     summary = Problem(
         message=(
             f"{path.name} is a plan of another company's workbook: {differing} of the "
@@ -371,21 +490,19 @@ def _run_info_fields(run_info: _Sheet | None) -> dict[str, str]:
 
 
 def _plan_from(
-    path: Path,
-    sheets: dict[str, _Sheet],
-    instance: PlanningInput,
-    *,
-    skip: frozenset[EmployeeId] = frozenset(),
+    path: Path, sheets: dict[str, _Sheet], instance: PlanningInput, *, gone: _Gone | None = None
 ) -> Plan:
-    """The plan the Teams and Rotation sheets hold, rows of the people in ``skip`` left out."""
+    """The plan the Teams and Rotation sheets hold, without what is ``gone`` from the input
+    (each assignment left out is listed in ``gone.left_out``)."""
+    gone = gone if gone is not None else _Gone()
     run_info = _run_info_fields(sheets.get(RUN_INFO))
     parts = {k: v for k, v in sheets.items() if k in (TEAMS, ROTATION)}
     if not parts:
         raise InputError(
             [Problem(message=f"{path.name} has neither a {TEAMS} nor a {ROTATION} sheet")]
         )
-    teams = _read_teams(parts[TEAMS], instance, skip) if TEAMS in parts else ()
-    rotation = _read_rotation(parts[ROTATION], instance, skip) if ROTATION in parts else ()
+    teams = _read_teams(parts[TEAMS], instance, gone) if TEAMS in parts else ()
+    rotation = _read_rotation(parts[ROTATION], instance, gone) if ROTATION in parts else ()
     _raise_if_problems(*parts.values())
     planned = {
         field: run_info[field] == "yes"
@@ -401,15 +518,19 @@ def _plan_from(
     )
 
 
-def _read_teams(
-    sheet: _Sheet, instance: PlanningInput, skip: frozenset[EmployeeId]
-) -> tuple[TeamAssignment, ...]:
+def _read_teams(sheet: _Sheet, instance: PlanningInput, gone: _Gone) -> tuple[TeamAssignment, ...]:
     columns = sheet.require("team", "employee_id")
     if len(columns) < 2:
         return ()
     members: dict[str, list[str]] = {}
     for row, values in sheet.rows:
-        if _plain(values.get(columns["employee_id"])) in skip:
+        who = _plain(values.get(columns["employee_id"]))
+        named = _clean(values.get(columns["team"]))
+        why = gone.person(who) or (
+            f"team '{named}' is no longer in the input" if named in gone.teams else None
+        )
+        if who is not None and why is not None:
+            gone.leave(why, who, "team", team=named)
             continue
         team = _known(sheet, row, values, columns["team"], instance.team_by_name, "team")
         employee = _known(
@@ -461,7 +582,7 @@ def _person_named(sheet: _Sheet, text: str, employees: dict[str, Any]) -> str | 
 
 
 def _read_rotation(
-    sheet: _Sheet, instance: PlanningInput, skip: frozenset[EmployeeId]
+    sheet: _Sheet, instance: PlanningInput, gone: _Gone
 ) -> tuple[RotationStint, ...]:
     columns = sheet.require("employee_id")
     if not columns:
@@ -470,11 +591,14 @@ def _read_rotation(
     labels = {p.label: p for p in instance.periods}
     by_normal = {normalise(p.label): p for p in instance.periods}
     period_of: dict[int, str] = {}
+    gone_periods: dict[int, str] = {}
     for column, header in sheet.headers.items():
         if normalise(header) in fixed:
             continue
         period = labels.get(header) or by_normal.get(normalise(header))
-        if period is None:
+        if period is None and normalise(header) in gone.periods:
+            gone_periods[column] = clean(header)
+        elif period is None:
             sheet.problem(
                 sheet.header_row,
                 column,
@@ -487,7 +611,8 @@ def _read_rotation(
     stints: list[RotationStint] = []
     seen: set[tuple[str, str]] = set()
     for row, values in sheet.rows:
-        if _plain(values.get(columns["employee_id"])) in skip:
+        who = _plain(values.get(columns["employee_id"]))
+        if who is not None and _left_out_stints(values, who, period_of, gone_periods, gone):
             continue
         employee = _known(
             sheet, row, values, columns["employee_id"], instance.employee_by_id, "employee"
@@ -498,7 +623,7 @@ def _read_rotation(
         ]
         for label, department, column in hosts:
             header = sheet.headers[column]
-            if department is None:
+            if department is None or department in gone.departments:
                 continue
             if department not in instance.department_by_name:
                 sheet.problem(row, column, header, f"unknown department '{department}'")
@@ -510,6 +635,32 @@ def _read_rotation(
                     RotationStint(employee_id=employee, period=label, department=department)
                 )
     return tuple(stints)
+
+
+def _left_out_stints(
+    values: dict[int, object],
+    who: EmployeeId,
+    period_of: dict[int, str],
+    gone_periods: dict[int, str],
+    gone: _Gone,
+) -> bool:
+    """List the stints of the row that are left out (its person, a period or a host gone);
+    whether the whole row is (its person gone)."""
+    person = gone.person(who)
+    for column, label in [*period_of.items(), *gone_periods.items()]:
+        host = _clean(values.get(column))
+        if host is None:
+            continue
+        why = (
+            person
+            or (f"period {label} is no longer in the input" if column in gone_periods else None)
+            or (
+                f"department {host} is no longer in the input" if host in gone.departments else None
+            )
+        )
+        if why is not None:
+            gone.leave(why, who, "rotation", period=label, department=host)
+    return person is not None
 
 
 def read_review(path: Path, instance: PlanningInput) -> tuple[ReviewDecision, ...]:
@@ -548,6 +699,9 @@ def _decisions(
     for row, values in sheet.rows:
         decision = sheet.text(row, values, columns["decision"])
         if decision is None:
+            comment = _clean(values.get(comment_column)) if comment_column else None
+            if comment is not None and (note := _comment_only(values, instance, columns)):
+                yield note.model_copy(update={"comment": comment, "row": row})
             continue
         if _word(decision) not in DECISIONS:
             sheet.problem(
@@ -583,6 +737,26 @@ def _decisions(
             comment=sheet.text(row, values, comment_column) or "",
             row=row,
         )
+
+
+def _comment_only(
+    values: dict[int, object], instance: PlanningInput, columns: dict[str, int]
+) -> ReviewDecision | None:
+    """A row with a comment and no decision, as it stands (nothing on it is checked: it
+    only carries the comment to the next plan); ``None`` when it names no employee or kind
+    the input has."""
+    kind = _word(_clean(values.get(columns["kind"])) or "")
+    employee = _clean(values.get(columns["employee_id"]))
+    if kind not in get_args(ReviewKind) or employee not in instance.employee_by_id:
+        return None
+    return ReviewDecision(
+        kind=kind,
+        employee_id=employee,
+        team=_clean(values.get(columns["team"])),
+        period=_clean(values.get(columns["period"])),
+        department=_clean(values.get(columns["host_department"])),
+        row=1,
+    )
 
 
 def _targets(

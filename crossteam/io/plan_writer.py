@@ -11,11 +11,12 @@ sheet for managers' decisions and the Run Info an auditor needs to repeat the ru
 from __future__ import annotations
 
 import math
+import shlex
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from io import BytesIO
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Final
 
 from openpyxl.chart import BarChart, Reference
@@ -50,12 +51,16 @@ from crossteam.io.plan_layout import (
     ALTERNATIVE_TEAMS_COLUMNS,
     ALTERNATIVES,
     ALTERNATIVES_COLUMNS,
+    BASIS_EMPLOYEE_COLUMNS,
+    BASIS_ITEM_COLUMNS,
     CHANGES,
     CHANGES_COLUMNS,
     CHECKS,
     CONNECTIVITY,
     DECISIONS,
     GAPS,
+    INPUT_BASIS,
+    INPUT_CHANGES_COLUMNS,
     REVIEW,
     REVIEW_COLUMNS,
     ROTATION,
@@ -75,13 +80,16 @@ from crossteam.models import (
     DepartmentName,
     Employee,
     GapKind,
+    InputChanges,
     NetworkReport,
     Plan,
     PlanEffect,
     PlanningInput,
+    ReviewDecision,
     RunInfo,
     TeamAssignment,
     TeamName,
+    input_basis,
 )
 from crossteam.models.review import PlanChange
 
@@ -112,6 +120,7 @@ _FAIL_FONT: Final = Font(color="9C0006")
 _EDITABLE_FILL: Final = PatternFill("solid", fgColor="FFF2CC")
 _BOLD: Final = Font(bold=True)
 _VERTICAL: Final = Alignment(textRotation=90, horizontal="center")
+_WRAPPED: Final = Alignment(wrap_text=True, vertical="top")
 _HEAT_LOW: Final = "FFFFFF"
 _HEAT_HIGH: Final = "2E7D32"
 _PICTURE_WIDTH: Final = 900
@@ -129,19 +138,25 @@ def write_plan(
     run_info: RunInfo,
     changes: Sequence[PlanChange] | None = None,
     alternatives: Sequence[AlternativeSummary] | None = None,
+    input_changes: InputChanges | None = None,
+    decisions: Sequence[ReviewDecision] = (),
+    file_name: str | None = None,
 ) -> None:
     """Write the plan workbook to ``path`` (the caller makes the write atomic).
 
-    ``changes`` (a re-plan after review) adds a Changes sheet after the Summary, even
-    when it is empty, so that "nothing changed" is said too. ``alternatives`` (plan 1,
-    the plan written, and its alternatives) adds an Alternatives sheet comparing them and
-    an Alternative Teams sheet with every plan's teams.
+    ``changes`` (a re-plan of a previous plan) adds a Changes sheet after the Summary,
+    even when it is empty, so that "nothing changed" is said too; beside them, how the
+    input changed since (``input_changes``). ``decisions`` (a re-plan after review) are
+    written again, with their comments, on the new Review sheet. ``file_name`` is the
+    workbook's name, for the re-plan command the Review sheet shows. ``alternatives``
+    (plan 1, the plan written, and its alternatives) adds an Alternatives sheet comparing
+    them and an Alternative Teams sheet with every plan's teams.
     """
     book = BookWriter()
     facts = _PlanFacts(book, instance, plan, effect)
     summary = book.sheet(SUMMARY)
     if changes is not None:
-        _changes(book, instance, changes)
+        _changes(book, instance, changes, input_changes)
     if alternatives is not None:
         _alternatives(book, instance, alternatives)
     _teams(book, facts)
@@ -150,7 +165,8 @@ def write_plan(
     _connectivity(book, effect)
     _gaps(book, effect)
     _checks(book, checks)
-    _review(book, facts)
+    _review(book, facts, decisions, _replan_command(run_info, file_name))
+    _input_basis(book, instance)
     run_sheet = book.sheet(RUN_INFO)  # in its place; filled last, with any cell cut
     _summary(book, summary, facts, checks, run_info, overview)
     _run_info(book, run_sheet, instance, plan, run_info)
@@ -449,10 +465,64 @@ def _checks(book: BookWriter, checks: CheckReport) -> None:
 
 # ---------------------------------------------------------------------------- Review
 
+REVIEW_TITLE: Final = "Review: your decisions for the next plan"
+REVIEW_WIDTH: Final = 110
+"""Characters a line of the instructions holds (they span the table's columns, wrapped)."""
 
-def _review(book: BookWriter, facts: _PlanFacts) -> None:
+
+def review_instructions(command: str) -> tuple[str, ...]:
+    """The Review sheet's instructions, in plain words, ending with the re-plan command."""
+    return (
+        "Write lock, remove or keep in the yellow 'decision' column where you have a view, "
+        "and leave it blank where you have none. A comment in the 'comment' column is kept.",
+        "lock: it must be so in the next plan (this person in this team, or on this "
+        "rotation).   remove: it must not be so.   keep: keep it unless nothing else works.",
+        "To move someone to another team, type that team's name in their 'team' cell and "
+        "write lock.",
+        "Save this workbook, then re-plan; only what your decisions and the changes of the "
+        f"input need is changed:   {command}",
+        "The new plan lists each change on its Changes sheet, with its reason and your "
+        "comment; your decisions and comments carry over to its Review sheet.",
+    )
+
+
+REVIEW_HEADER_ROW: Final = len(review_instructions("")) + 3
+"""The Review table's header row: below the title, the instructions and a blank row."""
+
+
+def _replan_command(run_info: RunInfo, file_name: str | None) -> str:
+    """The command that re-plans this plan once reviewed, with the files' real names."""
+    source = PurePath(run_info.input_path).name or "INPUT.xlsx"
+    plan = PurePath(file_name).name if file_name else "THIS-PLAN.xlsx"
+    stem = PurePath(plan).stem
+    return shlex.join(["crossteam", "plan", source, "--review", plan, "-o", f"{stem}-next.xlsx"])
+
+
+def _review(
+    book: BookWriter, facts: _PlanFacts, decisions: Sequence[ReviewDecision], command: str
+) -> None:
+    """Instructions, then one row per team assignment and stint, with the decisions and
+    comments carried over from the plan this one re-plans (those on an assignment the
+    plan no longer has follow, on rows of their own)."""
     sheet = book.sheet(REVIEW)
-    area = book.table(sheet, "Review", REVIEW_COLUMNS, _review_rows(facts), frozen_columns=0)
+    book.title(sheet, 1, REVIEW_TITLE)
+    lines = review_instructions(command)
+    for row, line in enumerate(lines, start=2):
+        book.write(sheet, row, 1, line, fit=False)
+        last = get_column_letter(len(REVIEW_COLUMNS))
+        sheet.merge_cells(f"A{row}:{last}{row}")
+        sheet.cell(row=row, column=1).alignment = _WRAPPED
+        sheet.row_dimensions[row].height = 15 * (len(line) // REVIEW_WIDTH + 1)
+    rows = _review_rows(facts, decisions)
+    area = book.table(
+        sheet, "Review", REVIEW_COLUMNS, rows, top=REVIEW_HEADER_ROW, frozen_columns=0
+    )
+    _decision_cells(book, sheet, area)
+
+
+def _decision_cells(book: BookWriter, sheet: Worksheet, area: Area) -> None:
+    """A drop-down on the decision cells, and the two columns a manager fills in stand
+    out from the plan around them."""
     decisions = DataValidation(
         type="list",
         formula1='"' + ",".join(DECISIONS) + '"',
@@ -467,67 +537,113 @@ def _review(book: BookWriter, facts: _PlanFacts) -> None:
     decision_column = REVIEW_COLUMNS.index("decision")
     decisions.add(area.column_range(decision_column))
     sheet.add_data_validation(decisions)
-    # the two columns a manager fills in stand out from the plan around them
     editable = book.style("Editable", _EDITABLE_FILL)
     for row in range(area.top + 1, area.bottom + 1):
         for column in (decision_column, REVIEW_COLUMNS.index("comment")):
             sheet.cell(row=row, column=area.left + column).style = editable
 
 
-def _review_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
-    for team in facts.plan.teams:
-        for member_id in team.members:
-            member = facts.employee(member_id)
-            yield (
-                "team",
-                team.team,
-                None,
-                None,
-                member_id,
-                member.name,
-                member.department,
-                None,
-                None,
-            )
-    for stint in facts.plan.rotation:
-        member = facts.employee(stint.employee_id)
-        yield (
-            "rotation",
-            None,
-            stint.period,
-            stint.department,
-            stint.employee_id,
-            member.name,
-            member.department,
-            None,
-            None,
-        )
+ReviewKey = tuple[str, str, str | None, str | None, str | None]
+"""kind, employee, team, period, host: which assignment a Review row is about."""
+
+
+def _review_key(d: ReviewDecision) -> ReviewKey:
+    return (d.kind, d.employee_id, d.team, d.period, d.department)
+
+
+def _review_rows(
+    facts: _PlanFacts, decisions: Sequence[ReviewDecision]
+) -> Iterator[tuple[CellValue, ...]]:
+    carried = {_review_key(d): d for d in sorted(decisions, key=lambda d: -d.row)}
+    assignments: list[ReviewKey] = [
+        ("team", member, team.team, None, None)
+        for team in facts.plan.teams
+        for member in team.members
+    ]
+    assignments += [
+        ("rotation", s.employee_id, None, s.period, s.department) for s in facts.plan.rotation
+    ]
+    for key in assignments:
+        decided = carried.pop(key, None)
+        yield _review_row(facts, key, decided)
+    for decided in sorted(carried.values(), key=lambda d: d.row):
+        yield _review_row(facts, _review_key(decided), decided)
+
+
+def _review_row(
+    facts: _PlanFacts, key: ReviewKey, decided: ReviewDecision | None
+) -> tuple[CellValue, ...]:
+    kind, employee_id, team, period, host = key
+    member = facts.instance.employee_by_id.get(employee_id)
+    return (
+        kind,
+        team,
+        period,
+        host,
+        employee_id,
+        member.name if member is not None else None,
+        member.department if member is not None else None,
+        decided.decision if decided is not None else None,
+        (decided.comment or None) if decided is not None else None,
+    )
+
+
+# ---------------------------------------------------------------------------- Input Basis
+
+
+def _input_basis(book: BookWriter, instance: PlanningInput) -> None:
+    """What the plan was planned on (``InputBasis``), hidden: a later re-plan compares the
+    input with it. Ids, departments, yes/no and fingerprints only; no names or values."""
+    sheet = book.sheet(INPUT_BASIS)
+    basis = input_basis(instance)
+    people = (
+        (e.employee_id, e.department, _yes_no(e.available), _yes_no(e.rotation_eligible), e.details)
+        for e in basis.employees
+    )
+    area = book.table(sheet, "InputBasis", BASIS_EMPLOYEE_COLUMNS, people)
+    items = ((i.part, i.key, i.fingerprint or None) for i in basis.items)
+    book.table(
+        sheet,
+        "InputBasisItems",
+        BASIS_ITEM_COLUMNS,
+        items,
+        left=area.right + 2,
+        frozen_columns=None,
+    )
+    sheet.sheet_state = "hidden"
 
 
 # ---------------------------------------------------------------------------- Changes
 
 
-def _changes(book: BookWriter, instance: PlanningInput, changes: Sequence[PlanChange]) -> None:
-    """Every change from the reviewed plan, and beside it how many there were of each
-    reason (a summary a manager reads first)."""
+def _changes(
+    book: BookWriter,
+    instance: PlanningInput,
+    changes: Sequence[PlanChange],
+    input_changes: InputChanges | None,
+) -> None:
+    """Every change from the previous plan with its reason and the manager's comment;
+    beside it how many there were of each reason (a summary a manager reads first), and
+    how the input changed since the previous plan."""
     sheet = book.sheet(CHANGES)
     rows = (
         (
             c.employee_id,
-            instance.employee_by_id[c.employee_id].name,
+            member.name if (member := instance.employee_by_id.get(c.employee_id)) else None,
             c.kind,
             c.what,
-            c.before,
-            c.after,
+            c.before or None,
+            c.after or None,
             c.reason,
+            c.comment or None,
         )
         for c in changes
     )
     area = book.table(sheet, "Changes", CHANGES_COLUMNS, rows, frozen_columns=2)
-    # "refilled the place of E1" and "... of E2" count as one reason in the summary
-    reasons = Counter(c.reason.split(" of ")[0] for c in changes)
+    ids = {*instance.employee_by_id, *(c.employee_id for c in changes)}
+    reasons = Counter(_reason_kind(c.reason, ids) for c in changes)
     summary = [("changes", len(changes)), *sorted(reasons.items())]
-    book.table(
+    counted = book.table(
         sheet,
         "ChangesSummary",
         ("reason", Column("count", INTEGER)),
@@ -535,6 +651,45 @@ def _changes(book: BookWriter, instance: PlanningInput, changes: Sequence[PlanCh
         left=area.right + 2,
         frozen_columns=None,
     )
+    if input_changes is not None:
+        book.table(
+            sheet,
+            "InputChanges",
+            (*INPUT_CHANGES_COLUMNS[:2], Column("count", INTEGER), INPUT_CHANGES_COLUMNS[3]),
+            _input_change_rows(input_changes),
+            left=counted.right + 2,
+            frozen_columns=None,
+        )
+
+
+def _reason_kind(reason: str, ids: set[str]) -> str:
+    """A reason without the people it names, so that reasons of a kind count together
+    ("refilled the seat of E1" and "... of E2"), and every pair connected as one."""
+    if reason.startswith("connects "):
+        return "connects silent pairs"
+    return " ".join("…" if word in ids else word for word in reason.split())
+
+
+def _input_change_rows(changes: InputChanges) -> Iterator[tuple[CellValue, ...]]:
+    """One row per kind of change of the input: its sheet, what, how many and which."""
+    if changes.same_input:
+        yield ("all", "the input is the one the previous plan was made from", 0, None)
+        return
+    for words, ids in changes.people_lines():
+        yield ("Employees", words, len(ids), ", ".join(ids))
+    for part in changes.parts:
+        for words, keys in (("added", part.added), ("removed", part.removed)):
+            if keys:
+                yield (part.part, words, len(keys), ", ".join(keys))
+        if part.changed:
+            yield (part.part, "changed", len(part.changed), ", ".join(part.changed))
+    if not changes.has_basis:
+        yield (
+            "all",
+            "only the people the previous plan names were compared (it has no Input Basis)",
+            None,
+            None,
+        )
 
 
 # ---------------------------------------------------------------------------- Alternatives

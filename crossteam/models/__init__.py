@@ -6,7 +6,15 @@ This package imports nothing else of the project.
 from crossteam.models.alternatives import AlternativeSummary
 from crossteam.models.checks import CheckReport, CheckResult
 from crossteam.models.extent import PART_SETTINGS, ObjectiveExtent, objective_extent
-from crossteam.models.input_changes import DepartmentChange, InputChanges
+from crossteam.models.input_changes import (
+    BasisEmployee,
+    BasisItem,
+    DepartmentChange,
+    InputBasis,
+    InputChanges,
+    PartChange,
+    input_basis,
+)
 from crossteam.models.network import (
     PROJECTION,
     BridgedPair,
@@ -50,12 +58,13 @@ from crossteam.models.planning_input import (
     TeamSpec,
 )
 from crossteam.models.problems import Problem, Severity
-from crossteam.models.review import ReviewDecision
+from crossteam.models.review import KEEP_FACTOR, LeftOut, PlanChange, ReviewDecision
 from crossteam.models.run_info import RunInfo
 from crossteam.models.settings import Settings
 from crossteam.models.synthetic import CompanyShape
 
 __all__ = [
+    "KEEP_FACTOR",
     "MAX_LEVEL",
     "MIN_LEVEL",
     "PART_SETTINGS",
@@ -65,6 +74,8 @@ __all__ = [
     "AlternativeSummary",
     "BalanceMode",
     "BalanceRule",
+    "BasisEmployee",
+    "BasisItem",
     "BridgedPair",
     "CheckReport",
     "CheckResult",
@@ -77,14 +88,18 @@ __all__ = [
     "Employee",
     "EmployeeId",
     "GapKind",
+    "InputBasis",
     "InputChanges",
     "Interaction",
+    "LeftOut",
     "NetworkReport",
     "ObjectiveExtent",
+    "PartChange",
     "Period",
     "PeriodLabel",
     "PersonStats",
     "Plan",
+    "PlanChange",
     "PlanEffect",
     "PlanningInput",
     "Priority",
@@ -105,5 +120,6 @@ __all__ = [
     "TeamAssignment",
     "TeamName",
     "TeamSpec",
+    "input_basis",
     "objective_extent",
 ]

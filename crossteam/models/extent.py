@@ -23,6 +23,7 @@ from crossteam.models.planning_input import (
     BalanceRule,
     PlanningInput,
 )
+from crossteam.models.review import KEEP_FACTOR
 
 BALANCE_UNIT = 0.01
 """A ``balance`` rule pays per hundredth of a standard deviation (the planner's
@@ -34,6 +35,7 @@ PART_SETTINGS: dict[str, tuple[str, ...]] = {
     "balance": ("weight_balance",),
     "rotation_fairness": ("weight_rotation_fairness",),
     "learning": ("weight_learning",),
+    "stability": ("weight_stability",),
 }
 """The Settings whose size drives each objective part (Priorities and Balance weights too)."""
 
@@ -97,6 +99,16 @@ def objective_extent(instance: PlanningInput) -> ObjectiveExtent:
         "rotation_fairness": _terms(settings.weight_rotation_fairness, departments),
         "learning": _terms(
             settings.weight_learning, employees * departments * len(instance.skills)
+        ),
+        # a re-plan (planner.stability): each previous assignment, kept (KEEP_FACTOR + 1
+        # times the weight at most) or lost (KEEP_FACTOR times), a person holding one team
+        # and so many stints; each seat and each stint gained, a stint counted per class
+        # and host
+        "stability": _terms(
+            settings.weight_stability,
+            (2 * KEEP_FACTOR + 1) * employees * (1 + settings.max_rotations_per_employee)
+            + seats
+            + employees * departments,
         ),
     }
     return ObjectiveExtent(parts)

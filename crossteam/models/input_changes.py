@@ -1,44 +1,191 @@
 """How the input a plan was made from differs from the input it is now read with.
 
-A plan workbook records its input's SHA-256 (Run Info) and, on its Teams and Rotation
-sheets, the name and department of everyone it places. Read back with another workbook,
-the people it names are compared with that workbook's: an earlier version of the same
-company differs in a few people (listed here), another company in most of them.
+A plan workbook records its input's SHA-256 (Run Info), the name and department of everyone
+it places (Teams and Rotation sheets) and the *basis* it was planned on (``InputBasis``, a
+hidden sheet): each employee's department, availability and rotation eligibility, and a
+fingerprint of every department, team, period, rule, Balance row, priority and setting.
+Read back with another workbook, the two are compared sheet by sheet: an earlier version of
+the same company differs in a few people and rows (listed here), another company in most of
+its people.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+
 from pydantic import BaseModel, ConfigDict, Field
 
-from crossteam.models.planning_input import DepartmentName, EmployeeId
+from crossteam.models.planning_input import (
+    QUOTABLE_ATTRIBUTES,
+    DepartmentName,
+    Employee,
+    EmployeeId,
+    PlanningInput,
+)
 
 LISTED = 10
 """Most ids a one-line summary names per kind of change before "and N more"."""
+FINGERPRINT_LENGTH = 16
+"""Hex digits kept of a SHA-256 fingerprint: enough to tell a change, too few to matter."""
 
 
-class DepartmentChange(BaseModel):
+class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
 
+
+class BasisEmployee(_Frozen):
+    """One employee as the plan's input had them."""
+
+    employee_id: EmployeeId
+    department: DepartmentName
+    available: bool = True
+    rotation_eligible: bool = True
+    details: str = Field(
+        default="",
+        description="Fingerprint of role, location, skills and other columns (never the "
+        "values themselves; the name is compared on the Teams sheet)",
+    )
+
+
+class BasisItem(_Frozen):
+    """One row of another input sheet, as a key a person can read and a fingerprint."""
+
+    part: str = Field(description="Input sheet: Departments, Teams, Periods, Rules...")
+    key: str
+    fingerprint: str = ""
+
+
+class InputBasis(_Frozen):
+    """What a plan was planned on, written to its workbook to compare a later input with."""
+
+    employees: tuple[BasisEmployee, ...] = ()
+    items: tuple[BasisItem, ...] = ()
+
+
+def _fingerprint(*values: object) -> str:
+    text = json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+_COMPARED_APART = frozenset({"employee_id", "name", "department", "available", "rotation_eligible"})
+"""Employees columns compared on their own, not in the details fingerprint."""
+
+
+def _details(employee: Employee) -> str:
+    # salted with the id, so that two people with the same details differ
+    return _fingerprint(
+        employee.employee_id,
+        employee.role,
+        employee.location,
+        sorted(employee.skills.items()),
+        sorted((k, str(v)) for k, v in employee.attributes.items() if k not in _COMPARED_APART),
+    )
+
+
+def input_basis(instance: PlanningInput) -> InputBasis:
+    """The basis of a plan of ``instance`` (see the module's docstring)."""
+    employees = tuple(
+        BasisEmployee(
+            employee_id=e.employee_id,
+            department=e.department,
+            available=e.available,
+            rotation_eligible=e.rotation_eligible,
+            details=_details(e),
+        )
+        for e in instance.employees
+    )
+    return InputBasis(employees=employees, items=tuple(_items(instance)))
+
+
+def _items(instance: PlanningInput) -> Iterator[BasisItem]:
+    for d in instance.departments:
+        facts = (d.min_on_site, d.host_capacity, d.can_host, sorted(d.critical_skills))
+        yield BasisItem(part="Departments", key=d.name, fingerprint=_fingerprint(*facts))
+    for t in instance.teams:
+        needs = sorted((n.skill, n.min_level, n.min_count) for n in t.skill_needs)
+        shape = (t.spec, t.min_size, t.max_size, t.min_departments, t.max_per_department, needs)
+        yield BasisItem(part="Teams", key=t.name, fingerprint=_fingerprint(*shape))
+    for p in instance.periods:
+        yield BasisItem(part="Periods", key=p.label, fingerprint=str(p.index))
+    for key in sorted({rule_text(r.kind, r.employee_id, r.target) for r in instance.rules}):
+        yield BasisItem(part="Rules", key=key)
+    for b in instance.balance_rules:
+        # a value of a personal column is kept in the fingerprint only
+        shown = f" {b.value}" if b.value and b.attribute in QUOTABLE_ATTRIBUTES else ""
+        yield BasisItem(
+            part="Balance",
+            key=f"{b.mode.value} {b.attribute}{shown}",
+            fingerprint=_fingerprint(b.weight, b.hard, b.value),
+        )
+    for p in instance.priorities:
+        key = f"{p.department_a} – {p.department_b}"
+        yield BasisItem(part="Priorities", key=key, fingerprint=_fingerprint(p.weight))
+    for name, value in instance.settings.model_dump().items():
+        yield BasisItem(part="Settings", key=name, fingerprint=_fingerprint(value))
+    ties = sorted((i.employee_a, i.employee_b, i.weight) for i in instance.interactions)
+    yield BasisItem(part="Interactions", key="ties", fingerprint=_fingerprint(ties))
+
+
+def rule_text(kind: object, employee_id: EmployeeId, target: str | None) -> str:
+    """A Rules row as one line: ``together 10003 10025``."""
+    return " ".join(str(part) for part in (kind, employee_id, target) if part)
+
+
+class DepartmentChange(_Frozen):
     employee_id: EmployeeId
     before: DepartmentName = Field(description="Department on the plan")
     after: DepartmentName = Field(description="Department in the input")
 
 
-class InputChanges(BaseModel):
-    """People the plan names whose input entry changed since the plan was made."""
+class PartChange(_Frozen):
+    """What changed on one input sheet other than Employees, by key (``BasisItem.key``)."""
 
-    model_config = ConfigDict(frozen=True)
+    part: str
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.added) + len(self.removed) + len(self.changed)
+
+
+class InputChanges(_Frozen):
+    """How the input changed since the plan was made: its people and its other sheets."""
 
     same_input: bool = Field(description="The input's SHA-256 is the one on Run Info")
     plan_sha256: str | None = Field(default=None, description="Run Info's input_sha256")
     input_sha256: str | None = None
-    people: int = Field(default=0, description="Distinct employees the plan names")
-    removed: tuple[EmployeeId, ...] = Field(
-        default=(), description="Named by the plan, not on the input's Employees sheet"
+    has_basis: bool = Field(
+        default=False,
+        description="The plan holds its input basis: everyone and every sheet are compared, "
+        "not only the people it names",
     )
+    people: int = Field(default=0, description="Distinct employees the plan names")
+    named_differing: int = Field(
+        default=0, description="Of those, the ones gone, renamed or in another department"
+    )
+    removed: tuple[EmployeeId, ...] = Field(
+        default=(), description="In the plan's input (or named by the plan), not in this one"
+    )
+    added: tuple[EmployeeId, ...] = Field(default=(), description="New in this input")
     department_changed: tuple[DepartmentChange, ...] = ()
     name_changed: tuple[EmployeeId, ...] = Field(
         default=(), description="The name differs (the names themselves are not kept)"
+    )
+    now_unavailable: tuple[EmployeeId, ...] = ()
+    now_available: tuple[EmployeeId, ...] = ()
+    no_longer_eligible: tuple[EmployeeId, ...] = Field(
+        default=(), description="No longer rotation-eligible"
+    )
+    now_eligible: tuple[EmployeeId, ...] = Field(default=(), description="Now rotation-eligible")
+    details_changed: tuple[EmployeeId, ...] = Field(
+        default=(), description="Role, location, skills or another column changed"
+    )
+    parts: tuple[PartChange, ...] = Field(
+        default=(), description="Changes on the other sheets, by sheet (only sheets that changed)"
     )
     plan_employees: int | None = Field(
         default=None, description="Employees of the plan's input (Run Info), when recorded"
@@ -47,40 +194,102 @@ class InputChanges(BaseModel):
 
     @property
     def differing(self) -> frozenset[EmployeeId]:
-        """The people the plan names whose entry differs in any way."""
+        """The people whose entry is gone, renamed or in another department: a decision on
+        one of them could apply to someone else."""
         moved = {c.employee_id for c in self.department_changed}
         return frozenset({*self.removed, *moved, *self.name_changed})
 
     @property
     def differing_share(self) -> float:
-        return len(self.differing) / self.people if self.people else 0.0
+        """Share of the people the plan names who differ."""
+        return self.named_differing / self.people if self.people else 0.0
+
+    def part(self, name: str) -> PartChange | None:
+        return next((p for p in self.parts if p.part == name), None)
+
+    def people_lines(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each kind of change of the Employees sheet, in words, and whom it concerns."""
+        moved = tuple(f"{c.employee_id} {c.before} -> {c.after}" for c in self.department_changed)
+        kinds = (
+            ("changed department", moved),
+            ("no longer in the input", self.removed),
+            ("with another name", self.name_changed),
+            ("new in the input", self.added),
+            ("now unavailable", self.now_unavailable),
+            ("available again", self.now_available),
+            ("no longer rotation-eligible", self.no_longer_eligible),
+            ("now rotation-eligible", self.now_eligible),
+            ("with other skills or details", self.details_changed),
+        )
+        return [(words, ids) for words, ids in kinds if ids]
 
     def summary(self) -> str:
         """One line for a warning: what differs, by id, never by name."""
         if self.same_input:
             return "made from this very input"
-        parts = []
-        if self.department_changed:
-            moved = [f"{c.employee_id} {c.before} -> {c.after}" for c in self.department_changed]
-            parts.append(f"{len(moved)} changed department ({_listed(moved)})")
-        if self.removed:
-            parts.append(f"{len(self.removed)} no longer in the input ({_listed(self.removed)})")
-        if self.name_changed:
-            renamed = list(self.name_changed)
-            parts.append(f"{len(renamed)} with another name ({_listed(renamed)})")
-        people = (
-            f"{len(self.differing)} of the {self.people} people it names differ: "
-            + "; ".join(parts)
-            if parts
-            else f"the {self.people} people it names are unchanged"
-        )
+        people = [f"{len(ids)} {words} ({_listed(ids)})" for words, ids in self.people_lines()]
+        sheets = [
+            f"{p.part}: "
+            + ", ".join(
+                f"{len(keys)} {words} ({_listed(keys)})"
+                for words, keys in (
+                    ("added", p.added),
+                    ("removed", p.removed),
+                    ("changed", p.changed),
+                )
+                if keys
+            )
+            for p in self.parts
+        ]
+        details = "; ".join([*people, *sheets])
+        named = f"{self.named_differing} of the {self.people} people it names differ"
+        said = f"{named}: {details}" if details else named
         count = (
             f"; the input has {self.input_employees} employees, the plan's had "
             f"{self.plan_employees}"
             if self.plan_employees is not None and self.plan_employees != self.input_employees
             else ""
         )
-        return f"made from another version of the input (SHA-256 differs): {people}{count}"
+        return f"made from another version of the input (SHA-256 differs): {said}{count}"
+
+    def with_basis(self, basis: InputBasis, instance: PlanningInput) -> InputChanges:
+        """These changes completed by comparing the plan's ``basis`` with ``instance``:
+        every person and every other sheet, not only the people the plan names."""
+        before = {e.employee_id: e for e in basis.employees}
+        now = instance.employee_by_id
+        both = [(before[i], now[i]) for i in before if i in now]
+        moved = [
+            DepartmentChange(employee_id=b.employee_id, before=b.department, after=e.department)
+            for b, e in both
+            if b.department != e.department
+        ]
+        compared = {c.employee_id for c in moved}
+        return self.model_copy(
+            update={
+                "has_basis": True,
+                "removed": _union(self.removed, (i for i in before if i not in now)),
+                "added": tuple(i for i in now if i not in before),
+                "department_changed": (
+                    *moved,
+                    *(c for c in self.department_changed if c.employee_id not in compared),
+                ),
+                "now_unavailable": _union(
+                    self.now_unavailable, _ids(b for b, e in both if b.available > e.available)
+                ),
+                "now_available": _ids(b for b, e in both if e.available > b.available),
+                "no_longer_eligible": _union(
+                    self.no_longer_eligible,
+                    _ids(b for b, e in both if b.rotation_eligible > e.rotation_eligible),
+                ),
+                "now_eligible": _ids(
+                    b for b, e in both if e.rotation_eligible > b.rotation_eligible
+                ),
+                "details_changed": _ids(
+                    b for b, e in both if b.details and b.details != _details(e)
+                ),
+                "parts": _part_changes(basis.items, tuple(_items(instance))),
+            }
+        )
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -88,6 +297,33 @@ class InputChanges(BaseModel):
             "differing": len(self.differing),
             "differing_share": round(self.differing_share, 4),
         }
+
+
+def _union(*groups: Iterable[EmployeeId]) -> tuple[EmployeeId, ...]:
+    return tuple(dict.fromkeys(i for group in groups for i in group))
+
+
+def _ids(people: Iterable[BasisEmployee]) -> tuple[EmployeeId, ...]:
+    return tuple(p.employee_id for p in people)
+
+
+def _part_changes(
+    before: tuple[BasisItem, ...], after: tuple[BasisItem, ...]
+) -> tuple[PartChange, ...]:
+    parts = list(dict.fromkeys(i.part for i in (*after, *before)))
+    out = []
+    for part in parts:
+        old = {i.key: i.fingerprint for i in before if i.part == part}
+        new = {i.key: i.fingerprint for i in after if i.part == part}
+        change = PartChange(
+            part=part,
+            added=tuple(k for k in new if k not in old),
+            removed=tuple(k for k in old if k not in new),
+            changed=tuple(k for k in new if k in old and old[k] != new[k]),
+        )
+        if change.count:
+            out.append(change)
+    return tuple(out)
 
 
 def _listed(items: list[str] | tuple[str, ...]) -> str:

@@ -1,8 +1,9 @@
-"""A manager's decision on one assignment of a reviewed plan (the Review sheet)."""
+"""A manager's decision on one assignment of a reviewed plan (the Review sheet), and how a
+re-plan differs from the plan it repairs."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -11,11 +12,15 @@ from crossteam.models.planning_input import DepartmentName, EmployeeId, PeriodLa
 ReviewKind = Literal["team", "rotation"]
 Decision = Literal["keep", "remove", "lock"]
 
+KEEP_FACTOR: Final = 10
+"""A ``keep`` (and the period of a locked stint) weighs this many ordinary changes in a
+re-plan: it yields only where nothing else holds the rules (docs/review.md)."""
+
 
 class ReviewDecision(BaseModel):
     """``lock`` keeps the assignment, ``remove`` keeps the person out of it, ``keep`` prefers
-    it. A team assignment names ``team``; a rotation stint names ``period`` and the host
-    ``department``."""
+    it; no decision (``None``) is a row that only carries a comment. A team assignment
+    names ``team``; a rotation stint names ``period`` and the host ``department``."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -26,7 +31,7 @@ class ReviewDecision(BaseModel):
     department: DepartmentName | None = Field(
         default=None, description="Host department of a rotation stint"
     )
-    decision: Decision
+    decision: Decision | None = None
     comment: str = ""
     row: int = Field(ge=1, description="Excel row on the Review sheet")
 
@@ -35,7 +40,7 @@ ChangeKind = Literal["joined", "left", "moved", "rotation changed"]
 
 
 class PlanChange(BaseModel):
-    """How one employee's place differs between the reviewed plan and its re-plan.
+    """How one employee's place differs between the previous plan and its re-plan.
 
     ``before`` and ``after`` are the team name, or the rotation stints as
     ``host in period`` joined by ``; ``, empty when there was none.
@@ -49,5 +54,22 @@ class PlanChange(BaseModel):
     before: str = ""
     after: str = ""
     reason: str = Field(
-        description="locked by manager, removed by manager, refilled the place of X or re-optimised"
+        description="Its cause: a manager's decision ('locked by manager', 'moved by manager "
+        "(team cell edited)', 'removed by manager'), a change of the input ('E9 is now "
+        "unavailable'), a seat it refills ('refilled the seat of E9'), or what it gains"
     )
+    comment: str = Field(default="", description="The manager's comment on the decision")
+
+
+class LeftOut(BaseModel):
+    """An assignment of a previous plan that its reader left out because the input no
+    longer has its person, team, host department or period (``reason`` says which)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    employee_id: EmployeeId
+    kind: ReviewKind
+    team: TeamName | None = None
+    period: PeriodLabel | None = None
+    department: DepartmentName | None = Field(default=None, description="Host of a stint")
+    reason: str

@@ -149,3 +149,12 @@ class Settings(BaseModel):
     weight_learning: float = Field(
         default=0.1, ge=0, le=MAX_WEIGHT, description="Per host skill that is new to the rotator"
     )
+    weight_stability: float = Field(
+        default=25.0,
+        ge=0,
+        le=MAX_WEIGHT,
+        description=(
+            "With --previous or --review: cost of each team assignment or rotation stint "
+            "gained or lost against the previous plan (a move is both)"
+        ),
+    )

@@ -9,10 +9,12 @@ from crossteam.planner.options import (
     usable_cores,
 )
 from crossteam.planner.solve import rule_warnings, solve
+from crossteam.planner.stability import PreviousPlan
 
 __all__ = [
     "BASELINE",
     "Formulation",
+    "PreviousPlan",
     "Progress",
     "SolveOptions",
     "Stage",

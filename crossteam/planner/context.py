@@ -56,6 +56,15 @@ class ModelContext:
         if coefficient:
             self.objective_terms[part].append((coefficient, expr))
 
+    def objective(self, *parts: str) -> cp_model.LinearExprT:
+        """The objective, or only its ``parts`` (scaled units, as the model holds it)."""
+        return sum(
+            c * e
+            for part, terms in self.objective_terms.items()
+            if not parts or part in parts
+            for c, e in terms
+        )
+
     def finish(self) -> None:
         """Create one ``covered`` boolean per bridgeable pair and set the objective."""
         weight = self.instance.settings.weight_bridging
@@ -76,7 +85,7 @@ class ModelContext:
                 sum(self.covered[key] for key in keys)
                 <= sum(lit for key in keys for lit in self.bridges[key])
             )
-        self.model.maximize(sum(c * e for terms in self.objective_terms.values() for c, e in terms))
+        self.model.maximize(self.objective())
         reach = objective_reach(self.model)
         if reach > OBJECTIVE_LIMIT * OBJECTIVE_SCALE:
             # the reader and the sweep grid refuse such weights first (models.extent); this

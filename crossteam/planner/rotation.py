@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -194,9 +194,13 @@ _TimingKey = tuple[DepartmentName, frozenset[SkillName], EmployeeId]
 
 
 def _classes(
-    facts: _Facts, gap_partners: dict[DepartmentName, set[DepartmentName]], aggregate: bool
+    facts: _Facts,
+    gap_partners: dict[DepartmentName, set[DepartmentName]],
+    aggregate: bool,
+    personal: Collection[EmployeeId] = frozenset(),
 ) -> tuple[list[RotatorClass], list[TimingGroup]]:
-    """Group rotatable employees; candidate hosts bridge a gap or are required by a rule."""
+    """Group rotatable employees; candidate hosts bridge a gap or are required by a rule.
+    The people in ``personal`` are classes of their own, as those a rule names."""
     instance = facts.instance
     open_hosts = facts.hosts_open()
     by_key: dict[tuple[_TimingKey, frozenset[SkillName], EmployeeId], list[Employee]] = defaultdict(
@@ -207,13 +211,17 @@ def _classes(
             continue
         critical = instance.department_by_name[e.department].critical_skills
         relevant = frozenset(s for s in e.skills if s in critical)
-        personal = e.employee_id in facts.must_visit or e.employee_id in facts.barred
+        own = (
+            e.employee_id in facts.must_visit
+            or e.employee_id in facts.barred
+            or e.employee_id in personal
+        )
         # Several stints per person stay exact in aggregate only for one-period stints
         # (see RotationModel._share_out); a personal rule then needs its own timing too.
         several = facts.max_stints > 1
-        alone = not aggregate or (several and (facts.stint > 1 or personal))
+        alone = not aggregate or (several and (facts.stint > 1 or own))
         timing = (e.department, relevant, e.employee_id if alone else "")
-        by_key[timing, relevant, e.employee_id if alone or personal else ""].append(e)
+        by_key[timing, relevant, e.employee_id if alone or own else ""].append(e)
     classes: list[RotatorClass] = []
     groups: list[TimingGroup] = []
     group_of: dict[_TimingKey, int] = {}
@@ -253,6 +261,18 @@ def _classes(
     return classes, groups
 
 
+@dataclass(frozen=True)
+class StintStay:
+    """Previous rotators of one class who may keep their stint to ``host`` starting at
+    ``start`` (a re-plan, see ``stability``): ``var`` of ``members`` keep it."""
+
+    class_index: int
+    host: DepartmentName
+    start: int
+    members: tuple[EmployeeId, ...]
+    var: cp_model.IntVar
+
+
 @dataclass
 class RotationModel:
     """The rotation variables of a shared model, and how to read a plan out of them."""
@@ -271,6 +291,8 @@ class RotationModel:
     senders: dict[DepartmentName, cp_model.IntVar] = field(default_factory=dict)
     assumptions: list[tuple[cp_model.IntVar, str]] = field(default_factory=list)
     """Rule groups enforced by an assumption literal (``explain=True``), in plain words."""
+    stays: list[StintStay] = field(default_factory=list)
+    """A re-plan's previous stints that may be kept (``stability``); given out first."""
 
     def objective_ceiling(self, settings: Settings) -> int:
         """Most the rotation's own terms can add (scaled units, as the objective holds them):
@@ -311,10 +333,11 @@ class RotationModel:
             for _ in range(solver.value(var))
         ]
         demand = {key: solver.value(var) for key, var in self.sent.items()}
+        kept = [(stay, solver.value(stay.var)) for stay in self.stays]
         labels = self.facts.period_labels
         out = [
             RotationStint(employee_id=employee, period=labels[p], department=host)
-            for employee, host, start in self._share_out(stints, demand)
+            for employee, host, start in self._share_out(stints, demand, kept)
             for p in range(start, start + self.facts.stint)
         ]
         position = {label: i for i, label in enumerate(labels)}
@@ -324,8 +347,14 @@ class RotationModel:
         self,
         stints: list[tuple[int, DepartmentName, int]],
         demand: dict[tuple[int, DepartmentName], int],
+        kept: Sequence[tuple[StintStay, int]] = (),
     ) -> list[tuple[EmployeeId, DepartmentName, int]]:
         """Give each group's stints to its members, preferring those with most to learn.
+
+        A re-plan's ``kept`` stints (each stay and how many of its members keep theirs) go
+        first to their previous rotators, at their previous start. (With several stints per
+        person, ``stability`` makes each previous rotator a class of their own, whose stints
+        are theirs anyway.)
 
         With one stint per person, each class's count per host goes to its unused members
         with the most host skills they lack. With several, the class is its whole group
@@ -343,10 +372,21 @@ class RotationModel:
         for group, host, start in stints:
             starts[group, host].append(start)
         out: list[tuple[EmployeeId, DepartmentName, int]] = []
+        kept: dict[int, set[EmployeeId]] = defaultdict(set)
+        if facts.max_stints == 1:
+            # a re-plan's kept stints first, each to its previous rotator and start
+            demand = dict(demand)
+            for stay, count in kept:
+                group = self.classes[stay.class_index].group
+                for member in stay.members[:count]:
+                    out.append((member, stay.host, stay.start))
+                    kept[stay.class_index].add(member)
+                    demand[stay.class_index, stay.host] -= 1
+                    starts[group, stay.host].remove(stay.start)
         for index, c in enumerate(self.classes):
             wanted = [(h, demand[index, h]) for h in c.hosts if demand[index, h]]
             if facts.max_stints == 1:
-                free = set(c.members)
+                free = set(c.members) - kept[index]
                 # hosts with most to learn first, each taking its best-suited free members
                 for host, count in sorted(wanted, key=lambda w: -len(facts.common_skills[w[0]])):
                     chosen = sorted(free, key=lambda m: (-gain(m, host), c.members.index(m)))
@@ -627,7 +667,12 @@ def _greedy(
 
 
 def build_rotation(
-    ctx: ModelContext, *, explain: bool = False, aggregate: bool = True, cutoff: Cutoff = NO_CUTOFF
+    ctx: ModelContext,
+    *,
+    explain: bool = False,
+    aggregate: bool = True,
+    personal: Collection[EmployeeId] = frozenset(),
+    cutoff: Cutoff = NO_CUTOFF,
 ) -> RotationModel:
     """Add rotation stints, their rules, bridges and objective parts to ``ctx.model``.
 
@@ -639,6 +684,8 @@ def build_rotation(
         aggregate: group interchangeable employees into classes (the default); False
             gives one class per employee, the straightforward baseline the benchmark
             compares against.
+        personal: employees who are classes of their own (a re-plan's previous rotators
+            when each may do several stints, so that each keeps their own).
         cutoff: the run's stop, heard while the greedy hint is made.
 
     Raises:
@@ -652,7 +699,9 @@ def build_rotation(
         gap_partners[a].add(b)
         gap_partners[b].add(a)
     classes, groups = (
-        _classes(facts, gap_partners, aggregate) if facts.max_stints and facts.starts else ([], [])
+        _classes(facts, gap_partners, aggregate, personal)
+        if facts.max_stints and facts.starts
+        else ([], [])
     )
     rotation = RotationModel(facts=facts, classes=classes, groups=groups)
     department_by_name = ctx.instance.department_by_name
@@ -807,13 +856,23 @@ def hint_rotation(
     ``pair_key`` makes them), whose weight a stint would not earn again."""
     open_pairs = {k: w for k, w in ctx.gap_weights.items() if k not in held}
     tally = _greedy(rotation.facts, rotation.classes, rotation.groups, open_pairs, cutoff)
-    model = ctx.model
+    hint_counts(rotation, ctx.model, tally.sent, tally.starts)
+
+
+def hint_counts(
+    rotation: RotationModel,
+    model: cp_model.CpModel,
+    sent: Mapping[tuple[int, DepartmentName], int],
+    starts: Mapping[tuple[int, DepartmentName, int], int],
+) -> None:
+    """Hint every rotation variable from stint counts: ``sent`` per (class, host) and
+    ``starts`` per (group, host, start); bridges and senders follow from them."""
     for who, var in rotation.sent.items():
-        model.add_hint(var, tally.sent.get(who, 0))
+        model.add_hint(var, sent.get(who, 0))
     for when, var in rotation.starts.items():
-        model.add_hint(var, tally.starts.get(when, 0))
+        model.add_hint(var, starts.get(when, 0))
     reached: dict[DepartmentName, set[DepartmentName]] = defaultdict(set)
-    for (index, host), count in tally.sent.items():
+    for (index, host), count in sent.items():
         if count:
             reached[rotation.classes[index].home].add(host)
     for (home, host), bridge in rotation.bridges.items():

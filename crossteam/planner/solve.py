@@ -54,6 +54,14 @@ from crossteam.planner.local_search import improve_teams, plan_value
 from crossteam.planner.options import INTERLEAVE_BATCH, Progress, SolveOptions, Stage
 from crossteam.planner.pool import cohorts, named_in_rules
 from crossteam.planner.prechecks import check_teams_possible, team_rule_warnings
+from crossteam.planner.stability import (
+    PreviousPlan,
+    add_rotation_stays,
+    add_team_stays,
+    hint_stays,
+    personal_rotators,
+    previous_counts,
+)
 from crossteam.planner.teams import (
     TeamModel,
     build_teams,
@@ -78,6 +86,15 @@ CEILING_NOTE = (
 START_NOTE = (
     "The search ended before it improved on the starting plan (greedy and local search), "
     "so that plan is given; a longer time limit lets the solver improve and bound it"
+)
+REPAIR_START_NOTE = (
+    "The search ended before it improved on the previous plan repaired with the fewest "
+    "changes, so that plan is given; a longer time limit lets the solver improve it"
+)
+REPAIR_TOO_LARGE = (
+    "This company is too large to re-plan against a previous plan (its team model would "
+    "have about {variables:,} variables, more than {limit:,}; docs/model.md, 'Very large "
+    "companies'): plan it afresh without --previous or --review"
 )
 LARGE_NOTE = (
     "Very large company: the team model would need more memory and time than a laptop "
@@ -157,6 +174,8 @@ class PlanningModel:
     """The team model was restricted to candidates (its bound is not the full problem's)."""
     ceiling: float | None = None
     """A bound on the objective worked out without the solver (``bounds``), if known."""
+    previous: PreviousPlan | None = None
+    """The plan a re-plan repairs (``stability``): hinted, and kept where it can be."""
 
 
 def solve(
@@ -168,11 +187,14 @@ def solve(
     on_stage: Callable[[Stage], None] | None = None,
     stop: threading.Event | None = None,
     whole: bool = True,
+    previous: PreviousPlan | None = None,
 ) -> Plan:
     """Plan teams and rotation for ``instance``; never raises for an impossible workbook.
 
     ``whole=False`` plans a block of a larger plan (``blocks``): it never takes the very
-    large company path itself, whatever its size.
+    large company path itself, whatever its size. With a ``previous`` plan, the plan
+    repairs it: one search, started from it, that weighs every change against what it
+    gains (``stability``).
 
     Returns a plan with status optimal or feasible, or infeasible / no_solution with an
     explanation in plain words. ``stop`` (set on Ctrl-C) ends whichever stage runs: the
@@ -189,6 +211,7 @@ def solve(
         plan = _solve(
             instance, report, options,
             on_progress=on_progress, announce=announce, cutoff=cutoff, whole=whole, cuts=cuts,
+            previous=previous,
         )  # fmt: skip
     except Stopped:
         return Plan(
@@ -264,6 +287,7 @@ def _solve(
     cutoff: Cutoff,
     whole: bool,
     cuts: WallCuts,
+    previous: PreviousPlan | None = None,
 ) -> Plan:
     """``solve`` without the ceiling; ``cuts`` hears the stages the wall clock ended.
 
@@ -298,7 +322,16 @@ def _solve(
 
     start = None
     department = None
-    if with_teams and options.formulation.greedy_start:
+    if previous is not None and with_teams:
+        variables = team_model_size(instance, options, len(report.gap_weights()))
+        if variables > MODEL_VARIABLE_LIMIT:
+            too_large = REPAIR_TOO_LARGE.format(variables=variables, limit=MODEL_VARIABLE_LIMIT)
+            return Plan(
+                status=SolveStatus.NO_SOLUTION, stop_reason=StopReason.SIZE_LIMIT,
+                explanation=(too_large,), seconds=time.monotonic() - started, **run,
+            )  # fmt: skip
+        start = previous.start(instance)
+    elif with_teams and options.formulation.greedy_start:
         announce(Stage.START)
         start = starting_plan(instance, report, cutoff)
         cutoff.raise_if_stopped()
@@ -330,6 +363,7 @@ def _solve(
     build = partial(
         build_model, instance, report, options,
         teams=with_teams, rotation=with_rotation, cutoff=cutoff, on_stage=announce, cuts=cuts,
+        previous=previous,
     )  # fmt: skip
     try:
         built = build(start=start, department=department)
@@ -590,13 +624,16 @@ def build_model(
     cutoff: Cutoff = NO_CUTOFF,
     on_stage: Callable[[Stage], None] | None = None,
     cuts: WallCuts | None = None,
+    previous: PreviousPlan | None = None,
 ) -> PlanningModel:
     """The whole model: teams and rotation register their bridges before ``finish``.
 
     With a ``start`` plan, a large team model is restricted around it (see ``candidates``).
     A ``department`` plan's bound tightens the hand-made one, which gets ``BOUND_SHARE``
     of the time limit, within the ``cutoff`` (its own work limit alone in a repeatable
-    run: ``cuts`` hears when the clock ended it all the same).
+    run: ``cuts`` hears when the clock ended it all the same). A ``previous`` plan adds the
+    ``stability`` part; its teams keep their names, so teams of one spec are no longer
+    interchangeable (no symmetry breaking).
 
     Raises:
         Stopped: the run was asked to stop.
@@ -607,18 +644,28 @@ def build_model(
     groups = RuleGroups(ctx.model, explain=explain)
     team_model = None
     candidates = EXACT
+    formulation = options.formulation
+    if previous is not None:
+        formulation = replace(formulation, symmetry=False)
     if teams:
-        pool = cohorts(instance, aggregate=options.formulation.aggregate)
+        pool = cohorts(instance, aggregate=formulation.aggregate)
         if start is not None:
             candidates = choose_candidates(instance, pool, sorted(ctx.gap_weights), start)
-        team_model = build_teams(ctx, pool, groups, options.formulation, candidates)
+        team_model = build_teams(ctx, pool, groups, formulation, candidates)
         add_balance_rules(team_model, groups)
+        if previous is not None:
+            add_team_stays(team_model, previous)
     rotation_model = None
     if rotation:
-        aggregate = options.formulation.aggregate
         rotation_model = rotation_part.build_rotation(
-            ctx, explain=explain, aggregate=aggregate, cutoff=cutoff
+            ctx,
+            explain=explain,
+            aggregate=formulation.aggregate,
+            personal=personal_rotators(previous, instance),
+            cutoff=cutoff,
         )
+        if previous is not None:
+            add_rotation_stays(rotation_model, ctx, previous)
     ctx.finish()
     if options.formulation.tight:
         _cap_department_bridges(ctx, capacity(instance, teams=teams, rotation=rotation))
@@ -649,7 +696,13 @@ def build_model(
         if math.isfinite(scaled) and step > 0:
             ceiling = math.floor(scaled / step + 1e-9) * step / OBJECTIVE_SCALE
     return PlanningModel(
-        ctx, groups, team_model, rotation_model, candidates.restricted, ceiling=ceiling
+        ctx,
+        groups,
+        team_model,
+        rotation_model,
+        candidates.restricted,
+        ceiling=ceiling,
+        previous=previous,
     )
 
 
@@ -699,7 +752,9 @@ def _search(
     (``None`` without a start, or when the start breaks a hard rule).
     """
     found = None
-    if start is not None and built.teams is not None:
+    if built.previous is not None:
+        found = hint_previous(built, built.previous, options, stop, cuts)
+    elif start is not None and built.teams is not None:
         found = hint_start(built, start, options, stop, cuts)
         filled = fill_mixes(built, mixes, options, stop, cuts) if mixes else None
         if filled is not None and (found is None or filled.objective_value > found.objective_value):
@@ -773,6 +828,79 @@ def hint_start(
     if solver is not None:
         _hint_solution(model, solver)
     return solver
+
+
+def hint_previous(
+    built: PlanningModel,
+    previous: PreviousPlan,
+    options: SolveOptions,
+    stop: threading.Event | None = None,
+    cuts: WallCuts | None = None,
+) -> cp_model.CpSolver | None:
+    """Hint the previous plan in full: its teams and stints (seats it lost refilled where
+    a team would break its needs, ``PreviousPlan.start``), the rest of the model completed
+    for the whole objective with those assignments held. When that start breaks a rule (a
+    lock into a full team, a department that can spare fewer), it is first repaired by a
+    quick solve of a copy of the model whose objective is the ``stability`` part alone,
+    so the fewest changes. ``None`` when neither finds a plan in its time (the previous
+    plan is then hinted as it is)."""
+    model = built.ctx.model
+    instance = built.ctx.instance
+    model.clear_hints()
+    if built.teams is not None:
+        built.teams.hint(previous.start(instance))
+    if built.rotation is not None:
+        sent, starts = previous_counts(built.rotation, previous, instance)
+        rotation_part.hint_counts(built.rotation, model, sent, starts)
+    hint_stays(model, previous, instance, built.teams, built.rotation)
+    hinted = dict(
+        zip(model.proto.solution_hint.vars, model.proto.solution_hint.values, strict=True)
+    )
+    # a partial hint is not enough: at 1,000 people the solver did not complete it in
+    # its time (305 changes for one person made unavailable); held fixed, it completes
+    # in about a second
+    found = _complete_held(built, options, stop, cuts, lambda var: hinted[var.index])
+    if found is None and built.teams is not None and built.rotation is not None:
+        # most often the stints no longer fit (a department can spare fewer): the teams
+        # held, the rotation is planned around them for the whole objective
+        found = _complete_held(
+            built, options, stop, cuts, lambda var: hinted[var.index], teams=True
+        )
+    if found is None:
+        repair = model.clone()
+        repair.maximize(built.ctx.objective("stability"))
+        repaired = _complete(repair, options, stop, cuts, repair=True)
+        if repaired is None:
+            return None
+        # the repair leaves what the stability part does not weigh (pairs covered,
+        # balance) anywhere: a hint so valued reads as a poor plan the search leaves at
+        # once. So the other variables are completed for the whole objective
+        found = _complete_held(built, options, stop, cuts, repaired.value) or repaired
+    _hint_solution(model, found)
+    return found
+
+
+def _complete_held(
+    built: PlanningModel,
+    options: SolveOptions,
+    stop: threading.Event | None,
+    cuts: WallCuts | None,
+    value: Callable[[cp_model.IntVar], int],
+    *,
+    teams: bool = False,
+) -> cp_model.CpSolver | None:
+    """The model solved for its whole objective with every team and stint count held at
+    ``value`` (only the team counts with ``teams``): quick, as all else follows from them."""
+    fixed = built.ctx.model.clone()
+    decisions = [
+        *(built.teams.x.values() if built.teams is not None else ()),
+        *(built.teams.fill.values() if built.teams is not None else ()),
+        *(built.rotation.sent.values() if built.rotation is not None and not teams else ()),
+        *(built.rotation.starts.values() if built.rotation is not None and not teams else ()),
+    ]
+    for var in decisions:
+        fixed.add(fixed.get_int_var_from_proto_index(var.index) == value(var))
+    return _complete(fixed, options, stop, cuts)
 
 
 def fill_mixes(
@@ -865,16 +993,22 @@ def _complete(
     options: SolveOptions,
     stop: threading.Event | None,
     cuts: WallCuts | None = None,
+    *,
+    repair: bool = False,
 ) -> cp_model.CpSolver | None:
     """Solve a copy of the model whose team decisions are (mostly) fixed: quick, as all
     else follows from them or is easy to choose. It has ``HINT_SHARE`` of the time limit
-    and of the work limit; ``cuts`` hears when the clock ended it before its work did."""
+    and of the work limit; ``cuts`` hears when the clock ended it before its work did. With
+    ``repair`` the hint may break a rule, and the solver mends it first (``repair_hint``)."""
     work = HINT_SHARE * options.work_limit if options.work_limit is not None else None
+    workers = options.workers if repair else 1
     solver = _solver(
-        options, time_limit=options.time_limit_seconds * HINT_SHARE, workers=1, work=work
+        options, time_limit=options.time_limit_seconds * HINT_SHARE, workers=workers, work=work
     )
     _lean_presolve(solver)
     solver.parameters.symmetry_level = 0
+    # a repair's hint is most of the answer: presolve must not lose it (see ``_search``)
+    solver.parameters.keep_all_feasible_solutions_in_presolve = repair
     hinted_status = solve_until(solver, model, Cutoff(stop), linger=HINT_LINGER)
     if _cut_by_clock(solver, hinted_status, work, stop) and cuts is not None:
         cuts.add("the start plan's completion")
@@ -1132,7 +1266,12 @@ def _plan(
     """The plan held by ``found``, with the bound and stop reason of the ``search`` (the
     same solver, unless the search ended before improving on the start plan)."""
     searched, status = search
-    objective = found.objective_value
+    # from the terms: a re-plan's start was found with another objective (``hint_previous``)
+    scaled = {
+        part: sum(c * found.value(e) for c, e in parts)
+        for part, parts in built.ctx.objective_terms.items()
+    }
+    objective = float(sum(scaled.values()))
     bound = searched.best_objective_bound if found is searched else None
     if bound is not None and not math.isfinite(bound):
         bound = None
@@ -1147,12 +1286,9 @@ def _plan(
     optimal = (found is searched and status == cp_model.OPTIMAL) or (
         bound is not None and objective >= bound - 0.5  # the plan reaches the bound
     )
-    terms = {
-        part: sum(c * found.value(e) for c, e in parts) / OBJECTIVE_SCALE
-        for part, parts in built.ctx.objective_terms.items()
-    }
+    terms = {part: value / OBJECTIVE_SCALE for part, value in scaled.items()}
     if found is not searched:
-        notes.append(START_NOTE)
+        notes.append(REPAIR_START_NOTE if built.previous is not None else START_NOTE)
     return Plan(
         status=SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE,
         objective=objective / OBJECTIVE_SCALE,

@@ -35,6 +35,17 @@ from crossteam.planner.pool import Cohort, PeopleClass
 LinearExpr = cp_model.LinearExprT
 
 
+@dataclass(frozen=True)
+class Stay:
+    """Previous members of one team in one class who may stay in it (a re-plan, see
+    ``stability``): ``var`` of ``members`` stay, taken in their order."""
+
+    team: TeamName
+    class_index: int
+    members: tuple[EmployeeId, ...]
+    var: cp_model.IntVar
+
+
 @dataclass
 class TeamModel:
     """The team variables of one model, and how to read a plan back from them."""
@@ -51,6 +62,10 @@ class TeamModel:
     count: dict[tuple[TeamName, DepartmentName], cp_model.IntVar] = field(default_factory=dict)
     present: dict[tuple[TeamName, DepartmentName], cp_model.IntVar] = field(default_factory=dict)
     size_choice: dict[TeamName, list[cp_model.IntVar]] = field(default_factory=dict)
+    stays: list[Stay] = field(default_factory=list)
+    """A re-plan's previous members who may stay (``stability``); seated first."""
+    previous_team: dict[EmployeeId, TeamName] = field(default_factory=dict)
+    """A re-plan's previous team of each person: the other seats prefer them too."""
 
     def size_is(self, team: Team) -> list[cp_model.IntVar]:
         """One boolean per possible size of ``team`` (created on first use)."""
@@ -112,22 +127,37 @@ class TeamModel:
             self.ctx.model.add_hint(var, values[var.index])
 
     def extract(self, solver: cp_model.CpSolver) -> tuple[TeamAssignment, ...]:
-        """Members of each team: skilled seats first from their class, then fillers from
-        whoever of the cohort is left, each in input order."""
+        """Members of each team: a re-plan's staying members first (``stays``), then the
+        skilled seats from their class, then fillers from whoever of the cohort is left;
+        each seat prefers a previous member of the team, then someone who had no team,
+        then input order."""
         left = {c.index: list(c.members) for c in self.classes}
         seated: dict[TeamName, list[EmployeeId]] = {t.name: [] for t in self.teams}
-        for (team, index), var in self.x.items():
-            taken = solver.value(var)
-            seated[team].extend(left[index][:taken])
-            del left[index][:taken]
-        for (team, g), var in self.fill.items():
-            if not (wanted := solver.value(var)):
+        skilled = {key: solver.value(var) for key, var in self.x.items()}
+        fillers = {key: solver.value(var) for key, var in self.fill.items()}
+        cohort_of = {c.index: c.cohort for c in self.classes}
+        for stay in self.stays:
+            for e in stay.members[: solver.value(stay.var)]:
+                key = (stay.team, stay.class_index)
+                if skilled.get(key, 0) > 0:
+                    skilled[key] -= 1
+                else:
+                    fillers[stay.team, cohort_of[stay.class_index]] -= 1
+                seated[stay.team].append(e)
+                left[stay.class_index].remove(e)
+        for (team, index), taken in skilled.items():
+            chosen = sorted(left[index], key=self._preference(team))[:taken]
+            seated[team].extend(chosen)
+            taken_now = set(chosen)
+            left[index] = [e for e in left[index] if e not in taken_now]
+        for (team, g), wanted in fillers.items():
+            if not wanted:
                 continue
             pool = [e for c in self.cohorts[g].classes for e in left[c.index]]
-            fillers = set(pool[:wanted])
-            seated[team].extend(fillers)
+            chosen_fillers = set(sorted(pool, key=self._preference(team))[:wanted])
+            seated[team].extend(chosen_fillers)
             for c in self.cohorts[g].classes:
-                left[c.index] = [e for e in left[c.index] if e not in fillers]
+                left[c.index] = [e for e in left[c.index] if e not in chosen_fillers]
         order = {e.employee_id: i for i, e in enumerate(self.ctx.instance.employees)}
         return tuple(
             TeamAssignment(
@@ -135,6 +165,18 @@ class TeamModel:
             )
             for t in self.teams
         )
+
+    def _preference(self, team: TeamName) -> Callable[[EmployeeId], int]:
+        """Sort key of the people a seat of ``team`` may take: its previous members, then
+        people who had no team (another team's member may yet stay there), then the rest;
+        stable, so input order decides within each (and alone, outside a re-plan)."""
+        previous = self.previous_team
+
+        def rank(employee: EmployeeId) -> int:
+            was = previous.get(employee)
+            return 0 if was == team else 1 if was is None else 2
+
+        return rank
 
 
 def build_teams(
