@@ -5,7 +5,8 @@ Run: ``python benchmarks/bench_repair.py [--sizes bundled,1000] [--away 1,5,20]
 [--out benchmarks/results/repair.md]``.
 
 Each size is the bundled example (``bundled``) or a ``crossteam example`` company of that
-many employees (seed 0, the default departments). It is planned once (teams and rotation,
+many employees (seed 0, the realistic shape and its default departments, as
+``crossteam example --employees N`` writes it). It is planned once (teams and rotation,
 the time limit given) and the plan written as ``crossteam plan`` writes it. Then, for each
 count in ``--away``, that many people the plan places (in a team or on a rotation, none
 named in the Rules nor of the department of someone a rule names, drawn with ``--seed``)
@@ -127,7 +128,7 @@ def company(size: str, folder: Path) -> Path:
     employees = int(size)
     path = folder / f"company-{employees}.xlsx"
     departments = default_departments(employees, CompanyShape.REALISTIC)
-    write_example(path, employees, departments, 0)
+    write_example(path, employees, departments, 0, shape=CompanyShape.REALISTIC)
     return path
 
 
