@@ -292,8 +292,10 @@ def _repair_line(result: ReviewResult, *, review: bool) -> str:
     )
     return (
         f"{'Review' if review else 'Repair'}: {decided}{stats.others_changed} of {stats.others} "
-        f"other assignments changed ({stats.changed_share:.0%}); {len(result.changes)} "
-        f"change{'s' if len(result.changes) != 1 else ''} with their reasons on the Changes sheet."
+        f"other {'assignment' if stats.others == 1 else 'assignments'} changed "
+        f"({stats.changed_share:.0%}); {counted(len(result.changes), 'change')} in all, "
+        f"{'its reason' if len(result.changes) == 1 else 'each with its reason'} on the "
+        "Changes sheet."
     )
 
 

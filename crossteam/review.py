@@ -68,7 +68,9 @@ class ReviewStats:
     removes: int
     removes_honoured: int
     others: int
-    """Assignments of the previous plan that no lock or remove named."""
+    """Assignments of the previous plan that no lock or remove named and whose person can
+    still hold them (present, available and, for a stint, rotation-eligible: the input's
+    own changes are causes, not changes the re-plan chose)."""
     others_changed: int
 
     @property
@@ -131,7 +133,7 @@ def replan(
         on_stage=on_stage,
         stop=stop,
     )
-    stats = _stats(previous, plan, decisions)
+    stats = _stats(instance, previous, plan, decisions)
     if not plan.has_solution:
         if decided and plan.status is SolveStatus.INFEASIBLE and plan.explanation:
             explained = (NO_PLAN_AFTER_REVIEW, *plan.explanation)
@@ -611,7 +613,9 @@ def _stint_text(
     )
 
 
-def _stats(previous: Plan, plan: Plan, decisions: Sequence[ReviewDecision]) -> ReviewStats:
+def _stats(
+    instance: PlanningInput, previous: Plan, plan: Plan, decisions: Sequence[ReviewDecision]
+) -> ReviewStats:
     after_team = _team_of(plan)
     visits = {(s.employee_id, s.department) for s in plan.rotation}
     stints = {(s.employee_id, s.period, s.department) for s in plan.rotation}
@@ -626,15 +630,18 @@ def _stats(previous: Plan, plan: Plan, decisions: Sequence[ReviewDecision]) -> R
     # decides the one assignment it names
     locked = {(d.kind, d.employee_id) for d in locks}
     removed = {(d.kind, d.employee_id, d.team or d.department) for d in removes}
+    placeable = {e.employee_id for e in instance.employees if e.available}
+    rotatable = {e.employee_id for e in instance.employees if e.available and e.rotation_eligible}
     others = [
         after_team.get(m) == t.team
         for t in previous.teams
         for m in t.members
-        if ("team", m) not in locked and ("team", m, t.team) not in removed
+        if m in placeable and ("team", m) not in locked and ("team", m, t.team) not in removed
     ] + [
         (s.employee_id, s.period, s.department) in stints
         for s in previous.rotation
-        if ("rotation", s.employee_id) not in locked
+        if s.employee_id in rotatable
+        and ("rotation", s.employee_id) not in locked
         and ("rotation", s.employee_id, s.department) not in removed
     ]
     return ReviewStats(

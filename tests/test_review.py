@@ -443,6 +443,11 @@ def test_one_person_made_unavailable_moves_a_handful_each_with_its_cause(
     assert len(others) <= 5
     assert UNEXPLAINED not in {c.reason for c in others}
     assert result.stats.others_changed <= 5
+    # the person made unavailable is the cause, not one of the others the re-plan moved
+    held = sum(m != gone for t in planned.previous.teams for m in t.members) + sum(
+        s.employee_id != gone for s in planned.previous.rotation
+    )
+    assert result.stats.others == held
 
 
 Key = tuple[object, ...]
