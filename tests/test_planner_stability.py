@@ -153,6 +153,19 @@ def test_previous_stints_are_kept_by_rotator_host_and_period(most: int) -> None:
     assert again.objective_terms["stability"] == 0
 
 
+def test_a_previous_stint_goes_back_to_its_own_rotator_not_a_classmate() -> None:
+    # a3 is the last of four alike people of A: given out afresh, the stint would go to a0
+    instance = rotating_company()
+    first = Plan(
+        status="feasible",
+        rotation=(RotationStint(employee_id="a3", period="P1", department="B"),),
+    )
+
+    again = planned(instance, ROTATION, PreviousPlan.of(first, weight=1000))
+
+    assert ("a3", "B", "P1") in stints(again)
+
+
 def test_a_rotator_no_longer_eligible_loses_only_their_stint() -> None:
     instance = rotating_company()
     first = planned(instance, ROTATION)

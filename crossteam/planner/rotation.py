@@ -372,7 +372,7 @@ class RotationModel:
         for group, host, start in stints:
             starts[group, host].append(start)
         out: list[tuple[EmployeeId, DepartmentName, int]] = []
-        kept: dict[int, set[EmployeeId]] = defaultdict(set)
+        given: dict[int, set[EmployeeId]] = defaultdict(set)
         if facts.max_stints == 1:
             # a re-plan's kept stints first, each to its previous rotator and start
             demand = dict(demand)
@@ -380,13 +380,13 @@ class RotationModel:
                 group = self.classes[stay.class_index].group
                 for member in stay.members[:count]:
                     out.append((member, stay.host, stay.start))
-                    kept[stay.class_index].add(member)
+                    given[stay.class_index].add(member)
                     demand[stay.class_index, stay.host] -= 1
                     starts[group, stay.host].remove(stay.start)
         for index, c in enumerate(self.classes):
             wanted = [(h, demand[index, h]) for h in c.hosts if demand[index, h]]
             if facts.max_stints == 1:
-                free = set(c.members) - kept[index]
+                free = set(c.members) - given[index]
                 # hosts with most to learn first, each taking its best-suited free members
                 for host, count in sorted(wanted, key=lambda w: -len(facts.common_skills[w[0]])):
                     chosen = sorted(free, key=lambda m: (-gain(m, host), c.members.index(m)))
