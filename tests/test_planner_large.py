@@ -156,3 +156,25 @@ def test_a_stop_during_the_blocks_keeps_the_teams_and_plans_no_rotation(tmp_path
     assert solve_module.LARGE_STOPPED_NOTE in plan.notes
     checks = verify(instance, plan)
     assert checks.passed, checks.failures
+
+
+@pytest.mark.usefixtures("tiny_limit")
+def test_a_stop_before_the_rotation_has_a_plan_keeps_the_teams(tmp_path: Path) -> None:
+    write_example(tmp_path / "company.xlsx", 120, 8, seed=1)
+    instance = load_workbook(tmp_path / "company.xlsx")
+    stop = threading.Event()
+    seen: list[Stage] = []
+
+    def on_stage(stage: Stage) -> None:
+        seen.append(stage)
+        if stage is Stage.MODEL and Stage.BLOCKS in seen:
+            stop.set()  # a Ctrl-C once the rotation's model is being built, after the blocks
+
+    options = SolveOptions(time_limit_seconds=10, workers=2)
+    plan = solve(instance, network.analyse(instance), options, on_stage=on_stage, stop=stop)
+    assert Stage.BLOCKS in seen and stop.is_set()
+    assert plan.status is SolveStatus.FEASIBLE and plan.stop_reason is StopReason.INTERRUPTED
+    assert plan.teams and plan.rotation == () and not plan.planned_rotation
+    assert solve_module.LARGE_STOPPED_NOTE in plan.notes
+    checks = verify(instance, plan)
+    assert checks.passed, checks.failures

@@ -521,10 +521,11 @@ def _large_company_plan(
             notes.append(LARGE_STOPPED_NOTE)
         elif not rotation.has_solution:
             return rotation.model_copy(update={"seconds": time.monotonic() - started})
-        terms = {k: terms.get(k, 0.0) + rotation.objective_terms.get(k, 0.0)
-                 for k in {*terms, *rotation.objective_terms}}  # fmt: skip
-        notes.append(LARGE_ROTATION_NOTE)
-        bound = None
+        else:
+            terms = {k: terms.get(k, 0.0) + rotation.objective_terms.get(k, 0.0)
+                     for k in {*terms, *rotation.objective_terms}}  # fmt: skip
+            notes.append(LARGE_ROTATION_NOTE)
+            bound = None
     objective = sum(terms.values())
     seconds = time.monotonic() - started
     if on_progress is not None and rotation is None:
