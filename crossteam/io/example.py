@@ -547,7 +547,7 @@ def _proportional(total: int, weights: np.ndarray) -> list[int]:
             parts[np.argmax(shares - parts)] += 1
         else:
             parts[np.argmin(np.where(parts > 1, shares - parts, np.inf))] -= 1
-    return parts.tolist()
+    return [int(n) for n in parts]
 
 
 @dataclass(frozen=True)

@@ -980,7 +980,7 @@ def _network_picture(sheet: Worksheet, effect: PlanEffect, top: int) -> int:
     picture.width, picture.height = _PICTURE_WIDTH, round(picture.height * scale)
     sheet.row_breaks.append(Break(id=top - 1))
     sheet.add_image(picture, f"A{top}")
-    return top + math.ceil(picture.height / _PIXELS_PER_ROW) + 1
+    return top + math.ceil(int(picture.height) / _PIXELS_PER_ROW) + 1
 
 
 def _departments_chart(

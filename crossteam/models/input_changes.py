@@ -119,9 +119,9 @@ def _items(instance: PlanningInput) -> Iterator[BasisItem]:
             key=f"{b.mode.value} {b.attribute}{shown}",
             fingerprint=_fingerprint(b.weight, b.hard, b.value),
         )
-    for p in instance.priorities:
-        key = f"{p.department_a} – {p.department_b}"
-        yield BasisItem(part="Priorities", key=key, fingerprint=_fingerprint(p.weight))
+    for pr in instance.priorities:
+        key = f"{pr.department_a} – {pr.department_b}"
+        yield BasisItem(part="Priorities", key=key, fingerprint=_fingerprint(pr.weight))
     for name, value in instance.settings.model_dump().items():
         yield BasisItem(part="Settings", key=name, fingerprint=_fingerprint(value))
     ties = sorted((i.employee_a, i.employee_b, i.weight) for i in instance.interactions)

@@ -581,7 +581,7 @@ def _integer_plan(
             sum(v for (s, _, _), v in zip(master.columns, amount, strict=True) if s == shape)
             == teams
         )
-    seated: dict[DepartmentName, list[cp_model.LinearExprT]] = defaultdict(list)
+    seated: dict[DepartmentName, list[cp_model.LinearExpr | int]] = defaultdict(list)
     bridging: dict[DepartmentPairKey, list[cp_model.IntVar]] = defaultdict(list)
     held: set[DepartmentPairKey] = set()
     for (shape, mix, _), var in zip(master.columns, amount, strict=True):
@@ -609,7 +609,7 @@ def _integer_plan(
             model.add(sum(literals) <= master.reach.send[home])
         for host, literals in hosted.items():
             model.add(sum(literals) <= master.reach.host[host])
-    objective = []
+    objective: list[tuple[int, cp_model.IntVar]] = []
     for key, terms in bridging.items():
         covered = model.new_bool_var("")
         model.add(sum(terms) >= 1).only_enforce_if(covered)

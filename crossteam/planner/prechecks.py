@@ -215,7 +215,11 @@ def _together_groups(instance: PlanningInput) -> Iterator[str]:
         return
     for group in _tied_groups(instance):
         rows = sorted(
-            {r.row for r in instance.rules_of(RuleKind.TOGETHER) if r.employee_id in group} - {None}
+            {
+                r.row
+                for r in instance.rules_of(RuleKind.TOGETHER)
+                if r.employee_id in group and r.row is not None
+            }
         )
         where = f"Rules {'rows' if len(rows) > 1 else 'row'} {_spans(rows)}" if rows else "Rules"
         named = f"{where}: {_ids(group)} must all be in one team (together: {len(group)} people)"
@@ -261,7 +265,7 @@ def _no_team_for(instance: PlanningInput, group: list[EmployeeId]) -> str | None
         inside = rule.kind is RuleKind.IN_TEAM
         teams = [t for t in teams if (t.name in rule.targets) == inside]
     if not teams:
-        rows = sorted({r.row for r in ruled} - {None})
+        rows = sorted({r.row for r in ruled if r.row is not None})
         named = f"rows {_spans(rows)}" if rows else "rules"
         return (
             f"the in_team / not_in_team {named} of their people leave no team that can "

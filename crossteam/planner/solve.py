@@ -725,12 +725,12 @@ def _cap_department_bridges(ctx: ModelContext, cap: Capacity) -> None:
     for (a, b), covered in ctx.covered.items():
         at[a].append(covered)
         at[b].append(covered)
-    for department, covered in at.items():
+    for department, held in at.items():
         most = cap.team_partners.get(department, 0)
         if reach is not None:
             most += reach.send.get(department, 0) + reach.host.get(department, 0)
-        if most < len(covered):
-            ctx.model.add(sum(covered) <= most)
+        if most < len(held):
+            ctx.model.add(sum(held) <= most)
 
 
 def _search(

@@ -221,7 +221,7 @@ def add_team_stays(tm: TeamModel, previous: PreviousPlan) -> None:
         if index is not None and team in ctx.instance.team_by_name:
             held[team, index, factor].append(employee)
     tm.previous_team = dict(previous.teams)
-    kept: list[cp_model.LinearExprT] = []
+    kept: list[cp_model.LinearExpr | int] = []
     by_seat: dict[tuple[TeamName, int], list[cp_model.IntVar]] = defaultdict(list)
     # the heavier stays first: they are dealt out first
     for (team, index, factor), members in sorted(held.items(), key=lambda kv: -kv[0][2]):
@@ -229,8 +229,8 @@ def add_team_stays(tm: TeamModel, previous: PreviousPlan) -> None:
         tm.stays.append(Stay(team, index, tuple(members), var))
         by_seat[team, index].append(var)
         kept.append((factor + 1) * var)
-    over_of_cohort: dict[tuple[TeamName, int], list[cp_model.LinearExprT]] = defaultdict(list)
-    over_of_class: dict[int, list[cp_model.LinearExprT]] = defaultdict(list)
+    over_of_cohort: dict[tuple[TeamName, int], list[cp_model.LinearExpr | int]] = defaultdict(list)
+    over_of_class: dict[int, list[cp_model.LinearExpr | int]] = defaultdict(list)
     for (team, index), stays in by_seat.items():
         c = classes[index]
         staying = sum(stays)
@@ -238,7 +238,7 @@ def add_team_stays(tm: TeamModel, previous: PreviousPlan) -> None:
         if (team, c.cohort) not in tm.fill:  # a class of one named in the Rules
             model.add(staying <= (skilled if skilled is not None else 0))
             continue
-        over: cp_model.LinearExprT = staying
+        over: cp_model.LinearExpr | int = staying
         if skilled is not None:
             over = model.new_int_var(0, c.size, f"stay_over[{team}|{index}]")
             model.add(over >= staying - skilled)
@@ -266,7 +266,7 @@ def add_rotation_stays(rm: RotationModel, ctx: ModelContext, previous: PreviousP
             held[index, host, start, factor].append(employee)
     by_host: dict[tuple[int, DepartmentName], list[cp_model.IntVar]] = defaultdict(list)
     by_start: dict[tuple[int, DepartmentName, int], list[cp_model.IntVar]] = defaultdict(list)
-    kept: list[cp_model.LinearExprT] = []
+    kept: list[cp_model.LinearExpr | int] = []
     for (index, host, start, factor), members in sorted(held.items(), key=lambda kv: -kv[0][3]):
         var = model.new_int_var(0, len(members), f"keep_stint[{index}|{host}|{start}|{factor}]")
         rm.stays.append(StintStay(index, host, start, tuple(members), var))

@@ -32,7 +32,7 @@ from crossteam.planner.groups import RuleGroups
 from crossteam.planner.options import Formulation
 from crossteam.planner.pool import Cohort, PeopleClass
 
-LinearExpr = cp_model.LinearExprT
+LinearExpr = cp_model.LinearExpr | int
 
 
 @dataclass(frozen=True)
