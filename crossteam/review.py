@@ -248,7 +248,7 @@ def _decided(
 
 
 def _decision_rule(decision: ReviewDecision) -> Rule:
-    kinds = {
+    kinds: dict[tuple[str, str | None], RuleKind] = {
         ("team", "lock"): RuleKind.IN_TEAM,
         ("team", "remove"): RuleKind.NOT_IN_TEAM,
         ("rotation", "lock"): RuleKind.ROTATE_TO,
@@ -534,9 +534,9 @@ class _Story:
             if change.reason is not None:
                 continue
             seats = change.seats(self._home(change.employee_id), change.lost)
-            seat = next((s for s in seats if s in arrivals), None)
-            if seat is not None:
-                change.reason = made_room(arrivals[seat])
+            taken = next((s for s in seats if s in arrivals), None)
+            if taken is not None:
+                change.reason = made_room(arrivals[taken])
                 progress = True
         return progress
 

@@ -296,7 +296,7 @@ def _compare(
                 )
                 mismatches.append(_at(sheet, row, column, message))
     employees = recorded.get("employees", "")
-    known = [
+    present = [
         (person, e)
         for person in ([] if same else first.values())
         if (e := instance.employee_by_id.get(person.employee_id)) is not None
@@ -311,9 +311,11 @@ def _compare(
         removed=tuple(removed),
         department_changed=tuple(moved),
         name_changed=tuple(renamed),
-        now_unavailable=tuple(p.employee_id for p, e in known if not e.available),
+        now_unavailable=tuple(p.employee_id for p, e in present if not e.available),
         no_longer_eligible=tuple(
-            p.employee_id for p, e in known if p.employee_id in rotating and not e.rotation_eligible
+            p.employee_id
+            for p, e in present
+            if p.employee_id in rotating and not e.rotation_eligible
         ),
         plan_employees=int(employees) if employees.isdigit() else None,
         input_employees=len(instance.employees),

@@ -1828,7 +1828,7 @@ def _did_you_mean(name: str, known: Iterable[str]) -> str:
     letters aside), else ""; for the few names of a kind that no ``_Names`` holds."""
     names = _Names()
     for k in known:
-        names.add(k, "")
+        names.add(k, _Cell("", 0, 1, None))  # no cell: only suggest() is asked
     return names.suggest(name)
 
 

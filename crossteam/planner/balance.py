@@ -19,11 +19,13 @@ import math
 import statistics
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 
 from ortools.sat.python import cp_model
 
 from crossteam.models import QUOTABLE_ATTRIBUTES, BalanceMode, BalanceRule, Team
 from crossteam.planner.groups import RuleGroups
+from crossteam.planner.pool import Cohort
 from crossteam.planner.teams import LinearExpr, TeamModel
 
 BALANCE_SCALE = 100
@@ -188,7 +190,7 @@ def _cluster(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -> 
     model.add_exactly_one(pick.values())
     # members outside the picked value: counted against the rule
     for v, picked in pick.items():
-        outside = tm.members(team, lambda g, v=v: v not in cluster_values(g.texts[rule.attribute]))
+        outside = tm.members(team, partial(_outside, rule.attribute, v))
         if rule.hard:
             model.add(outside == 0).only_enforce_if([picked, *penalty.guard])
             continue
@@ -253,3 +255,8 @@ def _different(tm: TeamModel, team: Team, rule: BalanceRule, penalty: Penalty) -
     for value in _values(tm, rule):
         count = _holding(tm, team, rule.attribute, value)
         penalty.at_most(count, 1, team.max_size, f"repeated[{team.name}|{rule.attribute}={value}]")
+
+
+def _outside(attribute: str, value: str, cohort: Cohort) -> bool:
+    """Whether ``cohort``'s ``attribute`` cell lists no ``value`` (a cluster rule's filter)."""
+    return value not in cluster_values(cohort.texts[attribute])

@@ -610,9 +610,9 @@ def _integer_plan(
         for host, literals in hosted.items():
             model.add(sum(literals) <= master.reach.host[host])
     objective: list[tuple[int, cp_model.IntVar]] = []
-    for key, terms in bridging.items():
+    for key, covering in bridging.items():
         covered = model.new_bool_var("")
-        model.add(sum(terms) >= 1).only_enforce_if(covered)
+        model.add(sum(covering) >= 1).only_enforce_if(covered)
         model.add_hint(covered, key in held)
         objective.append((round(weights.pairs[key] * OBJECTIVE_SCALE), covered))
     objective += [

@@ -39,7 +39,12 @@ from crossteam.planner.blocks import improve_by_blocks, without_pairs_held
 from crossteam.planner.bounds import depth_ceiling, team_objective_bound
 from crossteam.planner.candidates import EXACT, VARIABLE_BUDGET, choose_candidates, exact_size
 from crossteam.planner.ceiling import Capacity, bridging_ceiling, capacity, pairs_ceiling
-from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext, pair_key
+from crossteam.planner.context import (
+    OBJECTIVE_SCALE,
+    DepartmentPairKey,
+    ModelContext,
+    pair_key,
+)
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff, OutOfTime, Stopped, WallCuts, solve_until
 from crossteam.planner.department_level import (
     Budget,
@@ -816,7 +821,7 @@ def hint_start(
     """
     assert built.teams is not None
     model = built.ctx.model
-    model.clear_hints()
+    model.clear_hints()  # type: ignore[no-untyped-call]
     built.teams.hint(_ordered_like_model(built.teams, start) if built.teams.ordered else start)
     _hint_rotation_around(built, (members for members in start.values()))
     fixed = model.clone()
@@ -847,7 +852,7 @@ def hint_previous(
     plan is then hinted as it is)."""
     model = built.ctx.model
     instance = built.ctx.instance
-    model.clear_hints()
+    model.clear_hints()  # type: ignore[no-untyped-call]
     if built.teams is not None:
         built.teams.hint(previous.start(instance))
     if built.rotation is not None:
@@ -927,7 +932,7 @@ def fill_mixes(
             )
             ordered.update({t.name: mix for t, mix in zip(teams, dealt, strict=True)})
     model = built.ctx.model
-    model.clear_hints()  # the start plan's, which these mixes contradict
+    model.clear_hints()  # type: ignore[no-untyped-call]  # the start plan's, which these mixes contradict
     seated = _people_for(built.ctx.instance, ordered)
     tm.hint(seated)
     _hint_rotation_around(built, seated.values())
@@ -982,7 +987,7 @@ def _hint_rotation_around(built: PlanningModel, teams: Iterable[Iterable[str]]) 
     if built.rotation is None:
         return
     department_of = {e.employee_id: e.department for e in built.ctx.instance.employees}
-    held = set()
+    held: set[DepartmentPairKey] = set()
     for members in teams:
         present = sorted({department_of.get(m, m) for m in members})
         held.update(pair_key(a, b) for i, a in enumerate(present) for b in present[i + 1 :])
@@ -1030,7 +1035,7 @@ def _cut_by_clock(
 
 def _hint_solution(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
     """Hint every variable of ``model`` with a solution of a copy of it."""
-    model.clear_hints()
+    model.clear_hints()  # type: ignore[no-untyped-call]
     for index, value in enumerate(solver.response_proto.solution):
         model.add_hint(model.get_int_var_from_proto_index(index), value)
 
@@ -1091,7 +1096,7 @@ def explain(
     except OutOfTime:
         return [EXPLAIN_TIME]
     model = built.ctx.model
-    model.clear_objective()  # only feasibility matters here
+    model.clear_objective()  # type: ignore[no-untyped-call]  # only feasibility matters here
     words = {lit.index: reason for reason, lit in built.groups.literals.items()}
     if built.rotation is not None:
         words.update({lit.index: text for lit, text in built.rotation.assumptions})

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from ortools.sat.python import cp_model
 
@@ -178,7 +179,7 @@ def _refill(
             was = everyone.get(person)
             department = was.department if was is not None else None
 
-            chosen = min(free, key=lambda e, d=department, t=team: _fit(e, d, t))
+            chosen = min(free, key=partial(_fit, department=department, team=team))
             free.remove(chosen)
             start[team_name].append(chosen.employee_id)
 
@@ -275,8 +276,8 @@ def add_rotation_stays(rm: RotationModel, ctx: ModelContext, previous: PreviousP
         kept.append((factor + 1) * var)
     for key, stays in by_host.items():
         model.add(sum(stays) <= rm.sent[key])
-    for key, stays in by_start.items():
-        model.add(sum(stays) <= rm.starts[key])
+    for at, stays in by_start.items():
+        model.add(sum(stays) <= rm.starts[at])
     gained = sum(rm.sent.values())
     ctx.add_objective(PART, previous.weight, sum(kept) - gained - lost_at_most)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import pairwise
 
 from ortools.sat.python import cp_model
@@ -254,7 +255,7 @@ def _add_team_shape(tm: TeamModel, team: Team, groups: RuleGroups, *, tight: boo
     for d in tm.departments:
         available = sum(g.size for g in tm.cohorts if g.department == d)
         count = model.new_int_var(0, min(available, team.max_size), f"count[{team.name}|{d}]")
-        model.add(count == tm.members(team, lambda g, d=d: g.department == d))
+        model.add(count == tm.members(team, partial(_of_department, d)))
         # the cap that ties present to count; max_per_department only when it is not itself
         # under an assumption literal, or the explanation could not name it
         cap = min(available, team.max_size, limit if limit and not groups.explain else available)
@@ -418,3 +419,8 @@ def _break_symmetry(tm: TeamModel) -> None:
         ]
         for first, second in pairwise(keys):
             tm.ctx.model.add(first >= second)
+
+
+def _of_department(department: DepartmentName, cohort: Cohort) -> bool:
+    """Whether ``cohort`` belongs to ``department`` (a ``TeamModel.members`` filter)."""
+    return cohort.department == department
