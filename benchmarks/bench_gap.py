@@ -29,10 +29,25 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 MODES = {"teams": (True, False), "teams+rotation": (True, True)}
 """Parts planned: (plan_teams, plan_rotation)."""
 SEED = 0
+
+
+def pairs_held(instance: Any, plan: Any) -> set[tuple[str, str]]:
+    """Department pairs (sorted) a plan ties: two departments in one team, or a rotator's
+    home and host. Written here, not imported, so that it runs on any checkout's plans."""
+    department = {e.employee_id: e.department for e in instance.employees}
+    held: set[tuple[str, str]] = set()
+    for team in plan.teams:
+        present = sorted({department[m] for m in team.members})
+        held.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
+    for stint in plan.rotation:
+        home = department[stint.employee_id]
+        held.add((min(home, stint.department), max(home, stint.department)))
+    return held
 
 
 def plan_in_child(workbook: Path, mode: str, limit: float, workers: int) -> dict[str, object]:
@@ -59,14 +74,7 @@ def plan_in_child(workbook: Path, mode: str, limit: float, workers: int) -> dict
     seconds = time.monotonic() - started
     if not plan.has_solution:
         return {"status": plan.status.value, "seconds": seconds}
-    department = {e.employee_id: e.department for e in instance.employees}
-    held = set()
-    for team in plan.teams:
-        present = sorted({department[m] for m in team.members})
-        held.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
-    for stint in plan.rotation:
-        home = department[stint.employee_id]
-        held.add((min(home, stint.department), max(home, stint.department)))
+    held = pairs_held(instance, plan)
     silent = set(report.gap_pairs)
     checks = verify(instance, plan).results if rotation else check_teams(instance, plan)
     failed = sum(1 for result in checks if not result.passed)

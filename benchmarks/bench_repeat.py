@@ -41,6 +41,8 @@ def plan_in_child(
     workbook: Path, mode: str, limit: float, workers: int, repeatable: bool
 ) -> dict[str, object]:
     """Plan ``workbook`` here (the child) and describe the plan."""
+    from bench_gap import pairs_held
+
     from crossteam.checks import verify
     from crossteam.checks.teams import check_teams
     from crossteam.io.reader import load_workbook
@@ -63,14 +65,7 @@ def plan_in_child(
     seconds = time.monotonic() - started
     if not plan.has_solution:
         return {"status": plan.status.value, "seconds": seconds}
-    department = {e.employee_id: e.department for e in instance.employees}
-    held = set()
-    for team in plan.teams:
-        present = sorted({department[m] for m in team.members})
-        held.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
-    for stint in plan.rotation:
-        home = department[stint.employee_id]
-        held.add((min(home, stint.department), max(home, stint.department)))
+    held = pairs_held(instance, plan)
     silent = set(report.gap_pairs)
     checks = verify(instance, plan).results if rotation else check_teams(instance, plan)
     content = json.dumps(
