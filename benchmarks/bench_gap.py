@@ -53,6 +53,15 @@ def pairs_held(instance: Any, plan: Any) -> set[tuple[str, str]]:
 def plan_in_child(workbook: Path, mode: str, limit: float, workers: int) -> dict[str, object]:
     """Plan ``workbook`` here (the child) and describe the plan; imports whichever
     ``crossteam`` the child's path holds."""
+    return planned(workbook, mode, limit, workers)[1]
+
+
+def planned(
+    workbook: Path, mode: str, limit: float, workers: int, **options: object
+) -> tuple[Any, dict[str, object]]:
+    """``workbook`` planned (the workbook's settings, the limit, workers and ``options``
+    given) and the plan described: objective, bound, gap, seconds, silent pairs bridged,
+    the most any plan can bridge, checks failed. Also used by bench_repeat."""
     from crossteam.checks import verify
     from crossteam.checks.teams import check_teams
     from crossteam.io.reader import load_workbook
@@ -62,23 +71,24 @@ def plan_in_child(workbook: Path, mode: str, limit: float, workers: int) -> dict
     instance = load_workbook(workbook)
     report = analyse(instance)
     teams, rotation = MODES[mode]
-    options = SolveOptions.from_settings(
+    run = SolveOptions.from_settings(
         instance.settings,
         time_limit_seconds=limit,
         workers=workers,
         plan_teams=teams,
         plan_rotation=rotation,
+        **options,
     )
     started = time.monotonic()
-    plan = solve(instance, report, options)
+    plan = solve(instance, report, run)
     seconds = time.monotonic() - started
     if not plan.has_solution:
-        return {"status": plan.status.value, "seconds": seconds}
+        return plan, {"status": plan.status.value, "seconds": seconds}
     held = pairs_held(instance, plan)
     silent = set(report.gap_pairs)
     checks = verify(instance, plan).results if rotation else check_teams(instance, plan)
     failed = sum(1 for result in checks if not result.passed)
-    return {
+    return plan, {
         "status": plan.status.value,
         "objective": plan.objective,
         "bound": plan.bound,

@@ -40,48 +40,20 @@ RUNS = (("repeatable", True), ("repeatable again", True), ("wall clock", False))
 def plan_in_child(
     workbook: Path, mode: str, limit: float, workers: int, repeatable: bool
 ) -> dict[str, object]:
-    """Plan ``workbook`` here (the child) and describe the plan."""
-    from bench_gap import pairs_held
+    """Plan ``workbook`` here (the child) and describe the plan as bench_gap does, with its
+    stop reason, whether it says it repeats, and a fingerprint of its teams and rotation."""
+    from bench_gap import planned
 
-    from crossteam.checks import verify
-    from crossteam.checks.teams import check_teams
-    from crossteam.io.reader import load_workbook
-    from crossteam.network import analyse
-    from crossteam.planner import SolveOptions, solve
-
-    instance = load_workbook(workbook)
-    report = analyse(instance)
-    teams, rotation = MODES[mode]
-    options = SolveOptions.from_settings(
-        instance.settings,
-        time_limit_seconds=limit,
-        workers=workers,
-        repeatable=repeatable,
-        plan_teams=teams,
-        plan_rotation=rotation,
-    )
-    started = time.monotonic()
-    plan = solve(instance, report, options)
-    seconds = time.monotonic() - started
+    plan, described = planned(workbook, mode, limit, workers, repeatable=repeatable)
     if not plan.has_solution:
-        return {"status": plan.status.value, "seconds": seconds}
-    held = pairs_held(instance, plan)
-    silent = set(report.gap_pairs)
-    checks = verify(instance, plan).results if rotation else check_teams(instance, plan)
+        return described
     content = json.dumps(
         [[list(t.members) for t in plan.teams], [s.model_dump() for s in plan.rotation]]
     )
     return {
-        "status": plan.status.value,
+        **described,
         "stop_reason": plan.stop_reason.value if plan.stop_reason else None,
         "repeats": plan.repeatable,
-        "objective": plan.objective,
-        "bound": plan.bound,
-        "gap": plan.gap,
-        "seconds": seconds,
-        "silent": len(silent),
-        "bridged": len(held & silent),
-        "failed_checks": sum(1 for result in checks if not result.passed),
         "fingerprint": hashlib.sha256(content.encode()).hexdigest()[:12],
     }
 
