@@ -17,7 +17,7 @@ from crossteam.models import (
 )
 from crossteam.planner import SolveOptions, solve
 from crossteam.planner.ceiling import bridging_ceiling, capacity, pairs_ceiling
-from crossteam.planner.solve import build_model
+from crossteam.planner.model import build_model
 
 
 def solved(instance: PlanningInput, *, rotation: bool = False, seconds: float = 20) -> Plan:
