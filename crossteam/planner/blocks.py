@@ -1,6 +1,6 @@
 """Very large companies: improve the start plan block of teams by block of teams.
 
-The whole team model of a very large company does not fit a laptop (``solve``,
+The whole team model of a very large company does not fit a laptop (``large``,
 ``MODEL_VARIABLE_LIMIT``), but a block of a few hundred of its teams does. Each block is
 planned again as a company of its own: its teams, the people the plan seats in them and a
 share of the people it seats nowhere, the Rules that stay inside the block, and the gap
