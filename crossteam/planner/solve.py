@@ -223,6 +223,7 @@ class _Run:
         return self.cutoff.stop
 
     def plan(self) -> Plan:
+        """The run's plan: pre-checks, start, model, search (or the stage it ended at)."""
         if not self.with_teams and not self.with_rotation:
             return Plan(
                 status=SolveStatus.OPTIMAL, objective=0.0, bound=0.0, gap=0.0,
@@ -236,19 +237,23 @@ class _Run:
         start = self._start()
         if isinstance(start, Plan):
             return start
-        build = partial(
-            build_model, self.instance, self.report, self.options,
-            teams=self.with_teams, rotation=self.with_rotation, cutoff=self.cutoff,
-            on_stage=self.announce, cuts=self.cuts, previous=self.previous,
-        )  # fmt: skip
         try:
-            built = build(start=start.teams, department=start.department)
+            built = self._build(start, self.cutoff)
         except OutOfTime:
             late = MODEL_TIME_REASON.format(
                 seconds=self.options.time_limit_seconds, grace=PREPARATION_GRACE
             )
             return self._ended(SolveStatus.NO_SOLUTION, StopReason.TIME_LIMIT, late)
-        return self._searched(built, build, start)
+        return self._searched(built, start)
+
+    def _build(self, start: _Start, cutoff: Cutoff) -> PlanningModel:
+        """The model of this run, around ``start`` (``model.build_model``)."""
+        return build_model(
+            self.instance, self.report, self.options,
+            teams=self.with_teams, rotation=self.with_rotation, start=start.teams,
+            department=start.department, cutoff=cutoff, on_stage=self.announce, cuts=self.cuts,
+            previous=self.previous,
+        )  # fmt: skip
 
     def _ended(self, status: SolveStatus, stopped: StopReason, *explanation: str) -> Plan:
         """The plan of a run that ended with no plan, ``explanation`` saying why."""
@@ -297,9 +302,7 @@ class _Run:
             self.announce, self.cutoff, self.cuts, partial(solve, whole=False),
         ).plan(start)  # fmt: skip
 
-    def _searched(
-        self, built: PlanningModel, build: Callable[..., PlanningModel], start: _Start
-    ) -> Plan:
+    def _searched(self, built: PlanningModel, start: _Start) -> Plan:
         """The search's plan, or why there is none."""
         # the department-level plan, filled with people, starts the search when it beats
         # the start plan on what departments decide (bridging, departments present,
@@ -312,7 +315,7 @@ class _Run:
         if status == cp_model.INFEASIBLE and built.restricted:
             # the greedy start broke a hard rule, so the restriction built around it may be
             # what leaves no plan: try the exact model before declaring the rules impossible
-            built = build(cutoff=Cutoff(self.stop))
+            built = self._build(_Start(), Cutoff(self.stop))
             self.announce(Stage.SEARCH)
             solver, status, found = self._search(built, start.teams, None)
         seconds = time.monotonic() - self.started
