@@ -204,6 +204,10 @@ class _Run:
     previous: PreviousPlan | None
     cuts: WallCuts = field(default_factory=WallCuts)
     started: float = field(default_factory=time.monotonic)
+    with_teams: bool = field(init=False)
+    with_rotation: bool = field(init=False)
+    facts: RunFacts = field(init=False)
+    """What every plan of this run says about the run itself."""
 
     def __post_init__(self) -> None:
         self.instance = within_headcount(self.instance)
