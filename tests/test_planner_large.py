@@ -29,7 +29,7 @@ from crossteam.models import (
     StopReason,
     TeamAssignment,
 )
-from crossteam.planner import SolveOptions, Stage, solve
+from crossteam.planner import PreviousPlan, SolveOptions, Stage, solve
 from crossteam.planner.bounds import team_objective_bound
 from crossteam.planner.start import starting_plan
 
@@ -67,6 +67,21 @@ def test_a_very_large_company_gets_the_checked_start_plan_and_a_bound() -> None:
     assert plan.bound == pytest.approx(team_objective_bound(instance, report.gap_weights()))
     assert plan.gap is not None and plan.gap >= 0
     assert plan.planned_teams and plan.time_limit_seconds == TEAMS_ONLY.time_limit_seconds
+
+
+@pytest.mark.usefixtures("tiny_limit")
+def test_a_re_plan_of_a_very_large_company_is_refused_with_its_size() -> None:
+    instance = random_company(120, 6, 12, seed=4)
+    report = network_report(instance)
+    first = solve(instance, report, TEAMS_ONLY)
+    checks = verify(instance, first)
+    assert checks.passed, checks.failures
+    again = solve(instance, report, TEAMS_ONLY, previous=PreviousPlan.of(first, weight=1000))
+    assert again.status is SolveStatus.NO_SOLUTION and again.stop_reason is StopReason.SIZE_LIMIT
+    variables = large_module.team_model_size(instance, TEAMS_ONLY, len(report.gap_weights()))
+    refusal = large_module.REPAIR_TOO_LARGE.format(variables=variables, limit=10)
+    assert again.explanation == (refusal,)
+    assert not again.teams and again.planned_teams
 
 
 @pytest.mark.usefixtures("tiny_limit")
