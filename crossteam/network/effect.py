@@ -19,15 +19,12 @@ from crossteam.models import (
     Problem,
     RotationStint,
     TeamName,
+    pair_key,
 )
 from crossteam.network.analysis import analyse, analyse_graph
 from crossteam.network.graph import build_graph
 
 PairKey = tuple[DepartmentName, DepartmentName]
-
-
-def _ordered(a: str, b: str) -> tuple[str, str]:
-    return (a, b) if a < b else (b, a)
 
 
 def _check_references(instance: PlanningInput, plan: Plan) -> None:
@@ -58,10 +55,10 @@ def plan_ties(instance: PlanningInput, plan: Plan) -> set[tuple[EmployeeId, Empl
         InputError: the plan names an employee or a department the input does not have.
     """
     _check_references(instance, plan)
-    ties = {_ordered(a, b) for team in plan.teams for a, b in combinations(team.members, 2)}
+    ties = {pair_key(a, b) for team in plan.teams for a, b in combinations(team.members, 2)}
     for stint in plan.rotation:
         ties.update(
-            _ordered(stint.employee_id, host)
+            pair_key(stint.employee_id, host)
             for host in instance.members_of[stint.department]
             if host != stint.employee_id
         )
@@ -90,7 +87,7 @@ def _bridging(
     for stint in plan.rotation:
         home = department_of[stint.employee_id]
         if home != stint.department:
-            stints[_ordered(home, stint.department)].append(stint)
+            stints[pair_key(home, stint.department)].append(stint)
     return teams, stints
 
 
