@@ -13,6 +13,7 @@ from crossteam.models import (
     Settings,
     SkillNeed,
     TeamSpec,
+    meets_level,
     pair_key,
     pairs_among,
     team_names,
@@ -28,6 +29,14 @@ def test_an_employee_meets_a_level_at_or_above_it_and_never_a_skill_not_held() -
     assert holder.meets("python", 1)  # above it
     assert not holder.meets("python", 4)  # below it
     assert not holder.meets("sql", 1)  # not held: level 0, below every level from 1
+
+
+def test_a_class_of_people_meets_a_level_by_the_same_rule_as_one_person() -> None:
+    levels = {"python": 3, "sql": 1}
+    for skill, level in [("python", 3), ("python", 4), ("sql", 1), ("design", 1)]:
+        expected = person("p1", "A", levels).meets(skill, level)
+        assert meets_level(levels, skill, level) is expected
+    assert meets_level(levels, "python", 3) and not meets_level({}, "python", 1)
 
 
 def test_a_skill_need_counts_the_people_who_hold_its_skill_at_its_level() -> None:

@@ -57,6 +57,7 @@ from crossteam.models.planning_input import (
     Team,
     TeamName,
     TeamSpec,
+    meets_level,
     team_names,
 )
 from crossteam.models.problems import Problem, Severity
@@ -125,6 +126,7 @@ __all__ = [
     "TeamName",
     "TeamSpec",
     "input_basis",
+    "meets_level",
     "objective_extent",
     "pair_key",
     "pairs_among",

@@ -35,6 +35,13 @@ QUOTABLE_ATTRIBUTES = frozenset({"department", "role", "location"})
 cells, never their values (docs/limits.md)."""
 
 
+def meets_level(levels: Mapping[SkillName, int], skill: SkillName, min_level: int) -> bool:
+    """Whether someone with skill ``levels`` (skill -> level) holds ``skill`` at
+    ``min_level`` or above: the one test of "this person meets this skill need". A skill
+    not held counts as level 0, so it meets no level from ``MIN_LEVEL`` up."""
+    return levels.get(skill, 0) >= min_level
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
@@ -75,9 +82,8 @@ class Employee(_Frozen):
         return str(value)
 
     def meets(self, skill: SkillName, min_level: int) -> bool:
-        """Whether this employee holds ``skill`` at ``min_level`` or above; a skill not
-        held counts as level 0, so it meets no level from ``MIN_LEVEL`` up."""
-        return self.skills.get(skill, 0) >= min_level
+        """Whether this employee holds ``skill`` at ``min_level`` or above (``meets_level``)."""
+        return meets_level(self.skills, skill, min_level)
 
 
 _TEXT_FIELDS = frozenset({"employee_id", "name", "department", "role", "location"})
