@@ -20,6 +20,7 @@ from crossteam.models import (
     RotationStint,
     TeamName,
     pair_key,
+    pairs_among,
 )
 from crossteam.network.analysis import analyse, analyse_graph
 from crossteam.network.graph import build_graph
@@ -80,8 +81,7 @@ def _bridging(
     department_of = {e.employee_id: e.department for e in instance.employees}
     teams: dict[PairKey, list[TeamName]] = defaultdict(list)
     for team in plan.teams:
-        departments = sorted({department_of[m] for m in team.members})
-        for pair in combinations(departments, 2):
+        for pair in pairs_among(department_of[m] for m in team.members):
             teams[pair].append(team.team)
     stints: dict[PairKey, list[RotationStint]] = defaultdict(list)
     for stint in plan.rotation:

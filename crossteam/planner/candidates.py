@@ -15,8 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from crossteam.models import EmployeeId, PlanningInput, TeamName
-from crossteam.planner.context import DepartmentPairKey, pair_key
+from crossteam.models import DepartmentPairKey, EmployeeId, PlanningInput, TeamName, pair_key
 from crossteam.planner.pool import Cohort
 
 VARIABLE_BUDGET = 60_000

@@ -23,14 +23,16 @@ from collections import Counter, defaultdict
 from crossteam.models import (
     BalanceMode,
     DepartmentName,
+    DepartmentPairKey,
     Employee,
     EmployeeId,
     PlanningInput,
     RuleKind,
     Team,
     TeamName,
+    pair_key,
+    pairs_among,
 )
-from crossteam.planner.context import DepartmentPairKey, pair_key
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
 
 
@@ -221,8 +223,7 @@ class _Greedy:
             if not (seated := self._pick(team, members, None)):
                 break
         by_id = self.instance.employee_by_id
-        departments = sorted({by_id[m].department for m in members})
-        self.covered.update(pair_key(a, b) for a in departments for b in departments if a < b)
+        self.covered.update(pairs_among(by_id[m].department for m in members))
         return seated
 
 

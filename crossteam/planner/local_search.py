@@ -20,13 +20,14 @@ from collections.abc import Mapping
 from crossteam.models import (
     BalanceMode,
     DepartmentName,
+    DepartmentPairKey,
     Employee,
     EmployeeId,
     PlanningInput,
     Team,
     TeamName,
+    pair_key,
 )
-from crossteam.planner.context import DepartmentPairKey, pair_key
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
 from crossteam.planner.pool import named_in_rules
 
