@@ -71,7 +71,7 @@ def _skill_supply(instance: PlanningInput) -> list[str]:
             else f"Each of the {spec.count} teams '{spec.name}'"
         )
         for need in spec.skill_needs:
-            supply = sum(e.skills.get(need.skill, 0) >= need.min_level for e in available)
+            supply = need.holders(available)
             if supply < need.min_count:
                 reasons.append(
                     f"{who} needs {counted(need.min_count, 'member')} with {need.skill} at level "
@@ -83,7 +83,7 @@ def _skill_supply(instance: PlanningInput) -> list[str]:
     # a person sits in one team only: everyone needing level L or more draws on one supply
     for (skill, level), _ in sorted(demand.items()):
         wanted = sum(n for (s, lv), n in demand.items() if s == skill and lv >= level)
-        supply = sum(e.skills.get(skill, 0) >= level for e in available)
+        supply = sum(e.meets(skill, level) for e in available)
         if 0 < supply < wanted:
             reasons.append(
                 f"The teams together need {wanted} members with {skill} at level {level} or "
