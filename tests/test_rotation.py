@@ -68,7 +68,10 @@ def plan_rotation(
         ctx.add_bridge(a, b, team)
     ctx.finish()
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = 5
+    # bounded by work, not the clock, so that the optimality asserted below cannot flip on
+    # a loaded machine; the wall limit is a safety net only
+    solver.parameters.max_deterministic_time = 5
+    solver.parameters.max_time_in_seconds = 300
     solver.parameters.num_workers = 2
     status = solver.solve(ctx.model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):

@@ -7,8 +7,8 @@ from collections import defaultdict
 
 from ortools.sat.python import cp_model
 
-from crossteam.models import DepartmentName
-from crossteam.planner.context import ModelContext, pair_key
+from crossteam.models import DepartmentName, pair_key
+from crossteam.planner.context import ModelContext
 from crossteam.planner.rotation.variables import RotationModel, StintLoad
 
 

@@ -9,8 +9,8 @@ from collections.abc import Collection, Mapping, Sequence
 
 from ortools.sat.python import cp_model
 
-from crossteam.models import DepartmentName, SkillName
-from crossteam.planner.context import ModelContext, pair_key
+from crossteam.models import DepartmentName, SkillName, pair_key
+from crossteam.planner.context import ModelContext
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff, solve_until
 from crossteam.planner.rotation.classes import RotatorClass, TimingGroup, learning_gain
 from crossteam.planner.rotation.facts import RotationFacts
