@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
+from solving import by_work, solved
 
 from crossteam import network
 from crossteam.errors import InputError
@@ -20,7 +21,7 @@ from crossteam.models import (
     objective_extent,
 )
 from crossteam.models.limits import MAX_WEIGHT, OBJECTIVE_LIMIT, OBJECTIVE_SCALE
-from crossteam.planner import PreviousPlan, SolveOptions, solve
+from crossteam.planner import PreviousPlan, SolveOptions
 from crossteam.planner.context import objective_reach
 from crossteam.planner.model import build_model
 
@@ -92,9 +93,8 @@ def test_the_extent_bounds_a_replan_with_every_assignment_kept(
 ) -> None:
     instance = with_weights(every_term, weight_stability=weight)
     report = network.analyse(instance)
-    options = SolveOptions(time_limit_seconds=5, workers=2)
-    first = solve(instance, report, options)
-    assert first.has_solution
+    options = by_work(0.5)
+    first = solved(instance, options, report=report)
     teams = [("team", m, t.team) for t in first.teams for m in t.members]
     stints = [("rotation", s.employee_id, s.department) for s in first.rotation]
     previous = PreviousPlan.of(first, weight, kept=[*teams, *stints])

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from network_instances import four_departments, karate, organisation
 
-from crossteam.models import GapKind, Settings
+from crossteam.models import GapKind, Settings, pair_key
 from crossteam.network import analyse
 
 
@@ -156,7 +156,7 @@ def test_contract_figures_equal_a_direct_computation_on_random_organisations(
     people = [(f"e{i:02d}", name) for i, name in enumerate(home)]
     department = dict(people)
     ties = {
-        (min(people[a][0], people[b][0]), max(people[a][0], people[b][0]))
+        pair_key(people[a][0], people[b][0])
         for a, b in raw_ties
         if a < len(people) and b < len(people) and a != b
     }

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from instances import company, network_report, person
+from instances import company, person
+from solving import solved
 
 from crossteam.checks import verify
 from crossteam.models import BalanceMode, BalanceRule, Employee, Plan, PlanningInput, TeamSpec
-from crossteam.planner import SolveOptions, solve
 from crossteam.planner.balance import balance_reason
 
-QUICK = SolveOptions(time_limit_seconds=5, workers=2, plan_rotation=False)
 TWO_TEAMS = (TeamSpec(name="T", count=2, min_size=3, max_size=3),)
 
 
@@ -27,14 +26,6 @@ def staff() -> list[Employee]:
     return [
         person(i, d, location=loc, age=age, previous_team=prev) for i, d, loc, age, prev in rows
     ]
-
-
-def solved(instance: PlanningInput) -> Plan:
-    plan = solve(instance, network_report(instance), QUICK)
-    assert plan.has_solution, plan.explanation
-    report = verify(instance, plan)
-    assert report.passed, report.failures
-    return plan
 
 
 def values(plan: Plan, instance: PlanningInput, attribute: str) -> list[list[str | None]]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from instances import company, network_report, person, random_company
+from solving import by_work, solved
 
 from crossteam import network
-from crossteam.checks import verify
 from crossteam.io.example import write_example
 from crossteam.io.reader import load_workbook
 from crossteam.models import (
@@ -22,7 +22,7 @@ from crossteam.models import (
     StopReason,
     TeamSpec,
 )
-from crossteam.planner import BASELINE, SolveOptions, bounds, solve
+from crossteam.planner import BASELINE, SolveOptions, bounds
 from crossteam.planner.bounds import team_objective_bound
 from crossteam.planner.cutoff import Cutoff
 from crossteam.planner.model import build_model
@@ -30,12 +30,9 @@ from crossteam.planner.model import build_model
 DIVERSIFY = BalanceRule(attribute="department", mode=BalanceMode.DIVERSIFY)
 
 
-def planned(instance: PlanningInput, seconds: float = 10) -> Plan:
-    options = SolveOptions(time_limit_seconds=seconds, workers=2, plan_rotation=False)
-    plan = solve(instance, network_report(instance), options)
-    report = verify(instance, plan)
-    assert report.passed, report.failures
-    return plan
+def planned(instance: PlanningInput, work: float = 1.0) -> Plan:
+    """``instance``'s teams planned (and checked) within ``work`` units of solver work."""
+    return solved(instance, by_work(work, rotation=False))
 
 
 def three_a_one_b() -> PlanningInput:
@@ -80,7 +77,7 @@ def test_bound_is_never_below_a_proven_optimum(seed: int) -> None:
     )
     teams = tuple(team for spec in specs for team in spec.expand())
     instance = base.model_copy(update={"balance_rules": rules, "team_specs": specs, "teams": teams})
-    plan = planned(instance, seconds=20)
+    plan = planned(instance, work=2.0)
     assert plan.status is SolveStatus.OPTIMAL
     assert plan.objective is not None
     ceiling = team_objective_bound(instance, network_report(instance).gap_weights())
@@ -95,9 +92,8 @@ def test_bound_with_rotation_is_never_below_a_proven_optimum(
     write_example(tmp_path / "company.xlsx", employees, departments, seed=seed)
     instance = load_workbook(tmp_path / "company.xlsx")
     report = network.analyse(instance)
-    options = SolveOptions(time_limit_seconds=30, workers=2)
-    plan = solve(instance, report, options)
-    assert verify(instance, plan).passed
+    options = by_work(3.0)
+    plan = solved(instance, options, report=report)
     assert plan.status is SolveStatus.OPTIMAL and plan.rotation
     built = build_model(instance, report, options, teams=True, rotation=True)
     assert built.ceiling is not None and built.rotation is not None

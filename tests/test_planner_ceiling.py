@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from instances import company, network_report, person, random_company, rotation_instance
+from solving import by_work, solved
 
-from crossteam.checks import verify
 from crossteam.models import (
     Department,
     Period,
@@ -14,18 +14,17 @@ from crossteam.models import (
     Settings,
     SolveStatus,
     TeamSpec,
+    pair_key,
+    pairs_among,
 )
-from crossteam.planner import SolveOptions, solve
+from crossteam.planner import SolveOptions
 from crossteam.planner.ceiling import bridging_ceiling, capacity, pairs_ceiling
 from crossteam.planner.model import build_model
 
 
-def solved(instance: PlanningInput, *, rotation: bool = False, seconds: float = 20) -> Plan:
-    options = SolveOptions(time_limit_seconds=seconds, workers=2, plan_rotation=rotation)
-    plan = solve(instance, network_report(instance), options)
-    report = verify(instance, plan)
-    assert report.passed, report.failures
-    return plan
+def planned(instance: PlanningInput, *, rotation: bool = False) -> Plan:
+    """``instance`` planned (and checked) within two units of solver work."""
+    return solved(instance, by_work(2.0, rotation=rotation))
 
 
 def bridged(instance: PlanningInput, plan: Plan) -> int:
@@ -33,11 +32,9 @@ def bridged(instance: PlanningInput, plan: Plan) -> int:
     department = {e.employee_id: e.department for e in instance.employees}
     held = set()
     for team in plan.teams:
-        present = sorted({department[m] for m in team.members})
-        held.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
+        held.update(pairs_among(department[m] for m in team.members))
     for stint in plan.rotation:
-        home = department[stint.employee_id]
-        held.add((min(home, stint.department), max(home, stint.department)))
+        held.add(pair_key(department[stint.employee_id], stint.department))
     return len(held & set(network_report(instance).gap_pairs))
 
 
@@ -53,7 +50,7 @@ def test_five_one_person_departments_and_one_team_of_three_bridge_three_pairs() 
     pairs = list(network_report(instance).gap_pairs)
     assert len(pairs) == 10
     assert pairs_ceiling(instance, pairs, teams=True, rotation=False) == 3
-    plan = solved(instance)
+    plan = planned(instance)
     assert bridged(instance, plan) == 3
 
 
@@ -94,7 +91,7 @@ def test_rotation_adds_what_departments_can_send_and_host() -> None:
     # two periods: 4 stints from A, but only three partners to reach
     longer = rotation_instance(people, periods=2, policy=policy)
     assert pairs_ceiling(longer, pairs, teams=False, rotation=True) == 3
-    plan = solved(longer, rotation=True)
+    plan = planned(longer, rotation=True)
     assert bridged(longer, plan) == 3
 
 
@@ -117,7 +114,7 @@ def test_a_pair_is_counted_once_however_many_ways_could_bridge_it() -> None:
 def test_the_ceiling_is_never_below_what_a_proven_optimum_bridges(seed: int) -> None:
     # many departments, few small teams: capacity binds, and the optimum cannot exceed it
     instance = random_company(48, 12, 3, seed=seed, team_size=(3, 4), skill_needs=0)
-    plan = solved(instance)
+    plan = planned(instance)
     assert plan.status is SolveStatus.OPTIMAL
     gaps = network_report(instance).gap_weights()
     ceiling = bridging_ceiling(instance, gaps, teams=True, rotation=False)
@@ -137,6 +134,6 @@ def test_the_ceiling_makes_the_bound_tell_the_truth_where_capacity_binds() -> No
     options = SolveOptions(time_limit_seconds=10, workers=2, plan_rotation=False)
     built = build_model(instance, report, options, teams=True, rotation=False)
     assert built.ceiling == pytest.approx(6 * 10 * 3.0)
-    plan = solved(instance)
+    plan = planned(instance)
     assert plan.status is SolveStatus.OPTIMAL and plan.gap == 0
     assert plan.objective == pytest.approx(built.ceiling)

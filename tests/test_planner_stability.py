@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from instances import company, network_report, person, random_company, rotation_instance
+from instances import company, person, random_company, rotation_instance
+from solving import ROTATION_ONLY, TEAMS_ONLY, solved
 
-from crossteam.checks import verify
 from crossteam.models import (
     KEEP_FACTOR,
     Plan,
@@ -15,20 +15,7 @@ from crossteam.models import (
     TeamAssignment,
     TeamSpec,
 )
-from crossteam.planner import PreviousPlan, SolveOptions, solve
-
-TEAMS = SolveOptions(time_limit_seconds=5, workers=2, plan_rotation=False)
-ROTATION = SolveOptions(time_limit_seconds=5, workers=2, plan_teams=False)
-
-
-def planned(
-    instance: PlanningInput, options: SolveOptions, previous: PreviousPlan | None = None
-) -> Plan:
-    plan = solve(instance, network_report(instance), options, previous=previous)
-    assert plan.has_solution, plan.explanation
-    report = verify(instance, plan)
-    assert report.passed, report.failures
-    return plan
+from crossteam.planner import PreviousPlan
 
 
 def assignments(plan: Plan) -> set[tuple[str, ...]]:
@@ -57,9 +44,9 @@ def members(plan: Plan) -> dict[str, tuple[str, ...]]:
 
 def test_a_plan_that_still_holds_comes_back_person_for_person() -> None:
     instance = random_company(60, 5, 6, seed=3)
-    first = planned(instance, TEAMS)
+    first = solved(instance, TEAMS_ONLY)
 
-    again = planned(instance, TEAMS, PreviousPlan.of(first, weight=1000))
+    again = solved(instance, TEAMS_ONLY, previous=PreviousPlan.of(first, weight=1000))
 
     # the counts of interchangeable people are dealt back to the very people who were there
     assert members(again) == members(first)
@@ -68,11 +55,11 @@ def test_a_plan_that_still_holds_comes_back_person_for_person() -> None:
 
 def test_the_stability_part_is_minus_the_weight_times_assignments_gained_and_lost() -> None:
     instance = random_company(60, 5, 6, seed=3)
-    first = planned(instance, TEAMS)
+    first = solved(instance, TEAMS_ONLY)
     gone = first.teams[0].members[0]
     later = edited(instance, gone, available=False)
 
-    again = planned(later, TEAMS, PreviousPlan.of(first, weight=7))
+    again = solved(later, TEAMS_ONLY, previous=PreviousPlan.of(first, weight=7))
 
     changed = assignments(first) ^ assignments(again)
     assert ("team", gone, first.teams[0].team) in changed
@@ -81,11 +68,11 @@ def test_the_stability_part_is_minus_the_weight_times_assignments_gained_and_los
 
 def test_one_person_away_moves_no_more_than_their_seat_needs() -> None:
     instance = random_company(60, 5, 6, seed=3)
-    first = planned(instance, TEAMS)
+    first = solved(instance, TEAMS_ONLY)
     gone = first.teams[0].members[0]
     later = edited(instance, gone, available=False)
 
-    again = planned(later, TEAMS, PreviousPlan.of(first, weight=1000))
+    again = solved(later, TEAMS_ONLY, previous=PreviousPlan.of(first, weight=1000))
 
     before = {m: t.team for t in first.teams for m in t.members}
     after = {m: t.team for t in again.teams for m in t.members}
@@ -116,7 +103,7 @@ def test_the_weight_decides_whether_a_gain_is_worth_its_changes(
 ) -> None:
     instance, poor = two_departments(Settings(weight_stability=weight))
 
-    again = planned(instance, TEAMS, PreviousPlan.of(poor, weight=weight))
+    again = solved(instance, TEAMS_ONLY, previous=PreviousPlan.of(poor, weight=weight))
 
     assert len(assignments(poor) ^ assignments(again)) == changes
 
@@ -125,7 +112,7 @@ def test_kept_members_weigh_more_than_a_gain() -> None:
     instance, poor = two_departments(Settings(weight_stability=5.0))
     kept = [("team", m, "T") for m in ("a0", "a1")]
 
-    again = planned(instance, TEAMS, PreviousPlan.of(poor, weight=5.0, kept=kept))
+    again = solved(instance, TEAMS_ONLY, previous=PreviousPlan.of(poor, weight=5.0, kept=kept))
 
     # losing one kept member costs KEEP_FACTOR x 5 = 50, more than the 31 the swap gains
     assert KEEP_FACTOR * 5.0 > 31
@@ -144,10 +131,10 @@ def stints(plan: Plan) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize("most", [1, 2])
 def test_previous_stints_are_kept_by_rotator_host_and_period(most: int) -> None:
     instance = rotating_company(max_rotations_per_employee=most)
-    first = planned(instance, ROTATION)
+    first = solved(instance, ROTATION_ONLY)
     assert first.rotation
 
-    again = planned(instance, ROTATION, PreviousPlan.of(first, weight=1000))
+    again = solved(instance, ROTATION_ONLY, previous=PreviousPlan.of(first, weight=1000))
 
     assert stints(again) == stints(first)
     assert again.objective_terms["stability"] == 0
@@ -161,18 +148,18 @@ def test_a_previous_stint_goes_back_to_its_own_rotator_not_a_classmate() -> None
         rotation=(RotationStint(employee_id="a3", period="P1", department="B"),),
     )
 
-    again = planned(instance, ROTATION, PreviousPlan.of(first, weight=1000))
+    again = solved(instance, ROTATION_ONLY, previous=PreviousPlan.of(first, weight=1000))
 
     assert ("a3", "B", "P1") in stints(again)
 
 
 def test_a_rotator_no_longer_eligible_loses_only_their_stint() -> None:
     instance = rotating_company()
-    first = planned(instance, ROTATION)
+    first = solved(instance, ROTATION_ONLY)
     gone = first.rotation[0].employee_id
     later = edited(instance, gone, rotation_eligible=False)
 
-    again = planned(later, ROTATION, PreviousPlan.of(first, weight=1000))
+    again = solved(later, ROTATION_ONLY, previous=PreviousPlan.of(first, weight=1000))
 
     lost = stints(first) - stints(again)
     assert lost == {s for s in stints(first) if s[0] == gone}

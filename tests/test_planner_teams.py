@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from instances import company, network_report, person
+from instances import company, person
+from solving import solved
 
-from crossteam.checks import verify
 from crossteam.models import (
     Employee,
     Plan,
-    PlanningInput,
     Rule,
     RuleKind,
     SkillNeed,
     TeamSpec,
 )
-from crossteam.planner import SolveOptions, solve
-
-QUICK = SolveOptions(time_limit_seconds=5, workers=2, plan_rotation=False)
 
 
 def six_people() -> list[Employee]:
@@ -28,14 +24,6 @@ def six_people() -> list[Employee]:
         person("b2", "B"),
         person("c1", "C"),
     ]
-
-
-def plan_of(instance: PlanningInput) -> Plan:
-    plan = solve(instance, network_report(instance), QUICK)
-    assert plan.has_solution, plan.explanation
-    report = verify(instance, plan)
-    assert report.passed, report.failures
-    return plan
 
 
 def team_of(plan: Plan, employee: str) -> str | None:
@@ -51,20 +39,20 @@ TWO_PAIRS = (TeamSpec(name="T", count=2, min_size=2, max_size=2),)
 
 def test_together_puts_both_in_one_team() -> None:
     instance = company(six_people(), TWO_PAIRS, rules=(rule(RuleKind.TOGETHER, "a1", "a2"),))
-    plan = plan_of(instance)
+    plan = solved(instance)
     assert team_of(plan, "a1") == team_of(plan, "a2")
 
 
 def test_apart_keeps_two_people_in_different_teams() -> None:
     spec = (TeamSpec(name="T", count=2, min_size=3, max_size=3),)
     instance = company(six_people(), spec, rules=(rule(RuleKind.APART, "b1", "b2"),))
-    plan = plan_of(instance)
+    plan = solved(instance)
     assert team_of(plan, "b1") != team_of(plan, "b2")
 
 
 def test_in_team_and_not_in_team_place_people() -> None:
     rules = (rule(RuleKind.IN_TEAM, "a3", "T-2"), rule(RuleKind.NOT_IN_TEAM, "c1", "T-1"))
-    plan = plan_of(company(six_people(), TWO_PAIRS, rules=rules))
+    plan = solved(company(six_people(), TWO_PAIRS, rules=rules))
     assert team_of(plan, "a3") == "T-2"
     assert team_of(plan, "c1") != "T-1"
 
@@ -72,13 +60,13 @@ def test_in_team_and_not_in_team_place_people() -> None:
 def test_skill_needs_are_met_at_their_level() -> None:
     need = SkillNeed(skill="python", min_level=4)
     spec = (TeamSpec(name="Dev", min_size=2, max_size=2, skill_needs=(need,)),)
-    plan = plan_of(company(six_people(), spec))
+    plan = solved(company(six_people(), spec))
     assert "a1" in plan.teams[0].members
 
 
 def test_max_per_department_and_min_departments_hold() -> None:
     spec = (TeamSpec(name="T", min_size=4, max_size=4, min_departments=3, max_per_department=2),)
-    plan = plan_of(company(six_people(), spec))
+    plan = solved(company(six_people(), spec))
     departments = [m[0] for m in plan.teams[0].members]
     assert len(set(departments)) >= 3
     assert max(departments.count(d) for d in set(departments)) <= 2
@@ -86,7 +74,7 @@ def test_max_per_department_and_min_departments_hold() -> None:
 
 def test_unavailable_people_are_never_seated() -> None:
     people = [*six_people(), person("c2", "C").model_copy(update={"available": False})]
-    plan = plan_of(company(people, (TeamSpec(name="T", count=2, min_size=3, max_size=4),)))
+    plan = solved(company(people, (TeamSpec(name="T", count=2, min_size=3, max_size=4),)))
     assert all("c2" not in t.members for t in plan.teams)
 
 
@@ -94,6 +82,6 @@ def test_skill_depth_prefers_the_stronger_holder() -> None:
     # a1 (python 5) or a2 (python 2) meets the need; depth counts levels 3-5 covered
     need = SkillNeed(skill="python", min_level=2)
     spec = (TeamSpec(name="Dev", min_size=1, max_size=1, skill_needs=(need,)),)
-    plan = plan_of(company(six_people(), spec))
+    plan = solved(company(six_people(), spec))
     assert plan.teams[0].members == ("a1",)
     assert plan.objective_terms["skill_depth"] > 0

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from crossteam.checks.teams import balance_penalty
-from crossteam.models import MAX_LEVEL, DepartmentName, Plan, PlanningInput
+from crossteam.models import MAX_LEVEL, DepartmentName, Plan, PlanningInput, pair_key, pairs_among
 
 SCALE = 1000
 """The model keeps weights in thousandths (integers for CP-SAT)."""
@@ -43,13 +43,13 @@ def team_objective_terms(
     held: set[tuple[DepartmentName, DepartmentName]] = set()
     departments = 0
     for people in members.values():
-        present = sorted({p.department for p in people})
+        present = {p.department for p in people}
         departments += len(present)
-        held.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
+        held.update(pairs_among(present))
     bridging = sum(
         _rounded(settings.weight_bridging * w)
         for (a, b), w in gap_weights.items()
-        if (min(a, b), max(a, b)) in held
+        if pair_key(a, b) in held
     )
     balance = -sum(
         _rounded(rule.weight * settings.weight_balance) * balance_penalty(instance, rule, members)

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 
 from crossteam.models import (
     CheckResult,
+    Department,
     DepartmentName,
     EmployeeId,
     Plan,
     PlanningInput,
+    RotationStint,
     RuleKind,
 )
 from crossteam.models.wording import counted
@@ -26,99 +29,160 @@ def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     if not plan.has_solution:
         return []
     if not plan.planned_rotation or (not instance.periods and not plan.rotation):
-        # rotation not planned (--no-rotation, no Periods sheet): its Rules rows are not
-        # applicable, rather than passed or left out unseen
-        return [
-            CheckResult(
-                rule=f"rule {rule.kind.value}",
-                subject=rule.employee_id,
-                passed=True,
-                detail="not applicable: rotation not planned"
-                + (f" (Rules row {rule.row})" if rule.row else ""),
-                applicable=False,
-            )
-            for rule in instance.rules_of(
-                RuleKind.ROTATE_TO, RuleKind.NOT_ROTATE_TO, RuleKind.NO_ROTATION
-            )
-        ]
-    order = {p.label: p.index for p in instance.periods}
+        return _not_applicable(instance)
     labels = [p.label for p in sorted(instance.periods, key=lambda p: p.index)]
-    results: list[CheckResult] = []
-
-    unknown = [
-        f"{s.employee_id} in {s.department} during {s.period}"
-        for s in plan.rotation
-        if s.employee_id not in instance.employee_by_id
-        or s.period not in order
-        or s.department not in instance.department_by_name
-    ]
     nobody = not plan.rotation
-    results += _per_employee("rotation references", {"": unknown}, "employee, period, host", nobody)
-    known = [
-        s
-        for s in plan.rotation
-        if s.employee_id in instance.employee_by_id
-        and s.period in order
-        and s.department in instance.department_by_name
+    known, unknown = _known_stints(instance, plan)
+    results = _per_employee("rotation references", {"": unknown}, "employee, period, host", nobody)
+    where, doubled = _hosts_per_period(known)
+    results += _per_employee("one host per period", doubled, "listed twice in", nobody)
+    results += _employee_rules(instance, where, labels, nobody)
+    hosted, away = _hosted_and_away(instance, where)
+    for department in instance.departments:
+        results.append(_host_capacity(department, hosted, labels))
+        results.append(_min_on_site(instance, department, away, labels))
+        results += _critical_skills(instance, department, away, labels)
+    results += _rules_rows(instance, where)
+    return results
+
+
+_Hosts = dict[str, DepartmentName]
+"""Where one employee is, per period label."""
+
+
+_EmployeeRule = Callable[[PlanningInput, EmployeeId, _Hosts, list[str]], list[str]]
+"""How one employee breaks a rule (empty when they keep it): the instance, the employee,
+their host per period and the period labels in order."""
+
+
+def _not_applicable(instance: PlanningInput) -> list[CheckResult]:
+    """Rotation not planned (--no-rotation, no Periods sheet): its Rules rows are not
+    applicable, rather than passed or left out unseen."""
+    return [
+        CheckResult(
+            rule=f"rule {rule.kind.value}",
+            subject=rule.employee_id,
+            passed=True,
+            detail="not applicable: rotation not planned"
+            + (f" (Rules row {rule.row})" if rule.row else ""),
+            applicable=False,
+        )
+        for rule in instance.rules_of(
+            RuleKind.ROTATE_TO, RuleKind.NOT_ROTATE_TO, RuleKind.NO_ROTATION
+        )
     ]
 
-    # host of each employee in each period, and whether someone is in two places at once
-    where: dict[EmployeeId, dict[str, DepartmentName]] = defaultdict(dict)
+
+def _known_stints(instance: PlanningInput, plan: Plan) -> tuple[list[RotationStint], list[str]]:
+    """The stints whose employee, period and host the instance knows, and the others."""
+    periods = {p.label for p in instance.periods}
+    known: list[RotationStint] = []
+    unknown: list[str] = []
+    for s in plan.rotation:
+        if (
+            s.employee_id in instance.employee_by_id
+            and s.period in periods
+            and s.department in instance.department_by_name
+        ):
+            known.append(s)
+        else:
+            unknown.append(f"{s.employee_id} in {s.department} during {s.period}")
+    return known, unknown
+
+
+def _hosts_per_period(
+    known: list[RotationStint],
+) -> tuple[dict[EmployeeId, _Hosts], dict[str, list[str]]]:
+    """The host of each employee in each period, and the periods someone is listed twice."""
+    where: dict[EmployeeId, _Hosts] = defaultdict(dict)
     doubled: dict[str, list[str]] = defaultdict(list)
     for s in known:
         if s.period in where[s.employee_id]:
             doubled[s.employee_id].append(s.period)
         where[s.employee_id][s.period] = s.department
-    results += _per_employee("one host per period", doubled, "listed twice in", nobody)
+    return where, doubled
 
-    ineligible: dict[str, list[str]] = {}
-    own_home: dict[str, list[str]] = {}
-    closed: dict[str, list[str]] = {}
-    bad_length: dict[str, list[str]] = {}
-    repeated: dict[str, list[str]] = {}
-    too_many: dict[str, list[str]] = {}
+
+def _employee_rules(
+    instance: PlanningInput, where: dict[EmployeeId, _Hosts], labels: list[str], nobody: bool
+) -> list[CheckResult]:
+    """The rules about one rotating employee, each checked on everyone who rotates."""
     stint = instance.settings.stint_periods
-    most = instance.settings.max_rotations_per_employee
-    barred = {r.employee_id for r in instance.rules_of(RuleKind.NO_ROTATION)}
-    for employee_id, hosts in where.items():
-        employee = instance.employee_by_id[employee_id]
-        why = [
-            text
-            for broken, text in (
-                (not employee.available, "not available"),
-                (not employee.rotation_eligible, "not rotation-eligible"),
-                (employee_id in barred, "has a no_rotation rule"),
-            )
-            if broken
-        ]
-        if why:
-            ineligible[employee_id] = why
-        at_home = sorted({d for d in hosts.values() if d == employee.department})
-        if at_home:
-            own_home[employee_id] = at_home
-        cannot = sorted({d for d in hosts.values() if not instance.department_by_name[d].can_host})
-        if cannot:
-            closed[employee_id] = cannot
-        runs = _runs(hosts, labels)
-        lengths = [f"{host} for {counted(n, 'period')}" for host, n in runs if n != stint]
-        if lengths:
-            bad_length[employee_id] = lengths
-        visits: dict[DepartmentName, int] = defaultdict(int)
-        for host, _ in runs:
-            visits[host] += 1
-        twice = sorted(host for host, n in visits.items() if n > 1)
-        if twice:
-            repeated[employee_id] = twice
-        if len(runs) > most:
-            too_many[employee_id] = [f"{counted(len(runs), 'stint')}, at most {most}"]
-    results += _per_employee("rotation eligibility", ineligible, "", nobody)
-    results += _per_employee("never the home department", own_home, "rotates to", nobody)
-    results += _per_employee("hosts with can_host", closed, "rotates to", nobody)
-    stint_rule = f"stint of {counted(stint, 'consecutive period')}"
-    results += _per_employee(stint_rule, bad_length, "", nobody)
-    results += _per_employee("never the same host twice", repeated, "returns to", nobody)
-    results += _per_employee("stints per employee", too_many, "", nobody)
+    rules: list[tuple[str, str, _EmployeeRule]] = [
+        ("rotation eligibility", "", _ineligible),
+        ("never the home department", "rotates to", _own_home),
+        ("hosts with can_host", "rotates to", _closed_hosts),
+        (f"stint of {counted(stint, 'consecutive period')}", "", _wrong_lengths),
+        ("never the same host twice", "returns to", _repeated_hosts),
+        ("stints per employee", "", _too_many_stints),
+    ]
+    results: list[CheckResult] = []
+    for rule, verb, broken in rules:
+        failures = {e: broken(instance, e, hosts, labels) for e, hosts in where.items()}
+        results += _per_employee(rule, failures, verb, nobody)
+    return results
 
+
+def _ineligible(
+    instance: PlanningInput, employee_id: EmployeeId, hosts: _Hosts, labels: list[str]
+) -> list[str]:
+    employee = instance.employee_by_id[employee_id]
+    barred = {r.employee_id for r in instance.rules_of(RuleKind.NO_ROTATION)}
+    return [
+        text
+        for broken, text in (
+            (not employee.available, "not available"),
+            (not employee.rotation_eligible, "not rotation-eligible"),
+            (employee_id in barred, "has a no_rotation rule"),
+        )
+        if broken
+    ]
+
+
+def _own_home(
+    instance: PlanningInput, employee_id: EmployeeId, hosts: _Hosts, labels: list[str]
+) -> list[str]:
+    home = instance.employee_by_id[employee_id].department
+    return sorted({d for d in hosts.values() if d == home})
+
+
+def _closed_hosts(
+    instance: PlanningInput, employee_id: EmployeeId, hosts: _Hosts, labels: list[str]
+) -> list[str]:
+    return sorted({d for d in hosts.values() if not instance.department_by_name[d].can_host})
+
+
+def _wrong_lengths(
+    instance: PlanningInput, employee_id: EmployeeId, hosts: _Hosts, labels: list[str]
+) -> list[str]:
+    stint = instance.settings.stint_periods
+    runs = _runs(hosts, labels)
+    return [f"{host} for {counted(n, 'period')}" for host, n in runs if n != stint]
+
+
+def _repeated_hosts(
+    instance: PlanningInput, employee_id: EmployeeId, hosts: _Hosts, labels: list[str]
+) -> list[str]:
+    visits: dict[DepartmentName, int] = defaultdict(int)
+    for host, _ in _runs(hosts, labels):
+        visits[host] += 1
+    return sorted(host for host, n in visits.items() if n > 1)
+
+
+def _too_many_stints(
+    instance: PlanningInput, employee_id: EmployeeId, hosts: _Hosts, labels: list[str]
+) -> list[str]:
+    most = instance.settings.max_rotations_per_employee
+    runs = _runs(hosts, labels)
+    return [f"{counted(len(runs), 'stint')}, at most {most}"] if len(runs) > most else []
+
+
+def _hosted_and_away(
+    instance: PlanningInput, where: dict[EmployeeId, _Hosts]
+) -> tuple[
+    dict[tuple[DepartmentName, str], int], dict[tuple[DepartmentName, str], set[EmployeeId]]
+]:
+    """Rotators in each host and people away from each home, per period."""
     hosted: dict[tuple[DepartmentName, str], int] = defaultdict(int)
     away: dict[tuple[DepartmentName, str], set[EmployeeId]] = defaultdict(set)
     for employee_id, hosts in where.items():
@@ -126,56 +190,80 @@ def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
         for period, host in hosts.items():
             hosted[host, period] += 1
             away[home, period].add(employee_id)
-    for department in instance.departments:
-        name = department.name
-        over = [
-            f"{hosted[name, p]} in {p}"
-            for p in labels
-            if hosted[name, p] > department.host_capacity
-        ]
-        results.append(
-            CheckResult(
-                rule="host capacity",
-                subject=name,
-                passed=not over,
-                detail=f"at most {department.host_capacity} per period; "
-                + (", ".join(over) if over else "respected"),
-            )
-        )
-        members = [instance.employee_by_id[i] for i in instance.members_of[name]]
-        available = {e.employee_id for e in members if e.available}
-        floor = math.ceil(department.min_on_site * department.headcount - 1e-9)
-        short = [
-            f"{len(available - away[name, p])} in {p}"
-            for p in labels
-            if away[name, p] and len(available - away[name, p]) < floor
-        ]
-        results.append(
-            CheckResult(
-                rule="min_on_site",
-                subject=name,
-                passed=not short,
-                detail=f"at least {floor} of {department.headcount} available at home; "
-                + (", ".join(short) if short else "respected"),
-            )
-        )
-        for skill in department.critical_skills:
-            holders = {e.employee_id for e in members if e.available and skill in e.skills}
-            gone = [p for p in labels if holders and holders <= away[name, p]]
-            results.append(
-                CheckResult(
-                    rule="critical skills at home",
-                    subject=f"{name}: {skill}",
-                    passed=not gone,
-                    detail=f"every holder away in {', '.join(gone)}"
-                    if gone
-                    else "a holder stays home in every period"
-                    if holders
-                    else "not applicable: matches nobody (nobody available holds it)",
-                    applicable=bool(holders),
-                )
-            )
+    return hosted, away
 
+
+def _host_capacity(
+    department: Department, hosted: dict[tuple[DepartmentName, str], int], labels: list[str]
+) -> CheckResult:
+    name = department.name
+    over = [
+        f"{hosted[name, p]} in {p}" for p in labels if hosted[name, p] > department.host_capacity
+    ]
+    return CheckResult(
+        rule="host capacity",
+        subject=name,
+        passed=not over,
+        detail=f"at most {department.host_capacity} per period; "
+        + (", ".join(over) if over else "respected"),
+    )
+
+
+def _min_on_site(
+    instance: PlanningInput,
+    department: Department,
+    away: dict[tuple[DepartmentName, str], set[EmployeeId]],
+    labels: list[str],
+) -> CheckResult:
+    name = department.name
+    members = [instance.employee_by_id[i] for i in instance.members_of[name]]
+    available = {e.employee_id for e in members if e.available}
+    floor = math.ceil(department.min_on_site * department.headcount - 1e-9)
+    short = [
+        f"{len(available - away[name, p])} in {p}"
+        for p in labels
+        if away[name, p] and len(available - away[name, p]) < floor
+    ]
+    return CheckResult(
+        rule="min_on_site",
+        subject=name,
+        passed=not short,
+        detail=f"at least {floor} of {department.headcount} available at home; "
+        + (", ".join(short) if short else "respected"),
+    )
+
+
+def _critical_skills(
+    instance: PlanningInput,
+    department: Department,
+    away: dict[tuple[DepartmentName, str], set[EmployeeId]],
+    labels: list[str],
+) -> list[CheckResult]:
+    name = department.name
+    members = [instance.employee_by_id[i] for i in instance.members_of[name]]
+    results: list[CheckResult] = []
+    for skill in department.critical_skills:
+        holders = {e.employee_id for e in members if e.available and skill in e.skills}
+        gone = [p for p in labels if holders and holders <= away[name, p]]
+        results.append(
+            CheckResult(
+                rule="critical skills at home",
+                subject=f"{name}: {skill}",
+                passed=not gone,
+                detail=f"every holder away in {', '.join(gone)}"
+                if gone
+                else "a holder stays home in every period"
+                if holders
+                else "not applicable: matches nobody (nobody available holds it)",
+                applicable=bool(holders),
+            )
+        )
+    return results
+
+
+def _rules_rows(instance: PlanningInput, where: dict[EmployeeId, _Hosts]) -> list[CheckResult]:
+    """One result per rotation row of the Rules sheet."""
+    results: list[CheckResult] = []
     for rule in instance.rules_of(RuleKind.ROTATE_TO, RuleKind.NOT_ROTATE_TO, RuleKind.NO_ROTATION):
         visited = set(where.get(rule.employee_id, {}).values())
         if rule.kind is RuleKind.ROTATE_TO:

@@ -159,7 +159,7 @@ def _team_shape(name: TeamName, team: Team, people: list[Employee]) -> list[Chec
             )
         )  # fmt: skip
     for need in team.skill_needs:
-        holders = sum(p.skills.get(need.skill, 0) >= need.min_level for p in people)
+        holders = need.holders(people)
         results.append(
             _result(
                 "team skills", name, holders >= need.min_count,

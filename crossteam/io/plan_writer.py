@@ -90,6 +90,7 @@ from crossteam.models import (
     TeamAssignment,
     TeamName,
     input_basis,
+    pair_key,
 )
 from crossteam.models.review import PlanChange
 
@@ -230,9 +231,7 @@ def _team_member_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
         for member_id in team.members:
             member = facts.employee(member_id)
             covered = [
-                f"{need.skill} {member.skills[need.skill]}"
-                for need in needs
-                if member.skills.get(need.skill, 0) >= need.min_level
+                f"{need.skill} {member.skills[need.skill]}" for need in needs if need.met_by(member)
             ]
             connects = sorted(
                 {
@@ -282,9 +281,7 @@ def _overview_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
         described = []
         for need in needs:
             holders = [
-                f"{m.employee_id} ({m.skills[need.skill]})"
-                for m in members
-                if m.skills.get(need.skill, 0) >= need.min_level
+                f"{m.employee_id} ({m.skills[need.skill]})" for m in members if need.met_by(m)
             ]
             enough = len(holders) >= need.min_count
             met += enough
@@ -387,10 +384,7 @@ def _density_matrix(report: NetworkReport, departments: Sequence[str]) -> list[l
     density = {(p.department_a, p.department_b): p.density for p in report.pairs}
     internal = {d.department: d.internal_density for d in report.per_department}
     return [
-        [
-            internal.get(a, 0.0) if a == b else density.get((min(a, b), max(a, b)), 0.0)
-            for b in departments
-        ]
+        [internal.get(a, 0.0) if a == b else density.get(pair_key(a, b), 0.0) for b in departments]
         for a in departments
     ]
 

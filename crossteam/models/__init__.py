@@ -25,6 +25,7 @@ from crossteam.models.network import (
     PersonStats,
     PlanEffect,
 )
+from crossteam.models.pairs import DepartmentPairKey, pair_key, pairs_among
 from crossteam.models.plan import (
     Plan,
     RotationStint,
@@ -56,12 +57,15 @@ from crossteam.models.planning_input import (
     Team,
     TeamName,
     TeamSpec,
+    meets_level,
+    team_names,
 )
 from crossteam.models.problems import Problem, Severity
 from crossteam.models.review import KEEP_FACTOR, LeftOut, PlanChange, ReviewDecision
 from crossteam.models.run_info import RunInfo
 from crossteam.models.settings import Settings
 from crossteam.models.synthetic import CompanyShape
+from crossteam.models.validated import validated_copy
 
 __all__ = [
     "KEEP_FACTOR",
@@ -84,6 +88,7 @@ __all__ = [
     "DepartmentChange",
     "DepartmentName",
     "DepartmentPair",
+    "DepartmentPairKey",
     "DepartmentStats",
     "Employee",
     "EmployeeId",
@@ -121,5 +126,10 @@ __all__ = [
     "TeamName",
     "TeamSpec",
     "input_basis",
+    "meets_level",
     "objective_extent",
+    "pair_key",
+    "pairs_among",
+    "team_names",
+    "validated_copy",
 ]

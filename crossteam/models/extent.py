@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from crossteam.models.limits import OBJECTIVE_LIMIT, OBJECTIVE_SCALE
+from crossteam.models.pairs import pair_key
 from crossteam.models.planning_input import (
     MAX_LEVEL,
     MIN_LEVEL,
@@ -73,10 +74,7 @@ def objective_extent(instance: PlanningInput) -> ObjectiveExtent:
     settings = instance.settings
     departments = len(instance.departments)
     employees = len(instance.employees)
-    priority = {
-        (min(p.department_a, p.department_b), max(p.department_a, p.department_b)): p.weight
-        for p in instance.priorities
-    }
+    priority = {pair_key(p.department_a, p.department_b): p.weight for p in instance.priorities}
     pairs = departments * (departments - 1) // 2
     priority_total = pairs - len(priority) + sum(priority.values())
     gap = max(settings.zero_tie_gap_weight, settings.weak_tie_gap_weight)

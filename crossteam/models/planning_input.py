@@ -7,7 +7,7 @@ team spec's ``count`` is already expanded into concrete teams.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from functools import cached_property
 from typing import Self
@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from crossteam.models.limits import MAX_COUNT, MAX_TIE_WEIGHT, MAX_WEIGHT
 from crossteam.models.problems import Problem
 from crossteam.models.settings import Settings
+from crossteam.models.validated import validated_copy
 
 EmployeeId = str
 DepartmentName = str
@@ -32,6 +33,13 @@ QUOTABLE_ATTRIBUTES = frozenset({"department", "role", "location"})
 """Employees columns whose values a message may quote. The name and every extra column
 (a salary, a previous team, a grade) may be personal: messages name their column and
 cells, never their values (docs/limits.md)."""
+
+
+def meets_level(levels: Mapping[SkillName, int], skill: SkillName, min_level: int) -> bool:
+    """Whether someone with skill ``levels`` (skill -> level) holds ``skill`` at
+    ``min_level`` or above: the one test of "this person meets this skill need". A skill
+    not held counts as level 0, so it meets no level from ``MIN_LEVEL`` up."""
+    return levels.get(skill, 0) >= min_level
 
 
 class _Frozen(BaseModel):
@@ -72,6 +80,10 @@ class Employee(_Frozen):
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
         return str(value)
+
+    def meets(self, skill: SkillName, min_level: int) -> bool:
+        """Whether this employee holds ``skill`` at ``min_level`` or above (``meets_level``)."""
+        return meets_level(self.skills, skill, min_level)
 
 
 _TEXT_FIELDS = frozenset({"employee_id", "name", "department", "role", "location"})
@@ -115,6 +127,24 @@ class SkillNeed(_Frozen):
     min_level: int = Field(default=1, ge=MIN_LEVEL, le=MAX_LEVEL)
     min_count: int = Field(default=1, ge=1, le=MAX_COUNT)
 
+    def met_by(self, employee: Employee) -> bool:
+        """Whether ``employee`` counts towards this need: holds its skill at its
+        ``min_level`` or above (``Employee.meets``)."""
+        return employee.meets(self.skill, self.min_level)
+
+    def holders(self, people: Iterable[Employee]) -> int:
+        """How many of ``people`` count towards this need; it is met when this reaches
+        ``min_count``."""
+        return sum(self.met_by(p) for p in people)
+
+
+def team_names(spec: TeamName, count: int) -> tuple[TeamName, ...]:
+    """The names of the concrete teams of the spec ``spec`` with ``count`` teams: its own
+    name when ``count`` is 1, else ``spec-1`` ... ``spec-count``."""
+    if count == 1:
+        return (spec,)
+    return tuple(f"{spec}-{i}" for i in range(1, count + 1))
+
 
 class TeamSpec(_Frozen):
     """A row of the Teams sheet, before ``count`` is expanded."""
@@ -134,14 +164,8 @@ class TeamSpec(_Frozen):
         return self
 
     def expand(self, own_needs: Mapping[TeamName, Sequence[SkillNeed]] = {}) -> tuple[Team, ...]:
-        """The concrete teams of this spec: its own name when ``count`` is 1, else
-        ``name-1`` ... ``name-count``; ``own_needs`` adds TeamSkills rows that name one
-        concrete team to the spec's needs."""
-        names = (
-            (self.name,)
-            if self.count == 1
-            else tuple(f"{self.name}-{i}" for i in range(1, self.count + 1))
-        )
+        """The concrete teams of this spec, named by ``team_names``; ``own_needs`` adds
+        TeamSkills rows that name one concrete team to the spec's needs."""
         return tuple(
             Team(
                 name=name,
@@ -152,7 +176,7 @@ class TeamSpec(_Frozen):
                 max_per_department=self.max_per_department,
                 skill_needs=(*self.skill_needs, *own_needs.get(name, ())),
             )
-            for name in names
+            for name in team_names(self.name, self.count)
         )
 
 
@@ -281,13 +305,24 @@ class PlanningInput(_Frozen):
         return self
 
     def with_changes(self, **changes: object) -> PlanningInput:
-        """A copy with ``changes`` (not validated again). Unlike ``model_copy``, it forgets
-        the cached lookups below, which ``model_copy`` would carry over from this instance
-        even when the employees or teams they are built from change."""
+        """A copy with ``changes``, not validated again: for changes the planner derives
+        from a valid instance (a sub-company, tighter sizes). Unlike ``model_copy``, it
+        forgets the cached lookups below, which ``model_copy`` would carry over from this
+        instance even when the employees or teams they are built from change. Changes
+        that come from outside (added rules, a scenario) go through ``validated_with``."""
         copy = self.model_copy(update=changes)
         for name in _CACHED_LOOKUPS:
             copy.__dict__.pop(name, None)
         return copy
+
+    def validated_with(self, **changes: object) -> PlanningInput:
+        """A copy with ``changes``, validated again (``validated_copy``): its
+        cross-references are checked and its lookups built afresh.
+
+        Raises:
+            pydantic.ValidationError: the changes make an invalid instance.
+        """
+        return validated_copy(self, **changes)
 
     @cached_property
     def employee_by_id(self) -> dict[EmployeeId, Employee]:

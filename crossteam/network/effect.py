@@ -19,15 +19,13 @@ from crossteam.models import (
     Problem,
     RotationStint,
     TeamName,
+    pair_key,
+    pairs_among,
 )
 from crossteam.network.analysis import analyse, analyse_graph
 from crossteam.network.graph import build_graph
 
 PairKey = tuple[DepartmentName, DepartmentName]
-
-
-def _ordered(a: str, b: str) -> tuple[str, str]:
-    return (a, b) if a < b else (b, a)
 
 
 def _check_references(instance: PlanningInput, plan: Plan) -> None:
@@ -58,10 +56,10 @@ def plan_ties(instance: PlanningInput, plan: Plan) -> set[tuple[EmployeeId, Empl
         InputError: the plan names an employee or a department the input does not have.
     """
     _check_references(instance, plan)
-    ties = {_ordered(a, b) for team in plan.teams for a, b in combinations(team.members, 2)}
+    ties = {pair_key(a, b) for team in plan.teams for a, b in combinations(team.members, 2)}
     for stint in plan.rotation:
         ties.update(
-            _ordered(stint.employee_id, host)
+            pair_key(stint.employee_id, host)
             for host in instance.members_of[stint.department]
             if host != stint.employee_id
         )
@@ -83,14 +81,13 @@ def _bridging(
     department_of = {e.employee_id: e.department for e in instance.employees}
     teams: dict[PairKey, list[TeamName]] = defaultdict(list)
     for team in plan.teams:
-        departments = sorted({department_of[m] for m in team.members})
-        for pair in combinations(departments, 2):
+        for pair in pairs_among(department_of[m] for m in team.members):
             teams[pair].append(team.team)
     stints: dict[PairKey, list[RotationStint]] = defaultdict(list)
     for stint in plan.rotation:
         home = department_of[stint.employee_id]
         if home != stint.department:
-            stints[_ordered(home, stint.department)].append(stint)
+            stints[pair_key(home, stint.department)].append(stint)
     return teams, stints
 
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from crossteam.models import DepartmentName, DepartmentPair, GapKind, Priority, Settings
+from crossteam.models import (
+    DepartmentName,
+    DepartmentPair,
+    GapKind,
+    Priority,
+    Settings,
+    pair_key,
+)
 from crossteam.network.graph import EmployeeGraph, FloatArray
 
 
@@ -30,7 +37,7 @@ def priority_weights(
     """Priority weight per pair (a < b); a pair listed twice keeps its larger weight."""
     weights: dict[tuple[DepartmentName, DepartmentName], float] = {}
     for p in priorities:
-        key = (min(p.department_a, p.department_b), max(p.department_a, p.department_b))
+        key = pair_key(p.department_a, p.department_b)
         weights[key] = max(weights.get(key, 0.0), p.weight)
     return weights
 

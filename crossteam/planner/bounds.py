@@ -32,9 +32,16 @@ import math
 from collections import Counter
 from collections.abc import Mapping
 
-from crossteam.models import MAX_LEVEL, BalanceMode, DepartmentName, PlanningInput, Team
+from crossteam.models import (
+    MAX_LEVEL,
+    BalanceMode,
+    DepartmentName,
+    DepartmentPairKey,
+    PlanningInput,
+    Team,
+)
+from crossteam.models.limits import OBJECTIVE_SCALE
 from crossteam.planner.ceiling import bridging_ceiling
-from crossteam.planner.context import OBJECTIVE_SCALE, DepartmentPairKey
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
 
 KNAPSACK_WORK = 30_000_000

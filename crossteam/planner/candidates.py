@@ -15,8 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from crossteam.models import EmployeeId, PlanningInput, TeamName
-from crossteam.planner.context import DepartmentPairKey, pair_key
+from crossteam.models import DepartmentPairKey, EmployeeId, PlanningInput, TeamName, pairs_among
 from crossteam.planner.pool import Cohort
 
 VARIABLE_BUDGET = 60_000
@@ -75,11 +74,8 @@ def choose_candidates(
     department_of = {e: c.department for c in classes for e in c.members}
     bridge_teams: dict[DepartmentPairKey, set[TeamName]] = defaultdict(set)
     for name, members in start.items():
-        departments = sorted({department_of[e] for e in members})
-        for a in departments:
-            for b in departments:
-                if a < b:
-                    bridge_teams[pair_key(a, b)].add(name)
+        for pair in pairs_among(department_of[e] for e in members):
+            bridge_teams[pair].add(name)
     for j, pair in enumerate(gap_pairs):
         for k in range(min(per_pair, len(teams))):
             bridge_teams[pair].add(teams[(j * per_pair + k) % len(teams)])

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from crossteam.models import DepartmentName, PlanningInput
-from crossteam.planner.context import OBJECTIVE_SCALE, DepartmentPairKey
+from crossteam.models import DepartmentName, DepartmentPairKey, PlanningInput
+from crossteam.models.limits import OBJECTIVE_SCALE
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff, solve_until
 from crossteam.planner.rotation import RotationReach, rotation_reach
 

@@ -14,17 +14,11 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from crossteam.errors import InputError
-from crossteam.models import DepartmentName, PlanningInput, Problem
+from crossteam.models import DepartmentName, DepartmentPairKey, PlanningInput, Problem, pair_key
 from crossteam.models.limits import OBJECTIVE_LIMIT, OBJECTIVE_SCALE
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
 
-DepartmentPairKey = tuple[DepartmentName, DepartmentName]
-
 __all__ = ["OBJECTIVE_SCALE", "DepartmentPairKey", "ModelContext", "objective_reach", "pair_key"]
-
-
-def pair_key(a: DepartmentName, b: DepartmentName) -> DepartmentPairKey:
-    return (a, b) if a < b else (b, a)
 
 
 @dataclass

@@ -23,14 +23,16 @@ from collections import Counter, defaultdict
 from crossteam.models import (
     BalanceMode,
     DepartmentName,
+    DepartmentPairKey,
     Employee,
     EmployeeId,
     PlanningInput,
     RuleKind,
     Team,
     TeamName,
+    pair_key,
+    pairs_among,
 )
-from crossteam.planner.context import DepartmentPairKey, pair_key
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
 
 
@@ -158,9 +160,7 @@ class _Greedy:
         for department in ranked:
             self.cutoff.check()  # a seat nobody fits may weigh every free person
             candidates = [
-                e
-                for e in self.free[department].values()
-                if need is None or e.skills.get(need[0], 0) >= need[1]
+                e for e in self.free[department].values() if need is None or e.meets(*need)
             ]
             for e in sorted(candidates, key=lambda e: len(e.skills)):
                 people = self._group(e)
@@ -181,7 +181,7 @@ class _Greedy:
         for team in self.instance.teams:
             members = self.plan[team.name]
             for need in team.skill_needs:
-                held = sum(by_id[m].skills.get(need.skill, 0) >= need.min_level for m in members)
+                held = need.holders(by_id[m] for m in members)
                 for _ in range(need.min_count - held):
                     if not self._pick(team, members, (need.skill, need.min_level)):
                         break
@@ -223,8 +223,7 @@ class _Greedy:
             if not (seated := self._pick(team, members, None)):
                 break
         by_id = self.instance.employee_by_id
-        departments = sorted({by_id[m].department for m in members})
-        self.covered.update(pair_key(a, b) for a in departments for b in departments if a < b)
+        self.covered.update(pairs_among(by_id[m].department for m in members))
         return seated
 
 

@@ -14,9 +14,11 @@ from ortools.sat.python import cp_model
 class RuleGroups:
     """Hands out the enforcement literal of each rule group, keyed by its plain reason."""
 
-    def __init__(self, model: cp_model.CpModel, *, explain: bool) -> None:
+    def __init__(self, model: cp_model.CpModel, *, explain: bool, name: str = "{}") -> None:
+        """``name`` formats a literal's variable name from its reason."""
         self.model = model
         self.explain = explain
+        self.name = name
         self.literals: dict[str, cp_model.IntVar] = {}
 
     def __call__(self, reason: str) -> list[cp_model.IntVar]:
@@ -24,5 +26,5 @@ class RuleGroups:
         if not self.explain:
             return []
         if reason not in self.literals:
-            self.literals[reason] = self.model.new_bool_var(reason)
+            self.literals[reason] = self.model.new_bool_var(self.name.format(reason))
         return [self.literals[reason]]

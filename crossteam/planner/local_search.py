@@ -20,13 +20,14 @@ from collections.abc import Mapping
 from crossteam.models import (
     BalanceMode,
     DepartmentName,
+    DepartmentPairKey,
     Employee,
     EmployeeId,
     PlanningInput,
     Team,
     TeamName,
+    pair_key,
 )
-from crossteam.planner.context import DepartmentPairKey, pair_key
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
 from crossteam.planner.pool import named_in_rules
 
@@ -164,11 +165,8 @@ def _department_targets(instance: PlanningInput) -> list[tuple[float, dict[Depar
 def _can_leave(plan: _Plan, team: Team, e: Employee) -> bool:
     """The team still meets every skill need without ``e``."""
     for need in team.skill_needs:
-        if e.skills.get(need.skill, 0) >= need.min_level:
-            held = sum(
-                plan.by_id[m].skills.get(need.skill, 0) >= need.min_level
-                for m in plan.members[team.name]
-            )
+        if need.met_by(e):
+            held = need.holders(plan.by_id[m] for m in plan.members[team.name])
             if held - 1 < need.min_count:
                 return False
     return True

@@ -26,6 +26,7 @@ from crossteam.models import (
     PlanningInput,
     SkillName,
     Team,
+    meets_level,
 )
 
 
@@ -47,7 +48,8 @@ class PeopleClass:
         return len(self.members)
 
     def meets(self, skill: SkillName, level: int) -> bool:
-        return self.levels.get(skill, 0) >= level
+        """Whether this class's people hold ``skill`` at ``level`` or above."""
+        return meets_level(self.levels, skill, level)
 
     def skilled_for(self, team: Team) -> bool:
         """Whether this class can count towards one of ``team``'s skill needs."""
@@ -106,7 +108,7 @@ def cohorts(instance: PlanningInput, *, aggregate: bool = True) -> tuple[Cohort,
     )
     for e in instance.available_employees:
         levels = tuple(
-            (s, level if (level := e.skills.get(s, 0)) >= floor else 0)
+            (s, e.skills.get(s, 0) if e.meets(s, floor) else 0)
             for s, floor in sorted(floors.items())
         )
         texts = tuple((a, _told(e.attribute_text(a), telling.get(a))) for a in attributes)

@@ -8,6 +8,9 @@ unavailable, or with an apart rule inside it; a hard Balance
 rule that matches nobody). An empty list means nothing obvious is wrong (the solver may
 still prove infeasibility). A soft rule that matches nobody only earns a warning
 (``team_rule_warnings``): it cannot make planning impossible, but it is most likely a typo.
+
+The rotation's pre-checks count the rotation's own facts and sit beside them, in
+``planner/rotation/prechecks.py``.
 """
 
 from __future__ import annotations
@@ -71,7 +74,7 @@ def _skill_supply(instance: PlanningInput) -> list[str]:
             else f"Each of the {spec.count} teams '{spec.name}'"
         )
         for need in spec.skill_needs:
-            supply = sum(e.skills.get(need.skill, 0) >= need.min_level for e in available)
+            supply = need.holders(available)
             if supply < need.min_count:
                 reasons.append(
                     f"{who} needs {counted(need.min_count, 'member')} with {need.skill} at level "
@@ -83,7 +86,7 @@ def _skill_supply(instance: PlanningInput) -> list[str]:
     # a person sits in one team only: everyone needing level L or more draws on one supply
     for (skill, level), _ in sorted(demand.items()):
         wanted = sum(n for (s, lv), n in demand.items() if s == skill and lv >= level)
-        supply = sum(e.skills.get(skill, 0) >= level for e in available)
+        supply = sum(e.meets(skill, level) for e in available)
         if 0 < supply < wanted:
             reasons.append(
                 f"The teams together need {wanted} members with {skill} at level {level} or "

@@ -171,8 +171,7 @@ def _refill(
         for person in gone:
             members = [everyone[m] for m in start[team_name]]
             short = len(members) < team.min_size or any(
-                sum(m.skills.get(n.skill, 0) >= n.min_level for m in members) < n.min_count
-                for n in team.skill_needs
+                n.holders(members) < n.min_count for n in team.skill_needs
             )
             if not short or not free:
                 continue
@@ -186,7 +185,7 @@ def _refill(
 
 def _fit(employee: Employee, department: DepartmentName | None, team: Team) -> tuple[bool, int]:
     """Sort key of a refill: the lost person's department first, then most needs met."""
-    needs = sum(employee.skills.get(n.skill, 0) >= n.min_level for n in team.skill_needs)
+    needs = sum(n.met_by(employee) for n in team.skill_needs)
     return (employee.department != department, -needs)
 
 

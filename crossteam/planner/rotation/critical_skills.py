@@ -1,0 +1,16 @@
+"""critical_skills: someone holding each critical skill of a department stays at home."""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from crossteam.planner.rotation.variables import RotationModel, StintLoad
+
+
+def add_critical_skills(rotation: RotationModel, load: StintLoad, model: cp_model.CpModel) -> None:
+    """In every period, at most all but one available holder of a critical skill away."""
+    holders = rotation.facts.holders
+    for (home, skill, _), terms in load.critical_away.items():
+        words = f"{home} keeps someone with {skill} at home in every period (critical_skills)"
+        most = max(0, holders[home, skill] - 1)
+        model.add(sum(terms) <= most).only_enforce_if(rotation.rule_groups(words))
