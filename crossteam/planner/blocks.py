@@ -27,8 +27,8 @@ from crossteam.models import (
     SolveStatus,
     Team,
     TeamAssignment,
+    pair_key,
 )
-from crossteam.planner.context import pair_key
 from crossteam.planner.options import Progress, SolveOptions, Stage
 
 BLOCK_VARIABLES = 60_000

@@ -39,13 +39,15 @@ from ortools.sat.python import cp_model
 from crossteam.models import (
     BalanceMode,
     DepartmentName,
+    DepartmentPairKey,
     PlanningInput,
     RuleKind,
     SkillName,
     Team,
     TeamName,
+    pair_key,
 )
-from crossteam.planner.context import OBJECTIVE_SCALE, DepartmentPairKey, pair_key
+from crossteam.models.limits import OBJECTIVE_SCALE
 from crossteam.planner.cutoff import Cutoff, solve_until
 from crossteam.planner.rotation import RotationReach
 

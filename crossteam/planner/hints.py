@@ -9,8 +9,15 @@ from collections.abc import Callable, Iterable, Mapping
 
 from ortools.sat.python import cp_model
 
-from crossteam.models import DepartmentName, Employee, EmployeeId, PlanningInput, TeamName
-from crossteam.planner.context import DepartmentPairKey, pair_key
+from crossteam.models import (
+    DepartmentName,
+    DepartmentPairKey,
+    Employee,
+    EmployeeId,
+    PlanningInput,
+    TeamName,
+    pair_key,
+)
 from crossteam.planner.cutoff import Cutoff, WallCuts, solve_until
 from crossteam.planner.department_level import Mix
 from crossteam.planner.model import PlanningModel

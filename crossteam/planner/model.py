@@ -11,11 +11,12 @@ from dataclasses import dataclass, replace
 from ortools.sat.python import cp_model
 
 from crossteam.models import DepartmentName, EmployeeId, NetworkReport, PlanningInput, TeamName
+from crossteam.models.limits import OBJECTIVE_SCALE
 from crossteam.planner.balance import add_balance_rules
 from crossteam.planner.bounds import depth_ceiling, team_objective_bound
 from crossteam.planner.candidates import EXACT, Candidates, choose_candidates
 from crossteam.planner.ceiling import Capacity, bridging_ceiling, capacity
-from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext
+from crossteam.planner.context import ModelContext
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff, WallCuts
 from crossteam.planner.department_level import DepartmentPlan
 from crossteam.planner.groups import RuleGroups

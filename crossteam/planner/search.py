@@ -12,7 +12,7 @@ from typing import TypedDict
 from ortools.sat.python import cp_model
 
 from crossteam.models import Plan, SolveStatus, StopReason
-from crossteam.planner.context import OBJECTIVE_SCALE
+from crossteam.models.limits import OBJECTIVE_SCALE
 from crossteam.planner.cutoff import Cutoff, solve_until
 from crossteam.planner.model import PlanningModel
 from crossteam.planner.options import INTERLEAVE_BATCH, Progress, SolveOptions
