@@ -10,7 +10,6 @@ import pytest
 
 from crossteam import network
 from crossteam.errors import InputError
-from crossteam.io.example import write_example
 from crossteam.io.reader import load_workbook
 from crossteam.models import (
     BalanceMode,
@@ -23,6 +22,7 @@ from crossteam.models.limits import MAX_WEIGHT, OBJECTIVE_LIMIT, OBJECTIVE_SCALE
 from crossteam.planner import PreviousPlan, SolveOptions, solve
 from crossteam.planner.context import objective_reach
 from crossteam.planner.solve import build_model
+from crossteam.synthetic import write_example
 
 WEIGHTS = (
     "weight_bridging",
