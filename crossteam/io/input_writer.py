@@ -18,7 +18,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from crossteam.io import schema
-from crossteam.io.excel import CellValue, Destination, display_width, literal_text, print_setup
+from crossteam.io.excel import (
+    CellValue,
+    Destination,
+    display_width,
+    literal_text,
+    print_setup,
+    streamed,
+)
 from crossteam.models import BalanceRule, PlanningInput, Rule, Settings
 
 Row = tuple[CellValue, ...]
@@ -80,7 +87,7 @@ def write_input(
         worksheet.append([_bold_cell(worksheet, header, bold) for header in headers])
         for row in rows:
             worksheet.append(
-                [_cell(worksheet, yes if v is True else no if v is False else v) for v in row]
+                [streamed(worksheet, yes if v is True else no if v is False else v) for v in row]
             )
     workbook.save(path)
 
@@ -304,15 +311,3 @@ def _label(name: str, aliases: Sequence[str], japanese: bool) -> str:
 
 def _shown(value: CellValue) -> str:
     return "" if value is None else str(value)
-
-
-def _cell(worksheet: WriteOnlyWorksheet, value: CellValue) -> CellValue | WriteOnlyCell:
-    """``value`` as a cell holds it; text always literal, never a formula."""
-    if not isinstance(value, str):
-        return value
-    text = literal_text(value)
-    if not text.startswith("="):
-        return text
-    cell = WriteOnlyCell(worksheet, text)
-    cell.data_type = "s"
-    return cell
