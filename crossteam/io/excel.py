@@ -160,21 +160,23 @@ def _unique(name: str, taken: Collection[str], limit: int, suffix: str) -> str:
     return candidate
 
 
-def fill(cell: Cell, value: CellValue) -> Cell:
+def fill(cell: Cell, value: CellValue, *, empty_as_blank: bool = False) -> Cell:
     """Write ``value`` into ``cell``, the one way every writer does: text is stored as a
-    literal string, never a formula, cut visibly to fit (``literal_text``); empty text
-    leaves the cell blank.
+    literal string, never a formula, cut visibly to fit (``literal_text``). Empty text is
+    an empty string, or a blank cell with ``empty_as_blank`` (the audit workbook's cells).
 
     openpyxl turns any text starting with ``=`` into a formula on assignment, so the cell's
     type is forced back to string afterwards.
     """
-    if isinstance(value, str) and value:
+    if value == "" and empty_as_blank:
+        cell.value = None
+    elif isinstance(value, str):
         cell.value = literal_text(value)
         cell.data_type = "s"
         if is_cut(value):
             warn_cut(cell)
-    else:
-        cell.value = None if value == "" else value
+    elif value is not None:
+        cell.value = value
     return cell
 
 
