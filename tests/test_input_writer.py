@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from workbooks import as_written
 
 from crossteam.io.input_writer import RowOrder, write_input
 from crossteam.io.reader import load_workbook, read_workbook
@@ -20,16 +21,6 @@ from crossteam.models import (
     SkillNeed,
 )
 from crossteam.synthetic import generate_company
-
-
-def as_written(instance: PlanningInput) -> PlanningInput:
-    """``instance`` without where it was read from (file, Excel rows): what a workbook says."""
-    return instance.with_changes(
-        source=None,
-        employees=tuple(e.model_copy(update={"row": None}) for e in instance.employees),
-        balance_rules=tuple(b.model_copy(update={"row": None}) for b in instance.balance_rules),
-        rules=tuple(r.model_copy(update={"row": None}) for r in instance.rules),
-    )
 
 
 def round_trip(instance: PlanningInput, *, japanese: bool, wide_skills: bool) -> PlanningInput:

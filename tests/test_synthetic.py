@@ -1,4 +1,5 @@
-"""The synthetic company: realistic shape, feasible planning tasks, valid workbooks."""
+"""The synthetic company (crossteam.synthetic): realistic shape, feasible planning tasks,
+valid workbooks."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 import pytest
+from workbooks import as_written
 
 from crossteam.errors import InputError
 from crossteam.io.input_writer import write_input
@@ -28,19 +30,17 @@ from crossteam.synthetic import (
 )
 from crossteam.synthetic.company import written_order
 
-Company = PlanningInput
-
 
 @pytest.fixture(scope="module")
-def company() -> Company:
+def company() -> PlanningInput:
     return generate_company(1000, 20, seed=7)
 
 
-def _department_of(company: Company) -> dict[str, str]:
+def _department_of(company: PlanningInput) -> dict[str, str]:
     return {e.employee_id: e.department for e in company.employees}
 
 
-def _tied_department_pairs(company: Company) -> set[frozenset[str]]:
+def _tied_department_pairs(company: PlanningInput) -> set[frozenset[str]]:
     department = _department_of(company)
     return {
         frozenset((department[i.employee_a], department[i.employee_b]))
@@ -49,7 +49,7 @@ def _tied_department_pairs(company: Company) -> set[frozenset[str]]:
     }
 
 
-def _team_names(company: Company) -> dict[str, list[str]]:
+def _team_names(company: PlanningInput) -> dict[str, list[str]]:
     """Spec name -> its concrete teams, as the contract names them."""
     return {
         spec.name: [spec.name]
@@ -57,16 +57,6 @@ def _team_names(company: Company) -> dict[str, list[str]]:
         else [f"{spec.name}-{k}" for k in range(1, spec.count + 1)]
         for spec in company.team_specs
     }
-
-
-def _as_written(instance: PlanningInput) -> PlanningInput:
-    """``instance`` without where it was read from (file, Excel rows): what a workbook says."""
-    return instance.with_changes(
-        source=None,
-        employees=tuple(e.model_copy(update={"row": None}) for e in instance.employees),
-        balance_rules=tuple(b.model_copy(update={"row": None}) for b in instance.balance_rules),
-        rules=tuple(r.model_copy(update={"row": None}) for r in instance.rules),
-    )
 
 
 @pytest.mark.parametrize(("employees", "departments"), [(150, 10), (1000, 20), (200, 40)])
@@ -92,7 +82,7 @@ def test_department_names_look_real_and_repeat_numbered() -> None:
 
 
 def test_about_five_percent_are_unavailable_and_some_not_rotation_eligible(
-    company: Company,
+    company: PlanningInput,
 ) -> None:
     unavailable = sum(1 for e in company.employees if not e.available)
     not_eligible = sum(1 for e in company.employees if not e.rotation_eligible)
@@ -100,7 +90,7 @@ def test_about_five_percent_are_unavailable_and_some_not_rotation_eligible(
     assert 80 <= not_eligible <= 250
 
 
-def test_locations_cluster_by_department(company: Company) -> None:
+def test_locations_cluster_by_department(company: PlanningInput) -> None:
     by_department: dict[str, Counter[str]] = {}
     for e in company.employees:
         by_department.setdefault(e.department, Counter())[e.location] += 1
@@ -109,7 +99,7 @@ def test_locations_cluster_by_department(company: Company) -> None:
     assert np.mean(main_share) > overall.most_common(1)[0][1] / overall.total() + 0.1
 
 
-def test_skills_cluster_by_department(company: Company) -> None:
+def test_skills_cluster_by_department(company: PlanningInput) -> None:
     department = _department_of(company)
     holders: dict[str, Counter[str]] = {}
     for e in company.employees:
@@ -128,7 +118,7 @@ def test_skills_cluster_by_department(company: Company) -> None:
     )
 
 
-def test_interactions_are_distinct_pairs_of_known_people(company: Company) -> None:
+def test_interactions_are_distinct_pairs_of_known_people(company: PlanningInput) -> None:
     ids = {e.employee_id for e in company.employees}
     pairs = [(i.employee_a, i.employee_b) for i in company.interactions]
     assert all(a in ids and b in ids and a < b for a, b in pairs)
@@ -137,7 +127,7 @@ def test_interactions_are_distinct_pairs_of_known_people(company: Company) -> No
 
 
 def test_ties_are_about_sixteen_per_person_and_dense_inside_departments(
-    company: Company,
+    company: PlanningInput,
 ) -> None:
     department = _department_of(company)
     ties = len(company.interactions)
@@ -151,7 +141,7 @@ def test_ties_are_about_sixteen_per_person_and_dense_inside_departments(
     assert internal / internal_pairs > 10 * (ties - internal) / cross_pairs
 
 
-def test_heads_of_department_span_boundaries_more_than_most(company: Company) -> None:
+def test_heads_of_department_span_boundaries_more_than_most(company: PlanningInput) -> None:
     department = _department_of(company)
     cross: Counter[str] = Counter()
     for i in company.interactions:
@@ -185,7 +175,7 @@ def test_priorities_link_customer_facing_departments_to_product_development() ->
     assert frozenset(("Sales", "Product Development")) not in _tied_department_pairs(company)
 
 
-def test_department_policies_leave_room_to_rotate(company: Company) -> None:
+def test_department_policies_leave_room_to_rotate(company: PlanningInput) -> None:
     for d in company.departments:
         assert 0.7 <= d.min_on_site <= 0.85
         assert 1 <= d.host_capacity <= 3
@@ -226,7 +216,7 @@ def test_every_skill_need_is_met_many_times_over(seed: int) -> None:
         assert qualified >= SKILL_SUPPLY_FACTOR * needed, (skill, level)
 
 
-def test_rules_are_about_distinct_available_people_and_consistent(company: Company) -> None:
+def test_rules_are_about_distinct_available_people_and_consistent(company: PlanningInput) -> None:
     employee = {e.employee_id: e for e in company.employees}
     departments = {d.name: d for d in company.departments}
     teams = {t for names in _team_names(company).values() for t in names}
@@ -331,7 +321,7 @@ def test_written_example_validates_without_errors_or_warnings(
     assert len(instance.teams) == len(company.teams)
     assert len(instance.rules) == len(company.rules)
     assert len(instance.interactions) == len(company.interactions)
-    assert _as_written(instance) == company, "the generator gives what its workbook says"
+    assert as_written(instance) == company, "the generator gives what its workbook says"
 
 
 def test_wide_skills_matrix_reads_back_as_the_same_skills(tmp_path: Path) -> None:
@@ -409,7 +399,7 @@ def test_rotate_to_rules_leave_every_home_enough_available_people(
     assert precheck_rotation(instance) == []
 
 
-def _silent_pairs(company: Company) -> list[tuple[str, str]]:
+def _silent_pairs(company: PlanningInput) -> list[tuple[str, str]]:
     departments = sorted(d.name for d in company.departments)
     tied = _tied_department_pairs(company)
     return [
