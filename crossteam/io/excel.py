@@ -185,7 +185,7 @@ def put(worksheet: Worksheet, row: int, column: int, value: CellValue) -> Cell:
     return fill(worksheet.cell(row=row, column=column), value)
 
 
-def append(worksheet: Worksheet, values: Iterable[CellValue]) -> None:
+def append(worksheet: Worksheet, values: Iterable[object]) -> None:
     """Add ``values`` as the next row of ``worksheet``, each cell written by ``fill``."""
     worksheet.append(list(values))
     for cell in worksheet[worksheet.max_row]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from crossteam.io import schema
 from crossteam.io.excel import (
@@ -27,6 +27,9 @@ from crossteam.io.excel import (
     streamed,
 )
 from crossteam.models import BalanceRule, PlanningInput, Rule, Settings
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 Row = tuple[CellValue, ...]
 
