@@ -43,6 +43,7 @@ from crossteam.models import (
     PersonStats,
     PlanEffect,
     PlanningInput,
+    pair_key,
 )
 
 CellValue = str | int | float | bool | None
@@ -289,7 +290,7 @@ def _write_heat_map(sheet: Worksheet, top: int, title: str, report: NetworkRepor
             if i == j:
                 cell.fill = GREY
                 continue
-            cell.value = density[(name, other) if name < other else (other, name)]
+            cell.value = density[pair_key(name, other)]
             cell.number_format = DENSITY
     if len(names) > 1:
         last = get_column_letter(len(names) + 1)

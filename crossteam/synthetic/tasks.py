@@ -10,7 +10,7 @@ from typing import NoReturn
 import numpy as np
 
 from crossteam.errors import InputError
-from crossteam.models import Problem
+from crossteam.models import Problem, team_names
 from crossteam.models.wording import counted
 from crossteam.synthetic.catalogue import (
     FALLBACK_NEED,
@@ -220,11 +220,7 @@ class _RuleDraw:
 
     def team_rules(self, spec_rows: list[TeamRow]) -> None:
         """together, apart, in_team (each concrete team in turn), not_in_team (a spec)."""
-        teams = [
-            f"{name}-{k}" if team_count > 1 else name
-            for name, team_count, *_ in spec_rows
-            for k in range(1, team_count + 1)
-        ]
+        teams = [t for name, team_count, *_ in spec_rows for t in team_names(name, team_count)]
         specs = [row[0] for row in spec_rows]
         for i in range(self.per_kind):
             self.add_pair("together", same_department=False)
