@@ -27,7 +27,7 @@ from crossteam.models import RULE_TARGET, BalanceMode, RuleKind, Settings
 
 INSTRUCTIONS = "Instructions"
 EXAMPLES = "Examples"
-"""The sheet of example rows; ``reader.NOTE_SHEETS`` has it, so it is never read."""
+"""The sheet of example rows; ``reader.layout.NOTE_SHEETS`` has it, so it is never read."""
 LAST_ROW = 1_048_576
 """Dropdowns cover the whole column below the header, however long the list grows."""
 

@@ -6,6 +6,7 @@ from crossteam.io.reader.context import Reading
 from crossteam.io.reader.references import known_employee
 from crossteam.io.reader.table import Table
 from crossteam.io.text import shown
+from crossteam.models import pair_key
 from crossteam.models.limits import MAX_TIE_WEIGHT
 
 
@@ -22,7 +23,7 @@ def read_interactions(reading: Reading, table: Table) -> None:
         if a == b:
             row.warn(row.index("employee_b"), f"{shown(a)} is paired with themselves; row ignored")
             continue
-        pair = (a, b) if a < b else (b, a)
+        pair = pair_key(a, b)
         total = reading.interactions.get(pair, 0.0) + (1.0 if weight is None else weight)
         first = reading.interaction_rows.setdefault(pair, row.number)
         if total > MAX_TIE_WEIGHT >= reading.interactions.get(pair, 0.0):

@@ -6,6 +6,7 @@ from crossteam.io.reader.context import Reading
 from crossteam.io.reader.references import known_department
 from crossteam.io.reader.table import Table
 from crossteam.io.text import shown
+from crossteam.models import pair_key
 
 
 def read_priorities(reading: Reading, table: Table) -> None:
@@ -23,7 +24,7 @@ def read_priorities(reading: Reading, table: Table) -> None:
         if a == b:
             row.error(index, f"department {shown(a)} is paired with itself")
             continue
-        pair = (a, b) if a < b else (b, a)
+        pair = pair_key(a, b)
         if pair in first_rows:
             row.error(index, f"this pair is already given on row {first_rows[pair]}")
             continue

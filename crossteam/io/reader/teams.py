@@ -10,7 +10,7 @@ from crossteam.io.reader.names import look_alike
 from crossteam.io.reader.references import held_skill, unknown_team
 from crossteam.io.reader.table import Row, Table
 from crossteam.io.text import shown
-from crossteam.models import SkillNeed, Team, TeamSpec
+from crossteam.models import SkillNeed, Team, TeamSpec, team_names
 
 DEFAULT_MIN_SIZE = 3
 DEFAULT_MAX_SIZE = 8
@@ -64,7 +64,7 @@ def _expanded_names(reading: Reading, row: Row, name: str, count: int) -> tuple[
                 f"count {count} makes more teams than there are employees ({most})",
             )
         count = 1
-    return (name,) if count == 1 else tuple(f"{name}-{i}" for i in range(1, count + 1))
+    return team_names(name, count)
 
 
 def _check_sizes(reading: Reading, row: Row, spec: dict[str, Any]) -> None:
