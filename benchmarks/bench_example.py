@@ -2,8 +2,8 @@
 
 Run: ``python benchmarks/bench_example.py [--sizes 200 1000 5000 20000] [--departments 40]``.
 Each size runs in a fresh process, so "peak MB" is that process's peak resident memory
-(interpreter and libraries included). "generate" builds the rows (``generate_company``),
-"write" streams them to .xlsx (``write_company``); "cpu" is the CPU time of both, which a
+(interpreter and libraries included). "generate" builds the company (``generate_company``),
+"write" streams it to .xlsx (``write_input``); "cpu" is the CPU time of both, which a
 busy machine does not inflate as it does wall time. A Markdown table goes to stdout.
 """
 
@@ -17,7 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from crossteam.io.example import generate_company, write_company
+from crossteam.io.input_writer import write_input
+from crossteam.synthetic import generate_company
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def measure(employees: int, departments: int, seed: int) -> Measure:
     generated = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "company.xlsx"
-        write_company(company, path)
+        write_input(company, path)
         written, cpu = time.perf_counter(), time.process_time() - cpu_started
         size = path.stat().st_size
     # ru_maxrss is in kilobytes on Linux.
@@ -49,8 +50,8 @@ def measure(employees: int, departments: int, seed: int) -> Measure:
         employees=employees,
         departments=departments,
         ties=len(company.interactions),
-        skill_rows=len(company.skills),
-        teams=sum(row[1] for row in company.teams),
+        skill_rows=sum(len(e.skills) for e in company.employees),
+        teams=len(company.teams),
         generate_seconds=generated - started,
         write_seconds=written - generated,
         cpu_seconds=cpu,

@@ -46,7 +46,6 @@ from pathlib import Path
 
 from crossteam import network
 from crossteam.checks import verify
-from crossteam.io.example import default_departments, write_example
 from crossteam.io.plan_reader import read_plan_for
 from crossteam.io.plan_writer import write_plan
 from crossteam.io.reader import load_workbook
@@ -61,6 +60,7 @@ from crossteam.models import (
 )
 from crossteam.planner import SolveOptions, solve
 from crossteam.review import replan
+from crossteam.synthetic import default_departments, write_example
 
 MODES = ("previous", "review", "fresh")
 LOCK_EVERY = 10

@@ -26,11 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from crossteam.io.example import write_example
 from crossteam.io.reader import load_workbook
 from crossteam.models.sweep import ScenarioResult
 from crossteam.network import analyse
 from crossteam.sweep import load_grid, run_sweep, solve_scenario
+from crossteam.synthetic import write_example
 
 
 def main() -> None:

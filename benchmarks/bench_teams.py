@@ -3,7 +3,7 @@
     python benchmarks/bench_teams.py [--sizes 200 1000 5000] [--time-limit 60] [--workers 2]
                                      [--markdown OUT.md]
 
-For each size it generates a company with ``crossteam.io.example`` (20 departments up to
+For each size it generates a company with ``crossteam.synthetic`` (20 departments up to
 1,000 people, 40 beyond; one team per 10 employees, 450 at 5,000), reads it back with the
 workbook reader, analyses the network, and plans the teams twice, each in a fresh process so
 that peak memory (max resident set) is that run's alone:
@@ -49,8 +49,8 @@ def prepare(employees: int, folder: Path) -> Path:
     import pickle
 
     from crossteam import network
-    from crossteam.io.example import write_example
     from crossteam.io.reader import load_workbook
+    from crossteam.synthetic import write_example
 
     book = folder / f"company-{employees}.xlsx"
     write_example(book, employees, departments_for(employees), seed=0, teams=teams_for(employees))

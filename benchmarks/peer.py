@@ -45,7 +45,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -132,32 +132,33 @@ def write_task(
     """The task's workbook and CSV in ``folder``; returns (employee, department) pairs."""
     from suite import departments_for
 
-    from crossteam.io import schema
-    from crossteam.io.example import generate_company, write_company
+    from crossteam.io.input_writer import write_input
     from crossteam.io.reader import load_workbook
-    from crossteam.models import CompanyShape
+    from crossteam.models import BalanceMode, BalanceRule, CompanyShape, Settings, TeamSpec
+    from crossteam.synthetic import generate_company
 
     form = CompanyShape(shape)
     company = generate_company(EMPLOYEES, departments_for(EMPLOYEES, form), SEED, shape=form)
-    available = [c.name for c in schema.EMPLOYEES.columns].index("available")
-    people = sum(1 for row in company.employees if row[available] is True)
-    task = replace(
-        company,
-        teams=[("Team", people // TARGET_SIZE, TARGET_SIZE, MAX_SIZE, None, None)],
-        team_skills=[],
-        balance=[(ATTRIBUTE, "diversify", 1, None)],
-        periods=[],
-        rules=[],
-        priorities=[],
-        settings=[
-            ("assign_everyone", True),
-            ("weight_bridging", 0),
-            ("time_limit_seconds", time_limit),
-            ("workers", workers),
-            ("random_seed", SEED),
-        ],
+    people = sum(1 for e in company.employees if e.available)
+    spec = TeamSpec(
+        name="Team", count=people // TARGET_SIZE, min_size=TARGET_SIZE, max_size=MAX_SIZE
     )
-    write_company(task, folder / WORKBOOK)
+    task = company.with_changes(
+        team_specs=(spec,),
+        teams=spec.expand(),
+        balance_rules=(BalanceRule(attribute=ATTRIBUTE, mode=BalanceMode.DIVERSIFY),),
+        periods=(),
+        rules=(),
+        priorities=(),
+        settings=Settings(
+            assign_everyone=True,
+            weight_bridging=0,
+            time_limit_seconds=time_limit,
+            workers=workers,
+            random_seed=SEED,
+        ),
+    )
+    write_input(task, folder / WORKBOOK)
     instance = load_workbook(folder / WORKBOOK)
     pairs = [(e.employee_id, e.department) for e in instance.employees if e.available]
     with open(folder / PARTICIPANTS, "w", encoding="utf-8", newline="") as f:

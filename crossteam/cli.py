@@ -524,7 +524,7 @@ def example(
     force: ForceFlag = False,
 ) -> None:
     """Write a realistic synthetic company (also used by the benchmarks)."""
-    from crossteam.io.example import default_departments, write_example
+    from crossteam.synthetic import default_departments, write_example
 
     count = departments if departments is not None else default_departments(employees, shape)
     out = _output(out, force=force, inputs=())

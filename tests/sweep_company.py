@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crossteam.io.example import write_example
 from crossteam.io.reader import load_workbook
 from crossteam.models import Plan, PlanningInput
 from crossteam.network import analyse
 from crossteam.planner import SolveOptions, solve
 from crossteam.sweep import Grid, load_grid, scenario_instance
+from crossteam.synthetic import write_example
 
 EMPLOYEES = 60
 DEPARTMENTS = 6

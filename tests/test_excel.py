@@ -13,7 +13,6 @@ from plan_samples import write_sample
 from python_calamine import CalamineWorkbook
 
 from crossteam.io.audit_writer import write_audit
-from crossteam.io.example import write_example
 from crossteam.io.excel import (
     CUT_MARK,
     LINE_POINTS,
@@ -37,6 +36,7 @@ from crossteam.models.sweep import SweepResult
 from crossteam.network import analyse
 from crossteam.sweep import Scenario
 from crossteam.sweep.engines import failed
+from crossteam.synthetic import write_example
 
 FORMULA_LIKE = ('=HYPERLINK("http://x","y")', "+1+1", "@SUM(1,1)", "-2+3", "=1+1")
 

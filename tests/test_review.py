@@ -17,7 +17,6 @@ from crossteam import review as review_module
 from crossteam.checks import verify
 from crossteam.cli import main
 from crossteam.errors import InputError
-from crossteam.io.example import write_example
 from crossteam.io.plan_layout import CHANGES, CHANGES_COLUMNS, INPUT_BASIS, REVIEW, REVIEW_COLUMNS
 from crossteam.io.plan_reader import PlanForInput, read_plan, read_plan_for, read_review
 from crossteam.io.plan_writer import REVIEW_HEADER_ROW, write_plan
@@ -35,6 +34,7 @@ from crossteam.review import (
     refilled,
     replan,
 )
+from crossteam.synthetic import write_example
 
 OPTIONS = SolveOptions(time_limit_seconds=3, workers=2, seed=0)
 

@@ -14,7 +14,6 @@ from instances import rotation_instance as instance
 from ortools.sat.python import cp_model
 
 from crossteam.checks import verify
-from crossteam.io.example import write_example
 from crossteam.io.reader import load_workbook
 from crossteam.models import (
     Employee,
@@ -35,6 +34,7 @@ from crossteam.planner.rotation import (
     precheck_rotation,
     rotation_warnings,
 )
+from crossteam.synthetic import write_example
 
 
 def staff(department: str, count: int, **fields: Any) -> list[Employee]:

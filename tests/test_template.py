@@ -12,10 +12,11 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from crossteam.io import schema
-from crossteam.io.example import generate_company
+from crossteam.io.input_writer import input_tables
 from crossteam.io.reader import read_workbook
 from crossteam.io.template import EXAMPLES, INSTRUCTIONS, write_template
 from crossteam.models import BalanceMode, RuleKind, Settings
+from crossteam.synthetic import generate_company
 
 
 @pytest.fixture(scope="module")
@@ -207,10 +208,9 @@ def fill(template_path: Path, target: Path, *, examples_above: bool = False) -> 
     examples left under each header, as an older template had them."""
     company = generate_company(40, 5, seed=3)
     workbook = openpyxl.load_workbook(template_path)
-    for name, rows in company.rows_by_sheet().items():
-        ws = workbook[name]
+    for sheet, _, rows in input_tables(company):
+        ws = workbook[sheet.name]
         ws.delete_rows(2, ws.max_row)
-        sheet = next(s for s in schema.SHEETS if s.name == name)
         for row in [*(sheet.examples if examples_above else ()), *rows]:
             ws.append(["yes" if v is True else "no" if v is False else v for v in row])
     workbook.save(target)
@@ -223,12 +223,12 @@ def test_a_filled_template_plans_only_its_own_rows_beside_the_examples_sheet(
     result = read_workbook(fill(template_path, tmp_path / "filled.xlsx"))
     assert result.errors == ()
     assert result.instance is not None
-    company = generate_company(40, 5, seed=3).rows_by_sheet()
+    company = generate_company(40, 5, seed=3)
     assert len(result.instance.employees) == 40
     example_names = {example[1] for example in schema.EMPLOYEES.examples}
     assert not example_names & {e.name for e in result.instance.employees}
     assert len(result.instance.departments) == 5
-    assert [p.label for p in result.instance.periods] == [row[0] for row in company["Periods"]]
+    assert [p.label for p in result.instance.periods] == [p.label for p in company.periods]
 
 
 def test_a_company_filled_in_under_an_older_templates_examples_is_refused_at_each(

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import openpyxl
 
+from crossteam.models import PlanningInput
+
 Sheets = dict[str, list[list[object]]]
 
 
@@ -116,3 +118,13 @@ def drop_column(sheets: Sheets, sheet: str, column: str) -> None:
     index = sheets[sheet][0].index(column)
     for row in sheets[sheet]:
         del row[index]
+
+
+def as_written(instance: PlanningInput) -> PlanningInput:
+    """``instance`` without where it was read from (file, Excel rows): what a workbook says."""
+    return instance.with_changes(
+        source=None,
+        employees=tuple(e.model_copy(update={"row": None}) for e in instance.employees),
+        balance_rules=tuple(b.model_copy(update={"row": None}) for b in instance.balance_rules),
+        rules=tuple(r.model_copy(update={"row": None}) for r in instance.rules),
+    )

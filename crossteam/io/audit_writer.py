@@ -11,10 +11,10 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Generic, TypeVar
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.drawing.image import Image
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -29,11 +29,9 @@ from crossteam.io.excel import (
     Destination,
     cell_width,
     display_width,
-    is_cut,
-    literal_text,
+    fill,
     paragraph_lines,
     print_setup,
-    warn_cut,
 )
 from crossteam.models import (
     PROJECTION,
@@ -45,6 +43,7 @@ from crossteam.models import (
     PersonStats,
     PlanEffect,
     PlanningInput,
+    pair_key,
 )
 
 CellValue = str | int | float | bool | None
@@ -60,19 +59,11 @@ HEAT = ColorScaleRule(
 )  # fmt: skip
 """Red where departments do not talk, green where they talk most."""
 
+_fill = partial(fill, empty_as_blank=True)
+"""The audit leaves a cell of empty text blank."""
+
 DENSITY = "0.0000"
 INDEX = "0.000"
-
-
-def _literal(cell: Cell, value: CellValue) -> None:
-    """Write ``value``; text always as a string, never a formula, cut visibly to fit."""
-    if isinstance(value, str) and value:
-        cell.value = literal_text(value)
-        cell.data_type = "s"
-        if is_cut(value):
-            warn_cut(cell)
-    else:
-        cell.value = value if value != "" else None
 
 
 def _yes_no(flag: bool) -> str:
@@ -96,14 +87,14 @@ def _write_table(
 ) -> None:
     """Header at row ``top``, one line per row, as a real Excel table with frozen header."""
     for c, column in enumerate(columns, start=1):
-        _literal(sheet.cell(top, c), column.header)
+        _fill(sheet.cell(top, c), column.header)
         sheet.cell(top, c).font = BOLD
     widths = [display_width(column.header) + 2 for column in columns]
     for r, row in enumerate(rows, start=top + 1):
         for c, column in enumerate(columns, start=1):
             value = column.value(row)
             cell = sheet.cell(r, c)
-            _literal(cell, value)
+            _fill(cell, value)
             if column.number_format and isinstance(value, float):
                 cell.number_format = column.number_format
             widths[c - 1] = max(widths[c - 1], cell_width(value) + 2)
@@ -156,41 +147,41 @@ SUMMARY_ROWS: list[SummaryRow] = [
 def _write_summary(
     sheet: Worksheet, instance: PlanningInput, report: NetworkReport, effect: PlanEffect | None
 ) -> None:
-    _literal(sheet.cell(1, 1), "Communication audit")
+    _fill(sheet.cell(1, 1), "Communication audit")
     sheet.cell(1, 1).font = TITLE
     row = 2
     if instance.source is not None:
-        _literal(sheet.cell(row, 1), "Input file")
-        _literal(sheet.cell(row, 2), instance.source.path)
-        _literal(sheet.cell(row + 1, 1), "Input SHA-256")
-        _literal(sheet.cell(row + 1, 2), instance.source.sha256)
+        _fill(sheet.cell(row, 1), "Input file")
+        _fill(sheet.cell(row, 2), instance.source.path)
+        _fill(sheet.cell(row + 1, 1), "Input SHA-256")
+        _fill(sheet.cell(row + 1, 2), instance.source.sha256)
         row += 2
     notes = [(note, Font(italic=True, color="C00000")) for note in report.notes]
     if effect is not None:
         notes.append((PROJECTION, Font(italic=True)))
     note_rows = range(row, row + len(notes))
     for note_row, (note, font) in zip(note_rows, notes, strict=True):
-        _literal(sheet.cell(note_row, 1), note)
+        _fill(sheet.cell(note_row, 1), note)
         sheet.cell(note_row, 1).font = font
     row = note_rows.stop + 1
     reports = [report] if effect is None else [effect.before, effect.after]
     headers = ["Figure", "Value"] if effect is None else ["Figure", "Before", "After (projected)"]
     for c, header in enumerate([*headers, "Meaning"], start=1):
-        _literal(sheet.cell(row, c), header)
+        _fill(sheet.cell(row, c), header)
         sheet.cell(row, c).font = BOLD
     header_row = row
     for label, read, number_format, meaning in SUMMARY_ROWS:
         row += 1
-        _literal(sheet.cell(row, 1), label)
+        _fill(sheet.cell(row, 1), label)
         for c, each in enumerate(reports, start=2):
-            _literal(sheet.cell(row, c), read(each))
+            _fill(sheet.cell(row, c), read(each))
             if number_format:
                 sheet.cell(row, c).number_format = number_format
-        _literal(sheet.cell(row, len(reports) + 2), meaning)
+        _fill(sheet.cell(row, len(reports) + 2), meaning)
     if effect is not None:
         row += 1
-        _literal(sheet.cell(row, 1), "Gap pairs bridged by the plan")
-        _literal(sheet.cell(row, 3), len(effect.bridged))
+        _fill(sheet.cell(row, 1), "Gap pairs bridged by the plan")
+        _fill(sheet.cell(row, 3), len(effect.bridged))
     sheet.freeze_panes = sheet.cell(header_row + 1, 1)
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.column_dimensions["A"].width = 36
@@ -283,14 +274,14 @@ def _write_gaps(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | No
 
 def _write_heat_map(sheet: Worksheet, top: int, title: str, report: NetworkReport) -> int:
     """Department x department density at row ``top``; returns the next free row."""
-    _literal(sheet.cell(top, 1), title)
+    _fill(sheet.cell(top, 1), title)
     sheet.cell(top, 1).font = BOLD
     names = report.departments
     density = {(p.department_a, p.department_b): p.density for p in report.pairs}
     header = top + 1
     for i, name in enumerate(names):
-        _literal(sheet.cell(header, i + 2), name)
-        _literal(sheet.cell(header + 1 + i, 1), name)
+        _fill(sheet.cell(header, i + 2), name)
+        _fill(sheet.cell(header + 1 + i, 1), name)
         sheet.cell(header, i + 2).font = BOLD
         sheet.cell(header, i + 2).alignment = Alignment(text_rotation=90)
         sheet.cell(header + 1 + i, 1).font = BOLD
@@ -299,7 +290,7 @@ def _write_heat_map(sheet: Worksheet, top: int, title: str, report: NetworkRepor
             if i == j:
                 cell.fill = GREY
                 continue
-            cell.value = density[(name, other) if name < other else (other, name)]
+            cell.value = density[pair_key(name, other)]
             cell.number_format = DENSITY
     if len(names) > 1:
         last = get_column_letter(len(names) + 1)
@@ -308,7 +299,7 @@ def _write_heat_map(sheet: Worksheet, top: int, title: str, report: NetworkRepor
 
 
 def _write_density(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | None) -> None:
-    _literal(
+    _fill(
         sheet.cell(1, 1),
         "Tie density between departments: tied pairs / possible pairs (red = no tie). "
         "Density inside each department is on the Departments sheet.",
@@ -316,7 +307,7 @@ def _write_density(sheet: Worksheet, report: NetworkReport, effect: PlanEffect |
     if effect is None:
         _write_heat_map(sheet, 3, "Density", report)
     else:
-        _literal(sheet.cell(2, 1), PROJECTION)
+        _fill(sheet.cell(2, 1), PROJECTION)
         below = _write_heat_map(sheet, 3, "Before the plan", effect.before)
         _write_heat_map(sheet, below, "After the plan (projected)", effect.after)
     width = max((display_width(name) for name in report.departments), default=10) + 2
@@ -364,14 +355,14 @@ def _write_graph(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | N
             GraphPanel("Before the plan", effect.before),
             GraphPanel("After the plan (projected)", effect.after, bridged),
         ]
-    _literal(
+    _fill(
         sheet.cell(1, 1),
         "Department graph: grey = tied (thicker = denser), orange dashed = weak, "
         "red dotted = no tie, thick red dashed = no tie on a priority pair, "
         "green = bridged by the plan.",
     )
     if effect is not None:
-        _literal(sheet.cell(2, 1), PROJECTION)
+        _fill(sheet.cell(2, 1), PROJECTION)
     picture = Image(io.BytesIO(department_graph_png(panels)))
     sheet.add_image(picture, "A3")
 

@@ -4,8 +4,10 @@ Every writer builds its workbook through ``BookWriter``: user text always lands 
 literal string (never a formula), tables are real Excel tables with valid names and
 headers, columns are wide enough for what they hold (Japanese characters count double),
 header rows stay frozen and repeat on every printed page, and every sheet prints on A4
-landscape, one page wide. ``display_width`` and ``print_setup`` serve the writers that do
-not build through ``BookWriter`` too (audit, template, example).
+landscape, one page wide. ``fill`` is the one way any writer puts a value in a cell
+(``streamed`` its counterpart for rows streamed by the input writer); ``display_width`` and
+``print_setup`` serve the writers that do not build through ``BookWriter`` too (audit,
+template, input).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Final
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import get_column_letter
@@ -157,19 +160,50 @@ def _unique(name: str, taken: Collection[str], limit: int, suffix: str) -> str:
     return candidate
 
 
-def put(worksheet: Worksheet, row: int, column: int, value: CellValue) -> Cell:
-    """Write ``value`` into a cell; text is stored as a literal string, never a formula.
+def fill(cell: Cell, value: CellValue, *, empty_as_blank: bool = False) -> Cell:
+    """Write ``value`` into ``cell``, the one way every writer does: text is stored as a
+    literal string, never a formula, cut visibly to fit (``literal_text``). Empty text is
+    an empty string, or a blank cell with ``empty_as_blank`` (the audit workbook's cells).
 
     openpyxl turns any text starting with ``=`` into a formula on assignment, so the cell's
     type is forced back to string afterwards.
     """
-    if isinstance(value, str):
-        cell = worksheet.cell(row=row, column=column, value=literal_text(value))
+    if value == "" and empty_as_blank:
+        cell.value = None
+    elif isinstance(value, str):
+        cell.value = literal_text(value)
         cell.data_type = "s"
         if is_cut(value):
             warn_cut(cell)
-        return cell
-    return worksheet.cell(row=row, column=column, value=value)
+    elif value is not None:
+        cell.value = value
+    return cell
+
+
+def put(worksheet: Worksheet, row: int, column: int, value: CellValue) -> Cell:
+    """Write ``value`` into a cell of ``worksheet`` (see ``fill``)."""
+    return fill(worksheet.cell(row=row, column=column), value)
+
+
+def append(worksheet: Worksheet, values: Iterable[object]) -> None:
+    """Add ``values`` as the next row of ``worksheet``, each cell written by ``fill``."""
+    worksheet.append(list(values))
+    for cell in worksheet[worksheet.max_row]:
+        if isinstance(cell.value, str):
+            fill(cell, cell.value)
+
+
+def streamed(worksheet: WriteOnlyWorksheet, value: CellValue) -> CellValue | WriteOnlyCell:
+    """``value`` as a streamed (write-only) sheet's row holds it: the counterpart of
+    ``fill`` for writers that stream rows."""
+    if not isinstance(value, str):
+        return value
+    text = literal_text(value)
+    if not text.startswith("="):
+        return text
+    cell = WriteOnlyCell(worksheet, text)
+    cell.data_type = "s"
+    return cell
 
 
 def cell_width(value: CellValue) -> int:

@@ -267,34 +267,7 @@ def _compare(
     first: dict[EmployeeId, _Named] = {}
     for person in _named(sheets):
         first.setdefault(person.employee_id, person)
-    removed: list[EmployeeId] = []
-    renamed: list[EmployeeId] = []
-    moved: list[DepartmentChange] = []
-    mismatches: list[Problem] = []
-    for employee_id, person in [] if same else first.items():
-        sheet, row = person.sheet, person.row
-        known = instance.employee_by_id.get(employee_id)
-        if known is None:
-            removed.append(employee_id)
-            message = f"{employee_id} is not on the input's Employees sheet"
-            mismatches.append(_at(sheet, row, sheet.column("employee_id"), message))
-            continue
-        if person.name is not None and known.name and _same(person.name[1]) != _same(known.name):
-            renamed.append(employee_id)
-            message = f"{employee_id}: the name differs from the input's"
-            mismatches.append(_at(sheet, row, person.name[0], message))
-        if person.department is not None:
-            column, department = person.department
-            if _same(department) != _same(known.department):
-                moved.append(
-                    DepartmentChange(
-                        employee_id=employee_id, before=department, after=known.department
-                    )
-                )
-                message = (
-                    f"{employee_id}: {department!r} on the plan, {known.department!r} in the input"
-                )
-                mismatches.append(_at(sheet, row, column, message))
+    found = _Differences() if same else _differences(first, instance)
     employees = recorded.get("employees", "")
     present = [
         (person, e)
@@ -307,10 +280,12 @@ def _compare(
         plan_sha256=plan_sha,
         input_sha256=sha256,
         people=len(first),
-        named_differing=len({*removed, *renamed, *(c.employee_id for c in moved)}),
-        removed=tuple(removed),
-        department_changed=tuple(moved),
-        name_changed=tuple(renamed),
+        named_differing=len(
+            {*found.removed, *found.renamed, *(c.employee_id for c in found.moved)}
+        ),
+        removed=tuple(found.removed),
+        department_changed=tuple(found.moved),
+        name_changed=tuple(found.renamed),
         now_unavailable=tuple(p.employee_id for p, e in present if not e.available),
         no_longer_eligible=tuple(
             p.employee_id
@@ -320,7 +295,47 @@ def _compare(
         plan_employees=int(employees) if employees.isdigit() else None,
         input_employees=len(instance.employees),
     )
-    return changes, mismatches
+    return changes, found.mismatches
+
+
+@dataclass
+class _Differences:
+    """The people a plan names whose input row differs, and a problem per differing cell."""
+
+    removed: list[EmployeeId] = field(default_factory=list)
+    renamed: list[EmployeeId] = field(default_factory=list)
+    moved: list[DepartmentChange] = field(default_factory=list)
+    mismatches: list[Problem] = field(default_factory=list)
+
+
+def _differences(first: dict[EmployeeId, _Named], instance: PlanningInput) -> _Differences:
+    """How each person, as first named on the plan, differs from the input's row."""
+    found = _Differences()
+    for employee_id, person in first.items():
+        sheet, row = person.sheet, person.row
+        known = instance.employee_by_id.get(employee_id)
+        if known is None:
+            found.removed.append(employee_id)
+            message = f"{employee_id} is not on the input's Employees sheet"
+            found.mismatches.append(_at(sheet, row, sheet.column("employee_id"), message))
+            continue
+        if person.name is not None and known.name and _same(person.name[1]) != _same(known.name):
+            found.renamed.append(employee_id)
+            message = f"{employee_id}: the name differs from the input's"
+            found.mismatches.append(_at(sheet, row, person.name[0], message))
+        if person.department is not None:
+            column, department = person.department
+            if _same(department) != _same(known.department):
+                found.moved.append(
+                    DepartmentChange(
+                        employee_id=employee_id, before=department, after=known.department
+                    )
+                )
+                message = (
+                    f"{employee_id}: {department!r} on the plan, {known.department!r} in the input"
+                )
+                found.mismatches.append(_at(sheet, row, column, message))
+    return found
 
 
 def _read_basis(sheet: _Sheet | None) -> InputBasis | None:

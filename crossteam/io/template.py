@@ -22,12 +22,12 @@ from pydantic.fields import FieldInfo
 
 from crossteam.io import schema
 from crossteam.io.cells import bound_text
-from crossteam.io.excel import Destination, display_width, print_setup
+from crossteam.io.excel import Destination, append, display_width, print_setup
 from crossteam.models import RULE_TARGET, BalanceMode, RuleKind, Settings
 
 INSTRUCTIONS = "Instructions"
 EXAMPLES = "Examples"
-"""The sheet of example rows; ``reader.NOTE_SHEETS`` has it, so it is never read."""
+"""The sheet of example rows; ``reader.layout.NOTE_SHEETS`` has it, so it is never read."""
 LAST_ROW = 1_048_576
 """Dropdowns cover the whole column below the header, however long the list grows."""
 
@@ -122,7 +122,7 @@ def write_template(path: Destination) -> None:
 
 def _write_instructions(ws: Worksheet) -> str:
     """Fill the Instructions sheet; returns the range holding the setting names."""
-    ws.append(["crossteam input workbook"])
+    append(ws, ["crossteam input workbook"])
     ws["A1"].font = _TITLE
     for line in (
         "Fill in the sheets of this workbook, then check it with: crossteam validate FILE.xlsx",
@@ -143,18 +143,21 @@ def _write_instructions(ws: Worksheet) -> str:
         "Ids that differ only in upper/lower case or look-alike letters are an error; a "
         "department spelled so is one department, with a warning naming both cells.",
     ):
-        ws.append([line])
+        append(ws, [line])
 
     _section(ws, "Sheets", ("sheet", "required", "what it is for", "other names accepted"))
     for sheet in schema.SHEETS:
-        ws.append([sheet.name, _yes_no(sheet.required), sheet.description, _aliases(sheet.aliases)])
+        append(
+            ws, [sheet.name, _yes_no(sheet.required), sheet.description, _aliases(sheet.aliases)]
+        )
 
     _section(
         ws, "Columns", ("sheet", "column", "required", "format", "meaning", "other names accepted")
     )
     for sheet in schema.SHEETS:
         for column in sheet.columns:
-            ws.append(
+            append(
+                ws,
                 [
                     sheet.name,
                     column.name,
@@ -162,22 +165,22 @@ def _write_instructions(ws: Worksheet) -> str:
                     _format(column),
                     column.description,
                     _aliases(column.aliases),
-                ]
+                ],
             )
 
     _section(ws, "Rules: the words of the rule column", ("rule", "target", "meaning"))
     for kind in RuleKind:
-        ws.append([kind.value, RULE_TARGET[kind] or "(none)", RULE_MEANINGS[kind]])
+        append(ws, [kind.value, RULE_TARGET[kind] or "(none)", RULE_MEANINGS[kind]])
 
     _section(ws, "Balance: the words of the mode column", ("mode", "meaning"))
     for mode in BalanceMode:
-        ws.append([mode.value, MODE_MEANINGS[mode]])
+        append(ws, [mode.value, MODE_MEANINGS[mode]])
 
     _section(ws, "Settings: the setting column", ("setting", "default", "meaning", "range"))
     first = ws.max_row + 1
     for name, field in Settings.model_fields.items():
-        ws.append(
-            [name, _default_text(field.default), field.description or "", _setting_range(field)]
+        append(
+            ws, [name, _default_text(field.default), field.description or "", _setting_range(field)]
         )
     setting_names = f"{quote_sheetname(INSTRUCTIONS)}!$A${first}:$A${ws.max_row}"
 
@@ -193,10 +196,10 @@ def _write_instructions(ws: Worksheet) -> str:
 
 
 def _section(ws: Worksheet, title: str, headers: Sequence[str]) -> None:
-    ws.append([])
-    ws.append([title])
+    append(ws, [])
+    append(ws, [title])
     ws.cell(ws.max_row, 1).font = _TITLE
-    ws.append(list(headers))
+    append(ws, list(headers))
     for cell in ws[ws.max_row]:
         cell.font = _BOLD
         cell.fill = _HEADER_FILL
@@ -204,25 +207,26 @@ def _section(ws: Worksheet, title: str, headers: Sequence[str]) -> None:
 
 def _write_examples(ws: Worksheet) -> None:
     """Every sheet's example rows under its name and headers, for reading only."""
-    ws.append([f"{EXAMPLES}: what the rows of each sheet look like"])
+    append(ws, [f"{EXAMPLES}: what the rows of each sheet look like"])
     ws["A1"].font = _TITLE
-    ws.append(
+    append(
+        ws,
         [
             "crossteam never reads this sheet. Write your own rows on the sheets named below; "
             "an example copied there and left as it is will be refused."
-        ]
+        ],
     )
     widths: dict[int, int] = {}
     for sheet in schema.SHEETS:
-        ws.append([])
-        ws.append([sheet.name])
+        append(ws, [])
+        append(ws, [sheet.name])
         ws.cell(ws.max_row, 1).font = _HEADING
-        ws.append([column.name for column in sheet.columns])
+        append(ws, [column.name for column in sheet.columns])
         for cell in ws[ws.max_row]:
             cell.font = _BOLD
             cell.fill = _HEADER_FILL
         for example in sheet.examples:
-            ws.append(list(example))
+            append(ws, list(example))
         for index, column in enumerate(sheet.columns, start=1):
             values = [column.name, *(example[index - 1] for example in sheet.examples)]
             widest = max(display_width(str(value)) for value in values)
@@ -234,7 +238,7 @@ def _write_examples(ws: Worksheet) -> None:
 def _write_sheet(ws: Worksheet, sheet: schema.Sheet) -> None:
     """Headers (bold, frozen, with a note each) over an empty row, widths that fit them,
     formatted as an Excel table (banded rows, a filter button on each header)."""
-    ws.append([column.name for column in sheet.columns])
+    append(ws, [column.name for column in sheet.columns])
     for cell, column in zip(ws[1], sheet.columns, strict=True):
         cell.font = _BOLD
         cell.fill = _HEADER_FILL

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from crossteam.io.example import write_example
+from crossteam.synthetic import write_example
 
 SMALL_EMPLOYEES = 40
 SMALL_DEPARTMENTS = 4

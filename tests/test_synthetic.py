@@ -1,4 +1,5 @@
-"""The synthetic company: realistic shape, feasible planning tasks, valid workbooks."""
+"""The synthetic company (crossteam.synthetic): realistic shape, feasible planning tasks,
+valid workbooks."""
 
 from __future__ import annotations
 
@@ -9,60 +10,69 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 import pytest
+from workbooks import as_written
 
 from crossteam.errors import InputError
-from crossteam.io.example import (
+from crossteam.io.input_writer import write_input
+from crossteam.io.reader import read_workbook
+from crossteam.models import (
+    RULE_TARGET,
+    CompanyShape,
+    PlanningInput,
+    RuleKind,
+    TeamSpec,
+)
+from crossteam.synthetic import (
     SKILL_SUPPLY_FACTOR,
-    Company,
     default_departments,
     generate_company,
-    write_company,
     write_example,
 )
-from crossteam.io.reader import read_workbook
-from crossteam.models import RULE_TARGET, CompanyShape, RuleKind, Settings
+from crossteam.synthetic.company import written_order
 
 
 @pytest.fixture(scope="module")
-def company() -> Company:
+def company() -> PlanningInput:
     return generate_company(1000, 20, seed=7)
 
 
-def _department_of(company: Company) -> dict[str, str]:
-    return {row[0]: row[2] for row in company.employees}
+def _department_of(company: PlanningInput) -> dict[str, str]:
+    return {e.employee_id: e.department for e in company.employees}
 
 
-def _tied_department_pairs(company: Company) -> set[frozenset[str]]:
+def _tied_department_pairs(company: PlanningInput) -> set[frozenset[str]]:
     department = _department_of(company)
     return {
-        frozenset((department[a], department[b]))
-        for a, b, _ in company.interactions
-        if department[a] != department[b]
+        frozenset((department[i.employee_a], department[i.employee_b]))
+        for i in company.interactions
+        if department[i.employee_a] != department[i.employee_b]
     }
 
 
-def _team_names(company: Company) -> dict[str, list[str]]:
+def _team_names(company: PlanningInput) -> dict[str, list[str]]:
     """Spec name -> its concrete teams, as the contract names them."""
     return {
-        name: [name] if count == 1 else [f"{name}-{k}" for k in range(1, count + 1)]
-        for name, count, *_ in company.teams
+        spec.name: [spec.name]
+        if spec.count == 1
+        else [f"{spec.name}-{k}" for k in range(1, spec.count + 1)]
+        for spec in company.team_specs
     }
 
 
 @pytest.mark.parametrize(("employees", "departments"), [(150, 10), (1000, 20), (200, 40)])
 def test_sizes_ids_and_departments_are_as_asked(employees: int, departments: int) -> None:
     company = generate_company(employees, departments, seed=0)
-    ids = [row[0] for row in company.employees]
+    ids = [e.employee_id for e in company.employees]
     sizes = Counter(_department_of(company).values())
     assert len(ids) == len(set(ids)) == employees
     assert len(company.departments) == len(sizes) == departments
-    assert {row[0] for row in company.departments} == set(sizes)
+    assert {d.name for d in company.departments} == set(sizes)
     assert min(sizes.values()) >= 3
     assert max(sizes.values()) >= 2 * min(sizes.values())
 
 
 def test_department_names_look_real_and_repeat_numbered() -> None:
-    names = [row[0] for row in generate_company(200, 40, seed=0).departments]
+    names = list(written_order(200, 40, seed=0)[1])  # as the Departments sheet lists them
     assert names[:10] == [
         "Sales", "Customer Support", "Product Development", "Planning", "Marketing",
         "Finance", "HR", "QA", "Logistics", "Legal",
@@ -72,29 +82,30 @@ def test_department_names_look_real_and_repeat_numbered() -> None:
 
 
 def test_about_five_percent_are_unavailable_and_some_not_rotation_eligible(
-    company: Company,
+    company: PlanningInput,
 ) -> None:
-    unavailable = sum(1 for row in company.employees if not row[5])
-    not_eligible = sum(1 for row in company.employees if not row[6])
+    unavailable = sum(1 for e in company.employees if not e.available)
+    not_eligible = sum(1 for e in company.employees if not e.rotation_eligible)
     assert 20 <= unavailable <= 90
     assert 80 <= not_eligible <= 250
 
 
-def test_locations_cluster_by_department(company: Company) -> None:
+def test_locations_cluster_by_department(company: PlanningInput) -> None:
     by_department: dict[str, Counter[str]] = {}
-    for _, _, department, _, location, *_ in company.employees:
-        by_department.setdefault(department, Counter())[location] += 1
+    for e in company.employees:
+        by_department.setdefault(e.department, Counter())[e.location] += 1
     main_share = [c.most_common(1)[0][1] / c.total() for c in by_department.values()]
-    overall = Counter(row[4] for row in company.employees)
+    overall = Counter(e.location for e in company.employees)
     assert np.mean(main_share) > overall.most_common(1)[0][1] / overall.total() + 0.1
 
 
-def test_skills_cluster_by_department(company: Company) -> None:
+def test_skills_cluster_by_department(company: PlanningInput) -> None:
     department = _department_of(company)
     holders: dict[str, Counter[str]] = {}
-    for employee, skill, level in company.skills:
-        assert 1 <= level <= 5
-        holders.setdefault(skill, Counter())[department[employee]] += 1
+    for e in company.employees:
+        for skill, level in e.skills.items():
+            assert 1 <= level <= 5
+            holders.setdefault(skill, Counter())[department[e.employee_id]] += 1
     # Department-specific skills are held mostly in one or two departments.
     concentrated = [
         skill
@@ -102,37 +113,41 @@ def test_skills_cluster_by_department(company: Company) -> None:
         if sum(n for _, n in c.most_common(2)) > 0.6 * c.total()
     ]
     assert len(concentrated) >= len(holders) // 2
-    assert {e for e, _, _ in company.skills} == set(department), "everyone holds a skill"
+    assert {e.employee_id for e in company.employees if e.skills} == set(department), (
+        "everyone holds a skill"
+    )
 
 
-def test_interactions_are_distinct_pairs_of_known_people(company: Company) -> None:
-    ids = {row[0] for row in company.employees}
-    pairs = [(a, b) for a, b, _ in company.interactions]
+def test_interactions_are_distinct_pairs_of_known_people(company: PlanningInput) -> None:
+    ids = {e.employee_id for e in company.employees}
+    pairs = [(i.employee_a, i.employee_b) for i in company.interactions]
     assert all(a in ids and b in ids and a < b for a, b in pairs)
     assert len(set(pairs)) == len(pairs)
-    assert all(w > 0 for *_, w in company.interactions)
+    assert all(i.weight > 0 for i in company.interactions)
 
 
 def test_ties_are_about_sixteen_per_person_and_dense_inside_departments(
-    company: Company,
+    company: PlanningInput,
 ) -> None:
     department = _department_of(company)
     ties = len(company.interactions)
     assert 12 * 1000 <= ties <= 20 * 1000
     sizes = Counter(department.values())
-    internal = sum(1 for a, b, _ in company.interactions if department[a] == department[b])
+    internal = sum(
+        1 for i in company.interactions if department[i.employee_a] == department[i.employee_b]
+    )
     internal_pairs = sum(n * (n - 1) // 2 for n in sizes.values())
     cross_pairs = 1000 * 999 // 2 - internal_pairs
     assert internal / internal_pairs > 10 * (ties - internal) / cross_pairs
 
 
-def test_heads_of_department_span_boundaries_more_than_most(company: Company) -> None:
+def test_heads_of_department_span_boundaries_more_than_most(company: PlanningInput) -> None:
     department = _department_of(company)
     cross: Counter[str] = Counter()
-    for a, b, _ in company.interactions:
-        if department[a] != department[b]:
-            cross.update((a, b))
-    heads = [row[0] for row in company.employees if row[3].startswith("Head of")]
+    for i in company.interactions:
+        if department[i.employee_a] != department[i.employee_b]:
+            cross.update((i.employee_a, i.employee_b))
+    heads = [e.employee_id for e in company.employees if e.role.startswith("Head of")]
     assert len(heads) == 20
     average = cross.total() / len(department)
     assert np.mean([cross[h] for h in heads]) > 1.5 * average
@@ -151,18 +166,20 @@ def test_a_sizeable_share_of_department_pairs_is_silent(departments: int) -> Non
 
 def test_priorities_link_customer_facing_departments_to_product_development() -> None:
     company = generate_company(150, 10, seed=0)
-    names = {row[0] for row in company.departments}
-    assert ("Sales", "Product Development", 3) in company.priorities
-    assert all(a in names and b in names and w > 0 for a, b, w in company.priorities)
+    names = {d.name for d in company.departments}
+    weight = {frozenset((p.department_a, p.department_b)): p.weight for p in company.priorities}
+    assert weight[frozenset(("Sales", "Product Development"))] == 3
+    assert all(p.department_a in names and p.department_b in names for p in company.priorities)
+    assert all(w > 0 for w in weight.values())
     # The link that matters most is one nobody has yet.
     assert frozenset(("Sales", "Product Development")) not in _tied_department_pairs(company)
 
 
-def test_department_policies_leave_room_to_rotate(company: Company) -> None:
-    for _, min_on_site, capacity, _, _ in company.departments:
-        assert 0.7 <= min_on_site <= 0.85
-        assert 1 <= capacity <= 3
-    assert 1 <= sum(1 for row in company.departments if not row[3]) < len(company.departments)
+def test_department_policies_leave_room_to_rotate(company: PlanningInput) -> None:
+    for d in company.departments:
+        assert 0.7 <= d.min_on_site <= 0.85
+        assert 1 <= d.host_capacity <= 3
+    assert 1 <= sum(1 for d in company.departments if not d.can_host) < len(company.departments)
 
 
 @pytest.mark.parametrize(
@@ -170,81 +187,85 @@ def test_department_policies_leave_room_to_rotate(company: Company) -> None:
 )
 def test_team_seats_never_exceed_the_available_people(employees: int, departments: int) -> None:
     company = generate_company(employees, departments, seed=4)
-    available = sum(1 for row in company.employees if row[5])
-    teams = sum(row[1] for row in company.teams)
-    seats = sum(count * max_size for _, count, _, max_size, _, _ in company.teams)
+    available = sum(1 for e in company.employees if e.available)
+    teams = sum(spec.count for spec in company.team_specs)
+    seats = sum(spec.count * spec.max_size for spec in company.team_specs)
+    assert teams == len(company.teams)
     assert seats <= available
     assert round(employees / 10) * 0.9 <= teams <= round(employees / 10)
-    assert any(count > 1 for _, count, *_ in company.teams)
-    for _, _, min_size, max_size, min_departments, max_per_department in company.teams:
-        assert 5 <= min_size <= max_size <= 8
-        assert 3 <= min_departments <= departments
-        assert max_per_department * min_departments >= min_size
+    assert any(spec.count > 1 for spec in company.team_specs)
+    for spec in company.team_specs:
+        assert 5 <= spec.min_size <= spec.max_size <= 8
+        assert 3 <= spec.min_departments <= departments
+        assert spec.max_per_department is not None
+        assert spec.max_per_department * spec.min_departments >= spec.min_size
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_every_skill_need_is_met_many_times_over(seed: int) -> None:
     company = generate_company(200, 40, seed=seed)
-    available = {row[0] for row in company.employees if row[5]}
-    count = {name: c for name, c, *_ in company.teams}
     demand: Counter[tuple[str, int]] = Counter()
-    for team, skill, min_level, min_count in company.team_skills:
-        demand[(skill, min_level)] += count[team] * min_count
+    for spec in company.team_specs:
+        for need in spec.skill_needs:
+            demand[(need.skill, need.min_level)] += spec.count * need.min_count
     assert demand
     for (skill, level), needed in demand.items():
         qualified = sum(
-            1 for e, s, lv in company.skills if e in available and s == skill and lv >= level
+            1 for e in company.employees if e.available and e.skills.get(skill, 0) >= level
         )
         assert qualified >= SKILL_SUPPLY_FACTOR * needed, (skill, level)
 
 
-def test_rules_are_about_distinct_available_people_and_consistent(company: Company) -> None:
-    employee = {row[0]: row for row in company.employees}
-    departments = {row[0]: row for row in company.departments}
-    teams = {t for names in _team_names(company).values() for t in names} | set(
-        _team_names(company)
-    )
-    kinds = Counter(rule for rule, *_ in company.rules)
-    assert set(kinds) == {kind.value for kind in RuleKind}
-    people = [e for _, e, *_ in company.rules] + [
-        t for rule, _, t, _ in company.rules if RULE_TARGET[RuleKind(rule)] == "employee"
+def test_rules_are_about_distinct_available_people_and_consistent(company: PlanningInput) -> None:
+    employee = {e.employee_id: e for e in company.employees}
+    departments = {d.name: d for d in company.departments}
+    teams = {t for names in _team_names(company).values() for t in names}
+    kinds = Counter(rule.kind for rule in company.rules)
+    assert set(kinds) == set(RuleKind)
+    people = [r.employee_id for r in company.rules] + [
+        r.targets[0] for r in company.rules if RULE_TARGET[r.kind] == "employee"
     ]
     assert len(people) == len(set(people))
-    for rule, person, target, _ in company.rules:
-        assert employee[person][5], "rules are about available people"
-        match RULE_TARGET[RuleKind(rule)]:
+    for rule in company.rules:
+        person = employee[rule.employee_id]
+        assert person.available, "rules are about available people"
+        match RULE_TARGET[rule.kind]:
             case "employee":
-                assert employee[target][5]
+                assert len(rule.targets) == 1 and employee[rule.targets[0]].available
             case "team":
-                assert target in teams
+                assert rule.targets and set(rule.targets) <= teams
             case "department":
-                assert target in departments and target != employee[person][2]
+                assert len(rule.targets) == 1
+                assert rule.targets[0] in departments and rule.targets[0] != person.department
             case None:
-                assert target is None
-        if rule == "rotate_to":
-            assert employee[person][6] and departments[target][3]
-            home = employee[person][2]
-            headcount = sum(1 for row in company.employees if row[2] == home)
-            spare = headcount - math.ceil(departments[home][1] * headcount - 1e-9)
-            sent = sum(1 for r, p, *_ in company.rules if r == rule and employee[p][2] == home)
+                assert rule.targets == ()
+        if rule.kind is RuleKind.ROTATE_TO:
+            assert person.rotation_eligible and departments[rule.targets[0]].can_host
+            home = person.department
+            headcount = departments[home].headcount
+            spare = headcount - math.ceil(departments[home].min_on_site * headcount - 1e-9)
+            sent = sum(
+                1
+                for r in company.rules
+                if r.kind is rule.kind and employee[r.employee_id].department == home
+            )
             assert sent <= spare, f"{home} cannot spare {sent}"
-        if rule == "together":
-            assert employee[person][2] != employee[target][2]
-        if rule == "apart":
-            assert employee[person][2] == employee[target][2]
+        if rule.kind is RuleKind.TOGETHER:
+            assert person.department != employee[rule.targets[0]].department
+        if rule.kind is RuleKind.APART:
+            assert person.department == employee[rule.targets[0]].department
 
 
 def test_balance_periods_and_settings_are_set() -> None:
     company = generate_company(150, 10, seed=0, periods=8)
-    assert [mode for _, mode, _, _ in company.balance] == ["no_lone", "diversify"]
-    assert company.balance[0][3] in {row[4] for row in company.employees}
-    assert [p for (p,) in company.periods][:5] == [
+    assert [rule.mode for rule in company.balance_rules] == ["no_lone", "diversify"]
+    assert company.balance_rules[0].value in {e.location for e in company.employees}
+    assert [p.label for p in company.periods][:5] == [
         "2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4", "2028-Q1",
     ]  # fmt: skip
     assert len(company.periods) == 8
-    settings = dict(company.settings)
-    assert settings["assign_everyone"] is False
-    assert Settings(**settings).random_seed == 0
+    assert company.settings.assign_everyone is False
+    assert company.settings.random_seed == 0
 
 
 def test_same_seed_same_company_other_seed_other_company() -> None:
@@ -256,12 +277,11 @@ def test_same_seed_same_company_other_seed_other_company() -> None:
 
 
 def test_japanese_company_uses_japanese_names_departments_teams_and_headers() -> None:
-    company = generate_company(150, 10, seed=0, japanese=True)
-    departments = [row[0] for row in company.departments]
-    assert departments[:4] == ["営業部", "カスタマーサポート部", "製品開発部", "企画部"]
-    assert all(not row[1].isascii() for row in company.employees)
-    assert all(not team.isascii() for team, *_ in company.teams)
-    assert [attribute for attribute, *_ in company.balance] == ["所在地", "部署"]
+    company, departments, _ = written_order(150, 10, seed=0, japanese=True)
+    assert departments[:4] == ("営業部", "カスタマーサポート部", "製品開発部", "企画部")
+    assert all(not e.name.isascii() for e in company.employees)
+    assert all(not spec.name.isascii() for spec in company.team_specs)
+    assert [rule.attribute for rule in company.balance_rules] == ["location", "department"]
 
 
 @pytest.mark.parametrize(
@@ -298,10 +318,10 @@ def test_written_example_validates_without_errors_or_warnings(
     assert len(instance.employees) == employees
     assert len(instance.departments) == departments
     company = generate_company(employees, departments, seed=3, japanese=japanese)
-    assert len(instance.teams) == sum(row[1] for row in company.teams)
+    assert len(instance.teams) == len(company.teams)
     assert len(instance.rules) == len(company.rules)
-    distinct = len({(a, b) for a, b, _ in company.interactions})
-    assert len(instance.interactions) == distinct
+    assert len(instance.interactions) == len(company.interactions)
+    assert as_written(instance) == company, "the generator gives what its workbook says"
 
 
 def test_wide_skills_matrix_reads_back_as_the_same_skills(tmp_path: Path) -> None:
@@ -328,21 +348,17 @@ def test_japanese_workbook_has_japanese_sheet_names_headers_and_yes_no(tmp_path:
     assert headers[:3] == ("社員ID", "氏名", "部署")
     assert all(not header.isascii() for header in headers)
     assert {row[5] for row in rows} | {row[6] for row in rows} == {"はい", "いいえ"}
+    balance = [row[0] for row in workbook["バランス"].iter_rows(min_row=2, values_only=True)]
+    assert balance == ["所在地", "部署"], "Balance rules name the Japanese headers"
 
 
-def test_write_company_writes_a_changed_company(tmp_path: Path) -> None:
+def test_write_input_writes_a_changed_company(tmp_path: Path) -> None:
     """Benchmarks change a generated company (e.g. teams of 12-13) and write it."""
     company = generate_company(100, 5, seed=0)
-    changed = Company(
-        **{
-            **company.__dict__,
-            "teams": [("Everyone", 7, 12, 13, 1, None)],
-            "team_skills": [],
-            "rules": [],
-        }
-    )
+    spec = TeamSpec(name="Everyone", count=7, min_size=12, max_size=13)
+    changed = company.with_changes(team_specs=(spec,), teams=spec.expand(), rules=())
     path = tmp_path / "changed.xlsx"
-    write_company(changed, path)
+    write_input(changed, path)
     result = read_workbook(path)
     assert result.errors == ()
     assert result.instance is not None
@@ -383,8 +399,8 @@ def test_rotate_to_rules_leave_every_home_enough_available_people(
     assert precheck_rotation(instance) == []
 
 
-def _silent_pairs(company: Company) -> list[tuple[str, str]]:
-    departments = sorted({row[0] for row in company.departments})
+def _silent_pairs(company: PlanningInput) -> list[tuple[str, str]]:
+    departments = sorted(d.name for d in company.departments)
     tied = _tied_department_pairs(company)
     return [
         (a, b)
@@ -426,9 +442,10 @@ def test_realistic_shape_leaves_a_fifth_to_a_third_of_pairs_silent_mostly_small_
 def test_realistic_shape_ties_are_dense_inside_departments() -> None:
     company = generate_company(1000, 40, seed=0, shape=CompanyShape.REALISTIC)
     department = _department_of(company)
-    inside = sum(department[a] == department[b] for a, b, _ in company.interactions)
+    inside = sum(department[i.employee_a] == department[i.employee_b] for i in company.interactions)
     outside = len(company.interactions) - inside
-    assert len({(a, b) for a, b, _ in company.interactions}) == len(company.interactions)
+    pairs = {(i.employee_a, i.employee_b) for i in company.interactions}
+    assert len(pairs) == len(company.interactions)
     assert inside > outside  # E-I index below zero
     assert 20 <= 2 * len(company.interactions) / 1000 <= 40
 

@@ -1,0 +1,17 @@
+"""Synthetic companies for demos, tests and benchmarks: ``generate_company`` gives a
+``PlanningInput``, ``write_example`` writes one as an input workbook."""
+
+from crossteam.models import CompanyShape
+from crossteam.synthetic.company import default_departments, generate_company
+from crossteam.synthetic.organisation import MIN_EMPLOYEES
+from crossteam.synthetic.tasks import SKILL_SUPPLY_FACTOR
+from crossteam.synthetic.workbook import write_example
+
+__all__ = [
+    "MIN_EMPLOYEES",
+    "SKILL_SUPPLY_FACTOR",
+    "CompanyShape",
+    "default_departments",
+    "generate_company",
+    "write_example",
+]
