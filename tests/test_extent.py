@@ -22,7 +22,7 @@ from crossteam.models import (
 from crossteam.models.limits import MAX_WEIGHT, OBJECTIVE_LIMIT, OBJECTIVE_SCALE
 from crossteam.planner import PreviousPlan, SolveOptions
 from crossteam.planner.context import objective_reach
-from crossteam.planner.solve import build_model
+from crossteam.planner.model import build_model
 from crossteam.synthetic import write_example
 
 WEIGHTS = (

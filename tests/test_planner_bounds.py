@@ -24,7 +24,7 @@ from crossteam.models import (
 from crossteam.planner import BASELINE, SolveOptions, bounds
 from crossteam.planner.bounds import team_objective_bound
 from crossteam.planner.cutoff import Cutoff
-from crossteam.planner.solve import build_model
+from crossteam.planner.model import build_model
 from crossteam.synthetic import write_example
 
 DIVERSIFY = BalanceRule(attribute="department", mode=BalanceMode.DIVERSIFY)

@@ -19,7 +19,7 @@ from crossteam.models import (
 )
 from crossteam.planner import SolveOptions
 from crossteam.planner.ceiling import bridging_ceiling, capacity, pairs_ceiling
-from crossteam.planner.solve import build_model
+from crossteam.planner.model import build_model
 
 
 def planned(instance: PlanningInput, *, rotation: bool = False) -> Plan:

@@ -22,8 +22,10 @@ from crossteam.models import (
 )
 from crossteam.planner import Formulation, SolveOptions, solve
 from crossteam.planner.department_level import Budget, Shape, Weights, mix_of, plan_departments
+from crossteam.planner.hints import fill_mixes
+from crossteam.planner.model import build_model
 from crossteam.planner.rotation import rotation_reach
-from crossteam.planner.solve import build_model, fill_mixes, starting_plan
+from crossteam.planner.start import starting_plan
 
 
 def _start(instance: PlanningInput) -> dict[str, list[str]]:

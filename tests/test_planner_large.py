@@ -28,27 +28,28 @@ from crossteam.models import (
     StopReason,
     TeamAssignment,
 )
-from crossteam.planner import SolveOptions, Stage, solve
+from crossteam.planner import PreviousPlan, SolveOptions, Stage, solve
 from crossteam.planner.bounds import team_objective_bound
+from crossteam.planner.start import starting_plan
 from crossteam.synthetic import write_example
 
-solve_module = importlib.import_module("crossteam.planner.solve")
+large_module = importlib.import_module("crossteam.planner.large")
 TEAMS_ONLY = SolveOptions(time_limit_seconds=10, workers=2, plan_rotation=False)
 
 
 @pytest.fixture
 def tiny_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(solve_module, "MODEL_VARIABLE_LIMIT", 10)
+    monkeypatch.setattr(large_module, "MODEL_VARIABLE_LIMIT", 10)
 
 
 def test_size_estimate_grows_with_teams_and_stays_under_the_limit_at_1000() -> None:
     small = random_company(100, 5, 10, seed=1)
     large = random_company(400, 5, 40, seed=1)
     gaps = len(network_report(small).gap_weights())
-    assert solve_module.team_model_size(small, TEAMS_ONLY, gaps) < solve_module.team_model_size(
+    assert large_module.team_model_size(small, TEAMS_ONLY, gaps) < large_module.team_model_size(
         large, TEAMS_ONLY, gaps
     )
-    assert solve_module.team_model_size(large, TEAMS_ONLY, gaps) < solve_module.MODEL_VARIABLE_LIMIT
+    assert large_module.team_model_size(large, TEAMS_ONLY, gaps) < large_module.MODEL_VARIABLE_LIMIT
 
 
 @pytest.mark.usefixtures("tiny_limit")
@@ -59,13 +60,28 @@ def test_a_very_large_company_gets_the_checked_start_plan_and_a_bound() -> None:
     checks = verify(instance, plan)
     assert checks.passed, checks.failures
     assert plan.status is SolveStatus.FEASIBLE and plan.stop_reason is StopReason.SIZE_LIMIT
-    assert plan.notes == (solve_module.LARGE_NOTE,)
+    assert plan.notes == (large_module.LARGE_NOTE,)
     terms = team_objective_terms(instance, report.gap_weights(), plan)
     assert plan.objective_terms == terms
     assert plan.objective == pytest.approx(sum(terms.values()))
     assert plan.bound == pytest.approx(team_objective_bound(instance, report.gap_weights()))
     assert plan.gap is not None and plan.gap >= 0
     assert plan.planned_teams and plan.time_limit_seconds == TEAMS_ONLY.time_limit_seconds
+
+
+@pytest.mark.usefixtures("tiny_limit")
+def test_a_re_plan_of_a_very_large_company_is_refused_with_its_size() -> None:
+    instance = random_company(120, 6, 12, seed=4)
+    report = network_report(instance)
+    first = solve(instance, report, TEAMS_ONLY)
+    checks = verify(instance, first)
+    assert checks.passed, checks.failures
+    again = solve(instance, report, TEAMS_ONLY, previous=PreviousPlan.of(first, weight=1000))
+    assert again.status is SolveStatus.NO_SOLUTION and again.stop_reason is StopReason.SIZE_LIMIT
+    variables = large_module.team_model_size(instance, TEAMS_ONLY, len(report.gap_weights()))
+    refusal = large_module.REPAIR_TOO_LARGE.format(variables=variables, limit=10)
+    assert again.explanation == (refusal,)
+    assert not again.teams and again.planned_teams
 
 
 @pytest.mark.usefixtures("tiny_limit")
@@ -77,7 +93,7 @@ def test_a_start_plan_that_breaks_a_hard_rule_goes_to_the_solver() -> None:
     plan = solve(instance, network_report(instance), TEAMS_ONLY)
     checks = verify(instance, plan)
     assert checks.passed, checks.failures
-    assert solve_module.LARGE_NOTE not in plan.notes
+    assert large_module.LARGE_NOTE not in plan.notes
     assert plan.stop_reason is not StopReason.SIZE_LIMIT
 
 
@@ -93,7 +109,7 @@ def test_rotation_is_planned_after_the_teams_for_the_pairs_they_leave_silent(
     checks = verify(instance, plan)
     assert checks.passed, checks.failures
     assert plan.teams and plan.rotation
-    assert plan.notes == (solve_module.LARGE_NOTE, solve_module.LARGE_ROTATION_NOTE)
+    assert plan.notes == (large_module.LARGE_NOTE, large_module.LARGE_ROTATION_NOTE)
     assert plan.bound is None and plan.planned_rotation
     assert {"bridging", "diversity", "rotation_fairness"} <= set(plan.objective_terms)
 
@@ -107,11 +123,11 @@ def test_blocks_of_teams_planned_again_keep_every_rule_and_never_lose(
     assert instance.rules and instance.balance_rules  # rules that blocks must carry over
     report = network.analyse(instance)
     gaps = report.gap_weights()
-    variables = solve_module.team_model_size(instance, TEAMS_ONLY, len(gaps))
+    variables = large_module.team_model_size(instance, TEAMS_ONLY, len(gaps))
     # about three teams a block, a second or more each
     monkeypatch.setattr(blocks, "BLOCK_VARIABLES", 3 * variables // len(instance.teams))
     monkeypatch.setattr(blocks, "MIN_BLOCK_SECONDS", 1.0)
-    start = solve_module.starting_plan(instance, report)
+    start = starting_plan(instance, report)
     order = {e.employee_id: i for i, e in enumerate(instance.employees)}
     teams = tuple(
         TeamAssignment(team=t.name, members=tuple(sorted(start[t.name], key=order.__getitem__)))
@@ -153,7 +169,7 @@ def test_a_stop_during_the_blocks_keeps_the_teams_and_plans_no_rotation(tmp_path
     plan = solve(instance, network.analyse(instance), options, on_stage=on_stage, stop=stop)
     assert plan.status is SolveStatus.FEASIBLE and plan.stop_reason is StopReason.INTERRUPTED
     assert plan.teams and plan.rotation == () and not plan.planned_rotation
-    assert solve_module.LARGE_STOPPED_NOTE in plan.notes
+    assert large_module.LARGE_STOPPED_NOTE in plan.notes
     checks = verify(instance, plan)
     assert checks.passed, checks.failures
 
@@ -175,6 +191,6 @@ def test_a_stop_before_the_rotation_has_a_plan_keeps_the_teams(tmp_path: Path) -
     assert Stage.BLOCKS in seen and stop.is_set()
     assert plan.status is SolveStatus.FEASIBLE and plan.stop_reason is StopReason.INTERRUPTED
     assert plan.teams and plan.rotation == () and not plan.planned_rotation
-    assert solve_module.LARGE_STOPPED_NOTE in plan.notes
+    assert large_module.LARGE_STOPPED_NOTE in plan.notes
     checks = verify(instance, plan)
     assert checks.passed, checks.failures

@@ -28,7 +28,9 @@ from crossteam.models import (
 )
 from crossteam.planner import BASELINE, Progress, SolveOptions, Stage, solve
 from crossteam.planner.bounds import team_objective_bound
+from crossteam.planner.explain import EXPLAIN_INTERRUPTED
 from crossteam.planner.options import DETERMINISTIC_PER_SECOND
+from crossteam.planner.search import CEILING_NOTE, START_NOTE
 
 QUICK = SolveOptions(time_limit_seconds=5, workers=2, plan_rotation=False)
 
@@ -160,14 +162,13 @@ def test_a_repeatable_run_the_clock_ends_says_it_may_not_repeat(
 ) -> None:
     # a machine far slower than the time limit allows for: the search gets a tenth of a
     # second of wall clock for its work, and the clock, a safety net, ends it
-    solve_module = importlib.import_module("crossteam.planner.solve")
-    search = solve_module._run
+    search = search_module._run
 
     def slow_machine(solver: cp_model.CpSolver, *args: object) -> object:
         solver.parameters.max_time_in_seconds = 0.1
         return search(solver, *args)
 
-    monkeypatch.setattr(solve_module, "_run", slow_machine)
+    monkeypatch.setattr(search_module, "_run", slow_machine)
     instance = random_company(300, 10, 30, seed=12)
     plan = planned(instance, SolveOptions(time_limit_seconds=60, deterministic_time_limit=50))
     assert plan.stop_reason is StopReason.TIME_LIMIT
@@ -275,8 +276,7 @@ def test_impossible_rotation_rule_is_explained() -> None:
 def test_the_start_plan_stands_when_the_search_ends_before_its_first_solution(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    solve_module = importlib.import_module("crossteam.planner.solve")
-    monkeypatch.setattr(solve_module, "_run", lambda *_: cp_model.UNKNOWN)
+    monkeypatch.setattr(search_module, "_run", lambda *_: cp_model.UNKNOWN)
     instance = random_company(80, 5, 8, seed=12)
     # on the clock: the stand-in search has no deterministic time to read
     plan = planned(instance, replace(QUICK, repeatable=False))
@@ -285,7 +285,7 @@ def test_the_start_plan_stands_when_the_search_ends_before_its_first_solution(
     ceiling = team_objective_bound(instance, network_report(instance).gap_weights())
     assert plan.bound == pytest.approx(ceiling) and plan.objective is not None
     assert plan.gap == pytest.approx((ceiling - plan.objective) / plan.objective)
-    assert plan.notes == (solve_module.CEILING_NOTE, solve_module.START_NOTE)
+    assert plan.notes == (CEILING_NOTE, START_NOTE)
 
 
 def test_explanation_is_cut_down_to_the_rules_that_conflict() -> None:
@@ -308,6 +308,7 @@ def test_explanation_is_cut_down_to_the_rules_that_conflict() -> None:
 
 
 solve_module = importlib.import_module("crossteam.planner.solve")
+search_module = importlib.import_module("crossteam.planner.search")
 
 
 def stopping_at(stage: Stage, stop: threading.Event, heard: list[Stage]) -> Callable[[Stage], None]:
@@ -355,7 +356,7 @@ def test_a_stop_while_explaining_says_the_explanation_was_cut_short() -> None:
     on_stage = stopping_at(Stage.EXPLAIN, stop, heard)
     plan = solve(instance, network_report(instance), QUICK, on_stage=on_stage, stop=stop)
     assert plan.status is SolveStatus.INFEASIBLE
-    assert plan.explanation == (solve_module.EXPLAIN_INTERRUPTED,)
+    assert plan.explanation == (EXPLAIN_INTERRUPTED,)
 
 
 def test_teams_are_never_larger_than_the_people_they_can_hold() -> None:

@@ -31,7 +31,7 @@ from crossteam.models import (
     TeamSpec,
 )
 from crossteam.planner import Formulation, SolveOptions
-from crossteam.planner.solve import PlanningModel, build_model
+from crossteam.planner.model import PlanningModel, build_model
 
 EXACT = SolveOptions(
     workers=1,

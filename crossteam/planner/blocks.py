@@ -1,6 +1,6 @@
 """Very large companies: improve the start plan block of teams by block of teams.
 
-The whole team model of a very large company does not fit a laptop (``solve``,
+The whole team model of a very large company does not fit a laptop (``large``,
 ``MODEL_VARIABLE_LIMIT``), but a block of a few hundred of its teams does. Each block is
 planned again as a company of its own: its teams, the people the plan seats in them and a
 share of the people it seats nowhere, the Rules that stay inside the block, and the gap
@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from crossteam.checks.objective import team_objective_terms
 from crossteam.checks.teams import check_teams
@@ -26,9 +27,9 @@ from crossteam.models import (
     SolveStatus,
     Team,
     TeamAssignment,
+    pair_key,
 )
-from crossteam.planner.context import pair_key
-from crossteam.planner.options import SolveOptions
+from crossteam.planner.options import Progress, SolveOptions, Stage
 
 BLOCK_VARIABLES = 60_000
 """About how many model variables one block may have (a few seconds to build)."""
@@ -36,7 +37,21 @@ MIN_BLOCK_SECONDS = 8.0
 """A block gets at least this much time (about what 60,000 variables take to build and
 start searching on 2 cores), or is not tried."""
 
-Solve = Callable[..., Plan]
+
+class SolvePart(Protocol):
+    """``planner.solve`` of a part of a larger plan (``whole=False``): a block, or the
+    rotation planned after the teams."""
+
+    def __call__(
+        self,
+        instance: PlanningInput,
+        report: NetworkReport,
+        options: SolveOptions,
+        *,
+        on_progress: Callable[[Progress], None] | None = None,
+        on_stage: Callable[[Stage], None] | None = None,
+        stop: threading.Event | None = None,
+    ) -> Plan: ...
 
 
 def improve_by_blocks(
@@ -47,7 +62,7 @@ def improve_by_blocks(
     *,
     variables: int,
     deadline: float,
-    solve: Solve,
+    solve: SolvePart,
     stop: threading.Event | None = None,
     on_block: Callable[[float, int], None] | None = None,
     repeatable_seconds: float | None = None,

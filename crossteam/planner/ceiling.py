@@ -163,7 +163,7 @@ def _b_matching(
             model.add(sum(literals) <= reach.host[host])
     model.maximize(sum(coefficients[pair] * sum(options) for pair, options in ways.items()))
     solver = cp_model.CpSolver()
-    solver.parameters.catch_sigint_signal = False  # the CLI handles Ctrl-C (solve._solver)
+    solver.parameters.catch_sigint_signal = False  # the CLI handles Ctrl-C (search.new_solver)
     solver.parameters.num_workers = 1
     solver.parameters.max_deterministic_time = EFFORT
     status = solve_until(solver, model, cutoff)

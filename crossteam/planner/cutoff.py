@@ -11,7 +11,6 @@ import math
 import threading
 import time
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -92,7 +91,7 @@ def solve_until(
     callback: cp_model.CpSolverSolutionCallback | None = None,
     *,
     linger: float = 0.0,
-) -> Any:
+) -> cp_model.CpSolverStatus:
     """``solver.solve(model)`` that also ends on ``cutoff.stop`` and at ``cutoff.deadline``.
 
     A watcher thread asks the solver to stop every 0.1 s once ``stop`` has been set for

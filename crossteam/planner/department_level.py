@@ -39,13 +39,15 @@ from ortools.sat.python import cp_model
 from crossteam.models import (
     BalanceMode,
     DepartmentName,
+    DepartmentPairKey,
     PlanningInput,
     RuleKind,
     SkillName,
     Team,
     TeamName,
+    pair_key,
 )
-from crossteam.planner.context import OBJECTIVE_SCALE, DepartmentPairKey, pair_key
+from crossteam.models.limits import OBJECTIVE_SCALE
 from crossteam.planner.cutoff import Cutoff, solve_until
 from crossteam.planner.rotation import RotationReach
 
@@ -494,63 +496,16 @@ def plan_departments(
         integer_plan: Also choose a mix per team from the generated mixes.
     """
     company = _Company(instance)
-    required: dict[TeamName, Counter[DepartmentName]] = defaultdict(Counter)
-    department_of = {e.employee_id: e.department for e in instance.available_employees}
-    for rule in instance.rules_of(RuleKind.IN_TEAM):
-        if rule.employee_id in department_of and len(rule.targets) == 1:
-            required[rule.targets[0]][department_of[rule.employee_id]] += 1
-    shape_of = {t.name: Shape.of(t, required[t.name]) for t in instance.teams}
+    shape_of = _shapes(instance)
     shapes = Counter(shape_of.values())
     master = _Master(company, shapes, weights, reach)
     start_mixes = Counter((shape_of[team], mix_of(d)) for team, d in start.items())
     for shape, mix in start_mixes:
         master.add(shape, mix)
     pricing = {s: _Pricing(company, s, weights.pairs, weights) for s in shapes}
-    best = math.inf
-    proven = False
-    rounds = 0
     share = 1 - MASTER_SHARE if integer_plan else 1.0
-    workers = ThreadPoolExecutor(PRICING_THREADS)  # CP-SAT lets go of the GIL while solving
-    limit = QUICK_PRICE_SECONDS
-    while True:
-        value, duals, prices, shape_duals = master.solve()
-        if not math.isfinite(value):
-            break
-        rounds += 1
-        bound = value
-        added = 0
-        amount = min(limit, budget.left(share))
-        priced = list(
-            workers.map(
-                partial(
-                    _price, duals=duals, prices=prices, budget=budget, amount=amount, stop=stop
-                ),
-                pricing.values(),
-            )
-        )
-        for (shape, teams), found in zip(shapes.items(), priced, strict=True):
-            budget.spent += found.work
-            bound += teams * max(0.0, found.bound - shape_duals[shape])
-            for mix in found.mixes:
-                reduced = (
-                    master.value(shape, mix)
-                    + sum(duals[k] for k in master.bridged(mix))
-                    - sum(prices[d] * n for d, n in mix)
-                    - shape_duals[shape]
-                )
-                if reduced > 1e-6 and master.add(shape, mix):
-                    added += 1
-        best = min(best, bound)
-        if not added and limit < PRICE_SECONDS:
-            limit = PRICE_SECONDS  # quick pricing found nothing more: look properly
-        elif not added:
-            proven = best <= value + 1e-6
-            break
-        if not budget.left(share) or (stop is not None and stop.is_set()):
-            break
-    workers.shutdown()
-    plan = DepartmentPlan(bound=best, proven=proven, rounds=rounds)
-    if integer_plan and math.isfinite(best) and not (stop is not None and stop.is_set()):
+    plan = _generate_columns(master, list(pricing.values()), budget, share, stop)
+    if integer_plan and math.isfinite(plan.bound) and not (stop is not None and stop.is_set()):
         _integer_plan(
             plan,
             master,
@@ -560,6 +515,86 @@ def plan_departments(
             stop=stop,
         )
     return plan
+
+
+def _shapes(instance: PlanningInput) -> dict[TeamName, Shape]:
+    """Each team's shape, with the members the Rules put in it counted per department."""
+    required: dict[TeamName, Counter[DepartmentName]] = defaultdict(Counter)
+    department_of = {e.employee_id: e.department for e in instance.available_employees}
+    for rule in instance.rules_of(RuleKind.IN_TEAM):
+        if rule.employee_id in department_of and len(rule.targets) == 1:
+            required[rule.targets[0]][department_of[rule.employee_id]] += 1
+    return {t.name: Shape.of(t, required[t.name]) for t in instance.teams}
+
+
+def _generate_columns(
+    master: _Master,
+    pricing: list[_Pricing],
+    budget: Budget,
+    share: float,
+    stop: threading.Event | None,
+) -> DepartmentPlan:
+    """Column generation within ``share`` of the ``budget``: the master solved, each shape
+    (``pricing``, in the master's order of shapes) priced, round after round, until no mix
+    improves the master or the budget or ``stop`` ends it; the best bound met."""
+    best = math.inf
+    proven = False
+    rounds = 0
+    workers = ThreadPoolExecutor(PRICING_THREADS)  # CP-SAT lets go of the GIL while solving
+    limit = QUICK_PRICE_SECONDS
+    while True:
+        value, duals, prices, shape_duals = master.solve()
+        if not math.isfinite(value):
+            break
+        rounds += 1
+        amount = min(limit, budget.left(share))
+        priced = list(
+            workers.map(
+                partial(
+                    _price, duals=duals, prices=prices, budget=budget, amount=amount, stop=stop
+                ),
+                pricing,
+            )
+        )
+        bound, added = _add_priced(master, priced, value, (duals, prices, shape_duals), budget)
+        best = min(best, bound)
+        if not added and limit < PRICE_SECONDS:
+            limit = PRICE_SECONDS  # quick pricing found nothing more: look properly
+        elif not added:
+            proven = best <= value + 1e-6
+            break
+        if not budget.left(share) or (stop is not None and stop.is_set()):
+            break
+    workers.shutdown()
+    return DepartmentPlan(bound=best, proven=proven, rounds=rounds)
+
+
+def _add_priced(
+    master: _Master,
+    priced: list[Priced],
+    value: float,
+    duals: tuple[Duals, dict[DepartmentName, float], dict[Shape, float]],
+    budget: Budget,
+) -> tuple[float, int]:
+    """The mixes of one pricing round with a positive reduced value added to the master;
+    the round's bound (the master's ``value`` plus each shape's teams times its best
+    reduced value) and how many mixes were added. The budget pays for the pricing."""
+    pairs, prices, shape_duals = duals
+    bound = value
+    added = 0
+    for (shape, teams), found in zip(master.shapes.items(), priced, strict=True):
+        budget.spent += found.work
+        bound += teams * max(0.0, found.bound - shape_duals[shape])
+        for mix in found.mixes:
+            reduced = (
+                master.value(shape, mix)
+                + sum(pairs[k] for k in master.bridged(mix))
+                - sum(prices[d] * n for d, n in mix)
+                - shape_duals[shape]
+            )
+            if reduced > 1e-6 and master.add(shape, mix):
+                added += 1
+    return bound, added
 
 
 def _integer_plan(
@@ -574,13 +609,41 @@ def _integer_plan(
     """Choose a mix per team among the generated ones (and stints per department pair),
     starting from the start plan's mixes."""
     model = cp_model.CpModel()
-    company, weights = master.company, master.weights
     amount = [model.new_int_var(0, master.shapes[shape], "") for shape, _, _ in master.columns]
     for shape, teams in master.shapes.items():
         model.add(
             sum(v for (s, _, _), v in zip(master.columns, amount, strict=True) if s == shape)
             == teams
         )
+    bridging, held = _seat_and_bridge(model, master, amount, start)
+    stints: dict[tuple[DepartmentName, DepartmentName], cp_model.IntVar] = {}
+    if master.reach is not None:
+        stints = _add_stints(model, master.reach, master.stints, bridging)
+    _maximize_bridging(model, master, amount, bridging, held)
+    solver = _search_integer(model, budget, stop)
+    if solver is None:
+        return
+    weights = master.weights
+    plan.value = solver.objective_value / OBJECTIVE_SCALE
+    plan.start_value = sum(weights.pairs[key] for key in held) + sum(
+        n * master.value(shape, mix) for (shape, mix), n in start.items()
+    )
+    queue: dict[Shape, list[Mix]] = defaultdict(list)
+    for (shape, mix, _), var in zip(master.columns, amount, strict=True):
+        queue[shape].extend([mix] * solver.value(var))
+    plan.mixes = {team: queue[shape].pop() for team, shape in shape_of.items()}
+    plan.rotations = {key: 1 for key, var in stints.items() if solver.value(var)}
+
+
+def _seat_and_bridge(
+    model: cp_model.CpModel,
+    master: _Master,
+    amount: list[cp_model.IntVar],
+    start: Counter[tuple[Shape, Mix]],
+) -> tuple[dict[DepartmentPairKey, list[cp_model.IntVar]], set[DepartmentPairKey]]:
+    """No department seats more than its available people; the columns hinted with the
+    start plan's mixes. Returns the columns bridging each pair, and the pairs the start
+    plan bridges."""
     seated: dict[DepartmentName, list[cp_model.LinearExpr | int]] = defaultdict(list)
     bridging: dict[DepartmentPairKey, list[cp_model.IntVar]] = defaultdict(list)
     held: set[DepartmentPairKey] = set()
@@ -593,22 +656,44 @@ def _integer_plan(
                 held.add(key)
         model.add_hint(var, start[shape, mix])  # a complete solution to improve on
     for d, terms in seated.items():
-        model.add(sum(terms) <= company.available[d])
+        model.add(sum(terms) <= master.company.available[d])
+    return bridging, held
+
+
+def _add_stints(
+    model: cp_model.CpModel,
+    reach: RotationReach,
+    ways: Iterable[tuple[DepartmentName, DepartmentName]],
+    bridging: dict[DepartmentPairKey, list[cp_model.IntVar]],
+) -> dict[tuple[DepartmentName, DepartmentName], cp_model.IntVar]:
+    """A stint literal per way from home to host department, within what each department
+    can send and host; each bridges its pair."""
     stints: dict[tuple[DepartmentName, DepartmentName], cp_model.IntVar] = {}
-    if master.reach is not None:
-        sent: dict[DepartmentName, list[cp_model.IntVar]] = defaultdict(list)
-        hosted: dict[DepartmentName, list[cp_model.IntVar]] = defaultdict(list)
-        for home, host in master.stints:
-            var = model.new_bool_var("")
-            model.add_hint(var, 0)
-            stints[home, host] = var
-            sent[home].append(var)
-            hosted[host].append(var)
-            bridging[pair_key(home, host)].append(var)
-        for home, literals in sent.items():
-            model.add(sum(literals) <= master.reach.send[home])
-        for host, literals in hosted.items():
-            model.add(sum(literals) <= master.reach.host[host])
+    sent: dict[DepartmentName, list[cp_model.IntVar]] = defaultdict(list)
+    hosted: dict[DepartmentName, list[cp_model.IntVar]] = defaultdict(list)
+    for home, host in ways:
+        var = model.new_bool_var("")
+        model.add_hint(var, 0)
+        stints[home, host] = var
+        sent[home].append(var)
+        hosted[host].append(var)
+        bridging[pair_key(home, host)].append(var)
+    for home, literals in sent.items():
+        model.add(sum(literals) <= reach.send[home])
+    for host, literals in hosted.items():
+        model.add(sum(literals) <= reach.host[host])
+    return stints
+
+
+def _maximize_bridging(
+    model: cp_model.CpModel,
+    master: _Master,
+    amount: list[cp_model.IntVar],
+    bridging: Mapping[DepartmentPairKey, list[cp_model.IntVar]],
+    held: set[DepartmentPairKey],
+) -> None:
+    """The objective: pairs covered by a column or stint, and what the mixes are worth."""
+    weights = master.weights
     objective: list[tuple[int, cp_model.IntVar]] = []
     for key, covering in bridging.items():
         covered = model.new_bool_var("")
@@ -620,6 +705,13 @@ def _integer_plan(
         for (shape, mix, _), var in zip(master.columns, amount, strict=True)
     ]
     model.maximize(sum(c * v for c, v in objective))
+
+
+def _search_integer(
+    model: cp_model.CpModel, budget: Budget, stop: threading.Event | None
+) -> cp_model.CpSolver | None:
+    """The integer plan's search, within what is left of the ``budget``; the solver, or
+    ``None`` when it found no plan."""
     solver = cp_model.CpSolver()
     solver.parameters.catch_sigint_signal = False
     solver.parameters.num_workers = INTEGER_WORKERS
@@ -636,13 +728,5 @@ def _integer_plan(
     ):
         budget.wall_cut = True  # the clock, not the work, ended the search for a plan
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return
-    plan.value = solver.objective_value / OBJECTIVE_SCALE
-    plan.start_value = sum(weights.pairs[key] for key in held) + sum(
-        n * master.value(shape, mix) for (shape, mix), n in start.items()
-    )
-    queue: dict[Shape, list[Mix]] = defaultdict(list)
-    for (shape, mix, _), var in zip(master.columns, amount, strict=True):
-        queue[shape].extend([mix] * solver.value(var))
-    plan.mixes = {team: queue[shape].pop() for team, shape in shape_of.items()}
-    plan.rotations = {key: 1 for key, var in stints.items() if solver.value(var)}
+        return None
+    return solver

@@ -161,3 +161,7 @@ class Stage(StrEnum):
     """Very large companies: the start plan improved block of teams by block of teams."""
     EXPLAIN = "explain"
     """No plan meets every rule: finding the rules in conflict."""
+
+
+def silent(stage: Stage) -> None:
+    """No one listens to the stages."""

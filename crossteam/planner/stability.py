@@ -7,7 +7,7 @@ each rotation stint of the previous plan that the new plan loses, and for each o
 gains. A move is both (twice the weight), a join or a leave once, a kept assignment
 nothing; one a manager asked to keep weighs ``KEEP_FACTOR`` times more when lost. So a
 bridging gain changes the plan only where it outweighs the changes it needs. The previous
-plan is hinted, completed by a quick solve of the changes alone (``solve.hint_previous``).
+plan is hinted, completed by a quick solve of the changes alone (``hints.hint_previous``).
 
 People stay aggregated: per team and class of interchangeable people the model counts how
 many previous members stay (``TeamModel.stays``), per class, host and start how many

@@ -135,7 +135,7 @@ def _bridge_directions(
         model.add(sum(leaving) <= most - used)
     model.maximize(sum(weight_of[way] * var for way, var in chosen.items()))
     solver = cp_model.CpSolver()
-    solver.parameters.catch_sigint_signal = False  # the CLI handles Ctrl-C (see solve._solver)
+    solver.parameters.catch_sigint_signal = False  # the CLI handles Ctrl-C (see search.new_solver)
     solver.parameters.num_workers = 1
     solver.parameters.max_deterministic_time = DIRECTIONS_EFFORT
     if solve_until(solver, model, cutoff) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
