@@ -40,8 +40,9 @@ from crossteam.models import (
     Settings,
     SolveStatus,
 )
+from crossteam.models.limits import OBJECTIVE_SCALE
 from crossteam.network import analyse
-from crossteam.planner.context import OBJECTIVE_SCALE, ModelContext
+from crossteam.planner.context import ModelContext
 from crossteam.planner.rotation import build_rotation
 from crossteam.synthetic import write_example
 

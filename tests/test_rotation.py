@@ -23,10 +23,11 @@ from crossteam.models import (
     Rule,
     RuleKind,
     SolveStatus,
+    pair_key,
 )
 from crossteam.network import analyse
 from crossteam.planner import SolveOptions, solve
-from crossteam.planner.context import ModelContext, pair_key
+from crossteam.planner.context import ModelContext
 from crossteam.planner.rotation import (
     balanced_colouring,
     build_rotation,

@@ -20,8 +20,9 @@ from crossteam.models import (
     Rule,
     RuleKind,
     SolveStatus,
+    pair_key,
 )
-from crossteam.planner.context import ModelContext, pair_key
+from crossteam.planner.context import ModelContext
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.rotation import RotationModel, build_rotation, rotation_facts
 from crossteam.planner.rotation.bridges import add_bridges

@@ -28,6 +28,7 @@ from crossteam.models import (
     Team,
     TeamAssignment,
     pair_key,
+    pairs_among,
 )
 from crossteam.planner.options import Progress, SolveOptions, Stage
 
@@ -194,8 +195,7 @@ def without_pairs_held(
     by_id = instance.employee_by_id
     held: set[tuple[str, str]] = set()
     for members in teams:
-        present = sorted({by_id[e].department for e in members})
-        held.update(pair_key(a, b) for i, a in enumerate(present) for b in present[i + 1 :])
+        held.update(pairs_among(by_id[e].department for e in members))
     return report.model_copy(
         update={
             "pairs": tuple(

@@ -18,7 +18,7 @@ from crossteam.models import DepartmentName, DepartmentPairKey, PlanningInput, P
 from crossteam.models.limits import OBJECTIVE_LIMIT, OBJECTIVE_SCALE
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
 
-__all__ = ["OBJECTIVE_SCALE", "DepartmentPairKey", "ModelContext", "objective_reach", "pair_key"]
+__all__ = ["ModelContext", "objective_reach"]
 
 
 @dataclass

@@ -172,7 +172,7 @@ class _Company:
         needed = {(n.skill, n.min_level) for t in instance.teams for n in t.skill_needs}
         for e in pool:
             for skill, level in needed:
-                if e.skills.get(skill, 0) >= level:
+                if e.meets(skill, level):
                     self.holders[skill, level][e.department] += 1
 
     def aim(self, department: DepartmentName, size: int) -> int:

@@ -16,7 +16,7 @@ from crossteam.models import (
     EmployeeId,
     PlanningInput,
     TeamName,
-    pair_key,
+    pairs_among,
 )
 from crossteam.planner.cutoff import Cutoff, WallCuts, solve_until
 from crossteam.planner.department_level import Mix
@@ -218,13 +218,7 @@ def _people_for(
         for need in team.skill_needs:
             for _ in range(need.min_count):
                 holder = next(
-                    (
-                        e
-                        for d, n in wanted.items()
-                        if n
-                        for e in free[d]
-                        if e.skills.get(need.skill, 0) >= need.min_level
-                    ),
+                    (e for d, n in wanted.items() if n for e in free[d] if need.met_by(e)),
                     None,
                 )
                 if holder is not None:
@@ -246,8 +240,7 @@ def _hint_rotation_around(built: PlanningModel, teams: Iterable[Iterable[str]]) 
     department_of = {e.employee_id: e.department for e in built.ctx.instance.employees}
     held: set[DepartmentPairKey] = set()
     for members in teams:
-        present = sorted({department_of.get(m, m) for m in members})
-        held.update(pair_key(a, b) for i, a in enumerate(present) for b in present[i + 1 :])
+        held.update(pairs_among(department_of.get(m, m) for m in members))
     hint_rotation(built.rotation, built.ctx, held)
 
 

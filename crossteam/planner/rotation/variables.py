@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from crossteam.models import DepartmentName, RotationStint, Settings, SkillName
-from crossteam.planner.context import OBJECTIVE_SCALE
+from crossteam.models.limits import OBJECTIVE_SCALE
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.rotation.classes import RotatorClass, TimingGroup, learning_gain
 from crossteam.planner.rotation.facts import RotationFacts
