@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from instances import company, network_report, person, random_company
 from ortools.sat.python import cp_model
+from solving import by_work
 
 from crossteam.checks import verify
 from crossteam.models import (
@@ -32,7 +33,11 @@ from crossteam.planner.explain import EXPLAIN_INTERRUPTED
 from crossteam.planner.options import DETERMINISTIC_PER_SECOND
 from crossteam.planner.search import CEILING_NOTE, START_NOTE
 
-QUICK = SolveOptions(time_limit_seconds=5, workers=2, plan_rotation=False)
+QUICK = by_work(0.5, rotation=False)
+"""Teams only, the search bounded by work (the clock a distant safety net): what the tests
+assert of a plan (optimal, proven infeasible, its objective) cannot flip on a loaded machine."""
+CLOCK = SolveOptions(time_limit_seconds=5, workers=2, plan_rotation=False, repeatable=False)
+"""Teams only, on the clock alone: for the tests of runs that are not repeatable."""
 
 
 def planned(instance: PlanningInput, options: SolveOptions = QUICK) -> Plan:
@@ -179,7 +184,7 @@ def test_a_repeatable_run_the_clock_ends_says_it_may_not_repeat(
 
 def test_a_run_on_the_clock_alone_is_not_called_repeatable() -> None:
     instance = random_company(60, 5, 6, seed=2)
-    plan = planned(instance, replace(QUICK, repeatable=False))
+    plan = planned(instance, CLOCK)
     assert not plan.repeatable and plan.deterministic_time_limit is None
     assert not [n for n in plan.notes if "repeat" in n]
 
@@ -279,7 +284,7 @@ def test_the_start_plan_stands_when_the_search_ends_before_its_first_solution(
     monkeypatch.setattr(search_module, "_run", lambda *_: cp_model.UNKNOWN)
     instance = random_company(80, 5, 8, seed=12)
     # on the clock: the stand-in search has no deterministic time to read
-    plan = planned(instance, replace(QUICK, repeatable=False))
+    plan = planned(instance, CLOCK)
     assert plan.status is SolveStatus.FEASIBLE
     # no bound from the solver: the hand-made one stands in, and the notes say both
     ceiling = team_objective_bound(instance, network_report(instance).gap_weights())
