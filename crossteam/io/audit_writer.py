@@ -14,25 +14,23 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Generic, TypeVar
 
-from openpyxl import Workbook
 from openpyxl.drawing.image import Image
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crossteam.io.charts import GraphPanel, department_graph_png
 from crossteam.io.excel import (
     DEFAULT_WIDTH,
     LINE_POINTS,
+    BookWriter,
     Destination,
-    cell_width,
     display_width,
     fill,
     paragraph_lines,
-    print_setup,
 )
+from crossteam.io.excel import Column as TableColumn
 from crossteam.models import (
     PROJECTION,
     BridgedPair,
@@ -83,30 +81,24 @@ class Column(Generic[Row]):
 
 
 def _write_table(
-    sheet: Worksheet, name: str, columns: Sequence[Column[Row]], rows: Sequence[Row], top: int = 1
+    book: BookWriter,
+    sheet: Worksheet,
+    name: str,
+    columns: Sequence[Column[Row]],
+    rows: Sequence[Row],
 ) -> None:
-    """Header at row ``top``, one line per row, as a real Excel table with frozen header."""
-    for c, column in enumerate(columns, start=1):
-        _fill(sheet.cell(top, c), column.header)
-        sheet.cell(top, c).font = BOLD
-    widths = [display_width(column.header) + 2 for column in columns]
-    for r, row in enumerate(rows, start=top + 1):
-        for c, column in enumerate(columns, start=1):
-            value = column.value(row)
-            cell = sheet.cell(r, c)
-            _fill(cell, value)
-            if column.number_format and isinstance(value, float):
-                cell.number_format = column.number_format
-            widths[c - 1] = max(widths[c - 1], cell_width(value) + 2)
-    for c, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(c)].width = min(width, MAX_COLUMN_WIDTH)
-    sheet.freeze_panes = sheet.cell(top + 1, 1)
-    sheet.print_title_rows = f"{top}:{top}"
-    if rows:
-        ref = f"A{top}:{get_column_letter(len(columns))}{top + len(rows)}"
-        table = Table(displayName=name, ref=ref)
-        table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-        sheet.add_table(table)
+    """One line per row as a real Excel table with frozen header (the one table writer,
+    ``BookWriter.table``); a value of empty text leaves its cell blank."""
+    book.table(
+        sheet,
+        name,
+        [TableColumn(c.header, c.number_format) for c in columns],
+        ([_blank_if_empty(c.value(row)) for c in columns] for row in rows),
+    )
+
+
+def _blank_if_empty(value: CellValue) -> CellValue:
+    return None if value == "" else value
 
 
 SummaryRow = tuple[str, Callable[[NetworkReport], CellValue], str | None, str]
@@ -206,7 +198,9 @@ def _wrap_across(sheet: Worksheet, row: int, columns: int) -> None:
     sheet.row_dimensions[row].height = paragraph_lines(str(cell.value or ""), width) * LINE_POINTS
 
 
-def _write_departments(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | None) -> None:
+def _write_departments(
+    book: BookWriter, sheet: Worksheet, report: NetworkReport, effect: PlanEffect | None
+) -> None:
     after = {} if effect is None else {d.department: d for d in effect.after.per_department}
     columns: list[Column[DepartmentStats]] = [
         Column("department", lambda d: d.department),
@@ -226,7 +220,7 @@ def _write_departments(sheet: Worksheet, report: NetworkReport, effect: PlanEffe
             Column("ei_index_after", lambda d: after[d.department].ei_index, INDEX),
             Column("departments_tied_to_after", lambda d: after[d.department].breadth),
         ]
-    _write_table(sheet, "DepartmentsTable", columns, report.per_department)
+    _write_table(book, sheet, "DepartmentsTable", columns, report.per_department)
 
 
 def _teams_text(bridge: BridgedPair | None) -> str:
@@ -239,7 +233,9 @@ def _stints_text(bridge: BridgedPair | None) -> str:
     return ", ".join(f"{s.employee_id} in {s.department} ({s.period})" for s in bridge.rotations)
 
 
-def _write_gaps(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | None) -> None:
+def _write_gaps(
+    book: BookWriter, sheet: Worksheet, report: NetworkReport, effect: PlanEffect | None
+) -> None:
     gaps = report.ranked_gaps
     rank = {(p.department_a, p.department_b): i for i, p in enumerate(gaps, start=1)}
     after = (
@@ -269,7 +265,7 @@ def _write_gaps(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | No
             Column("bridged_by_teams", lambda p: _teams_text(bridged.get(key(p)))),
             Column("bridged_by_rotations", lambda p: _stints_text(bridged.get(key(p)))),
         ]
-    _write_table(sheet, "GapsTable", columns, gaps)
+    _write_table(book, sheet, "GapsTable", columns, gaps)
 
 
 def _write_heat_map(sheet: Worksheet, top: int, title: str, report: NetworkReport) -> int:
@@ -321,7 +317,11 @@ def _write_density(sheet: Worksheet, report: NetworkReport, effect: PlanEffect |
 
 
 def _write_people(
-    sheet: Worksheet, instance: PlanningInput, report: NetworkReport, effect: PlanEffect | None
+    book: BookWriter,
+    sheet: Worksheet,
+    instance: PlanningInput,
+    report: NetworkReport,
+    effect: PlanEffect | None,
 ) -> None:
     names = {e.employee_id: e.name for e in instance.employees}
     after = {} if effect is None else {p.employee_id: p for p in effect.after.people}
@@ -343,7 +343,7 @@ def _write_people(
             Column("betweenness_after", lambda p: after[p.employee_id].betweenness, "0.00000"),
             Column("constraint_after", lambda p: after[p.employee_id].constraint, INDEX),
         ]
-    _write_table(sheet, "PeopleTable", columns, report.people)
+    _write_table(book, sheet, "PeopleTable", columns, report.people)
 
 
 def _write_graph(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | None) -> None:
@@ -378,15 +378,11 @@ def write_audit(
     ``report`` is the network before any plan; when ``effect`` is given its ``before``
     is expected to be that same report.
     """
-    workbook = Workbook()
-    summary = workbook.active
-    summary.title = "Summary"
-    _write_summary(summary, instance, report, effect)
-    _write_departments(workbook.create_sheet("Departments"), report, effect)
-    _write_gaps(workbook.create_sheet("Gaps"), report, effect)
-    _write_density(workbook.create_sheet("Density"), report, effect)
-    _write_people(workbook.create_sheet("People"), instance, report, effect)
-    _write_graph(workbook.create_sheet("Graph"), report, effect)
-    for sheet in workbook.worksheets:  # the writers above set the rows repeated
-        print_setup(sheet, title_rows=None if sheet.print_title_rows else 1)
-    workbook.save(path)
+    book = BookWriter()
+    _write_summary(book.sheet("Summary"), instance, report, effect)
+    _write_departments(book, book.sheet("Departments"), report, effect)
+    _write_gaps(book, book.sheet("Gaps"), report, effect)
+    _write_density(book.sheet("Density"), report, effect)
+    _write_people(book, book.sheet("People"), instance, report, effect)
+    _write_graph(book.sheet("Graph"), report, effect)
+    book.save(path)
