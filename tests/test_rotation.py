@@ -28,12 +28,11 @@ from crossteam.models import (
 from crossteam.network import analyse
 from crossteam.planner import SolveOptions, solve
 from crossteam.planner.context import ModelContext
+from crossteam.planner.prechecks import precheck_rotation, rotation_warnings
 from crossteam.planner.rotation import (
     balanced_colouring,
     build_rotation,
     explain_rotation_assumptions,
-    precheck_rotation,
-    rotation_warnings,
 )
 from crossteam.synthetic import write_example
 

@@ -390,7 +390,7 @@ def test_rotate_to_rules_leave_every_home_enough_available_people(
     tmp_path: Path, seed: int
 ) -> None:
     # unavailable people are not on site: a rotate_to must come from available spare staff
-    from crossteam.planner.rotation import precheck_rotation
+    from crossteam.planner.prechecks import precheck_rotation
 
     path = tmp_path / "company.xlsx"
     write_example(path, employees=200, departments=8, seed=seed)

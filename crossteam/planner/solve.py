@@ -35,8 +35,12 @@ from crossteam.planner.hints import hint_best_start
 from crossteam.planner.large import LargeCompany, too_large_to_repair
 from crossteam.planner.model import PlanningModel, build_model
 from crossteam.planner.options import Progress, SolveOptions, Stage, silent
-from crossteam.planner.prechecks import check_teams_possible, team_rule_warnings
-from crossteam.planner.rotation import precheck_rotation, rotation_warnings
+from crossteam.planner.prechecks import (
+    check_teams_possible,
+    precheck_rotation,
+    rotation_warnings,
+    team_rule_warnings,
+)
 from crossteam.planner.search import (
     RunFacts,
     no_solution_reason,

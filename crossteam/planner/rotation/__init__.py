@@ -11,8 +11,8 @@ The modules: ``facts`` (what is read from the instance), ``classes`` (classes an
 groups), ``variables`` (the variable container, ``extract`` and ``hint``), one module per
 rule (``stints``, ``rotate_to``, ``host_capacity``, ``min_on_site``, ``critical_skills``)
 and per objective part (``bridges``, ``fairness``, ``learning``), ``hint`` (the greedy
-start), ``share_out`` (who takes which counted stint), ``prechecks``, and ``build``, which
-adds them to the model in order.
+start), ``share_out`` (who takes which counted stint), and ``build``, which adds them to the
+model in order. Its pre-checks sit beside the teams' in ``planner/prechecks/rotation.py``.
 """
 
 from crossteam.planner.rotation.build import build_rotation, explain_rotation_assumptions
@@ -25,7 +25,6 @@ from crossteam.planner.rotation.facts import (
     rotation_reach,
 )
 from crossteam.planner.rotation.hint import hint_counts, hint_rotation
-from crossteam.planner.rotation.prechecks import precheck_rotation, rotation_warnings
 from crossteam.planner.rotation.share_out import StintStay, balanced_colouring
 from crossteam.planner.rotation.variables import RotationModel
 
@@ -41,9 +40,7 @@ __all__ = [
     "explain_rotation_assumptions",
     "hint_counts",
     "hint_rotation",
-    "precheck_rotation",
     "required_on_site",
     "rotation_facts",
     "rotation_reach",
-    "rotation_warnings",
 ]

@@ -9,8 +9,7 @@ rule that matches nobody). An empty list means nothing obvious is wrong (the sol
 still prove infeasibility). A soft rule that matches nobody only earns a warning
 (``team_rule_warnings``): it cannot make planning impossible, but it is most likely a typo.
 
-The rotation's pre-checks count the rotation's own facts and sit beside them, in
-``planner/rotation/prechecks.py``.
+The rotation's pre-checks are beside these, in ``prechecks/rotation.py``.
 """
 
 from __future__ import annotations
