@@ -1,7 +1,7 @@
 """The ``crossteam`` command line: it parses options, wires reader, application layer
 (``pipeline``) and writers together, prints, and maps the outcome to an exit code.
 
-Exit codes: 0 done; 1 no plan; 2 invalid input or usage; 3 internal error; 130 interrupted.
+console.Exit codes: 0 done; 1 no plan; 2 invalid input or usage; 3 internal error; 130 interrupted.
 Messages and progress go to stderr; ``--json`` prints exactly one JSON object on stdout.
 """
 
@@ -22,58 +22,16 @@ from typing import TYPE_CHECKING, Annotated, BinaryIO, NoReturn
 import typer
 from rich.markup import escape
 
-from crossteam import json_contract
-from crossteam.cli_options import (
-    FLAG,
-    Address,
-    Alternatives,
-    Command,
-    Engine,
-    ForceFlag,
-    GridPath,
-    Group,
-    InputPath,
-    JsonFlag,
-    NoRotation,
-    NoTeams,
-    PlanInput,
-    PlanOutput,
-    Previous,
-    Processes,
-    Repeatable,
-    Review,
-    Seed,
-    SweepOutput,
-    TimeLimit,
-    Tolerance,
-    Version,
-    Workers,
-    check_plan_options,
-    solve_options,
-)
-from crossteam.console import (
-    EXIT_INTERRUPTED,
-    EXIT_INVALID,
-    EXIT_NO_PLAN,
-    EXIT_OK,
-    Exit,
-    abandoned,
-    emit_json,
-    exit_code_of,
-    fail_input,
-    interruptible,
-    json_emitted,
-    last_error,
-    matplotlib_leaves_no_trace,
-    plan_exit_code,
-    report_problems,
-    run_in_worker,
-    say,
-    stage,
-    within_cores,
-)
+from crossteam import cli_options as opt
+from crossteam import console, json_contract
 from crossteam.errors import InputError
-from crossteam.messages import audit_line, no_plan_lines, plan_lines
+from crossteam.messages import (
+    audit_line,
+    cut_cells_line,
+    planning_line,
+    sweep_lines,
+    valid_line,
+)
 from crossteam.models import CompanyShape
 from crossteam.models.limits import MAX_SEED
 from crossteam.models.wording import counted
@@ -83,7 +41,7 @@ if TYPE_CHECKING:
     from crossteam.pipeline import PlanOutcome, PlanRequest, PreviousPlanRead
 
 app = typer.Typer(
-    cls=Group,
+    cls=opt.Group,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -92,7 +50,7 @@ app = typer.Typer(
 
 
 @app.callback()
-def _options(version: Version = False) -> None:
+def _options(version: opt.Version = False) -> None:
     """Plan cross-functional teams and job rotations that connect silent departments."""
 
 
@@ -109,9 +67,9 @@ def _load(path: Path, as_json: bool) -> PlanningInput:
     try:
         instance = load_workbook(path)
     except InputError as refused:
-        fail_input(refused, as_json)
+        console.fail_input(refused, as_json)
     for w in instance.warnings:
-        say(f"[yellow]warning[/yellow] {escape(w.render())}")
+        console.say(f"[yellow]warning[/yellow] {escape(w.render())}")
     return instance
 
 
@@ -122,7 +80,9 @@ def _output(path: Path, *, force: bool, inputs: tuple[Path, ...]) -> Path:
 
     named = xlsx_path(path)
     if named != path:
-        say(f"[yellow]note[/yellow] an output workbook's name ends in .xlsx: writing {named.name}")
+        console.say(
+            f"[yellow]note[/yellow] an output workbook's name ends in .xlsx: writing {named.name}"
+        )
     check_output_path(named, force=force, inputs=inputs)
     return named
 
@@ -139,45 +99,37 @@ def _write(
     cut = [str(w.message) for w in caught if issubclass(w.category, CutTextWarning)]
     for other in (w for w in caught if not issubclass(w.category, CutTextWarning)):
         warnings.showwarning(other.message, other.category, other.filename, other.lineno)
-    say(f"Wrote {escape(str(path))}")
+    console.say(f"Wrote {escape(str(path))}")
     if cut:
-        shown = ", ".join(cut[:5]) + (f" and {len(cut) - 5:,} more" if len(cut) > 5 else "")
-        say(
-            f"[yellow]warning[/yellow] {counted(len(cut), 'cell')} held "
-            f"more than the {MAX_CELL_TEXT:,} characters Excel allows and "
-            f"{'were' if len(cut) != 1 else 'was'} cut, ending with {CUT_MARK}: {escape(shown)}"
-        )
+        console.say(cut_cells_line(cut, MAX_CELL_TEXT, CUT_MARK))
 
 
-def _warn_input_changes(path: Path, changes: InputChanges) -> None:
-    """A warning line when the plan at ``path`` was made from another version of the input."""
-    if not changes.same_input:
-        say(f"[yellow]warning[/yellow] {escape(path.name)}: {escape(changes.summary())}")
-
-
-def _read_previous(
-    path: Path, instance: PlanningInput, *, review: bool, as_json: bool
+def _read_plan(
+    path: Path, instance: PlanningInput, *, as_json: bool, review: bool = False
 ) -> PreviousPlanRead:
-    """The plan a re-plan repairs (``--previous``, or ``--review`` with its decisions),
-    checked to be of this company, and a line on how the input changed since."""
+    """The plan workbook at ``path`` (with its decisions when ``review``), checked to be of
+    this company, and a warning line when it was made from another version of the input."""
     from crossteam.io.plan_reader import read_plan_for
     from crossteam.pipeline import PreviousPlanRead
 
     try:
         found = read_plan_for(path, instance, review=review)
     except InputError as refused:
-        fail_input(refused, as_json)
-    _warn_input_changes(path, found.changes)
+        console.fail_input(refused, as_json)
+    if not found.changes.same_input:
+        console.say(
+            f"[yellow]warning[/yellow] {escape(path.name)}: {escape(found.changes.summary())}"
+        )
     return PreviousPlanRead(found.plan, found.changes, found.decisions, found.left_out, review)
 
 
 # ---------------------------------------------------------------------------- commands
 
 
-@app.command(cls=Command)
+@app.command(cls=opt.Command)
 def template(
     out: Annotated[Path, typer.Argument(help="Where to write the blank workbook")],
-    force: ForceFlag = False,
+    force: opt.ForceFlag = False,
 ) -> None:
     """Write a blank input workbook: instructions, examples, every sheet, dropdowns."""
     from crossteam.io.template import write_template
@@ -186,7 +138,7 @@ def template(
     _write(out, write_template, force=force, inputs=())
 
 
-@app.command(cls=Command)
+@app.command(cls=opt.Command)
 def example(
     out: Annotated[Path, typer.Argument(help="Where to write the example workbook")],
     employees: Annotated[
@@ -204,7 +156,7 @@ def example(
     ] = None,
     seed: Annotated[int, typer.Option(min=0, max=MAX_SEED, help="Random seed")] = 0,
     japanese: Annotated[
-        bool, typer.Option("--japanese", help="Japanese names and headers", metavar=FLAG)
+        bool, typer.Option("--japanese", help="Japanese names and headers", metavar=opt.FLAG)
     ] = False,
     shape: Annotated[
         CompanyShape,
@@ -213,7 +165,7 @@ def example(
             "departments; classic: departments of similar size"
         ),
     ] = CompanyShape.REALISTIC,
-    force: ForceFlag = False,
+    force: opt.ForceFlag = False,
 ) -> None:
     """Write a realistic synthetic company (also used by the benchmarks)."""
     from crossteam.io.example import default_departments, write_example
@@ -228,41 +180,34 @@ def example(
     )
 
 
-@app.command(cls=Command)
-def validate(path: InputPath, as_json: JsonFlag = False) -> None:
+@app.command(cls=opt.Command)
+def validate(path: opt.InputPath, as_json: opt.JsonFlag = False) -> None:
     """Check an input workbook and list every problem at its cell."""
     from crossteam.io.reader import read_workbook
 
     try:
         result = read_workbook(path)
     except InputError as refused:  # not a workbook that can be opened safely
-        fail_input(refused, as_json)
-    report_problems(result.errors, result.warnings)
+        console.fail_input(refused, as_json)
+    console.report_problems(result.errors, result.warnings)
     if as_json:
-        emit_json(json_contract.validity_json(not result.errors, result.errors, result.warnings))
+        console.emit_json(
+            json_contract.validity_json(not result.errors, result.errors, result.warnings)
+        )
     if result.errors:
-        raise Exit(EXIT_INVALID)
+        raise console.Exit(console.EXIT_INVALID)
     instance = result.instance
     assert instance is not None
-    say(
-        f"Valid: {counted(len(instance.employees), 'employee')}, "
-        f"{counted(len(instance.departments), 'department')}, "
-        f"{counted(len(instance.teams), 'team')}, {counted(len(instance.periods), 'period')}, "
-        f"{counted(len(result.warnings), 'warning')}."
-    )
+    console.say(valid_line(instance, result.warnings))
 
 
-@app.command(cls=Command)
+@app.command(cls=opt.Command)
 def audit(
-    path: InputPath,
-    out: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Audit workbook to write")
-    ] = None,
-    plan_path: Annotated[
-        Path | None, typer.Option("--plan", help="A plan workbook: show before and after")
-    ] = None,
-    as_json: JsonFlag = False,
-    force: ForceFlag = False,
+    path: opt.InputPath,
+    out: opt.AuditOutput = None,
+    plan_path: opt.PlanToCompare = None,
+    as_json: opt.JsonFlag = False,
+    force: opt.ForceFlag = False,
 ) -> None:
     """Measure how departments talk: E-I index, densities, silent department pairs."""
     inputs = tuple(p for p in (path, plan_path) if p is not None)
@@ -275,17 +220,11 @@ def audit(
     effect = None
     changes: InputChanges | None = None
     if plan_path is not None:
-        from crossteam.io.plan_reader import read_plan_for
-
-        try:
-            planned = read_plan_for(plan_path, instance)
-        except InputError as refused:
-            fail_input(refused, as_json)
+        planned = _read_plan(plan_path, instance, as_json=as_json)
         changes = planned.changes
-        _warn_input_changes(plan_path, changes)
         effect = network.compare(instance, planned.plan, before=report)
     summary = json_contract.audit_json(report)
-    say(audit_line(summary))
+    console.say(audit_line(summary))
     if out is not None:
         from crossteam.io.audit_writer import write_audit
 
@@ -294,34 +233,34 @@ def audit(
         payload = summary if effect is None else {**summary, **json_contract.effect_json(effect)}
         if changes is not None:
             payload["input_changes"] = changes.as_json()
-        emit_json(payload)
+        console.emit_json(payload)
 
 
-@app.command(cls=Command)
+@app.command(cls=opt.Command)
 def plan(
-    path: PlanInput = None,
-    out: PlanOutput = None,
-    time_limit: TimeLimit = None,
-    seed: Seed = None,
-    workers: Workers = None,
-    repeatable: Repeatable = None,
-    no_teams: NoTeams = False,
-    no_rotation: NoRotation = False,
-    review: Review = None,
-    previous_path: Previous = None,
-    alternatives: Alternatives = None,
-    tolerance: Tolerance = None,
-    force: ForceFlag = False,
-    as_json: JsonFlag = False,
+    path: opt.PlanInput = None,
+    out: opt.PlanOutput = None,
+    time_limit: opt.TimeLimit = None,
+    seed: opt.Seed = None,
+    workers: opt.Workers = None,
+    repeatable: opt.Repeatable = None,
+    no_teams: opt.NoTeams = False,
+    no_rotation: opt.NoRotation = False,
+    review: opt.Review = None,
+    previous_path: opt.Previous = None,
+    alternatives: opt.Alternatives = None,
+    tolerance: opt.Tolerance = None,
+    force: opt.ForceFlag = False,
+    as_json: opt.JsonFlag = False,
 ) -> None:
     """Form cross-functional teams and a rotation schedule, and write the plan workbook."""
-    check_plan_options(alternatives, tolerance, review, previous_path)
+    opt.check_plan_options(alternatives, tolerance, review, previous_path)
     base = review if review is not None else previous_path
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     started = time.monotonic()
     source = path if path is not None else _bundled_example()
     if path is None:
-        say(f"No input given: planning the bundled example ({escape(str(source))}).")
+        console.say(f"No input given: planning the bundled example ({escape(str(source))}).")
     out = out if out is not None else Path.cwd() / f"{source.stem}-plan.xlsx"
     inputs = (source,) if base is None else (source, base)
     out = _output(out, force=force, inputs=inputs)
@@ -331,14 +270,14 @@ def plan(
     from crossteam import network
     from crossteam.pipeline import AlternativesAsked, PlanRequest, RunStart
 
-    with stage("Analysing the network..."):
+    with console.stage("Analysing the network..."):
         report = network.analyse(instance)
-    options, notes = solve_options(
+    options, notes = opt.solve_options(
         instance, time_limit, seed, workers, repeatable, no_teams, no_rotation
     )
     previous = None
     if base is not None:
-        previous = _read_previous(base, instance, review=review is not None, as_json=as_json)
+        previous = _read_plan(base, instance, review=review is not None, as_json=as_json)
     asked = None
     if alternatives is not None:
         allowed = tolerance if tolerance is not None else instance.settings.alternatives_tolerance
@@ -366,14 +305,15 @@ def _run_plan(
     as_json: bool,
 ) -> None:
     """Search, check, write and tell. From the search on, a first Ctrl-C or SIGTERM ends the
-    stage under way and keeps the best plan found (it is still checked and written); a
+    console.stage under way and keeps the best plan found (it is still checked and written); a
     second one ends the run at once."""
     from crossteam.pipeline import assess, search
 
     stop = threading.Event()
-    with interruptible(stop):
-        _say_what_is_planned(request, base)
-        searched = run_in_worker(
+    with console.interruptible(stop):
+        if (line := planning_line(request, base)) is not None:
+            console.say(line)
+        searched = console.run_in_worker(
             lambda progress, on_stage, halt: search(
                 request, on_progress=progress, on_stage=on_stage, stop=halt
             ),
@@ -383,42 +323,33 @@ def _run_plan(
         if not searched.plan.has_solution:
             outcome = assess(request, searched)
         else:
-            with stage("Checking the plan..."):
+            with console.stage("Checking the plan..."):
                 outcome = assess(request, searched)
-            with stage(f"Writing {escape(str(out))}..."):
+            with console.stage(f"Writing {escape(str(out))}..."):
                 _write(
                     out,
                     lambda p: _write_plan(p, request, outcome, out.name),
                     force=force,
                     inputs=inputs,
                 )
-        _tell(request, outcome, stop, as_json=as_json)
-
-
-def _say_what_is_planned(request: PlanRequest, base: Path | None) -> None:
-    """A line before a search for alternatives or a re-plan."""
-    if request.alternatives is not None:
-        asked = request.alternatives
-        say(f"Planning {counted(asked.count, 'plan')} within {asked.tolerance:.0%} of the best.")
-    elif request.previous is not None:
-        previous = request.previous
-        decided = sum(d.decision is not None for d in previous.decisions)
-        with_decisions = f" with {counted(decided, 'review decision')}" if previous.review else ""
-        say(f"Re-planning {escape(str(base))}{with_decisions}, with as few changes as possible.")
+        console.tell_plan(
+            outcome, request.report, stop.is_set(), request.options.repeatable, as_json=as_json
+        )
 
 
 def _write_plan(stream: BinaryIO, request: PlanRequest, outcome: PlanOutcome, name: str) -> None:
     from crossteam.io.plan_writer import write_plan
 
-    assert outcome.checks is not None and outcome.effect is not None
+    checks, effect, run_info = outcome.checks, outcome.effect, outcome.run_info
+    assert checks is not None and effect is not None and run_info is not None
     previous = request.previous
     write_plan(
         stream,
         request.instance,
         outcome.plan,
-        effect=outcome.effect,
-        checks=outcome.checks,
-        run_info=outcome.run_info,
+        effect=effect,
+        checks=checks,
+        run_info=run_info,
         changes=outcome.review.changes if outcome.review is not None else None,
         alternatives=outcome.alternatives.summaries if outcome.alternatives else None,
         input_changes=previous.changes if previous is not None else None,
@@ -427,35 +358,16 @@ def _write_plan(stream: BinaryIO, request: PlanRequest, outcome: PlanOutcome, na
     )
 
 
-def _tell(
-    request: PlanRequest, outcome: PlanOutcome, stop: threading.Event, *, as_json: bool
-) -> None:
-    """The outcome's lines and JSON, then its exit code unless it is 0."""
-    stopped = stop.is_set()
-    if outcome.has_plan:
-        asked = request.options.repeatable
-        lines = plan_lines(outcome, stopped=stopped, repeatable_asked=asked)
-    else:
-        lines = no_plan_lines(outcome)
-    for line in lines:
-        say(line)
-    if as_json:
-        emit_json(json_contract.plan_json(outcome, request.report))
-    code = plan_exit_code(outcome, stopped=stopped)
-    if code != EXIT_OK:
-        raise Exit(code)
-
-
-@app.command(cls=Command)
+@app.command(cls=opt.Command)
 def sweep(
-    path: InputPath,
-    grid_path: GridPath,
-    out: SweepOutput = None,
-    engine: Engine = "local",
-    address: Address = None,
-    processes: Processes = 2,
-    force: ForceFlag = False,
-    as_json: JsonFlag = False,
+    path: opt.InputPath,
+    grid_path: opt.GridPath,
+    out: opt.SweepOutput = None,
+    engine: opt.Engine = "local",
+    address: opt.Address = None,
+    processes: opt.Processes = 2,
+    force: opt.ForceFlag = False,
+    as_json: opt.JsonFlag = False,
 ) -> None:
     """Plan many scenarios (settings varied) in parallel and mark the Pareto-efficient ones."""
     from crossteam.sweep import load_grid, run_sweep
@@ -467,20 +379,20 @@ def sweep(
     try:
         grid = load_grid(grid_path, instance)
     except InputError as refused:
-        fail_input(refused, as_json)
+        console.fail_input(refused, as_json)
     if address is None:  # the processes run on this machine
-        processes, _ = within_cores(processes, "--processes")
+        processes, _ = console.within_cores(processes, "--processes")
     total = len(grid.scenarios)
-    say(f"Sweeping {counted(total, 'scenario')} on the {engine} engine.")
+    console.say(f"Sweeping {counted(total, 'scenario')} on the {engine} engine.")
 
     def progress(done: int, of: int) -> None:
-        say(f"  {done}/{counted(of, 'scenario')} done")
+        console.say(f"  {done}/{counted(of, 'scenario')} done")
 
     stop = threading.Event()
     # a stopped sweep lets the scenarios under way finish within their time limit, and
     # keeps them (docs/sweep.md): no grace, and further signals only repeat the stop
-    with interruptible(stop, second_ends=False):
-        result = run_in_worker(
+    with console.interruptible(stop, second_ends=False):
+        result = console.run_in_worker(
             lambda _progress, _stage, halt: run_sweep(
                 instance,
                 grid,
@@ -495,26 +407,18 @@ def sweep(
             staged=False,
             grace=None,
         )
-    failed = [s for s in result.scenarios if s.failure]
-    efficient = [s for s in result.scenarios if s.pareto]
-    say(
-        f"{total - len(failed)} of {counted(total, 'scenario')} planned in {result.seconds:.0f}s; "
-        f"{len(efficient)} Pareto-efficient."
-    )
-    for s in failed:
-        say(
-            f"[red]scenario {s.scenario} ({escape(s.name)}) failed[/red]: {escape(s.failure or '')}"
-        )
+    for line in sweep_lines(result):
+        console.say(line)
     if out is not None:
         from crossteam.io.sweep_writer import write_sweep
 
         _write(out, lambda p: write_sweep(p, instance, result), force=force, inputs=inputs)
     if as_json:
-        emit_json(json_contract.sweep_json(result))
+        console.emit_json(json_contract.sweep_json(result))
     if stop.is_set():
-        raise Exit(EXIT_INTERRUPTED)
-    if failed:
-        raise Exit(EXIT_NO_PLAN)
+        raise console.Exit(console.EXIT_INTERRUPTED)
+    if any(s.failure for s in result.scenarios):
+        raise console.Exit(console.EXIT_NO_PLAN)
 
 
 # ---------------------------------------------------------------------------- entry point
@@ -524,15 +428,19 @@ def main(argv: list[str] | None = None) -> NoReturn:
     """Run the command line and exit with its code; never shows a traceback unless
     ``CROSSTEAM_DEBUG`` is set."""
     args = sys.argv[1:] if argv is None else argv
-    json_emitted.clear()  # main may run more than once in one process (tests, embedding)
-    last_error.clear()
-    with matplotlib_leaves_no_trace():
-        code = exit_code_of(lambda: app(args=args, prog_name="crossteam"))
-    if code != EXIT_OK and "--json" in args and not json_emitted.is_set():
+    console.json_emitted.clear()  # main may run more than once in one process (tests, embedding)
+    console.last_error.clear()
+    with console.matplotlib_leaves_no_trace():
+        code = console.exit_code_of(lambda: app(args=args, prog_name="crossteam"))
+    if code != console.EXIT_OK and "--json" in args and not console.json_emitted.is_set():
         # scripts asked for JSON: they get one object even when the run failed early
-        emit_json(json_contract.failure_json(last_error[0] if last_error else "failed", code))
+        console.emit_json(
+            json_contract.failure_json(
+                console.last_error[0] if console.last_error else "failed", code
+            )
+        )
     sys.stdout.flush()
-    if any(worker.is_alive() for worker in abandoned):
+    if any(worker.is_alive() for worker in console.abandoned):
         # a solver thread still runs native code: leave without tearing the interpreter
         # down under it (its objects would be freed while in use)
         sys.stderr.flush()

@@ -142,6 +142,10 @@ Tolerance = Annotated[
         "fall (default: Settings, 0.05)",
     ),
 ]
+AuditOutput = Annotated[Path | None, typer.Option("-o", "--output", help="Audit workbook to write")]
+PlanToCompare = Annotated[
+    Path | None, typer.Option("--plan", help="A plan workbook: show before and after")
+]
 GridPath = Annotated[
     Path,
     typer.Option("--grid", help="The scenarios: a YAML file or a workbook with a Sweep sheet"),

@@ -23,11 +23,13 @@ from rich.console import Console
 from rich.markup import escape
 
 from crossteam.errors import CrossteamError, InputError, OutputError
-from crossteam.json_contract import validity_json
+from crossteam.json_contract import plan_json, validity_json
+from crossteam.messages import no_plan_lines, plan_lines
 from crossteam.models import Problem
 from crossteam.models.wording import counted
 
 if TYPE_CHECKING:
+    from crossteam.models import NetworkReport
     from crossteam.pipeline import PlanOutcome
     from crossteam.planner import Progress, Stage
 
@@ -39,7 +41,7 @@ EXIT_INVALID = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
-console = Console(stderr=True, highlight=False, soft_wrap=True)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class Exit(Exception):
@@ -56,7 +58,7 @@ last_error: list[str] = []
 
 
 def say(message: str) -> None:
-    console.print(message)
+    stderr.print(message)
 
 
 def say_error(message: str) -> None:
@@ -102,6 +104,29 @@ def plan_exit_code(outcome: PlanOutcome, *, stopped: bool) -> int:
     if stopped:
         return EXIT_INTERRUPTED
     return EXIT_OK if outcome.has_plan else EXIT_NO_PLAN
+
+
+def tell_plan(
+    outcome: PlanOutcome,
+    report: NetworkReport,
+    stopped: bool,
+    repeatable_asked: bool,
+    *,
+    as_json: bool,
+) -> None:
+    """A planning run's lines and JSON (``report``: the network before it), then its exit
+    code unless it is 0."""
+    if outcome.has_plan:
+        lines = plan_lines(outcome, stopped=stopped, repeatable_asked=repeatable_asked)
+    else:
+        lines = no_plan_lines(outcome)
+    for line in lines:
+        say(line)
+    if as_json:
+        emit_json(plan_json(outcome, report))
+    code = plan_exit_code(outcome, stopped=stopped)
+    if code != EXIT_OK:
+        raise Exit(code)
 
 
 class Interrupted(BaseException):
@@ -161,7 +186,7 @@ def run_in_worker(
 
     def on_stage(stage: Stage) -> None:
         stages.append(stage)
-        if not console.is_terminal:
+        if not stderr.is_terminal:
             say(_stage_line(stage, started, options))
 
     def work() -> None:
@@ -173,8 +198,8 @@ def run_in_worker(
     worker = threading.Thread(target=work, name="crossteam-solver", daemon=True)
     worker.start()
     try:
-        if console.is_terminal:
-            with Live(console=console, transient=True, refresh_per_second=4) as live:
+        if stderr.is_terminal:
+            with Live(console=stderr, transient=True, refresh_per_second=4) as live:
                 for _ in _waiting(worker, stop, grace):
                     progress, stage = latest[-1] if latest else None, stages[-1] if stages else None
                     live.update(_progress_line(progress, started, options, stage))
@@ -253,11 +278,11 @@ def _progress_line(
 @contextmanager
 def stage(words: str) -> Iterator[None]:
     """A stage run in the main thread: a line in a log, a passing status on a terminal."""
-    if not console.is_terminal:
+    if not stderr.is_terminal:
         say(words)
         yield
         return
-    with console.status(words):
+    with stderr.status(words):
         yield
 
 

@@ -10,7 +10,11 @@ from rich.markup import escape
 from crossteam.models.wording import counted
 
 if TYPE_CHECKING:
-    from crossteam.pipeline import PlanOutcome
+    from pathlib import Path
+
+    from crossteam.models import PlanningInput, Problem
+    from crossteam.models.sweep import SweepResult
+    from crossteam.pipeline import PlanOutcome, PlanRequest
     from crossteam.review import ReviewResult
 
 REPEAT_WARNING = (
@@ -99,3 +103,51 @@ def alternatives_lines(outcome: PlanOutcome) -> list[str]:
             f"least {least:.0%} of team assignments; see the Alternatives sheet."
         )
     return lines + [f"[yellow]{escape(note)}[/yellow]" for note in alternated.notes]
+
+
+def valid_line(instance: PlanningInput, warnings: tuple[Problem, ...]) -> str:
+    """What ``validate`` found in a valid input."""
+    return (
+        f"Valid: {counted(len(instance.employees), 'employee')}, "
+        f"{counted(len(instance.departments), 'department')}, "
+        f"{counted(len(instance.teams), 'team')}, {counted(len(instance.periods), 'period')}, "
+        f"{counted(len(warnings), 'warning')}."
+    )
+
+
+def planning_line(request: PlanRequest, base: Path | None) -> str | None:
+    """The line before a search for alternatives or a re-plan of ``base``."""
+    if request.alternatives is not None:
+        asked = request.alternatives
+        return f"Planning {counted(asked.count, 'plan')} within {asked.tolerance:.0%} of the best."
+    previous = request.previous
+    if previous is None:
+        return None
+    decided = sum(d.decision is not None for d in previous.decisions)
+    with_decisions = f" with {counted(decided, 'review decision')}" if previous.review else ""
+    return f"Re-planning {escape(str(base))}{with_decisions}, with as few changes as possible."
+
+
+def sweep_lines(result: SweepResult) -> list[str]:
+    """How many scenarios were planned and are Pareto-efficient, then each failure."""
+    total = len(result.scenarios)
+    failed = [s for s in result.scenarios if s.failure]
+    efficient = [s for s in result.scenarios if s.pareto]
+    return [
+        f"{total - len(failed)} of {counted(total, 'scenario')} planned in "
+        f"{result.seconds:.0f}s; {len(efficient)} Pareto-efficient.",
+        *(
+            f"[red]scenario {s.scenario} ({escape(s.name)}) failed[/red]: {escape(s.failure or '')}"
+            for s in failed
+        ),
+    ]
+
+
+def cut_cells_line(cut: list[str], most: int, mark: str) -> str:
+    """The cells cut to ``most`` characters (Excel's limit), ending with ``mark``."""
+    shown = ", ".join(cut[:5]) + (f" and {len(cut) - 5:,} more" if len(cut) > 5 else "")
+    return (
+        f"[yellow]warning[/yellow] {counted(len(cut), 'cell')} held "
+        f"more than the {most:,} characters Excel allows and "
+        f"{'were' if len(cut) != 1 else 'was'} cut, ending with {mark}: {escape(shown)}"
+    )
