@@ -15,7 +15,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from importlib import metadata
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -71,15 +70,6 @@ class RunStart:
     """UTC time the run started, ISO 8601."""
     started: float
     """``time.monotonic()`` at the start, to measure the wall time."""
-
-    @classmethod
-    def now(cls, command: str, input_path: str) -> RunStart:
-        return cls(
-            command=command,
-            input_path=input_path,
-            started_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            started=time.monotonic(),
-        )
 
 
 @dataclass(frozen=True)
