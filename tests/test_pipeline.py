@@ -47,7 +47,7 @@ def test_a_plan_outcome_holds_the_plan_its_checks_and_its_effect(
 def test_the_run_notes_come_first_and_the_run_is_recorded(
     mixed: tuple[PlanRequest, PlanOutcome],
 ) -> None:
-    request, outcome = mixed
+    _, outcome = mixed
     assert outcome.notes[0] == "a note"
     assert outcome.plan.notes == outcome.notes
     info = outcome.run_info
