@@ -370,14 +370,15 @@ def sweep(
     as_json: opt.JsonFlag = False,
 ) -> None:
     """Plan many scenarios (settings varied) in parallel and mark the Pareto-efficient ones."""
-    from crossteam.sweep import load_grid, run_sweep
+    from crossteam.io.grid_reader import read_grid
+    from crossteam.sweep import build_grid, run_sweep
 
     inputs = (path, grid_path)
     if out is not None:
         out = _output(out, force=force, inputs=inputs)
     instance = _load(path, as_json)
     try:
-        grid = load_grid(grid_path, instance)
+        grid = build_grid(read_grid(grid_path), instance)
     except InputError as refused:
         console.fail_input(refused, as_json)
     if address is None:  # the processes run on this machine

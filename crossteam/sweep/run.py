@@ -33,7 +33,7 @@ def run_sweep(
 
     Args:
         instance: The base instance each scenario changes.
-        grid: From ``load_grid``; scenario 0 is the baseline for ``changed_share``.
+        grid: From ``build_grid``; scenario 0 is the baseline for ``changed_share``.
         engine: ``local`` (a process pool) or ``dask`` (a Dask cluster).
         address: A Dask scheduler (``tcp://host:8786``); without it, ``dask`` starts a
             local cluster. Only for ``dask``.
