@@ -26,10 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from crossteam.io.grid_reader import read_grid
 from crossteam.io.reader import load_workbook
 from crossteam.models.sweep import ScenarioResult
 from crossteam.network import analyse
-from crossteam.sweep import load_grid, run_sweep, solve_scenario
+from crossteam.sweep import build_grid, run_sweep, solve_scenario
 from crossteam.synthetic import write_example
 
 
@@ -57,7 +58,7 @@ def main() -> None:
             "  weight_diversity: [1, 3]\n  random_seed: [0, 1]\n",
             encoding="utf-8",
         )
-        grid = load_grid(grid_path, instance)
+        grid = build_grid(read_grid(grid_path), instance)
     n = len(grid.scenarios)
     print(
         f"{args.employees} employees, {args.departments} departments, {len(instance.teams)} "

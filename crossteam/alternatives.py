@@ -20,7 +20,7 @@ from typing import Final
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from crossteam import network
+from crossteam.assessment import assess_plan
 from crossteam.checks import verify
 from crossteam.models import (
     AlternativeSummary,
@@ -349,6 +349,7 @@ def _summaries(
             if other != index
         }
         earlier = [differences[other + 1] for other in range(index)]
+        checks, effect = assess_plan(instance, plan, report)
         summaries.append(
             AlternativeSummary(
                 number=index + 1,
@@ -356,8 +357,8 @@ def _summaries(
                 share_of_best=objective / best if best else 1.0,
                 within_tolerance=objective >= threshold,
                 distinct=min(earlier, default=1.0) >= min_difference,
-                checks_passed=verify(instance, plan).passed,
-                silent_pairs_bridged=len(network.compare(instance, plan, before=report).bridged),
+                checks_passed=checks.passed,
+                silent_pairs_bridged=len(effect.bridged),
                 departments_per_team=_departments_per_team(instance, plan),
                 difference_to=differences,
                 attempts=attempt.solves if attempt else 1,

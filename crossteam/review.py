@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from crossteam.errors import InputError
-from crossteam.io.plan_layout import REVIEW
 from crossteam.models import (
     DepartmentName,
     EmployeeId,
@@ -34,7 +33,14 @@ from crossteam.models import (
     TeamName,
 )
 from crossteam.models.input_changes import rule_text
-from crossteam.models.review import ChangeKind, LeftOut, PlanChange, ReviewKind
+from crossteam.models.review import (
+    REVIEW_SHEET,
+    ChangeKind,
+    Decision,
+    LeftOut,
+    PlanChange,
+    ReviewKind,
+)
 from crossteam.planner import PreviousPlan, Progress, SolveOptions, Stage, solve
 
 NO_PLAN_AFTER_REVIEW = (
@@ -117,7 +123,7 @@ def replan(
             assignment, a lock against the user's own Rules), named at its Review row.
     """
     _check_decisions(instance, decisions)
-    decided = tuple(_decision_rule(d) for d in _decided(decisions, "lock", "remove"))
+    decided = tuple(_decision_rule(d) for d in _decided(decisions, Decision.LOCK, Decision.REMOVE))
     trial = instance
     if decided:
         copy = instance.model_copy(update={"rules": (*instance.rules, *decided)})
@@ -147,7 +153,7 @@ def _kept(previous: Plan, decisions: Sequence[ReviewDecision]) -> set[tuple[str,
     """The previous assignments a keep (or, for a stint's period, a lock) asks to hold."""
     team_of = {m: t.team for t in previous.teams for m in t.members}
     kept: set[tuple[str, str, str]] = set()
-    for d in _decided(decisions, "keep", "lock"):
+    for d in _decided(decisions, Decision.KEEP, Decision.LOCK):
         if d.kind == "team" and d.team is not None and team_of.get(d.employee_id) == d.team:
             kept.add(("team", d.employee_id, d.team))
         elif d.kind == "rotation" and d.department is not None:
@@ -161,7 +167,7 @@ def _kept(previous: Plan, decisions: Sequence[ReviewDecision]) -> set[tuple[str,
 def _check_decisions(instance: PlanningInput, decisions: Sequence[ReviewDecision]) -> None:
     """Refuse decisions no plan can honour, each named at its Review row."""
     problems = [
-        Problem(sheet=REVIEW, row=d.row, column="decision", message=message)
+        Problem(sheet=REVIEW_SHEET, row=d.row, column="decision", message=message)
         for d, message in _refusals(instance, decisions)
     ]
     if problems:
@@ -171,15 +177,17 @@ def _check_decisions(instance: PlanningInput, decisions: Sequence[ReviewDecision
 def _refusals(
     instance: PlanningInput, decisions: Sequence[ReviewDecision]
 ) -> Iterator[tuple[ReviewDecision, str]]:
-    removed = {(d.kind, d.employee_id, d.team, d.department) for d in _decided(decisions, "remove")}
-    for lock in _decided(decisions, "lock"):
+    removed = {
+        (d.kind, d.employee_id, d.team, d.department) for d in _decided(decisions, Decision.REMOVE)
+    }
+    for lock in _decided(decisions, Decision.LOCK):
         if (lock.kind, lock.employee_id, lock.team, lock.department) in removed:
             yield lock, f"{lock.employee_id} is both locked into and removed from {_place(lock)}"
         for message in _lock_refusals(instance, lock):
             yield lock, message
     by_team: dict[TeamName, list[ReviewDecision]] = defaultdict(list)
     first_team: dict[EmployeeId, ReviewDecision] = {}
-    for lock in sorted(_decided(decisions, "lock", kind="team"), key=lambda d: d.row):
+    for lock in sorted(_decided(decisions, Decision.LOCK, kind="team"), key=lambda d: d.row):
         by_team[lock.team or ""].append(lock)
         first = first_team.setdefault(lock.employee_id, lock)
         if first.team != lock.team:
@@ -241,22 +249,22 @@ def _rule_forbids(rule: Rule, lock: ReviewDecision) -> bool:
 
 
 def _decided(
-    decisions: Iterable[ReviewDecision], *words: str, kind: ReviewKind | None = None
+    decisions: Iterable[ReviewDecision], *words: Decision, kind: ReviewKind | None = None
 ) -> list[ReviewDecision]:
-    """The decisions that say one of ``words`` (lock, remove, keep), of ``kind`` if given."""
+    """The decisions that say one of ``words``, of ``kind`` if given."""
     return [d for d in decisions if d.decision in words and kind in (None, d.kind)]
 
 
 def _decision_rule(decision: ReviewDecision) -> Rule:
     kinds: dict[tuple[str, str | None], RuleKind] = {
-        ("team", "lock"): RuleKind.IN_TEAM,
-        ("team", "remove"): RuleKind.NOT_IN_TEAM,
-        ("rotation", "lock"): RuleKind.ROTATE_TO,
-        ("rotation", "remove"): RuleKind.NOT_ROTATE_TO,
+        ("team", Decision.LOCK): RuleKind.IN_TEAM,
+        ("team", Decision.REMOVE): RuleKind.NOT_IN_TEAM,
+        ("rotation", Decision.LOCK): RuleKind.ROTATE_TO,
+        ("rotation", Decision.REMOVE): RuleKind.NOT_ROTATE_TO,
     }
     target = decision.team if decision.kind == "team" else decision.department
     assert target is not None  # read_review fills the team or the host of each row
-    why = LOCKED if decision.decision == "lock" else REMOVED
+    why = LOCKED if decision.decision is Decision.LOCK else REMOVED
     return Rule(
         kind=kinds[decision.kind, decision.decision],
         employee_id=decision.employee_id,
@@ -425,9 +433,9 @@ class _Story:
             if d.employee_id != who or d.kind != change.kind:
                 continue
             place = d.team if d.kind == "team" else d.department
-            if d.decision == "lock" and place in change.gained:
+            if d.decision is Decision.LOCK and place in change.gained:
                 return MOVED if d.kind == "team" and before not in (None, d.team) else LOCKED
-            if d.decision == "remove" and place in change.lost:
+            if d.decision is Decision.REMOVE and place in change.lost:
                 return REMOVED
         return None
 
@@ -625,7 +633,7 @@ def _stats(
             return after_team.get(d.employee_id) == d.team
         return (d.employee_id, d.department) in visits
 
-    locks, removes = _decided(decisions, "lock"), _decided(decisions, "remove")
+    locks, removes = _decided(decisions, Decision.LOCK), _decided(decisions, Decision.REMOVE)
     # a lock decides the person's whole place of its kind (it may move them); a remove
     # decides the one assignment it names
     locked = {(d.kind, d.employee_id) for d in locks}

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from crossteam.io.grid_reader import read_grid
 from crossteam.io.reader import load_workbook
 from crossteam.models import Plan, PlanningInput
 from crossteam.network import analyse
 from crossteam.planner import SolveOptions, solve
-from crossteam.sweep import Grid, load_grid, scenario_instance
+from crossteam.sweep import Grid, build_grid, scenario_instance
 from crossteam.synthetic import write_example
 
 EMPLOYEES = 60
@@ -39,7 +40,7 @@ def six_scenarios(folder: Path, instance: PlanningInput) -> Grid:
         f"  teams.{spec.name}.count: [{spec.count - 1}, {spec.count}, {spec.count + 1}]\n",
         encoding="utf-8",
     )
-    return load_grid(path, instance)
+    return build_grid(read_grid(path), instance)
 
 
 def solve_one_by_one(instance: PlanningInput, grid: Grid) -> list[tuple[PlanningInput, Plan]]:

@@ -829,10 +829,10 @@ def test_every_json_output_is_strict_json_at_the_edges_of_every_range(
 def test_a_figure_that_is_not_finite_is_a_bug_not_json(
     example_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from crossteam import network
+    from crossteam import json_contract
 
-    real = network.audit_json
-    monkeypatch.setattr(network, "audit_json", lambda r: {**real(r), "modularity": math.nan})
+    real = json_contract.audit_json
+    monkeypatch.setattr(json_contract, "audit_json", lambda r: {**real(r), "modularity": math.nan})
 
     code, out, err = run(capsys, "audit", str(example_path), "--json")
 

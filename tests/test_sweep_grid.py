@@ -12,9 +12,10 @@ from workbooks import company as small_company
 from workbooks import write_workbook
 
 from crossteam.errors import InputError
+from crossteam.io.grid_reader import read_grid
 from crossteam.io.reader import load_workbook
 from crossteam.models import PlanningInput, RuleKind
-from crossteam.sweep import load_grid, scenario_instance
+from crossteam.sweep import build_grid, scenario_instance
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def yaml_grid(tmp_path: Path, text: str) -> Path:
 
 def problems(path: Path, instance: PlanningInput) -> list[tuple[int | None, str | None, str]]:
     with pytest.raises(InputError) as raised:
-        load_grid(path, instance)
+        build_grid(read_grid(path), instance)
     return [(p.row, p.column, p.message) for p in raised.value.problems]
 
 
@@ -49,7 +50,7 @@ def test_vary_gives_the_product_first_key_slowest_named_by_what_varies(
         tmp_path,
         "vary:\n  time_limit_seconds: 5\n  weight_bridging: [5, 20]\n  random_seed: [1, 2, 3]\n",
     )
-    grid = load_grid(path, instance)
+    grid = build_grid(read_grid(path), instance)
     assert [s.index for s in grid.scenarios] == list(range(6))
     assert [(s.changes["weight_bridging"], s.changes["random_seed"]) for s in grid.scenarios] == [
         (5, 1), (5, 2), (5, 3), (20, 1), (20, 2), (20, 3),
@@ -69,7 +70,7 @@ def test_explicit_scenarios_follow_the_product_with_their_own_names(
         "  - name: deep skills\n    weight_skill_depth: 2\n"
         f"  - teams.{spec}.max_size: 9\n",
     )
-    grid = load_grid(path, instance)
+    grid = build_grid(read_grid(path), instance)
     assert [s.name for s in grid.scenarios] == [
         "weight_diversity=1",
         "weight_diversity=3",
@@ -278,7 +279,7 @@ def test_sweep_sheet_of_setting_rows_gives_the_product(
         tmp_path,
         [["setting", "values"], ["weight_bridging", 5, 10, 20], [f"teams.{spec}.count", 2, 4]],
     )
-    grid = load_grid(path, instance)
+    grid = build_grid(read_grid(path), instance)
     assert len(grid.scenarios) == 6
     assert grid.scenarios[5].changes == {"weight_bridging": 20, f"teams.{spec}.count": 4}
 
@@ -295,7 +296,7 @@ def test_sweep_sheet_of_scenario_rows_keeps_blank_cells_at_the_workbook_value(
             ["bridging", 30],
         ],
     )
-    grid = load_grid(path, instance)
+    grid = build_grid(read_grid(path), instance)
     assert [(s.name, s.changes) for s in grid.scenarios] == [
         ("base", {}),
         ("everyone", {"assign_everyone": True}),
@@ -316,7 +317,7 @@ def test_sweep_sheet_problems_are_reported_at_their_cell(
     tmp_path: Path, instance: PlanningInput, rows: list[list[object]], cell: str, words: str
 ) -> None:
     with pytest.raises(InputError) as raised:
-        load_grid(sweep_workbook(tmp_path, rows), instance)
+        build_grid(read_grid(sweep_workbook(tmp_path, rows)), instance)
     [problem] = raised.value.problems
     assert (problem.sheet, problem.cell) == ("Sweep", cell)
     assert words in problem.message
@@ -328,4 +329,4 @@ def test_a_workbook_without_a_sweep_sheet_is_refused(
     path = tmp_path / "plain.xlsx"
     Workbook().save(path)
     with pytest.raises(InputError, match="no Sweep sheet"):
-        load_grid(path, instance)
+        build_grid(read_grid(path), instance)

@@ -8,9 +8,10 @@ import sys
 import pytest
 
 from crossteam.errors import InputError
+from crossteam.json_contract import sweep_json
 from crossteam.models import Department, Employee, PlanningInput, SolveStatus, TeamAssignment
 from crossteam.models.sweep import ScenarioResult, SweepResult
-from crossteam.sweep import Grid, Scenario, run_sweep, sweep_json
+from crossteam.sweep import Grid, Scenario, run_sweep
 
 TINY = PlanningInput(
     employees=(Employee(employee_id="e1", department="A"),),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from crossteam.models.review import REVIEW_SHEET, Decision
+
 SUMMARY: Final = "Summary"
 TEAMS: Final = "Teams"
 TEAM_OVERVIEW: Final = "Team Overview"
@@ -15,7 +17,7 @@ ROTATION: Final = "Rotation"
 CONNECTIVITY: Final = "Connectivity"
 GAPS: Final = "Gaps"
 CHECKS: Final = "Checks"
-REVIEW: Final = "Review"
+REVIEW: Final = REVIEW_SHEET
 CHANGES: Final = "Changes"
 RUN_INFO: Final = "Run Info"
 INPUT_BASIS: Final = "Input Basis"
@@ -47,7 +49,7 @@ REVIEW_COLUMNS: Final = (
 )
 REVIEW_MARKS: Final = ("employee_id", "decision")
 """The Review table's header is the first row holding these (instructions stand above it)."""
-DECISIONS: Final = ("keep", "remove", "lock")
+DECISIONS: Final = tuple(d.value for d in Decision)
 CHANGES_COLUMNS: Final = (
     "employee_id",
     "name",

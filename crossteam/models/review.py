@@ -3,6 +3,7 @@ re-plan differs from the plan it repairs."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -10,7 +11,21 @@ from pydantic import BaseModel, ConfigDict, Field
 from crossteam.models.planning_input import DepartmentName, EmployeeId, PeriodLabel, TeamName
 
 ReviewKind = Literal["team", "rotation"]
-Decision = Literal["keep", "remove", "lock"]
+
+REVIEW_SHEET: Final = "Review"
+"""The plan workbook's sheet where managers decide; problems with a decision name it."""
+
+
+class Decision(StrEnum):
+    """A manager's word on one assignment, as typed in the Review sheet's decision column."""
+
+    KEEP = "keep"
+    """Prefer the assignment: a re-plan changes it only where nothing else holds the rules."""
+    REMOVE = "remove"
+    """Keep the person out of the assignment."""
+    LOCK = "lock"
+    """Keep the assignment whatever it costs."""
+
 
 KEEP_FACTOR: Final = 10
 """A ``keep`` (and the period of a locked stint) weighs this many ordinary changes in a

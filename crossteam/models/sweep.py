@@ -6,9 +6,12 @@ teams and rotation so that every scenario's plan stays reachable from the sweep 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from crossteam.models.plan import RotationStint, SolveStatus, TeamAssignment
+from crossteam.models.problems import Problem
 
 GridValue = int | float | bool | str
 """A value a grid gives a setting (``weight_bridging: 20``, ``teams.Launch.count: 3``)."""
@@ -88,3 +91,41 @@ class SweepResult(BaseModel):
     @property
     def failed(self) -> tuple[ScenarioResult, ...]:
         return tuple(s for s in self.scenarios if s.failure is not None)
+
+
+@dataclass(frozen=True)
+class GridPlace:
+    """Where a grid entry was written: a YAML line or a sheet cell."""
+
+    sheet: str
+    row: int | None = None
+    column: str | None = None
+    cell: str | None = None
+
+    def problem(self, message: str) -> Problem:
+        return Problem(
+            sheet=self.sheet, row=self.row, column=self.column, cell=self.cell, message=message
+        )
+
+
+@dataclass
+class GridEntry:
+    """One scenario as written, each value with its place."""
+
+    name: str | None
+    place: GridPlace
+    values: dict[str, tuple[object, GridPlace]] = field(default_factory=dict)
+
+
+@dataclass
+class WrittenGrid:
+    """A grid as its file holds it (``io.grid_reader``), before its keys and values are
+    checked against an instance (``sweep.grid``): the product's lists, then the explicit
+    scenarios."""
+
+    source: str = ""
+    """The grid file's path."""
+    vary: dict[str, list[tuple[object, GridPlace]]] = field(default_factory=dict)
+    vary_place: GridPlace | None = None
+    explicit: list[GridEntry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)

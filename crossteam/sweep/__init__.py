@@ -6,8 +6,8 @@ An application layer like ``cli``: it wires io, network, planner and checks toge
 
 from crossteam.models.sweep import ScenarioResult, SweepResult
 from crossteam.sweep.front import CRITERIA
-from crossteam.sweep.grid import Grid, Scenario, load_grid, scenario_instance
-from crossteam.sweep.run import ENGINES, run_sweep, sweep_json
+from crossteam.sweep.grid import Grid, Scenario, build_grid, scenario_instance
+from crossteam.sweep.run import ENGINES, run_sweep
 from crossteam.sweep.scenario import solve_scenario
 
 __all__ = [
@@ -17,9 +17,8 @@ __all__ = [
     "Scenario",
     "ScenarioResult",
     "SweepResult",
-    "load_grid",
+    "build_grid",
     "run_sweep",
     "scenario_instance",
     "solve_scenario",
-    "sweep_json",
 ]

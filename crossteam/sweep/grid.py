@@ -1,9 +1,9 @@
-"""Sweep grids: which settings each scenario changes, read from YAML or a ``Sweep`` sheet.
+"""Sweep grids: which settings each scenario changes (the file is read by ``io.grid_reader``).
 
 A grid key is a Settings name (``weight_bridging``) or a team spec field
 (``teams.<spec>.count``). ``vary`` gives lists whose cartesian product makes the
 scenarios; ``scenarios`` lists them one by one. Every problem is reported at its YAML
-line or sheet cell, and every scenario is built once while loading, so a sweep never
+line or sheet cell, and every scenario is built once before the sweep, so that it never
 starts with a scenario that cannot be planned. Format: docs/sweep.md.
 """
 
@@ -12,17 +12,14 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, cast
 
-import yaml
-from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
 
 from crossteam.errors import InputError
 from crossteam.io.cells import describe_validation_error
-from crossteam.io.safety import open_workbook
 from crossteam.io.text import shown
 from crossteam.models import (
     PART_SETTINGS,
@@ -33,7 +30,7 @@ from crossteam.models import (
     TeamSpec,
     objective_extent,
 )
-from crossteam.models.sweep import GridValue
+from crossteam.models.sweep import GridEntry, GridPlace, GridValue, WrittenGrid
 
 TEAMS_PREFIX: Final = "teams."
 TEAM_FIELDS: Final = ("count", "min_size", "max_size", "min_departments", "max_per_department")
@@ -49,9 +46,7 @@ FIXED_SETTINGS: Final = {
     "change host_capacity on the Departments sheet instead",
 }
 """Settings a grid may not change, and why."""
-SHEET: Final = "Sweep"
 MAX_SCENARIOS: Final = 1000
-MAX_GRID_BYTES: Final = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -183,73 +178,23 @@ def split_team_key(key: str) -> tuple[str, str]:
     return spec, team_field
 
 
-# ---------------------------------------------------------------------------- loading
+# ---------------------------------------------------------------------------- checking
 
 
-@dataclass(frozen=True)
-class _Place:
-    """Where a grid entry was written: a YAML line or a sheet cell."""
-
-    sheet: str
-    row: int | None = None
-    column: str | None = None
-    cell: str | None = None
-
-    def problem(self, message: str) -> Problem:
-        return Problem(
-            sheet=self.sheet, row=self.row, column=self.column, cell=self.cell, message=message
-        )
-
-
-@dataclass
-class _Entry:
-    """One scenario as written, each value with its place."""
-
-    name: str | None
-    place: _Place
-    values: dict[str, tuple[object, _Place]] = field(default_factory=dict)
-
-
-@dataclass
-class _Loaded:
-    """A grid as written: the product's lists, then the explicit scenarios."""
-
-    vary: dict[str, list[tuple[object, _Place]]] = field(default_factory=dict)
-    vary_place: _Place | None = None
-    explicit: list[_Entry] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-
-def load_grid(path: Path, instance: PlanningInput) -> Grid:
-    """Read a grid from YAML (``.yaml``/``.yml``) or the ``Sweep`` sheet of a workbook.
-
-    Every scenario is applied to ``instance`` here, so each problem (an unknown setting, a
-    value out of range, a team rule left without its team) is reported before any solve.
+def build_grid(written: WrittenGrid, instance: PlanningInput) -> Grid:
+    """The scenarios of a grid as ``io.grid_reader.read_grid`` found it, each applied to
+    ``instance`` here, so that each problem (an unknown setting, a value out of range, a
+    team rule left without its team) is reported before any solve.
 
     Raises:
-        InputError: the grid is unreadable or wrong; every problem at its line or cell.
+        InputError: every problem at its line or cell.
     """
-    path = Path(path)
-    if path.suffix.lower() in (".yaml", ".yml"):
-        loaded = _read_yaml(path)
-    elif path.suffix.lower() in (".xlsx", ".xlsm"):
-        loaded = _read_sheet(path)
-    else:
-        raise InputError(
-            [
-                Problem(
-                    message=f"{path.name}: a grid is a .yaml file or a workbook with a Sweep sheet"
-                )
-            ]
-        )
-    if loaded.problems:
-        raise InputError(loaded.problems)
-    return _grid(loaded, instance, str(path))
+    return _grid(written, instance, written.source)
 
 
-def _grid(loaded: _Loaded, instance: PlanningInput, source: str) -> Grid:
+def _grid(loaded: WrittenGrid, instance: PlanningInput, source: str) -> Grid:
     problems: list[Problem] = []
-    checked: list[_Entry] = []
+    checked: list[GridEntry] = []
     for entry in _entries(loaded):
         for key, (value, place) in entry.values.items():
             message = _key_problem(key, value, instance)
@@ -280,23 +225,23 @@ def _grid(loaded: _Loaded, instance: PlanningInput, source: str) -> Grid:
     return Grid(scenarios=scenarios, keys=tuple(keys), source=source)
 
 
-def _entries(loaded: _Loaded) -> Iterator[_Entry]:
+def _entries(loaded: WrittenGrid) -> Iterator[GridEntry]:
     """The product of ``vary`` (first key slowest, as written), then the explicit ones;
     an unnamed scenario is named after the values that set it apart."""
     if loaded.vary:
         keys = list(loaded.vary)
         varied = [k for k in keys if len(loaded.vary[k]) > 1]
-        place = loaded.vary_place or _Place("grid")
+        place = loaded.vary_place or GridPlace("grid")
         for combination in itertools.product(*(loaded.vary[k] for k in keys)):
             values = dict(zip(keys, combination, strict=True))
-            yield _Entry(_values_name(values, varied), place, values)
+            yield GridEntry(_values_name(values, varied), place, values)
     for entry in loaded.explicit:
         if entry.name is None:
             entry.name = _values_name(entry.values, list(entry.values))
         yield entry
 
 
-def _values_name(values: Mapping[str, tuple[object, _Place]], keys: list[str]) -> str:
+def _values_name(values: Mapping[str, tuple[object, GridPlace]], keys: list[str]) -> str:
     return ", ".join(f"{k}={values[k][0]}" for k in keys) or "baseline"
 
 
@@ -322,7 +267,7 @@ def _key_problem(key: str, value: object, instance: PlanningInput) -> str | None
     return f"{key} needs a number, yes/no or text, not {_describe(value)}"
 
 
-def _scenario_problems(entry: _Entry, instance: PlanningInput) -> list[Problem]:
+def _scenario_problems(entry: GridEntry, instance: PlanningInput) -> list[Problem]:
     changes = _changes(entry)
     try:
         scenario_instance(instance, changes)
@@ -332,7 +277,7 @@ def _scenario_problems(entry: _Entry, instance: PlanningInput) -> list[Problem]:
     return []
 
 
-def _changes(entry: _Entry) -> dict[str, GridValue]:
+def _changes(entry: GridEntry) -> dict[str, GridValue]:
     """An entry's values, once ``_key_problem`` has found each one a GridValue."""
     return {k: cast(GridValue, value) for k, (value, _) in entry.values.items()}
 
@@ -349,199 +294,3 @@ def _describe(value: object) -> str:
 
 def _source_name(source: str) -> str:
     return Path(source).name
-
-
-# ---------------------------------------------------------------------------- YAML
-
-
-def _read_yaml(path: Path) -> _Loaded:
-    name = path.name
-    loaded = _Loaded()
-    try:
-        if path.stat().st_size > MAX_GRID_BYTES:
-            loaded.problems.append(
-                Problem(sheet=name, message=f"larger than {MAX_GRID_BYTES:,} bytes")
-            )
-            return loaded
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError) as error:
-        loaded.problems.append(Problem(sheet=name, message=f"cannot be read: {error}"))
-        return loaded
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        reason = getattr(error, "problem", None) or str(error)
-        loaded.problems.append(Problem(sheet=name, row=line, message=f"not valid YAML: {reason}"))
-        return loaded
-    if not isinstance(root, yaml.MappingNode):
-        loaded.problems.append(
-            Problem(sheet=name, row=1, message="a grid starts with 'vary:' or 'scenarios:'")
-        )
-        return loaded
-    _YamlGrid(name, loaded).read(root)
-    return loaded
-
-
-class _YamlGrid:
-    """Walks the YAML node tree (not plain data) so that every value keeps its line."""
-
-    def __init__(self, name: str, loaded: _Loaded) -> None:
-        self.name = name
-        self.loaded = loaded
-        self.constructor = yaml.SafeLoader("")
-
-    def place(self, node: yaml.Node, column: str | None = None) -> _Place:
-        return _Place(self.name, row=node.start_mark.line + 1, column=column)
-
-    def error(self, node: yaml.Node, message: str, column: str | None = None) -> None:
-        self.loaded.problems.append(self.place(node, column).problem(message))
-
-    def scalar(self, node: yaml.Node) -> object:
-        if isinstance(node, yaml.ScalarNode):
-            return self.constructor.construct_object(node)
-        return [] if isinstance(node, yaml.SequenceNode) else {}
-
-    def pairs(self, node: yaml.MappingNode) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
-        """Keys of a mapping with their key and value nodes; a repeated or non-text key
-        is reported."""
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = self.scalar(key_node)
-            if not isinstance(key, str) or not key.strip():
-                self.error(key_node, "a key must be text such as weight_bridging")
-                continue
-            key = key.strip()
-            if key in seen:
-                self.error(key_node, f"{key} is given twice", key)
-                continue
-            seen.add(key)
-            yield key, key_node, value_node
-
-    def read(self, root: yaml.MappingNode) -> None:
-        for key, key_node, node in self.pairs(root):
-            if key == "vary" and isinstance(node, yaml.MappingNode):
-                self.loaded.vary_place = self.place(node)
-                self.read_vary(node)
-            elif key == "scenarios" and isinstance(node, yaml.SequenceNode):
-                for item in node.value:
-                    self.read_scenario(item)
-            elif key in ("vary", "scenarios"):
-                shape = "a mapping of keys to lists" if key == "vary" else "a list of mappings"
-                self.error(key_node, f"{key} must be {shape}", key)
-            else:
-                self.error(key_node, f"unknown section {key!r}; expected vary or scenarios", key)
-
-    def read_vary(self, node: yaml.MappingNode) -> None:
-        for key, _, value_node in self.pairs(node):
-            items = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-            if not items:
-                self.error(value_node, f"{key} has no values", key)
-                continue
-            self.loaded.vary[key] = [(self.scalar(i), self.place(i, key)) for i in items]
-
-    def read_scenario(self, node: yaml.Node) -> None:
-        if not isinstance(node, yaml.MappingNode):
-            self.error(node, "a scenario is a mapping such as {name: ..., weight_bridging: 20}")
-            return
-        entry = _Entry(name=None, place=self.place(node))
-        for key, _, value_node in self.pairs(node):
-            if key == "name":
-                entry.name = str(self.scalar(value_node))
-            else:
-                entry.values[key] = (self.scalar(value_node), self.place(value_node, key))
-        self.loaded.explicit.append(entry)
-
-
-# ---------------------------------------------------------------------------- Sweep sheet
-
-
-def _read_sheet(path: Path) -> _Loaded:
-    """The Sweep sheet: ``setting | values...`` rows (a product), or ``scenario | key...``
-    columns (one row per scenario; a blank cell keeps the workbook's value)."""
-    loaded = _Loaded()
-    with open_workbook(path) as workbook:
-        title = next((t for t in workbook.titles if t.strip().casefold() == "sweep"), None)
-        if title is None:
-            loaded.problems.append(Problem(message=f"{path.name} has no {SHEET} sheet"))
-            return loaded
-        rows = workbook.read_sheet(title).rows
-    if not rows:
-        loaded.problems.append(Problem(sheet=title, message="the sheet is empty"))
-        return loaded
-    header_row, header = rows[0]
-    layout = str(header.get(1, "")).strip().casefold()
-    if layout == "setting":
-        _read_setting_rows(title, rows[1:], loaded)
-    elif layout == "scenario":
-        _read_scenario_rows(title, header_row, header, rows[1:], loaded)
-    else:
-        loaded.problems.append(
-            Problem(
-                sheet=title,
-                row=header_row,
-                cell=f"A{header_row}",
-                message="A1 must say 'setting' (one row per setting, values to the right) "
-                "or 'scenario' (one row per scenario, a setting per column)",
-            )
-        )
-    return loaded
-
-
-def _cell_place(sheet: str, row: int, column: int, header: str | None) -> _Place:
-    return _Place(sheet, row=row, column=header, cell=f"{get_column_letter(column)}{row}")
-
-
-def _read_setting_rows(
-    sheet: str, rows: tuple[tuple[int, dict[int, object]], ...], loaded: _Loaded
-) -> None:
-    loaded.vary_place = _Place(sheet, row=rows[0][0] if rows else None)
-    for number, values in rows:
-        key = values.get(1)
-        if not isinstance(key, str):
-            loaded.problems.append(
-                _cell_place(sheet, number, 1, "setting").problem("a setting name is needed here")
-            )
-            continue
-        if key in loaded.vary:
-            loaded.problems.append(
-                _cell_place(sheet, number, 1, "setting").problem(f"{key} is given twice")
-            )
-            continue
-        cells = [(c, v) for c, v in sorted(values.items()) if c > 1]
-        if not cells:
-            loaded.problems.append(
-                _cell_place(sheet, number, 2, key).problem(f"{key} has no values")
-            )
-            continue
-        loaded.vary[key] = [(v, _cell_place(sheet, number, c, key)) for c, v in cells]
-
-
-def _read_scenario_rows(
-    sheet: str,
-    header_row: int,
-    header: dict[int, object],
-    rows: tuple[tuple[int, dict[int, object]], ...],
-    loaded: _Loaded,
-) -> None:
-    keys: dict[int, str] = {}
-    for column, key in sorted(header.items()):
-        if column == 1:
-            continue
-        text = str(key).strip()
-        if text in keys.values():
-            place = _cell_place(sheet, header_row, column, text)
-            loaded.problems.append(place.problem(f"{text} is given twice"))
-        keys[column] = text
-    for number, values in rows:
-        name = values.get(1)
-        entry = _Entry(name=None if name is None else str(name), place=_Place(sheet, row=number))
-        for column, value in sorted(values.items()):
-            if column == 1:
-                continue
-            if column not in keys:
-                place = _cell_place(sheet, number, column, None)
-                loaded.problems.append(place.problem("this column has no setting in its header"))
-                continue
-            entry.values[keys[column]] = (value, _cell_place(sheet, number, column, keys[column]))
-        loaded.explicit.append(entry)

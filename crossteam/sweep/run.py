@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 
 from crossteam import network
 from crossteam.errors import InputError
@@ -33,7 +33,7 @@ def run_sweep(
 
     Args:
         instance: The base instance each scenario changes.
-        grid: From ``load_grid``; scenario 0 is the baseline for ``changed_share``.
+        grid: From ``build_grid``; scenario 0 is the baseline for ``changed_share``.
         engine: ``local`` (a process pool) or ``dask`` (a Dask cluster).
         address: A Dask scheduler (``tcp://host:8786``); without it, ``dask`` starts a
             local cluster. Only for ``dask``.
@@ -92,18 +92,3 @@ def _check_arguments(engine: str, address: str | None, processes: int) -> None:
         problems.append(f"processes must be at least 1, not {processes}")
     if problems:
         raise InputError([Problem(message=m) for m in problems])
-
-
-def sweep_json(result: SweepResult) -> dict[str, Any]:
-    """The sweep as one JSON object: how it ran, then every scenario with its plan."""
-    return {
-        "engine": result.engine,
-        "processes": result.processes,
-        "address": result.address,
-        "seconds": result.seconds,
-        "keys": list(result.keys),
-        "criteria": list(result.criteria),
-        "failed": [s.scenario for s in result.failed],
-        "pareto": [s.scenario for s in result.scenarios if s.pareto],
-        "scenarios": [s.model_dump(mode="json") for s in result.scenarios],
-    }

@@ -1,7 +1,8 @@
 """One scenario, start to finish, wherever it runs: apply, solve, re-check, measure.
 
-This is the whole task a sweep engine sends to a worker; it returns a small
-``ScenarioResult`` (figures and the plan's lists), never the instance or the solver.
+This is the whole task a sweep engine sends to a worker; it plans through the application
+layer (``pipeline.plan_company``) and returns a small ``ScenarioResult`` (figures and the
+plan's lists), never the instance or the solver.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ import statistics
 from typing import Final
 
 from crossteam import network
-from crossteam.checks import verify
 from crossteam.models import GapKind, NetworkReport, Plan, PlanningInput
 from crossteam.models.sweep import ScenarioResult
-from crossteam.planner import SolveOptions, solve
+from crossteam.pipeline import PlanRequest, plan_company
+from crossteam.planner import SolveOptions
 from crossteam.sweep.grid import Scenario, scenario_instance
 
 GAP_WEIGHT_SETTINGS: Final = frozenset(
@@ -28,10 +29,14 @@ def solve_scenario(
 ) -> ScenarioResult:
     """Plan ``scenario`` on one solver worker with its own seed, re-check and measure it."""
     planned = scenario_instance(instance, scenario.changes)
-    if GAP_WEIGHT_SETTINGS & scenario.changes.keys():
+    # the shared report is the base instance's: the scenario's effect is measured on its
+    # own analysis (its settings, random_seed among them, may change the communities)
+    analysed_anew = bool(GAP_WEIGHT_SETTINGS & scenario.changes.keys())
+    if analysed_anew:
         report = network.analyse(planned)
     options = SolveOptions.from_settings(planned.settings, workers=1)
-    plan = solve(planned, report, options)
+    outcome = plan_company(PlanRequest(planned, report, options, report_is_before=analysed_anew))
+    plan = outcome.plan
     summary = ScenarioResult(
         scenario=scenario.index,
         name=scenario.name,
@@ -46,10 +51,9 @@ def solve_scenario(
         teams=plan.teams,
         rotation=plan.rotation,
     )
-    if not plan.has_solution:
+    checks, effect = outcome.checks, outcome.effect
+    if checks is None or effect is None:
         return summary
-    checks = verify(planned, plan)
-    effect = network.compare(planned, plan)
     return summary.model_copy(
         update={
             "silent_pairs_before": len(effect.before.gap_pairs),

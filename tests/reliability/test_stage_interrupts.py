@@ -22,7 +22,7 @@ import pytest
 from conftest import run_cli
 
 from crossteam.checks import verify
-from crossteam.cli import STOP_GRACE_SECONDS
+from crossteam.console import STOP_GRACE_SECONDS
 from crossteam.io.plan_reader import read_plan
 from crossteam.io.reader import load_workbook
 from crossteam.synthetic import write_example

@@ -1,12 +1,13 @@
-"""The JSON of ``audit --json`` and of ``plan --json``'s metrics."""
+"""The contract's JSON: ``audit --json``, ``plan --json`` (its metrics and a whole outcome)."""
 
 import json
 
 import pytest
 from network_instances import four_departments, organisation
 
+from crossteam.json_contract import audit_json, effect_json
 from crossteam.models import Plan, SolveStatus, TeamAssignment
-from crossteam.network import analyse, audit_json, compare, effect_json
+from crossteam.network import analyse, compare
 
 CONTRACT_KEYS = {
     "employees",

@@ -1,0 +1,359 @@
+"""The command line's console: messages and JSON out, a solve run in a worker thread with
+live progress, and Ctrl-C or SIGTERM turned into a clean stop.
+
+Exit codes: 0 done; 1 no plan; 2 invalid input or usage; 3 internal error; 130 interrupted.
+Messages and progress go to stderr; ``--json`` prints exactly one JSON object on stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+from rich.console import Console
+from rich.markup import escape
+
+from crossteam.errors import CrossteamError, InputError, OutputError
+from crossteam.json_contract import plan_json, validity_json
+from crossteam.messages import no_plan_lines, plan_lines
+from crossteam.models import Problem
+from crossteam.models.wording import counted
+
+if TYPE_CHECKING:
+    from crossteam.models import NetworkReport
+    from crossteam.pipeline import PlanOutcome
+    from crossteam.planner import Progress, Stage
+
+R = TypeVar("R")
+
+EXIT_OK = 0
+EXIT_NO_PLAN = 1
+EXIT_INVALID = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Exit(Exception):
+    """Leave a command with an exit code, after its messages were printed."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+# ---------------------------------------------------------------------------- output
+
+
+last_error: list[str] = []
+
+
+def say(message: str) -> None:
+    stderr.print(message)
+
+
+def say_error(message: str) -> None:
+    last_error[:] = [message]
+    say(f"[red]error[/red] {escape(message)}")
+
+
+json_emitted = threading.Event()
+
+
+def emit_json(payload: dict[str, Any]) -> None:
+    """The one way JSON reaches stdout: strict JSON, so a figure that is not finite is a bug
+    that fails loudly (exit 3) instead of printing ``NaN`` or ``Infinity``."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2, default=str, allow_nan=False)
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+    json_emitted.set()
+
+
+def report_problems(errors: tuple[Problem, ...], warnings: tuple[Problem, ...]) -> None:
+    for w in warnings:
+        say(f"[yellow]warning[/yellow] {escape(w.render())}")
+    for e in errors:
+        say(f"[red]error[/red] {escape(e.render())}")
+    if errors:
+        n = len(errors)
+        following = sum(e.follows is not None for e in errors)
+        more = f" ({following} may follow from another)" if following else ""
+        say(f"{counted(n, 'problem')} found{more}; nothing was planned or written.")
+
+
+def fail_input(error: InputError, as_json: bool) -> NoReturn:
+    """Refuse an input: its problems on stderr (and as JSON), then exit 2."""
+    report_problems(error.problems, error.warnings)
+    if as_json:
+        emit_json(validity_json(False, error.problems, error.warnings))
+    raise Exit(EXIT_INVALID)
+
+
+def plan_exit_code(outcome: PlanOutcome, *, stopped: bool) -> int:
+    """A planning run's exit code: 130 when it was stopped (the best plan found so far
+    is still written), else 0 with a plan and 1 without one."""
+    if stopped:
+        return EXIT_INTERRUPTED
+    return EXIT_OK if outcome.has_plan else EXIT_NO_PLAN
+
+
+def tell_plan(
+    outcome: PlanOutcome,
+    report: NetworkReport,
+    stopped: bool,
+    repeatable_asked: bool,
+    *,
+    as_json: bool,
+) -> None:
+    """A planning run's lines and JSON (``report``: the network before it), then its exit
+    code unless it is 0."""
+    if outcome.has_plan:
+        lines = plan_lines(outcome, stopped=stopped, repeatable_asked=repeatable_asked)
+    else:
+        lines = no_plan_lines(outcome)
+    for line in lines:
+        say(line)
+    if as_json:
+        emit_json(plan_json(outcome, report))
+    code = plan_exit_code(outcome, stopped=stopped)
+    if code != EXIT_OK:
+        raise Exit(code)
+
+
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM outside a solve; a BaseException so that no library swallows it,
+    and so that a write under way removes its temporary file instead of leaving it behind."""
+
+
+@contextmanager
+def interruptible(stop: threading.Event, *, second_ends: bool = True) -> Iterator[None]:
+    """Turn Ctrl-C and SIGTERM into ``stop`` being set, so the solver ends cleanly and the
+    best plan found so far is still written; with ``second_ends``, a second one raises
+    ``Interrupted`` (the run ends at once, writing nothing)."""
+
+    def handler(signum: int, frame: object) -> None:
+        if stop.is_set() and second_ends:
+            raise Interrupted
+        stop.set()
+
+    previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
+
+
+STOP_GRACE_SECONDS = 4.0
+"""How long a stopped run may take to hand back its best plan before it is abandoned: a
+very large company (10,000 people) takes about 1 s to leave its blocks of teams."""
+
+abandoned: list[threading.Thread] = []
+"""Workers left running when the run ended: the process then exits without waiting."""
+
+
+def run_in_worker(
+    run: Callable[[Callable[[Progress], None], Callable[[Stage], None], threading.Event], R],
+    options: Any,
+    stop: threading.Event,
+    *,
+    staged: bool = True,
+    grace: float | None = STOP_GRACE_SECONDS,
+) -> R:
+    """Run a solve in a worker thread so that the main thread stays free to receive
+    signals, showing live progress on a terminal and each stage in a log (``staged``: the
+    run reports its stages; else one "Searching..." line stands for them all).
+
+    Once ``stop`` is set, the worker has ``grace`` seconds to return (``None``: as long as
+    it takes); a stage that does not hear it is then abandoned, and the run ends as
+    interrupted, writing nothing.
+    """
+    from rich.live import Live
+
+    result: dict[str, Any] = {}
+    latest: list[Progress] = []
+    stages: list[Stage] = []
+    started = time.monotonic()
+
+    def on_stage(stage: Stage) -> None:
+        stages.append(stage)
+        if not stderr.is_terminal:
+            say(_stage_line(stage, started, options))
+
+    def work() -> None:
+        try:
+            result["value"] = run(latest.append, on_stage, stop)
+        except BaseException as error:  # re-raised in the main thread
+            result["error"] = error
+
+    worker = threading.Thread(target=work, name="crossteam-solver", daemon=True)
+    worker.start()
+    try:
+        if stderr.is_terminal:
+            with Live(console=stderr, transient=True, refresh_per_second=4) as live:
+                for _ in _waiting(worker, stop, grace):
+                    progress, stage = latest[-1] if latest else None, stages[-1] if stages else None
+                    live.update(_progress_line(progress, started, options, stage))
+        else:
+            if not staged:  # one line for a log or a supervising script
+                say(_progress_line(None, started, options))
+            for _ in _waiting(worker, stop, grace):
+                pass
+    except Interrupted:
+        abandoned.append(worker)
+        raise
+    if "error" in result:
+        raise result["error"]
+    value: R = result["value"]
+    return value
+
+
+def _waiting(
+    worker: threading.Thread, stop: threading.Event, grace: float | None
+) -> Iterator[None]:
+    """Yield every quarter second while ``worker`` runs.
+
+    Raises:
+        Interrupted: ``worker`` has not returned ``grace`` seconds after ``stop``.
+    """
+    stopped_at: float | None = None
+    while True:
+        worker.join(timeout=0.25)
+        if not worker.is_alive():
+            return
+        if stop.is_set() and grace is not None:
+            stopped_at = stopped_at if stopped_at is not None else time.monotonic()
+            if time.monotonic() - stopped_at > grace:
+                say(
+                    f"The run did not stop within {grace:.0f}s of being interrupted; "
+                    "nothing was written."
+                )
+                raise Interrupted
+        yield
+
+
+STAGE_WORDS: dict[str, str] = {
+    "start": "Preparing a starting plan (greedy and local search)...",
+    "departments": "Planning which departments meet in which team...",
+    "model": "Building the model...",
+    "bound": "Computing a bound...",
+    "blocks": "Planning blocks of teams... (Ctrl-C stops and keeps the teams found so far)",
+    "explain": "No plan meets every rule: finding the rules in conflict...",
+}
+
+
+def _stage_line(stage: Stage | None, started: float, options: Any) -> str:
+    """The line a stage is shown by; the search's says how a signal is taken."""
+    if stage is not None and stage.value in STAGE_WORDS:
+        return STAGE_WORDS[stage.value]
+    return _progress_line(None, started, options)
+
+
+def _progress_line(
+    progress: Progress | None, started: float, options: Any, stage: Stage | None = None
+) -> str:
+    elapsed = time.monotonic() - started
+    seconds = getattr(options, "time_limit_seconds", None)  # a sweep passes no options
+    limit = f" of {seconds:.0f}s" if seconds else ""
+    if progress is None and stage is not None and stage.value in STAGE_WORDS:
+        return f"{STAGE_WORDS[stage.value]} {elapsed:.0f}s{limit} (Ctrl-C stops)"
+    if progress is None:
+        return f"Searching... {elapsed:.0f}s{limit} (Ctrl-C stops and keeps the best plan)"
+    gap = f"{progress.gap:.1%}" if progress.gap is not None else "-"
+    return (
+        f"Best {progress.objective:,.1f}  bound {progress.bound:,.1f}  gap {gap}  "
+        f"{elapsed:.0f}s{limit}  (Ctrl-C stops and keeps the best plan)"
+    )
+
+
+@contextmanager
+def stage(words: str) -> Iterator[None]:
+    """A stage run in the main thread: a line in a log, a passing status on a terminal."""
+    if not stderr.is_terminal:
+        say(words)
+        yield
+        return
+    with stderr.status(words):
+        yield
+
+
+def within_cores(count: int, what: str) -> tuple[int, str | None]:
+    """``count`` threads or processes, capped at the cores this process may use, and the
+    note that says so when it was (shown at once)."""
+    from crossteam.planner import usable_cores
+
+    cores = usable_cores()
+    if count <= cores:
+        return count, None
+    capped = (
+        f"{what} {count:,} is more than the {cores} cores crossteam may use here; "
+        f"{cores} {'are' if cores > 1 else 'is'} used"
+    )
+    say(f"[yellow]note[/yellow] {escape(capped)}")
+    return cores, capped
+
+
+@contextmanager
+def matplotlib_leaves_no_trace() -> Iterator[None]:
+    """Point matplotlib's cache and config at a temporary folder removed on exit.
+
+    Otherwise the charts leave a font cache under ``~/.cache/matplotlib`` and create
+    ``~/.config/matplotlib``: an HR tool writes nothing but the output the user chose. A
+    user's own ``MPLCONFIGDIR`` is respected (and keeps its cache, saving a second a run).
+    """
+    if "MPLCONFIGDIR" in os.environ:
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="crossteam-matplotlib-") as folder:
+        os.environ["MPLCONFIGDIR"] = folder
+        try:
+            yield
+        finally:
+            del os.environ["MPLCONFIGDIR"]
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
+def exit_code_of(command: Callable[[], object]) -> int:
+    """Run ``command`` and map how it ended to an exit code, each failure told once."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _interrupt)
+    try:
+        command()
+    except SystemExit as done:  # typer reports usage errors itself (exit 2) this way
+        return done.code if isinstance(done.code, int) else EXIT_OK if done.code is None else 1
+    except Exit as done:
+        return done.code
+    except InputError as refused:
+        report_problems(refused.problems, refused.warnings)
+        return EXIT_INVALID
+    except OutputError as failed:
+        say_error(str(failed))
+        return EXIT_INVALID
+    except CrossteamError as failed:
+        say_error(str(failed))
+        return EXIT_INTERNAL
+    except Interrupted:
+        say("Interrupted.")
+        return EXIT_INTERRUPTED
+    except Exception as bug:
+        if os.environ.get("CROSSTEAM_DEBUG"):
+            traceback.print_exc()
+        last_error[:] = [f"internal error {type(bug).__name__}: {bug}"]
+        say(
+            f"[red]internal error[/red] {escape(type(bug).__name__)}: {escape(str(bug))}\n"
+            "This is a bug in crossteam, not in your file. Set CROSSTEAM_DEBUG=1 to see details."
+        )
+        return EXIT_INTERNAL
+    return EXIT_OK
