@@ -46,6 +46,7 @@ from pathlib import Path
 
 from crossteam import network
 from crossteam.checks import verify
+from crossteam.io.example_workbook import write_example
 from crossteam.io.plan_reader import read_plan_for
 from crossteam.io.plan_writer import write_plan
 from crossteam.io.reader import load_workbook
@@ -60,7 +61,7 @@ from crossteam.models import (
 )
 from crossteam.planner import SolveOptions, solve
 from crossteam.review import replan
-from crossteam.synthetic import default_departments, write_example
+from crossteam.synthetic import default_departments
 
 MODES = ("previous", "review", "fresh")
 LOCK_EVERY = 10
@@ -169,8 +170,7 @@ def made_unavailable(instance: PlanningInput, away: set[str], tag: str) -> Plann
         for e in instance.employees
     )
     source = SourceFile(path=f"later-{tag}.xlsx", sha256=f"{tag:0>64}"[:64], size_bytes=0)
-    copy = instance.model_copy(update={"employees": employees, "source": source})
-    return PlanningInput.model_validate(copy.model_dump())
+    return instance.validated_with(employees=employees, source=source)
 
 
 def locks(plan: Plan, away: set[str]) -> tuple[ReviewDecision, ...]:

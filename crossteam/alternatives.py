@@ -184,9 +184,8 @@ def _search(
         solves += 1
         rules = (*instance.rules, *_barring_rules(instance, earlier, share, rng), *held)
         # validated afresh, so that the added Rules are cross-checked and indexed
-        trial = instance.model_copy(update={"rules": rules})
         found = solve(
-            PlanningInput.model_validate(trial.model_dump()),
+            instance.validated_with(rules=rules),
             report,
             options,
             on_progress=on_progress,

@@ -31,6 +31,8 @@ from crossteam.models import (
     RuleKind,
     SolveStatus,
     TeamName,
+    pair_key,
+    pairs_among,
 )
 from crossteam.models.input_changes import rule_text
 from crossteam.models.review import (
@@ -126,8 +128,7 @@ def replan(
     decided = tuple(_decision_rule(d) for d in _decided(decisions, Decision.LOCK, Decision.REMOVE))
     trial = instance
     if decided:
-        copy = instance.model_copy(update={"rules": (*instance.rules, *decided)})
-        trial = type(copy).model_validate(copy.model_dump())
+        trial = instance.validated_with(rules=(*instance.rules, *decided))
     weight = instance.settings.weight_stability
     repaired = PreviousPlan.of(previous, weight, _kept(previous, decisions))
     plan = solve(
@@ -561,7 +562,7 @@ class _Story:
         connected = sorted(
             pair
             for partner in partners - {home}
-            if (pair := _pair(home, partner)) in weights
+            if (pair := pair_key(home, partner)) in weights
             and pair in self.pairs_after
             and pair not in self.pairs_before
         )
@@ -582,21 +583,16 @@ def _listed(causes: Sequence[str], most: int = 3) -> str:
     return shown if len(causes) <= most else f"{shown} and {len(causes) - most} more"
 
 
-def _pair(a: DepartmentName, b: DepartmentName) -> tuple[DepartmentName, DepartmentName]:
-    return (a, b) if a < b else (b, a)
-
-
 def _pairs_held(instance: PlanningInput, plan: Plan) -> set[tuple[DepartmentName, DepartmentName]]:
     """Department pairs a team or a stint of ``plan`` ties."""
     department = {e.employee_id: e.department for e in instance.employees}
     held: set[tuple[DepartmentName, DepartmentName]] = set()
     for team in plan.teams:
-        present = sorted({department[m] for m in team.members if m in department})
-        held.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
+        held.update(pairs_among(department[m] for m in team.members if m in department))
     for stint in plan.rotation:
         home = department.get(stint.employee_id)
         if home is not None and home != stint.department:
-            held.add(_pair(home, stint.department))
+            held.add(pair_key(home, stint.department))
     return held
 
 

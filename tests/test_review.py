@@ -11,19 +11,20 @@ from pathlib import Path
 import openpyxl
 import pytest
 from plan_samples import sample_checks, sample_run_info, write_sample
+from solving import by_work
 
 from crossteam import network
 from crossteam import review as review_module
 from crossteam.checks import verify
 from crossteam.cli import main
 from crossteam.errors import InputError
+from crossteam.io.example_workbook import write_example
 from crossteam.io.plan_layout import CHANGES, CHANGES_COLUMNS, INPUT_BASIS, REVIEW, REVIEW_COLUMNS
 from crossteam.io.plan_reader import PlanForInput, read_plan, read_plan_for, read_review
 from crossteam.io.plan_writer import REVIEW_HEADER_ROW, write_plan
 from crossteam.io.reader import load_workbook
 from crossteam.models import NetworkReport, Plan, PlanningInput, ReviewDecision, RuleKind
 from crossteam.models.review import PlanChange
-from crossteam.planner import SolveOptions
 from crossteam.review import (
     MOVED,
     NO_PLAN_AFTER_REVIEW,
@@ -34,9 +35,10 @@ from crossteam.review import (
     refilled,
     replan,
 )
-from crossteam.synthetic import write_example
 
-OPTIONS = SolveOptions(time_limit_seconds=3, workers=2, seed=0)
+OPTIONS = by_work(0.3)
+"""The work a 3 s repeatable run takes, the clock only a distant safety net, so that how
+much of the plan a re-plan keeps cannot change on a loaded machine."""
 
 
 @dataclass(frozen=True)
