@@ -178,8 +178,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from suite import departments_for, markdown_table, versions
 
+    from crossteam.io.example_workbook import write_example
     from crossteam.models import CompanyShape
-    from crossteam.synthetic import write_example
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,5000")

@@ -29,6 +29,7 @@ from pathlib import Path
 from ortools.sat.python import cp_model
 
 from crossteam.checks.rotation import check_rotation
+from crossteam.io.example_workbook import write_example
 from crossteam.io.reader import load_workbook
 from crossteam.models import (
     Department,
@@ -44,7 +45,6 @@ from crossteam.models.limits import OBJECTIVE_SCALE
 from crossteam.network import analyse
 from crossteam.planner.context import ModelContext
 from crossteam.planner.rotation import build_rotation
-from crossteam.synthetic import write_example
 
 SKILL_POOL = tuple(f"skill{k:02d}" for k in range(40))
 

@@ -26,12 +26,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from crossteam.io.example_workbook import write_example
 from crossteam.io.grid_reader import read_grid
 from crossteam.io.reader import load_workbook
 from crossteam.models.sweep import ScenarioResult
 from crossteam.network import analyse
 from crossteam.sweep import build_grid, run_sweep, solve_scenario
-from crossteam.synthetic import write_example
 
 
 def main() -> None:

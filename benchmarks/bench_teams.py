@@ -49,8 +49,8 @@ def prepare(employees: int, folder: Path) -> Path:
     import pickle
 
     from crossteam import network
+    from crossteam.io.example_workbook import write_example
     from crossteam.io.reader import load_workbook
-    from crossteam.synthetic import write_example
 
     book = folder / f"company-{employees}.xlsx"
     write_example(book, employees, departments_for(employees), seed=0, teams=teams_for(employees))

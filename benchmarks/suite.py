@@ -49,13 +49,13 @@ from typing import Any, TypeVar
 
 from crossteam.checks.rotation import check_rotation
 from crossteam.checks.teams import check_teams
+from crossteam.io.example_workbook import write_example
 from crossteam.io.plan_writer import write_plan
 from crossteam.io.reader import load_workbook
 from crossteam.models import CheckReport, CompanyShape, Plan, PlanEffect, PlanningInput, RunInfo
 from crossteam.models.network import GapKind
 from crossteam.network import analyse, compare
 from crossteam.planner import SolveOptions, solve
-from crossteam.synthetic import write_example
 
 FULL_SIZES = (200, 1_000, 5_000, 20_000)
 QUICK_SIZES = (200,)

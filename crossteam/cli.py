@@ -15,6 +15,7 @@ import time
 import warnings
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO, NoReturn
@@ -168,16 +169,13 @@ def example(
     force: opt.ForceFlag = False,
 ) -> None:
     """Write a realistic synthetic company (also used by the benchmarks)."""
-    from crossteam.synthetic import default_departments, write_example
+    from crossteam.io.example_workbook import write_example
+    from crossteam.synthetic import default_departments
 
     count = departments if departments is not None else default_departments(employees, shape)
     out = _output(out, force=force, inputs=())
-    _write(
-        out,
-        lambda p: write_example(p, employees, count, seed, japanese=japanese, shape=shape),
-        force=force,
-        inputs=(),
-    )
+    made = partial(write_example, departments=count, seed=seed, japanese=japanese, shape=shape)
+    _write(out, lambda p: made(p, employees), force=force, inputs=())
 
 
 @app.command(cls=opt.Command)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from crossteam.synthetic import write_example
+from crossteam.io.example_workbook import write_example
 
 EXAMPLES = Path(__file__).resolve().parent
 PACKAGE_DATA = EXAMPLES.parent / "crossteam" / "data"

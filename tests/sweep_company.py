@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from crossteam.io.example_workbook import write_example
 from crossteam.io.grid_reader import read_grid
 from crossteam.io.reader import load_workbook
 from crossteam.models import Plan, PlanningInput
 from crossteam.network import analyse
 from crossteam.planner import SolveOptions, solve
 from crossteam.sweep import Grid, build_grid, scenario_instance
-from crossteam.synthetic import write_example
 
 EMPLOYEES = 60
 DEPARTMENTS = 6

@@ -19,10 +19,10 @@ from crossteam.io.cells import (
     as_weight_or_hard,
     as_yes_no,
     convert,
-    describe_validation_error,
 )
 from crossteam.io.schema import Kind
 from crossteam.models import Settings
+from crossteam.models.wording import describe_validation_error
 
 
 @pytest.mark.parametrize(

@@ -23,12 +23,12 @@ from workbooks import Sheets, company, put, write_workbook
 from crossteam.checks import verify
 from crossteam.cli import app, main
 from crossteam.io import cells
+from crossteam.io.example_workbook import write_example
 from crossteam.io.plan_reader import read_plan
 from crossteam.io.plan_writer import REVIEW_HEADER_ROW
 from crossteam.io.reader import load_workbook
 from crossteam.models import RuleKind
 from crossteam.planner import usable_cores
-from crossteam.synthetic import write_example
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

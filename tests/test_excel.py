@@ -13,6 +13,7 @@ from plan_samples import write_sample
 from python_calamine import CalamineWorkbook
 
 from crossteam.io.audit_writer import write_audit
+from crossteam.io.example_workbook import write_example
 from crossteam.io.excel import (
     CUT_MARK,
     LINE_POINTS,
@@ -36,7 +37,6 @@ from crossteam.models.sweep import SweepResult
 from crossteam.network import analyse
 from crossteam.sweep import Scenario
 from crossteam.sweep.engines import failed
-from crossteam.synthetic import write_example
 
 FORMULA_LIKE = ('=HYPERLINK("http://x","y")', "+1+1", "@SUM(1,1)", "-2+3", "=1+1")
 

@@ -11,6 +11,7 @@ from solving import by_work, solved
 
 from crossteam import network
 from crossteam.errors import InputError
+from crossteam.io.example_workbook import write_example
 from crossteam.io.reader import load_workbook
 from crossteam.models import (
     BalanceMode,
@@ -23,7 +24,6 @@ from crossteam.models.limits import MAX_WEIGHT, OBJECTIVE_LIMIT, OBJECTIVE_SCALE
 from crossteam.planner import PreviousPlan, SolveOptions
 from crossteam.planner.context import objective_reach
 from crossteam.planner.model import build_model
-from crossteam.synthetic import write_example
 
 WEIGHTS = (
     "weight_bridging",

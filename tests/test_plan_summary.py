@@ -8,7 +8,8 @@ from collections import Counter
 from plan_samples import sample_checks, sample_instance, sample_plan
 
 from crossteam import network
-from crossteam.io.plan_summary import (
+from crossteam.models import CheckReport, Plan, PlanningInput, Priority, SolveStatus
+from crossteam.plan_summary import (
     DEPARTMENTS_NAMED,
     PAIRS_NAMED,
     _by_what,
@@ -16,7 +17,6 @@ from crossteam.io.plan_summary import (
     _nobody,
     summary_sentences,
 )
-from crossteam.models import CheckReport, Plan, PlanningInput, Priority, SolveStatus
 
 
 def sentences(

@@ -26,7 +26,6 @@ from python_calamine import CalamineWorkbook
 from crossteam import network
 from crossteam.io.excel import CUT_MARK, LINE_POINTS, MAX_CELL_TEXT, CutTextWarning
 from crossteam.io.plan_layout import TEAMS_COLUMNS
-from crossteam.io.plan_summary import summary_sentences
 from crossteam.io.plan_writer import (
     REVIEW_HEADER_ROW,
     local_time,
@@ -48,6 +47,7 @@ from crossteam.models import (
     SolveStatus,
     TeamAssignment,
 )
+from crossteam.plan_summary import summary_sentences
 
 SHEETS = [
     "Summary",

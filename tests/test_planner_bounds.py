@@ -10,6 +10,7 @@ from instances import company, network_report, person, random_company
 from solving import by_work, solved
 
 from crossteam import network
+from crossteam.io.example_workbook import write_example
 from crossteam.io.reader import load_workbook
 from crossteam.models import (
     BalanceMode,
@@ -25,7 +26,6 @@ from crossteam.planner import BASELINE, SolveOptions, bounds
 from crossteam.planner.bounds import team_objective_bound
 from crossteam.planner.cutoff import Cutoff
 from crossteam.planner.model import build_model
-from crossteam.synthetic import write_example
 
 DIVERSIFY = BalanceRule(attribute="department", mode=BalanceMode.DIVERSIFY)
 

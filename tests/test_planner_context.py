@@ -9,12 +9,12 @@ from ortools.sat.python import cp_model
 
 from crossteam import network
 from crossteam.errors import InputError
+from crossteam.io.example_workbook import write_example
 from crossteam.io.reader import load_workbook
 from crossteam.models import Settings
 from crossteam.models.limits import MAX_COUNT, MAX_WEIGHT, OBJECTIVE_LIMIT, OBJECTIVE_SCALE
 from crossteam.planner import SolveOptions, solve
 from crossteam.planner.context import objective_reach
-from crossteam.synthetic import write_example
 
 
 def test_the_reach_counts_each_coefficient_times_its_variables_largest_magnitude() -> None:

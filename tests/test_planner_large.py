@@ -19,6 +19,7 @@ from crossteam import network
 from crossteam.checks import verify
 from crossteam.checks.objective import team_objective_terms
 from crossteam.checks.teams import check_teams
+from crossteam.io.example_workbook import write_example
 from crossteam.io.reader import load_workbook
 from crossteam.models import (
     BalanceMode,
@@ -31,7 +32,6 @@ from crossteam.models import (
 from crossteam.planner import PreviousPlan, SolveOptions, Stage, solve
 from crossteam.planner.bounds import team_objective_bound
 from crossteam.planner.start import starting_plan
-from crossteam.synthetic import write_example
 
 large_module = importlib.import_module("crossteam.planner.large")
 TEAMS_ONLY = SolveOptions(time_limit_seconds=10, workers=2, plan_rotation=False)

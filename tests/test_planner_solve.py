@@ -247,8 +247,8 @@ def test_options_from_settings_keep_settings_unless_overridden() -> None:
 
 def test_teams_and_rotation_share_one_model_and_pass_every_check(tmp_path: Path) -> None:
     from crossteam import network
+    from crossteam.io.example_workbook import write_example
     from crossteam.io.reader import load_workbook
-    from crossteam.synthetic import write_example
 
     write_example(tmp_path / "company.xlsx", 120, 8, seed=1)
     instance = load_workbook(tmp_path / "company.xlsx")

@@ -14,6 +14,7 @@ from instances import rotation_instance as instance
 from ortools.sat.python import cp_model
 
 from crossteam.checks import verify
+from crossteam.io.example_workbook import write_example
 from crossteam.io.reader import load_workbook
 from crossteam.models import (
     Employee,
@@ -34,7 +35,6 @@ from crossteam.planner.rotation import (
     build_rotation,
     explain_rotation_assumptions,
 )
-from crossteam.synthetic import write_example
 
 
 def staff(department: str, count: int, **fields: Any) -> list[Employee]:

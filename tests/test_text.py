@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crossteam.io import schema
-from crossteam.io.text import (
+from crossteam.models.text import (
     LOOK_ALIKES,
     clean,
     fold,

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Final, Literal
 
-from pydantic_core import ErrorDetails
-
 from crossteam.io.schema import NO, YES, Kind
-from crossteam.io.text import clean, shown
 from crossteam.models import MAX_LEVEL, MIN_LEVEL
+from crossteam.models.text import clean, shown
+from crossteam.models.wording import bound_text
 
 MAX_TEXT_LENGTH: Final = 10_000
 """Longer cells are refused: no planning value needs them and they slow every step."""
@@ -234,36 +233,3 @@ def _size_text(number: float) -> str:
 def _quoted(value: object) -> str:
     text = shown(as_text(value))
     return f'"{text[:40]}…"' if len(text) > 40 else f'"{text}"'
-
-
-def describe_validation_error(error: ErrorDetails) -> str:
-    """Plain wording for one pydantic error ("must be a whole number", not "Input should…")."""
-    context = error.get("ctx", {})
-    plain = {
-        "missing": "is required",
-        "int_parsing": "must be a whole number",
-        "int_from_float": "must be a whole number",
-        "int_type": "must be a whole number",
-        "float_parsing": "must be a number",
-        "float_type": "must be a number",
-        "finite_number": "must be a finite number",
-        "bool_parsing": "must be yes or no",
-        "bool_type": "must be yes or no",
-        "greater_than": "must be more than {gt}",
-        "greater_than_equal": "must be at least {ge}",
-        "less_than": "must be less than {lt}",
-        "less_than_equal": "must be at most {le}",
-    }
-    template = plain.get(error["type"])
-    if template is None:
-        return str(error["msg"])
-    return template.format(**{k: bound_text(v) for k, v in context.items()})
-
-
-def bound_text(value: object) -> str:
-    """A bound as a person reads it: 1000000 -> "1,000,000", 0.99 -> "0.99"."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if float(value).is_integer():
-            return f"{int(value):,}"
-        return f"{value:,.6g}" if abs(value) >= 1e6 else repr(float(value))
-    return as_text(value)

@@ -1,4 +1,5 @@
-"""A synthetic company as an input workbook: ``crossteam example``."""
+"""A synthetic company (``crossteam.synthetic``) written as an input workbook: ``crossteam
+example``, the bundled examples, the tests and the benchmarks."""
 
 from __future__ import annotations
 

@@ -38,7 +38,6 @@ from crossteam.io.plan_layout import (
 )
 from crossteam.io.safety import open_workbook
 from crossteam.io.schema import EMPLOYEES, match_key, normalise
-from crossteam.io.text import clean, fold, written
 from crossteam.models import (
     BasisEmployee,
     BasisItem,
@@ -56,6 +55,7 @@ from crossteam.models import (
     TeamAssignment,
 )
 from crossteam.models.review import ReviewKind
+from crossteam.models.text import clean, fold, written
 
 
 @dataclass

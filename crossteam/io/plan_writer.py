@@ -71,7 +71,6 @@ from crossteam.io.plan_layout import (
     TEAMS,
     TEAMS_COLUMNS,
 )
-from crossteam.io.plan_summary import summary_sentences
 from crossteam.models import (
     PROJECTION,
     AlternativeSummary,
@@ -93,6 +92,7 @@ from crossteam.models import (
     pair_key,
 )
 from crossteam.models.review import PlanChange
+from crossteam.plan_summary import summary_sentences
 
 MAX_CUT_CELLS_LISTED: Final = 100
 """Cells cut to fit that Run Info lists one by one (the rest are counted)."""

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from crossteam.io.text import clean, fold
 from crossteam.models.limits import MAX_COUNT, MAX_TIE_WEIGHT, MAX_WEIGHT
+from crossteam.models.text import clean, fold
 
 
 def normalise(text: str) -> str:

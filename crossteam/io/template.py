@@ -21,9 +21,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic.fields import FieldInfo
 
 from crossteam.io import schema
-from crossteam.io.cells import bound_text
 from crossteam.io.excel import Destination, append, display_width, print_setup
 from crossteam.models import RULE_TARGET, BalanceMode, RuleKind, Settings
+from crossteam.models.wording import bound_text
 
 INSTRUCTIONS = "Instructions"
 EXAMPLES = "Examples"

@@ -19,8 +19,6 @@ from typing import Any, Final, cast
 from pydantic import ValidationError
 
 from crossteam.errors import InputError
-from crossteam.io.cells import describe_validation_error
-from crossteam.io.text import shown
 from crossteam.models import (
     PART_SETTINGS,
     RULE_TARGET,
@@ -29,8 +27,12 @@ from crossteam.models import (
     Settings,
     TeamSpec,
     objective_extent,
+    team_names,
+    validated_copy,
 )
 from crossteam.models.sweep import GridEntry, GridPlace, GridValue, WrittenGrid
+from crossteam.models.text import shown
+from crossteam.models.wording import describe_validation_error
 
 TEAMS_PREFIX: Final = "teams."
 TEAM_FIELDS: Final = ("count", "min_size", "max_size", "min_departments", "max_per_department")
@@ -98,7 +100,7 @@ def scenario_instance(instance: PlanningInput, changes: Mapping[str, GridValue])
             key_of.setdefault(spec, key)
     first_key = next(iter(changes))
     try:
-        settings = Settings.model_validate({**instance.settings.model_dump(), **setting_changes})
+        settings = validated_copy(instance.settings, **setting_changes)
     except ValidationError as invalid:
         error = invalid.errors()[0]
         key = str(error["loc"][0]) if error["loc"] else first_key
@@ -106,9 +108,8 @@ def scenario_instance(instance: PlanningInput, changes: Mapping[str, GridValue])
     update: dict[str, Any] = {"settings": settings}
     if team_changes:
         update.update(_team_update(instance, team_changes, key_of))
-    fields = {name: getattr(instance, name) for name in PlanningInput.model_fields}
     try:
-        changed = PlanningInput.model_validate({**fields, **update})
+        changed = instance.validated_with(**update)
     except ValidationError as invalid:
         raise ScenarioConflict(first_key, describe_validation_error(invalid.errors()[0])) from None
     extent = objective_extent(changed)
@@ -131,7 +132,7 @@ def _team_update(
             specs.append(spec)
             continue
         try:
-            specs.append(TeamSpec.model_validate({**spec.model_dump(), **team_changes[spec.name]}))
+            specs.append(validated_copy(spec, **team_changes[spec.name]))
         except ValidationError as invalid:
             error = invalid.errors()[0]
             key = key_of[spec.name]
@@ -153,14 +154,14 @@ def _team_update(
     spec_needs = {s.name: len(s.skill_needs) for s in instance.team_specs}
     own_needs = {t.name: t.skill_needs[spec_needs[t.spec] :] for t in instance.teams}
     teams = tuple(team for spec in specs for team in spec.expand(own_needs))
-    names_of = {spec.name: tuple(t.name for t in spec.expand()) for spec in specs}
-    team_names = {t.name for t in teams}
+    names_of = {spec.name: team_names(spec.name, spec.count) for spec in specs}
+    formed = {t.name for t in teams}
     rules = []
     for rule in instance.rules:
         if RULE_TARGET[rule.kind] == "team":
             if rule.target in names_of:
                 rule = rule.model_copy(update={"targets": names_of[rule.target]})
-            lost = sorted(set(rule.targets) - team_names)
+            lost = sorted(set(rule.targets) - formed)
             if lost:
                 lost_spec = instance.team_by_name[lost[0]].spec
                 where = f"Rules row {rule.row}" if rule.row is not None else "a rule"

@@ -1,11 +1,11 @@
 """Synthetic companies for demos, tests and benchmarks: ``generate_company`` gives a
-``PlanningInput``, ``write_example`` writes one as an input workbook."""
+``PlanningInput``; ``crossteam.io.example_workbook.write_example`` writes one as an input
+workbook."""
 
 from crossteam.models import CompanyShape
 from crossteam.synthetic.company import default_departments, generate_company
 from crossteam.synthetic.organisation import MIN_EMPLOYEES
 from crossteam.synthetic.tasks import SKILL_SUPPLY_FACTOR
-from crossteam.synthetic.workbook import write_example
 
 __all__ = [
     "MIN_EMPLOYEES",
@@ -13,5 +13,4 @@ __all__ = [
     "CompanyShape",
     "default_departments",
     "generate_company",
-    "write_example",
 ]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from crossteam.synthetic import write_example
+from crossteam.io.example_workbook import write_example
 
 SMALL_EMPLOYEES = 40
 SMALL_DEPARTMENTS = 4

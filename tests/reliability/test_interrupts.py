@@ -18,9 +18,9 @@ from conftest import SEARCH_STARTED, run_cli, signal_into_search
 from crossteam.checks import verify
 from crossteam.errors import OutputError
 from crossteam.io.atomic import write_atomically
+from crossteam.io.example_workbook import write_example
 from crossteam.io.plan_reader import read_plan
 from crossteam.io.reader import load_workbook
-from crossteam.synthetic import write_example
 
 SIGNAL_AFTER = 5.0
 """Seconds into the search (the issue's 20 s case was run by hand, see docs/limits.md)."""

@@ -14,8 +14,8 @@ import openpyxl
 import pytest
 from conftest import run_cli
 
+from crossteam.io.example_workbook import write_example
 from crossteam.planner import usable_cores
-from crossteam.synthetic import write_example
 
 SEED = "7"
 DETERMINISTIC_LIMIT = 1.0

@@ -23,9 +23,9 @@ from conftest import run_cli
 
 from crossteam.checks import verify
 from crossteam.console import STOP_GRACE_SECONDS
+from crossteam.io.example_workbook import write_example
 from crossteam.io.plan_reader import read_plan
 from crossteam.io.reader import load_workbook
-from crossteam.synthetic import write_example
 
 GIVE_UP_SECONDS = 5.0
 """The issue's bound: from the signal to the exit, whatever the stage."""

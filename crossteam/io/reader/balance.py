@@ -8,9 +8,9 @@ from crossteam.io import schema
 from crossteam.io.cells import HARD
 from crossteam.io.reader.context import EMPLOYEES, Reading
 from crossteam.io.reader.table import COLUMN_NAMES, Row, Table
-from crossteam.io.text import shown
 from crossteam.models import BalanceMode, BalanceRule
 from crossteam.models.limits import MAX_ATTRIBUTE_NUMBER
+from crossteam.models.text import shown
 
 _IGNORED_VALUE = (
     "only mode no_lone reads a value: this {mode} rule ignores it (leave the cell blank)"

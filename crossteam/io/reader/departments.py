@@ -8,7 +8,7 @@ from typing import Any
 from crossteam.io.reader.context import EMPLOYEES, Reading
 from crossteam.io.reader.references import department_ref, held_skill, unknown
 from crossteam.io.reader.table import Row, Table
-from crossteam.io.text import clean, shown
+from crossteam.models.text import clean, shown
 
 _LIST_SEPARATORS = re.compile(r"[,、，;；]")
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from crossteam.io import schema
-from crossteam.io.cells import describe_validation_error
 from crossteam.io.reader.context import Reading
 from crossteam.io.reader.teams import specs_and_teams
 from crossteam.models import (
@@ -23,6 +22,7 @@ from crossteam.models import (
     SourceFile,
     objective_extent,
 )
+from crossteam.models.wording import describe_validation_error
 
 
 @dataclass(frozen=True)

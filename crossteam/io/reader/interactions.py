@@ -5,9 +5,9 @@ from __future__ import annotations
 from crossteam.io.reader.context import Reading
 from crossteam.io.reader.references import known_employee
 from crossteam.io.reader.table import Table
-from crossteam.io.text import shown
 from crossteam.models import pair_key
 from crossteam.models.limits import MAX_TIE_WEIGHT
+from crossteam.models.text import shown
 
 
 def read_interactions(reading: Reading, table: Table) -> None:

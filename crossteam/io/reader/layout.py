@@ -10,7 +10,7 @@ from crossteam.io.cells import as_text
 from crossteam.io.reader.problems import Problems
 from crossteam.io.reader.table import Table, column_name
 from crossteam.io.safety import SheetContent, Workbook
-from crossteam.io.text import clean, look_alike_letters
+from crossteam.models.text import clean, look_alike_letters
 
 HEADER_SEARCH_ROWS = 5
 """The header is the first non-empty row among the first rows (titles may sit above it)."""

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from crossteam.io.reader.table import Cell
-from crossteam.io.text import fold, how_alike, shown
+from crossteam.models.text import fold, how_alike, shown
 
 SUGGESTION_LIMIT = 50
 """Distinct unknown names of one kind given a "did you mean": each compares against every

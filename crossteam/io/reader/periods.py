@@ -5,8 +5,8 @@ from __future__ import annotations
 from crossteam.io.reader.context import Reading
 from crossteam.io.reader.names import look_alike
 from crossteam.io.reader.table import Table
-from crossteam.io.text import shown
 from crossteam.models import Period
+from crossteam.models.text import shown
 
 
 def read_periods(reading: Reading, table: Table) -> None:

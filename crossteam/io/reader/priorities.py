@@ -5,8 +5,8 @@ from __future__ import annotations
 from crossteam.io.reader.context import Reading
 from crossteam.io.reader.references import known_department
 from crossteam.io.reader.table import Table
-from crossteam.io.text import shown
 from crossteam.models import pair_key
+from crossteam.models.text import shown
 
 
 def read_priorities(reading: Reading, table: Table) -> None:

@@ -9,7 +9,7 @@ from crossteam.io import schema
 from crossteam.io.reader.context import EMPLOYEES, Reading
 from crossteam.io.reader.names import did_you_mean, look_alike
 from crossteam.io.reader.table import Cell, Missing, Row
-from crossteam.io.text import fold, how_alike, shown
+from crossteam.models.text import fold, how_alike, shown
 
 _WHAT_NAMES = {"employee": "an employee id", "department": "a department", "team": "a team name"}
 

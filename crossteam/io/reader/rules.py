@@ -13,8 +13,8 @@ from crossteam.io.reader.references import (
     unknown_team,
 )
 from crossteam.io.reader.table import Row, Table
-from crossteam.io.text import shown
 from crossteam.models import RULE_TARGET, Rule, RuleKind
+from crossteam.models.text import shown
 
 
 def read_rules(reading: Reading, table: Table) -> None:

@@ -9,12 +9,12 @@ from pydantic import ValidationError
 from pydantic.fields import FieldInfo
 
 from crossteam.io import schema
-from crossteam.io.cells import describe_validation_error
 from crossteam.io.reader.context import Reading
 from crossteam.io.reader.names import did_you_mean
 from crossteam.io.reader.table import Row, Table
-from crossteam.io.text import shown
 from crossteam.models import Settings
+from crossteam.models.text import shown
+from crossteam.models.wording import describe_validation_error
 
 
 def read_settings(reading: Reading, table: Table) -> None:

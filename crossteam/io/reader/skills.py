@@ -8,7 +8,7 @@ from crossteam.io.reader.context import EMPLOYEES, Reading
 from crossteam.io.reader.names import variant_message
 from crossteam.io.reader.references import known_employee
 from crossteam.io.reader.table import COLUMN_NAMES, Cell, Row, Table
-from crossteam.io.text import shown
+from crossteam.models.text import shown
 
 
 def read_skills(reading: Reading, table: Table) -> None:

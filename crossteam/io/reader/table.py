@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from crossteam.io import schema
 from crossteam.io.cells import CellError, as_number, as_text, check_raw, convert
 from crossteam.io.reader.problems import Problems
-from crossteam.io.text import clean, shown, written
+from crossteam.models.text import clean, shown, written
 
 
 def _lookup(sheet: schema.Sheet, key: Callable[[str], str] = schema.match_key) -> dict[str, str]:

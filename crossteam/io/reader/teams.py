@@ -9,8 +9,8 @@ from crossteam.io.reader.context import EMPLOYEES, TEAMS, Reading, TeamRow
 from crossteam.io.reader.names import look_alike
 from crossteam.io.reader.references import held_skill, unknown_team
 from crossteam.io.reader.table import Row, Table
-from crossteam.io.text import shown
 from crossteam.models import SkillNeed, Team, TeamSpec, team_names
+from crossteam.models.text import shown
 
 DEFAULT_MIN_SIZE = 3
 DEFAULT_MAX_SIZE = 8
