@@ -13,6 +13,7 @@ import pytest
 from workbooks import as_written
 
 from crossteam.errors import InputError
+from crossteam.io.example_workbook import write_example
 from crossteam.io.input_writer import write_input
 from crossteam.io.reader import read_workbook
 from crossteam.models import (
@@ -26,7 +27,6 @@ from crossteam.synthetic import (
     SKILL_SUPPLY_FACTOR,
     default_departments,
     generate_company,
-    write_example,
 )
 from crossteam.synthetic.company import written_order
 
