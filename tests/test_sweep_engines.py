@@ -17,7 +17,7 @@ from crossteam.checks import verify
 from crossteam.errors import InputError
 from crossteam.models import Plan, PlanningInput
 from crossteam.models.sweep import SweepResult
-from crossteam.sweep import Grid, run_sweep
+from crossteam.sweep import Grid, engines, run_sweep
 from crossteam.sweep.engines import STOPPED
 
 pytestmark = pytest.mark.slow
@@ -182,7 +182,11 @@ def test_stop_keeps_the_scenarios_done_and_reports_the_rest_as_not_run(
     assert all(s.attempts == 0 for s in not_run)
 
 
-def test_unreachable_scheduler_is_an_input_error(instance: PlanningInput, grid: Grid) -> None:
+def test_unreachable_scheduler_is_an_input_error(
+    instance: PlanningInput, grid: Grid, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pytest.importorskip("distributed")
+    # nothing listens on the port, so a second is as good as the default ten to give up
+    monkeypatch.setattr(engines, "CONNECT_TIMEOUT", "1s")
     with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
         run_sweep(instance, grid, engine="dask", address="tcp://127.0.0.1:9")

@@ -49,3 +49,14 @@ def bound_text(value: object) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     return str(value)
+
+
+def runs(numbers: list[int]) -> list[str]:
+    """Sorted (row) numbers as runs of consecutive ones: [9, 10, 11, 14] -> ["9-11", "14"]."""
+    grouped: list[list[int]] = []
+    for number in numbers:
+        if grouped and number == grouped[-1][-1] + 1:
+            grouped[-1].append(number)
+        else:
+            grouped.append([number])
+    return [str(g[0]) if len(g) == 1 else f"{g[0]}-{g[-1]}" for g in grouped]

@@ -35,6 +35,25 @@ CORE_PULL = 1.0
 REACH = 0.35
 
 
+def _inside(
+    rng: np.random.Generator,
+    people: np.ndarray,
+    degree: float,
+    ends_a: list[np.ndarray],
+    ends_b: list[np.ndarray],
+    weights: list[np.ndarray],
+) -> None:
+    """Draw the ties inside one department of ``people`` (each pair tied with the chance
+    that gives ``degree`` ties per person, weights 1-5) onto the three lists."""
+    size = len(people)
+    pairs = size * (size - 1) // 2
+    chosen = rng.choice(pairs, rng.binomial(pairs, degree / (size - 1)), replace=False)
+    first, second = _triangle_pair(chosen)
+    ends_a.append(people[first])
+    ends_b.append(people[second])
+    weights.append(np.minimum(rng.geometric(0.45, len(chosen)), 5))
+
+
 def classic_ties(rng: np.random.Generator, org: Organisation) -> list[InteractionRow]:
     """Ties: a random graph per department, and between nearby departments only."""
     sizes = np.array([len(m) for m in org.members])
@@ -44,13 +63,7 @@ def classic_ties(rng: np.random.Generator, org: Organisation) -> list[Interactio
     ends_b: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     for people, degree in zip(org.members, internal_degree, strict=True):
-        size = len(people)
-        pairs = size * (size - 1) // 2
-        chosen = rng.choice(pairs, rng.binomial(pairs, degree / (size - 1)), replace=False)
-        first, second = _triangle_pair(chosen)
-        ends_a.append(people[first])
-        ends_b.append(people[second])
-        weights.append(np.minimum(rng.geometric(0.45, len(chosen)), 5))
+        _inside(rng, people, degree, ends_a, ends_b, weights)
     outreach = rng.lognormal(0.0, OUTREACH_SPREAD, org.size)
     outreach[org.heads] *= HEAD_OUTREACH
     for (d, e), expected in _expected_cross_ties(org, sizes, cross_degree).items():
@@ -87,15 +100,8 @@ def realistic_ties(rng: np.random.Generator, org: Organisation) -> list[Interact
     ends_b: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     for people, degree in zip(org.members, internal_degree, strict=True):
-        size = len(people)
-        if size < 2:
-            continue
-        pairs = size * (size - 1) // 2
-        chosen = rng.choice(pairs, rng.binomial(pairs, degree / (size - 1)), replace=False)
-        first, second = _triangle_pair(chosen)
-        ends_a.append(people[first])
-        ends_b.append(people[second])
-        weights.append(np.minimum(rng.geometric(0.45, len(chosen)), 5))
+        if len(people) >= 2:
+            _inside(rng, people, degree, ends_a, ends_b, weights)
     outreach = rng.lognormal(0.0, OUTREACH_SPREAD, org.size)
     outreach /= outreach.mean()
     outreach[org.heads] *= HEAD_OUTREACH

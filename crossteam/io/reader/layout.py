@@ -11,6 +11,7 @@ from crossteam.io.reader.problems import Problems
 from crossteam.io.reader.table import Table, column_name
 from crossteam.io.safety import SheetContent, Workbook
 from crossteam.models.text import clean, look_alike_letters
+from crossteam.models.wording import runs
 
 HEADER_SEARCH_ROWS = 5
 """The header is the first non-empty row among the first rows (titles may sit above it)."""
@@ -178,13 +179,7 @@ def _warn_layout(table: Table, content: SheetContent, problems: Problems) -> Non
 
 def _rows_text(rows: list[int]) -> str:
     """ "row 5 is" or "rows 5-7, 20 are": consecutive rows as ranges."""
-    runs: list[list[int]] = []
-    for row in rows:
-        if runs and row == runs[-1][-1] + 1:
-            runs[-1].append(row)
-        else:
-            runs.append([row])
-    parts = [str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
+    parts = runs(rows)
     if len(rows) == 1:
         return f"row {parts[0]} is"
     listed = ", ".join(parts[:10]) + (f", ... ({len(rows):,} rows in all)" if parts[10:] else "")

@@ -28,7 +28,7 @@ from crossteam.models import (
     RuleKind,
     TeamName,
 )
-from crossteam.models.wording import counted
+from crossteam.models.wording import counted, runs
 
 SUGGESTED_COLUMNS = frozenset({"department", "role", "location"})
 """Employees columns whose values a message may suggest ("did you mean Sapporo?"): the
@@ -295,13 +295,7 @@ def _apart_within(instance: PlanningInput, group: list[EmployeeId]) -> Iterator[
 
 def _spans(rows: list[int]) -> str:
     """Sorted row numbers as runs: [9, 10, 11, 14] -> "9-11, 14"."""
-    runs: list[list[int]] = []
-    for row in rows:
-        if runs and row == runs[-1][-1] + 1:
-            runs[-1].append(row)
-        else:
-            runs.append([row])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+    return ", ".join(runs(rows))
 
 
 def _holds(size: int, limit: int | None, per_department: Counter[str]) -> bool:
