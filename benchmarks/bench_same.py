@@ -213,6 +213,16 @@ def describe(found: dict[str, Any]) -> list[list[str]]:
     ]
 
 
+def commit(checkout: Path) -> str:
+    """The short commit a checkout is at (and "+ changes" when it has uncommitted ones)."""
+    git = ["git", "-C", str(checkout)]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run(
+        [*git, "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True
+    )
+    return head.stdout.strip() + (" + changes" if dirty.stdout.strip() else "")
+
+
 def table(header: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
@@ -246,7 +256,9 @@ def main(argv: list[str] | None = None) -> int:
             "# Same behaviour before and after",
             f"Run {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC, load average {load:.1f} "
             f"at the start (the deterministic limit makes the answers independent of load). "
-            f"after: {HERE}; before: {args.before or args.against}. `plan --json --seed {SEED} "
+            f"after: {HERE} at {commit(HERE)}; before: "
+            f"{f'{args.before} at {commit(args.before)}' if args.before else args.against}. "
+            f"`plan --json --seed {SEED} "
             f"--workers 1 --time-limit {SAFETY_SECONDS}`, deterministic limits "
             + ", ".join(f"{c} {v[2]:g}" for c, v in CASES.items())
             + ".",
