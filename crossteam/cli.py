@@ -39,7 +39,8 @@ from crossteam.models.wording import counted
 
 if TYPE_CHECKING:
     from crossteam.models import InputChanges, PlanningInput
-    from crossteam.pipeline import PlanOutcome, PlanRequest, PreviousPlanRead
+    from crossteam.models.previous import PreviousPlanRead
+    from crossteam.pipeline import PlanOutcome, PlanRequest
 
 app = typer.Typer(
     cls=opt.Group,
@@ -111,7 +112,7 @@ def _read_plan(
     """The plan workbook at ``path`` (with its decisions when ``review``), checked to be of
     this company, and a warning line when it was made from another version of the input."""
     from crossteam.io.plan_reader import read_plan_for
-    from crossteam.pipeline import PreviousPlanRead
+    from crossteam.models.previous import PreviousPlanRead
 
     try:
         found = read_plan_for(path, instance, review=review)

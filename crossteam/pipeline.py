@@ -23,33 +23,18 @@ from crossteam.alternatives import AlternativesResult, plan_alternatives
 from crossteam.assessment import assess_plan
 from crossteam.models import (
     CheckReport,
-    InputChanges,
     NetworkReport,
     Plan,
     PlanEffect,
     PlanningInput,
-    ReviewDecision,
     RunInfo,
 )
-from crossteam.models.review import LeftOut
+from crossteam.models.previous import PreviousPlanRead
 from crossteam.planner import Progress, SolveOptions, Stage, solve
 from crossteam.review import ReviewResult, replan
 
 VERSIONED_PACKAGES = ("crossteam", "ortools", "networkx", "openpyxl", "pydantic", "numpy", "scipy")
 """The packages whose versions Run Info records."""
-
-
-@dataclass(frozen=True)
-class PreviousPlanRead:
-    """A plan to repair (``--previous``) or re-plan with a manager's decisions
-    (``--review``), as its reader found it for this input."""
-
-    plan: Plan
-    changes: InputChanges
-    decisions: tuple[ReviewDecision, ...] = ()
-    left_out: tuple[LeftOut, ...] = ()
-    review: bool = False
-    """The decisions were read and are honoured (``--review``)."""
 
 
 @dataclass(frozen=True)

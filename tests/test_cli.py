@@ -1038,3 +1038,39 @@ def test_help_shows_every_word_within_the_width_and_no_type_placeholders(
         for word in wanted:
             assert word in words[at:], f"{name}: {word!r} of {text!r} missing at {width}"
             at = words.index(word, at) + 1
+
+
+LOADED_PROBE = """
+import sys
+from crossteam.cli import main
+try:
+    main()
+except SystemExit as done:
+    print("exit", done.code, "solver", "ortools" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("validate", "{bad}"),
+        ("plan", "{bad}", "-o", "{out}"),
+        ("audit", "{example}", "--plan", "{bad}"),
+    ],
+)
+def test_a_refused_file_is_reported_before_the_solver_library_loads(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    # a bad file is refused in about the time Python takes to start, not after a second of
+    # loading the solver: the pipeline is imported only once the files are known good
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    example = Path(__file__).resolve().parents[1] / "examples" / "company.xlsx"
+    args = [a.format(bad=bad, out=tmp_path / "out.xlsx", example=example) for a in command]
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED_PROBE, *args], capture_output=True, text=True, check=False
+    )
+    assert done.stdout.split()[-4:] == ["exit", "2", "solver", "False"], done.stderr
