@@ -325,13 +325,15 @@ class BookWriter:
         top: int = 1,
         left: int = 1,
         frozen_columns: int | None = 0,
+        style: str = TABLE_STYLE,
     ) -> Area:
         """Write a header and ``rows`` as a real Excel table named after ``name``.
 
         ``frozen_columns`` columns left of the table and its header row stay in view while
         scrolling (``None``: freeze nothing, for sheets holding several tables); the header
         row also repeats on every printed page. An empty table keeps one blank row, since
-        Excel refuses a table without one.
+        Excel refuses a table without one (the template's input tables are such). ``style``
+        is Excel's table style.
         """
         specs = [c if isinstance(c, Column) else Column(c) for c in columns]
         headers = unique_headers(c.header for c in specs)
@@ -352,7 +354,7 @@ class BookWriter:
         # name the columns from the headers written above, so they match exactly
         for number, header in enumerate(headers, start=1):
             table.tableColumns.append(TableColumn(id=number, name=header))
-        table.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
+        table.tableStyleInfo = TableStyleInfo(name=style, showRowStripes=True)
         worksheet.add_table(table)
         if frozen_columns is not None:
             worksheet.freeze_panes = worksheet.cell(row=top + 1, column=left + frozen_columns)

@@ -16,12 +16,11 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic.fields import FieldInfo
 
 from crossteam.io import schema
-from crossteam.io.excel import Destination, append, display_width, print_setup
+from crossteam.io.excel import BookWriter, Destination, append, display_width
 from crossteam.models import RULE_TARGET, BalanceMode, RuleKind, Settings
 from crossteam.models.wording import bound_text
 
@@ -102,22 +101,19 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _MIN_WIDTH = 12
 _DROPDOWN_ROOM = 4
 """A header's dropdown arrow, and a margin."""
+INPUT_STYLE = "TableStyleLight9"
+"""The input sheets' table style: lighter than the output's, a form to fill in."""
 
 
 def write_template(path: Destination) -> None:
     """Write the blank input workbook to ``path`` (overwriting it)."""
-    workbook = Workbook()
-    instructions = workbook.active
-    assert instructions is not None  # a new workbook always has one sheet
-    instructions.title = INSTRUCTIONS
-    setting_names = _write_instructions(instructions)
-    _write_examples(workbook.create_sheet(EXAMPLES))
+    book = BookWriter()
+    setting_names = _write_instructions(book.sheet(INSTRUCTIONS))
+    _write_examples(book.sheet(EXAMPLES))
     for sheet in schema.SHEETS:
-        _write_sheet(workbook.create_sheet(sheet.name), sheet)
-    _add_dropdowns(workbook, setting_names)
-    for worksheet in workbook.worksheets:
-        print_setup(worksheet)
-    workbook.save(path)
+        _write_sheet(book, book.sheet(sheet.name), sheet)
+    _add_dropdowns(book.workbook, setting_names)
+    book.save(path)
 
 
 def _write_instructions(ws: Worksheet) -> str:
@@ -235,23 +231,17 @@ def _write_examples(ws: Worksheet) -> None:
         ws.column_dimensions[get_column_letter(index)].width = max(width + 2, _MIN_WIDTH)
 
 
-def _write_sheet(ws: Worksheet, sheet: schema.Sheet) -> None:
-    """Headers (bold, frozen, with a note each) over an empty row, widths that fit them,
-    formatted as an Excel table (banded rows, a filter button on each header)."""
-    append(ws, [column.name for column in sheet.columns])
+def _write_sheet(book: BookWriter, ws: Worksheet, sheet: schema.Sheet) -> None:
+    """Headers (bold, frozen, with a note each) over an empty row, widths that fit them and
+    their dropdown arrow, as an Excel table (banded rows, a filter button on each header)."""
+    book.table(ws, sheet.name, [column.name for column in sheet.columns], [], style=INPUT_STYLE)
     for cell, column in zip(ws[1], sheet.columns, strict=True):
         cell.font = _BOLD
         cell.fill = _HEADER_FILL
         cell.comment = Comment(_column_note(column), "crossteam", width=300, height=120)
-    ws.freeze_panes = "A2"
     for index, column in enumerate(sheet.columns, start=1):
-        width = display_width(column.name) + _DROPDOWN_ROOM
-        ws.column_dimensions[get_column_letter(index)].width = max(width, _MIN_WIDTH)
-    # Excel refuses a table of a header alone: it spans the first, empty, row as well
-    last = get_column_letter(len(sheet.columns))
-    table = Table(displayName=sheet.name, ref=f"A1:{last}2")
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
-    ws.add_table(table)
+        # the writer adds its margin of 2 to the width it is given
+        book.widen(ws, index, max(display_width(column.name) + _DROPDOWN_ROOM, _MIN_WIDTH) - 2)
 
 
 def _column_note(column: schema.Column) -> str:
