@@ -105,22 +105,32 @@ def run_child(
     package: Path, workbook: Path, mode: str, limit: float, workers: int
 ) -> dict[str, object]:
     """One plan in a fresh interpreter with ``package`` first on its path, measured."""
-    here = Path(__file__).resolve().parent
     code = (
         "import json, sys; sys.path.insert(0, sys.argv[1]); from bench_gap import "
         "plan_in_child; print(json.dumps(plan_in_child("
         "__import__('pathlib').Path(sys.argv[2]), sys.argv[3], float(sys.argv[4]), "
         "int(sys.argv[5]))))"
     )
+    arguments = [str(workbook), mode, str(limit), str(workers)]
+    return measured_child(code, arguments, package, workbook.parent)
+
+
+def measured_child(
+    code: str, arguments: Sequence[str], package: Path, folder: Path
+) -> dict[str, object]:
+    """``python -c code HERE ARGUMENTS`` in a fresh interpreter with ``package`` (then this
+    folder) first on its path, run in ``folder``: the JSON its last line prints, with the
+    wall seconds and the peak resident MB of the whole child (``os.wait4``)."""
+    here = Path(__file__).resolve().parent
     env = {**os.environ, "PYTHONPATH": f"{package}{os.pathsep}{here}"}
     started = time.monotonic()
     child = subprocess.Popen(
-        [sys.executable, "-c", code, str(here), str(workbook), mode, str(limit), str(workers)],
+        [sys.executable, "-c", code, str(here), *arguments],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         env=env,
         text=True,
-        cwd=workbook.parent,  # not the repository: ``-c`` puts the working folder first
+        cwd=folder,  # not the repository: ``-c`` puts the working folder first
     )
     assert child.stdout is not None
     output = child.stdout.read()

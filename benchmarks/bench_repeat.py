@@ -23,7 +23,6 @@ import argparse
 import hashlib
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -62,6 +61,8 @@ def run_child(
     workbook: Path, mode: str, limit: float, workers: int, repeatable: bool
 ) -> dict[str, object]:
     """One plan in a fresh interpreter (this checkout's ``crossteam``), measured."""
+    from bench_gap import measured_child
+
     here = Path(__file__).resolve().parent
     code = (
         "import json, sys; sys.path.insert(0, sys.argv[1]); from bench_repeat import "
@@ -69,26 +70,8 @@ def run_child(
         "sys.argv[2]), sys.argv[3], float(sys.argv[4]), int(sys.argv[5]), "
         "sys.argv[6] == 'yes')))"
     )
-    env = {**os.environ, "PYTHONPATH": f"{here.parent}{os.pathsep}{here}"}
     arguments = [str(workbook), mode, str(limit), str(workers), "yes" if repeatable else "no"]
-    started = time.monotonic()
-    child = subprocess.Popen(
-        [sys.executable, "-c", code, str(here), *arguments],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        text=True,
-        cwd=workbook.parent,  # not the repository: ``-c`` puts the working folder first
-    )
-    assert child.stdout is not None
-    output = child.stdout.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.monotonic() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        return {"status": "failed", "wall": wall, "peak_mb": usage.ru_maxrss / 1024}
-    found: dict[str, object] = json.loads(output.strip().splitlines()[-1])
-    found.update(wall=wall, peak_mb=usage.ru_maxrss / 1024)
-    return found
+    return measured_child(code, arguments, here.parent, workbook.parent)
 
 
 HEADER = (
