@@ -44,6 +44,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from bench_gap import pairs_held
+
 from crossteam import network
 from crossteam.checks import verify
 from crossteam.io.example_workbook import write_example
@@ -135,15 +137,7 @@ def company(size: str, folder: Path) -> Path:
 
 def bridged(instance: PlanningInput, report: NetworkReport, plan: Plan) -> int:
     """Silent (zero-tie) department pairs a team or a stint of ``plan`` ties."""
-    department = {e.employee_id: e.department for e in instance.employees}
-    held: set[tuple[str, str]] = set()
-    for team in plan.teams:
-        present = sorted({department[m] for m in team.members})
-        held.update((a, b) for i, a in enumerate(present) for b in present[i + 1 :])
-    for s in plan.rotation:
-        home = department[s.employee_id]
-        held.add((min(home, s.department), max(home, s.department)))
-    return len(held & set(report.gap_pairs))
+    return len(pairs_held(instance, plan) & set(report.gap_pairs))
 
 
 Place = tuple[str, str]
