@@ -63,9 +63,20 @@ from crossteam.models.planning_input import (
 from crossteam.models.problems import Problem, Severity
 from crossteam.models.review import KEEP_FACTOR, LeftOut, PlanChange, ReviewDecision
 from crossteam.models.run_info import RunInfo
-from crossteam.models.settings import Settings
+from crossteam.models.settings import RepeatPolicy, Settings
 from crossteam.models.synthetic import CompanyShape
 from crossteam.models.validated import validated_copy
+from crossteam.models.wishes import (
+    HistoryEntry,
+    Preference,
+    ProgrammeKind,
+    counted_history,
+    largest_rank,
+    past_teams,
+    rank_points,
+    ranked,
+    visited_hosts,
+)
 
 __all__ = [
     "KEEP_FACTOR",
@@ -93,6 +104,7 @@ __all__ = [
     "Employee",
     "EmployeeId",
     "GapKind",
+    "HistoryEntry",
     "InputBasis",
     "InputChanges",
     "Interaction",
@@ -107,8 +119,11 @@ __all__ = [
     "PlanChange",
     "PlanEffect",
     "PlanningInput",
+    "Preference",
     "Priority",
     "Problem",
+    "ProgrammeKind",
+    "RepeatPolicy",
     "ReviewDecision",
     "RotationStint",
     "Rule",
@@ -125,11 +140,17 @@ __all__ = [
     "TeamAssignment",
     "TeamName",
     "TeamSpec",
+    "counted_history",
     "input_basis",
+    "largest_rank",
     "meets_level",
     "objective_extent",
     "pair_key",
     "pairs_among",
+    "past_teams",
+    "rank_points",
+    "ranked",
     "team_names",
     "validated_copy",
+    "visited_hosts",
 ]

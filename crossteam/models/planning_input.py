@@ -18,6 +18,12 @@ from crossteam.models.limits import MAX_COUNT, MAX_TIE_WEIGHT, MAX_WEIGHT
 from crossteam.models.problems import Problem
 from crossteam.models.settings import Settings
 from crossteam.models.validated import validated_copy
+from crossteam.models.wishes import (
+    HistoryEntry,
+    Preference,
+    ProgrammeKind,
+    counted_history,
+)
 
 EmployeeId = str
 DepartmentName = str
@@ -272,6 +278,15 @@ class PlanningInput(_Frozen):
     balance_rules: tuple[BalanceRule, ...] = ()
     periods: tuple[Period, ...] = ()
     rules: tuple[Rule, ...] = ()
+    preferences: tuple[Preference, ...] = ()
+    history: tuple[HistoryEntry, ...] = Field(
+        default=(), description="History rows of known employees (others are warned of)"
+    )
+    history_periods: tuple[PeriodLabel, ...] = Field(
+        default=(),
+        description="Every History period, earliest first (by date when all are dates, "
+        "else in order of first appearance)",
+    )
     settings: Settings = Field(default_factory=Settings)
     skills: tuple[SkillName, ...] = Field(default=(), description="Every skill named, sorted")
     warnings: tuple[Problem, ...] = ()
@@ -302,6 +317,14 @@ class PlanningInput(_Frozen):
             known = {"employee": ids, "team": team_names, "department": departments}
             if kind is not None and not set(r.targets) <= known[kind]:
                 raise ValueError(f"rule {r.kind} for {r.employee_id}: unknown target {r.target}")
+        for wish in self.preferences:
+            targets = departments if wish.kind is ProgrammeKind.ROTATION else team_names
+            if wish.employee_id not in ids or not wish.targets or not set(wish.targets) <= targets:
+                raise ValueError(f"preference of {wish.employee_id}: unknown employee or target")
+        periods = set(self.history_periods)
+        for h in self.history:
+            if h.employee_id not in ids or h.period not in periods:
+                raise ValueError(f"history of {h.employee_id}: unknown employee or period")
         return self
 
     def with_changes(self, **changes: object) -> PlanningInput:
@@ -347,6 +370,11 @@ class PlanningInput(_Frozen):
         for e in self.employees:
             out[e.department].append(e.employee_id)
         return {d: tuple(v) for d, v in out.items()}
+
+    @cached_property
+    def counted_history(self) -> tuple[HistoryEntry, ...]:
+        """The History entries that count under ``history_periods`` (``counted_history``)."""
+        return counted_history(self.history, self.history_periods, self.settings.history_periods)
 
     def rules_of(self, *kinds: RuleKind) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.kind in kinds)

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from crossteam.models.limits import MAX_COUNT, MAX_SECONDS, MAX_SEED, MAX_WEIGHT
+
+
+class RepeatPolicy(StrEnum):
+    """How a repeat of the past is treated: never (``forbid``), at a cost (``avoid``), or
+    freely (``allow``)."""
+
+    FORBID = "forbid"
+    AVOID = "avoid"
+    ALLOW = "allow"
 
 
 class Settings(BaseModel):
@@ -156,5 +167,66 @@ class Settings(BaseModel):
         description=(
             "With --previous or --review: cost of each team assignment or rotation stint "
             "gained or lost against the previous plan (a move is both)"
+        ),
+    )
+
+    # Wishes and history (the Preferences and History sheets)
+    weight_preference: float = Field(
+        default=1.0,
+        ge=0,
+        le=MAX_WEIGHT,
+        description=(
+            "Per rank point of a granted wish: a choice of rank r earns (R + 1 - r) points, "
+            "R the largest rank given for that kind, so a first choice among three is worth "
+            "3, a tenth of one silent department pair bridged (30 by default)"
+        ),
+    )
+    repeat_teammates: RepeatPolicy = Field(
+        default=RepeatPolicy.AVOID,
+        description=(
+            "People who were teammates in History: forbid (never in one team again), avoid "
+            "(each repeated pair costs weight_repeat_teammates) or allow"
+        ),
+    )
+    weight_repeat_teammates: float = Field(
+        default=5.0,
+        ge=0,
+        le=MAX_WEIGHT,
+        description="With repeat_teammates avoid: cost of each pair of earlier teammates "
+        "in one team again, per earlier team they shared",
+    )
+    repeat_host: RepeatPolicy = Field(
+        default=RepeatPolicy.FORBID,
+        description=(
+            "forbid: nobody rotates to a department they visited in History; allow: they "
+            "may (avoid is read as allow)"
+        ),
+    )
+    history_periods: int | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_COUNT,
+        description=(
+            "How many of the latest History periods count, for teams and for rotation "
+            "each; blank means all"
+        ),
+    )
+    weight_rotation_history: float = Field(
+        default=1.0,
+        ge=0,
+        le=MAX_WEIGHT,
+        description=(
+            "Fairness over History: per stint of a person, up to this much the fewer "
+            "stints they did in History, and per sending department, up to this much the "
+            "fewer rotators per head it sent"
+        ),
+    )
+    max_programmes_per_employee: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_COUNT,
+        description=(
+            "Most programmes one person takes in a plan (a team and a rotation count one "
+            "each); blank means no limit"
         ),
     )
