@@ -208,10 +208,11 @@ def fill(template_path: Path, target: Path, *, examples_above: bool = False) -> 
     examples left under each header, as an older template had them."""
     company = generate_company(40, 5, seed=3)
     workbook = openpyxl.load_workbook(template_path)
-    for sheet, _, rows in input_tables(company):
+    tables = {sheet.name: rows for sheet, _, rows in input_tables(company)}
+    for sheet in schema.SHEETS:
         ws = workbook[sheet.name]
         ws.delete_rows(2, ws.max_row)
-        for row in [*(sheet.examples if examples_above else ()), *rows]:
+        for row in [*(sheet.examples if examples_above else ()), *tables.get(sheet.name, ())]:
             ws.append(["yes" if v is True else "no" if v is False else v for v in row])
     workbook.save(target)
     return target
