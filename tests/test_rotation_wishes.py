@@ -38,14 +38,15 @@ from crossteam.models import (
     SolveStatus,
     StopReason,
     objective_extent,
+    pair_key,
 )
 from crossteam.models.limits import OBJECTIVE_SCALE
 from crossteam.models.wishes import HistoryEntry, Preference, ProgrammeKind
 from crossteam.planner import solve
-from crossteam.planner.context import objective_reach
+from crossteam.planner.context import ModelContext, objective_reach
 from crossteam.planner.model import build_model
 from crossteam.planner.prechecks import precheck_rotation
-from crossteam.planner.rotation import rotation_facts
+from crossteam.planner.rotation import build_rotation, rotation_facts
 from crossteam.planner.rotation.classes import rotator_classes
 from crossteam.planner.rotation.past import history_stints
 
@@ -389,3 +390,31 @@ def test_the_objective_reach_covers_the_new_weights(wishful: PlanningInput) -> N
     assert objective_extent(wishful.validated_with(history=(), history_periods=())).parts[
         "rotation_history"
     ] == pytest.approx(0)
+
+
+# ---------------------------------------------------------------- hint and share-out
+
+
+@pytest.mark.parametrize("most", [1, 2])
+def test_the_greedy_hint_keeps_every_rule_and_the_hosts_history_bars(most: int) -> None:
+    people = staff("A", 6) + staff("B", 2) + staff("C", 2) + staff("D", 2)
+    policy = {d: {"host_capacity": 2} for d in "BCD"}
+    base = rotation_instance(
+        people, periods=3, min_on_site=0.5, policy=policy, max_rotations_per_employee=most
+    )
+    wishes = [wish(f"A{i}", "B", 1) for i in range(4)] + [wish("A4", "D", 1), wish("A4", "C", 2)]
+    history = [visit("A0", "Q1", "B"), visit("A1", "Q1", "C"), visit("A4", "Q1", "D")]
+    problem = with_past(base, wishes, history)
+    ctx = ModelContext(instance=problem, gap_weights={pair_key("A", "C"): 3.0})
+    rotation = build_rotation(ctx)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    assert solver.solve(ctx.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    stints = rotation.extract(solver)
+    hosts = hosts_of(stints)
+    assert "B" in hosts["A2"] and "C" in hosts["A4"]  # wishes placed, History respected
+    plan = Plan(status=SolveStatus.FEASIBLE, rotation=stints, planned_rotation=True)
+    results = check_rotation(problem, plan)
+    assert all(r.passed for r in results), [r for r in results if not r.passed]
+    assert len(repeat_checks(problem, plan)) == 3
