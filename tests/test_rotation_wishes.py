@@ -205,6 +205,14 @@ def test_without_rotation_history_there_is_no_repeat_host_check() -> None:
     assert repeat_checks(problem, planned(problem, [("A", "B")])) == []
 
 
+def test_the_repeat_host_check_is_not_applicable_when_no_rotation_history_counts() -> None:
+    problem = with_past(four_departments(history_periods=0), history=[visit("A0", "Q1", "B")])
+    plan = planned(problem, [("A", "B")])
+    assert hosts_of(plan.rotation)["A0"] == {"B"}  # nothing counts, so nothing bars B
+    (result,) = repeat_checks(problem, plan)
+    assert not result.applicable and "counts" in result.detail
+
+
 def test_history_periods_limits_which_visits_bar_a_host() -> None:
     wishes = [wish("A0", "B", 1), wish("A0", "C", 2), wish("A0", "D", 3)]
     history = [visit("A0", "Q1", "B"), visit("A0", "Q2", "C")]
@@ -334,6 +342,15 @@ def test_the_department_that_sent_fewer_before_sends_the_one_seat() -> None:
     assert set(hosts_of(planned(base, gaps).rotation)) == {"A1"}
     problem = with_past(base, history=[visit("A0", "Q1", "Old")])
     assert set(hosts_of(planned(problem, gaps).rotation)) == {"C1"}
+
+
+def test_with_weight_rotation_history_0_the_past_neither_weighs_nor_splits_classes() -> None:
+    history = [visit("A0", "Q1", "Old"), visit("A1", "Q1", "Gone"), visit("A1", "Q2", "Old")]
+    problem = with_past(four_departments(weight_rotation_history=0.0), history=history)
+    partners: dict[str, set[str]] = defaultdict(set, {"A": {"B"}})
+    classes, _ = rotator_classes(rotation_facts(problem), partners, aggregate=True)
+    assert [c.members for c in classes if c.home == "A"] == [("A0", "A1", "A2", "A3")]
+    assert "rotation_history" not in planned(problem, [("A", "B")]).objective_terms
 
 
 # ---------------------------------------------------------------- the bound and the reach

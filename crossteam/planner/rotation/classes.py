@@ -137,6 +137,7 @@ def _class_members(
 ) -> dict[_ClassKey, list[Employee]]:
     """The rotatable employees of each class, in the order the classes are first met."""
     instance = facts.instance
+    hosts = frozenset(facts.hosts_open())
     by_key: dict[_ClassKey, list[Employee]] = defaultdict(list)
     for e in instance.employees:
         if not facts.can_rotate(e):
@@ -152,7 +153,7 @@ def _class_members(
         # (see share_out); a personal rule then needs its own timing too.
         several = facts.max_stints > 1
         alone = not aggregate or (several and (facts.stint > 1 or own))
-        past = _past_key(facts, e.employee_id)
+        past = _past_key(facts, e, hosts)
         # with several stints each, a timing group must be one class (share_out)
         timing = (
             e.department,
@@ -164,9 +165,12 @@ def _class_members(
     return by_key
 
 
-def _past_key(facts: RotationFacts, employee_id: EmployeeId) -> _PastKey:
-    """What of the wishes and History sets ``employee_id`` apart from the others."""
+def _past_key(facts: RotationFacts, e: Employee, hosts: frozenset[DepartmentName]) -> _PastKey:
+    """What of the wishes and History sets ``e`` apart from the others: the open ``hosts``
+    they ranked (their own department or one that cannot host is no wish to plan for) or
+    History bars them from, and their stints in History when these are weighed."""
     past = facts.past
-    wishes = tuple(sorted(past.wishes.get(employee_id, {}).items()))
-    stints = past.stints.get(employee_id, 0) if past.person_fair else 0
-    return wishes, past.barred.get(employee_id, frozenset()), stints
+    ranks = past.wishes.get(e.employee_id, {})
+    wishes = tuple(sorted((h, r) for h, r in ranks.items() if h in hosts and h != e.department))
+    stints = past.stints.get(e.employee_id, 0) if past.person_fair else 0
+    return wishes, past.barred.get(e.employee_id, frozenset()) & hosts, stints
