@@ -21,7 +21,12 @@ from crossteam.models import (
     RotationStint,
     RuleKind,
 )
+from crossteam.models.settings import RepeatPolicy
+from crossteam.models.wishes import ProgrammeKind, visited_hosts
 from crossteam.models.wording import counted
+
+REPEAT_HOST = "repeat host"
+"""The check that nobody rotates to a host they visited in History (``repeat_host``)."""
 
 
 def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
@@ -43,7 +48,7 @@ def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
         results.append(_min_on_site(instance, department, away, labels))
         results += _critical_skills(instance, department, away, labels)
     results += _rules_rows(instance, where)
-    return results
+    return results + _repeat_hosts(instance, where)
 
 
 _Hosts = dict[str, DepartmentName]
@@ -281,6 +286,35 @@ def _rules_rows(instance: PlanningInput, where: dict[EmployeeId, _Hosts]) -> lis
                 + (f"rotates to {', '.join(sorted(visited))}" if visited else "no rotation")
                 + (f" (Rules row {rule.row})" if rule.row else ""),
             )
+        )
+    return results
+
+
+def _repeat_hosts(instance: PlanningInput, where: dict[EmployeeId, _Hosts]) -> list[CheckResult]:
+    """Under ``repeat_host`` forbid, one result per person with rotation rows in counted
+    History: no stint in a host they visited there. Not applicable under allow, or when
+    ``history_periods`` counts no rotation row; nothing at all without rotation History."""
+    if not any(h.kind is ProgrammeKind.ROTATION for h in instance.history):
+        return []
+    visited = visited_hosts(instance.counted_history)
+    if instance.settings.repeat_host is not RepeatPolicy.FORBID or not visited:
+        why = (
+            f"repeat_host is {instance.settings.repeat_host.value}"
+            if visited
+            else "no rotation in the History that counts"
+        )
+        detail = f"not applicable: {why}"
+        return [CheckResult(rule=REPEAT_HOST, passed=True, detail=detail, applicable=False)]
+    results: list[CheckResult] = []
+    for employee_id, hosts in sorted(visited.items()):
+        again = sorted(set(where.get(employee_id, {}).values()) & hosts)
+        detail = (
+            f"rotates again to {', '.join(again)}, visited in History"
+            if again
+            else f"no stint in {', '.join(sorted(hosts))} (visited in History)"
+        )
+        results.append(
+            CheckResult(rule=REPEAT_HOST, subject=employee_id, passed=not again, detail=detail)
         )
     return results
 

@@ -25,6 +25,7 @@ from crossteam.models.planning_input import (
     PlanningInput,
 )
 from crossteam.models.review import KEEP_FACTOR
+from crossteam.models.wishes import ProgrammeKind, largest_rank
 
 BALANCE_UNIT = 0.01
 """A ``balance`` rule pays per hundredth of a standard deviation (the planner's
@@ -37,6 +38,8 @@ PART_SETTINGS: dict[str, tuple[str, ...]] = {
     "rotation_fairness": ("weight_rotation_fairness",),
     "learning": ("weight_learning",),
     "stability": ("weight_stability",),
+    "preference": ("weight_preference",),
+    "rotation_history": ("weight_rotation_history",),
 }
 """The Settings whose size drives each objective part (Priorities and Balance weights too)."""
 
@@ -108,8 +111,29 @@ def objective_extent(instance: PlanningInput) -> ObjectiveExtent:
             + seats
             + employees * departments,
         ),
+        "preference": _terms(settings.weight_preference, _wish_points(instance)),
+        # per stint (a class's count per host, each up to its size) and per sender, each
+        # at most the weight; only with rotation History
+        "rotation_history": _terms(
+            settings.weight_rotation_history,
+            (employees + 1) * departments if _rotated_before(instance) else 0,
+        ),
     }
     return ObjectiveExtent(parts)
+
+
+def _rotated_before(instance: PlanningInput) -> bool:
+    return any(h.kind is ProgrammeKind.ROTATION for h in instance.history)
+
+
+def _wish_points(instance: PlanningInput) -> int:
+    """Rank points the wishes can add up to, counted per variable at its largest: per
+    person, every ranked host at once (ranks are distinct, so at most R + (R - 1) + ...
+    + 1 points) and every team at the most a team wish earns."""
+    hosts = largest_rank(instance.preferences, ProgrammeKind.ROTATION)
+    teams = largest_rank(instance.preferences, ProgrammeKind.TEAM)
+    per_person = hosts * (hosts + 1) // 2 + len(instance.teams) * teams
+    return len(instance.employees) * per_person
 
 
 def _terms(weight: float, reach: float, count: float | None = None) -> float:

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from crossteam.models import Department, DepartmentName, Employee, PlanningInput
+from crossteam.models import (
+    Department,
+    DepartmentName,
+    Employee,
+    EmployeeId,
+    PlanningInput,
+    RuleKind,
+)
+from crossteam.models.wishes import ProgrammeKind
 from crossteam.models.wording import counted
 from crossteam.planner.rotation.facts import RotationFacts, required_on_site, rotation_facts
 
@@ -49,7 +57,7 @@ def precheck_rotation(instance: PlanningInput) -> list[str]:
             ]
             into[host_name] += 1
         out_of[home.name] += len(hosts)
-    return reasons + _too_many_required(facts, into, out_of)
+    return reasons + _too_many_required(facts, into, out_of) + _barred_by_history(facts)
 
 
 def _person_cannot(
@@ -129,3 +137,55 @@ def _too_many_required(
                 "min_on_site"
             )
     return reasons
+
+
+def _barred_by_history(facts: RotationFacts) -> list[str]:
+    """Under ``repeat_host`` forbid, rotate_to rules naming a host their employee visited
+    in History (and whether any host is left to them at all)."""
+    instance = facts.instance
+    visited = facts.past.barred
+    reasons: list[str] = []
+    for rule in instance.rules_of(RuleKind.ROTATE_TO):
+        employee_id = rule.employee_id
+        seen = visited.get(employee_id, frozenset())
+        for host in sorted(set(rule.targets) & seen):
+            reasons.append(
+                f"{employee_id} must rotate to {host} ({_rules_row(rule.row)}), but "
+                f"{employee_id} already rotated to {host} "
+                f"({_history_rows(instance, employee_id, {host})}) and repeat_host is forbid"
+                f"{_none_left(facts, employee_id)}: set repeat_host to allow in Settings, or "
+                "remove the rotate_to row or the History rows"
+            )
+    return reasons
+
+
+def _none_left(facts: RotationFacts, employee_id: EmployeeId) -> str:
+    """Words for when every host ``employee_id`` may visit is in their History."""
+    employee = facts.instance.employee_by_id[employee_id]
+    barred = facts.barred.get(employee_id, frozenset())
+    hosts = {d for d in facts.hosts_open() if d != employee.department and d not in barred}
+    if not hosts <= facts.past.barred.get(employee_id, frozenset()):
+        return ""
+    return (
+        f"; every host {employee_id} may visit ({', '.join(sorted(hosts))}) is in their "
+        f"History ({_history_rows(facts.instance, employee_id, hosts)})"
+    )
+
+
+def _rules_row(row: int | None) -> str:
+    return f"Rules row {row}" if row is not None else "Rules sheet"
+
+
+def _history_rows(instance: PlanningInput, employee_id: EmployeeId, hosts: set[str]) -> str:
+    """ "History row(s) n, m" of the counted rotation rows of ``employee_id`` in ``hosts``."""
+    rows = sorted(
+        h.row
+        for h in instance.counted_history
+        if h.employee_id == employee_id
+        and h.kind is ProgrammeKind.ROTATION
+        and h.target in hosts
+        and h.row is not None
+    )
+    if not rows:
+        return "History sheet"
+    return f"History {'rows' if len(rows) > 1 else 'row'} {', '.join(map(str, rows))}"

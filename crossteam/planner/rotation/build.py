@@ -19,9 +19,11 @@ from crossteam.planner.rotation.critical_skills import add_critical_skills
 from crossteam.planner.rotation.facts import rotation_facts
 from crossteam.planner.rotation.fairness import add_fairness
 from crossteam.planner.rotation.hint import hint_rotation
+from crossteam.planner.rotation.history import add_history_fairness
 from crossteam.planner.rotation.host_capacity import add_host_capacity
 from crossteam.planner.rotation.learning import add_learning
 from crossteam.planner.rotation.min_on_site import add_min_on_site
+from crossteam.planner.rotation.preference import add_preference
 from crossteam.planner.rotation.rotate_to import add_rotate_to
 from crossteam.planner.rotation.stints import add_stint_rules
 from crossteam.planner.rotation.variables import RotationModel, stint_load
@@ -38,7 +40,8 @@ def build_rotation(
     personal: Collection[EmployeeId] = frozenset(),
     cutoff: Cutoff = NO_CUTOFF,
 ) -> RotationModel:
-    """Add rotation stints, their rules, bridges and objective parts to ``ctx.model``.
+    """Add rotation stints, their rules, bridges and objective parts to ``ctx.model`` (the
+    parts of wishes and History only when the workbook has them).
 
     Args:
         ctx: the shared model; call before ``ctx.finish()``.
@@ -78,6 +81,8 @@ def build_rotation(
     add_bridges(rotation, load, ctx)
     add_fairness(rotation, load, ctx)
     add_learning(rotation, ctx)
+    add_preference(rotation, ctx)
+    add_history_fairness(rotation, ctx)
     hint_rotation(rotation, ctx, cutoff=cutoff)
     return rotation
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from crossteam.models import (
     DepartmentName,
@@ -14,6 +14,7 @@ from crossteam.models import (
     RuleKind,
     SkillName,
 )
+from crossteam.planner.rotation.past import RotationPast, rotation_past
 
 COMMON_SKILL_SHARE = 1 / 3
 """A skill is common in a department when at least this share of its members hold it."""
@@ -44,6 +45,8 @@ class RotationFacts:
     barred: dict[EmployeeId, frozenset[DepartmentName]]
     excluded: frozenset[EmployeeId]
     """Employees with a no_rotation rule."""
+    past: RotationPast = field(default_factory=RotationPast)
+    """The Preferences and History sheets as the rotation uses them (``past``)."""
 
     @property
     def starts(self) -> range:
@@ -107,6 +110,7 @@ def rotation_facts(instance: PlanningInput) -> RotationFacts:
         must_visit={e: frozenset(d) for e, d in must.items()},
         barred={e: frozenset(d) for e, d in barred.items()},
         excluded=frozenset(r.employee_id for r in instance.rules_of(RuleKind.NO_ROTATION)),
+        past=rotation_past(instance),
     )
 
 

@@ -1,6 +1,7 @@
 """The greedy start the search is hinted with: required stints first, then one stint per
 gap pair by weight (oriented by a small model of the problem without its calendar),
-then stints for learning."""
+then stints to ranked hosts, first choices first, then stints for learning. Only a
+class's own hosts are used, so hosts barred by History stay out of the hint."""
 
 from __future__ import annotations
 
@@ -150,14 +151,15 @@ def _greedy(
     gap_weights: dict[tuple[str, str], float],
     cutoff: Cutoff = NO_CUTOFF,
 ) -> _Tally:
-    """Required stints first, then one stint per gap pair by weight, then learning stints.
+    """Required stints first, then one stint per gap pair by weight, then wished stints,
+    then learning stints.
 
     Raises:
         Stopped: the run was asked to stop.
     """
     tally = _Tally(facts, classes, groups)
     for index, c in enumerate(classes):
-        for host in sorted(c.required_hosts):
+        for host in sorted(c.required_hosts & set(c.hosts)):
             tally.try_place(index, host)
     by_home: dict[DepartmentName, list[int]] = defaultdict(list)
     for index, c in enumerate(classes):
@@ -181,18 +183,40 @@ def _greedy(
         for index, host in options:
             if tally.try_place(index, host):
                 break
+    _place_wishes(tally, cutoff)
     learning_options = [
         (i, host)
         for i, c in enumerate(classes)
         for host in c.hosts
         if learning_gain(facts, c, host)
     ]
-    learning_options.sort(key=lambda option: -learning_gain(facts, classes[option[0]], option[1]))
+    # among equal gains, people with fewer stints in History first
+    learning_options.sort(
+        key=lambda option: (
+            -learning_gain(facts, classes[option[0]], option[1]),
+            classes[option[0]].past_stints,
+        )
+    )
     for index, host in learning_options:
         cutoff.raise_if_stopped()
         while tally.try_place(index, host):
             pass
     return tally
+
+
+def _place_wishes(tally: _Tally, cutoff: Cutoff) -> None:
+    """Stints to ranked hosts, all first choices before any second choice; among equal
+    ranks, people with fewer stints in History first."""
+    wished = [
+        (rank, c.past_stints, index, host)
+        for index, c in enumerate(tally.classes)
+        for host, rank in c.ranks
+        if host in c.hosts
+    ]
+    for _, _, index, host in sorted(wished):
+        cutoff.raise_if_stopped()
+        while tally.try_place(index, host):
+            pass
 
 
 def hint_rotation(

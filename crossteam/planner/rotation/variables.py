@@ -11,9 +11,11 @@ from ortools.sat.python import cp_model
 
 from crossteam.models import DepartmentName, RotationStint, Settings, SkillName
 from crossteam.models.limits import OBJECTIVE_SCALE
+from crossteam.models.wishes import rank_points
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.rotation.classes import RotatorClass, TimingGroup, learning_gain
 from crossteam.planner.rotation.facts import RotationFacts
+from crossteam.planner.rotation.past import sender_weight, stint_weight
 from crossteam.planner.rotation.share_out import StintStay, share_out
 
 
@@ -89,7 +91,37 @@ class RotationModel:
         departments = facts.instance.department_by_name
         seats = sum(departments[h].host_capacity * periods // facts.stint for h in hosts)
         learning = min(learning, seats * max(gain.values(), default=0))
-        return fairness + round(settings.weight_learning * OBJECTIVE_SCALE) * learning
+        learning *= round(settings.weight_learning * OBJECTIVE_SCALE)
+        return fairness + learning + self._past_ceiling(settings)
+
+    def _past_ceiling(self, settings: Settings) -> int:
+        """Most the parts of wishes and History can add (scaled units): each member takes
+        as many stints as allowed to the hosts that earn most, or the hosts take as many
+        as their capacity allows at the most any stint earns, whichever is less; and
+        every department that can send does."""
+        facts, past = self.facts, self.facts.past
+        if not past.wishes and not past.person_fair:
+            return 0
+        periods = len(facts.period_labels)
+        departments = facts.instance.department_by_name
+        hosts = {h for c in self.classes for h in c.hosts}
+        seats = sum(departments[h].host_capacity * periods // facts.stint for h in hosts)
+        per_point = round(settings.weight_preference * OBJECTIVE_SCALE)
+        people = 0
+        best = 0
+        for c in self.classes:
+            points = {h: rank_points(r, past.most_rank) for h, r in c.ranks if h in c.hosts}
+            per_stint = round(stint_weight(settings, past, c.members[0]) * OBJECTIVE_SCALE)
+            earns = sorted(
+                (per_point * points.get(h, 0) + per_stint for h in c.hosts),
+                reverse=True,
+            )
+            people += c.size * sum(earns[: facts.max_stints])
+            best = max([best, *earns[:1]])
+        senders = sum(
+            round(sender_weight(settings, past, home) * OBJECTIVE_SCALE) for home in self.senders
+        )
+        return min(people, seats * best) + senders
 
     def extract(self, solver: cp_model.CpSolver) -> tuple[RotationStint, ...]:
         """One stint per employee and period away, sorted by employee then period.
