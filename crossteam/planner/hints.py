@@ -51,6 +51,8 @@ def hint_best_start(
     """
     if built.previous is not None:
         return hint_previous(built, built.previous, options, stop, cuts)
+    if built.teams is None and built.rotation is not None and built.rotation.sent:
+        return hint_rotation_start(built, options, stop, cuts)
     if start is None or built.teams is None:
         return None
     found = hint_start(built, start, options, stop, cuts)
@@ -87,6 +89,34 @@ def hint_start(
     )
     for var in [*built.teams.x.values(), *built.teams.fill.values()]:
         fixed.add(fixed.get_int_var_from_proto_index(var.index) == hinted[var.index])
+    solver = complete(fixed, options, stop, cuts)
+    if solver is not None:
+        hint_solution(model, solver)
+    return solver
+
+
+def hint_rotation_start(
+    built: PlanningModel,
+    options: SolveOptions,
+    stop: threading.Event | None = None,
+    cuts: WallCuts | None = None,
+) -> cp_model.CpSolver | None:
+    """Rotation alone: hint its greedy plan in full, as a team start is hinted.
+
+    The greedy hint gives who goes where and when (``sent`` and ``starts``); every other
+    variable (the bridges, the ``covered`` pairs, the objective parts) comes from solving a
+    copy of the model with those fixed. Without it the search starts from the counts alone
+    and, at 1,000 people with wishes, ended with 40 % less bridged than the greedy plan.
+    """
+    assert built.rotation is not None
+    model = built.ctx.model
+    hinted = dict(
+        zip(model.proto.solution_hint.vars, model.proto.solution_hint.values, strict=True)
+    )
+    fixed = model.clone()
+    for var in [*built.rotation.sent.values(), *built.rotation.starts.values()]:
+        if var.index in hinted:
+            fixed.add(fixed.get_int_var_from_proto_index(var.index) == hinted[var.index])
     solver = complete(fixed, options, stop, cuts)
     if solver is not None:
         hint_solution(model, solver)
