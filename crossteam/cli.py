@@ -34,7 +34,6 @@ from crossteam.messages import (
     valid_line,
 )
 from crossteam.models import CompanyShape
-from crossteam.models.limits import MAX_SEED
 from crossteam.models.wording import counted
 
 if TYPE_CHECKING:
@@ -143,30 +142,11 @@ def template(
 @app.command(cls=opt.Command)
 def example(
     out: Annotated[Path, typer.Argument(help="Where to write the example workbook")],
-    employees: Annotated[
-        int, typer.Option(min=20, max=100_000, help="Employees (at least 20)")
-    ] = 150,
-    departments: Annotated[
-        int | None,
-        typer.Option(
-            min=2,
-            max=500,
-            help="Departments (default: 40 at 1,000 employees, growing with the square root "
-            "of the headcount, at least 10; 10 with --shape classic)",
-            show_default=False,
-        ),
-    ] = None,
-    seed: Annotated[int, typer.Option(min=0, max=MAX_SEED, help="Random seed")] = 0,
-    japanese: Annotated[
-        bool, typer.Option("--japanese", help="Japanese names and headers", metavar=opt.FLAG)
-    ] = False,
-    shape: Annotated[
-        CompanyShape,
-        typer.Option(
-            help="realistic: heavy-tailed department sizes and a silent periphery of small "
-            "departments; classic: departments of similar size"
-        ),
-    ] = CompanyShape.REALISTIC,
+    employees: opt.Headcount = 150,
+    departments: opt.DepartmentCount = None,
+    seed: opt.ExampleSeed = 0,
+    japanese: opt.Japanese = False,
+    shape: opt.Shape = CompanyShape.REALISTIC,
     force: opt.ForceFlag = False,
 ) -> None:
     """Write a realistic synthetic company (also used by the benchmarks)."""
@@ -354,6 +334,8 @@ def _write_plan(stream: BinaryIO, request: PlanRequest, outcome: PlanOutcome, na
         input_changes=previous.changes if previous is not None else None,
         decisions=previous.decisions if previous is not None else (),
         file_name=name,
+        wishes=outcome.wishes,
+        repeats=len(outcome.repeats),
     )
 
 

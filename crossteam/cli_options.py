@@ -14,6 +14,7 @@ from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
 
 from crossteam.console import say, within_cores
+from crossteam.models import CompanyShape
 from crossteam.models.limits import MAX_ALTERNATIVES, MAX_SECONDS, MAX_SEED
 
 if TYPE_CHECKING:
@@ -168,6 +169,55 @@ Processes = Annotated[
         "--processes",
         min=1,
         help="Worker processes of a local pool or cluster (more than the cores are capped at them)",
+    ),
+]
+
+Headcount = Annotated[
+    int, typer.Option("--employees", min=20, max=100_000, help="Employees (at least 20)")
+]
+DepartmentCount = Annotated[
+    int | None,
+    typer.Option(
+        "--departments",
+        min=2,
+        max=500,
+        help="Departments (default: 40 at 1,000 employees, growing with the square root "
+        "of the headcount, at least 10; 10 with --shape classic)",
+        show_default=False,
+    ),
+]
+ExampleSeed = Annotated[int, typer.Option("--seed", min=0, max=MAX_SEED, help="Random seed")]
+Japanese = Annotated[
+    bool, typer.Option("--japanese", help="Japanese names and headers", metavar=FLAG)
+]
+Shape = Annotated[
+    CompanyShape,
+    typer.Option(
+        "--shape",
+        help="realistic: heavy-tailed department sizes and a silent periphery of small "
+        "departments; classic: departments of similar size",
+    ),
+]
+PlanOfInput = Annotated[
+    Path,
+    typer.Argument(help="The plan workbook crossteam plan wrote from it", show_default=False),
+]
+NextOutput = Annotated[
+    Path,
+    typer.Option(
+        "-o",
+        "--output",
+        help="The next round's input workbook to write",
+        show_default=False,
+    ),
+]
+RoundPeriod = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        help="History period of the plan's teams (default: round N, N = 1 + the team "
+        "periods History has)",
+        show_default=False,
     ),
 ]
 

@@ -3,10 +3,16 @@ workbook (Preferences sheet, Summary) and ``plan --json`` show them."""
 
 from __future__ import annotations
 
-import pytest
-from plan_samples import sample_instance, sample_plan
+from pathlib import Path
 
+import openpyxl
+import pytest
+from plan_samples import sample_checks, sample_instance, sample_plan, sample_run_info
+
+from crossteam import network
 from crossteam.checks.preferences import wish_report
+from crossteam.checks.repeats import repeated_pairs
+from crossteam.io.plan_writer import write_plan
 from crossteam.models import (
     HistoryEntry,
     Plan,
@@ -218,3 +224,97 @@ def test_plan_json_without_a_plan_still_has_preferences_and_repeats() -> None:
     assert isinstance(preferences, dict)
     assert preferences["rotation"]["not_placed"] == 1
     assert "explanation" in payload
+
+
+# ---------------------------------------------------------------------------- the workbook
+
+
+def written(path: Path, instance: PlanningInput, plan: Plan) -> openpyxl.Workbook:
+    """The plan workbook of ``plan``, with its wishes and repeats, as the command writes it."""
+    write_plan(
+        path,
+        instance,
+        plan,
+        effect=network.compare(instance, plan),
+        checks=sample_checks(),
+        run_info=sample_run_info(),
+        wishes=wish_report(instance, plan),
+        repeats=len(repeated_pairs(instance, plan)),
+    )
+    return openpyxl.load_workbook(path)
+
+
+def summary_table(book: openpyxl.Workbook, name: str) -> dict[str, tuple[object, ...]]:
+    sheet = book["Summary"]
+    table = sheet.tables[name]
+    rows = [[c.value for c in row] for row in sheet[table.ref]]
+    return {str(row[0]): tuple(row[1:]) for row in rows[1:]}
+
+
+WISHES = (
+    wish("E5", ROTATION, "Support", 1),
+    wish("E5", ROTATION, "Finance", 2),
+    wish("E8", ROTATION, "Sales", 1),
+    wish("E8", ROTATION, "Support", 3),
+    wish("E6", ROTATION, "=Sales", 1, "Sales"),  # as written, a formula-like target
+    wish("E4", TEAM, "Alpha", 1),
+    wish("E4", TEAM, "Beta", 2),
+)
+
+
+def test_preferences_sheet_has_a_row_per_person_and_kind_with_wishes_got_and_rank(
+    tmp_path: Path,
+) -> None:
+    book = written(tmp_path / "plan.xlsx", with_wishes(*WISHES), sample_plan())
+    rows = [[c.value for c in row] for row in book["Preferences"].iter_rows()]
+    assert rows[0] == [
+        "employee_id",
+        "name",
+        "department",
+        "kind",
+        "wishes",
+        "got",
+        "rank_got",
+    ]
+    assert rows[1:] == [
+        ["E5", "@SUM(1,1)", "Development", "rotation", "1 Support; 2 Finance", "Finance", 2],
+        ["E6", "-2+3", "Support", "rotation", "1 =Sales", None, None],
+        ["E8", "Kato Mai", "Finance", "rotation", "1 Sales; 3 Support", "Support", 3],
+        ["E4", "+1+1", "Sales", "team", "1 Alpha; 2 Beta", "Beta", 2],
+    ]
+    # text from the input stays literal text, never a formula
+    cell = book["Preferences"]["E3"]
+    assert (cell.value, cell.data_type) == ("1 =Sales", "s")
+
+
+def test_summary_gains_the_figures_of_wishes_and_repeats(tmp_path: Path) -> None:
+    instance = with_history(with_wishes(*WISHES))
+    book = written(tmp_path / "plan.xlsx", instance, sample_plan())
+    figures = summary_table(book, "Wishes")
+    assert figures["placed people who ranked (rotators; team members)"] == (2, 1)
+    assert figures["got a ranked choice"] == (2, 1)
+    assert figures["first choice, share"] == (0, 0)
+    assert figures["mean rank granted"] == (2.5, 2)
+    assert figures["ranked but not placed (no rotation; no team)"] == (1, 0)
+    assert figures["teammate pairs repeated from History"] == (None, 3)
+    sentences = " ".join(str(c.value) for c in book["Summary"]["A"][:12] if c.value)
+    assert "Of the 2 people rotating who ranked hosts" in sentences
+    assert "1 person who ranked hosts does not rotate" in sentences
+    assert "3 teammate pairs of this plan were teammates before" in sentences
+
+
+def test_without_wishes_or_history_the_workbook_has_no_preferences_or_wish_figures(
+    tmp_path: Path,
+) -> None:
+    book = written(tmp_path / "plan.xlsx", sample_instance(), sample_plan())
+    assert "Preferences" not in book.sheetnames
+    assert "Wishes" not in book["Summary"].tables
+    sentences = " ".join(str(c.value) for c in book["Summary"]["A"][:12] if c.value)
+    assert "Preferences sheet" not in sentences
+    assert "teammates before" not in sentences
+
+
+def test_history_alone_adds_only_the_repeat_figure(tmp_path: Path) -> None:
+    book = written(tmp_path / "plan.xlsx", with_history(), sample_plan())
+    assert "Preferences" not in book.sheetnames
+    assert summary_table(book, "Wishes") == {"teammate pairs repeated from History": (None, 3)}
