@@ -1304,7 +1304,7 @@ def with_template_examples(sheets: Sheets) -> Sheets:
     """``sheets`` with the template's example rows right under each header, as an older
     template left them (Employees' extra columns blank)."""
     for sheet in schema.SHEETS:
-        rows = sheets[sheet.name]
+        rows = sheets.setdefault(sheet.name, [[column.name for column in sheet.columns]])
         width = len(rows[0])
         for example in reversed(sheet.examples):
             rows.insert(1, [*example, *([None] * (width - len(example)))])

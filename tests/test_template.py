@@ -15,7 +15,7 @@ from crossteam.io import schema
 from crossteam.io.input_writer import input_tables
 from crossteam.io.reader import read_workbook
 from crossteam.io.template import EXAMPLES, INSTRUCTIONS, write_template
-from crossteam.models import BalanceMode, RuleKind, Settings
+from crossteam.models import BalanceMode, ProgrammeKind, RuleKind, Settings
 from crossteam.synthetic import generate_company
 
 
@@ -169,6 +169,31 @@ def test_rule_and_mode_dropdowns_offer_exactly_the_words_and_refuse_others(
     assert rule is not None and rule.errorStyle == "stop"
 
 
+@pytest.mark.parametrize("sheet", [schema.PREFERENCES, schema.HISTORY], ids=lambda s: s.name)
+def test_preferences_and_history_have_their_headers_and_a_kind_dropdown(
+    workbook: Workbook, sheet: schema.Sheet
+) -> None:
+    headers = [cell.value for cell in workbook[sheet.name][1]]
+    assert headers == [column.name for column in sheet.columns]
+    kind = _validation(workbook, sheet, "kind")
+    assert _list_words(kind) == [k.value for k in ProgrammeKind]
+    # 異動, ローテーション and チーム are read too: other words warn, never refuse
+    assert kind is not None and kind.errorStyle == "warning"
+
+
+def test_instructions_explain_ranks_history_and_the_repeat_words(workbook: Workbook) -> None:
+    lines = [
+        " | ".join(str(v) for v in row if v is not None)
+        for row in workbook[INSTRUCTIONS].iter_rows(values_only=True)
+    ]
+    text = "\n".join(lines)
+    assert "rank 1 is a person's first choice" in text
+    assert "R + 1 - r points" in text
+    assert "History: what people did in earlier rounds" in text
+    assert "repeat_teammates | avoid |" in text
+    assert text.count("| forbid, avoid, allow") == 2  # repeat_teammates and repeat_host
+
+
 def test_setting_dropdown_lists_every_setting_name(workbook: Workbook) -> None:
     validation = _validation(workbook, schema.SETTINGS, "setting")
     assert validation is not None
@@ -208,10 +233,11 @@ def fill(template_path: Path, target: Path, *, examples_above: bool = False) -> 
     examples left under each header, as an older template had them."""
     company = generate_company(40, 5, seed=3)
     workbook = openpyxl.load_workbook(template_path)
-    for sheet, _, rows in input_tables(company):
+    tables = {sheet.name: rows for sheet, _, rows in input_tables(company)}
+    for sheet in schema.SHEETS:
         ws = workbook[sheet.name]
         ws.delete_rows(2, ws.max_row)
-        for row in [*(sheet.examples if examples_above else ()), *rows]:
+        for row in [*(sheet.examples if examples_above else ()), *tables.get(sheet.name, ())]:
             ws.append(["yes" if v is True else "no" if v is False else v for v in row])
     workbook.save(target)
     return target

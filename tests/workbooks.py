@@ -127,4 +127,6 @@ def as_written(instance: PlanningInput) -> PlanningInput:
         employees=tuple(e.model_copy(update={"row": None}) for e in instance.employees),
         balance_rules=tuple(b.model_copy(update={"row": None}) for b in instance.balance_rules),
         rules=tuple(r.model_copy(update={"row": None}) for r in instance.rules),
+        preferences=tuple(p.model_copy(update={"row": None}) for p in instance.preferences),
+        history=tuple(h.model_copy(update={"row": None}) for h in instance.history),
     )

@@ -115,7 +115,9 @@ def input_tables(
         elif sheet is schema.INTERACTIONS and not _has_interactions(instance):
             continue
         else:
-            yield sheet, headers, _ROWS[sheet.name](instance, japanese, order)
+            rows = _ROWS[sheet.name](instance, japanese, order)
+            if rows or sheet not in _WRITTEN_WHEN_FILLED:
+                yield sheet, headers, rows
 
 
 def _has_interactions(instance: PlanningInput) -> bool:
@@ -255,6 +257,20 @@ def _rule_target(rule: Rule, expansions: dict[tuple[str, ...], str]) -> str | No
     return expansions[rule.targets]
 
 
+def _preferences(instance: PlanningInput, japanese: bool, order: RowOrder) -> list[Row]:
+    return [(p.employee_id, p.kind.value, p.target, p.rank) for p in instance.preferences]
+
+
+def _history(instance: PlanningInput, japanese: bool, order: RowOrder) -> list[Row]:
+    """History rows grouped by period, earliest first: read back, the periods keep their
+    order whether it comes from their dates or from where they first appear."""
+    rank = {label: index for index, label in enumerate(instance.history_periods)}
+    return [
+        (h.employee_id, h.period, h.kind.value, h.target)
+        for h in sorted(instance.history, key=lambda h: rank[h.period])
+    ]
+
+
 def _settings(instance: PlanningInput, japanese: bool, order: RowOrder) -> list[Row]:
     chosen, defaults = instance.settings, Settings()
     shown = [
@@ -278,8 +294,12 @@ _ROWS = {
     schema.BALANCE.name: _balance,
     schema.PERIODS.name: _periods,
     schema.RULES.name: _rules,
+    schema.PREFERENCES.name: _preferences,
+    schema.HISTORY.name: _history,
     schema.SETTINGS.name: _settings,
 }
+_WRITTEN_WHEN_FILLED = (schema.PREFERENCES, schema.HISTORY)
+"""Sheets written only when they have rows (a workbook without wishes or history has none)."""
 
 
 def _number(value: float) -> int | float:

@@ -86,6 +86,8 @@ class Sheet:
         return next(c for c in self.columns if c.name == name)
 
 
+_EMPLOYEE_ID_ALIASES = ("社員id", "社員番号", "id", "従業員id")
+
 EMPLOYEES = Sheet(
     "Employees",
     required=True,
@@ -98,7 +100,7 @@ EMPLOYEES = Sheet(
             Kind.ID,
             True,
             "Unique id of the employee",
-            ("社員id", "社員番号", "id", "従業員id"),
+            _EMPLOYEE_ID_ALIASES,
         ),
         Column("name", Kind.TEXT, False, "Full name", ("氏名", "名前", "full_name")),
         Column("department", Kind.TEXT, True, "Home department", ("部署", "所属", "部門", "dept")),
@@ -148,7 +150,7 @@ SKILLS = Sheet(
             Kind.ID,
             True,
             "Employee holding the skill",
-            ("社員id", "社員番号", "id", "従業員id"),
+            _EMPLOYEE_ID_ALIASES,
         ),
         Column("skill", Kind.TEXT, True, "Skill name", ("スキル", "スキル名")),
         Column("level", Kind.LEVEL, True, "Level 1 (basic) to 5 (expert)", ("レベル", "習熟度")),
@@ -399,6 +401,48 @@ RULES = Sheet(
     examples=(("apart", "E001", "E002", "Same project already"),),
 )
 
+PREFERENCES = Sheet(
+    "Preferences",
+    required=False,
+    aliases=("希望",),
+    description=(
+        "People's wishes, one row per wish: kind rotation (target = a host department) or "
+        "team (target = a team, or a Teams row name for any team of it); rank 1 = first choice."
+    ),
+    columns=(
+        Column("employee_id", Kind.ID, True, "Employee who wishes", _EMPLOYEE_ID_ALIASES),
+        Column("kind", Kind.TEXT, True, "rotation or team", ("種別",)),
+        Column("target", Kind.ID, True, "Host department or team", ("対象",)),
+        Column(
+            "rank",
+            Kind.INT,
+            True,
+            "1 = first choice, 2 = second...",
+            ("順位",),
+            minimum=1,
+            maximum=MAX_COUNT,
+        ),
+    ),
+    examples=(("E001", "rotation", "Development", 1), ("E002", "team", "Customer voice", 1)),
+)
+
+HISTORY = Sheet(
+    "History",
+    required=False,
+    aliases=("履歴",),
+    description=(
+        "What people did in earlier periods: kind team (target = the team; rows with the "
+        "same period and team were teammates) or rotation (target = the host department)."
+    ),
+    columns=(
+        Column("employee_id", Kind.ID, True, "Employee", _EMPLOYEE_ID_ALIASES),
+        Column("period", Kind.TEXT, True, "Period label or date", ("期間",)),
+        Column("kind", Kind.TEXT, True, "team or rotation", ("種別",)),
+        Column("target", Kind.ID, True, "Team or host department", ("対象",)),
+    ),
+    examples=(("E001", "2026-Q4", "team", "Customer voice"),),
+)
+
 SETTINGS = Sheet(
     "Settings",
     required=False,
@@ -422,6 +466,8 @@ SHEETS: tuple[Sheet, ...] = (
     BALANCE,
     PERIODS,
     RULES,
+    PREFERENCES,
+    HISTORY,
     SETTINGS,
 )
 

@@ -10,6 +10,7 @@ sheets by an older template are refused by the reader (``reader`` module, exampl
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from enum import Enum
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -21,7 +22,7 @@ from pydantic.fields import FieldInfo
 
 from crossteam.io import schema
 from crossteam.io.excel import BookWriter, Destination, append, display_width
-from crossteam.models import RULE_TARGET, BalanceMode, RuleKind, Settings
+from crossteam.models import RULE_TARGET, BalanceMode, ProgrammeKind, RuleKind, Settings
 from crossteam.models.wording import bound_text
 
 INSTRUCTIONS = "Instructions"
@@ -92,6 +93,36 @@ MODE_MEANINGS: dict[BalanceMode, str] = {
         "each member beyond the first with a value costs the weight"
     ),
 }
+
+KIND_MEANINGS: dict[ProgrammeKind, tuple[str, str, str]] = {
+    ProgrammeKind.ROTATION: (
+        "a department the person would like to rotate to (also 異動, ローテーション)",
+        "the host department the person rotated to in that period",
+        "Preferences: a plan that sends the person to a department they ranked earns its "
+        "points. History: with repeat_host forbid (the default) nobody rotates to a "
+        "department they visited; people who rotated less come first "
+        "(weight_rotation_history)",
+    ),
+    ProgrammeKind.TEAM: (
+        "a team, or a Teams row name with count > 1 for any team of it (also チーム)",
+        "the team the person was in in that period (it need not exist any more)",
+        "Preferences: a plan that places the person in a team they ranked earns its points. "
+        "History: rows with the same period and team were teammates; repeat_teammates says "
+        "whether they may share a team again (forbid, avoid: at a cost, allow)",
+    ),
+}
+
+WISHES_NOTES = (
+    "Preferences: rank 1 is a person's first choice, 2 the second, and so on; one person "
+    "gives each rank once per kind, and names each target once per kind.",
+    "A granted wish of rank r earns R + 1 - r points, R the largest rank anyone gave for "
+    "that kind, times weight_preference: with the defaults, a first choice among three "
+    "(3 points) is worth a tenth of one silent department pair bridged (30).",
+    "History: what people did in earlier rounds, so that a plan does not repeat it. Its "
+    "periods are ordered by date when every period is a date, else in the order they "
+    "first appear; history_periods says how many of the latest count. Rows of people no "
+    "longer on Employees are left out with one warning.",
+)
 
 _BOLD = Font(bold=True)
 _TITLE = Font(bold=True, size=14)
@@ -172,6 +203,8 @@ def _write_instructions(ws: Worksheet) -> str:
     for mode in BalanceMode:
         append(ws, [mode.value, MODE_MEANINGS[mode]])
 
+    _write_wishes_section(ws)
+
     _section(ws, "Settings: the setting column", ("setting", "default", "meaning", "range"))
     first = ws.max_row + 1
     for name, field in Settings.model_fields.items():
@@ -189,6 +222,19 @@ def _write_instructions(ws: Worksheet) -> str:
             for cell in row:
                 cell.alignment = _WRAP
     return setting_names
+
+
+def _write_wishes_section(ws: Worksheet) -> None:
+    """What the kind column of Preferences and History means, ranks and History's use."""
+    _section(
+        ws,
+        "Preferences and History: the words of the kind column",
+        ("kind", "Preferences target", "History target", "meaning"),
+    )
+    for kind in ProgrammeKind:
+        append(ws, [kind.value, *KIND_MEANINGS[kind]])
+    for line in WISHES_NOTES:
+        append(ws, [line])
 
 
 def _section(ws: Worksheet, title: str, headers: Sequence[str]) -> None:
@@ -267,6 +313,9 @@ def _setting_range(setting: FieldInfo) -> str:
             if (value := getattr(constraint, name, None)) is not None:
                 bounds[name] = bound_text(value)
     low = bounds.get("ge", bounds.get("gt"))
+    words = setting.annotation
+    if isinstance(words, type) and issubclass(words, Enum):
+        return ", ".join(str(word.value) for word in words)
     if low is None:
         return "yes or no" if setting.annotation is bool else ""
     below = f"more than {low}" if "gt" in bounds else f"at least {low}"
@@ -319,6 +368,8 @@ def _choices(
         return _inline_list(("yes", "no")), False
     if sheet is schema.RULES and column.name == "rule":
         return _inline_list(kind.value for kind in RuleKind), True
+    if sheet in _KIND_SHEETS and column.name == "kind":  # Japanese words are read too
+        return _inline_list(kind.value for kind in ProgrammeKind), False
     if sheet is schema.BALANCE and column.name == "mode":
         return _inline_list(mode.value for mode in BalanceMode), True
     if sheet is schema.BALANCE and column.name == "attribute":
@@ -330,6 +381,9 @@ def _choices(
     if sheet is schema.TEAM_SKILLS and column.name == "team":
         return teams, False
     return None
+
+
+_KIND_SHEETS = (schema.PREFERENCES, schema.HISTORY)
 
 
 def _column_range(sheet: schema.Sheet, name: str) -> str:

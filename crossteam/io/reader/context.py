@@ -14,7 +14,15 @@ from crossteam.io.reader.names import Names
 from crossteam.io.reader.problems import Problems
 from crossteam.io.reader.table import Cell, Row, Table
 from crossteam.io.safety import Workbook
-from crossteam.models import BalanceRule, Period, Rule, Settings, SkillNeed
+from crossteam.models import (
+    BalanceRule,
+    HistoryEntry,
+    Period,
+    Preference,
+    Rule,
+    Settings,
+    SkillNeed,
+)
 
 EMPLOYEES = schema.EMPLOYEES.name
 TEAMS = schema.TEAMS.name
@@ -77,6 +85,10 @@ class Reading:
         """Attributes named on Balance, even on rows with errors."""
         self.periods: list[Period] = []
         self.rules: list[Rule] = []
+        self.preferences: list[Preference] = []
+        self.history: list[HistoryEntry] = []
+        self.history_periods: list[str] = []
+        """History period labels, earliest first."""
         self.ids = Names()
         self.departments = Names()
         """Departments as spelled on Employees: once settled, each is taken as its most

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typing
+from enum import Enum
 from typing import Any
 
 from pydantic import ValidationError
@@ -43,6 +44,8 @@ def read_settings(reading: Reading, table: Table) -> None:
         rows[key] = (row, index)
         reading.setting_cells[key] = (row, index)
         value = row.value_at(index, _setting_kind(fields[key]))
+        if isinstance(value, str) and (words := _words(fields[key])):
+            value = _word(row, index, key, value, words)
         if value is not None:
             values[key] = value
     try:
@@ -52,6 +55,23 @@ def read_settings(reading: Reading, table: Table) -> None:
             key = str(error["loc"][0])
             row, index = rows[key]
             row.error(index, f"{key} {describe_validation_error(error)}")
+
+
+def _words(setting: FieldInfo) -> tuple[str, ...]:
+    """The words a setting of a fixed set of words (``RepeatPolicy``) takes; () for others."""
+    kind = setting.annotation
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return tuple(str(member.value) for member in kind)
+    return ()
+
+
+def _word(row: Row, index: int, key: str, text: str, words: tuple[str, ...]) -> str | None:
+    """One of ``words``, whatever its case; reported at the value cell when none."""
+    word = schema.normalise(text)
+    if word in words:
+        return word
+    row.error(index, f"{key} '{shown(text)}' is not one of {', '.join(words)}")
+    return None
 
 
 def _setting_kind(setting: FieldInfo) -> schema.Kind:

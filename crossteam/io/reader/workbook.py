@@ -15,10 +15,12 @@ from crossteam.io.reader.employees import (
     read_employees,
     warn_unused_attributes,
 )
+from crossteam.io.reader.history import read_history
 from crossteam.io.reader.instance import ReadResult, read_result
 from crossteam.io.reader.interactions import read_interactions
 from crossteam.io.reader.layout import find_sheets, is_example, read_table, refuse_examples
 from crossteam.io.reader.periods import read_periods
+from crossteam.io.reader.preferences import read_preferences
 from crossteam.io.reader.priorities import read_priorities
 from crossteam.io.reader.rules import read_rules
 from crossteam.io.reader.settings import limit_default_capacity, read_settings
@@ -42,6 +44,8 @@ STEPS: tuple[tuple[schema.Sheet, SheetReader], ...] = (
     (schema.PERIODS, read_periods),
     (schema.BALANCE, read_balance),
     (schema.RULES, read_rules),
+    (schema.PREFERENCES, read_preferences),
+    (schema.HISTORY, read_history),
 )
 """Each sheet after the sheets whose names it refers to."""
 
