@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -67,6 +67,8 @@ Version = Annotated[
         metavar=FLAG,
     ),
 ]
+TemplateOutput = Annotated[Path, typer.Argument(help="Where to write the blank workbook")]
+ExampleOutput = Annotated[Path, typer.Argument(help="Where to write the example workbook")]
 InputPath = Annotated[Path, typer.Argument(help="Input workbook (.xlsx)", show_default=False)]
 JsonFlag = Annotated[
     bool, typer.Option("--json", help="Print one JSON object on stdout", metavar=FLAG)
@@ -78,6 +80,13 @@ PlanInput = Annotated[
     Path | None,
     typer.Argument(help="Input workbook (.xlsx); the bundled example when omitted"),
 ]
+
+
+def bundled_example() -> Path:
+    """The example company that ``plan`` without an input plans."""
+    return Path(str(resources.files("crossteam") / "data" / "example.xlsx"))
+
+
 PlanOutput = Annotated[Path | None, typer.Option("-o", "--output", help="Plan workbook to write")]
 TimeLimit = Annotated[
     float | None,

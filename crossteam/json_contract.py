@@ -15,6 +15,7 @@ from crossteam.models.sweep import SweepResult
 
 if TYPE_CHECKING:  # the solver's side loads only when a plan is made
     from crossteam.checks.repeats import RepeatedPair
+    from crossteam.next_round import NextRound
     from crossteam.pipeline import PlanOutcome
     from crossteam.review import ReviewResult
 
@@ -192,6 +193,17 @@ def _alternatives_json(outcome: PlanOutcome) -> JsonObject:
             for a in alternated.summaries
         ],
         "alternatives_notes": list(alternated.notes),
+    }
+
+
+def next_round_json(output: str, added: NextRound) -> JsonObject:
+    """``next-round --json``: the workbook written and what History gained."""
+    return {
+        "output": output,
+        "team_rows": added.team_rows,
+        "rotation_rows": added.rotation_rows,
+        "team_period": added.team_period,
+        "warnings": list(added.warnings),
     }
 
 

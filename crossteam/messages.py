@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from crossteam.models import PlanningInput, Problem
     from crossteam.models.sweep import SweepResult
+    from crossteam.next_round import NextRound
     from crossteam.pipeline import PlanOutcome, PlanRequest
     from crossteam.review import ReviewResult
 
@@ -151,3 +152,17 @@ def cut_cells_line(cut: list[str], most: int, mark: str) -> str:
         f"more than the {most:,} characters Excel allows and "
         f"{'were' if len(cut) != 1 else 'was'} cut, ending with {mark}: {escape(shown)}"
     )
+
+
+def next_round_lines(added: NextRound) -> list[str]:
+    """What ``next-round`` added to History, and what to heed before the next plan."""
+    teams = (
+        f"{counted(added.team_rows, 'team row')} (period {escape(repr(added.team_period))})"
+        if added.team_period is not None
+        else "no team row"
+    )
+    return [
+        *(f"[yellow]warning[/yellow] {escape(w)}" for w in added.warnings),
+        f"History gains {teams} and {counted(added.rotation_rows, 'rotation row')}: plan the "
+        "next round from this workbook.",
+    ]
