@@ -410,11 +410,14 @@ def test_plan_next_round_plan_repeats_no_host_and_no_teammates(
     code, _, err = run(capsys, "next-round", str(source), str(first), "-o", str(following))
     assert code == 0, err
 
-    def new_periods(book: openpyxl.Workbook) -> None:
+    def next_quarter(book: openpyxl.Workbook) -> None:
+        """What HR edits for the next round: new period labels, and last round's Rules
+        out (met; a rotate_to or together again would contradict History)."""
         for row in book["Periods"].iter_rows(min_row=2):
             row[0].value = f"{row[0].value} (round 2)"
+        book["Rules"].delete_rows(2, book["Rules"].max_row)
 
-    edited(following, following, new_periods)
+    edited(following, following, next_quarter)
     second = tmp_path / "plan-2.xlsx"
     code, out, err = run(
         capsys, "plan", str(following), "-o", str(second), "--workers", "1", "--json"
