@@ -16,6 +16,7 @@ from typer.core import TyperCommand, TyperGroup
 from crossteam.console import say, within_cores
 from crossteam.models import CompanyShape
 from crossteam.models.limits import MAX_ALTERNATIVES, MAX_SECONDS, MAX_SEED
+from crossteam.models.text import clean
 
 if TYPE_CHECKING:
     from crossteam.models import PlanningInput
@@ -220,10 +221,23 @@ NextOutput = Annotated[
         show_default=False,
     ),
 ]
+
+
+def period_label(value: str | None) -> str | None:
+    """A History period label as the reader will read it back; blank is refused."""
+    if value is None:
+        return None
+    label = clean(value)
+    if not label:
+        raise typer.BadParameter("give a period label, for example 2027-Q2")
+    return label
+
+
 RoundPeriod = Annotated[
     str | None,
     typer.Option(
         "--period",
+        callback=period_label,
         help="History period of the plan's teams (default: round N, N = 1 + the team "
         "periods History has)",
         show_default=False,

@@ -213,6 +213,18 @@ def test_period_option_names_the_teams_period(
     assert team_periods == {"2027 Q2 teams"}
 
 
+@pytest.mark.parametrize("blank", ["", "   ", "\u200b"])
+def test_a_blank_period_is_a_usage_error(
+    company: Path, planned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], blank: str
+) -> None:
+    out = tmp_path / "next.xlsx"
+    args = ("next-round", str(company), str(planned), "-o", str(out), "--period", blank)
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert "give a period label" in err
+    assert not out.exists()
+
+
 def test_the_default_round_counts_the_team_periods_history_holds(
     company: Path, planned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

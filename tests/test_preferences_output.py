@@ -318,3 +318,23 @@ def test_history_alone_adds_only_the_repeat_figure(tmp_path: Path) -> None:
     book = written(tmp_path / "plan.xlsx", with_history(), sample_plan())
     assert "Preferences" not in book.sheetnames
     assert summary_table(book, "Wishes") == {"teammate pairs repeated from History": (None, 3)}
+
+
+def test_the_terminal_tells_wishes_granted_and_repeats() -> None:
+    from crossteam import network
+    from crossteam.messages import wishes_lines
+    from crossteam.pipeline import PlanRequest, Searched, assess
+    from crossteam.planner import SolveOptions
+
+    instance = with_history(with_wishes(*WISHES))
+    report = network.analyse(instance)
+    outcome = assess(PlanRequest(instance, report, SolveOptions()), Searched(plan=sample_plan()))
+    assert wishes_lines(outcome) == [
+        "Wishes (rotation): 0 of 2 got their first choice, 1 a top-two choice, mean rank 2.5.",
+        "Wishes (team): 0 of 1 got their first choice, 1 a top-two choice, mean rank 2.0.",
+        "3 teammate pairs repeated from History.",
+    ]
+    plain = assess(
+        PlanRequest(sample_instance(), report, SolveOptions()), Searched(plan=sample_plan())
+    )
+    assert wishes_lines(plain) == []
