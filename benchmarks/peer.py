@@ -146,6 +146,7 @@ def write_task(
     task = company.with_changes(
         team_specs=(spec,),
         teams=spec.expand(),
+        preferences=(),  # wishes name the company's own teams, replaced here
         balance_rules=(BalanceRule(attribute=ATTRIBUTE, mode=BalanceMode.DIVERSIFY),),
         periods=(),
         rules=(),

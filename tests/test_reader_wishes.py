@@ -137,7 +137,7 @@ def test_a_team_spec_means_every_team_of_it_and_a_department_its_spelling(
         1,
         2,
     )
-    assert second.targets == ("Support",)
+    assert (second.target, second.targets) == ("Support", ("Support",))
 
 
 def test_wishes_that_can_never_be_granted_are_warnings(

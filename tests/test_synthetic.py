@@ -357,7 +357,9 @@ def test_write_input_writes_a_changed_company(tmp_path: Path) -> None:
     """Benchmarks change a generated company (e.g. teams of 12-13) and write it."""
     company = generate_company(100, 5, seed=0)
     spec = TeamSpec(name="Everyone", count=7, min_size=12, max_size=13)
-    changed = company.with_changes(team_specs=(spec,), teams=spec.expand(), rules=())
+    changed = company.with_changes(
+        team_specs=(spec,), teams=spec.expand(), rules=(), preferences=()
+    )
     path = tmp_path / "changed.xlsx"
     write_input(changed, path)
     result = read_workbook(path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from crossteam.io.excel import Destination
 from crossteam.io.input_writer import RowOrder, write_input
 from crossteam.models import CompanyShape
+from crossteam.models.synthetic import USUAL_WISHES, WishShape
 from crossteam.synthetic.company import written_order
 
 
@@ -20,11 +21,19 @@ def write_example(
     periods: int = 4,
     wide_skills: bool = False,
     shape: CompanyShape = CompanyShape.CLASSIC,
+    wishes: WishShape = USUAL_WISHES,
 ) -> None:
     """Generate a company (see ``generate_company``) and write it as an input workbook,
     departments and priority pairs in the order the generator drew them."""
     instance, departments_order, priorities_order = written_order(
-        employees, departments, seed, japanese=japanese, teams=teams, periods=periods, shape=shape
+        employees,
+        departments,
+        seed,
+        japanese=japanese,
+        teams=teams,
+        periods=periods,
+        shape=shape,
+        wishes=wishes,
     )
     order = RowOrder(departments=departments_order, priorities=priorities_order)
     write_input(instance, path, japanese=japanese, wide_skills=wide_skills, order=order)

@@ -27,13 +27,16 @@ from crossteam.models import (
     Interaction,
     Period,
     PlanningInput,
+    Preference,
     Priority,
+    ProgrammeKind,
     Rule,
     RuleKind,
     Settings,
     SkillNeed,
     TeamSpec,
 )
+from crossteam.models.synthetic import USUAL_WISHES, WishShape
 from crossteam.models.wording import counted
 from crossteam.synthetic.organisation import (
     MIN_DEPARTMENT_SIZE,
@@ -56,6 +59,7 @@ from crossteam.synthetic.tasks import (
     team_specs,
 )
 from crossteam.synthetic.ties import InteractionRow, classic_ties, realistic_ties
+from crossteam.synthetic.wishes import WishRow, draw_wishes
 
 
 def generate_company(
@@ -67,6 +71,7 @@ def generate_company(
     teams: int | None = None,
     periods: int = 4,
     shape: CompanyShape = CompanyShape.CLASSIC,
+    wishes: WishShape = USUAL_WISHES,
 ) -> PlanningInput:
     """A realistic company whose planning tasks are feasible, as the reader would give it
     from its workbook (departments in order of first appearance, priority pairs sorted).
@@ -83,12 +88,15 @@ def generate_company(
         periods: Rotation periods (quarters).
         shape: ``CompanyShape.REALISTIC`` (what ``crossteam example`` writes by default) or
             ``CompanyShape.CLASSIC`` (the shape the tests were written for).
+        wishes: How many hosts and teams people rank (``WishShape``; ``NO_WISHES`` for
+            none). Drawn from a random stream of their own: the rest of the company is
+            the same whatever the wishes.
 
     Raises:
         InputError: Sizes that no company can have, or more teams than people to fill
             them (the command line reports it as a usage problem, exit code 2).
     """
-    return _draw(employees, departments, seed, japanese, teams, periods, shape).instance()
+    return _draw(employees, departments, seed, japanese, teams, periods, shape, wishes).instance()
 
 
 def written_order(
@@ -100,10 +108,11 @@ def written_order(
     teams: int | None = None,
     periods: int = 4,
     shape: CompanyShape = CompanyShape.CLASSIC,
+    wishes: WishShape = USUAL_WISHES,
 ) -> tuple[PlanningInput, tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The company of ``generate_company`` with the order its workbook lists its
     departments in (the catalogue's) and its priority pairs as written."""
-    drawn = _draw(employees, departments, seed, japanese, teams, periods, shape)
+    drawn = _draw(employees, departments, seed, japanese, teams, periods, shape, wishes)
     return (
         drawn.instance(),
         tuple(row[0] for row in drawn.departments),
@@ -147,6 +156,7 @@ class _Drawn:
         periods: int,
         shape: CompanyShape,
         seed: int,
+        wishes: WishShape,
     ) -> None:
         self.org = org
         self.seed = seed
@@ -161,6 +171,9 @@ class _Drawn:
         self.periods = [period_label(i, org.japanese) for i in range(periods)]
         self.rules: list[RuleRow] = rules(
             rng, org, self.departments, self.specs, self.skills, org.japanese
+        )
+        self.wishes: list[WishRow] = draw_wishes(
+            seed, org.employee_rows(), self.departments, self.specs, wishes
         )
 
     def instance(self) -> PlanningInput:
@@ -191,6 +204,7 @@ class _Drawn:
             ),
             periods=tuple(Period(label=label, index=i) for i, label in enumerate(self.periods)),
             rules=self._rules(specs),
+            preferences=self._preferences(specs),
             settings=Settings(random_seed=self.seed),
             skills=tuple(sorted(held | needed | critical)),
         )
@@ -270,6 +284,19 @@ class _Drawn:
             for kind, employee_id, target, note in self.rules
         )
 
+    def _preferences(self, specs: tuple[TeamSpec, ...]) -> tuple[Preference, ...]:
+        teams_of = {spec.name: tuple(team.name for team in spec.expand()) for spec in specs}
+        return tuple(
+            Preference(
+                employee_id=employee_id,
+                kind=ProgrammeKind(kind),
+                target=target,
+                targets=teams_of[target] if kind == ProgrammeKind.TEAM else (target,),
+                rank=rank,
+            )
+            for employee_id, kind, target, rank in self.wishes
+        )
+
 
 def _draw(
     employees: int,
@@ -279,8 +306,9 @@ def _draw(
     teams: int | None,
     periods: int,
     shape: CompanyShape,
+    wishes: WishShape,
 ) -> _Drawn:
     _check_sizes(employees, departments, periods, shape)
     rng = np.random.default_rng(seed)
     org = Organisation.build(rng, employees, departments, japanese, shape)
-    return _Drawn(rng, org, teams, periods, shape, seed)
+    return _Drawn(rng, org, teams, periods, shape, seed, wishes)

@@ -7,9 +7,10 @@ instance is returned only when no error was found.
 
 One module per sheet (``employees``, ``skills``, ``departments``, ``interactions``,
 ``priorities``, ``teams`` with TeamSkills, ``periods``, ``balance``, ``rules``,
-``settings``) reads it into the shared ``context.Reading``; ``layout`` finds sheets and
-headers, ``table`` gives typed access to rows, ``references`` resolves names one sheet
-takes from another, ``instance`` builds the result and ``workbook`` runs the steps.
+``preferences``, ``history``, ``settings``) reads it into the shared ``context.Reading``;
+``layout`` finds sheets and headers, ``table`` gives typed access to rows, ``references``
+resolves names one sheet takes from another, ``instance`` builds the result and
+``workbook`` runs the steps.
 
 Choices made where the contract is silent:
 
@@ -41,6 +42,13 @@ Choices made where the contract is silent:
 - A reference that fails only because a cell that would define it is blank or unreadable
   (an Employees row without its id, say) is marked as following from that cell, and its
   repeats are folded into one problem.
+- A rotation wish that can never be granted (one's own department, a department that
+  hosts nobody, a person not rotation_eligible or not available) is kept, with a warning;
+  team wishes without a Teams sheet are left out, with a warning.
+- History rows of employees not on Employees are left out with one warning for the
+  sheet (people leave); their History targets are not checked (teams are re-formed,
+  departments renamed). Period labels are ordered by date when every one is a date,
+  else as they first appear.
 - Rows Excel hides (by hand or by a filter) are read like the others, with a warning.
 - Numbers keep to the ranges of ``crossteam.models.limits`` (docs/workbook.md#ranges). A
   size or capacity above the number of employees (``max_size``, ``max_per_department``,

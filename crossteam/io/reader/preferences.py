@@ -65,7 +65,8 @@ def read_preferences(reading: Reading, table: Table) -> None:
             Preference(
                 employee_id=employee_id,
                 kind=kind,
-                target=target,
+                # a department as Employees spells it, as Rules keep it; a team as written
+                target=targets[0] if kind is ProgrammeKind.ROTATION else target,
                 targets=targets,
                 rank=rank,
                 row=row.number,
