@@ -165,7 +165,8 @@ def _history_sheet(book: Workbook) -> Worksheet:
 def _history_header(sheet: Worksheet) -> tuple[int, dict[str, int]]:
     """History's header row and the column of each of its columns; headers the sheet lacks
     (all, when it is new or empty) are written in English after its last header."""
-    for row in sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS):
+    # only rows that exist: iterating creates cells, and the sheet would grow empty rows
+    for row in sheet.iter_rows(min_row=1, max_row=min(HEADER_SEARCH_ROWS, sheet.max_row)):
         found: dict[str, int] = {}
         for cell in row:
             name, _ = column_name(schema.HISTORY, as_text(cell.value))

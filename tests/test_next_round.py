@@ -10,15 +10,17 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.styles import PatternFill
 from openpyxl.worksheet.table import Table
 from openpyxl.worksheet.worksheet import Worksheet
 
+from crossteam.checks import verify
 from crossteam.cli import main
 from crossteam.io.example_workbook import write_example
 from crossteam.io.plan_reader import read_plan
 from crossteam.io.reader import load_workbook
 from crossteam.models import Plan, PlanningInput, ProgrammeKind
-from crossteam.next_round import next_round
+from crossteam.next_round import HistoryRow, append_history, next_round
 
 HEADERS = ["employee_id", "period", "kind", "target"]
 
@@ -68,6 +70,8 @@ def planned(company: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.raises(SystemExit) as done:
         main(["plan", str(company), "-o", str(path), "--workers", "1"])
     assert done.value.code == 0
+    instance = load_workbook(company)
+    assert verify(instance, read_plan(path, instance)).passed
     return path
 
 
@@ -388,6 +392,42 @@ def test_a_plan_without_teams_has_no_team_period(company: Path, planned: Path) -
     assert added.team_period is None
     assert added.team_rows == 0
     assert added.rotation_rows == len(plan.rotation)
+
+
+ROWS = (
+    HistoryRow("E1", "round 1", ProgrammeKind.TEAM, "=Voice-1"),
+    HistoryRow("007", "2027-Q1", ProgrammeKind.ROTATION, "Sales"),
+)
+
+
+def test_an_empty_history_sheet_gets_english_headers_then_the_rows() -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "history"
+    append_history(book, ROWS)
+    assert book.sheetnames == ["history"]
+    assert rows(book["history"]) == [
+        HEADERS,
+        ["E1", "round 1", "team", "=Voice-1"],
+        ["007", "2027-Q1", "rotation", "Sales"],
+    ]
+    # text stays text: a team name like a formula, an id like a number
+    assert {c.data_type for c in book["history"][2]} == {"s"}
+    assert book["history"]["A3"].value == "007"
+
+
+def test_rows_follow_the_last_filled_row_not_formatting_below_it() -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "History"
+    sheet.append(HEADERS)
+    sheet.append(["E9", "Q1", "team", "Old"])
+    sheet["A40"].fill = PatternFill("solid", fgColor="FFFF00")  # formatted, empty
+    sheet["F3"] = "a note beside History's columns"
+    append_history(book, ROWS)
+    assert rows(sheet)[2:4] == [
+        ["E1", "round 1", "team", "=Voice-1", None, "a note beside History's columns"],
+        ["007", "2027-Q1", "rotation", "Sales", None, None],
+    ]
 
 
 def test_the_docs_explain_the_command() -> None:
