@@ -48,8 +48,8 @@ def summary_sentences(
     repeats: int = 0,
 ) -> list[str]:
     """The Summary's opening sentences, in reading order; ``wishes`` (those the plan
-    grants) and ``repeats`` (teammate pairs repeated from History) are told when the input
-    has wishes or History."""
+    grants) and ``repeats`` (teammate pairs repeated from History) are told when given and
+    the input has wishes or History."""
     silent = plan.silent_pairs_text(len(effect.before.gap_pairs), len(effect.after.gap_pairs))
     return [
         _what_is_planned(plan),
@@ -57,7 +57,7 @@ def summary_sentences(
         f"{silent[0].upper()}{silent[1:]}.",
         _priorities(instance, effect),
         *_people(instance, plan),
-        *_wishes(instance, plan, wishes or WishReport(), repeats),
+        *(_wishes(instance, plan, wishes, repeats) if wishes is not None else ()),
         _to_review(checks, input_name),
     ]
 

@@ -314,6 +314,22 @@ def test_without_wishes_or_history_the_workbook_has_no_preferences_or_wish_figur
     assert "teammates before" not in sentences
 
 
+def test_a_writer_not_given_the_wishes_shows_no_uncounted_figures(tmp_path: Path) -> None:
+    instance = with_history(with_wishes(*WISHES))
+    plan = sample_plan()
+    write_plan(
+        tmp_path / "plan.xlsx",
+        instance,
+        plan,
+        effect=network.compare(instance, plan),
+        checks=sample_checks(),
+        run_info=sample_run_info(),
+    )
+    book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    assert "Preferences" not in book.sheetnames
+    assert "Wishes" not in book["Summary"].tables
+
+
 def test_history_alone_adds_only_the_repeat_figure(tmp_path: Path) -> None:
     book = written(tmp_path / "plan.xlsx", with_history(), sample_plan())
     assert "Preferences" not in book.sheetnames

@@ -156,12 +156,13 @@ def write_plan(
     workbook's name, for the re-plan command the Review sheet shows. ``alternatives``
     (plan 1, the plan written, and its alternatives) adds an Alternatives sheet comparing
     them and an Alternative Teams sheet with every plan's teams. ``wishes`` (the wishes
-    the plan grants) and ``repeats`` (its teammate pairs repeated from History) add a
-    Preferences sheet when the input has wishes, and their figures to the Summary when it
-    has wishes or History.
+    the plan grants) and ``repeats`` (its teammate pairs repeated from History), as the
+    plan's assessment counted them, add a Preferences sheet when the input has wishes, and
+    their figures to the Summary when it has wishes or History; without ``wishes``
+    (uncounted) neither is shown.
     """
     book = BookWriter()
-    facts = _PlanFacts(book, instance, plan, effect, wishes or WishReport(), repeats)
+    facts = _PlanFacts(book, instance, plan, effect, wishes, repeats)
     summary = book.sheet(SUMMARY)
     if changes is not None:
         _changes(book, instance, changes, input_changes)
@@ -170,8 +171,8 @@ def write_plan(
     _teams(book, facts)
     overview = _team_overview(book, facts)
     _rotation(book, facts)
-    if instance.preferences:
-        preferences_sheet(book, instance, facts.wishes)
+    if wishes is not None and instance.preferences:
+        preferences_sheet(book, instance, wishes)
     _connectivity(book, effect)
     _gaps(book, effect)
     _checks(book, checks)
@@ -192,7 +193,7 @@ class _PlanFacts:
         instance: PlanningInput,
         plan: Plan,
         effect: PlanEffect,
-        wishes: WishReport,
+        wishes: WishReport | None,
         repeats: int,
     ) -> None:
         self.instance = instance
@@ -910,6 +911,8 @@ def _summary(
 def _wish_figures(book: BookWriter, sheet: Worksheet, facts: _PlanFacts, top: int) -> int:
     """From row ``top``, the figures of wishes granted and teammates repeated (only when
     the input has wishes or History); returns the first free row below, leaving one blank."""
+    if facts.wishes is None:
+        return top
     figures = wish_figure_rows(facts.instance, facts.wishes, facts.repeats)
     if not figures:
         return top
