@@ -16,9 +16,8 @@ import warnings
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
-from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, BinaryIO, NoReturn
+from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
 import typer
 from rich.markup import escape
@@ -29,12 +28,12 @@ from crossteam.errors import InputError
 from crossteam.messages import (
     audit_line,
     cut_cells_line,
+    next_round_lines,
     planning_line,
     sweep_lines,
     valid_line,
 )
 from crossteam.models import CompanyShape
-from crossteam.models.limits import MAX_SEED
 from crossteam.models.wording import counted
 
 if TYPE_CHECKING:
@@ -57,10 +56,6 @@ def _options(version: opt.Version = False) -> None:
 
 
 # ---------------------------------------------------------------------------- helpers
-
-
-def _bundled_example() -> Path:
-    return Path(str(resources.files("crossteam") / "data" / "example.xlsx"))
 
 
 def _load(path: Path, as_json: bool) -> PlanningInput:
@@ -130,7 +125,7 @@ def _read_plan(
 
 @app.command(cls=opt.Command)
 def template(
-    out: Annotated[Path, typer.Argument(help="Where to write the blank workbook")],
+    out: opt.TemplateOutput,
     force: opt.ForceFlag = False,
 ) -> None:
     """Write a blank input workbook: instructions, examples, every sheet, dropdowns."""
@@ -142,31 +137,12 @@ def template(
 
 @app.command(cls=opt.Command)
 def example(
-    out: Annotated[Path, typer.Argument(help="Where to write the example workbook")],
-    employees: Annotated[
-        int, typer.Option(min=20, max=100_000, help="Employees (at least 20)")
-    ] = 150,
-    departments: Annotated[
-        int | None,
-        typer.Option(
-            min=2,
-            max=500,
-            help="Departments (default: 40 at 1,000 employees, growing with the square root "
-            "of the headcount, at least 10; 10 with --shape classic)",
-            show_default=False,
-        ),
-    ] = None,
-    seed: Annotated[int, typer.Option(min=0, max=MAX_SEED, help="Random seed")] = 0,
-    japanese: Annotated[
-        bool, typer.Option("--japanese", help="Japanese names and headers", metavar=opt.FLAG)
-    ] = False,
-    shape: Annotated[
-        CompanyShape,
-        typer.Option(
-            help="realistic: heavy-tailed department sizes and a silent periphery of small "
-            "departments; classic: departments of similar size"
-        ),
-    ] = CompanyShape.REALISTIC,
+    out: opt.ExampleOutput,
+    employees: opt.Headcount = 150,
+    departments: opt.DepartmentCount = None,
+    seed: opt.ExampleSeed = 0,
+    japanese: opt.Japanese = False,
+    shape: opt.Shape = CompanyShape.REALISTIC,
     force: opt.ForceFlag = False,
 ) -> None:
     """Write a realistic synthetic company (also used by the benchmarks)."""
@@ -257,7 +233,7 @@ def plan(
     base = review if review is not None else previous_path
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     started = time.monotonic()
-    source = path if path is not None else _bundled_example()
+    source = path if path is not None else opt.bundled_example()
     if path is None:
         console.say(f"No input given: planning the bundled example ({escape(str(source))}).")
     out = out if out is not None else Path.cwd() / f"{source.stem}-plan.xlsx"
@@ -341,7 +317,6 @@ def _write_plan(stream: BinaryIO, request: PlanRequest, outcome: PlanOutcome, na
 
     checks, effect, run_info = outcome.checks, outcome.effect, outcome.run_info
     assert checks is not None and effect is not None and run_info is not None
-    previous = request.previous
     write_plan(
         stream,
         request.instance,
@@ -351,10 +326,36 @@ def _write_plan(stream: BinaryIO, request: PlanRequest, outcome: PlanOutcome, na
         run_info=run_info,
         changes=outcome.review.changes if outcome.review is not None else None,
         alternatives=outcome.alternatives.summaries if outcome.alternatives else None,
-        input_changes=previous.changes if previous is not None else None,
-        decisions=previous.decisions if previous is not None else (),
+        input_changes=request.previous.changes if request.previous else None,
+        decisions=request.previous.decisions if request.previous else (),
         file_name=name,
+        wishes=outcome.wishes,
+        repeats=len(outcome.repeats),
     )
+
+
+@app.command("next-round", cls=opt.Command)
+def next_round(
+    path: opt.InputPath,
+    plan_path: opt.PlanOfInput,
+    out: opt.NextOutput,
+    period: opt.RoundPeriod = None,
+    force: opt.ForceFlag = False,
+    as_json: opt.JsonFlag = False,
+) -> None:
+    """Write the next round's input: this one, with the plan added to its History sheet."""
+    from crossteam import next_round as rounds
+
+    inputs = (path, plan_path)
+    out = _output(out, force=force, inputs=inputs)
+    instance = _load(path, as_json)
+    planned = _read_plan(plan_path, instance, as_json=as_json)
+    added = rounds.next_round(instance, planned.plan, period)
+    _write(out, lambda s: rounds.write_next_round(s, path, added), force=force, inputs=inputs)
+    for line in next_round_lines(added):
+        console.say(line)
+    if as_json:
+        console.emit_json(json_contract.next_round_json(str(out), added))
 
 
 @app.command(cls=opt.Command)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -14,7 +14,9 @@ from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
 
 from crossteam.console import say, within_cores
+from crossteam.models import CompanyShape
 from crossteam.models.limits import MAX_ALTERNATIVES, MAX_SECONDS, MAX_SEED
+from crossteam.models.text import clean
 
 if TYPE_CHECKING:
     from crossteam.models import PlanningInput
@@ -66,6 +68,8 @@ Version = Annotated[
         metavar=FLAG,
     ),
 ]
+TemplateOutput = Annotated[Path, typer.Argument(help="Where to write the blank workbook")]
+ExampleOutput = Annotated[Path, typer.Argument(help="Where to write the example workbook")]
 InputPath = Annotated[Path, typer.Argument(help="Input workbook (.xlsx)", show_default=False)]
 JsonFlag = Annotated[
     bool, typer.Option("--json", help="Print one JSON object on stdout", metavar=FLAG)
@@ -77,6 +81,13 @@ PlanInput = Annotated[
     Path | None,
     typer.Argument(help="Input workbook (.xlsx); the bundled example when omitted"),
 ]
+
+
+def bundled_example() -> Path:
+    """The example company that ``plan`` without an input plans."""
+    return Path(str(resources.files("crossteam") / "data" / "example.xlsx"))
+
+
 PlanOutput = Annotated[Path | None, typer.Option("-o", "--output", help="Plan workbook to write")]
 TimeLimit = Annotated[
     float | None,
@@ -168,6 +179,68 @@ Processes = Annotated[
         "--processes",
         min=1,
         help="Worker processes of a local pool or cluster (more than the cores are capped at them)",
+    ),
+]
+
+Headcount = Annotated[
+    int, typer.Option("--employees", min=20, max=100_000, help="Employees (at least 20)")
+]
+DepartmentCount = Annotated[
+    int | None,
+    typer.Option(
+        "--departments",
+        min=2,
+        max=500,
+        help="Departments (default: 40 at 1,000 employees, growing with the square root "
+        "of the headcount, at least 10; 10 with --shape classic)",
+        show_default=False,
+    ),
+]
+ExampleSeed = Annotated[int, typer.Option("--seed", min=0, max=MAX_SEED, help="Random seed")]
+Japanese = Annotated[
+    bool, typer.Option("--japanese", help="Japanese names and headers", metavar=FLAG)
+]
+Shape = Annotated[
+    CompanyShape,
+    typer.Option(
+        "--shape",
+        help="realistic: heavy-tailed department sizes and a silent periphery of small "
+        "departments; classic: departments of similar size",
+    ),
+]
+PlanOfInput = Annotated[
+    Path,
+    typer.Argument(help="The plan workbook crossteam plan wrote from it", show_default=False),
+]
+NextOutput = Annotated[
+    Path,
+    typer.Option(
+        "-o",
+        "--output",
+        help="The next round's input workbook to write",
+        show_default=False,
+    ),
+]
+
+
+def period_label(value: str | None) -> str | None:
+    """A History period label as the reader will read it back; blank is refused."""
+    if value is None:
+        return None
+    label = clean(value)
+    if not label:
+        raise typer.BadParameter("give a period label, for example 2027-Q2")
+    return label
+
+
+RoundPeriod = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        callback=period_label,
+        help="History period of the plan's teams (default: round N, N = 1 + the team "
+        "periods History has)",
+        show_default=False,
     ),
 ]
 

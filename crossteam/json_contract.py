@@ -7,12 +7,15 @@ command line only serialises them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from crossteam.models import NetworkReport, PlanEffect, Problem
 from crossteam.models.sweep import SweepResult
 
 if TYPE_CHECKING:  # the solver's side loads only when a plan is made
+    from crossteam.checks.repeats import RepeatedPair
+    from crossteam.next_round import NextRound
     from crossteam.pipeline import PlanOutcome
     from crossteam.review import ReviewResult
 
@@ -100,6 +103,8 @@ def plan_json(outcome: PlanOutcome, report: NetworkReport) -> JsonObject:
         "notes": list(outcome.notes),
         "repeatable": outcome.repeatable,
         "deterministic_time_limit": plan.deterministic_time_limit,
+        "preferences": outcome.wishes.as_json(),
+        "repeats": repeats_json(outcome.repeats),
         **_replan_json(outcome),
         **_alternatives_json(outcome),
     }
@@ -125,6 +130,20 @@ def plan_json(outcome: PlanOutcome, report: NetworkReport) -> JsonObject:
             "at_most": plan.silent_pairs_ceiling,
         },
     }
+
+
+def repeats_json(repeats: Iterable[RepeatedPair]) -> list[JsonObject]:
+    """``plan --json``'s ``repeats``: each teammate pair of the plan who shared an earlier
+    team in History, with the (period, team) of each team they shared."""
+    return [
+        {
+            "employee_a": r.employee_a,
+            "employee_b": r.employee_b,
+            "team": r.team,
+            "earlier": [{"period": period, "team": team} for period, team in r.earlier],
+        }
+        for r in repeats
+    ]
 
 
 def _replan_json(outcome: PlanOutcome) -> JsonObject:
@@ -174,6 +193,17 @@ def _alternatives_json(outcome: PlanOutcome) -> JsonObject:
             for a in alternated.summaries
         ],
         "alternatives_notes": list(alternated.notes),
+    }
+
+
+def next_round_json(output: str, added: NextRound) -> JsonObject:
+    """``next-round --json``: the workbook written and what History gained."""
+    return {
+        "output": output,
+        "team_rows": added.team_rows,
+        "rotation_rows": added.rotation_rows,
+        "team_period": added.team_period,
+        "warnings": list(added.warnings),
     }
 
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from crossteam.models import PlanningInput, Problem
     from crossteam.models.sweep import SweepResult
+    from crossteam.next_round import NextRound
     from crossteam.pipeline import PlanOutcome, PlanRequest
     from crossteam.review import ReviewResult
 
@@ -45,7 +46,7 @@ def no_plan_lines(outcome: PlanOutcome) -> list[str]:
 
 def plan_lines(outcome: PlanOutcome, *, stopped: bool, repeatable_asked: bool) -> list[str]:
     """A planned run's summary, its re-plan or alternatives, and how it ended."""
-    lines = [summary_line(outcome)]
+    lines = [summary_line(outcome), *wishes_lines(outcome)]
     if outcome.review is not None and outcome.previous is not None:
         lines.append(repair_line(outcome.review, review=outcome.previous.review))
     lines += alternatives_lines(outcome)
@@ -69,6 +70,21 @@ def summary_line(outcome: PlanOutcome) -> str:
         f"checks {'all passed' if checks.passed else f'{len(checks.failures)} FAILED'}"
         + (f" ({len(checks.not_applicable)} not applicable)." if checks.not_applicable else ".")
     )
+
+
+def wishes_lines(outcome: PlanOutcome) -> list[str]:
+    """Wishes granted, per kind somebody placed ranked, and teammates repeated from History
+    (the Summary sheet says more)."""
+    lines = [
+        f"Wishes ({figures.kind.value}): {figures.first_choice} of {figures.ranked} got their "
+        f"first choice, {figures.top_two} a top-two choice"
+        + (f", mean rank {figures.mean_rank:.1f}." if figures.mean_rank is not None else ".")
+        for figures in (outcome.wishes.rotation, outcome.wishes.team)
+        if figures.ranked
+    ]
+    if outcome.repeats:
+        lines.append(f"{counted(len(outcome.repeats), 'teammate pair')} repeated from History.")
+    return lines
 
 
 def repair_line(result: ReviewResult, *, review: bool) -> str:
@@ -151,3 +167,17 @@ def cut_cells_line(cut: list[str], most: int, mark: str) -> str:
         f"more than the {most:,} characters Excel allows and "
         f"{'were' if len(cut) != 1 else 'was'} cut, ending with {mark}: {escape(shown)}"
     )
+
+
+def next_round_lines(added: NextRound) -> list[str]:
+    """What ``next-round`` added to History, and what to heed before the next plan."""
+    teams = (
+        f"{counted(added.team_rows, 'team row')} (period {escape(repr(added.team_period))})"
+        if added.team_period is not None
+        else "no team row"
+    )
+    return [
+        *(f"[yellow]warning[/yellow] {escape(w)}" for w in added.warnings),
+        f"History gains {teams} and {counted(added.rotation_rows, 'rotation row')}: plan the "
+        "next round from this workbook.",
+    ]

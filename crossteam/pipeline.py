@@ -20,7 +20,8 @@ from importlib import metadata
 from pydantic import BaseModel, ConfigDict, Field
 
 from crossteam.alternatives import AlternativesResult, plan_alternatives
-from crossteam.assessment import assess_plan
+from crossteam.assessment import assess_plan, wishes_and_repeats
+from crossteam.checks.repeats import RepeatedPair
 from crossteam.models import (
     CheckReport,
     NetworkReport,
@@ -30,6 +31,7 @@ from crossteam.models import (
     RunInfo,
 )
 from crossteam.models.previous import PreviousPlanRead
+from crossteam.models.wish_figures import WishReport
 from crossteam.planner import Progress, SolveOptions, Stage, solve
 from crossteam.review import ReviewResult, replan
 
@@ -102,6 +104,12 @@ class PlanOutcome(BaseModel):
     review: ReviewResult | None = Field(default=None, description="With a previous plan")
     alternatives: AlternativesResult | None = Field(default=None, description="With --alternatives")
     previous: PreviousPlanRead | None = None
+    wishes: WishReport = Field(
+        default_factory=WishReport, description="The Preferences sheet's wishes granted"
+    )
+    repeats: tuple[RepeatedPair, ...] = Field(
+        default=(), description="Teammate pairs repeated from History"
+    )
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -194,11 +202,14 @@ def assess(request: PlanRequest, searched: Searched) -> PlanOutcome:
     """The searched plan re-verified, its effect measured and, for a command, its run
     recorded; a search without a plan is handed on as it is."""
     plan = searched.plan
+    wishes, repeats = wishes_and_repeats(request.instance, plan)
     outcome = PlanOutcome(
         plan=plan,
         review=searched.review,
         alternatives=searched.alternatives,
         previous=request.previous,
+        wishes=wishes,
+        repeats=repeats,
     )
     if not plan.has_solution:
         return outcome

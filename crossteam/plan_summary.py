@@ -22,8 +22,10 @@ from crossteam.models import (
     PlanEffect,
     PlanningInput,
     Priority,
+    ProgrammeKind,
     SolveStatus,
 )
+from crossteam.models.wish_figures import WishFigures, WishReport
 from crossteam.models.wording import counted
 
 PAIRS_NAMED: Final = 10
@@ -42,8 +44,12 @@ def summary_sentences(
     effect: PlanEffect,
     checks: CheckReport,
     input_name: str,
+    wishes: WishReport | None = None,
+    repeats: int = 0,
 ) -> list[str]:
-    """The Summary's opening sentences, in reading order."""
+    """The Summary's opening sentences, in reading order; ``wishes`` (those the plan
+    grants) and ``repeats`` (teammate pairs repeated from History) are told when given and
+    the input has wishes or History."""
     silent = plan.silent_pairs_text(len(effect.before.gap_pairs), len(effect.after.gap_pairs))
     return [
         _what_is_planned(plan),
@@ -51,6 +57,7 @@ def summary_sentences(
         f"{silent[0].upper()}{silent[1:]}.",
         _priorities(instance, effect),
         *_people(instance, plan),
+        *(_wishes(instance, plan, wishes, repeats) if wishes is not None else ()),
         _to_review(checks, input_name),
     ]
 
@@ -195,6 +202,60 @@ def _people(instance: PlanningInput, plan: Plan) -> Sequence[str]:
             f"{_counts(hosted)}."
         )
     return sentences
+
+
+def _wishes(instance: PlanningInput, plan: Plan, wishes: WishReport, repeats: int) -> Sequence[str]:
+    """How far the plan grants the Preferences sheet's wishes, and how many teammates of
+    History it puts together again."""
+    sentences = []
+    kinds = {p.kind for p in instance.preferences}
+    for figures, planned in (
+        (wishes.rotation, plan.planned_rotation),
+        (wishes.team, plan.planned_teams),
+    ):
+        if figures.kind in kinds and planned:
+            sentences.append(_granted(figures))
+    if plan.planned_teams and any(h.kind is ProgrammeKind.TEAM for h in instance.history):
+        sentences.append(
+            f"{counted(repeats, 'teammate pair')} of this plan were teammates before "
+            "(History sheet)."
+            if repeats
+            else "No two teammates of this plan were teammates before (History sheet)."
+        )
+    return sentences
+
+
+_WHO: Final = {
+    ProgrammeKind.ROTATION: ("rotating", "hosts", ("does not rotate", "do not rotate")),
+    ProgrammeKind.TEAM: ("in teams", "teams", ("is in no team", "are in no team")),
+}
+
+
+def _granted(figures: WishFigures) -> str:
+    """ "Of the 40 people rotating who ranked hosts (Preferences sheet), 25 (63%) got their
+    first choice, 34 (85%) a top-two choice and 38 (95%) a ranked one (mean rank 1.4); 3
+    people who ranked hosts do not rotate." """
+    where, what, left = _WHO[figures.kind]
+    if figures.ranked:
+        text = (
+            f"Of the {counted(figures.ranked, 'person', 'people')} {where} who ranked {what} "
+            f"(Preferences sheet), {_share(figures, figures.first_choice)} got their first "
+            f"choice, {_share(figures, figures.top_two)} a top-two choice and "
+            f"{_share(figures, figures.any_choice)} a ranked one"
+        )
+        if figures.mean_rank is not None:
+            text += f" (mean rank {figures.mean_rank:.1f})"
+    else:
+        text = f"Nobody {where} ranked {what} (Preferences sheet)"
+    if figures.not_placed:
+        verb = left[0] if figures.not_placed == 1 else left[1]
+        text += f"; {counted(figures.not_placed, 'person', 'people')} who ranked {what} {verb}"
+    return f"{text}."
+
+
+def _share(figures: WishFigures, count: int) -> str:
+    share = figures.share(count)
+    return f"{count:,} ({share:.0%})" if share is not None else f"{count:,}"
 
 
 def _to_review(checks: CheckReport, input_name: str) -> str:

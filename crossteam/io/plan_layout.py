@@ -24,6 +24,8 @@ INPUT_BASIS: Final = "Input Basis"
 """Hidden: what the plan was planned on, to tell what a later input changed."""
 ALTERNATIVES: Final = "Alternatives"
 ALTERNATIVE_TEAMS: Final = "Alternative Teams"
+PREFERENCES: Final = "Preferences"
+"""Only when the input has wishes (its own Preferences sheet)."""
 
 TEAMS_COLUMNS: Final = (
     "team",
@@ -36,6 +38,17 @@ TEAMS_COLUMNS: Final = (
 )
 ROTATION_COLUMNS: Final = ("employee_id", "name", "home_department")
 """Then one column per period, headed by its label."""
+PREFERENCES_COLUMNS: Final = (
+    "employee_id",
+    "name",
+    "department",
+    "kind",
+    "wishes",
+    "got",
+    "rank_got",
+)
+"""One row per person and kind of wish: wishes "1 Sales; 2 Development", what the plan
+gives of that kind and the best rank among it."""
 REVIEW_COLUMNS: Final = (
     "kind",
     "team",

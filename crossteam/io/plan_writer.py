@@ -71,6 +71,7 @@ from crossteam.io.plan_layout import (
     TEAMS,
     TEAMS_COLUMNS,
 )
+from crossteam.io.plan_wishes import preferences_sheet, wish_figure_rows
 from crossteam.models import (
     PROJECTION,
     AlternativeSummary,
@@ -92,6 +93,7 @@ from crossteam.models import (
     pair_key,
 )
 from crossteam.models.review import PlanChange
+from crossteam.models.wish_figures import WishReport
 from crossteam.plan_summary import summary_sentences
 
 MAX_CUT_CELLS_LISTED: Final = 100
@@ -142,6 +144,8 @@ def write_plan(
     input_changes: InputChanges | None = None,
     decisions: Sequence[ReviewDecision] = (),
     file_name: str | None = None,
+    wishes: WishReport | None = None,
+    repeats: int = 0,
 ) -> None:
     """Write the plan workbook to ``path`` (the caller makes the write atomic).
 
@@ -151,10 +155,14 @@ def write_plan(
     written again, with their comments, on the new Review sheet. ``file_name`` is the
     workbook's name, for the re-plan command the Review sheet shows. ``alternatives``
     (plan 1, the plan written, and its alternatives) adds an Alternatives sheet comparing
-    them and an Alternative Teams sheet with every plan's teams.
+    them and an Alternative Teams sheet with every plan's teams. ``wishes`` (the wishes
+    the plan grants) and ``repeats`` (its teammate pairs repeated from History), as the
+    plan's assessment counted them, add a Preferences sheet when the input has wishes, and
+    their figures to the Summary when it has wishes or History; without ``wishes``
+    (uncounted) neither is shown.
     """
     book = BookWriter()
-    facts = _PlanFacts(book, instance, plan, effect)
+    facts = _PlanFacts(book, instance, plan, effect, wishes, repeats)
     summary = book.sheet(SUMMARY)
     if changes is not None:
         _changes(book, instance, changes, input_changes)
@@ -163,6 +171,8 @@ def write_plan(
     _teams(book, facts)
     overview = _team_overview(book, facts)
     _rotation(book, facts)
+    if wishes is not None and instance.preferences:
+        preferences_sheet(book, instance, wishes)
     _connectivity(book, effect)
     _gaps(book, effect)
     _checks(book, checks)
@@ -178,11 +188,19 @@ class _PlanFacts:
     """Lookups every sheet needs, computed once."""
 
     def __init__(
-        self, book: BookWriter, instance: PlanningInput, plan: Plan, effect: PlanEffect
+        self,
+        book: BookWriter,
+        instance: PlanningInput,
+        plan: Plan,
+        effect: PlanEffect,
+        wishes: WishReport | None,
+        repeats: int,
     ) -> None:
         self.instance = instance
         self.plan = plan
         self.effect = effect
+        self.wishes = wishes
+        self.repeats = repeats
         self.bridged_by_team: dict[TeamName, list[BridgedPair]] = defaultdict(list)
         for pair in effect.bridged:
             for team in pair.teams:
@@ -842,7 +860,9 @@ def _summary(
     book.title(sheet, 1, f"Plan for {input_name}")
     for column, width in enumerate(_SUMMARY_WIDTHS, start=1):
         book.widen(sheet, column, width)
-    sentences = summary_sentences(facts.instance, plan, effect, checks, input_name)
+    sentences = summary_sentences(
+        facts.instance, plan, effect, checks, input_name, facts.wishes, facts.repeats
+    )
     for row, sentence in enumerate(sentences, start=2):
         book.paragraph(sheet, row, sentence, len(_SUMMARY_WIDTHS))
     top = 2 + len(sentences) + 1
@@ -860,7 +880,7 @@ def _summary(
         frozen_columns=None,
     )
     _format_rows(sheet, area, [fmt for fmt, _ in figures])
-    top = area.bottom + 2
+    top = _wish_figures(book, sheet, facts, area.bottom + 2)
     sheet.row_breaks.append(Break(id=top - 1))
     book.title(sheet, top, "Solver figures", heading=True)
     solver = _solver_rows(facts, checks)
@@ -886,6 +906,27 @@ def _summary(
     top = _network_picture(sheet, effect, area.bottom + 2)
     _departments_chart(book, sheet, facts, overview, top)
     sheet.print_title_rows = "1:1"
+
+
+def _wish_figures(book: BookWriter, sheet: Worksheet, facts: _PlanFacts, top: int) -> int:
+    """From row ``top``, the figures of wishes granted and teammates repeated (only when
+    the input has wishes or History); returns the first free row below, leaving one blank."""
+    if facts.wishes is None:
+        return top
+    figures = wish_figure_rows(facts.instance, facts.wishes, facts.repeats)
+    if not figures:
+        return top
+    book.title(sheet, top, "Wishes and history", heading=True)
+    area = book.table(
+        sheet,
+        "Wishes",
+        ("figure", "rotation", "team"),
+        [row for _, row in figures],
+        top=top + 1,
+        frozen_columns=None,
+    )
+    _format_rows(sheet, area, [fmt for fmt, _ in figures])
+    return area.bottom + 2
 
 
 _SUMMARY_WIDTHS: Final = (40, 14, 18, 14, 14)
