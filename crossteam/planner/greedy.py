@@ -6,8 +6,8 @@ each team needs, then fills seats from the department that bridges the most
 still-silent department pairs with the people already in the team (a new department
 otherwise, and one short of its soft "diversify the department" target), taking the
 least-skilled person there so that skilled people stay free for later teams. It honours
-the Rules where it can and ignores the other Balance rules; the solver repairs what it
-misses.
+the Rules and ``repeat_teammates`` forbid where it can and ignores the other Balance
+rules; the solver repairs what it misses.
 
 Two orders of filling: ``greedy_teams`` fills one team after the other, so the first teams
 bridge most; ``dealt_teams`` deals one seat per team in turn, as cards are dealt, so that
@@ -34,6 +34,7 @@ from crossteam.models import (
     pairs_among,
 )
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
+from crossteam.planner.earlier_teams import clashes, kept_apart
 
 
 def seat_targets(instance: PlanningInput) -> dict[TeamName, int]:
@@ -68,6 +69,7 @@ class _Greedy:
         self.banned: dict[EmployeeId, set[TeamName]] = defaultdict(set)
         self.apart: dict[EmployeeId, set[EmployeeId]] = defaultdict(set)
         self.partners: dict[EmployeeId, set[EmployeeId]] = defaultdict(set)
+        self.earlier = kept_apart(instance)
         self.plan: dict[TeamName, list[EmployeeId]] = {t.name: [] for t in instance.teams}
         self.order = {e.employee_id: i for i, e in enumerate(instance.employees)}
         self.targets = seat_targets(instance)
@@ -115,6 +117,8 @@ class _Greedy:
         for p in people:
             if team.name in self.banned[p.employee_id] or self.apart[p.employee_id] & set(members):
                 return False
+            if clashes(self.earlier, p.employee_id, members):
+                return False  # repeat_teammates forbid: earlier teammates stay apart
         if team.max_per_department is not None:
             per: dict[DepartmentName, int] = defaultdict(int)
             for m in [*(by_id[m] for m in members), *people]:
