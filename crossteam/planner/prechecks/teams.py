@@ -4,7 +4,8 @@ They run before the model is built and catch most impossible workbooks: skills n
 has, more seats than people, rules that contradict each other or can never hold (a
 ``together`` group no team can hold whole (its size, ``max_per_department``,
 ``min_departments``, its people's in_team and not_in_team rules), with someone
-unavailable, or with an apart rule inside it; a hard Balance
+unavailable, or with an apart rule inside it; under ``repeat_teammates`` forbid with
+``assign_everyone``, an earlier team larger than the number of teams; a hard Balance
 rule that matches nobody). An empty list means nothing obvious is wrong (the solver may
 still prove infeasibility). A soft rule that matches nobody only earns a warning
 (``team_rule_warnings``): it cannot make planning impossible, but it is most likely a typo.
@@ -25,10 +26,12 @@ from crossteam.models import (
     Employee,
     EmployeeId,
     PlanningInput,
+    RepeatPolicy,
     RuleKind,
     TeamName,
 )
 from crossteam.models.wording import counted, runs
+from crossteam.planner.earlier_teams import earlier_teams
 
 SUGGESTED_COLUMNS = frozenset({"department", "role", "location"})
 """Employees columns whose values a message may suggest ("did you mean Sapporo?"): the
@@ -45,6 +48,7 @@ def check_teams_possible(instance: PlanningInput) -> list[str]:
         *_department_rules(instance),
         *_contradictory_rules(instance),
         *_together_groups(instance),
+        *_earlier_teammates(instance),
         *(text for rule, text in _balance_matching_nobody(instance) if rule.hard),
     ]
 
@@ -113,6 +117,20 @@ def _headcount(instance: PlanningInput) -> list[str]:
             f"{counted(available, 'person is', 'people are')} available"
         )
     return reasons
+
+
+def _earlier_teammates(instance: PlanningInput) -> list[str]:
+    """Under repeat_teammates forbid and assign_everyone, an earlier team with more people
+    available than there are teams: two of them would have to meet again."""
+    if not instance.settings.assign_everyone:
+        return []
+    teams = len(instance.teams)
+    return [
+        f"{past.reason}, but all {len(past.members)} are available and must join a team "
+        f"(Settings: assign_everyone = yes) while there are only {counted(teams, 'team')}"
+        for past in earlier_teams(instance)
+        if instance.settings.repeat_teammates is RepeatPolicy.FORBID and len(past.members) > teams
+    ]
 
 
 def _department_rules(instance: PlanningInput) -> list[str]:
