@@ -325,3 +325,23 @@ def test_in_team_and_rotate_to_on_one_person_with_a_limit_of_one_is_explained() 
     text = " | ".join(plan.explanation)
     assert "max_programmes_per_employee = 1: a1" in text
     assert "Rules row 2" in text
+
+
+@pytest.mark.usefixtures("tiny_limit")
+def test_a_very_large_company_rotates_nobody_its_teams_seat_under_a_limit_of_one() -> None:
+    base = random_company(120, 15, 4, seed=4, team_size=(3, 4))
+    periods = (Period(label="P1", index=0), Period(label="P2", index=1))
+    quick = SolveOptions(time_limit_seconds=6, workers=2)
+
+    def both(limit: int | None) -> int:
+        settings = base.settings.model_copy(update={"max_programmes_per_employee": limit})
+        instance = base.validated_with(periods=periods, settings=settings)
+        plan = solve(instance, network_report(instance), quick)
+        checks = verify(instance, plan)
+        assert checks.passed, checks.failures
+        # the teams came from the start plan, the rotation after them
+        assert large_module.LARGE_ROTATION_NOTE in plan.notes and plan.rotation
+        return sum(1 for n in programmes(plan).values() if n > 1)
+
+    assert both(None) > 0
+    assert both(1) == 0

@@ -43,7 +43,8 @@ class EarlierTeam:
         """The forbid rule on this team in plain words, as explanations name it."""
         return (
             f"Settings: repeat_teammates = forbid: earlier team '{self.team}' in "
-            f"{self.period} ({', '.join(self.members)}) may have at most one member per team"
+            f"{self.period} (History: {', '.join(self.members)}) may have at most one member "
+            "per team"
         )
 
 

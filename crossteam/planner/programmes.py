@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 from ortools.sat.python import cp_model
 
 from crossteam.models import EmployeeId, PlanningInput, Rule, RuleKind, TeamAssignment
+from crossteam.models.wording import counted
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.rotation import RotationModel
 from crossteam.planner.rotation.facts import rotation_facts
@@ -24,7 +25,7 @@ def programme_reason(employee: EmployeeId, limit: int) -> str:
     """The limit on one person in plain words, as explanations name it."""
     return (
         f"Settings: max_programmes_per_employee = {limit}: {employee} takes at most "
-        f"{limit} of a team and a rotation"
+        f"{counted(limit, 'programme')} (a team and a rotation count one each)"
     )
 
 
