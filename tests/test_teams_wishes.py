@@ -29,11 +29,13 @@ from crossteam.models import (
     RuleKind,
     SolveStatus,
     StopReason,
+    TeamAssignment,
     TeamSpec,
 )
 from crossteam.planner import SolveOptions, solve
 from crossteam.planner.bounds import team_objective_bound
 from crossteam.planner.pool import cohorts
+from crossteam.planner.start import starting_plan
 
 large_module = importlib.import_module("crossteam.planner.large")
 TEAMS = by_work(1.0, rotation=False)
@@ -180,6 +182,22 @@ def test_no_history_or_allow_leaves_the_pool_and_the_plan_as_they_were() -> None
     assert solved(allow, TEAMS).teams == first.teams
     assert not [r for r in verify(instance, first).results if "repeat" in r.rule]
     assert [r.passed for r in verify(allow, first).results if "repeat" in r.rule] == [True]
+
+
+def test_the_start_plan_keeps_earlier_teammates_apart_under_forbid_and_avoid() -> None:
+    instance = base_company()
+    past = team_history(solved(instance, TEAMS))
+    found = {}
+    for policy in RepeatPolicy:
+        case = with_past(instance, past, repeat_teammates=policy)
+        start = starting_plan(case, network_report(case))
+        assert start is not None
+        teams = tuple(TeamAssignment(team=t, members=tuple(m)) for t, m in start.items())
+        found[policy] = repeats(case, Plan(status=SolveStatus.FEASIBLE, teams=teams))
+    # forbid seats fewer people (five teams hold at most five of each earlier team);
+    # avoid seats as many as allow, and repeats only where seats force it
+    assert found[RepeatPolicy.FORBID] == 0
+    assert found[RepeatPolicy.AVOID] < found[RepeatPolicy.ALLOW]
 
 
 @pytest.fixture

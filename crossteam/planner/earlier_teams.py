@@ -91,17 +91,16 @@ def team_wish_points(instance: PlanningInput) -> dict[EmployeeId, dict[TeamName,
 
 
 def kept_apart(instance: PlanningInput) -> dict[EmployeeId, frozenset[int]]:
-    """Under ``repeat_teammates`` forbid, each person's earlier teams (indices into
-    ``earlier_teams``), for the greedy start and the local search; empty otherwise."""
-    if instance.settings.repeat_teammates is not RepeatPolicy.FORBID:
-        return {}
+    """Each person's earlier teams (indices into ``earlier_teams``), which the greedy
+    start and the local search keep apart: under forbid, and under avoid as a heuristic
+    (the solver weighs the cost); empty under allow."""
     return {e: frozenset(i) for e, i in earlier_of(earlier_teams(instance)).items()}
 
 
 def clashes(
     apart: dict[EmployeeId, frozenset[int]], person: EmployeeId, members: Iterable[EmployeeId]
 ) -> bool:
-    """Whether ``person`` shares a forbidden earlier team (``kept_apart``) with one of
+    """Whether ``person`` shares an earlier team (``kept_apart``) with one of
     ``members``."""
     mine = apart.get(person)
     if not mine:

@@ -6,8 +6,8 @@ companies; this search makes the moves that matter directly: replace a member wi
 person from another department, or swap two members of different departments between two
 teams, whenever the plan then scores more on bridging, departments per team and soft
 "diversify the department" Balance rules together. People named in the Rules never move,
-skill needs stay met, department limits hold, earlier teammates under ``repeat_teammates``
-forbid never meet; with a hard Balance rule the search does not
+skill needs stay met, department limits hold, no move puts earlier teammates together
+(under ``repeat_teammates`` forbid or avoid); with a hard Balance rule the search does not
 run (it cannot see those rules). It is deterministic: a fixed number of passes, no clock;
 only a cutoff (Ctrl-C, or the run's time limit) ends it early, with the plan it has.
 """
@@ -144,8 +144,8 @@ class _Plan:
         return settings.weight_bridging * bridging + settings.weight_diversity * diversity - penalty
 
     def clashes(self, team: TeamName, person: EmployeeId, leaving: EmployeeId) -> bool:
-        """Whether ``person`` would meet a forbidden earlier teammate in ``team`` once
-        ``leaving`` has left it."""
+        """Whether ``person`` would meet an earlier teammate in ``team`` once ``leaving``
+        has left it."""
         others = (m for m in self.members[team] if m != leaving)
         return clashes(self.earlier, person, others)
 
@@ -231,7 +231,7 @@ def improve_teams(
 
 def _replace(plan: _Plan, team: Team, out: Employee) -> bool:
     """Give ``out``'s seat to the free person whose department gains most (the least
-    skilled there who meets no forbidden earlier teammate)."""
+    skilled there who meets no earlier teammate)."""
     best, chosen = 0.0, None
     for department, people in plan.free.items():
         if not people or not _fits(plan, team, out.department, department):
