@@ -156,22 +156,29 @@ def test_avoid_repeats_fewer_pairs_than_allow_and_counts_them_as_the_checker() -
     assert_objective_counted(avoid, avoided)
 
 
-def test_the_avoid_cost_is_one_weight_per_pair_and_earlier_team_shared() -> None:
-    # all four earlier teammates seated in three teams: at least one pair meets again
+@pytest.mark.parametrize(("met_again", "shared"), [(2, 1), (4, 2)])
+def test_the_avoid_cost_is_one_weight_per_pair_and_earlier_team_shared(
+    met_again: int, shared: int
+) -> None:
+    # all four earlier teammates seated in three teams: at least one pair meets again;
+    # the first ``met_again`` of them were one team in Q2 as well
     instance = small_forbid(
         assign_everyone=True, repeat_teammates=RepeatPolicy.AVOID, weight_repeat_teammates=7.0
     )
     again = instance.history + tuple(
-        h.model_copy(update={"period": "Q2", "target": "Older"}) for h in instance.history[:2]
+        h.model_copy(update={"period": "Q2", "target": "Older"})
+        for h in instance.history[:met_again]
     )
     instance = with_past(instance, again)
     plan = solved(instance, by_work(2.0, rotation=False))
     assert plan.status is SolveStatus.OPTIMAL
     counted = assert_objective_counted(instance, plan)
-    # the pair who met in Q1 and Q2 is kept apart; one other pair of Q1 meets again
-    assert repeats(instance, plan) == 1
-    assert counted["repeat_teammates"] == pytest.approx(-7.0)
-    assert plan.objective_terms["repeat_teammates"] == pytest.approx(-7.0)
+    # one pair meets again: with two of them in Q2, one of the others; with all four,
+    # whichever pair it is shared both teams
+    assert len(repeated_pairs(instance, plan)) == 1
+    assert repeats(instance, plan) == shared
+    assert counted["repeat_teammates"] == pytest.approx(-7.0 * shared)
+    assert plan.objective_terms["repeat_teammates"] == pytest.approx(-7.0 * shared)
 
 
 def test_no_history_or_allow_leaves_the_pool_and_the_plan_as_they_were() -> None:
