@@ -9,6 +9,7 @@ them (no counted History, ``allow``, no team wish, a weight of zero).
 from __future__ import annotations
 
 from functools import partial
+from itertools import pairwise
 
 from ortools.sat.python import cp_model
 
@@ -38,22 +39,18 @@ def add_repeat_teammates(tm: TeamModel, groups: RuleGroups) -> None:
                 tm.ctx.add_objective("repeat_teammates", -settings.weight_repeat_teammates, pairs)
 
 
-def _pairs(
-    tm: TeamModel, team: Team, past: EarlierTeam, met: LinearExpr, most: int
-) -> cp_model.IntVar:
-    """n(n-1)/2 for ``met`` = n: exact by a table (so that every solution's objective is
-    the checker's), with its tangents as rows the LP can read (the table alone it cannot)."""
+def _pairs(tm: TeamModel, team: Team, past: EarlierTeam, met: LinearExpr, most: int) -> LinearExpr:
+    """n(n-1)/2 for ``met`` = n, in unary: ``seat[j]`` is true when at least j of them are
+    in the team (each implies the one before), so n = sum of seats and the j-th adds j - 1
+    pairs. Exact in every solution (the seats of one n are unique), and linear with
+    increasing costs, which the LP reads as it is."""
     model = tm.ctx.model
     name = f"{team.name}|{past.period}|{past.team}"
-    count = model.new_int_var(0, most, f"met[{name}]")
-    model.add(count == met)
-    table = [n * (n - 1) // 2 for n in range(most + 1)]
-    pairs = model.new_int_var(0, table[-1], f"repeat_pairs[{name}]")
-    model.add_element(count, table, pairs)
-    for k in range(1, most):
-        # the tangent at k: k n - k(k+1)/2 <= n(n-1)/2 for every whole n, equal at k and k+1
-        model.add(pairs >= k * count - k * (k + 1) // 2)
-    return pairs
+    seats = [model.new_bool_var(f"met[{name}|{j}]") for j in range(1, most + 1)]
+    for earlier, later in pairwise(seats):
+        model.add_implication(later, earlier)
+    model.add(sum(seats) == met)
+    return cp_model.LinearExpr.weighted_sum(seats, list(range(most)))
 
 
 def add_team_wishes(tm: TeamModel) -> None:
