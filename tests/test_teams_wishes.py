@@ -133,14 +133,30 @@ def test_an_earlier_team_larger_than_the_teams_cannot_be_kept_apart_when_all_are
     assert repeats(relaxed, plan) == 0
 
 
-def test_a_together_rule_on_earlier_teammates_is_explained_under_forbid() -> None:
+def test_a_together_rule_on_earlier_teammates_is_refused_before_the_model_under_forbid() -> None:
     together = Rule(kind=RuleKind.TOGETHER, employee_id="a1", target="b1", targets=("b1",), row=2)
     instance = small_forbid().validated_with(rules=(together,))
     plan = solve(instance, network_report(instance), TEAMS)
-    assert plan.status is SolveStatus.INFEASIBLE
-    text = " | ".join(plan.explanation)
-    assert "Rules row 2: a1 must be in a team, the same team as b1" in text
-    assert "repeat_teammates = forbid: earlier team 'Old' in Q1" in text
+    assert plan.status is SolveStatus.INFEASIBLE and plan.stop_reason is StopReason.PRECHECK
+    (reason,) = plan.explanation
+    assert reason.startswith("Rules row 2: a1, b1 must all be in one team (together)")
+    assert "repeat_teammates = forbid: earlier team 'Old' in Q1" in reason
+
+
+def test_in_team_rules_seating_earlier_teammates_together_are_explained_under_forbid() -> None:
+    rules = tuple(
+        Rule(kind=RuleKind.IN_TEAM, employee_id=e, target="T-1", targets=("T-1",), row=row)
+        for row, e in ((2, "a1"), (3, "b1"))
+    )
+    instance = small_forbid().validated_with(rules=rules)
+    plan = solve(instance, network_report(instance), TEAMS)
+    assert plan.status is SolveStatus.INFEASIBLE and plan.stop_reason is not StopReason.PRECHECK
+    assert set(plan.explanation[1:]) == {
+        "- Rules row 2: a1 must be in team 'T-1'",
+        "- Rules row 3: b1 must be in team 'T-1'",
+        "- Settings: repeat_teammates = forbid: earlier team 'Old' in Q1 (History: a1, b1, c1, "
+        "a2) may have at most one member per team",
+    }
 
 
 def test_avoid_repeats_fewer_pairs_than_allow_and_counts_them_as_the_checker() -> None:
