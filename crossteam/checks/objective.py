@@ -13,15 +13,32 @@ The terms, in the user's units, each weight rounded to thousandths as the model 
   checker's measure; for the numeric ``balance`` mode the model rounds each member's
   value to hundredths of a standard deviation, so the two may differ slightly there);
 - skill_depth: ``weight_skill_depth`` per level above a team's highest minimum in a
-  needed skill that a member reaches, up to the first level nobody available has.
+  needed skill that a member reaches, up to the first level nobody available has;
+- preference (with team wishes): ``weight_preference`` x ``rank_points`` of each member
+  seated in a team they ranked (the team part; the rotation's is counted apart);
+- repeat_teammates (``avoid``, with team History): minus ``weight_repeat_teammates`` per
+  pair of teammates and earlier team they shared (``repeats.repeated_pairs``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from crossteam.checks.repeats import repeated_pairs
 from crossteam.checks.teams import balance_penalty
-from crossteam.models import MAX_LEVEL, DepartmentName, Plan, PlanningInput, pair_key, pairs_among
+from crossteam.models import (
+    MAX_LEVEL,
+    DepartmentName,
+    Plan,
+    PlanningInput,
+    ProgrammeKind,
+    RepeatPolicy,
+    largest_rank,
+    pair_key,
+    pairs_among,
+    rank_points,
+    ranked,
+)
 
 SCALE = 1000
 """The model keeps weights in thousandths (integers for CP-SAT)."""
@@ -75,4 +92,26 @@ def team_objective_terms(
         "diversity": _rounded(settings.weight_diversity) * departments,
         "balance": balance,
         "skill_depth": _rounded(settings.weight_skill_depth) * levels,
+        **_wishes_and_past(instance, plan),
     }
+
+
+def _wishes_and_past(instance: PlanningInput, plan: Plan) -> dict[str, float]:
+    """The team-wish and repeat-teammate terms, each only when there is something for it
+    (a team wish; team History under avoid)."""
+    settings = instance.settings
+    terms: dict[str, float] = {}
+    if any(p.kind is ProgrammeKind.TEAM for p in instance.preferences):
+        wishes = ranked(instance.preferences, ProgrammeKind.TEAM)
+        most = largest_rank(instance.preferences, ProgrammeKind.TEAM)
+        terms["preference"] = sum(
+            _rounded(settings.weight_preference * rank_points(rank, most))
+            for t in plan.teams
+            for e in t.members
+            if (rank := wishes.get(e, {}).get(t.team)) is not None
+        )
+    past = any(h.kind is ProgrammeKind.TEAM for h in instance.counted_history)
+    if past and settings.repeat_teammates is RepeatPolicy.AVOID:
+        shared = sum(len(pair.earlier) for pair in repeated_pairs(instance, plan))
+        terms["repeat_teammates"] = -_rounded(settings.weight_repeat_teammates) * shared
+    return terms

@@ -11,6 +11,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 
+from crossteam.checks.repeats import repeated_pairs
 from crossteam.models import (
     QUOTABLE_ATTRIBUTES,
     BalanceMode,
@@ -20,6 +21,8 @@ from crossteam.models import (
     EmployeeId,
     Plan,
     PlanningInput,
+    ProgrammeKind,
+    RepeatPolicy,
     RuleKind,
     Team,
     TeamName,
@@ -48,6 +51,36 @@ def check_teams(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     results += _rules(instance, plan)
     for rule in instance.balance_rules:
         results.append(_balance(instance, rule, members))
+    results += _repeat_teammates(instance, plan)
+    return results
+
+
+REPEAT_RULE = "repeat teammates"
+
+
+def _repeat_teammates(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
+    """Earlier teammates (team History that counts) in one team again: under forbid one
+    result per team, failed naming the pairs; otherwise one informative result. None
+    without team History, so that plans without it are checked as before."""
+    if not any(h.kind is ProgrammeKind.TEAM for h in instance.counted_history):
+        return []
+    policy = instance.settings.repeat_teammates
+    pairs = repeated_pairs(instance, plan)
+    if policy is not RepeatPolicy.FORBID:
+        detail = (
+            f"{counted(len(pairs), 'pair')} of earlier teammates in one team again "
+            f"(repeat_teammates = {policy.value})"
+        )
+        return [_result(REPEAT_RULE, "all teams", True, detail)]
+    results = []
+    for t in plan.teams:
+        met = [
+            f"{p.employee_a} and {p.employee_b} ({', '.join(f'{n} in {w}' for w, n in p.earlier)})"
+            for p in pairs
+            if p.team == t.team
+        ]
+        detail = "met before: " + "; ".join(met) if met else "no earlier teammates together"
+        results.append(_result(f"{REPEAT_RULE} (forbid)", t.team, not met, detail))
     return results
 
 

@@ -12,7 +12,9 @@ differently: teams no longer compete for people, so each team can be bounded on 
   deviations: the best split of the team's seats over departments, found exactly by a
   knapsack over departments for each size the team may take;
 - skill depth: every level the model could count is covered;
-- every other Balance penalty at zero, its best.
+- team wishes: each person with one seated in the team they ranked best, as far as the
+  seats go (``preference_ceiling``);
+- every other Balance penalty, and the cost of repeat teammates, at zero, its best.
 
 With rotation in the model, the rotation's own terms are bounded by
 ``RotationModel.objective_ceiling`` (every department that can send does; every stint a
@@ -43,6 +45,7 @@ from crossteam.models import (
 from crossteam.models.limits import OBJECTIVE_SCALE
 from crossteam.planner.ceiling import bridging_ceiling
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
+from crossteam.planner.earlier_teams import team_wish_points
 
 KNAPSACK_WORK = 30_000_000
 """Most knapsack cells (departments x seats x members per department, over every size of
@@ -90,7 +93,27 @@ def team_objective_bound(
         everyone=settings.assign_everyone,
         cutoff=cutoff,
     )
-    return (bridging + mix) / OBJECTIVE_SCALE + depth_ceiling(instance)
+    return (
+        (bridging + mix) / OBJECTIVE_SCALE + depth_ceiling(instance) + preference_ceiling(instance)
+    )
+
+
+def preference_ceiling(instance: PlanningInput) -> float:
+    """Most the team-wish term can add (user units): every available person with team
+    wishes seated in their best-ranked team, the best of them first while the teams'
+    seats last."""
+    weight = instance.settings.weight_preference
+    points = team_wish_points(instance)
+    best = sorted(
+        (
+            max(_scaled(weight * p) for p in points[e.employee_id].values())
+            for e in instance.available_employees
+            if points.get(e.employee_id)
+        ),
+        reverse=True,
+    )
+    seats = sum(t.max_size for t in instance.teams)
+    return sum(best[:seats]) / OBJECTIVE_SCALE
 
 
 def depth_ceiling(instance: PlanningInput) -> float:

@@ -6,8 +6,9 @@ each team needs, then fills seats from the department that bridges the most
 still-silent department pairs with the people already in the team (a new department
 otherwise, and one short of its soft "diversify the department" target), taking the
 least-skilled person there so that skilled people stay free for later teams. It honours
-the Rules where it can and ignores the other Balance rules; the solver repairs what it
-misses.
+the Rules where it can, seats no earlier teammates together (under ``repeat_teammates``
+forbid never; under avoid only when nobody else fits) and ignores the other Balance rules;
+the solver repairs what it misses.
 
 Two orders of filling: ``greedy_teams`` fills one team after the other, so the first teams
 bridge most; ``dealt_teams`` deals one seat per team in turn, as cards are dealt, so that
@@ -27,6 +28,7 @@ from crossteam.models import (
     Employee,
     EmployeeId,
     PlanningInput,
+    RepeatPolicy,
     RuleKind,
     Team,
     TeamName,
@@ -34,6 +36,7 @@ from crossteam.models import (
     pairs_among,
 )
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
+from crossteam.planner.earlier_teams import clashes, kept_apart
 
 
 def seat_targets(instance: PlanningInput) -> dict[TeamName, int]:
@@ -68,6 +71,9 @@ class _Greedy:
         self.banned: dict[EmployeeId, set[TeamName]] = defaultdict(set)
         self.apart: dict[EmployeeId, set[EmployeeId]] = defaultdict(set)
         self.partners: dict[EmployeeId, set[EmployeeId]] = defaultdict(set)
+        self.earlier = kept_apart(instance)
+        # under forbid a repeat is never seated; under avoid only when nobody else fits
+        self.strict = instance.settings.repeat_teammates is RepeatPolicy.FORBID
         self.plan: dict[TeamName, list[EmployeeId]] = {t.name: [] for t in instance.teams}
         self.order = {e.employee_id: i for i, e in enumerate(instance.employees)}
         self.targets = seat_targets(instance)
@@ -108,12 +114,18 @@ class _Greedy:
             return None
         return people
 
-    def _fits(self, team: Team, members: list[EmployeeId], people: list[Employee]) -> bool:
+    def _fits(
+        self, team: Team, members: list[EmployeeId], people: list[Employee], *, apart: bool
+    ) -> bool:
+        """Whether ``people`` may join ``team`` (of ``members``); with ``apart``, none of
+        them meets an earlier teammate there."""
         by_id = self.instance.employee_by_id
         if len(members) + len(people) > team.max_size:
             return False
         for p in people:
             if team.name in self.banned[p.employee_id] or self.apart[p.employee_id] & set(members):
+                return False
+            if apart and clashes(self.earlier, p.employee_id, members):
                 return False
         if team.max_per_department is not None:
             per: dict[DepartmentName, int] = defaultdict(int)
@@ -157,16 +169,17 @@ class _Greedy:
         ranked = sorted(
             self.free, key=lambda d: (-self._score(team, d, present), -len(self.free[d]))
         )
-        for department in ranked:
-            self.cutoff.check()  # a seat nobody fits may weigh every free person
-            candidates = [
-                e for e in self.free[department].values() if need is None or e.meets(*need)
-            ]
-            for e in sorted(candidates, key=lambda e: len(e.skills)):
-                people = self._group(e)
-                if people is not None and self._fits(team, members, people):
-                    self._seat(team, members, people)
-                    return True
+        for apart in (True,) if self.strict or not self.earlier else (True, False):
+            for department in ranked:
+                self.cutoff.check()  # a seat nobody fits may weigh every free person
+                candidates = [
+                    e for e in self.free[department].values() if need is None or e.meets(*need)
+                ]
+                for e in sorted(candidates, key=lambda e: len(e.skills)):
+                    people = self._group(e)
+                    if people is not None and self._fits(team, members, people, apart=apart):
+                        self._seat(team, members, people)
+                        return True
         return False
 
     def form(self, *, dealt: bool) -> dict[TeamName, list[EmployeeId]]:
@@ -175,7 +188,9 @@ class _Greedy:
             e = by_id[rule.employee_id]
             team = self.instance.team_by_name[rule.targets[0]]
             people = self._group(e) if e.available else None
-            if people is not None and self._fits(team, self.plan[team.name], people):
+            if people is not None and self._fits(
+                team, self.plan[team.name], people, apart=self.strict
+            ):
                 self._seat(team, self.plan[team.name], people)
         self._seat_together()
         for team in self.instance.teams:
@@ -206,7 +221,10 @@ class _Greedy:
                 self.instance.teams,
                 key=lambda t: -(self.targets[t.name] - len(self.plan[t.name])),
             )
-            team = next((t for t in room if self._fits(t, self.plan[t.name], people)), None)
+            team = next(
+                (t for t in room if self._fits(t, self.plan[t.name], people, apart=self.strict)),
+                None,
+            )
             if team is not None:
                 self._seat(team, self.plan[team.name], people)
 

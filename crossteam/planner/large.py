@@ -28,6 +28,7 @@ from crossteam.planner.cutoff import Cutoff, WallCuts
 from crossteam.planner.model import bound_cutoff
 from crossteam.planner.options import Progress, SolveOptions, Stage
 from crossteam.planner.pool import cohorts
+from crossteam.planner.programmes import without_team_members
 from crossteam.planner.search import relative_gap
 
 MODEL_VARIABLE_LIMIT = 200_000
@@ -206,8 +207,9 @@ class LargeCompany:
         if options.by_work and options.work_limit is not None:
             # its work is its share of the run's, whatever the blocks took on the clock
             alone = replace(alone, deterministic_time_limit=(1 - self.share) * options.work_limit)
+        # under a limit of one programme, the people the teams seat stay home
         rotation = self.solve_part(
-            self.instance, left, alone,
+            without_team_members(self.instance, teams), left, alone,
             on_progress=self.on_progress, on_stage=self.announce, stop=self.cutoff.stop,
         )  # fmt: skip
         if options.by_work and not rotation.repeatable and not self.cutoff.stopped:

@@ -6,7 +6,8 @@ companies; this search makes the moves that matter directly: replace a member wi
 person from another department, or swap two members of different departments between two
 teams, whenever the plan then scores more on bridging, departments per team and soft
 "diversify the department" Balance rules together. People named in the Rules never move,
-skill needs stay met, department limits hold; with a hard Balance rule the search does not
+skill needs stay met, department limits hold, no move puts earlier teammates together
+(under ``repeat_teammates`` forbid or avoid); with a hard Balance rule the search does not
 run (it cannot see those rules). It is deterministic: a fixed number of passes, no clock;
 only a cutoff (Ctrl-C, or the run's time limit) ends it early, with the plan it has.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from crossteam.models import (
     BalanceMode,
@@ -29,6 +30,7 @@ from crossteam.models import (
     pair_key,
 )
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
+from crossteam.planner.earlier_teams import clashes, kept_apart
 from crossteam.planner.pool import named_in_rules
 
 PASSES = 4
@@ -60,6 +62,7 @@ class _Plan:
         for counts in self.departments.values():
             self.cover.update(self._pairs(list(counts)))
         self.targets = _department_targets(instance)
+        self.earlier = kept_apart(instance)
         seated = {e for m in self.members.values() for e in m}
         fixed = named_in_rules(instance)
         # free people who may move in, per department, by id
@@ -139,6 +142,12 @@ class _Plan:
             for team, counts in self.departments.items()
         )
         return settings.weight_bridging * bridging + settings.weight_diversity * diversity - penalty
+
+    def clashes(self, team: TeamName, person: EmployeeId, leaving: EmployeeId) -> bool:
+        """Whether ``person`` would meet an earlier teammate in ``team`` once ``leaving``
+        has left it."""
+        others = (m for m in self.members[team] if m != leaving)
+        return clashes(self.earlier, person, others)
 
     def move(self, team: TeamName, out: EmployeeId, into: EmployeeId) -> None:
         before = list(self.departments[team])
@@ -221,21 +230,29 @@ def improve_teams(
 
 
 def _replace(plan: _Plan, team: Team, out: Employee) -> bool:
-    """Give ``out``'s seat to the free person whose department gains most."""
+    """Give ``out``'s seat to the free person whose department gains most (the least
+    skilled there who meets no earlier teammate)."""
     best, chosen = 0.0, None
     for department, people in plan.free.items():
         if not people or not _fits(plan, team, out.department, department):
             continue
         gain = plan.gain(team.name, out.department, department)
-        if gain > best:
-            best, chosen = gain, department
+        if gain > best and (choice := _newcomer(plan, team, out, people.values())) is not None:
+            best, chosen = gain, choice
     if chosen is None:
         return False
-    choice = min(plan.free[chosen].values(), key=lambda p: len(p.skills))
-    del plan.free[chosen][choice.employee_id]
+    del plan.free[chosen.department][chosen.employee_id]
     plan.free[out.department][out.employee_id] = out
-    plan.move(team.name, out.employee_id, choice.employee_id)
+    plan.move(team.name, out.employee_id, chosen.employee_id)
     return True
+
+
+def _newcomer(
+    plan: _Plan, team: Team, out: Employee, people: Iterable[Employee]
+) -> Employee | None:
+    """The least skilled of ``people`` who may take ``out``'s seat in ``team``."""
+    fitting = [p for p in people if not plan.clashes(team.name, p.employee_id, out.employee_id)]
+    return min(fitting, key=lambda p: len(p.skills), default=None)
 
 
 def _swap(
@@ -253,6 +270,10 @@ def _swap(
             partner = plan.by_id[partner_id]
             if partner.department in plan.departments[team.name] or partner_id in fixed:
                 continue  # only a new department can make the swap worth it
+            if plan.clashes(team.name, partner_id, out.employee_id) or plan.clashes(
+                other.name, out.employee_id, partner_id
+            ):
+                continue
             if not (
                 _fits(plan, team, out.department, partner.department)
                 and _fits(plan, other, partner.department, out.department)

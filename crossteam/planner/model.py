@@ -13,7 +13,7 @@ from ortools.sat.python import cp_model
 from crossteam.models import DepartmentName, EmployeeId, NetworkReport, PlanningInput, TeamName
 from crossteam.models.limits import OBJECTIVE_SCALE
 from crossteam.planner.balance import add_balance_rules
-from crossteam.planner.bounds import depth_ceiling, team_objective_bound
+from crossteam.planner.bounds import depth_ceiling, preference_ceiling, team_objective_bound
 from crossteam.planner.candidates import EXACT, Candidates, choose_candidates
 from crossteam.planner.ceiling import Capacity, bridging_ceiling, capacity
 from crossteam.planner.context import ModelContext
@@ -22,6 +22,7 @@ from crossteam.planner.department_level import DepartmentPlan
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.options import Formulation, SolveOptions, Stage, silent
 from crossteam.planner.pool import cohorts
+from crossteam.planner.programmes import add_programme_limit, limited_people
 from crossteam.planner.rotation import RotationModel, build_rotation
 from crossteam.planner.stability import (
     PreviousPlan,
@@ -29,6 +30,7 @@ from crossteam.planner.stability import (
     add_team_stays,
     personal_rotators,
 )
+from crossteam.planner.team_wishes import add_repeat_teammates, add_team_wishes
 from crossteam.planner.teams import TeamModel, build_teams
 
 BOUND_SHARE = 0.2
@@ -88,19 +90,22 @@ def build_model(
     formulation = options.formulation
     if previous is not None:
         formulation = replace(formulation, symmetry=False)
+    limited = limited_people(instance, teams=teams, rotation=rotation)
     if teams:
-        team_model, candidates = _add_teams(ctx, groups, formulation, start, previous)
+        team_model, candidates = _add_teams(ctx, groups, formulation, start, previous, limited)
     rotation_model = None
     if rotation:
         rotation_model = build_rotation(
             ctx,
             explain=explain,
             aggregate=formulation.aggregate,
-            personal=personal_rotators(previous, instance),
+            personal={*personal_rotators(previous, instance), *limited},
             cutoff=cutoff,
         )
         if previous is not None:
             add_rotation_stays(rotation_model, ctx, previous)
+    if team_model is not None and rotation_model is not None:
+        add_programme_limit(team_model, rotation_model, limited, groups)
     ctx.finish()
     if options.formulation.tight:
         _cap_department_bridges(ctx, capacity(instance, teams=teams, rotation=rotation))
@@ -125,16 +130,20 @@ def _add_teams(
     formulation: Formulation,
     start: Mapping[TeamName, list[EmployeeId]] | None,
     previous: PreviousPlan | None,
+    limited: frozenset[EmployeeId],
 ) -> tuple[TeamModel, Candidates]:
-    """The team part of the model (restricted around a ``start`` plan), its Balance rules
-    and, for a re-plan, what keeping the ``previous`` teams is worth."""
+    """The team part of the model (restricted around a ``start`` plan), its Balance rules,
+    repeat teammates and team wishes and, for a re-plan, what keeping the ``previous``
+    teams is worth. The ``limited`` people (``programmes``) are cohorts of their own."""
     instance = ctx.instance
-    pool = cohorts(instance, aggregate=formulation.aggregate)
+    pool = cohorts(instance, aggregate=formulation.aggregate, personal=limited)
     candidates = EXACT
     if start is not None:
         candidates = choose_candidates(instance, pool, sorted(ctx.gap_weights), start)
     team_model = build_teams(ctx, pool, groups, formulation, candidates)
     add_balance_rules(team_model, groups)
+    add_repeat_teammates(team_model, groups)
+    add_team_wishes(team_model)
     if previous is not None:
         add_team_stays(team_model, previous)
     return team_model, candidates
@@ -161,7 +170,8 @@ def _own_ceiling(
     if teams:
         scaled = team_objective_bound(instance, ctx.gap_weights, rotation=rotation, cutoff=within)
         if department is not None:
-            scaled = min(scaled, department.bound + depth_ceiling(instance))
+            ceilings = depth_ceiling(instance) + preference_ceiling(instance)
+            scaled = min(scaled, department.bound + ceilings)
         scaled *= OBJECTIVE_SCALE
     else:
         found = bridging_ceiling(

@@ -8,12 +8,17 @@ the model has an integer per (team, cohort) plus one per (team, class skilled fo
 team), which is exact: a plan in these counts can always be dealt out to real people
 (each class and each cohort has enough of them) and every real plan has such counts.
 
-People named in the Rules are cohorts of their own, seated only through their class.
+People named in the Rules are cohorts of their own, seated only through their class, as
+are people who could take both a team and a rotation when ``max_programmes_per_employee``
+links the two (``programmes``). With History or team wishes, a cohort also shares its
+earlier teams and its team wishes (``earlier_teams``), so the model counts those by cohort
+too; without them the cohorts are what they were.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from crossteam.models import (
@@ -26,8 +31,10 @@ from crossteam.models import (
     PlanningInput,
     SkillName,
     Team,
+    TeamName,
     meets_level,
 )
+from crossteam.planner.earlier_teams import earlier_of, earlier_teams, team_wish_points
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,10 @@ class Cohort:
     classes: tuple[PeopleClass, ...]
     alone: bool
     """One person named in the Rules (or every person, in the baseline): no fillers."""
+    earlier: tuple[int, ...] = ()
+    """Its people's earlier teams (indices into ``earlier_teams``)."""
+    wishes: tuple[tuple[TeamName, int], ...] = ()
+    """Its people's team wishes: (team, points a seat there earns)."""
 
     @property
     def size(self) -> int:
@@ -96,27 +107,40 @@ _Levels = tuple[tuple[SkillName, int], ...]
 _Texts = tuple[tuple[str, str | None], ...]
 
 
-def cohorts(instance: PlanningInput, *, aggregate: bool = True) -> tuple[Cohort, ...]:
+_Key = tuple[DepartmentName, _Texts, tuple[int, ...], tuple[tuple[TeamName, int], ...], str]
+"""Department, Balance texts, earlier teams, team wishes, and the employee when alone."""
+
+
+def cohorts(
+    instance: PlanningInput,
+    *,
+    aggregate: bool = True,
+    personal: Collection[EmployeeId] = frozenset(),
+) -> tuple[Cohort, ...]:
     """The available employees in cohorts and classes; ``aggregate=False`` gives one
-    cohort per person (the baseline formulation)."""
+    cohort per person (the baseline formulation). People in ``personal`` are cohorts of
+    their own, as those the Rules name."""
     floors = skill_floors(instance)
     attributes = sorted({rule.attribute for rule in instance.balance_rules})
     telling = _telling_values(instance)
-    named = named_in_rules(instance)
-    grouped: dict[tuple[DepartmentName, _Texts, str], dict[_Levels, list[Employee]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    named = named_in_rules(instance) | set(personal)
+    earlier = earlier_of(earlier_teams(instance))
+    wishes = team_wish_points(instance)
+    grouped: dict[_Key, dict[_Levels, list[Employee]]] = defaultdict(lambda: defaultdict(list))
     for e in instance.available_employees:
+        who = e.employee_id
         levels = tuple(
             (s, e.skills.get(s, 0) if e.meets(s, floor) else 0)
             for s, floor in sorted(floors.items())
         )
         texts = tuple((a, _told(e.attribute_text(a), telling.get(a))) for a in attributes)
-        alone = e.employee_id if not aggregate or e.employee_id in named else ""
-        grouped[e.department, texts, alone][levels].append(e)
+        alone = who if not aggregate or who in named else ""
+        wished = tuple(sorted(wishes.get(who, {}).items()))
+        grouped[e.department, texts, earlier.get(who, ()), wished, alone][levels].append(e)
     out: list[Cohort] = []
     index = 0
-    for g, ((department, texts, alone), by_levels) in enumerate(grouped.items()):
+    for g, (key, by_levels) in enumerate(grouped.items()):
+        department, texts, past, wished, alone = key
         classes = []
         for levels, people in by_levels.items():
             classes.append(
@@ -130,7 +154,7 @@ def cohorts(instance: PlanningInput, *, aggregate: bool = True) -> tuple[Cohort,
                 )
             )
             index += 1
-        out.append(Cohort(g, department, dict(texts), tuple(classes), alone=bool(alone)))
+        out.append(Cohort(g, department, dict(texts), tuple(classes), bool(alone), past, wished))
     return tuple(out)
 
 

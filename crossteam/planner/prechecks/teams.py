@@ -4,7 +4,9 @@ They run before the model is built and catch most impossible workbooks: skills n
 has, more seats than people, rules that contradict each other or can never hold (a
 ``together`` group no team can hold whole (its size, ``max_per_department``,
 ``min_departments``, its people's in_team and not_in_team rules), with someone
-unavailable, or with an apart rule inside it; a hard Balance
+unavailable, or with an apart rule inside it; under ``repeat_teammates`` forbid, an earlier
+team larger than the number of teams when ``assign_everyone`` seats everyone, or a
+together group holding two of its people; a hard Balance
 rule that matches nobody). An empty list means nothing obvious is wrong (the solver may
 still prove infeasibility). A soft rule that matches nobody only earns a warning
 (``team_rule_warnings``): it cannot make planning impossible, but it is most likely a typo.
@@ -25,10 +27,12 @@ from crossteam.models import (
     Employee,
     EmployeeId,
     PlanningInput,
+    RepeatPolicy,
     RuleKind,
     TeamName,
 )
 from crossteam.models.wording import counted, runs
+from crossteam.planner.earlier_teams import earlier_teams
 
 SUGGESTED_COLUMNS = frozenset({"department", "role", "location"})
 """Employees columns whose values a message may suggest ("did you mean Sapporo?"): the
@@ -45,6 +49,7 @@ def check_teams_possible(instance: PlanningInput) -> list[str]:
         *_department_rules(instance),
         *_contradictory_rules(instance),
         *_together_groups(instance),
+        *_earlier_teammates(instance),
         *(text for rule, text in _balance_matching_nobody(instance) if rule.hard),
     ]
 
@@ -112,6 +117,32 @@ def _headcount(instance: PlanningInput) -> list[str]:
             f"{counted(most, 'member')} and "
             f"{counted(available, 'person is', 'people are')} available"
         )
+    return reasons
+
+
+def _earlier_teammates(instance: PlanningInput) -> list[str]:
+    """Under repeat_teammates forbid: an earlier team with more people available than
+    there are teams when assign_everyone seats them all (two would have to meet again),
+    and a together group holding two people of one earlier team."""
+    if instance.settings.repeat_teammates is not RepeatPolicy.FORBID:
+        return []
+    earlier = earlier_teams(instance)
+    teams = len(instance.teams)
+    reasons = [
+        f"{past.reason}, but all {len(past.members)} are available and must join a team "
+        f"(Settings: assign_everyone = yes) while there are only {counted(teams, 'team')}"
+        for past in earlier
+        if instance.settings.assign_everyone and len(past.members) > teams
+    ]
+    for group in _tied_groups(instance):
+        inside = set(group)
+        for past in earlier:
+            met = [e for e in past.members if e in inside]
+            if len(met) > 1:
+                reasons.append(
+                    f"{_together_where(instance, group)}: {_ids(group)} must all be in one "
+                    f"team (together), but {_ids(met)} were teammates before: {past.reason}"
+                )
     return reasons
 
 
@@ -216,19 +247,24 @@ def _together_groups(instance: PlanningInput) -> Iterator[str]:
     if not instance.teams:
         return
     for group in _tied_groups(instance):
-        rows = sorted(
-            {
-                r.row
-                for r in instance.rules_of(RuleKind.TOGETHER)
-                if r.employee_id in group and r.row is not None
-            }
-        )
-        where = f"Rules {'rows' if len(rows) > 1 else 'row'} {_spans(rows)}" if rows else "Rules"
+        where = _together_where(instance, group)
         named = f"{where}: {_ids(group)} must all be in one team (together: {len(group)} people)"
         why = _no_team_for(instance, group)
         if why is not None:
             yield f"{named}, but {why}"
         yield from (f"{named}, but {text}" for text in _apart_within(instance, group))
+
+
+def _together_where(instance: PlanningInput, group: list[EmployeeId]) -> str:
+    """The Rules rows of the together rules that tie ``group``: "Rules rows 7-9"."""
+    rows = sorted(
+        {
+            r.row
+            for r in instance.rules_of(RuleKind.TOGETHER)
+            if r.employee_id in group and r.row is not None
+        }
+    )
+    return f"Rules {'rows' if len(rows) > 1 else 'row'} {_spans(rows)}" if rows else "Rules"
 
 
 def _no_team_for(instance: PlanningInput, group: list[EmployeeId]) -> str | None:
