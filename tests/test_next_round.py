@@ -440,13 +440,6 @@ def test_the_docs_explain_the_command() -> None:
 
 # ---------------------------------------------------------------------------- end to end
 
-PLANNER_WITH_HISTORY = (
-    "needs the planner's History rules (repeat_host and repeat_teammates forbid), built on "
-    "branches h17-rotation and h17-teams: the lead enables this test after merging them"
-)
-
-
-@pytest.mark.skip(reason=PLANNER_WITH_HISTORY)
 def test_plan_next_round_plan_repeats_no_host_and_no_teammates(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
