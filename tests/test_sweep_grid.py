@@ -330,3 +330,34 @@ def test_a_workbook_without_a_sweep_sheet_is_refused(
     Workbook().save(path)
     with pytest.raises(InputError, match="no Sweep sheet"):
         build_grid(read_grid(path), instance)
+
+
+def test_team_wishes_follow_a_count_change_and_wishes_for_a_team_not_formed_drop(
+    instance: PlanningInput, spec: str
+) -> None:
+    from crossteam.models import Preference, ProgrammeKind
+
+    base = next(s for s in instance.team_specs if s.name == spec)
+    assert base.count >= 2
+    old = [t.name for t in instance.teams if t.spec == spec]
+    who = instance.employees[0].employee_id
+    wishes = (
+        Preference(
+            employee_id=who, kind=ProgrammeKind.TEAM, target=spec, targets=tuple(old), rank=1
+        ),
+        Preference(
+            employee_id=who, kind=ProgrammeKind.TEAM, target=old[-1], targets=(old[-1],), rank=2
+        ),
+    )
+    wishing = instance.validated_with(preferences=wishes)
+
+    grown = scenario_instance(wishing, {f"teams.{spec}.count": base.count + 1})
+    assert [w.targets for w in grown.preferences] == [
+        tuple(t.name for t in grown.teams if t.spec == spec),
+        (old[-1],),
+    ]
+    shrunk = scenario_instance(wishing, {f"teams.{spec}.count": base.count - 1})
+    # the spec wish names the teams still formed; the wish for the last team is left out
+    assert [(w.rank, w.targets) for w in shrunk.preferences] == [
+        (1, tuple(t.name for t in shrunk.teams if t.spec == spec))
+    ]

@@ -23,7 +23,9 @@ from crossteam.models import (
     PART_SETTINGS,
     RULE_TARGET,
     PlanningInput,
+    Preference,
     Problem,
+    ProgrammeKind,
     Settings,
     TeamSpec,
     objective_extent,
@@ -170,7 +172,34 @@ def _team_update(
                     f"{where} names team {lost[0]}, which this scenario does not form",
                 )
         rules.append(rule)
-    return {"team_specs": tuple(specs), "teams": teams, "rules": tuple(rules)}
+    return {
+        "team_specs": tuple(specs),
+        "teams": teams,
+        "rules": tuple(rules),
+        "preferences": _team_wishes_pointed(instance, names_of, formed),
+    }
+
+
+def _team_wishes_pointed(
+    instance: PlanningInput, names_of: Mapping[str, tuple[str, ...]], formed: set[str]
+) -> tuple[Preference, ...]:
+    """Team wishes pointed at the teams a scenario forms: a wish for a spec names every
+    team of it, and a wish for a team the scenario does not form is left out (it cannot
+    be granted, and a wish, unlike a rule, asks for nothing that must hold)."""
+    old_names = {spec.name: team_names(spec.name, spec.count) for spec in instance.team_specs}
+    wishes = []
+    for wish in instance.preferences:
+        if wish.kind is ProgrammeKind.TEAM:
+            spec = instance.team_by_name[wish.targets[0]].spec
+            whole_spec = set(wish.targets) == set(old_names[spec])
+            targets = (
+                names_of[spec] if whole_spec else tuple(t for t in wish.targets if t in formed)
+            )
+            if not targets:
+                continue
+            wish = wish.model_copy(update={"targets": targets})
+        wishes.append(wish)
+    return tuple(wishes)
 
 
 def split_team_key(key: str) -> tuple[str, str]:
