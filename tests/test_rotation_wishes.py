@@ -13,6 +13,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from instances import rotation_instance
 from ortools.sat.python import cp_model
@@ -264,7 +265,7 @@ def test_rotate_to_a_visited_host_is_fine_under_allow() -> None:
 
 
 def test_the_cli_stops_with_exit_1_naming_the_person_and_the_rows(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "company.xlsx"
     write_example(path, employees=60, departments=6, seed=3)
@@ -276,23 +277,24 @@ def test_the_cli_stops_with_exit_1_naming_the_person_and_the_rows(
         if d.name != e.department
         and not precheck_rotation(with_rule(base, e.employee_id, d.name, ()))
     )
-    history = (visit(employee, "2025-Q4", host, row=2),)
-    # the History sheet is read by the reader's own branch: here the loaded workbook gains it
-    monkeypatch.setattr(
-        reader, "load_workbook", lambda p: with_rule(reader_load(p), employee, host, history)
-    )
+    # as an HR planner would: a rotate_to row, and a History sheet saying they went there
+    book = openpyxl.load_workbook(path)
+    rules = book["Rules"]
+    rules.append(["rotate_to", employee, host, ""])
+    rule_row = rules.max_row
+    past = book.create_sheet("History")
+    past.append(["employee_id", "period", "kind", "target"])
+    past.append([employee, "2025-Q4", "rotation", host])
+    book.save(path)
     out_path = tmp_path / "plan.xlsx"
     code, out, err = run(capsys, "plan", str(path), "-o", str(out_path), "--json")
     assert code == 1
     payload = json.loads(out)
     assert payload["status"] == "infeasible" and payload["stop_reason"] == "precheck"
     (explained,) = payload["explanation"]
-    assert f"{employee} must rotate to {host} (Rules row 99)" in explained
+    assert f"{employee} must rotate to {host} (Rules row {rule_row})" in explained
     assert "History row 2" in explained and "repeat_host" in explained
     assert explained in err and not out_path.exists()
-
-
-reader_load = reader.load_workbook
 
 
 def with_rule(
