@@ -25,8 +25,16 @@ from crossteam.io.cells import as_text
 from crossteam.io.excel import put
 from crossteam.io.reader.table import column_name
 from crossteam.io.safety import check_workbook_file
-from crossteam.models import EmployeeId, PeriodLabel, Plan, PlanningInput, ProgrammeKind
-from crossteam.models.wording import counted
+from crossteam.models import (
+    EmployeeId,
+    PeriodLabel,
+    Plan,
+    PlanningInput,
+    ProgrammeKind,
+    RepeatPolicy,
+    RuleKind,
+)
+from crossteam.models.wording import counted, runs
 
 ROUND_LABEL: Final = "round {}"
 """The teams' History period when ``--period`` is not given: ``round N``, N = 1 + the team
@@ -103,7 +111,54 @@ def next_round(instance: PlanningInput, plan: Plan, period: PeriodLabel | None) 
             "plan: the Periods sheet still names an earlier round's periods; give it new "
             "labels in the next round's workbook before planning it"
         )
+    warnings += _rules_the_past_blocks(instance, plan)
     return NextRound(tuple(rows), label if plan.teams else None, tuple(warnings))
+
+
+def _rules_the_past_blocks(instance: PlanningInput, plan: Plan) -> list[str]:
+    """Warnings for Rules rows that the History of the next round makes impossible under
+    the forbid settings: a rotate_to row naming a host its person has now visited, and a
+    together row naming people who have now been teammates. The next plan would stop on
+    them with an explanation; here they are named before it is made."""
+    settings = instance.settings
+    found: list[str] = []
+    if settings.repeat_host is RepeatPolicy.FORBID:
+        visited = {
+            (h.employee_id, h.target) for h in instance.history if h.kind is ProgrammeKind.ROTATION
+        }
+        visited |= {(s.employee_id, s.department) for s in plan.rotation}
+        rows = [
+            r.row
+            for r in instance.rules_of(RuleKind.ROTATE_TO)
+            if r.row is not None and any((r.employee_id, t) in visited for t in r.targets)
+        ]
+        if rows:
+            found.append(
+                f"Rules {_rows_text(rows)}: rotate_to names a host its person will have "
+                "visited; under repeat_host forbid the next plan stops on it: remove the "
+                "row from the next round's workbook (or set repeat_host to allow)"
+            )
+    if settings.repeat_teammates is RepeatPolicy.FORBID:
+        team_of = {m: t.team for t in plan.teams for m in t.members}
+        rows = [
+            r.row
+            for r in instance.rules_of(RuleKind.TOGETHER)
+            if r.row is not None
+            and r.employee_id in team_of
+            and any(team_of.get(t) == team_of[r.employee_id] for t in r.targets)
+        ]
+        if rows:
+            found.append(
+                f"Rules {_rows_text(rows)}: together names people who will have been "
+                "teammates; under repeat_teammates forbid the next plan stops on it: remove "
+                "the row from the next round's workbook (or set repeat_teammates to avoid)"
+            )
+    return found
+
+
+def _rows_text(rows: list[int]) -> str:
+    spans = runs(sorted(set(rows)))
+    return f"row{'s' if len(spans) > 1 or '-' in spans[0] else ''} {', '.join(spans)}"
 
 
 def _periods_of(instance: PlanningInput, kind: ProgrammeKind) -> set[PeriodLabel]:

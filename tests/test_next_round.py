@@ -147,8 +147,10 @@ def test_next_round_appends_the_plan_to_history_and_keeps_the_rest(
         "team_rows": sum(len(t.members) for t in plan.teams),
         "rotation_rows": len(plan.rotation),
         "team_period": "round 1",
-        "warnings": [],
+        "warnings": payload["warnings"],
     }
+    # only the example's own rotate_to rule is warned of (its person now visited the host)
+    assert all(w.startswith("Rules row") for w in payload["warnings"])
     # the next round reads it back: History is the plan
     later = load_workbook(out)
     assert {(h.employee_id, h.period, h.kind, h.target) for h in later.history} == {
@@ -306,7 +308,7 @@ def test_a_rotation_period_already_in_history_is_warned_of(
         capsys, "next-round", str(source), str(planned), "-o", str(out), "--json"
     )
     assert code == 0
-    (warning,) = json.loads(stdout)["warnings"]
+    (warning,) = [w for w in json.loads(stdout)["warnings"] if not w.startswith("Rules")]
     assert f"History already has rotation in 1 period ('{first}')" in warning
     assert "Periods sheet" in warning
     assert "warning" in err and someone not in warning
@@ -358,7 +360,7 @@ def test_a_period_option_history_already_has_teams_in_is_warned_of(
     args = ("next-round", str(source), str(planned), "-o", str(out), "--json", "--period", "Q1")
     code, stdout, _ = run(capsys, *args)
     assert code == 0
-    (warning,) = json.loads(stdout)["warnings"]
+    (warning,) = [w for w in json.loads(stdout)["warnings"] if not w.startswith("Rules")]
     assert "History already has teams in period 'Q1'" in warning
 
 
@@ -440,6 +442,7 @@ def test_the_docs_explain_the_command() -> None:
 
 # ---------------------------------------------------------------------------- end to end
 
+
 def test_plan_next_round_plan_repeats_no_host_and_no_teammates(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -481,3 +484,47 @@ def test_plan_next_round_plan_repeats_no_host_and_no_teammates(
     visited = {(s.employee_id, s.department) for s in before.rotation}
     assert visited
     assert not visited & {(s["employee_id"], s["department"]) for s in payload["rotation"]}
+
+
+def test_rules_the_new_history_makes_impossible_under_forbid_are_warned_of(
+    company: Path,
+) -> None:
+    from crossteam.models import RepeatPolicy, RotationStint, Rule, RuleKind, TeamAssignment
+
+    base = load_workbook(company)
+    a, b, c = base.employees[:3]
+    host = next(d.name for d in base.departments if d.name != a.department)
+    rules = (
+        Rule(
+            kind=RuleKind.ROTATE_TO, employee_id=a.employee_id, target=host, targets=(host,), row=7
+        ),
+        Rule(
+            kind=RuleKind.TOGETHER,
+            employee_id=b.employee_id,
+            target=c.employee_id,
+            targets=(c.employee_id,),
+            row=8,
+        ),
+    )
+    forbid = base.settings.model_copy(update={"repeat_teammates": RepeatPolicy.FORBID})
+    instance = base.validated_with(rules=rules, settings=forbid)
+    plan = Plan(
+        status="feasible",
+        teams=(TeamAssignment(team=base.teams[0].name, members=(b.employee_id, c.employee_id)),),
+        rotation=(
+            RotationStint(employee_id=a.employee_id, period=base.periods[0].label, department=host),
+        ),
+    )
+    warnings = next_round(instance, plan, None).warnings
+    assert any(w.startswith("Rules row 7: rotate_to") and "repeat_host" in w for w in warnings)
+    assert any(w.startswith("Rules row 8: together") and "repeat_teammates" in w for w in warnings)
+    for word in (a.name, b.name, c.name):
+        assert all(word not in w for w in warnings)  # rows, never names
+
+    # allowed repeats, or a plan that keeps the rules' people apart, warn of nothing
+    allowed = forbid.model_copy(
+        update={"repeat_teammates": RepeatPolicy.ALLOW, "repeat_host": RepeatPolicy.ALLOW}
+    )
+    assert not next_round(instance.validated_with(settings=allowed), plan, None).warnings
+    apart = plan.model_copy(update={"teams": (), "rotation": ()})
+    assert not next_round(instance, apart, None).warnings
