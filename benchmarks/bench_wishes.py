@@ -2,7 +2,11 @@
 silent department pairs bridged.
 
 Run: ``python benchmarks/bench_wishes.py [--size 1000] [--wishes 3] [--work 60]
-[--limit 900] [--workers 2] [--weights default,0] [--out benchmarks/results/wishes.md]``.
+[--limit 900] [--workers 2] [--weights default,0] [--parts teams+rotation|rotation]
+[--before PATH] [--out benchmarks/results/wishes.md]``.
+
+``--before PATH`` plans the same workbook a second time with the ``crossteam`` package
+of another checkout, in the same run (it must read Preferences sheets).
 
 A ``crossteam example`` company (realistic shape, seed 0) in which every rotation-eligible
 person ranks ``--wishes`` hosts, drawn by the generator's heavy-tailed popularity, so that
@@ -56,8 +60,11 @@ def wish_figures(instance: Any, plan: Any) -> dict[str, object]:
     }
 
 
-def wishes_in_child(workbook: Path, weight: str, work: float, limit: float, workers: int) -> dict:
-    """Plan ``workbook`` here (the child) with ``weight_preference`` = ``weight``."""
+def wishes_in_child(
+    workbook: Path, weight: str, work: float, limit: float, workers: int, parts: str
+) -> dict:
+    """Plan ``workbook`` here (the child) with ``weight_preference`` = ``weight``; ``parts``
+    is ``teams+rotation`` or ``rotation``."""
     from bench_gap import pairs_held
 
     from crossteam.checks import verify
@@ -75,7 +82,7 @@ def wishes_in_child(workbook: Path, weight: str, work: float, limit: float, work
         time_limit_seconds=limit,
         deterministic_time_limit=work,
         workers=workers,
-        plan_teams=True,
+        plan_teams=parts != "rotation",
         plan_rotation=True,
     )
     started = time.monotonic()
@@ -106,13 +113,17 @@ def run_child(package: Path, workbook: Path, weight: str, args: argparse.Namespa
     code = (
         "import json, sys; sys.path.insert(0, sys.argv[1]); from bench_wishes import "
         "wishes_in_child; print(json.dumps(wishes_in_child(__import__('pathlib').Path("
-        "sys.argv[2]), sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]))))"
+        "sys.argv[2]), sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]), "
+        "sys.argv[7])))"
     )
-    arguments = [str(workbook), weight, str(args.work), str(args.limit), str(args.workers)]
+    arguments = [
+        str(workbook), weight, str(args.work), str(args.limit), str(args.workers), args.parts
+    ]  # fmt: skip
     return measured_child(code, arguments, package, workbook.parent)
 
 
 HEADER = (
+    "code",
     "weight_preference",
     "status",
     "rotators",
@@ -131,12 +142,13 @@ HEADER = (
 )
 
 
-def row(found: dict[str, Any]) -> list[str]:
+def row(code: str, found: dict[str, Any]) -> list[str]:
     if "objective" not in found:
-        return [str(found.get("weight", "?")), found["status"], *["-"] * (len(HEADER) - 2)]
+        return [code, str(found.get("weight", "?")), found["status"], *["-"] * (len(HEADER) - 3)]
     mean = found["mean_rank"]
     checks = found["failed_checks"]
     return [
+        code,
         f"{found['weight']:g}",
         f"{found['status']} ({found['stop']})",
         str(found["rotators"]),
@@ -171,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--limit", type=float, default=900.0, help="seconds, a safety net")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--weights", default="default,0")
+    parser.add_argument("--parts", choices=("teams+rotation", "rotation"), default="teams+rotation")
+    parser.add_argument("--before", type=Path, help="another checkout to compare with")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results/wishes.md"))
     args = parser.parse_args(argv)
 
@@ -189,11 +203,14 @@ def main(argv: Sequence[str] | None = None) -> None:
             teams=teams_for(args.size),
             wishes=WishShape.exactly(args.wishes),
         )
+        codes = [("after", here.parent)]
+        codes += [("before", args.before.resolve())] if args.before else []
         for weight in args.weights.split(","):
-            found = run_child(here.parent, workbook, weight, args)
-            found.setdefault("weight", weight)
-            rows.append(row(found))
-            print(" | ".join(rows[-1]), flush=True)
+            for code, package in codes:
+                found = run_child(package, workbook, weight, args)
+                found.setdefault("weight", weight)
+                rows.append(row(code, found))
+                print(" | ".join(rows[-1]), flush=True)
     report = "\n\n".join(
         [
             "# The price of wishes",
@@ -202,9 +219,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"ortools {versions()['ortools']}. Company: `crossteam example --shape {shape}`, "
             f"seed {SEED}, {args.size:,} employees, {departments} departments, "
             f"{teams_for(args.size)} teams, every rotation-eligible person ranking "
-            f"{args.wishes} hosts. Teams and rotation planned, each plan bounded by "
+            f"{args.wishes} hosts. Parts planned: {args.parts}; each plan bounded by "
             f"{args.work:g} deterministic units, {args.workers} workers, in a fresh child "
-            "(wall and peak MB of the whole child).",
+            "(wall and peak MB of the whole child)."
+            + (f" `before` is the checkout at {args.before}." if args.before else ""),
             markdown_table(HEADER, rows),
         ]
     )
