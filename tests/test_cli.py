@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -17,11 +16,12 @@ import openpyxl
 import pytest
 import typer
 import typer.rich_utils
+from command import digest, run
 from typer.core import TyperGroup, TyperOption
 from workbooks import Sheets, company, put, write_workbook
 
 from crossteam.checks import verify
-from crossteam.cli import app, main
+from crossteam.cli import app
 from crossteam.io import cells
 from crossteam.io.example_workbook import write_example
 from crossteam.io.plan_reader import read_plan
@@ -29,17 +29,6 @@ from crossteam.io.plan_writer import REVIEW_HEADER_ROW
 from crossteam.io.reader import load_workbook
 from crossteam.models import RuleKind
 from crossteam.planner import usable_cores
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as done:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return int(done.value.code), out, err
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture(scope="module")

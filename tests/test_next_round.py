@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterator
 from importlib.resources import files
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from command import digest, run
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.table import Table
 from openpyxl.worksheet.worksheet import Worksheet
@@ -23,17 +23,6 @@ from crossteam.models import Plan, PlanningInput, ProgrammeKind
 from crossteam.next_round import HistoryRow, append_history, next_round
 
 HEADERS = ["employee_id", "period", "kind", "target"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as done:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return int(done.value.code), out, err
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def with_settings(path: Path, **settings: object) -> None:

@@ -8,21 +8,14 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from command import run
 from workbooks import Sheets, company, write_workbook
 
-from crossteam.cli import main
 from crossteam.io.reader import load_workbook, read_workbook
 from crossteam.models import HistoryEntry, PlanningInput, ProgrammeKind, RepeatPolicy
 
 PREFERENCES = ["employee_id", "kind", "target", "rank"]
 HISTORY = ["employee_id", "period", "kind", "target"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as done:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return int(done.value.code), out, err
 
 
 def with_wishes(

@@ -15,6 +15,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from command import run
 from instances import rotation_instance
 from ortools.sat.python import cp_model
 from solving import ROTATION_ONLY, by_work, solved
@@ -22,7 +23,6 @@ from solving import ROTATION_ONLY, by_work, solved
 from crossteam import network
 from crossteam.checks import verify
 from crossteam.checks.rotation import REPEAT_HOST, check_rotation
-from crossteam.cli import main
 from crossteam.io import reader
 from crossteam.io.example_workbook import write_example
 from crossteam.models import (
@@ -302,13 +302,6 @@ def with_rule(
 ) -> PlanningInput:
     rule = Rule(kind=RuleKind.ROTATE_TO, employee_id=employee, target=host, targets=(host,), row=99)
     return with_past(problem.validated_with(rules=(*problem.rules, rule)), history=history)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as done:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return int(done.value.code), out, err
 
 
 # ---------------------------------------------------------------- fairness over History
