@@ -83,16 +83,8 @@ def hint_start(
     model.clear_hints()  # type: ignore[no-untyped-call]
     built.teams.hint(_ordered_like_model(built.teams, start) if built.teams.ordered else start)
     _hint_rotation_around(built, (members for members in start.values()))
-    fixed = model.clone()
-    hinted = dict(
-        zip(model.proto.solution_hint.vars, model.proto.solution_hint.values, strict=True)
-    )
-    for var in [*built.teams.x.values(), *built.teams.fill.values()]:
-        fixed.add(fixed.get_int_var_from_proto_index(var.index) == hinted[var.index])
-    solver = complete(fixed, options, stop, cuts)
-    if solver is not None:
-        hint_solution(model, solver)
-    return solver
+    decisions = [*built.teams.x.values(), *built.teams.fill.values()]
+    return _hint_completed(model, decisions, options, stop, cuts)
 
 
 def hint_rotation_start(
@@ -109,12 +101,25 @@ def hint_rotation_start(
     and, at 1,000 people with wishes, ended with 40 % less bridged than the greedy plan.
     """
     assert built.rotation is not None
-    model = built.ctx.model
+    decisions = [*built.rotation.sent.values(), *built.rotation.starts.values()]
+    return _hint_completed(built.ctx.model, decisions, options, stop, cuts)
+
+
+def _hint_completed(
+    model: cp_model.CpModel,
+    decisions: Iterable[cp_model.IntVar],
+    options: SolveOptions,
+    stop: threading.Event | None,
+    cuts: WallCuts | None,
+) -> cp_model.CpSolver | None:
+    """Complete ``model``'s hint: solve a copy with the hinted ``decisions`` fixed, and
+    hint every variable from its solution (``None``, and the hint as it was, when the
+    copy has none: the hint breaks a hard rule, or ``stop`` ended it)."""
     hinted = dict(
         zip(model.proto.solution_hint.vars, model.proto.solution_hint.values, strict=True)
     )
     fixed = model.clone()
-    for var in [*built.rotation.sent.values(), *built.rotation.starts.values()]:
+    for var in decisions:
         if var.index in hinted:
             fixed.add(fixed.get_int_var_from_proto_index(var.index) == hinted[var.index])
     solver = complete(fixed, options, stop, cuts)
