@@ -145,3 +145,40 @@ def test_the_reader_refuses_what_the_planner_would(tmp_path: Path) -> None:
     [problem] = refused.value.problems
     assert problem.sheet == "Settings" and problem.cell is not None
     assert "objective could reach" in problem.message
+
+
+def test_the_extent_bounds_the_repeat_cost_of_team_history_under_avoid(
+    every_term: PlanningInput,
+) -> None:
+    from crossteam.models import HistoryEntry, ProgrammeKind, RepeatPolicy
+
+    people = [e.employee_id for e in every_term.employees if e.available]
+    # two earlier rounds of teams of six, so that every team can hold repeated pairs
+    history = tuple(
+        HistoryEntry(
+            employee_id=who,
+            period=period,
+            kind=ProgrammeKind.TEAM,
+            target=f"old-{i // 6}",
+        )
+        for period, order in (("Q1", people), ("Q2", people[3:] + people[:3]))
+        for i, who in enumerate(order)
+    )
+    avoid = every_term.settings.model_copy(
+        update={"repeat_teammates": RepeatPolicy.AVOID, "weight_repeat_teammates": 1000.0}
+    )
+    instance = every_term.validated_with(
+        history=history, history_periods=("Q1", "Q2"), settings=avoid
+    )
+    built = build_model(
+        instance, network.analyse(instance), SolveOptions(), teams=True, rotation=True
+    )
+    assert built.ctx.objective_terms["repeat_teammates"]
+    extent = objective_extent(instance)
+    assert objective_reach(built.ctx.model) <= extent.total * OBJECTIVE_SCALE
+    # the part grows with its weight, and is nothing under allow
+    assert extent.parts["repeat_teammates"] > objective_extent(every_term).parts["repeat_teammates"]
+    allowed = avoid.model_copy(update={"repeat_teammates": RepeatPolicy.ALLOW})
+    assert (
+        objective_extent(instance.validated_with(settings=allowed)).parts["repeat_teammates"] == 0
+    )

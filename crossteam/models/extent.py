@@ -25,7 +25,8 @@ from crossteam.models.planning_input import (
     PlanningInput,
 )
 from crossteam.models.review import KEEP_FACTOR
-from crossteam.models.wishes import ProgrammeKind, largest_rank
+from crossteam.models.settings import RepeatPolicy
+from crossteam.models.wishes import ProgrammeKind, largest_rank, past_teams
 
 BALANCE_UNIT = 0.01
 """A ``balance`` rule pays per hundredth of a standard deviation (the planner's
@@ -40,6 +41,7 @@ PART_SETTINGS: dict[str, tuple[str, ...]] = {
     "stability": ("weight_stability",),
     "preference": ("weight_preference",),
     "rotation_history": ("weight_rotation_history",),
+    "repeat_teammates": ("weight_repeat_teammates",),
 }
 """The Settings whose size drives each objective part (Priorities and Balance weights too)."""
 
@@ -118,8 +120,21 @@ def objective_extent(instance: PlanningInput) -> ObjectiveExtent:
             settings.weight_rotation_history,
             (employees + 1) * departments if _rotated_before(instance) else 0,
         ),
+        # under avoid, per team and earlier team: a seat variable per member of it the
+        # team can hold, the j-th costing j - 1 (n(n-1)/2 pairs for n of them)
+        "repeat_teammates": _terms(settings.weight_repeat_teammates, *_repeat_pairs(instance)),
     }
     return ObjectiveExtent(parts)
+
+
+def _repeat_pairs(instance: PlanningInput) -> tuple[int, int]:
+    """Pairs of earlier teammates the teams can hold at most, and the seat variables that
+    count them (none unless ``repeat_teammates`` is avoid)."""
+    if instance.settings.repeat_teammates is not RepeatPolicy.AVOID:
+        return 0, 0
+    sizes = [len(members) for members in past_teams(instance.counted_history).values()]
+    held = [min(size, team.max_size) for team in instance.teams for size in sizes]
+    return sum(m * (m - 1) // 2 for m in held), sum(held)
 
 
 def _rotated_before(instance: PlanningInput) -> bool:
