@@ -7,15 +7,21 @@ objective the checker counts from the member lists is compared with the solver's
 from __future__ import annotations
 
 import importlib
+import json
 from collections import Counter
+from pathlib import Path
 
+import openpyxl
 import pytest
+from command import run
 from instances import company, network_report, person, random_company
 from solving import by_work, solved
 
 from crossteam.checks import verify
 from crossteam.checks.objective import team_objective_terms
 from crossteam.checks.repeats import repeated_pairs
+from crossteam.io.example_workbook import write_example
+from crossteam.io.reader import load_workbook
 from crossteam.models import (
     Department,
     HistoryEntry,
@@ -386,3 +392,36 @@ def test_a_very_large_company_rotates_nobody_its_teams_seat_under_a_limit_of_one
 
     assert both(None) > 0
     assert both(1) == 0
+
+
+def test_the_cli_stops_with_exit_1_when_a_together_row_meets_forbidden_history(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As an HR planner would meet it: last round's together row left in the workbook,
+    History saying the two were teammates, and repeat_teammates set to forbid."""
+    path = tmp_path / "company.xlsx"
+    write_example(path, employees=60, departments=6, seed=3)
+    first, second = (e.employee_id for e in load_workbook(path).available_employees[:2])
+    book = openpyxl.load_workbook(path)
+    book["Rules"].append(["together", first, second, ""])
+    rule_row = book["Rules"].max_row
+    past = book.create_sheet("History")
+    past.append(["employee_id", "period", "kind", "target"])
+    past.append([first, "round 1", "team", "Old"])
+    past.append([second, "round 1", "team", "Old"])
+    book["Settings"].append(["repeat_teammates", "forbid"])
+    book.save(path)
+    out_path = tmp_path / "plan.xlsx"
+
+    code, out, err = run(capsys, "plan", str(path), "-o", str(out_path), "--json")
+
+    assert code == 1, err
+    payload = json.loads(out)
+    assert payload["status"] == "infeasible"
+    explained = " ".join(payload["explanation"])
+    assert f"Rules row {rule_row}" in explained
+    assert "repeat_teammates = forbid" in explained and "earlier team 'Old'" in explained
+    assert first in explained and second in explained
+    assert not out_path.exists()
+    for name in (e.name for e in load_workbook(path).employees):
+        assert name not in err
