@@ -16,9 +16,9 @@ counts, which are shown beside them): teammate pairs who were teammates in any e
 round, and rotation stints to a department the person visited in an earlier round. The
 checker's verdict on each plan is the JSON's ``checks``.
 
-**Spread.** The first round planned twice, with no limit and with
-``max_programmes_per_employee`` 1: people with both a team and a rotation, with one, and
-with neither.
+**Spread.** The first round planned with no limit, with
+``max_programmes_per_employee`` 1, and with ``weight_spread`` 5: people with both a team
+and a rotation, with one, and with neither.
 """
 
 from __future__ import annotations
@@ -201,31 +201,35 @@ def clear_rules(workbook: Path) -> None:
         book.save(workbook)
 
 
+SPREADS: tuple[tuple[str, dict[str, object]], ...] = (
+    ("no limit", {}),
+    ("limit 1", {"max_programmes_per_employee": 1}),
+    ("weight_spread 5", {"weight_spread": 5}),
+)
+"""The first round's settings compared for spread: the default, a hard limit, a soft cost."""
+
+
 def spread(workbook: Path, args: argparse.Namespace, folder: Path) -> list[list[str]]:
-    """The first round with no programme limit and with a limit of one."""
+    """The first round under each of ``SPREADS``."""
     rows = []
-    for limit in (None, 1):
-        settings: dict[str, object] = {"deterministic_time_limit": args.work}
-        if limit is not None:
-            settings["max_programmes_per_employee"] = limit
-        copy = with_settings(workbook, folder / f"spread-{limit}.xlsx", settings)
-        out = folder / f"spread-plan-{limit}.xlsx"
+    for index, (name, extra) in enumerate(SPREADS):
+        settings: dict[str, object] = {"deterministic_time_limit": args.work, **extra}
+        copy = with_settings(workbook, folder / f"spread-{index}.xlsx", settings)
+        out = folder / f"spread-plan-{index}.xlsx"
         common = ("--seed", "1", "--workers", str(args.workers), "--time-limit", "900")
         code, plan, wall = crossteam("plan", str(copy), "-o", str(out), *common)
         in_team = {m for t in plan.get("teams", []) for m in t["members"]}
         rotating = {s["employee_id"] for s in plan.get("rotation", [])}
         people = employees(copy)
-        both = len(in_team & rotating)
-        one = len(in_team ^ rotating)
         rows.append(
             [
-                "no limit" if limit is None else str(limit),
+                name,
                 str(plan.get("status", f"exit {code}")),
                 str(len(people)),
                 str(len(in_team)),
                 str(len(rotating)),
-                str(both),
-                str(one),
+                str(len(in_team & rotating)),
+                str(len(in_team ^ rotating)),
                 str(len(people - in_team - rotating)),
                 "-" if plan.get("objective") is None else f"{plan['objective']:,.1f}",
                 checks_word(plan),
@@ -237,7 +241,7 @@ def spread(workbook: Path, args: argparse.Namespace, folder: Path) -> list[list[
 
 
 SPREAD_HEADER = (
-    "max_programmes_per_employee",
+    "settings",
     "status",
     "employees",
     "in a team",

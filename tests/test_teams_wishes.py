@@ -425,3 +425,19 @@ def test_the_cli_stops_with_exit_1_when_a_together_row_meets_forbidden_history(
     assert not out_path.exists()
     for name in (e.name for e in load_workbook(path).employees):
         assert name not in err
+
+
+def test_a_spread_weight_gives_programmes_to_people_with_none_first() -> None:
+    free = solved(rotating_company(), BOTH)
+    spread = rotating_company(weight_spread=50.0)
+    plan = solved(spread, BOTH)
+
+    def both(p: Plan) -> int:
+        return sum(1 for n in programmes(p).values() if n == 2)
+
+    assert both(free) > 0
+    assert both(plan) < both(free)
+    assert plan.rotation and plan.teams
+    # the cost the plan reports is the count of people with both, counted from the plan
+    assert plan.objective_terms.get("spread", 0.0) == -50.0 * both(plan)
+    assert verify(spread, plan).passed

@@ -42,6 +42,7 @@ PART_SETTINGS: dict[str, tuple[str, ...]] = {
     "preference": ("weight_preference",),
     "rotation_history": ("weight_rotation_history",),
     "repeat_teammates": ("weight_repeat_teammates",),
+    "spread": ("weight_spread",),
 }
 """The Settings whose size drives each objective part (Priorities and Balance weights too)."""
 
@@ -123,6 +124,8 @@ def objective_extent(instance: PlanningInput) -> ObjectiveExtent:
         # under avoid, per team and earlier team: a seat variable per member of it the
         # team can hold, the j-th costing j - 1 (n(n-1)/2 pairs for n of them)
         "repeat_teammates": _terms(settings.weight_repeat_teammates, *_repeat_pairs(instance)),
+        # one "both" boolean per person
+        "spread": _terms(settings.weight_spread, employees),
     }
     return ObjectiveExtent(parts)
 

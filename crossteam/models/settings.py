@@ -230,3 +230,13 @@ class Settings(BaseModel):
             "each); blank means no limit"
         ),
     )
+    weight_spread: float = Field(
+        default=0.0,
+        ge=0,
+        le=MAX_WEIGHT,
+        description=(
+            "Cost of each person given both a team and a rotation, so that programmes go "
+            "to people with none first; 0 (the default) leaves it out, as above 0 it plans "
+            "everyone who could take both one by one (slower on large companies)"
+        ),
+    )

@@ -1,10 +1,13 @@
-"""``max_programmes_per_employee``: a team and a rotation count one programme each.
+"""``max_programmes_per_employee``: a team and a rotation count one programme each; and
+``weight_spread``, the cost of each person who takes both.
 
-When the limit is below the programmes planned, the people who could take both (available
-for a team, and able to rotate) are classes of their own on both sides: a cohort alone in
-the team model (``pool.cohorts(personal=...)``), a rotator class alone in the rotation
-(``build_rotation(personal=...)``). Per such person, ``in team + rotates <= limit``, where
-``rotates`` is true when they take any stint, however many (docs/model.md).
+When the limit is below the programmes planned, or the spread has a weight, the people
+who could take both (available for a team, and able to rotate) are classes of their own
+on both sides: a cohort alone in the team model (``pool.cohorts(personal=...)``), a
+rotator class alone in the rotation (``build_rotation(personal=...)``). Per such person,
+``in team + rotates <= limit``, where
+``rotates`` is true when they take any stint, however many; with a spread weight,
+``both >= in team + rotates - 1`` costs ``weight_spread`` (docs/model.md).
 """
 
 from __future__ import annotations
@@ -32,10 +35,14 @@ def programme_reason(employee: EmployeeId, limit: int) -> str:
 def limited_people(
     instance: PlanningInput, *, teams: bool, rotation: bool
 ) -> frozenset[EmployeeId]:
-    """People the limit binds: those who could take a team and a rotation, when both are
-    planned and the limit is below two; none otherwise (the limit then adds nothing)."""
-    limit = instance.settings.max_programmes_per_employee
-    if limit is None or limit >= int(teams) + int(rotation) or not instance.periods:
+    """People the limit binds, or the spread weighs: those who could take a team and a
+    rotation, when both are planned and the limit is below two or ``weight_spread`` is
+    above 0; none otherwise (the limit then adds nothing)."""
+    settings = instance.settings
+    limit = settings.max_programmes_per_employee
+    binds = limit is not None and limit < int(teams) + int(rotation)
+    weighs = settings.weight_spread > 0 and teams and rotation
+    if not (binds or weighs) or not instance.periods:
         return frozenset()
     facts = rotation_facts(instance)
     return frozenset(e.employee_id for e in instance.available_employees if facts.can_rotate(e))
@@ -44,9 +51,11 @@ def limited_people(
 def add_programme_limit(
     tm: TeamModel, rotation: RotationModel, people: Collection[EmployeeId], groups: RuleGroups
 ) -> None:
-    """Per person in ``people``: seated in a team plus ``rotates`` at most the limit."""
-    limit = tm.ctx.instance.settings.max_programmes_per_employee
-    if limit is None or not people:
+    """Per person in ``people``: seated in a team plus ``rotates`` at most the limit, and
+    ``weight_spread`` paid when both."""
+    settings = tm.ctx.instance.settings
+    limit = settings.max_programmes_per_employee
+    if not people:
         return
     model = tm.ctx.model
     team_class = {c.members[0]: c.index for c in tm.classes if c.size == 1}
@@ -62,9 +71,14 @@ def add_programme_limit(
         rotates = model.new_bool_var(f"rotates[{who}]")
         for var in sent[who]:
             model.add(var <= rotates)  # a class of one sends at most one stint to a host
-        model.add(sum(seats) + rotates <= limit).only_enforce_if(
-            groups(programme_reason(who, limit))
-        )
+        if limit is not None:
+            model.add(sum(seats) + rotates <= limit).only_enforce_if(
+                groups(programme_reason(who, limit))
+            )
+        if settings.weight_spread > 0:
+            both = model.new_bool_var(f"both[{who}]")
+            model.add(sum(seats) + rotates <= 1 + both)
+            tm.ctx.add_objective("spread", -settings.weight_spread, both)
 
 
 def without_team_members(instance: PlanningInput, teams: Iterable[TeamAssignment]) -> PlanningInput:
