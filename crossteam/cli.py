@@ -429,8 +429,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     """Run the command line and exit with its code; never shows a traceback unless
     ``CROSSTEAM_DEBUG`` is set."""
     args = sys.argv[1:] if argv is None else argv
-    console.json_emitted.clear()  # main may run more than once in one process (tests, embedding)
-    console.last_error.clear()
+    console.start_run()  # main may run more than once in one process (tests, embedding)
     with console.matplotlib_leaves_no_trace():
         code = console.exit_code_of(lambda: app(args=args, prog_name="crossteam"))
     if code != console.EXIT_OK and "--json" in args and not console.json_emitted.is_set():

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
-from typer.core import TyperCommand, TyperGroup
+from typer._coercion import TypeDescriptor
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
+from crossteam import i18n
 from crossteam.console import say, within_cores
 from crossteam.models import CompanyShape
 from crossteam.models.limits import MAX_ALTERNATIVES, MAX_SECONDS, MAX_SEED
@@ -36,12 +38,41 @@ class _FlagHelp:
         return option
 
 
+def _choose_language(ctx: typer.Context, param: object, value: str | None) -> None:
+    """``--lang``: the language of every word from here on (before the other options are
+    read, so their messages follow it)."""
+    if value is None:
+        return
+    language = i18n.parse_language(value)
+    if language is None:
+        raise typer.BadParameter(i18n.t("terminal.lang_unknown", value=value))
+    i18n.ask(language)
+
+
+def language_option() -> TyperOption:
+    """``--lang ja|en``, which every command takes (built as typer builds the options it
+    declares, as one ``Command`` adds it to each command)."""
+    return TyperOption(
+        param_decls=["--lang"],
+        type_descriptor=TypeDescriptor(str, typer.Option(None, "--lang"), None),
+        metavar="ja|en",
+        expose_value=False,
+        is_eager=True,
+        callback=_choose_language,
+        help=i18n.t("terminal.lang_help"),
+    )
+
+
 class Group(_FlagHelp, TyperGroup):
     pass
 
 
 class Command(_FlagHelp, TyperCommand):
-    pass
+    """A command that takes ``--lang`` beside its own options."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.insert(0, language_option())
 
 
 def finite(value: float | None) -> float | None:

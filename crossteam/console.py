@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from rich.console import Console
 from rich.markup import escape
 
+from crossteam import i18n
 from crossteam.errors import CrossteamError, InputError, OutputError
 from crossteam.json_contract import plan_json, validity_json
 from crossteam.messages import no_plan_lines, plan_lines
@@ -55,6 +56,14 @@ class Exit(Exception):
 
 
 last_error: list[str] = []
+
+
+def start_run() -> None:
+    """Forget the last run's JSON and error; speak ``CROSSTEAM_LANG`` until ``--lang`` or a
+    workbook says otherwise."""
+    json_emitted.clear()
+    last_error.clear()
+    i18n.ask(None)
 
 
 def say(message: str) -> None:

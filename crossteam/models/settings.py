@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from crossteam.i18n import Language, parse_language
 from crossteam.models.limits import MAX_COUNT, MAX_SECONDS, MAX_SEED, MAX_WEIGHT
 
 
@@ -195,6 +196,13 @@ class Settings(BaseModel):
         description="With repeat_teammates avoid: cost of each pair of earlier teammates "
         "in one team again, per earlier team they shared",
     )
+    language: Language | None = Field(
+        default=None,
+        description=(
+            "ja or en (also 日本語, English): the language of the plan workbook, its pictures "
+            "and messages; blank: the workbook's own (Japanese when most sheet names are)"
+        ),
+    )
     repeat_host: RepeatPolicy = Field(
         default=RepeatPolicy.FORBID,
         description=(
@@ -240,3 +248,11 @@ class Settings(BaseModel):
             "everyone who could take both one by one (slower on large companies)"
         ),
     )
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _language_word(cls, value: object) -> object:
+        """ "日本語", "Japanese" and "ja" all name Japanese; blank is no choice."""
+        if value is None or isinstance(value, Language):
+            return value
+        return parse_language(value) or value

@@ -18,6 +18,7 @@ from crossteam.io.reader.employees import (
 from crossteam.io.reader.history import read_history
 from crossteam.io.reader.instance import ReadResult, read_result
 from crossteam.io.reader.interactions import read_interactions
+from crossteam.io.reader.language import settle_language
 from crossteam.io.reader.layout import find_sheets, is_example, read_table, refuse_examples
 from crossteam.io.reader.periods import read_periods
 from crossteam.io.reader.preferences import read_preferences
@@ -80,6 +81,7 @@ def load_workbook(path: str | Path) -> PlanningInput:
 
 def read_sheets(workbook: Workbook) -> Reading:
     """Every sheet of the contract the workbook has, read in ``STEPS`` order."""
+    settle_language(workbook)
     reading = Reading(workbook)
     problems, unreadable = reading.problems, reading.unreadable
     titles = find_sheets(workbook, problems, unreadable)
