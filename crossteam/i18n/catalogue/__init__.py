@@ -2,8 +2,10 @@
 
 Each module holds the words of one part of crossteam (``reader``: input errors and
 warnings; ``template``: the input workbook's sheets, headers, instructions and dropdown
-values; ``output``: the plan and audit workbooks and pictures; ``checks``: Checks,
-pre-checks, explanations, re-plan reasons; ``terminal``: the command line) in three
+values; ``output``: the Summary, audit and sweep workbooks and pictures; ``plan_sheets``:
+the plan workbook's sheets and reading it back; ``checks``: Checks, pre-checks and the
+planner's notes; ``explain``: network facts, input changes, re-plan reasons and
+alternatives; ``terminal``: the command line) in three
 tables: ``MESSAGES`` (key -> ``Text``), ``NOUNS`` (key -> ``Noun``) and ``NAMES``
 (English name -> Japanese name). Keys start with the area's name; a key or a name given
 twice is an error at import.
@@ -15,10 +17,28 @@ from collections.abc import Mapping
 from types import ModuleType
 from typing import Final, TypeVar
 
-from crossteam.i18n.catalogue import checks, common, output, reader, template, terminal
+from crossteam.i18n.catalogue import (
+    checks,
+    common,
+    explain,
+    output,
+    plan_sheets,
+    reader,
+    template,
+    terminal,
+)
 from crossteam.i18n.entries import Noun, Text
 
-AREAS: Final[tuple[ModuleType, ...]] = (common, reader, template, output, checks, terminal)
+AREAS: Final[tuple[ModuleType, ...]] = (
+    common,
+    reader,
+    template,
+    output,
+    plan_sheets,
+    checks,
+    explain,
+    terminal,
+)
 
 _Entry = TypeVar("_Entry")
 
