@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 
 class CheckResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
-    rule: str = Field(description="Rule group, e.g. 'team size' or 'host capacity'")
-    subject: str = Field(default="", description="Team, employee, department or period checked")
+    rule: str
+    """Rule group, e.g. 'team size' or 'host capacity'"""
+    subject: str = ""
+    """Team, employee, department or period checked"""
     passed: bool
     detail: str = ""
-    applicable: bool = Field(
-        default=True,
-        description="False when the rule matches nobody (a value no one available holds, "
-        "nobody rotating): it cannot fail, and is shown as n/a rather than pass",
-    )
+    applicable: bool = True
+    """False when the rule matches nobody (a value no one available holds, nobody rotating): it
+    cannot fail, and is shown as n/a rather than pass"""
 
     @property
     def status(self) -> str:
@@ -25,7 +25,7 @@ class CheckResult(BaseModel):
 
 
 class CheckReport(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     results: tuple[CheckResult, ...] = ()
 

@@ -15,7 +15,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from crossteam.models.planning_input import (
     QUOTABLE_ATTRIBUTES,
@@ -32,7 +32,7 @@ FINGERPRINT_LENGTH = 16
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
 
 class BasisEmployee(_Frozen):
@@ -42,17 +42,16 @@ class BasisEmployee(_Frozen):
     department: DepartmentName
     available: bool = True
     rotation_eligible: bool = True
-    details: str = Field(
-        default="",
-        description="Fingerprint of role, location, skills and other columns (never the "
-        "values themselves; the name is compared on the Teams sheet)",
-    )
+    details: str = ""
+    """Fingerprint of role, location, skills and other columns (never the values themselves; the
+    name is compared on the Teams sheet)"""
 
 
 class BasisItem(_Frozen):
     """One row of another input sheet, as a key a person can read and a fingerprint."""
 
-    part: str = Field(description="Input sheet: Departments, Teams, Periods, Rules...")
+    part: str
+    """Input sheet: Departments, Teams, Periods, Rules..."""
     key: str
     fingerprint: str = ""
 
@@ -135,8 +134,10 @@ def rule_text(kind: object, employee_id: EmployeeId, target: str | None) -> str:
 
 class DepartmentChange(_Frozen):
     employee_id: EmployeeId
-    before: DepartmentName = Field(description="Department on the plan")
-    after: DepartmentName = Field(description="Department in the input")
+    before: DepartmentName
+    """Department on the plan"""
+    after: DepartmentName
+    """Department in the input"""
 
 
 class PartChange(_Frozen):
@@ -155,41 +156,37 @@ class PartChange(_Frozen):
 class InputChanges(_Frozen):
     """How the input changed since the plan was made: its people and its other sheets."""
 
-    same_input: bool = Field(description="The input's SHA-256 is the one on Run Info")
-    plan_sha256: str | None = Field(default=None, description="Run Info's input_sha256")
+    same_input: bool
+    """The input's SHA-256 is the one on Run Info"""
+    plan_sha256: str | None = None
+    """Run Info's input_sha256"""
     input_sha256: str | None = None
-    has_basis: bool = Field(
-        default=False,
-        description="The plan holds its input basis: everyone and every sheet are compared, "
-        "not only the people it names",
-    )
-    people: int = Field(default=0, description="Distinct employees the plan names")
-    named_differing: int = Field(
-        default=0, description="Of those, the ones gone, renamed or in another department"
-    )
-    removed: tuple[EmployeeId, ...] = Field(
-        default=(), description="In the plan's input (or named by the plan), not in this one"
-    )
-    added: tuple[EmployeeId, ...] = Field(default=(), description="New in this input")
+    has_basis: bool = False
+    """The plan holds its input basis: everyone and every sheet are compared, not only the people it
+    names"""
+    people: int = 0
+    """Distinct employees the plan names"""
+    named_differing: int = 0
+    """Of those, the ones gone, renamed or in another department"""
+    removed: tuple[EmployeeId, ...] = ()
+    """In the plan's input (or named by the plan), not in this one"""
+    added: tuple[EmployeeId, ...] = ()
+    """New in this input"""
     department_changed: tuple[DepartmentChange, ...] = ()
-    name_changed: tuple[EmployeeId, ...] = Field(
-        default=(), description="The name differs (the names themselves are not kept)"
-    )
+    name_changed: tuple[EmployeeId, ...] = ()
+    """The name differs (the names themselves are not kept)"""
     now_unavailable: tuple[EmployeeId, ...] = ()
     now_available: tuple[EmployeeId, ...] = ()
-    no_longer_eligible: tuple[EmployeeId, ...] = Field(
-        default=(), description="No longer rotation-eligible"
-    )
-    now_eligible: tuple[EmployeeId, ...] = Field(default=(), description="Now rotation-eligible")
-    details_changed: tuple[EmployeeId, ...] = Field(
-        default=(), description="Role, location, skills or another column changed"
-    )
-    parts: tuple[PartChange, ...] = Field(
-        default=(), description="Changes on the other sheets, by sheet (only sheets that changed)"
-    )
-    plan_employees: int | None = Field(
-        default=None, description="Employees of the plan's input (Run Info), when recorded"
-    )
+    no_longer_eligible: tuple[EmployeeId, ...] = ()
+    """No longer rotation-eligible"""
+    now_eligible: tuple[EmployeeId, ...] = ()
+    """Now rotation-eligible"""
+    details_changed: tuple[EmployeeId, ...] = ()
+    """Role, location, skills or another column changed"""
+    parts: tuple[PartChange, ...] = ()
+    """Changes on the other sheets, by sheet (only sheets that changed)"""
+    plan_employees: int | None = None
+    """Employees of the plan's input (Run Info), when recorded"""
     input_employees: int = 0
 
     @property

@@ -32,61 +32,67 @@ class GapKind(StrEnum):
 class DepartmentPair(BaseModel):
     """Ties between two departments; ``department_a < department_b``."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     department_a: DepartmentName
     department_b: DepartmentName
-    tied_pairs: int = Field(ge=0, description="Distinct tied employee pairs across the two")
-    weight: float = Field(ge=0, description="Summed interaction weight across the two")
-    density: float = Field(ge=0, description="tied_pairs / (headcount_a x headcount_b)")
+    tied_pairs: int = Field(ge=0)
+    """Distinct tied employee pairs across the two"""
+    weight: float = Field(ge=0)
+    """Summed interaction weight across the two"""
+    density: float = Field(ge=0)
+    """tied_pairs / (headcount_a x headcount_b)"""
     kind: GapKind
-    priority: float = Field(default=1.0, description="Priorities multiplier (1 when none)")
-    gap_weight: float = Field(
-        ge=0, description="What bridging this pair is worth to the planners (0 when tied)"
-    )
+    priority: float = 1.0
+    """Priorities multiplier (1 when none)"""
+    gap_weight: float = Field(ge=0)
+    """What bridging this pair is worth to the planners (0 when tied)"""
 
 
 class DepartmentStats(BaseModel):
     """One department's place in the network."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     department: DepartmentName
     headcount: int = Field(ge=0)
-    internal_ties: int = Field(ge=0, description="Distinct tied pairs with both people inside")
-    external_ties: int = Field(ge=0, description="Distinct tied pairs with one person inside")
-    ei_index: float | None = Field(
-        description="(external - internal) / (external + internal); None without ties"
-    )
-    weighted_ei_index: float | None = Field(description="The same over interaction weights")
-    internal_density: float = Field(
-        ge=0, description="internal_ties / (headcount x (headcount - 1) / 2); 0 below 2 people"
-    )
-    breadth: int = Field(ge=0, description="Other departments it has at least one tie with")
-    zero_tie_departments: int = Field(ge=0, description="Other departments it has no tie with")
-    boundary_spanners: int = Field(ge=0, description="Its people who are boundary spanners")
+    internal_ties: int = Field(ge=0)
+    """Distinct tied pairs with both people inside"""
+    external_ties: int = Field(ge=0)
+    """Distinct tied pairs with one person inside"""
+    ei_index: float | None
+    """(external - internal) / (external + internal); None without ties"""
+    weighted_ei_index: float | None
+    """The same over interaction weights"""
+    internal_density: float = Field(ge=0)
+    """internal_ties / (headcount x (headcount - 1) / 2); 0 below 2 people"""
+    breadth: int = Field(ge=0)
+    """Other departments it has at least one tie with"""
+    zero_tie_departments: int = Field(ge=0)
+    """Other departments it has no tie with"""
+    boundary_spanners: int = Field(ge=0)
+    """Its people who are boundary spanners"""
 
 
 class PersonStats(BaseModel):
     """One employee's position: reach across departments and brokerage."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     employee_id: EmployeeId
     department: DepartmentName
-    degree: int = Field(ge=0, description="People tied to")
-    breadth: int = Field(ge=0, description="Other departments tied to")
-    betweenness: float = Field(
-        ge=0, description="Normalised shortest-path betweenness (unweighted paths)"
-    )
-    constraint: float | None = Field(
-        description="Burt's constraint over interaction weights; None without ties"
-    )
-    boundary_spanner: bool = Field(description="Tied to two or more other departments")
-    sole_link_to: tuple[DepartmentName, ...] = Field(
-        default=(),
-        description="Departments whose every tie with this person's department runs through them",
-    )
+    degree: int = Field(ge=0)
+    """People tied to"""
+    breadth: int = Field(ge=0)
+    """Other departments tied to"""
+    betweenness: float = Field(ge=0)
+    """Normalised shortest-path betweenness (unweighted paths)"""
+    constraint: float | None
+    """Burt's constraint over interaction weights; None without ties"""
+    boundary_spanner: bool
+    """Tied to two or more other departments"""
+    sole_link_to: tuple[DepartmentName, ...] = ()
+    """Departments whose every tie with this person's department runs through them"""
 
     @property
     def single_point_of_failure(self) -> bool:
@@ -101,46 +107,42 @@ class NetworkReport(BaseModel):
     to bridge); ``notes`` names them.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     pairs: tuple[DepartmentPair, ...] = ()
     employees: int = Field(default=0, ge=0)
-    departments: tuple[DepartmentName, ...] = Field(
-        default=(), description="Departments with at least one employee, sorted"
-    )
-    interactions: int = Field(default=0, ge=0, description="Distinct tied employee pairs")
-    interaction_weight: float = Field(default=0.0, ge=0, description="Summed interaction weight")
-    has_interactions_sheet: bool = Field(
-        default=True,
-        description="False when the workbook had no Interactions sheet: every pair is a gap",
-    )
-    ei_index: float | None = Field(
-        default=None, description="Organisation E-I over distinct tied pairs; None without ties"
-    )
-    weighted_ei_index: float | None = Field(default=None, description="E-I over summed weights")
-    modularity: float | None = Field(
-        default=None, description="Of the department partition, unweighted; None without ties"
-    )
-    communities: int = Field(default=0, ge=0, description="Louvain communities found")
-    community_nmi: float | None = Field(
-        default=None, description="Normalised mutual information of Louvain vs departments"
-    )
-    algebraic_connectivity: float = Field(
-        default=0.0, ge=0, description="Of the department graph weighted by block density"
-    )
-    between_department_density: float = Field(
-        default=0.0, ge=0, description="Tied pairs across departments / possible such pairs"
-    )
-    weak_threshold: float = Field(
-        default=0.0, ge=0, description="Pairs below this density (but tied) are weak"
-    )
-    betweenness_sampled: bool = Field(
-        default=False, description="Betweenness estimated from sampled sources, not exact"
-    )
-    betweenness_sources: int = Field(default=0, ge=0, description="Sources used for betweenness")
+    departments: tuple[DepartmentName, ...] = ()
+    """Departments with at least one employee, sorted"""
+    interactions: int = Field(default=0, ge=0)
+    """Distinct tied employee pairs"""
+    interaction_weight: float = Field(default=0.0, ge=0)
+    """Summed interaction weight"""
+    has_interactions_sheet: bool = True
+    """False when the workbook had no Interactions sheet: every pair is a gap"""
+    ei_index: float | None = None
+    """Organisation E-I over distinct tied pairs; None without ties"""
+    weighted_ei_index: float | None = None
+    """E-I over summed weights"""
+    modularity: float | None = None
+    """Of the department partition, unweighted; None without ties"""
+    communities: int = Field(default=0, ge=0)
+    """Louvain communities found"""
+    community_nmi: float | None = None
+    """Normalised mutual information of Louvain vs departments"""
+    algebraic_connectivity: float = Field(default=0.0, ge=0)
+    """Of the department graph weighted by block density"""
+    between_department_density: float = Field(default=0.0, ge=0)
+    """Tied pairs across departments / possible such pairs"""
+    weak_threshold: float = Field(default=0.0, ge=0)
+    """Pairs below this density (but tied) are weak"""
+    betweenness_sampled: bool = False
+    """Betweenness estimated from sampled sources, not exact"""
+    betweenness_sources: int = Field(default=0, ge=0)
+    """Sources used for betweenness"""
     per_department: tuple[DepartmentStats, ...] = ()
     people: tuple[PersonStats, ...] = ()
-    notes: tuple[str, ...] = Field(default=(), description="Plain-language caveats for readers")
+    notes: tuple[str, ...] = ()
+    """Plain-language caveats for readers"""
 
     def gap_weights(self) -> dict[tuple[DepartmentName, DepartmentName], float]:
         """Gap weight of each department pair worth bridging, keyed (a, b) with a < b."""
@@ -165,7 +167,7 @@ class NetworkReport(BaseModel):
 class BridgedPair(BaseModel):
     """A department pair that was a gap before a plan and gained ties from it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     department_a: DepartmentName
     department_b: DepartmentName
@@ -173,11 +175,12 @@ class BridgedPair(BaseModel):
     kind_after: GapKind
     tied_pairs_before: int = Field(ge=0)
     tied_pairs_after: int = Field(ge=0)
-    gap_weight: float = Field(ge=0, description="The pair's gap weight before the plan")
-    teams: tuple[TeamName, ...] = Field(default=(), description="Teams with people of both")
-    rotations: tuple[RotationStint, ...] = Field(
-        default=(), description="Stints of a person of one department in the other"
-    )
+    gap_weight: float = Field(ge=0)
+    """The pair's gap weight before the plan"""
+    teams: tuple[TeamName, ...] = ()
+    """Teams with people of both"""
+    rotations: tuple[RotationStint, ...] = ()
+    """Stints of a person of one department in the other"""
 
 
 PROJECTION = (
@@ -192,7 +195,7 @@ class PlanEffect(BaseModel):
     """The network before and after a plan, and the gaps the plan bridges; ``after`` is a
     projection (``PROJECTION``)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     before: NetworkReport
     after: NetworkReport

@@ -31,7 +31,7 @@ class StopReason(StrEnum):
 
 
 class TeamAssignment(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     team: TeamName
     members: tuple[EmployeeId, ...]
@@ -40,7 +40,7 @@ class TeamAssignment(BaseModel):
 class RotationStint(BaseModel):
     """One period away: ``employee_id`` works in ``department`` during ``period``."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     employee_id: EmployeeId
     period: PeriodLabel
@@ -48,52 +48,39 @@ class RotationStint(BaseModel):
 
 
 class Plan(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     status: SolveStatus
     objective: float | None = None
     bound: float | None = None
-    gap: float | None = Field(default=None, description="Relative gap to the bound; 0 if optimal")
+    gap: float | None = None
+    """Relative gap to the bound; 0 if optimal"""
     seconds: float = 0.0
     stop_reason: StopReason | None = None
     teams: tuple[TeamAssignment, ...] = ()
     rotation: tuple[RotationStint, ...] = ()
     explanation: tuple[str, ...] = ()
-    objective_terms: dict[str, float] = Field(
-        default_factory=dict, description="Value of each objective part (bridging, diversity...)"
-    )
-    planned_teams: bool = Field(
-        default=True, description="Teams were planned (False with --no-teams or no Teams sheet)"
-    )
-    planned_rotation: bool = Field(
-        default=True,
-        description="Rotation was planned (False with --no-rotation or no Periods sheet)",
-    )
+    objective_terms: dict[str, float] = Field(default_factory=dict)
+    """Value of each objective part (bridging, diversity...)"""
+    planned_teams: bool = True
+    """Teams were planned (False with --no-teams or no Teams sheet)"""
+    planned_rotation: bool = True
+    """Rotation was planned (False with --no-rotation or no Periods sheet)"""
     seed: int = 0
     workers: int = 0
     time_limit_seconds: float | None = None
-    silent_pairs_ceiling: int | None = Field(
-        default=None,
-        ge=0,
-        description="Most silent (zero-tie) department pairs any plan of these teams and "
-        "periods can bridge: the departments' capacity ceiling (docs/model.md, 'Ceiling')",
-    )
-    notes: tuple[str, ...] = Field(
-        default=(),
-        description="Remarks on how the plan was found, e.g. that its bound is of a "
-        "restricted model",
-    )
-    repeatable: bool = Field(
-        default=False,
-        description="Run again on this machine with the same input, settings and options, "
-        "the run gives this plan: every stage ended by its work limit or a proof, none by "
-        "the wall clock or a stop (docs/model.md, 'Run control')",
-    )
-    deterministic_time_limit: float | None = Field(
-        default=None,
-        description="The search's limit in deterministic time units, set or derived from "
-        "the time limit; None when the search ran on the wall clock alone",
-    )
+    silent_pairs_ceiling: int | None = Field(default=None, ge=0)
+    """Most silent (zero-tie) department pairs any plan of these teams and periods can bridge: the
+    departments' capacity ceiling (docs/model.md, 'Ceiling')"""
+    notes: tuple[str, ...] = ()
+    """Remarks on how the plan was found, e.g. that its bound is of a restricted model"""
+    repeatable: bool = False
+    """Run again on this machine with the same input, settings and options, the run gives this plan:
+    every stage ended by its work limit or a proof, none by the wall clock or a stop
+    (docs/model.md, 'Run control')"""
+    deterministic_time_limit: float | None = None
+    """The search's limit in deterministic time units, set or derived from the time limit; None when
+    the search ran on the wall clock alone"""
 
     @property
     def has_solution(self) -> bool:

@@ -31,7 +31,9 @@ class ProgrammeKind(StrEnum):
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(
+        frozen=True, use_attribute_docstrings=True, extra="forbid", allow_inf_nan=False
+    )
 
 
 class Preference(_Frozen):
@@ -40,12 +42,11 @@ class Preference(_Frozen):
 
     employee_id: EmployeeId = Field(min_length=1)
     kind: ProgrammeKind
-    target: str = Field(min_length=1, description="As written: a department, team or spec")
-    targets: tuple[str, ...] = Field(
-        default=(),
-        description="Resolved: the department for rotation; the concrete team names for "
-        "team (several when a spec with count > 1 is named)",
-    )
+    target: str = Field(min_length=1)
+    """As written: a department, team or spec"""
+    targets: tuple[str, ...] = ()
+    """Resolved: the department for rotation; the concrete team names for team (several when a spec
+    with count > 1 is named)"""
     rank: int = Field(ge=1, le=MAX_COUNT)
     row: int | None = None
 
