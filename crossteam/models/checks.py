@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from crossteam import i18n
+
 
 class CheckResult(BaseModel):
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
@@ -22,6 +24,13 @@ class CheckResult(BaseModel):
     def status(self) -> str:
         """``pass``, ``fail`` or ``n/a``, as the Checks sheet shows it."""
         return "n/a" if not self.applicable else "pass" if self.passed else "fail"
+
+    @property
+    def status_word(self) -> str:
+        """The status in the current language: ``pass`` / 合格, ``fail`` / 不合格, ``n/a`` /
+        対象外 (``status`` stays the same in every language, for code that compares it)."""
+        word = "not_applicable" if not self.applicable else self.status
+        return i18n.t(f"explain.check.{word}")
 
 
 class CheckReport(BaseModel):

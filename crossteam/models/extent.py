@@ -15,6 +15,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from crossteam import i18n
 from crossteam.models.limits import OBJECTIVE_LIMIT, OBJECTIVE_SCALE
 from crossteam.models.pairs import pair_key
 from crossteam.models.planning_input import (
@@ -67,11 +68,12 @@ class ObjectiveExtent:
 
     def message(self) -> str:
         """Why the weights are refused, in words a planner can act on."""
-        return (
-            f"with these weights the objective could reach {self.total:.3g} (the "
-            f"{self.largest.replace('_', ' ')} part {self.parts[self.largest]:.3g} of it), "
-            f"beyond the {OBJECTIVE_LIMIT:.3g} the solver adds up exactly for this "
-            "company: lower the weights (only their ratios matter)"
+        return i18n.t(
+            "explain.objective_too_large",
+            total=self.total,
+            part=i18n.t(f"explain.objective_part.{self.largest}"),
+            value=self.parts[self.largest],
+            limit=OBJECTIVE_LIMIT,
         )
 
 

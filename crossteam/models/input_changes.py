@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from crossteam import i18n
 from crossteam.models.planning_input import (
     QUOTABLE_ATTRIBUTES,
     DepartmentName,
@@ -152,6 +153,24 @@ class PartChange(_Frozen):
     def count(self) -> int:
         return len(self.added) + len(self.removed) + len(self.changed)
 
+    @property
+    def sheet_name(self) -> str:
+        """The sheet's name in the current language (as read, for a sheet crossteam does not
+        know: the basis is read from the plan's workbook)."""
+        return i18n.name(self.part) if len(i18n.names(self.part)) > 1 else self.part
+
+    def text(self) -> str:
+        """The changes of the sheet in words: "1 added (X), 2 changed (Y, Z)"."""
+        return i18n.listed(
+            i18n.t("explain.input.rows", count=len(keys), change=i18n.t(key), keys=_listed(keys))
+            for key, keys in (
+                ("explain.input.rows_added", self.added),
+                ("explain.input.rows_removed", self.removed),
+                ("explain.input.rows_changed", self.changed),
+            )
+            if keys
+        )
+
 
 class InputChanges(_Frozen):
     """How the input changed since the plan was made: its people and its other sheets."""
@@ -208,46 +227,44 @@ class InputChanges(_Frozen):
         """Each kind of change of the Employees sheet, in words, and whom it concerns."""
         moved = tuple(f"{c.employee_id} {c.before} -> {c.after}" for c in self.department_changed)
         kinds = (
-            ("changed department", moved),
-            ("no longer in the input", self.removed),
-            ("with another name", self.name_changed),
-            ("new in the input", self.added),
-            ("now unavailable", self.now_unavailable),
-            ("available again", self.now_available),
-            ("no longer rotation-eligible", self.no_longer_eligible),
-            ("now rotation-eligible", self.now_eligible),
-            ("with other skills or details", self.details_changed),
+            ("department_changed", moved),
+            ("removed", self.removed),
+            ("renamed", self.name_changed),
+            ("added", self.added),
+            ("now_unavailable", self.now_unavailable),
+            ("available_again", self.now_available),
+            ("no_longer_eligible", self.no_longer_eligible),
+            ("now_eligible", self.now_eligible),
+            ("details_changed", self.details_changed),
         )
-        return [(words, ids) for words, ids in kinds if ids]
+        return [(i18n.t(f"explain.input.{kind}"), ids) for kind, ids in kinds if ids]
 
     def summary(self) -> str:
         """One line for a warning: what differs, by id, never by name."""
         if self.same_input:
-            return "made from this very input"
-        people = [f"{len(ids)} {words} ({_listed(ids)})" for words, ids in self.people_lines()]
-        sheets = [
-            f"{p.part}: "
-            + ", ".join(
-                f"{len(keys)} {words} ({_listed(keys)})"
-                for words, keys in (
-                    ("added", p.added),
-                    ("removed", p.removed),
-                    ("changed", p.changed),
-                )
-                if keys
-            )
-            for p in self.parts
+            return i18n.t("explain.input.same")
+        people = [
+            i18n.t("explain.input.people", count=len(ids), change=words, ids=_listed(ids))
+            for words, ids in self.people_lines()
         ]
-        details = "; ".join([*people, *sheets])
-        named = f"{self.named_differing} of the {self.people} people it names differ"
-        said = f"{named}: {details}" if details else named
-        count = (
-            f"; the input has {self.input_employees} employees, the plan's had "
-            f"{self.plan_employees}"
+        sheets = [
+            i18n.t("explain.input.sheet", sheet=p.sheet_name, changes=p.text()) for p in self.parts
+        ]
+        details = clauses([*people, *sheets])
+        named = i18n.t(
+            "explain.input.named_differ", differing=self.named_differing, people=self.people
+        )
+        said = (
+            i18n.t("explain.input.named_details", named=named, details=details)
+            if details
+            else named
+        )
+        headcounts = (
+            i18n.t("explain.input.headcounts", now=self.input_employees, then=self.plan_employees)
             if self.plan_employees is not None and self.plan_employees != self.input_employees
             else ""
         )
-        return f"made from another version of the input (SHA-256 differs): {said}{count}"
+        return i18n.t("explain.input.another_version", said=said, headcounts=headcounts)
 
     def with_basis(self, basis: InputBasis, instance: PlanningInput) -> InputChanges:
         """These changes completed by comparing the plan's ``basis`` with ``instance``:
@@ -324,5 +341,13 @@ def _part_changes(
 
 
 def _listed(items: list[str] | tuple[str, ...]) -> str:
-    shown = ", ".join(items[:LISTED])
-    return shown if len(items) <= LISTED else f"{shown} and {len(items) - LISTED} more"
+    shown = i18n.listed(items[:LISTED])
+    if len(items) <= LISTED:
+        return shown
+    return i18n.t("explain.and_more", shown=shown, more=len(items) - LISTED)
+
+
+def clauses(items: Iterable[str]) -> str:
+    """Clauses one after another: "a; b" in English, "a／b" in Japanese (whose lists of
+    items inside a clause take the 、)."""
+    return ("／" if i18n.current() is i18n.Language.JA else "; ").join(items)

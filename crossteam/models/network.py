@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from crossteam import i18n
 from crossteam.models.plan import RotationStint
 from crossteam.models.planning_input import DepartmentName, EmployeeId, TeamName
 
@@ -27,6 +28,11 @@ class GapKind(StrEnum):
     WEAK = "weak"
     """Tie density below ``weak_tie_ratio`` x the organisation's between-department density."""
     TIED = "tied"
+
+    @property
+    def word(self) -> str:
+        """The kind in the current language ("weak", "弱い交流")."""
+        return i18n.t(f"explain.gap_kind.{self.value}")
 
 
 class DepartmentPair(BaseModel):
@@ -183,17 +189,23 @@ class BridgedPair(BaseModel):
     """Stints of a person of one department in the other"""
 
 
-PROJECTION = (
-    "The figures after the plan are projected, not measured: they assume that a team ties "
-    "all its members to each other and that a rotation ties the rotator to everyone in the "
-    "host department."
-)
-"""How ``PlanEffect.after`` is made, in one line for every sheet that shows it."""
+def projection() -> str:
+    """How ``PlanEffect.after`` is made, in one line for every sheet that shows it, in the
+    current language."""
+    return i18n.t("explain.projection")
+
+
+def __getattr__(name: str) -> str:
+    # PROJECTION, the line of ``projection()``, stays importable; it is made when asked
+    # for (PEP 562), in the language of that moment, not once at import
+    if name == "PROJECTION":
+        return projection()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")  # not shown: a bug
 
 
 class PlanEffect(BaseModel):
     """The network before and after a plan, and the gaps the plan bridges; ``after`` is a
-    projection (``PROJECTION``)."""
+    projection (``projection()``)."""
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 

@@ -6,8 +6,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from crossteam import i18n
 from crossteam.models.planning_input import DepartmentName, EmployeeId, PeriodLabel, TeamName
-from crossteam.models.wording import counted
 
 
 class SolveStatus(StrEnum):
@@ -15,6 +15,11 @@ class SolveStatus(StrEnum):
     FEASIBLE = "feasible"
     INFEASIBLE = "infeasible"
     NO_SOLUTION = "no_solution"
+
+    @property
+    def word(self) -> str:
+        """The status in the current language ("optimal", "最適")."""
+        return i18n.t(f"explain.status.{self.value}")
 
 
 class StopReason(StrEnum):
@@ -28,6 +33,11 @@ class StopReason(StrEnum):
     NOTHING_TO_PLAN = "nothing_to_plan"
     SIZE_LIMIT = "size_limit"
     """The team model was too large to search: the start plan stands (very large companies)."""
+
+    @property
+    def word(self) -> str:
+        """The reason in the current language ("time_limit", "制限時間に到達")."""
+        return i18n.t(f"explain.stop.{self.value}")
 
 
 class TeamAssignment(BaseModel):
@@ -90,16 +100,17 @@ class Plan(BaseModel):
         """How much of the achievable the plan reached, in words: "bridged 146 of 220
         silent department pairs (at most 147 can be bridged by these teams)", from the
         silent pairs ``before`` and ``after`` the plan."""
-        text = f"bridged {before - after:,} of {counted(before, 'silent department pair')}"
-        if self.silent_pairs_ceiling is None or not before:
+        pairs = i18n.counted(before, "silent_department_pair")
+        text = i18n.t("explain.silent_bridged", bridged=before - after, pairs=pairs)
+        by = _CEILING_BY.get((self.planned_teams, self.planned_rotation))
+        if self.silent_pairs_ceiling is None or not before or by is None:
             return text
-        parts = [
-            part
-            for part, planned in (
-                ("these teams", self.planned_teams),
-                ("this rotation", self.planned_rotation),
-            )
-            if planned
-        ]
-        by = " and ".join(parts)
-        return f"{text} (at most {self.silent_pairs_ceiling:,} can be bridged by {by})"
+        return i18n.t(f"explain.ceiling.{by}", bridged=text, ceiling=self.silent_pairs_ceiling)
+
+
+_CEILING_BY = {
+    (True, False): "teams",
+    (False, True): "rotation",
+    (True, True): "teams_and_rotation",
+}
+"""Who bridges the ceiling, by what was planned (teams, rotation): nothing planned, no ceiling."""
