@@ -20,6 +20,7 @@ from typing import Final
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from crossteam import i18n
 from crossteam.assessment import assess_plan
 from crossteam.checks import verify
 from crossteam.models import (
@@ -32,7 +33,6 @@ from crossteam.models import (
     RuleKind,
     TeamName,
 )
-from crossteam.models.wording import counted
 from crossteam.planner import Progress, SolveOptions, Stage, solve
 
 MIN_DIFFERENCE: Final = 0.30
@@ -44,9 +44,14 @@ LOWEST_SHARE: Final = 0.15
 HIGHEST_SHARE: Final = 0.9
 MAX_ATTEMPTS: Final = 4
 """Solves tried for one alternative before the best of them is reported as it is."""
-BARRED_NOTE: Final = "barred to find an alternative plan"
-HELD_NOTE: Final = "rotation held as in plan 1"
-NOTHING_TO_VARY: Final = "Alternatives vary the teams, and this run plans no teams."
+
+
+def __getattr__(name: str) -> str:
+    # NOTHING_TO_VARY, the note of a run that plans no teams, is made when asked for
+    # (PEP 562), in the language of that moment
+    if name == "NOTHING_TO_VARY":
+        return i18n.t("explain.alternatives.nothing_to_vary")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")  # not shown: a bug
 
 
 @dataclass(frozen=True)
@@ -111,14 +116,18 @@ def plan_alternatives(
     ``MAX_ATTEMPTS`` solves. When plan 1 has no solution the result holds it alone.
     """
     if k < 1:
-        raise ValueError(f"k must be at least 1, not {k}")
+        raise ValueError(f"k must be at least 1, not {k}")  # not shown: the CLI asks for k >= 2
     first = solve(instance, report, options, on_progress=on_progress, on_stage=on_stage, stop=stop)
     if not first.has_solution or first.objective is None:
         return AlternativesResult((first,), (), tolerance, min_difference)
     if k > 1 and not (options.plan_teams and instance.teams):
         summaries = _summaries(instance, report, [first], [], first.objective, min_difference)
         return AlternativesResult(
-            (first,), summaries, tolerance, min_difference, (NOTHING_TO_VARY,)
+            (first,),
+            summaries,
+            tolerance,
+            min_difference,
+            (i18n.t("explain.alternatives.nothing_to_vary"),),
         )
     threshold = first.objective - tolerance * abs(first.objective)
     rng = random.Random(options.seed)
@@ -128,7 +137,7 @@ def plan_alternatives(
     held = _rotation_holds(instance, first) if options.plan_rotation else []
     for number in range(2, k + 1):
         if stop is not None and stop.is_set():
-            notes.append(f"Stopped before alternative {number} of {k}.")
+            notes.append(i18n.t("explain.alternatives.stopped", number=number, k=k))
             break
         chosen, solves = _search(
             instance,
@@ -143,22 +152,42 @@ def plan_alternatives(
             stop=stop,
         )
         if chosen is None:
-            notes.append(f"Alternative {number}: no plan found in {counted(solves, 'attempt')}.")
+            attempts_made = i18n.counted(solves, "attempt")
+            notes.append(
+                i18n.t("explain.alternatives.not_found", number=number, attempts=attempts_made)
+            )
             break
-        if not chosen.within_tolerance:
-            notes.append(
-                f"Alternative {number}: the best found is {chosen.plan.objective:,.1f}, below "
-                f"the tolerance's {threshold:,.1f}."
-            )
-        if chosen.difference < min_difference:
-            notes.append(
-                f"Alternative {number}: differs from an earlier plan in only "
-                f"{chosen.difference:.0%} of team assignments (wanted {min_difference:.0%})."
-            )
+        notes += _shortfalls(number, chosen, threshold, min_difference)
         plans.append(chosen.plan)
         attempts.append(chosen)
     summaries = _summaries(instance, report, plans, attempts, threshold, min_difference)
     return AlternativesResult(tuple(plans), summaries, tolerance, min_difference, tuple(notes))
+
+
+def _shortfalls(
+    number: int, chosen: _Attempt, threshold: float, min_difference: float
+) -> list[str]:
+    """Where alternative ``number`` falls short: below the tolerance, too like another."""
+    notes = []
+    if not chosen.within_tolerance:
+        notes.append(
+            i18n.t(
+                "explain.alternatives.below_tolerance",
+                number=number,
+                objective=chosen.plan.objective,
+                threshold=threshold,
+            )
+        )
+    if chosen.difference < min_difference:
+        notes.append(
+            i18n.t(
+                "explain.alternatives.too_similar",
+                number=number,
+                difference=chosen.difference,
+                wanted=min_difference,
+            )
+        )
+    return notes
 
 
 def _search(
@@ -284,8 +313,9 @@ def _barring_rules(
             chosen = sorted(rng.sample(chosen, keep))
         for employee_id in chosen:
             specs_of[employee_id].append(spec)
+    barred_note = i18n.t("explain.alternatives.barred")
     return [
-        _rule(RuleKind.NOT_IN_TEAM, who, tuple(t for s in specs for t in by_spec[s]), BARRED_NOTE)
+        _rule(RuleKind.NOT_IN_TEAM, who, tuple(t for s in specs for t in by_spec[s]), barred_note)
         for who, specs in sorted(specs_of.items())
     ]
 
@@ -297,13 +327,14 @@ def _rotation_holds(instance: PlanningInput, first: Plan) -> list[Rule]:
     hosts: dict[EmployeeId, set[str]] = defaultdict(set)
     for stint in first.rotation:
         hosts[stint.employee_id].add(stint.department)
+    held = i18n.t("explain.alternatives.held")
     holds: list[Rule] = []
     for employee in instance.available_employees:
         who = employee.employee_id
         if who in hosts:
-            holds += [_rule(RuleKind.ROTATE_TO, who, (h,), HELD_NOTE) for h in sorted(hosts[who])]
+            holds += [_rule(RuleKind.ROTATE_TO, who, (h,), held) for h in sorted(hosts[who])]
         elif employee.rotation_eligible:
-            holds.append(_rule(RuleKind.NO_ROTATION, who, (), HELD_NOTE))
+            holds.append(_rule(RuleKind.NO_ROTATION, who, (), held))
     return holds
 
 

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from crossteam import i18n
 from crossteam.errors import InputError
 from crossteam.models import (
     DepartmentName,
@@ -34,7 +35,7 @@ from crossteam.models import (
     pair_key,
     pairs_among,
 )
-from crossteam.models.input_changes import rule_text
+from crossteam.models.input_changes import clauses, rule_text
 from crossteam.models.review import (
     REVIEW_SHEET,
     ChangeKind,
@@ -45,26 +46,32 @@ from crossteam.models.review import (
 )
 from crossteam.planner import PreviousPlan, Progress, SolveOptions, Stage, solve
 
-NO_PLAN_AFTER_REVIEW = (
-    "The locks and removes on the Review sheet leave no plan, even with the rest of the "
-    "plan free to change. The planner's account follows; its 'Rules:' lines without a row "
-    "number are the Review decisions."
-)
-LOCKED = "locked by manager"
-MOVED = "moved by manager (team cell edited)"
-REMOVED = "removed by manager"
-UNEXPLAINED = "re-planned (no single cause)"
-"""The reason of a change no decision, input change, refill or room explains."""
+_WORDS = {
+    "NO_PLAN_AFTER_REVIEW": "explain.no_plan_after_review",
+    "LOCKED": "explain.reason.locked",
+    "MOVED": "explain.reason.moved",
+    "REMOVED": "explain.reason.removed",
+    "UNEXPLAINED": "explain.reason.unexplained",
+}
+"""The reasons of a decision (and of a change nothing else explains), and the first line
+of the account when the decisions leave no plan, by the name they are imported as."""
+
+
+def __getattr__(name: str) -> str:
+    # the words are made when asked for (PEP 562), in the language of that moment
+    if name in _WORDS:
+        return i18n.t(_WORDS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")  # not shown: a bug
 
 
 def refilled(employee_id: EmployeeId) -> str:
     """The reason of a change that takes the seat someone else left."""
-    return f"refilled the seat of {employee_id}"
+    return i18n.t("explain.reason.refilled", employee=employee_id)
 
 
 def made_room(employee_id: EmployeeId) -> str:
     """The reason of a change that leaves a seat someone else took."""
-    return f"made room for {employee_id}"
+    return i18n.t("explain.reason.made_room", employee=employee_id)
 
 
 @dataclass(frozen=True)
@@ -143,7 +150,7 @@ def replan(
     stats = _stats(instance, previous, plan, decisions)
     if not plan.has_solution:
         if decided and plan.status is SolveStatus.INFEASIBLE and plan.explanation:
-            explained = (NO_PLAN_AFTER_REVIEW, *plan.explanation)
+            explained = (i18n.t("explain.no_plan_after_review"), *plan.explanation)
             plan = plan.model_copy(update={"explanation": explained})
         return ReviewResult(plan, (), stats)
     story = _Story(instance, report, previous, plan, decisions, input_changes, left_out)
@@ -168,7 +175,9 @@ def _kept(previous: Plan, decisions: Sequence[ReviewDecision]) -> set[tuple[str,
 def _check_decisions(instance: PlanningInput, decisions: Sequence[ReviewDecision]) -> None:
     """Refuse decisions no plan can honour, each named at its Review row."""
     problems = [
-        Problem(sheet=REVIEW_SHEET, row=d.row, column="decision", message=message)
+        Problem(
+            sheet=i18n.name(REVIEW_SHEET), row=d.row, column=i18n.name("decision"), message=message
+        )
         for d, message in _refusals(instance, decisions)
     ]
     if problems:
@@ -183,7 +192,14 @@ def _refusals(
     }
     for lock in _decided(decisions, Decision.LOCK):
         if (lock.kind, lock.employee_id, lock.team, lock.department) in removed:
-            yield lock, f"{lock.employee_id} is both locked into and removed from {_place(lock)}"
+            yield (
+                lock,
+                i18n.t(
+                    "explain.refusal.locked_and_removed",
+                    employee=lock.employee_id,
+                    place=_place(lock),
+                ),
+            )
         for message in _lock_refusals(instance, lock):
             yield lock, message
     by_team: dict[TeamName, list[ReviewDecision]] = defaultdict(list)
@@ -194,9 +210,12 @@ def _refusals(
         if first.team != lock.team:
             yield (
                 lock,
-                (
-                    f"{lock.employee_id} is locked into team '{first.team}' (Review row "
-                    f"{first.row}) and team '{lock.team}'"
+                i18n.t(
+                    "explain.refusal.two_teams",
+                    employee=lock.employee_id,
+                    first=first.team,
+                    row=first.row,
+                    team=lock.team,
                 ),
             )
     for team, locks in by_team.items():
@@ -204,10 +223,7 @@ def _refusals(
         if len(locks) > largest:
             yield (
                 locks[largest],
-                (
-                    f"{len(locks)} people are locked into team '{team}', which takes at most "
-                    f"{largest}"
-                ),
+                i18n.t("explain.refusal.team_full", count=len(locks), team=team, largest=largest),
             )
 
 
@@ -216,26 +232,28 @@ def _lock_refusals(instance: PlanningInput, lock: ReviewDecision) -> Iterator[st
     who, place = lock.employee_id, _place(lock)
     employee = instance.employee_by_id[who]
     if not employee.available:
-        yield f"{who} is not available, so cannot be locked into {place}"
+        yield i18n.t("explain.refusal.unavailable", employee=who, place=place)
     for rule in instance.rules:
         if rule.employee_id == who and _rule_forbids(rule, lock):
-            where = f"Rules row {rule.row}" if rule.row is not None else "the Rules"
-            yield f"{where} keeps {who} out of {place}"
+            if rule.row is not None:
+                yield i18n.t("explain.refusal.rules_row", row=rule.row, employee=who, place=place)
+            else:
+                yield i18n.t("explain.refusal.rules", employee=who, place=place)
     if lock.kind == "team":
         return
     host = instance.department_by_name[lock.department or ""]
     if not employee.rotation_eligible:
-        yield f"{who} is not eligible for rotation, so cannot be locked into {place}"
+        yield i18n.t("explain.refusal.not_eligible", employee=who, place=place)
     elif host.name == employee.department:
-        yield f"{who} cannot rotate to their own department {host.name}"
+        yield i18n.t("explain.refusal.own_department", employee=who, department=host.name)
     elif not host.can_host or host.host_capacity == 0:
-        yield f"{host.name} hosts no one on rotation, so cannot take {who}"
+        yield i18n.t("explain.refusal.no_host", department=host.name, employee=who)
 
 
 def _place(decision: ReviewDecision) -> str:
     if decision.kind == "team":
-        return f"team '{decision.team}'"
-    return f"a rotation to {decision.department}"
+        return i18n.t("explain.place.team", team=decision.team)
+    return i18n.t("explain.place.rotation", department=decision.department)
 
 
 def _rule_forbids(rule: Rule, lock: ReviewDecision) -> bool:
@@ -265,13 +283,15 @@ def _decision_rule(decision: ReviewDecision) -> Rule:
     }
     target = decision.team if decision.kind == "team" else decision.department
     assert target is not None  # read_review fills the team or the host of each row
-    why = LOCKED if decision.decision is Decision.LOCK else REMOVED
+    why = i18n.t(
+        "explain.reason.locked" if decision.decision is Decision.LOCK else "explain.reason.removed"
+    )
     return Rule(
         kind=kinds[decision.kind, decision.decision],
         employee_id=decision.employee_id,
         target=target,
         targets=(target,),
-        note=f"Review row {decision.row}: {why}",
+        note=i18n.t("explain.review_rule_note", row=decision.row, why=why),
     )
 
 
@@ -364,7 +384,7 @@ class _Story:
                 what=c.what,
                 before=c.before,
                 after=c.after,
-                reason=c.reason or self._gain(c) or UNEXPLAINED,
+                reason=c.reason or self._gain(c) or i18n.t("explain.reason.unexplained"),
                 comment=comments.get((c.kind, c.employee_id), ""),
             )
             for c in pending
@@ -392,7 +412,7 @@ class _Story:
         return _Change(
             who,
             "rotation",
-            "rotation changed",
+            "rotation changed",  # not shown: a ChangeKind, worded by the Changes sheet
             _stint_text(self.instance, old),
             _stint_text(self.instance, new),
             old_hosts - new_hosts or old_hosts,
@@ -435,35 +455,41 @@ class _Story:
                 continue
             place = d.team if d.kind == "team" else d.department
             if d.decision is Decision.LOCK and place in change.gained:
-                return MOVED if d.kind == "team" and before not in (None, d.team) else LOCKED
+                moved = d.kind == "team" and before not in (None, d.team)
+                return i18n.t("explain.reason.moved" if moved else "explain.reason.locked")
             if d.decision is Decision.REMOVE and place in change.lost:
-                return REMOVED
+                return i18n.t("explain.reason.removed")
         return None
 
     def _person_cause(self, change: _Change) -> str | None:
         who = change.employee_id
         employee = self.instance.employee_by_id[who]
         if not employee.available:
-            return f"{who} is now unavailable"
+            return i18n.t("explain.reason.now_unavailable", employee=who)
         if change.kind == "rotation" and not employee.rotation_eligible:
-            return f"{who} is no longer rotation-eligible"
+            return i18n.t("explain.reason.no_longer_eligible", employee=who)
         changes = self.input_changes
         if changes is None or changes.same_input:
             return None
         moved = next((c for c in changes.department_changed if c.employee_id == who), None)
         if moved is not None:
-            return f"{who} changed department ({moved.before} -> {moved.after})"
+            return i18n.t(
+                "explain.reason.department_changed",
+                employee=who,
+                before=moved.before,
+                after=moved.after,
+            )
         rules = changes.part("Rules")
         if rules is not None:
             for rule in self.instance.rules:
                 text = rule_text(rule.kind, rule.employee_id, rule.target)
                 if text in rules.added and who in (rule.employee_id, *rule.targets):
-                    return f"new rule: {text}"
+                    return i18n.t("explain.reason.new_rule", rule=text)
             for text in rules.removed:
                 if who in text.split()[1:]:
-                    return f"rule removed: {text}"
+                    return i18n.t("explain.reason.rule_removed", rule=text)
         if who in changes.details_changed:
-            return f"{who}'s skills or details changed in the input"
+            return i18n.t("explain.reason.details_changed", employee=who)
         return None
 
     def _place_cause(self, change: _Change) -> str | None:
@@ -471,28 +497,30 @@ class _Story:
         if change.kind == "team":
             for team in sorted(change.lost):
                 if team not in instance.team_by_name:
-                    return f"team '{team}' is no longer in the input"
+                    return i18n.t("explain.reason.team_gone", team=team)
             teams = changes.part("Teams") if changes is not None else None
             for team in sorted(change.lost | change.gained):
                 if teams is not None and team in teams.changed:
-                    return f"team '{team}' changed in the input"
+                    return i18n.t("explain.reason.team_changed", team=team)
                 if teams is not None and team in teams.added:
-                    return f"team '{team}' is new in the input"
+                    return i18n.t("explain.reason.team_new", team=team)
             return None
         labels = {p.label for p in instance.periods}
         old = self.before_stints.get(change.employee_id, set())
         for period in sorted({p for p, _ in old} - labels):
-            return f"period {period} is no longer in the input"
+            return i18n.t("explain.reason.period_gone", period=period)
         departments = changes.part("Departments") if changes is not None else None
         for host in sorted(change.lost | change.gained):
             if host not in instance.department_by_name:
-                return f"department {host} is no longer in the input"
+                return i18n.t("explain.reason.department_gone", department=host)
             if departments is not None and host in departments.changed:
-                return f"department {host} changed in the input"
+                return i18n.t("explain.reason.department_edited", department=host)
         home = self._home(change.employee_id)
         for department in [home, *sorted(change.lost | change.gained)]:
             if department is not None and (causes := self.shrunk.get(department)):
-                return f"{department} has fewer people to spare: {_listed(causes)}"
+                return i18n.t(
+                    "explain.reason.fewer_to_spare", department=department, causes=_listed(causes)
+                )
         return None
 
     def _shrunk(self) -> dict[DepartmentName, list[str]]:
@@ -504,9 +532,13 @@ class _Story:
             return shrunk
         for who in changes.now_unavailable:
             if (employee := self.instance.employee_by_id.get(who)) is not None:
-                shrunk[employee.department].append(f"{who} is now unavailable")
+                shrunk[employee.department].append(
+                    i18n.t("explain.reason.now_unavailable", employee=who)
+                )
         for moved in changes.department_changed:
-            shrunk[moved.before].append(f"{moved.employee_id} moved to {moved.after}")
+            shrunk[moved.before].append(
+                i18n.t("explain.reason.moved_to", employee=moved.employee_id, after=moved.after)
+            )
         return shrunk
 
     def _home(self, employee_id: EmployeeId) -> DepartmentName | None:
@@ -568,7 +600,9 @@ class _Story:
         )
         if not connected:
             return None
-        return "connects " + ", ".join(f"{a} – {b}" for a, b in connected)
+        return i18n.t(
+            "explain.reason.connects", pairs=i18n.listed(f"{a} – {b}" for a, b in connected)
+        )
 
     def _comments(self) -> dict[tuple[ReviewKind, EmployeeId], str]:
         comments: dict[tuple[ReviewKind, EmployeeId], str] = {}
@@ -579,8 +613,10 @@ class _Story:
 
 
 def _listed(causes: Sequence[str], most: int = 3) -> str:
-    shown = "; ".join(causes[:most])
-    return shown if len(causes) <= most else f"{shown} and {len(causes) - most} more"
+    shown = clauses(causes[:most])
+    if len(causes) <= most:
+        return shown
+    return i18n.t("explain.and_more", shown=shown, more=len(causes) - most)
 
 
 def _pairs_held(instance: PlanningInput, plan: Plan) -> set[tuple[DepartmentName, DepartmentName]]:
@@ -611,8 +647,8 @@ def _stint_text(
     instance: PlanningInput, stints: Iterable[tuple[PeriodLabel, DepartmentName]]
 ) -> str:
     order = {p.label: p.index for p in instance.periods}
-    return "; ".join(
-        f"{host} in {period}"
+    return clauses(
+        i18n.t("explain.stint", host=host, period=period)
         for period, host in sorted(stints, key=lambda s: (order.get(s[0], len(order)), s[0]))
     )
 

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from crossteam import i18n
 from crossteam.models import DepartmentStats, NetworkReport, PersonStats, PlanningInput
 from crossteam.network.centrality import betweenness, constraint
 from crossteam.network.gaps import block_density, department_pairs
@@ -112,19 +113,17 @@ def _departments(
 def _notes(instance: PlanningInput, graph: EmployeeGraph, sampled: bool) -> tuple[str, ...]:
     notes = []
     if not instance.has_interactions_sheet:
-        notes.append(
-            "The workbook has no Interactions sheet: no tie between people is known, so "
-            "before any plan every department pair counts as a gap."
-        )
+        notes.append(i18n.t("explain.no_interactions_sheet"))
     empty = sorted({d.name for d in instance.departments} - set(graph.departments))
     if empty:
-        notes.append(
-            "Departments without employees are left out of the network: " + ", ".join(empty)
-        )
+        notes.append(i18n.t("explain.empty_departments", departments=i18n.listed(empty)))
     if sampled:
         notes.append(
-            f"Betweenness is estimated from {instance.settings.betweenness_samples} sampled "
-            f"people (exact up to {instance.settings.betweenness_exact_max} people)."
+            i18n.t(
+                "explain.betweenness_sampled",
+                samples=instance.settings.betweenness_samples,
+                exact=instance.settings.betweenness_exact_max,
+            )
         )
     return tuple(notes)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
+from crossteam import i18n
 from crossteam.errors import InputError
 from crossteam.models import (
     BridgedPair,
@@ -31,17 +32,24 @@ PairKey = tuple[DepartmentName, DepartmentName]
 def _check_references(instance: PlanningInput, plan: Plan) -> None:
     """A plan read from a file may name people or departments the input does not have."""
     problems = [
-        Problem(sheet="Teams", message=f"team {team.team}: unknown employee {member}")
+        Problem(
+            sheet=i18n.name("Teams"),
+            message=i18n.t("explain.unknown_team_member", team=team.team, employee=member),
+        )
         for team in plan.teams
         for member in team.members
         if member not in instance.employee_by_id
     ]
     for stint in plan.rotation:
-        where = f"rotation of {stint.employee_id} to {stint.department} ({stint.period})"
         if stint.employee_id not in instance.employee_by_id:
-            problems.append(Problem(sheet="Rotation", message=f"{where}: unknown employee"))
+            unknown = "rotator"
         elif stint.department not in instance.members_of:
-            problems.append(Problem(sheet="Rotation", message=f"{where}: unknown department"))
+            unknown = "host"
+        else:
+            continue
+        where = {"employee": stint.employee_id, "department": stint.department}
+        message = i18n.t(f"explain.unknown_{unknown}", period=stint.period, **where)
+        problems.append(Problem(sheet=i18n.name("Rotation"), message=message))
     if problems:
         raise InputError(problems)
 
