@@ -194,7 +194,7 @@ _REPLAN: Final[dict[str, Text]] = {
     ),
     "explain.reason.fewer_to_spare": Text(
         "{department} has fewer people to spare: {causes}",
-        "{department} で送り出せる人数が減りました：{causes}",
+        "{department} の人員の余裕が減りました：{causes}",
     ),
     "explain.stint": Text("{host} in {period}", "{host}（期間 {period}）"),
     "explain.place.team": Text("team '{team}'", "チーム「{team}」"),
