@@ -283,9 +283,8 @@ def _decision_rule(decision: ReviewDecision) -> Rule:
     }
     target = decision.team if decision.kind == "team" else decision.department
     assert target is not None  # read_review fills the team or the host of each row
-    why = i18n.t(
-        "explain.reason.locked" if decision.decision is Decision.LOCK else "explain.reason.removed"
-    )
+    locked = decision.decision is Decision.LOCK
+    why = i18n.t("explain.reason.locked") if locked else i18n.t("explain.reason.removed")
     return Rule(
         kind=kinds[decision.kind, decision.decision],
         employee_id=decision.employee_id,
@@ -456,7 +455,7 @@ class _Story:
             place = d.team if d.kind == "team" else d.department
             if d.decision is Decision.LOCK and place in change.gained:
                 moved = d.kind == "team" and before not in (None, d.team)
-                return i18n.t("explain.reason.moved" if moved else "explain.reason.locked")
+                return i18n.t("explain.reason.moved") if moved else i18n.t("explain.reason.locked")
             if d.decision is Decision.REMOVE and place in change.lost:
                 return i18n.t("explain.reason.removed")
         return None
