@@ -49,6 +49,8 @@ def phrases(path: Path) -> Iterator[tuple[int, str]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr):
             skipped.update(id(part) for part in node.values)
+        elif isinstance(node, ast.Call) and _called(node) in CATALOGUE_CALLS:
+            skipped.update(id(argument) for argument in node.args)  # keys, nouns, names
     for node in ast.walk(tree):
         if id(node) in skipped:
             continue
@@ -62,6 +64,17 @@ def phrases(path: Path) -> Iterator[tuple[int, str]]:
         marked = any(PRAGMA in lines[n - 1] for n in range(node.lineno, end + 1))
         if _PHRASE.search(str(text)) and not marked:
             yield node.lineno, str(text)
+
+
+CATALOGUE_CALLS = frozenset({"t", "counted", "name", "names"})
+"""The catalogue's functions: their arguments are keys and names, not words."""
+
+
+def _called(call: ast.Call) -> str | None:
+    function = call.func
+    if isinstance(function, ast.Attribute):
+        return function.attr
+    return function.id if isinstance(function, ast.Name) else None
 
 
 def used_keys() -> tuple[set[str], set[str], dict[str, set[str]]]:
