@@ -54,15 +54,9 @@ MESSAGES: Final[dict[str, Text]] = {
     "plan_sheets.figure.ei_index": Text("E-I index", "E-I指数"),
     "plan_sheets.figure.modularity": Text("modularity", "モジュラリティ"),
     "plan_sheets.figure.silent_pairs": Text("silent department pairs", "断絶している部署ペア"),
-    "plan_sheets.figure.weak_pairs": Text(
-        "weakly tied department pairs", "交流の弱い部署ペア"
-    ),
-    "plan_sheets.figure.algebraic_connectivity": Text(
-        "algebraic connectivity", "代数的連結度"
-    ),
-    "plan_sheets.figure.between_density": Text(
-        "between-department density", "部署間の交流密度"
-    ),
+    "plan_sheets.figure.weak_pairs": Text("weakly tied department pairs", "交流の弱い部署ペア"),
+    "plan_sheets.figure.algebraic_connectivity": Text("algebraic connectivity", "代数的連結度"),
+    "plan_sheets.figure.between_density": Text("between-department density", "部署間の交流密度"),
     "plan_sheets.solver.status": Text("status", "状態"),
     "plan_sheets.solver.stop_reason": Text("stop reason", "停止理由"),
     "plan_sheets.solver.objective": Text("objective", "目的関数値"),
@@ -81,18 +75,14 @@ MESSAGES: Final[dict[str, Text]] = {
     ),
     "plan_sheets.solver.checks_passed": Text("checks passed", "合格したチェック"),
     "plan_sheets.solver.checks_failed": Text("checks failed", "不合格のチェック"),
-    "plan_sheets.solver.checks_not_applicable": Text(
-        "checks not applicable", "対象外のチェック"
-    ),
+    "plan_sheets.solver.checks_not_applicable": Text("checks not applicable", "対象外のチェック"),
     "plan_sheets.status.optimal": Text("optimal", "最適"),
     "plan_sheets.status.feasible": Text("feasible", "実行可能"),
     "plan_sheets.status.infeasible": Text("infeasible", "実行不可能"),
     "plan_sheets.status.no_solution": Text("no_solution", "解なし"),
     "plan_sheets.stop.proven": Text("proven", "最適性を証明"),
     "plan_sheets.stop.time_limit": Text("time_limit", "制限時間に到達"),
-    "plan_sheets.stop.deterministic_limit": Text(
-        "deterministic_limit", "決定的な制限時間に到達"
-    ),
+    "plan_sheets.stop.deterministic_limit": Text("deterministic_limit", "決定的な制限時間に到達"),
     "plan_sheets.stop.interrupted": Text("interrupted", "中断"),
     "plan_sheets.stop.precheck": Text("precheck", "事前チェックで停止"),
     "plan_sheets.stop.nothing_to_plan": Text("nothing_to_plan", "計画する対象なし"),
@@ -181,13 +171,9 @@ MESSAGES: Final[dict[str, Text]] = {
     "plan_sheets.change_kind.joined": Text("joined", "参加"),
     "plan_sheets.change_kind.left": Text("left", "離脱"),
     "plan_sheets.change_kind.moved": Text("moved", "異動"),
-    "plan_sheets.change_kind.rotation_changed": Text(
-        "rotation changed", "ローテーション変更"
-    ),
+    "plan_sheets.change_kind.rotation_changed": Text("rotation changed", "ローテーション変更"),
     "plan_sheets.changes.total": Text("changes", "変更の合計"),
-    "plan_sheets.changes.connects": Text(
-        "connects silent pairs", "断絶している部署ペアをつなぐ"
-    ),
+    "plan_sheets.changes.connects": Text("connects silent pairs", "断絶している部署ペアをつなぐ"),
     "plan_sheets.input.all": Text("all", "全体"),
     "plan_sheets.input.same": Text(
         "the input is the one the previous plan was made from",
@@ -214,13 +200,9 @@ MESSAGES: Final[dict[str, Text]] = {
         "{cell}: longer than the {limit:,} characters a cell holds; cut, ending with {mark}",
         "{cell}: セルに入る{limit:,}文字を超えたため切り詰めました（末尾は{mark}）",
     ),
-    "plan_sheets.runinfo.more_cut": Text(
-        "and {count:,} more cells", "ほか{count:,}セル"
-    ),
+    "plan_sheets.runinfo.more_cut": Text("and {count:,} more cells", "ほか{count:,}セル"),
     # reading a plan back
-    "plan_sheets.read.no_column": Text(
-        "no column {column!r}", "「{column}」列がありません"
-    ),
+    "plan_sheets.read.no_column": Text("no column {column!r}", "「{column}」列がありません"),
     "plan_sheets.read.input_workbook": Text(
         "{file} looks like an input workbook (it has an {employees} sheet and no {run_info} "
         "sheet), not a plan: give the plan workbook that crossteam plan wrote",
