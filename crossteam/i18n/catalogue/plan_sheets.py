@@ -118,7 +118,7 @@ MESSAGES: Final[dict[str, Text]] = {
         "Change in tie density (projected)", "交流密度の変化（見込み）"
     ),
     "plan_sheets.gaps.stint": Text(
-        "{employee_id} in {department} ({period})", "{employee_id}: {department}（{period}）"
+        "{employee_id} in {department} ({period})", "{employee_id}: {period}に{department}へ"
     ),
     "plan_sheets.gap_kind.zero": Text("zero", "交流なし"),
     "plan_sheets.gap_kind.weak": Text("weak", "弱い交流"),
