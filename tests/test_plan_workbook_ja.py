@@ -19,8 +19,8 @@ from crossteam.io.plan_layout import REVIEW_COLUMNS, ROTATION_COLUMNS
 from crossteam.io.plan_reader import read_plan, read_plan_for
 from crossteam.io.plan_writer import REVIEW_HEADER_ROW, write_plan
 from crossteam.io.reader import load_workbook
-from crossteam.models import Plan, PlanningInput, ReviewDecision
-from crossteam.models.review import Decision
+from crossteam.models import AlternativeSummary, InputChanges, Plan, PlanningInput, ReviewDecision
+from crossteam.models.review import Decision, PlanChange
 
 JA = i18n.Language.JA
 REVIEW_JA = "レビュー"
@@ -267,3 +267,56 @@ def test_a_japanese_review_re_plans_through_the_command_line(
         (str(removed[4]), Decision.REMOVE),
     }
     assert all(isinstance(d, ReviewDecision) for d in carried)
+
+
+def test_changes_and_alternatives_sheets_are_japanese_too(
+    planned: tuple[PlanningInput, Plan], tmp_path: Path
+) -> None:
+    instance, plan = planned
+    changes = (
+        PlanChange(
+            employee_id="E1", kind="team", what="moved", before="Beta", after="Alpha", reason="x"
+        ),
+        PlanChange(employee_id="E8", kind="rotation", what="rotation changed", reason="y"),
+    )
+    alternatives = tuple(
+        AlternativeSummary(
+            number=n,
+            objective=10.0 - n,
+            share_of_best=1.0,
+            within_tolerance=True,
+            distinct=n == 2,
+            checks_passed=True,
+            silent_pairs_bridged=2,
+            departments_per_team=2.0,
+            difference_to={3 - n: 0.5},
+            teams=plan.teams,
+        )
+        for n in (1, 2)
+    )
+    path = tmp_path / "plan.xlsx"
+    with i18n.using(JA):
+        write_plan(
+            path,
+            instance,
+            plan,
+            effect=network.compare(instance, plan),
+            checks=verify(instance, plan),
+            run_info=sample_run_info(),
+            changes=changes,
+            alternatives=alternatives,
+            input_changes=InputChanges(same_input=True),
+        )
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames[:4] == ["概要", "変更点", "代替案", "代替案のチーム"]
+    for title in ("変更点", "代替案", "代替案のチーム"):
+        assert all(i18n.is_japanese(h) for h in headers(workbook[title])), title
+    rows = list(workbook["変更点"].iter_rows(min_row=2, max_col=4, values_only=True))
+    assert rows[:2] == [
+        ("E1", "Sato Hana", "チーム", "異動"),
+        ("E8", "Kato Mai", "ローテーション", "ローテーション変更"),
+    ]
+    assert "案2との差" in headers(workbook["代替案"])
+    assert "入力は前回の計画の作成に使ったものと同じです" in [
+        c.value for row in workbook["変更点"].iter_rows() for c in row
+    ]
