@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 import warnings
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,8 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
+
+from crossteam import i18n
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -76,10 +77,10 @@ _LOOKS_LIKE_REFERENCE: Final = re.compile(r"^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[R
 def display_width(text: str) -> int:
     """Columns ``text`` takes on screen: wide and full-width (East Asian) characters count
     double, as ``unicodedata.east_asian_width`` rates them ("W", "F"); every writer sizes
-    its columns with this one function."""
+    its columns with this one function (``i18n.width``, spared for ASCII text)."""
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return i18n.width(text)
 
 
 def print_setup(worksheet: Worksheet | WriteOnlyWorksheet, title_rows: int | None = 1) -> None:

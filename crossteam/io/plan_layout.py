@@ -2,28 +2,32 @@
 
 The contract fixes Teams (team, employee_id, name, department, role) and Rotation
 (employee_id, name, home_department, then one column per period); the rest is ours.
+These are the canonical (English) names: a sheet or header is shown through
+``i18n.name`` and read back in either language through ``i18n.names``.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
+from crossteam import i18n
+from crossteam.i18n.catalogue import MESSAGES
 from crossteam.models.review import REVIEW_SHEET, Decision
 
 SUMMARY: Final = "Summary"
 TEAMS: Final = "Teams"
-TEAM_OVERVIEW: Final = "Team Overview"
+TEAM_OVERVIEW: Final = "Team Overview"  # not shown: i18n.name shows it
 ROTATION: Final = "Rotation"
 CONNECTIVITY: Final = "Connectivity"
 GAPS: Final = "Gaps"
 CHECKS: Final = "Checks"
 REVIEW: Final = REVIEW_SHEET
 CHANGES: Final = "Changes"
-RUN_INFO: Final = "Run Info"
-INPUT_BASIS: Final = "Input Basis"
+RUN_INFO: Final = "Run Info"  # not shown: i18n.name shows it
+INPUT_BASIS: Final = "Input Basis"  # not shown: i18n.name shows it
 """Hidden: what the plan was planned on, to tell what a later input changed."""
 ALTERNATIVES: Final = "Alternatives"
-ALTERNATIVE_TEAMS: Final = "Alternative Teams"
+ALTERNATIVE_TEAMS: Final = "Alternative Teams"  # not shown: i18n.name shows it
 PREFERENCES: Final = "Preferences"
 """Only when the input has wishes (its own Preferences sheet)."""
 
@@ -106,3 +110,30 @@ ALTERNATIVE_TEAMS_COLUMNS: Final = (
     "department",
     "role",
 )
+
+
+_RUN_INFO_KEY: Final = "plan_sheets.runinfo."
+
+
+def run_info_label(field: str) -> str:
+    """How Run Info labels ``field``: the field's own name in English, words in Japanese
+    (a field the catalogue does not know yet keeps its name)."""
+    if _RUN_INFO_KEY + field not in MESSAGES:
+        return field
+    return i18n.t(f"plan_sheets.runinfo.{field}")
+
+
+def run_info_field(label: str) -> str:
+    """The field a Run Info ``label`` of either language names (the label when none)."""
+    text = label.strip()
+    return _RUN_INFO_FIELDS.get(text, text)
+
+
+_RUN_INFO_FIELDS: Final = {
+    spelling: key.removeprefix(_RUN_INFO_KEY)
+    for key, text in MESSAGES.items()
+    if key.startswith(_RUN_INFO_KEY)
+    for spelling in (text.en, text.ja)
+    if "{" not in spelling
+}
+"""Run Info label, in either language -> its field."""

@@ -11,6 +11,10 @@ Input Basis sheet, every person and every other sheet are compared); a plan whos
 mostly differ (``ANOTHER_COMPANY_SHARE``), or where a Review decision names someone who
 differs, is another company's and refused. Assignments whose person, team, host or
 period the input no longer has are left out of the plan read, and listed (``LeftOut``).
+
+A plan is read in either language, whatever the language of the run: every sheet name,
+header and word crossteam writes (``i18n.names``), and the decisions keep / remove / lock
+and 維持 / 除外 / 固定 alike (``Decision.read``).
 """
 
 from __future__ import annotations
@@ -22,12 +26,12 @@ from typing import Any, get_args
 
 from openpyxl.utils import get_column_letter
 
+from crossteam import i18n
 from crossteam.errors import InputError
 from crossteam.io.cells import CellError, as_id, as_text, check_raw
 from crossteam.io.plan_layout import (
     BASIS_EMPLOYEE_COLUMNS,
     BASIS_ITEM_COLUMNS,
-    DECISIONS,
     INPUT_BASIS,
     REVIEW,
     REVIEW_MARKS,
@@ -35,6 +39,7 @@ from crossteam.io.plan_layout import (
     ROTATION_COLUMNS,
     RUN_INFO,
     TEAMS,
+    run_info_field,
 )
 from crossteam.io.safety import open_workbook
 from crossteam.io.schema import EMPLOYEES, match_key, normalise
@@ -54,8 +59,18 @@ from crossteam.models import (
     SolveStatus,
     TeamAssignment,
 )
-from crossteam.models.review import ReviewKind
+from crossteam.models.review import Decision, ReviewKind
 from crossteam.models.text import clean, fold, written
+
+
+def _spellings(name: str) -> set[str]:
+    """``name`` (a sheet, header or word crossteam writes) in every language, normalised."""
+    return {normalise(spelling) for spelling in i18n.names(name)}
+
+
+def _word_of(text: str | None, among: tuple[str, ...]) -> str | None:
+    """The word of ``among`` (kind, yes/no) that ``text`` spells in either language."""
+    return i18n.canonical(text, among=among) if text is not None else None
 
 
 @dataclass
@@ -72,9 +87,9 @@ class _Sheet:
     """Folded employee name -> id, built at the first unknown employee of the sheet."""
 
     def column(self, header: str) -> int | None:
-        """Number of the column whose header normalises like ``header``."""
-        wanted = normalise(header)
-        return next((c for c, h in self.headers.items() if normalise(h) == wanted), None)
+        """Number of the column whose header normalises like ``header`` in either language."""
+        wanted = _spellings(header)
+        return next((c for c, h in self.headers.items() if normalise(h) in wanted), None)
 
     def require(self, *headers: str) -> dict[str, int]:
         """Column numbers of ``headers``; a missing one is a problem on the header row."""
@@ -82,7 +97,9 @@ class _Sheet:
         for header in headers:
             column = self.column(header)
             if column is None:
-                self.problem(self.header_row, None, header, f"no column {header!r}")
+                shown = i18n.name(header)
+                message = i18n.t("plan_sheets.read.no_column", column=shown)
+                self.problem(self.header_row, None, shown, message)
             else:
                 found[header] = column
         return found
@@ -114,23 +131,25 @@ _HEADER_SEARCH_ROWS = 40
 
 
 def _header_index(rows: tuple[tuple[int, dict[int, object]], ...], marks: tuple[str, ...]) -> int:
-    """Position in ``rows`` of the header: the first row holding every one of ``marks``
-    (the first row when there are none, or none holds them)."""
-    wanted = {normalise(m) for m in marks}
+    """Position in ``rows`` of the header: the first row holding every one of ``marks``,
+    each in either language (the first row when there are none, or none holds them)."""
+    wanted = [_spellings(m) for m in marks]
     for position, (_, values) in enumerate(rows[:_HEADER_SEARCH_ROWS]):
-        if wanted and wanted <= {normalise(as_text(v)) for v in values.values()}:
+        held = {normalise(as_text(v)) for v in values.values()}
+        if wanted and all(spellings & held for spellings in wanted):
             return position
     return 0
 
 
 def _read_sheets(path: Path, *wanted: str) -> dict[str, _Sheet]:
-    """The sheets named in ``wanted`` (matched as the input's sheet names are) that exist."""
+    """The sheets named in ``wanted`` (matched as the input's sheet names are, in either
+    language) that exist, by their canonical names."""
     found: dict[str, _Sheet] = {}
     with open_workbook(path) as workbook:
         _refuse_input_workbook(path, workbook.titles)
         names = {normalise(n): n for n in workbook.titles}
         for name in wanted:
-            actual = names.get(normalise(name))
+            actual = next((names[s] for s in sorted(_spellings(name)) if s in names), None)
             if actual is None:
                 continue
             content = workbook.read_sheet(actual)
@@ -151,16 +170,15 @@ def _refuse_input_workbook(path: Path, titles: list[str]) -> None:
     """An input workbook given where a plan belongs (``audit in.xlsx --plan in.xlsx``) is
     told as such, rather than as a plan missing its columns."""
     keys = {match_key(title) for title in titles}
-    if keys & _EMPLOYEES_SHEET and match_key(RUN_INFO) not in keys:
-        raise InputError(
-            [
-                Problem(
-                    message=f"{path.name} looks like an input workbook (it has an Employees "
-                    f"sheet and no {RUN_INFO} sheet), not a plan: give the plan workbook "
-                    "that crossteam plan wrote"
-                )
-            ]
+    run_info = {match_key(spelling) for spelling in i18n.names(RUN_INFO)}
+    if keys & _EMPLOYEES_SHEET and not keys & run_info:
+        message = i18n.t(
+            "plan_sheets.read.input_workbook",
+            file=path.name,
+            employees=i18n.name(EMPLOYEES.name),
+            run_info=i18n.name(RUN_INFO),
         )
+        raise InputError([Problem(message=message)])
 
 
 def _raise_if_problems(*sheets: _Sheet) -> None:
@@ -235,7 +253,7 @@ def read_plan_for(path: Path, instance: PlanningInput, *, review: bool = False) 
     if not review:
         return PlanForInput(plan, changes, left_out=tuple(gone.left_out))
     if review_sheet is None:
-        raise InputError([Problem(message=f"{path.name} has no {REVIEW} sheet to read")])
+        raise InputError([_no_review_sheet(path)])
     decisions = _review_decisions(review_sheet, instance)
     if not changes.same_input:
         _refuse_decisions_on_changed_people(path, review_sheet, decisions, changes)
@@ -316,12 +334,12 @@ def _differences(first: dict[EmployeeId, _Named], instance: PlanningInput) -> _D
         known = instance.employee_by_id.get(employee_id)
         if known is None:
             found.removed.append(employee_id)
-            message = f"{employee_id} is not on the input's Employees sheet"
+            message = i18n.t("plan_sheets.read.not_in_input", employee_id=employee_id)
             found.mismatches.append(_at(sheet, row, sheet.column("employee_id"), message))
             continue
         if person.name is not None and known.name and _same(person.name[1]) != _same(known.name):
             found.renamed.append(employee_id)
-            message = f"{employee_id}: the name differs from the input's"
+            message = i18n.t("plan_sheets.read.name_differs", employee_id=employee_id)
             found.mismatches.append(_at(sheet, row, person.name[0], message))
         if person.department is not None:
             column, department = person.department
@@ -331,8 +349,11 @@ def _differences(first: dict[EmployeeId, _Named], instance: PlanningInput) -> _D
                         employee_id=employee_id, before=department, after=known.department
                     )
                 )
-                message = (
-                    f"{employee_id}: {department!r} on the plan, {known.department!r} in the input"
+                message = i18n.t(
+                    "plan_sheets.read.department_differs",
+                    employee_id=employee_id,
+                    on_plan=department,
+                    in_input=known.department,
                 )
                 found.mismatches.append(_at(sheet, row, column, message))
     return found
@@ -359,14 +380,17 @@ def _read_basis(sheet: _Sheet | None) -> InputBasis | None:
                 BasisEmployee(
                     employee_id=who,
                     department=department,
-                    available=cell("available") != "no",
-                    rotation_eligible=cell("rotation_eligible") != "no",
+                    available=_word_of(cell("available"), _YES_NO) != "no",
+                    rotation_eligible=_word_of(cell("rotation_eligible"), _YES_NO) != "no",
                     details=cell("details"),
                 )
             )
         if (part := cell("part")) and (key := cell("key")):
             items.append(BasisItem(part=part, key=key, fingerprint=cell("fingerprint")))
     return InputBasis(employees=tuple(employees), items=tuple(items))
+
+
+_YES_NO = ("yes", "no")
 
 
 @dataclass
@@ -395,7 +419,7 @@ class _Gone:
     def person(self, employee_id: EmployeeId | None) -> str | None:
         """Why the assignments of ``employee_id`` are left out, if they are."""
         if employee_id in self.people:
-            return f"{employee_id} is no longer in the input"
+            return i18n.t("plan_sheets.read.employee_gone", employee_id=employee_id)
         return None
 
     def leave(self, reason: str, employee_id: str, kind: ReviewKind, **place: str | None) -> None:
@@ -459,15 +483,19 @@ def _at(sheet: _Sheet, row: int, column: int | None, message: str) -> Problem:
 def _another_company(path: Path, changes: InputChanges, mismatches: list[Problem]) -> list[Problem]:
     differing = changes.named_differing
     summary = Problem(
-        message=(
-            f"{path.name} is a plan of another company's workbook: {differing} of the "
-            f"{changes.people} people it names differ from the input ({changes.differing_share:.0%}"
-            f", more than {ANOTHER_COMPANY_SHARE:.0%}), and the input SHA-256 on its Run Info "
-            "differs; give the workbook it was made from"
+        message=i18n.t(
+            "plan_sheets.read.another_company",
+            file=path.name,
+            differing=differing,
+            people=changes.people,
+            share=changes.differing_share,
+            limit=ANOTHER_COMPANY_SHARE,
         )
     )
     more = len(mismatches) - MISMATCHES_LISTED
-    rest = [Problem(message=f"... and {more} more differing rows")] if more > 0 else []
+    rest = (
+        [Problem(message=i18n.t("plan_sheets.read.more_differing", count=more))] if more > 0 else []
+    )
     return [summary, *mismatches[:MISMATCHES_LISTED], *rest]
 
 
@@ -482,9 +510,12 @@ def _refuse_decisions_on_changed_people(
             sheet,
             d.row or sheet.header_row,
             column,
-            f"{d.employee_id} has a {d.decision} decision, but the plan and the input differ "
-            f"on {d.employee_id} (name or department): the decision could apply to someone "
-            f"else; {path.name} may be another company's plan",
+            i18n.t(
+                "plan_sheets.read.decision_on_changed",
+                employee_id=d.employee_id,
+                decision=i18n.name(d.decision),
+                file=path.name,
+            ),
         )
         for d in decisions
         if d.decision in ("lock", "remove") and d.employee_id in differing
@@ -494,13 +525,13 @@ def _refuse_decisions_on_changed_people(
 
 
 def _run_info_fields(run_info: _Sheet | None) -> dict[str, str]:
-    """Run Info's field -> value, as text."""
+    """Run Info's field -> value, as text (a label of either language read as its field)."""
     if run_info is None or len(run_info.headers) < 2:
         return {}
     found: dict[str, str] = {}
     for _, values in run_info.rows:
         cells = [values.get(c) for c in sorted(run_info.headers)[:2]]
-        field, value = as_text(cells[0]), as_text(cells[1])
+        field, value = run_info_field(as_text(cells[0])), as_text(cells[1])
         if field and value and field not in found:
             found[field] = value
     return found
@@ -515,16 +546,20 @@ def _plan_from(
     run_info = _run_info_fields(sheets.get(RUN_INFO))
     parts = {k: v for k, v in sheets.items() if k in (TEAMS, ROTATION)}
     if not parts:
-        raise InputError(
-            [Problem(message=f"{path.name} has neither a {TEAMS} nor a {ROTATION} sheet")]
+        message = i18n.t(
+            "plan_sheets.read.no_plan_sheets",
+            file=path.name,
+            teams=i18n.name(TEAMS),
+            rotation=i18n.name(ROTATION),
         )
+        raise InputError([Problem(message=message)])
     teams = _read_teams(parts[TEAMS], instance, gone) if TEAMS in parts else ()
     rotation = _read_rotation(parts[ROTATION], instance, gone) if ROTATION in parts else ()
     _raise_if_problems(*parts.values())
     planned = {
-        field: run_info[field] == "yes"
+        field: word == "yes"
         for field in ("planned_teams", "planned_rotation")
-        if run_info.get(field) in ("yes", "no")
+        if (word := _word_of(run_info.get(field), _YES_NO)) is not None
     }
     return Plan(
         status=SolveStatus.FEASIBLE,
@@ -544,7 +579,7 @@ def _read_teams(sheet: _Sheet, instance: PlanningInput, gone: _Gone) -> tuple[Te
         who = _plain(values.get(columns["employee_id"]))
         named = _clean(values.get(columns["team"]))
         why = gone.person(who) or (
-            f"team '{named}' is no longer in the input" if named in gone.teams else None
+            i18n.t("plan_sheets.read.team_gone", team=named) if named in gone.teams else None
         )
         if who is not None and why is not None:
             gone.leave(why, who, "team", team=named)
@@ -557,9 +592,8 @@ def _read_teams(sheet: _Sheet, instance: PlanningInput, gone: _Gone) -> tuple[Te
             continue
         listed = members.setdefault(team, [])
         if employee in listed:
-            sheet.problem(
-                row, columns["employee_id"], "employee_id", f"{employee} is listed twice in {team}"
-            )
+            message = i18n.t("plan_sheets.read.listed_twice", employee_id=employee, team=team)
+            sheet.problem(row, columns["employee_id"], i18n.name("employee_id"), message)
         else:
             listed.append(employee)
     return tuple(TeamAssignment(team=t, members=tuple(m)) for t, m in members.items())
@@ -573,20 +607,23 @@ def _known(
     known: dict[str, Any],
     what: str,
 ) -> str | None:
-    """The cell's text when the instance knows it; otherwise a problem and ``None``."""
+    """The cell's text when the instance knows it; otherwise a problem and ``None``.
+    ``what`` is team, employee, period or host_department."""
     text = sheet.text(row, values, column)
     if text is None:
         if column not in values:
-            sheet.problem(row, column, sheet.headers[column], f"the {what} is missing")
+            message = i18n.t(f"plan_sheets.read.missing.{what}")
+            sheet.problem(row, column, sheet.headers[column], message)
         return None
     if text not in known:
         header = sheet.headers[column]
         person = _person_named(sheet, text, known) if what == "employee" else None
         if person is not None:  # not quoted: a name is personal data
-            sheet.problem(row, column, header, f"holds the name of employee {person}, not an id")
+            message = i18n.t("plan_sheets.read.a_name", employee_id=person)
+            sheet.problem(row, column, header, message)
             return None
         quoted = written(raw, text) if isinstance(raw := values[column], str) else text
-        sheet.problem(row, column, header, f"unknown {what} '{quoted}'")
+        sheet.problem(row, column, header, i18n.t(f"plan_sheets.read.unknown.{what}", value=quoted))
         return None
     return text
 
@@ -604,7 +641,7 @@ def _read_rotation(
     columns = sheet.require("employee_id")
     if not columns:
         return ()
-    fixed = {normalise(c) for c in ROTATION_COLUMNS}
+    fixed = {spelling for c in ROTATION_COLUMNS for spelling in _spellings(c)}
     labels = {p.label: p for p in instance.periods}
     by_normal = {normalise(p.label): p for p in instance.periods}
     period_of: dict[int, str] = {}
@@ -620,7 +657,7 @@ def _read_rotation(
                 sheet.header_row,
                 column,
                 header,
-                f"unknown period '{written(header, clean(header))}'",
+                i18n.t("plan_sheets.read.unknown.period", value=written(header, clean(header))),
             )
         else:
             period_of[column] = period.label
@@ -643,9 +680,13 @@ def _read_rotation(
             if department is None or department in gone.departments:
                 continue
             if department not in instance.department_by_name:
-                sheet.problem(row, column, header, f"unknown department '{department}'")
+                message = i18n.t("plan_sheets.read.unknown.department", value=department)
+                sheet.problem(row, column, header, message)
             elif employee is not None and (employee, label) in seen:
-                sheet.problem(row, column, header, f"{employee} is already away in {label}")
+                message = i18n.t(
+                    "plan_sheets.read.already_away", employee_id=employee, period=label
+                )
+                sheet.problem(row, column, header, message)
             elif employee is not None:
                 seen.add((employee, label))
                 stints.append(
@@ -670,9 +711,15 @@ def _left_out_stints(
             continue
         why = (
             person
-            or (f"period {label} is no longer in the input" if column in gone_periods else None)
             or (
-                f"department {host} is no longer in the input" if host in gone.departments else None
+                i18n.t("plan_sheets.read.period_gone", period=label)
+                if column in gone_periods
+                else None
+            )
+            or (
+                i18n.t("plan_sheets.read.department_gone", department=host)
+                if host in gone.departments
+                else None
             )
         )
         if why is not None:
@@ -689,8 +736,13 @@ def read_review(path: Path, instance: PlanningInput) -> tuple[ReviewDecision, ..
     """
     sheets = _read_sheets(path, REVIEW)
     if REVIEW not in sheets:
-        raise InputError([Problem(message=f"{path.name} has no {REVIEW} sheet to read")])
+        raise InputError([_no_review_sheet(path)])
     return _review_decisions(sheets[REVIEW], instance)
+
+
+def _no_review_sheet(path: Path) -> Problem:
+    sheet = i18n.name(REVIEW)
+    return Problem(message=i18n.t("plan_sheets.read.no_sheet", file=path.name, sheet=sheet))
 
 
 def _review_decisions(sheet: _Sheet, instance: PlanningInput) -> tuple[ReviewDecision, ...]:
@@ -704,53 +756,41 @@ def _review_decisions(sheet: _Sheet, instance: PlanningInput) -> tuple[ReviewDec
 _REVIEW_REQUIRED = ("kind", "team", "period", "host_department", "employee_id", "decision")
 
 
-def _word(text: str) -> str:
-    return clean(text).casefold()
-
-
 def _decisions(
     sheet: _Sheet, instance: PlanningInput, columns: dict[str, int]
 ) -> Iterator[ReviewDecision]:
     comment_column = sheet.column("comment")
-    kinds = get_args(ReviewKind)
     for row, values in sheet.rows:
-        decision = sheet.text(row, values, columns["decision"])
-        if decision is None:
+        written_decision = sheet.text(row, values, columns["decision"])
+        if written_decision is None:
             comment = _clean(values.get(comment_column)) if comment_column else None
             if comment is not None and (note := _comment_only(values, instance, columns)):
                 yield note.model_copy(update={"comment": comment, "row": row})
             continue
-        if _word(decision) not in DECISIONS:
-            sheet.problem(
-                row,
-                columns["decision"],
-                sheet.headers[columns["decision"]],
-                f"'{decision}' is not a decision: use keep, remove or lock",
-            )
+        decision = Decision.read(written_decision)
+        if decision is None:
+            message = i18n.t("plan_sheets.read.not_a_decision", value=written_decision)
+            sheet.problem(row, columns["decision"], sheet.headers[columns["decision"]], message)
             continue
-        kind = sheet.text(row, values, columns["kind"])
-        if kind is None or _word(kind) not in kinds:
-            sheet.problem(
-                row,
-                columns["kind"],
-                sheet.headers[columns["kind"]],
-                "kind must be team or rotation",
-            )
+        kind = _kind(sheet.text(row, values, columns["kind"]))
+        if kind is None:
+            message = i18n.t("plan_sheets.read.kind")
+            sheet.problem(row, columns["kind"], sheet.headers[columns["kind"]], message)
             continue
         employee = _known(
             sheet, row, values, columns["employee_id"], instance.employee_by_id, "employee"
         )
-        targets = _targets(sheet, row, values, instance, columns, _word(kind))
+        targets = _targets(sheet, row, values, instance, columns, kind)
         if employee is None or targets is None:
             continue
         team, period, department = targets
         yield ReviewDecision(
-            kind=_word(kind),
+            kind=kind,
             employee_id=employee,
             team=team,
             period=period,
             department=department,
-            decision=_word(decision),
+            decision=decision,
             comment=sheet.text(row, values, comment_column) or "",
             row=row,
         )
@@ -762,9 +802,9 @@ def _comment_only(
     """A row with a comment and no decision, as it stands (nothing on it is checked: it
     only carries the comment to the next plan); ``None`` when it names no employee or kind
     the input has."""
-    kind = _word(_clean(values.get(columns["kind"])) or "")
+    kind = _kind(_clean(values.get(columns["kind"])))
     employee = _clean(values.get(columns["employee_id"]))
-    if kind not in get_args(ReviewKind) or employee not in instance.employee_by_id:
+    if kind is None or employee not in instance.employee_by_id:
         return None
     return ReviewDecision(
         kind=kind,
@@ -776,13 +816,19 @@ def _comment_only(
     )
 
 
+def _kind(text: str | None) -> ReviewKind | None:
+    """The kind of assignment (team, rotation) ``text`` names in either language."""
+    kind = _word_of(text, get_args(ReviewKind))
+    return "team" if kind == "team" else "rotation" if kind == "rotation" else None
+
+
 def _targets(
     sheet: _Sheet,
     row: int,
     values: dict[int, object],
     instance: PlanningInput,
     columns: dict[str, int],
-    kind: str,
+    kind: ReviewKind,
 ) -> tuple[str | None, str | None, str | None] | None:
     """(team, period, host department) of one assignment; ``None`` after a problem."""
     wanted = (
@@ -795,7 +841,7 @@ def _targets(
     )
     found: dict[str, str | None] = {"team": None, "period": None, "host_department": None}
     for header, known in wanted:
-        found[header] = _known(sheet, row, values, columns[header], known, header.replace("_", " "))
+        found[header] = _known(sheet, row, values, columns[header], known, header)
         if found[header] is None:
             return None
     return found["team"], found["period"], found["host_department"]

@@ -11,6 +11,7 @@ sheet for managers' decisions and the Run Info an auditor needs to repeat the ru
 from __future__ import annotations
 
 import math
+import re
 import shlex
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -28,6 +29,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from crossteam import i18n
 from crossteam.io.charts import GraphPanel, department_graph_png
 from crossteam.io.excel import (
     CUT_MARK,
@@ -70,6 +72,7 @@ from crossteam.io.plan_layout import (
     TEAM_OVERVIEW,
     TEAMS,
     TEAMS_COLUMNS,
+    run_info_label,
 )
 from crossteam.io.plan_wishes import preferences_sheet, wish_figure_rows
 from crossteam.models import (
@@ -163,7 +166,7 @@ def write_plan(
     """
     book = BookWriter()
     facts = _PlanFacts(book, instance, plan, effect, wishes, repeats)
-    summary = book.sheet(SUMMARY)
+    summary = book.sheet(i18n.name(SUMMARY))
     if changes is not None:
         _changes(book, instance, changes, input_changes)
     if alternatives is not None:
@@ -178,7 +181,7 @@ def write_plan(
     _checks(book, checks)
     _review(book, facts, decisions, _replan_command(run_info, file_name))
     _input_basis(book, instance)
-    run_sheet = book.sheet(RUN_INFO)  # in its place; filled last, with any cell cut
+    run_sheet = book.sheet(i18n.name(RUN_INFO))  # in its place; filled last, with any cell cut
     _summary(book, summary, facts, checks, run_info, overview)
     _run_info(book, run_sheet, instance, plan, run_info)
     book.save(path)
@@ -226,19 +229,28 @@ def _role(employee: Employee) -> str:
 
 
 def _pair_text(a: str, b: str) -> str:
-    return f"{a} – {b}"
+    return f"{a}{_PAIR_DASH}{b}"
 
 
 def _yes_no(flag: bool) -> str:
-    return "yes" if flag else "no"
+    return i18n.name("yes" if flag else "no")
+
+
+def _headers(columns: Sequence[Column | str]) -> list[Column | str]:
+    """``columns`` with their headers in the run's language (number formats kept)."""
+    return [
+        Column(i18n.name(c.header), c.number_format) if isinstance(c, Column) else i18n.name(c)
+        for c in columns
+    ]
 
 
 # ---------------------------------------------------------------------------- Teams
 
 
 def _teams(book: BookWriter, facts: _PlanFacts) -> None:
-    sheet = book.sheet(TEAMS)
-    book.table(sheet, "Teams", TEAMS_COLUMNS, _team_member_rows(facts), frozen_columns=2)
+    sheet = book.sheet(i18n.name(TEAMS))
+    columns = _headers(TEAMS_COLUMNS)
+    book.table(sheet, "Teams", columns, _team_member_rows(facts), frozen_columns=2)
 
 
 def _team_member_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
@@ -264,8 +276,8 @@ def _team_member_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
                 member.name,
                 member.department,
                 _role(member),
-                ", ".join(covered),
-                ", ".join(connects),
+                i18n.listed(covered),
+                i18n.listed(connects),
             )
 
 
@@ -273,7 +285,7 @@ def _team_member_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
 
 
 def _team_overview(book: BookWriter, facts: _PlanFacts) -> Area:
-    sheet = book.sheet(TEAM_OVERVIEW)
+    sheet = book.sheet(i18n.name(TEAM_OVERVIEW))
     columns = (
         "team",
         "spec",
@@ -287,7 +299,8 @@ def _team_overview(book: BookWriter, facts: _PlanFacts) -> Area:
         Column("gap_pairs_bridged", INTEGER),
         "bridged_pairs",
     )
-    return book.table(sheet, "TeamOverview", columns, _overview_rows(facts), frozen_columns=1)
+    rows = _overview_rows(facts)
+    return book.table(sheet, "TeamOverview", _headers(columns), rows, frozen_columns=1)
 
 
 def _overview_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
@@ -303,10 +316,15 @@ def _overview_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
             ]
             enough = len(holders) >= need.min_count
             met += enough
-            who = ", ".join(holders) or "nobody"
-            verdict = "met by" if enough else "short, only"
+            verdict = "need_met" if enough else "need_short"
             described.append(
-                f"{need.skill} level {need.min_level}+ x{need.min_count}: {verdict} {who}"
+                i18n.t(
+                    f"plan_sheets.overview.{verdict}",
+                    skill=need.skill,
+                    level=need.min_level,
+                    count=need.min_count,
+                    who=i18n.listed(holders) or i18n.t("plan_sheets.overview.nobody"),
+                )
             )
         departments = facts.departments_of(team)
         bridged = facts.bridged_by_team.get(team.team, [])
@@ -317,8 +335,12 @@ def _overview_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
             spec.min_size if spec is not None else None,
             spec.max_size if spec is not None else None,
             len(departments),
-            ", ".join(departments),
-            f"{met} of {len(needs)}" if needs else "none needed",
+            i18n.listed(departments),
+            (
+                i18n.t("plan_sheets.overview.needs_met", met=met, total=len(needs))
+                if needs
+                else i18n.t("plan_sheets.overview.none_needed")
+            ),
             "; ".join(described),
             len(bridged),
             "; ".join(_pair_text(p.department_a, p.department_b) for p in bridged),
@@ -329,7 +351,7 @@ def _overview_rows(facts: _PlanFacts) -> Iterator[tuple[CellValue, ...]]:
 
 
 def _rotation(book: BookWriter, facts: _PlanFacts) -> None:
-    sheet = book.sheet(ROTATION)
+    sheet = book.sheet(i18n.name(ROTATION))
     periods = [p.label for p in sorted(facts.instance.periods, key=lambda p: p.index)]
     host: dict[str, dict[str, DepartmentName]] = defaultdict(dict)
     for stint in facts.plan.rotation:
@@ -339,7 +361,8 @@ def _rotation(book: BookWriter, facts: _PlanFacts) -> None:
         (e.employee_id, e.name, e.department, *(host[e.employee_id].get(p) for p in periods))
         for e in rotators
     )
-    area = book.table(sheet, "Rotation", [*ROTATION_COLUMNS, *periods], rows, frozen_columns=3)
+    columns = [*_headers(ROTATION_COLUMNS), *periods]
+    area = book.table(sheet, "Rotation", columns, rows, frozen_columns=3)
     first_period = area.left + len(ROTATION_COLUMNS)
     for row, employee in enumerate(rotators, start=area.top + 1):
         for offset, period in enumerate(periods):
@@ -358,7 +381,7 @@ def _connectivity(book: BookWriter, effect: PlanEffect) -> None:
     The three blocks share one column order, so the frozen header row names the columns
     of each; the diagonal holds each department's internal density.
     """
-    sheet = book.sheet(CONNECTIVITY)
+    sheet = book.sheet(i18n.name(CONNECTIVITY))
     departments = effect.before.departments
     before = _density_matrix(effect.before, departments)
     after = _density_matrix(effect.after, departments)
@@ -366,9 +389,9 @@ def _connectivity(book: BookWriter, effect: PlanEffect) -> None:
         [a - b for a, b in zip(ra, rb, strict=True)] for ra, rb in zip(after, before, strict=True)
     ]
     blocks = (
-        ("Tie density before the plan (diagonal: inside each department)", before),
-        (f"Tie density after the plan, projected. {PROJECTION}", after),
-        ("Change in tie density (projected)", change),
+        (i18n.t("plan_sheets.connectivity.before"), before),
+        (i18n.t("plan_sheets.connectivity.after", projection=PROJECTION), after),
+        (i18n.t("plan_sheets.connectivity.change"), change),
     )
     # rotated department names need a header row tall enough to show them whole
     header_height = min(max((display_width(d) for d in departments), default=0) * 6 + 12, 200)
@@ -376,7 +399,7 @@ def _connectivity(book: BookWriter, effect: PlanEffect) -> None:
     top = 1
     for title, matrix in blocks:
         book.paragraph(sheet, top, title, 1 + len(departments), font=HEADING_FONT)
-        book.write(sheet, top + 1, 1, "department")
+        book.write(sheet, top + 1, 1, i18n.name("department"))
         sheet.row_dimensions[top + 1].height = header_height
         for offset, name in enumerate(departments):
             cell = book.write(sheet, top + 1, 2 + offset, name, fit=False)
@@ -418,7 +441,7 @@ def _heat_map(sheet: Worksheet, cells: str) -> None:
 
 
 def _gaps(book: BookWriter, effect: PlanEffect) -> None:
-    sheet = book.sheet(GAPS)
+    sheet = book.sheet(i18n.name(GAPS))
     columns = (
         "department_a",
         "department_b",
@@ -432,7 +455,7 @@ def _gaps(book: BookWriter, effect: PlanEffect) -> None:
         "bridged_by_teams",
         "bridged_by_rotation",
     )
-    book.table(sheet, "Gaps", columns, _gap_rows(effect), frozen_columns=2)
+    book.table(sheet, "Gaps", _headers(columns), _gap_rows(effect), frozen_columns=2)
 
 
 def _gap_rows(effect: PlanEffect) -> Iterator[tuple[CellValue, ...]]:
@@ -445,15 +468,23 @@ def _gap_rows(effect: PlanEffect) -> Iterator[tuple[CellValue, ...]]:
         yield (
             pair.department_a,
             pair.department_b,
-            pair.kind.value,
+            i18n.t(f"plan_sheets.gap_kind.{pair.kind.value}"),
             pair.priority,
             pair.gap_weight,
             pair.tied_pairs,
             now.tied_pairs if now is not None else None,
-            now.kind.value if now is not None else None,
+            i18n.t(f"plan_sheets.gap_kind.{now.kind.value}") if now is not None else None,
             _yes_no(by is not None),
-            ", ".join(by.teams) if by is not None else "",
-            ", ".join(f"{s.employee_id} in {s.department} ({s.period})" for s in by.rotations)
+            i18n.listed(by.teams) if by is not None else "",
+            i18n.listed(
+                i18n.t(
+                    "plan_sheets.gaps.stint",
+                    employee_id=s.employee_id,
+                    department=s.department,
+                    period=s.period,
+                )
+                for s in by.rotations
+            )
             if by is not None
             else "",
         )
@@ -463,21 +494,22 @@ def _gap_rows(effect: PlanEffect) -> Iterator[tuple[CellValue, ...]]:
 
 
 def _checks(book: BookWriter, checks: CheckReport) -> None:
-    sheet = book.sheet(CHECKS)
-    rows = ((r.rule, r.subject, r.status, r.detail) for r in checks.results)
-    area = book.table(sheet, "Checks", ("rule", "subject", "result", "detail"), rows)
+    sheet = book.sheet(i18n.name(CHECKS))
+    rows = ((r.rule, r.subject, i18n.name(r.status), r.detail) for r in checks.results)
+    columns = _headers(("rule", "subject", "result", "detail"))
+    area = book.table(sheet, "Checks", columns, rows)
     results = area.column_range(2)
+    failed, passed = f'"{i18n.name("fail")}"', f'"{i18n.name("pass")}"'
     sheet.conditional_formatting.add(
-        results, CellIsRule(operator="equal", formula=['"fail"'], fill=_FAIL_FILL, font=_FAIL_FONT)
+        results, CellIsRule(operator="equal", formula=[failed], fill=_FAIL_FILL, font=_FAIL_FONT)
     )
     sheet.conditional_formatting.add(
-        results, CellIsRule(operator="equal", formula=['"pass"'], fill=_PASS_FILL)
+        results, CellIsRule(operator="equal", formula=[passed], fill=_PASS_FILL)
     )
 
 
 # ---------------------------------------------------------------------------- Review
 
-REVIEW_TITLE: Final = "Review: your decisions for the next plan"
 REVIEW_WIDTH: Final = 110
 """Characters a line of the instructions holds (they span the table's columns, wrapped)."""
 
@@ -485,16 +517,11 @@ REVIEW_WIDTH: Final = 110
 def review_instructions(command: str) -> tuple[str, ...]:
     """The Review sheet's instructions, in plain words, ending with the re-plan command."""
     return (
-        "Write lock, remove or keep in the yellow 'decision' column where you have a view, "
-        "and leave it blank where you have none. A comment in the 'comment' column is kept.",
-        "lock: it must be so in the next plan (this person in this team, or on this "
-        "rotation).   remove: it must not be so.   keep: keep it unless nothing else works.",
-        "To move someone to another team, type that team's name in their 'team' cell and "
-        "write lock.",
-        "Save this workbook, then re-plan; only what your decisions and the changes of the "
-        f"input need is changed:   {command}",
-        "The new plan lists each change on its Changes sheet, with its reason and your "
-        "comment; your decisions and comments carry over to its Review sheet.",
+        i18n.t("plan_sheets.review.how"),
+        i18n.t("plan_sheets.review.meaning"),
+        i18n.t("plan_sheets.review.move"),
+        i18n.t("plan_sheets.review.replan", command=command),
+        i18n.t("plan_sheets.review.after"),
     )
 
 
@@ -516,34 +543,34 @@ def _review(
     """Instructions, then one row per team assignment and stint, with the decisions and
     comments carried over from the plan this one re-plans (those on an assignment the
     plan no longer has follow, on rows of their own)."""
-    sheet = book.sheet(REVIEW)
-    book.title(sheet, 1, REVIEW_TITLE)
+    sheet = book.sheet(i18n.name(REVIEW))
+    book.title(sheet, 1, i18n.t("plan_sheets.review.title"))
     lines = review_instructions(command)
     for row, line in enumerate(lines, start=2):
         book.write(sheet, row, 1, line, fit=False)
         last = get_column_letter(len(REVIEW_COLUMNS))
         sheet.merge_cells(f"A{row}:{last}{row}")
         sheet.cell(row=row, column=1).alignment = _WRAPPED
-        sheet.row_dimensions[row].height = 15 * (len(line) // REVIEW_WIDTH + 1)
+        sheet.row_dimensions[row].height = 15 * (display_width(line) // REVIEW_WIDTH + 1)
     rows = _review_rows(facts, decisions)
-    area = book.table(
-        sheet, "Review", REVIEW_COLUMNS, rows, top=REVIEW_HEADER_ROW, frozen_columns=0
-    )
+    columns = _headers(REVIEW_COLUMNS)
+    area = book.table(sheet, "Review", columns, rows, top=REVIEW_HEADER_ROW, frozen_columns=0)
     _decision_cells(book, sheet, area)
 
 
 def _decision_cells(book: BookWriter, sheet: Worksheet, area: Area) -> None:
     """A drop-down on the decision cells, and the two columns a manager fills in stand
     out from the plan around them."""
+    title = i18n.t("plan_sheets.review.dropdown_title")
     decisions = DataValidation(
         type="list",
-        formula1='"' + ",".join(DECISIONS) + '"',
+        formula1='"' + ",".join(i18n.name(d) for d in DECISIONS) + '"',
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="Decision",
-        error="Choose keep, remove or lock, or leave it blank.",
-        promptTitle="Decision",
-        prompt="lock: must stay; remove: must go; keep: prefer to keep. Blank: no view.",
+        errorTitle=title,
+        error=i18n.t("plan_sheets.review.dropdown_error"),
+        promptTitle=title,
+        prompt=i18n.t("plan_sheets.review.dropdown_prompt"),
         showInputMessage=True,
     )
     decision_column = REVIEW_COLUMNS.index("decision")
@@ -587,15 +614,16 @@ def _review_row(
 ) -> tuple[CellValue, ...]:
     kind, employee_id, team, period, host = key
     member = facts.instance.employee_by_id.get(employee_id)
+    decision = decided.decision if decided is not None else None
     return (
-        kind,
+        i18n.name(kind),
         team,
         period,
         host,
         employee_id,
         member.name if member is not None else None,
         member.department if member is not None else None,
-        decided.decision if decided is not None else None,
+        i18n.name(decision) if decision is not None else None,
         (decided.comment or None) if decided is not None else None,
     )
 
@@ -606,18 +634,18 @@ def _review_row(
 def _input_basis(book: BookWriter, instance: PlanningInput) -> None:
     """What the plan was planned on (``InputBasis``), hidden: a later re-plan compares the
     input with it. Ids, departments, yes/no and fingerprints only; no names or values."""
-    sheet = book.sheet(INPUT_BASIS)
+    sheet = book.sheet(i18n.name(INPUT_BASIS))
     basis = input_basis(instance)
     people = (
         (e.employee_id, e.department, _yes_no(e.available), _yes_no(e.rotation_eligible), e.details)
         for e in basis.employees
     )
-    area = book.table(sheet, "InputBasis", BASIS_EMPLOYEE_COLUMNS, people)
+    area = book.table(sheet, "InputBasis", _headers(BASIS_EMPLOYEE_COLUMNS), people)
     items = ((i.part, i.key, i.fingerprint or None) for i in basis.items)
     book.table(
         sheet,
         "InputBasisItems",
-        BASIS_ITEM_COLUMNS,
+        _headers(BASIS_ITEM_COLUMNS),
         items,
         left=area.right + 2,
         frozen_columns=None,
@@ -637,13 +665,13 @@ def _changes(
     """Every change from the previous plan with its reason and the manager's comment;
     beside it how many there were of each reason (a summary a manager reads first), and
     how the input changed since the previous plan."""
-    sheet = book.sheet(CHANGES)
+    sheet = book.sheet(i18n.name(CHANGES))
     rows = (
         (
             c.employee_id,
             member.name if (member := instance.employee_by_id.get(c.employee_id)) else None,
-            c.kind,
-            c.what,
+            i18n.name(c.kind),
+            i18n.t(f"plan_sheets.change_kind.{c.what.replace(' ', '_')}"),
             c.before or None,
             c.after or None,
             c.reason,
@@ -651,14 +679,14 @@ def _changes(
         )
         for c in changes
     )
-    area = book.table(sheet, "Changes", CHANGES_COLUMNS, rows, frozen_columns=2)
+    area = book.table(sheet, "Changes", _headers(CHANGES_COLUMNS), rows, frozen_columns=2)
     ids = {*instance.employee_by_id, *(c.employee_id for c in changes)}
     reasons = Counter(_reason_kind(c.reason, ids) for c in changes)
-    summary = [("changes", len(changes)), *sorted(reasons.items())]
+    summary = [(i18n.t("plan_sheets.changes.total"), len(changes)), *sorted(reasons.items())]
     counted = book.table(
         sheet,
         "ChangesSummary",
-        ("reason", Column("count", INTEGER)),
+        _headers(("reason", Column("count", INTEGER))),
         summary,
         left=area.right + 2,
         frozen_columns=None,
@@ -667,7 +695,9 @@ def _changes(
         book.table(
             sheet,
             "InputChanges",
-            (*INPUT_CHANGES_COLUMNS[:2], Column("count", INTEGER), INPUT_CHANGES_COLUMNS[3]),
+            _headers(
+                (*INPUT_CHANGES_COLUMNS[:2], Column("count", INTEGER), INPUT_CHANGES_COLUMNS[3])
+            ),
             _input_change_rows(input_changes),
             left=counted.right + 2,
             frozen_columns=None,
@@ -676,32 +706,44 @@ def _changes(
 
 def _reason_kind(reason: str, ids: set[str]) -> str:
     """A reason without the people it names, so that reasons of a kind count together
-    ("refilled the seat of E1" and "... of E2"), and every pair connected as one."""
-    if reason.startswith("connects "):
-        return "connects silent pairs"
-    return " ".join("…" if word in ids else word for word in reason.split())
+    ("refilled the seat of E1" and "... of E2"), and every pair connected as one (a reason
+    naming department pairs, written "Sales – Development" in either language)."""
+    if reason.startswith("connects ") or _PAIR_DASH in reason:
+        return i18n.t("plan_sheets.changes.connects")
+    words = _WORD_BREAK.split(reason)
+    return " ".join("".join("…" if word in ids else word for word in words).split())
+
+
+_WORD_BREAK: Final = re.compile(r"(\s+|[、。「」（）：])")
+"""Where a word of a reason ends: a space, or Japanese punctuation (no spaces there)."""
+_PAIR_DASH: Final = " – "
+"""How a department pair is written (``_pair_text``)."""
 
 
 def _input_change_rows(changes: InputChanges) -> Iterator[tuple[CellValue, ...]]:
     """One row per kind of change of the input: its sheet, what, how many and which."""
+    everything = i18n.t("plan_sheets.input.all")
     if changes.same_input:
-        yield ("all", "the input is the one the previous plan was made from", 0, None)
+        yield (everything, i18n.t("plan_sheets.input.same"), 0, None)
         return
     for words, ids in changes.people_lines():
-        yield ("Employees", words, len(ids), ", ".join(ids))
+        yield (i18n.name("Employees"), words, len(ids), i18n.listed(ids))
     for part in changes.parts:
-        for words, keys in (("added", part.added), ("removed", part.removed)):
+        sheet = _sheet_name(part.part)
+        for words, keys in (
+            (i18n.t("plan_sheets.input.added"), part.added),
+            (i18n.t("plan_sheets.input.removed"), part.removed),
+            (i18n.t("plan_sheets.input.changed"), part.changed),
+        ):
             if keys:
-                yield (part.part, words, len(keys), ", ".join(keys))
-        if part.changed:
-            yield (part.part, "changed", len(part.changed), ", ".join(part.changed))
+                yield (sheet, words, len(keys), i18n.listed(keys))
     if not changes.has_basis:
-        yield (
-            "all",
-            "only the people the previous plan names were compared (it has no Input Basis)",
-            None,
-            None,
-        )
+        yield (everything, i18n.t("plan_sheets.input.no_basis"), None, None)
+
+
+def _sheet_name(part: str) -> str:
+    """An input sheet's name in the run's language (a name the catalogue lacks as it is)."""
+    return i18n.name(part) if len(i18n.names(part)) > 1 else part
 
 
 # ---------------------------------------------------------------------------- Alternatives
@@ -711,7 +753,7 @@ def _alternatives(
     book: BookWriter, instance: PlanningInput, alternatives: Sequence[AlternativeSummary]
 ) -> None:
     """The plans side by side, with the share of team assignments each pair differs in."""
-    sheet = book.sheet(ALTERNATIVES)
+    sheet = book.sheet(i18n.name(ALTERNATIVES))
     numbers = [a.number for a in alternatives]
     formats = (
         INTEGER,
@@ -726,8 +768,10 @@ def _alternatives(
         PERCENT,
     )
     columns = [
-        *(Column(name, fmt) for name, fmt in zip(ALTERNATIVES_COLUMNS, formats, strict=True)),
-        *(Column(f"difference_to_{n}", PERCENT) for n in numbers),
+        *_headers(
+            [Column(name, fmt) for name, fmt in zip(ALTERNATIVES_COLUMNS, formats, strict=True)]
+        ),
+        *(Column(i18n.t("plan_sheets.alternatives.difference_to", n=n), PERCENT) for n in numbers),
     ]
     rows = (
         (
@@ -736,7 +780,7 @@ def _alternatives(
             a.share_of_best,
             _yes_no(a.within_tolerance),
             _yes_no(a.distinct),
-            "pass" if a.checks_passed else "fail",
+            i18n.name("pass" if a.checks_passed else "fail"),
             a.silent_pairs_bridged,
             a.departments_per_team,
             a.attempts,
@@ -746,9 +790,10 @@ def _alternatives(
         for a in alternatives
     )
     book.table(sheet, "Alternatives", columns, rows, frozen_columns=1)
-    teams = book.sheet(ALTERNATIVE_TEAMS)
+    teams = book.sheet(i18n.name(ALTERNATIVE_TEAMS))
     members = _alternative_team_rows(instance, alternatives)
-    book.table(teams, "AlternativeTeams", ALTERNATIVE_TEAMS_COLUMNS, members, frozen_columns=2)
+    columns = _headers(ALTERNATIVE_TEAMS_COLUMNS)
+    book.table(teams, "AlternativeTeams", columns, members, frozen_columns=2)
 
 
 def _alternative_team_rows(
@@ -775,19 +820,20 @@ def _run_info(
     book: BookWriter, sheet: Worksheet, instance: PlanningInput, plan: Plan, run_info: RunInfo
 ) -> None:
     rows = [*_run_info_rows(instance, plan, run_info), *_cut_rows(book.cut_cells)]
-    book.table(sheet, "RunInfo", ("field", "value"), rows)
+    book.table(sheet, "RunInfo", _headers(("field", "value")), rows)
 
 
 def _cut_rows(cells: Sequence[str]) -> Iterator[tuple[CellValue, CellValue]]:
     """One row per cell whose text was longer than Excel holds (the first hundred)."""
+    label = run_info_label("cut_cell")
     for cell in cells[:MAX_CUT_CELLS_LISTED]:
         yield (
-            "cut_cell",
-            f"{cell}: longer than the {MAX_CELL_TEXT:,} characters a cell holds; "
-            f"cut, ending with {CUT_MARK}",
+            label,
+            i18n.t("plan_sheets.runinfo.cut", cell=cell, limit=MAX_CELL_TEXT, mark=CUT_MARK),
         )
     if len(cells) > MAX_CUT_CELLS_LISTED:
-        yield ("cut_cell", f"and {len(cells) - MAX_CUT_CELLS_LISTED:,} more cells")
+        more = len(cells) - MAX_CUT_CELLS_LISTED
+        yield (label, i18n.t("plan_sheets.runinfo.more_cut", count=more))
 
 
 def local_time(utc: str) -> str:
@@ -813,6 +859,18 @@ def _cell_value(value: object) -> CellValue:
 def _run_info_rows(
     instance: PlanningInput, plan: Plan, run_info: RunInfo
 ) -> Iterator[tuple[CellValue, CellValue]]:
+    for field, value in _run_info_fields(instance, plan, run_info):
+        yield (run_info_label(field), value)
+    for package, version in sorted(run_info.versions.items()):
+        yield (i18n.t("plan_sheets.runinfo.version", package=package), version)
+    for setting, value in instance.settings.model_dump().items():
+        yield (i18n.t("plan_sheets.runinfo.setting", setting=setting), _cell_value(value))
+
+
+def _run_info_fields(
+    instance: PlanningInput, plan: Plan, run_info: RunInfo
+) -> Iterator[tuple[str, CellValue]]:
+    """Run Info's fields by their own names (``run_info_label`` shows them)."""
     source = instance.source
     yield ("input_file", Path(source.path if source else run_info.input_path).name)
     for field in type(run_info).model_fields:
@@ -835,10 +893,6 @@ def _run_info_rows(
     yield ("solve_seconds", plan.seconds)
     for note in plan.notes:
         yield ("note", note)
-    for package, version in sorted(run_info.versions.items()):
-        yield (f"version {package}", version)
-    for setting, value in instance.settings.model_dump().items():
-        yield (f"setting {setting}", _cell_value(value))
 
 
 # ---------------------------------------------------------------------------- Summary
@@ -857,7 +911,7 @@ def _summary(
     printed."""
     plan, effect = facts.plan, facts.effect
     input_name = Path(run_info.input_path).name
-    book.title(sheet, 1, f"Plan for {input_name}")
+    book.title(sheet, 1, i18n.t("plan_sheets.summary.title", input=input_name))
     for column, width in enumerate(_SUMMARY_WIDTHS, start=1):
         book.widen(sheet, column, width)
     sentences = summary_sentences(
@@ -868,13 +922,13 @@ def _summary(
     top = 2 + len(sentences) + 1
     # printed, the sentences are a page to forward; the figures and the solver's follow
     sheet.row_breaks.append(Break(id=top - 1))
-    book.title(sheet, top, "Key figures", heading=True)
+    book.title(sheet, top, i18n.t("plan_sheets.summary.key_figures"), heading=True)
     book.paragraph(sheet, top + 1, PROJECTION, len(_SUMMARY_WIDTHS), font=_ITALIC)
     figures = _key_figures(effect.before, effect.after)
     area = book.table(
         sheet,
         "KeyFigures",
-        ("figure", "before", "after (projected)", "change"),
+        _headers(("figure", "before", "after (projected)", "change")),
         [row for _, row in figures],
         top=top + 2,
         frozen_columns=None,
@@ -882,23 +936,23 @@ def _summary(
     _format_rows(sheet, area, [fmt for fmt, _ in figures])
     top = _wish_figures(book, sheet, facts, area.bottom + 2)
     sheet.row_breaks.append(Break(id=top - 1))
-    book.title(sheet, top, "Solver figures", heading=True)
+    book.title(sheet, top, i18n.t("plan_sheets.summary.solver_figures"), heading=True)
     solver = _solver_rows(facts, checks)
     area = book.table(
         sheet,
         "Solver",
-        ("item", "value"),
+        _headers(("item", "value")),
         [row for _, row in solver],
         top=top + 1,
         frozen_columns=None,
     )
     _format_rows(sheet, area, [fmt for fmt, _ in solver])
     top = area.bottom + 2
-    book.title(sheet, top, "Objective terms", heading=True)
+    book.title(sheet, top, i18n.t("plan_sheets.summary.objective_terms"), heading=True)
     area = book.table(
         sheet,
         "ObjectiveTerms",
-        ("term", Column("value", DECIMAL)),
+        _headers(("term", Column("value", DECIMAL))),
         sorted(plan.objective_terms.items()),
         top=top + 1,
         frozen_columns=None,
@@ -916,11 +970,11 @@ def _wish_figures(book: BookWriter, sheet: Worksheet, facts: _PlanFacts, top: in
     figures = wish_figure_rows(facts.instance, facts.wishes, facts.repeats)
     if not figures:
         return top
-    book.title(sheet, top, "Wishes and history", heading=True)
+    book.title(sheet, top, i18n.t("plan_sheets.summary.wishes"), heading=True)
     area = book.table(
         sheet,
         "Wishes",
-        ("figure", "rotation", "team"),
+        _headers(("figure", "rotation", "team")),
         [row for _, row in figures],
         top=top + 1,
         frozen_columns=None,
@@ -945,21 +999,36 @@ def _key_figures(before: NetworkReport, after: NetworkReport) -> list[Formatted]
         return sum(p.kind is GapKind.WEAK for p in report.pairs)
 
     figures: tuple[tuple[str, str, float | None, float | None], ...] = (
-        ("employees", INTEGER, before.employees, after.employees),
-        ("departments", INTEGER, len(before.departments), len(after.departments)),
-        ("tied employee pairs", INTEGER, before.interactions, after.interactions),
-        ("E-I index", SIGNED, before.ei_index, after.ei_index),
-        ("modularity", DECIMAL, before.modularity, after.modularity),
-        ("silent department pairs", INTEGER, len(before.gap_pairs), len(after.gap_pairs)),
-        ("weakly tied department pairs", INTEGER, weak(before), weak(after)),
+        (i18n.t("plan_sheets.figure.employees"), INTEGER, before.employees, after.employees),
         (
-            "algebraic connectivity",
+            i18n.t("plan_sheets.figure.departments"),
+            INTEGER,
+            len(before.departments),
+            len(after.departments),
+        ),
+        (
+            i18n.t("plan_sheets.figure.tied_pairs"),
+            INTEGER,
+            before.interactions,
+            after.interactions,
+        ),
+        (i18n.t("plan_sheets.figure.ei_index"), SIGNED, before.ei_index, after.ei_index),
+        (i18n.t("plan_sheets.figure.modularity"), DECIMAL, before.modularity, after.modularity),
+        (
+            i18n.t("plan_sheets.figure.silent_pairs"),
+            INTEGER,
+            len(before.gap_pairs),
+            len(after.gap_pairs),
+        ),
+        (i18n.t("plan_sheets.figure.weak_pairs"), INTEGER, weak(before), weak(after)),
+        (
+            i18n.t("plan_sheets.figure.algebraic_connectivity"),
             DECIMAL,
             before.algebraic_connectivity,
             after.algebraic_connectivity,
         ),
         (
-            "between-department density",
+            i18n.t("plan_sheets.figure.between_density"),
             DECIMAL,
             before.between_department_density,
             after.between_department_density,
@@ -974,23 +1043,25 @@ def _key_figures(before: NetworkReport, after: NetworkReport) -> list[Formatted]
 def _solver_rows(facts: _PlanFacts, checks: CheckReport) -> list[Formatted]:
     plan = facts.plan
     rotating = len({s.employee_id for s in plan.rotation})
-    return [
-        (GENERAL, ("status", plan.status.value)),
-        (GENERAL, ("stop reason", plan.stop_reason.value if plan.stop_reason else None)),
-        (DECIMAL, ("objective", plan.objective)),
-        (DECIMAL, ("bound", plan.bound)),
-        (PERCENT, ("gap", plan.gap)),
-        (SECONDS, ("seconds", plan.seconds)),
-        (INTEGER, ("teams", len(plan.teams))),
-        (INTEGER, ("people in teams", sum(len(t.members) for t in plan.teams))),
-        (INTEGER, ("rotating employees", rotating)),
-        (INTEGER, ("periods away on rotation", len(plan.rotation))),
-        (INTEGER, ("gap pairs bridged", len(facts.effect.bridged))),
-        (INTEGER, ("silent pairs bridgeable at most", plan.silent_pairs_ceiling)),
-        (INTEGER, ("checks passed", sum(r.status == "pass" for r in checks.results))),
-        (INTEGER, ("checks failed", len(checks.failures))),
-        (INTEGER, ("checks not applicable", len(checks.not_applicable))),
-    ]
+    stop = plan.stop_reason
+    rows: tuple[tuple[str, str, CellValue], ...] = (
+        (GENERAL, "status", i18n.t(f"plan_sheets.status.{plan.status.value}")),
+        (GENERAL, "stop_reason", i18n.t(f"plan_sheets.stop.{stop.value}") if stop else None),
+        (DECIMAL, "objective", plan.objective),
+        (DECIMAL, "bound", plan.bound),
+        (PERCENT, "gap", plan.gap),
+        (SECONDS, "seconds", plan.seconds),
+        (INTEGER, "teams", len(plan.teams)),
+        (INTEGER, "people_in_teams", sum(len(t.members) for t in plan.teams)),
+        (INTEGER, "rotating", rotating),
+        (INTEGER, "periods_away", len(plan.rotation)),
+        (INTEGER, "bridged", len(facts.effect.bridged)),
+        (INTEGER, "bridgeable", plan.silent_pairs_ceiling),
+        (INTEGER, "checks_passed", sum(r.status == "pass" for r in checks.results)),
+        (INTEGER, "checks_failed", len(checks.failures)),
+        (INTEGER, "checks_not_applicable", len(checks.not_applicable)),
+    )
+    return [(fmt, (i18n.t(f"plan_sheets.solver.{item}"), value)) for fmt, item, value in rows]
 
 
 def _format_rows(sheet: Worksheet, area: Area, formats: Sequence[str]) -> None:
@@ -1006,8 +1077,8 @@ def _network_picture(sheet: Worksheet, effect: PlanEffect, top: int) -> int:
     bridged = frozenset((p.department_a, p.department_b) for p in effect.bridged)
     png = department_graph_png(
         [
-            GraphPanel("Before the plan", effect.before),
-            GraphPanel("After the plan (projected)", effect.after, bridged),
+            GraphPanel(i18n.t("plan_sheets.picture.before"), effect.before),
+            GraphPanel(i18n.t("plan_sheets.picture.after"), effect.after, bridged),
         ]
     )
     picture = Image(BytesIO(png))
@@ -1028,7 +1099,7 @@ def _departments_chart(
         return
     sheet.row_breaks.append(Break(id=top - 1))
     chart = BarChart()
-    chart.y_axis.title = "teams" if len(teams) > PER_TEAM_CHART_MAX else "departments"
+    chart.y_axis.title = i18n.name("teams" if len(teams) > PER_TEAM_CHART_MAX else "departments")
     # openpyxl hides both axes unless told otherwise; bars measure from 0
     chart.x_axis.delete = False
     chart.y_axis.delete = False
@@ -1036,8 +1107,8 @@ def _departments_chart(
     chart.legend = None
     chart.width, chart.height = 24, 9
     if len(teams) <= PER_TEAM_CHART_MAX:
-        chart.title = "Departments per team"
-        source = book.workbook[TEAM_OVERVIEW]
+        chart.title = i18n.t("plan_sheets.chart.per_team")
+        source = book.workbook[i18n.name(TEAM_OVERVIEW)]
         departments_column = overview.left + 5
         data = Reference(
             source, min_col=departments_column, min_row=overview.top, max_row=overview.bottom
@@ -1046,12 +1117,12 @@ def _departments_chart(
             source, min_col=overview.left, min_row=overview.top + 1, max_row=overview.bottom
         )
     else:
-        chart.title = "Teams by number of departments"
+        chart.title = i18n.t("plan_sheets.chart.by_departments")
         counts = Counter(len(facts.departments_of(t)) for t in teams)
         area = book.table(
             sheet,
             "TeamsByDepartments",
-            (Column("departments", INTEGER), Column("teams", INTEGER)),
+            _headers((Column("departments", INTEGER), Column("teams", INTEGER))),
             sorted(counts.items()),
             top=top,
             frozen_columns=None,

@@ -8,6 +8,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from crossteam import i18n
 from crossteam.models.planning_input import DepartmentName, EmployeeId, PeriodLabel, TeamName
 
 ReviewKind = Literal["team", "rotation"]
@@ -25,6 +26,14 @@ class Decision(StrEnum):
     """Keep the person out of the assignment."""
     LOCK = "lock"
     """Keep the assignment whatever it costs."""
+
+    @classmethod
+    def read(cls, text: str) -> Decision | None:
+        """The decision ``text`` names in either language, whatever the language of the
+        run: keep / remove / lock or 維持 / 除外 / 固定, in any case and width; ``None``
+        when it names none."""
+        found = i18n.canonical(text, among=[d.value for d in cls])
+        return None if found is None else cls(found)
 
 
 KEEP_FACTOR: Final = 10
@@ -44,14 +53,16 @@ class ReviewDecision(BaseModel):
     team: TeamName | None = None
     period: PeriodLabel | None = None
     department: DepartmentName | None = Field(
-        default=None, description="Host department of a rotation stint"
+        default=None,
+        description="Host department of a rotation stint",  # not shown: JSON schema
     )
     decision: Decision | None = None
     comment: str = ""
-    row: int = Field(ge=1, description="Excel row on the Review sheet")
+    row: int = Field(ge=1, description="Excel row on the Review sheet")  # not shown: schema
 
 
-ChangeKind = Literal["joined", "left", "moved", "rotation changed"]
+ChangeKind = Literal["joined", "left", "moved", "rotation changed"]  # not shown: identifiers
+"""What happened to one employee's place; the Changes sheet shows it in the run's language."""
 
 
 class PlanChange(BaseModel):
@@ -70,10 +81,13 @@ class PlanChange(BaseModel):
     after: str = ""
     reason: str = Field(
         description="Its cause: a manager's decision ('locked by manager', 'moved by manager "
-        "(team cell edited)', 'removed by manager'), a change of the input ('E9 is now "
-        "unavailable'), a seat it refills ('refilled the seat of E9'), or what it gains"
+        "(team cell edited)', 'removed by manager'), a change of the input "  # not shown
+        "('E9 is now unavailable'), a seat it refills ('refilled the seat of E9'), or what it gains"
     )
-    comment: str = Field(default="", description="The manager's comment on the decision")
+    comment: str = Field(
+        default="",
+        description="The manager's comment on the decision",  # not shown: schema
+    )
 
 
 class LeftOut(BaseModel):
@@ -86,5 +100,8 @@ class LeftOut(BaseModel):
     kind: ReviewKind
     team: TeamName | None = None
     period: PeriodLabel | None = None
-    department: DepartmentName | None = Field(default=None, description="Host of a stint")
+    department: DepartmentName | None = Field(
+        default=None,
+        description="Host of a stint",  # not shown: JSON schema
+    )
     reason: str
