@@ -76,7 +76,6 @@ from crossteam.io.plan_layout import (
 )
 from crossteam.io.plan_wishes import preferences_sheet, wish_figure_rows
 from crossteam.models import (
-    PROJECTION,
     AlternativeSummary,
     BridgedPair,
     CheckReport,
@@ -95,6 +94,7 @@ from crossteam.models import (
     input_basis,
     pair_key,
 )
+from crossteam.models.network import projection
 from crossteam.models.review import PlanChange
 from crossteam.models.wish_figures import WishReport
 from crossteam.plan_summary import summary_sentences
@@ -390,7 +390,7 @@ def _connectivity(book: BookWriter, effect: PlanEffect) -> None:
     ]
     blocks = (
         (i18n.t("plan_sheets.connectivity.before"), before),
-        (i18n.t("plan_sheets.connectivity.after", projection=PROJECTION), after),
+        (i18n.t("plan_sheets.connectivity.after", projection=projection()), after),
         (i18n.t("plan_sheets.connectivity.change"), change),
     )
     # rotated department names need a header row tall enough to show them whole
@@ -923,7 +923,7 @@ def _summary(
     # printed, the sentences are a page to forward; the figures and the solver's follow
     sheet.row_breaks.append(Break(id=top - 1))
     book.title(sheet, top, i18n.t("plan_sheets.summary.key_figures"), heading=True)
-    book.paragraph(sheet, top + 1, PROJECTION, len(_SUMMARY_WIDTHS), font=_ITALIC)
+    book.paragraph(sheet, top + 1, projection(), len(_SUMMARY_WIDTHS), font=_ITALIC)
     figures = _key_figures(effect.before, effect.after)
     area = book.table(
         sheet,
