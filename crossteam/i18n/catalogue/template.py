@@ -642,7 +642,7 @@ _EXAMPLE_COMPANY: Final[dict[str, Text]] = {
     "template.example.too_few": Text(
         "{employees} employees cannot fill {departments} departments of at least {people}: "
         "ask for at least {least} employees or fewer departments",
-        "社員{employees}名では、{people}以上の部署を{departments}つ作れません。社員数を"
+        "社員{employees}名では、1部署{people}以上で{departments}部署を作れません。社員数を"
         "{least}名以上にするか、部署数を減らしてください",
     ),
     "template.example.periods": Text(
