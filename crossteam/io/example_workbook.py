@@ -3,6 +3,7 @@ example``, the bundled examples, the tests and the benchmarks."""
 
 from __future__ import annotations
 
+from crossteam import i18n
 from crossteam.io.excel import Destination
 from crossteam.io.input_writer import RowOrder, write_input
 from crossteam.models import CompanyShape
@@ -24,7 +25,10 @@ def write_example(
     wishes: WishShape = USUAL_WISHES,
 ) -> None:
     """Generate a company (see ``generate_company``) and write it as an input workbook,
-    departments and priority pairs in the order the generator drew them."""
+    departments and priority pairs in the order the generator drew them: a Japanese
+    company, under Japanese sheet names and headers, when ``japanese`` or when the run
+    speaks Japanese (``crossteam example --lang ja``)."""
+    japanese = japanese or i18n.current() is i18n.Language.JA
     instance, departments_order, priorities_order = written_order(
         employees,
         departments,

@@ -1,9 +1,10 @@
 """Any ``PlanningInput`` as an input workbook that ``reader.load_workbook`` reads back as it.
 
-Every sheet of the contract, in order, under bold frozen headers (Japanese sheet names,
-headers and yes/no words on request), streamed row by row (openpyxl write-only mode) so
-that 20,000 employees stay fast and lean. ``crossteam example`` writes its synthetic
-companies through here, and tests build their workbooks with it.
+Every sheet of the contract, in order, under bold frozen headers (on request the Japanese
+sheet names and headers of ``i18n`` NAMES, and はい/いいえ for yes/no), streamed row by row
+(openpyxl write-only mode) so that 20,000 employees stay fast and lean. ``crossteam
+example`` writes its synthetic companies through here, and tests build their workbooks
+with it.
 """
 
 from __future__ import annotations
@@ -17,15 +18,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from crossteam import i18n
 from crossteam.io import schema
-from crossteam.io.excel import (
-    CellValue,
-    Destination,
-    display_width,
-    literal_text,
-    print_setup,
-    streamed,
-)
+from crossteam.io.excel import CellValue, Destination, literal_text, print_setup, streamed
 from crossteam.models import BalanceRule, PlanningInput, Rule, Settings
 
 if TYPE_CHECKING:
@@ -74,15 +69,15 @@ def write_input(
     Args:
         instance: What to write; ``source``, ``warnings`` and Excel row numbers are not.
         path: The file (or open binary file) to save to.
-        japanese: Japanese sheet names and headers (the aliases of ``schema``) and
-            はい/いいえ for yes/no.
+        japanese: Japanese sheet names and headers (``i18n`` NAMES, each the first
+            Japanese alias of ``schema``) and はい/いいえ for yes/no.
         wide_skills: The Skills sheet as a matrix: one column per skill.
         order: How departments and priority pairs were written, when that matters.
     """
     workbook = Workbook(write_only=True)
-    yes, no = ("はい", "いいえ") if japanese else ("yes", "no")
+    yes, no = (_named("yes", japanese), _named("no", japanese))
     for sheet, headers, rows in input_tables(instance, japanese, wide_skills, order):
-        worksheet = workbook.create_sheet(_label(sheet.name, sheet.aliases, japanese))
+        worksheet = workbook.create_sheet(_named(sheet.name, japanese))
         print_setup(worksheet)  # before the first row: a streamed sheet writes it first
         _size_columns(worksheet, headers, rows)
         worksheet.freeze_panes = "A2"
@@ -105,7 +100,7 @@ def input_tables(
     blank cells as ``None``), for a writer that fills sheets of its own."""
     order = order or RowOrder()
     for sheet in schema.SHEETS:
-        headers = [_label(c.name, c.aliases, japanese) for c in sheet.columns]
+        headers = [_named(c.name, japanese) for c in sheet.columns]
         if sheet is schema.EMPLOYEES:
             extra = _extra_columns(instance)
             yield sheet, headers + extra, _employees(instance, extra)
@@ -228,9 +223,8 @@ def _balance_weight(rule: BalanceRule) -> CellValue:
 
 def _attribute_header(rule: BalanceRule, japanese: bool) -> str:
     """A Balance attribute as its Employees header reads."""
-    known = {column.name: column for column in schema.EMPLOYEES.columns}
-    column = known.get(rule.attribute)
-    return rule.attribute if column is None else _label(column.name, column.aliases, japanese)
+    known = {column.name for column in schema.EMPLOYEES.columns}
+    return _named(rule.attribute, japanese) if rule.attribute in known else rule.attribute
 
 
 def _periods(instance: PlanningInput, japanese: bool, order: RowOrder) -> list[Row]:
@@ -313,7 +307,7 @@ def _size_columns(
     """Columns as wide as their header and first rows (at most ``_MAX_COLUMN_WIDTH``)."""
     for index, header in enumerate(headers):
         sample = [header, *(row[index] for row in rows[:_WIDTH_SAMPLE])]
-        width = max(display_width(_shown(value)) for value in sample) + 2
+        width = max(i18n.width(_shown(value)) for value in sample) + 2
         worksheet.column_dimensions[get_column_letter(index + 1)].width = min(
             width, _MAX_COLUMN_WIDTH
         )
@@ -325,11 +319,10 @@ def _bold_cell(worksheet: WriteOnlyWorksheet, value: str, font: Font) -> WriteOn
     return cell
 
 
-def _label(name: str, aliases: Sequence[str], japanese: bool) -> str:
-    """The sheet or column name to show: canonical, or its first Japanese alias."""
-    if not japanese:
-        return name
-    return next((a.upper() for a in aliases if not a.isascii()), name)
+def _named(name: str, japanese: bool) -> str:
+    """A sheet, column or word as written: its English (contract) name, or its Japanese
+    name in the catalogue."""
+    return i18n.names(name)[-1] if japanese else name
 
 
 def _shown(value: CellValue) -> str:

@@ -3,7 +3,9 @@
 Header and sheet names are compared after ``normalise``: ``text.clean`` (the normalisation
 every name gets), case folded, spaces, hyphens and underscores alike, so "Employee ID",
 "employee-id" and "EMPLOYEE_ID" are one header.
-Japanese aliases map to the same canonical names.
+Japanese aliases map to the same canonical names; the first of a sheet's or column's
+Japanese aliases is its name in ``i18n`` NAMES, which the Japanese template writes. What each
+sheet and column is for lives in the catalogue (``template.sheet.*``, ``template.column.*``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from crossteam import i18n
 from crossteam.models.limits import MAX_COUNT, MAX_TIE_WEIGHT, MAX_WEIGHT
 from crossteam.models.text import clean, fold
 
@@ -60,7 +63,6 @@ class Column:
     name: str
     kind: Kind
     required: bool = False
-    description: str = ""
     aliases: tuple[str, ...] = ()
     example: object = None
     minimum: float | None = None
@@ -76,15 +78,42 @@ class Sheet:
     name: str
     required: bool
     columns: tuple[Column, ...]
-    description: str
     aliases: tuple[str, ...] = ()
     extra_columns_allowed: bool = False
     """True for sheets whose extra columns carry data (Employees attributes, wide Skills)."""
     examples: tuple[tuple[object, ...], ...] = field(default=())
+    examples_ja: tuple[tuple[object, ...], ...] = field(default=())
+    """The same examples as the Japanese template shows them (names, dropdown words)."""
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
 
+    @property
+    def key(self) -> str:
+        """The sheet in catalogue keys: ``team_skills`` for TeamSkills."""
+        return re.sub(r"(?<!^)(?=[A-Z])", "_", self.name).lower()
+
+    @property
+    def description(self) -> str:
+        """What the sheet is for, in the current language."""
+        return i18n.t(f"template.sheet.{self.key}")
+
+    def describe(self, column: Column) -> str:
+        """What ``column`` of this sheet holds, in the current language."""
+        return i18n.t(f"template.column.{self.key}.{column.name}")
+
+    def shown_examples(self) -> tuple[tuple[object, ...], ...]:
+        """The example rows in the current language."""
+        return self.examples_ja if i18n.current() is i18n.Language.JA else self.examples
+
+
+# The examples' English words: data (rows the template shows and the reader refuses when
+# left in, like the generator's names), not messages; ``examples_ja`` has the Japanese ones.
+_SATO = "Sato Hana"  # not shown: example data
+_SUZUKI = "Suzuki Ken"  # not shown: example data
+_MANAGER = "Account manager"  # not shown: example data
+_TEAM = "Customer voice"  # not shown: example data
+_REASON = "Same project already"  # not shown: example data
 
 _EMPLOYEE_ID_ALIASES = ("社員id", "社員番号", "id", "従業員id")
 
@@ -93,45 +122,42 @@ EMPLOYEES = Sheet(
     required=True,
     aliases=("社員", "従業員", "社員一覧"),
     extra_columns_allowed=True,
-    description="One row per employee. Extra columns become attributes usable by Balance rules.",
     columns=(
         Column(
             "employee_id",
             Kind.ID,
             True,
-            "Unique id of the employee",
             _EMPLOYEE_ID_ALIASES,
         ),
-        Column("name", Kind.TEXT, False, "Full name", ("氏名", "名前", "full_name")),
-        Column("department", Kind.TEXT, True, "Home department", ("部署", "所属", "部門", "dept")),
-        Column(
-            "role", Kind.TEXT, False, "Job title or role", ("役職", "職種", "title", "job_title")
-        ),
+        Column("name", Kind.TEXT, False, ("氏名", "名前", "full_name")),
+        Column("department", Kind.TEXT, True, ("部署", "所属", "部門", "dept")),
+        Column("role", Kind.TEXT, False, ("役職", "職種", "title", "job_title")),
         Column(
             "location",
             Kind.TEXT,
             False,
-            "Office or site",
             ("所在地", "勤務地", "拠点", "site", "office"),
         ),
         Column(
             "available",
             Kind.YES_NO,
             False,
-            "yes/no, default yes: can join a team or rotate",
             ("利用可能", "参加可", "参加可能"),
         ),
         Column(
             "rotation_eligible",
             Kind.YES_NO,
             False,
-            "yes/no, default yes: may go on rotation",
             ("ローテーション対象", "ローテーション可", "異動可"),
         ),
     ),
     examples=(
-        ("E001", "Sato Hana", "Sales", "Account manager", "Tokyo", "yes", "yes"),
-        ("E002", "Suzuki Ken", "Development", "Engineer", "Osaka", "yes", "no"),
+        ("E001", _SATO, "Sales", _MANAGER, "Tokyo", "yes", "yes"),
+        ("E002", _SUZUKI, "Development", "Engineer", "Osaka", "yes", "no"),
+    ),
+    examples_ja=(
+        ("E001", "佐藤 花子", "営業部", "営業担当", "東京", "はい", "はい"),
+        ("E002", "鈴木 健", "開発部", "エンジニア", "大阪", "はい", "いいえ"),
     ),
 )
 
@@ -140,37 +166,31 @@ SKILLS = Sheet(
     required=False,
     aliases=("スキル", "スキル一覧"),
     extra_columns_allowed=True,
-    description=(
-        "Long form: one row per employee and skill with a level 1-5. Wide form: employee_id "
-        "then one column per skill holding a level 1-5 or blank."
-    ),
     columns=(
         Column(
             "employee_id",
             Kind.ID,
             True,
-            "Employee holding the skill",
             _EMPLOYEE_ID_ALIASES,
         ),
-        Column("skill", Kind.TEXT, True, "Skill name", ("スキル", "スキル名")),
-        Column("level", Kind.LEVEL, True, "Level 1 (basic) to 5 (expert)", ("レベル", "習熟度")),
+        Column("skill", Kind.TEXT, True, ("スキル", "スキル名")),
+        Column("level", Kind.LEVEL, True, ("レベル", "習熟度")),
     ),
     examples=(("E001", "Negotiation", 4), ("E002", "Python", 5)),
+    examples_ja=(("E001", "交渉", 4), ("E002", "Python", 5)),
 )
 
 INTERACTIONS = Sheet(
     "Interactions",
     required=False,
     aliases=("交流", "コミュニケーション", "関係"),
-    description="Who works with whom. Undirected; repeated pairs add up; self-pairs are ignored.",
     columns=(
-        Column("employee_a", Kind.ID, True, "One employee", ("社員a", "社員id_a", "社員1")),
-        Column("employee_b", Kind.ID, True, "The other employee", ("社員b", "社員id_b", "社員2")),
+        Column("employee_a", Kind.ID, True, ("社員a", "社員id_a", "社員1")),
+        Column("employee_b", Kind.ID, True, ("社員b", "社員id_b", "社員2")),
         Column(
             "weight",
             Kind.NUMBER,
             False,
-            "Strength, a number > 0 (default 1)",
             ("重み", "強さ", "頻度"),
             minimum=0,
             strict_minimum=True,
@@ -178,33 +198,30 @@ INTERACTIONS = Sheet(
         ),
     ),
     examples=(("E001", "E002", 1),),
+    examples_ja=(("E001", "E002", 1),),
 )
 
 DEPARTMENTS = Sheet(
     "Departments",
     required=False,
     aliases=("部署", "部署一覧", "部門"),
-    description="Rotation policy per department; blank cells take the Settings defaults.",
     columns=(
         Column(
             "department",
             Kind.TEXT,
             True,
-            "Department name as on Employees",
             ("部署", "部署名", "部門"),
         ),
         Column(
             "min_on_site",
             Kind.FRACTION,
             False,
-            "Share 0-1 of headcount that stays home every period",
             ("最低在籍率", "残留率"),
         ),
         Column(
             "host_capacity",
             Kind.INT,
             False,
-            "Most rotators hosted per period",
             ("受入上限", "受入人数"),
             minimum=0,
             maximum=MAX_COUNT,
@@ -213,33 +230,30 @@ DEPARTMENTS = Sheet(
             "can_host",
             Kind.YES_NO,
             False,
-            "yes/no, default yes: may host rotators",
             ("受入可", "受入可能"),
         ),
         Column(
             "critical_skills",
             Kind.TEXT,
             False,
-            "Skills someone must keep at home, comma separated",
             ("重要スキル", "必須スキル"),
         ),
     ),
     examples=(("Sales", 0.8, 2, "yes", ""), ("Development", 0.75, 3, "yes", "Python")),
+    examples_ja=(("営業部", 0.8, 2, "はい", ""), ("開発部", 0.75, 3, "はい", "Python")),
 )
 
 PRIORITIES = Sheet(
     "Priorities",
     required=False,
     aliases=("優先", "優先度", "重点"),
-    description="Department pairs whose link matters most; the weight multiplies their gap weight.",
     columns=(
-        Column("department_a", Kind.TEXT, True, "One department", ("部署a", "部署1")),
-        Column("department_b", Kind.TEXT, True, "The other department", ("部署b", "部署2")),
+        Column("department_a", Kind.TEXT, True, ("部署a", "部署1")),
+        Column("department_b", Kind.TEXT, True, ("部署b", "部署2")),
         Column(
             "weight",
             Kind.NUMBER,
             False,
-            "Multiplier > 0 (default 1)",
             ("重み",),
             minimum=0,
             strict_minimum=True,
@@ -247,23 +261,19 @@ PRIORITIES = Sheet(
         ),
     ),
     examples=(("Sales", "Development", 3),),
+    examples_ja=(("営業部", "開発部", 3),),
 )
 
 TEAMS = Sheet(
     "Teams",
     required=False,
     aliases=("チーム", "チーム一覧"),
-    description=(
-        "Teams to form. count = 3 makes <team>-1, <team>-2, <team>-3 of the same spec. "
-        "Blank min_size is 3, blank max_size is 8 (or min_size if larger)."
-    ),
     columns=(
-        Column("team", Kind.TEXT, True, "Team name", ("チーム", "チーム名")),
+        Column("team", Kind.TEXT, True, ("チーム", "チーム名")),
         Column(
             "count",
             Kind.INT,
             False,
-            "How many teams of this spec (default 1)",
             ("数", "チーム数", "個数"),
             minimum=1,
         ),
@@ -271,7 +281,6 @@ TEAMS = Sheet(
             "min_size",
             Kind.INT,
             False,
-            "Fewest members",
             ("最小人数", "最少人数"),
             minimum=1,
             maximum=MAX_COUNT,
@@ -280,7 +289,6 @@ TEAMS = Sheet(
             "max_size",
             Kind.INT,
             False,
-            "Most members",
             ("最大人数", "最多人数"),
             minimum=1,
             maximum=MAX_COUNT,
@@ -289,7 +297,6 @@ TEAMS = Sheet(
             "min_departments",
             Kind.INT,
             False,
-            "Fewest distinct departments (default 1)",
             ("最少部署数", "最小部署数"),
             minimum=1,
             maximum=MAX_COUNT,
@@ -298,67 +305,57 @@ TEAMS = Sheet(
             "max_per_department",
             Kind.INT,
             False,
-            "Most members from one department",
             ("部署上限", "同一部署上限"),
             minimum=1,
             maximum=MAX_COUNT,
         ),
     ),
-    examples=(("Customer voice", 2, 5, 7, 4, 2),),
+    examples=((_TEAM, 2, 5, 7, 4, 2),),
+    examples_ja=(("顧客の声", 2, 5, 7, 4, 2),),
 )
 
 TEAM_SKILLS = Sheet(
     "TeamSkills",
     required=False,
     aliases=("チームスキル", "必要スキル"),
-    description="Skills a team needs: at least min_count members at min_level or above.",
     columns=(
-        Column("team", Kind.TEXT, True, "Team name as on Teams", ("チーム", "チーム名")),
-        Column("skill", Kind.TEXT, True, "Skill name", ("スキル", "スキル名")),
+        Column("team", Kind.TEXT, True, ("チーム", "チーム名")),
+        Column("skill", Kind.TEXT, True, ("スキル", "スキル名")),
         Column(
             "min_level",
             Kind.LEVEL,
             False,
-            "Lowest level that counts (default 1)",
             ("最低レベル", "レベル"),
         ),
         Column(
             "min_count",
             Kind.INT,
             False,
-            "Members needed at that level (default 1)",
             ("必要人数", "人数"),
             minimum=1,
             maximum=MAX_COUNT,
         ),
     ),
-    examples=(("Customer voice", "Negotiation", 3, 1),),
+    examples=((_TEAM, "Negotiation", 3, 1),),
+    examples_ja=(("顧客の声", "交渉", 3, 1),),
 )
 
 BALANCE = Sheet(
     "Balance",
     required=False,
     aliases=("バランス", "構成"),
-    description=(
-        "Rules on the mix of each team. mode: diversify, cluster, balance, no_lone, different. "
-        "weight: a number (soft) or 'hard'."
-    ),
     columns=(
-        Column(
-            "attribute", Kind.TEXT, True, "Any Employees column, e.g. location", ("属性", "項目")
-        ),
+        Column("attribute", Kind.TEXT, True, ("属性", "項目")),
         Column(
             "mode",
             Kind.TEXT,
             True,
-            "diversify / cluster / balance / no_lone / different",
             ("モード", "方式"),
         ),
         Column(
             "weight",
             Kind.WEIGHT_OR_HARD,
             False,
-            "A number (default 1) or 'hard'",
             ("重み",),
             maximum=MAX_WEIGHT,
         ),
@@ -366,93 +363,81 @@ BALANCE = Sheet(
             "value",
             Kind.TEXT,
             False,
-            "For no_lone: the value concerned (blank: any value); the other modes read none",
             ("値",),
         ),
     ),
     examples=(("location", "no_lone", 1, "Osaka"),),
+    examples_ja=(("所在地", "孤立回避", 1, "大阪"),),
 )
 
 PERIODS = Sheet(
     "Periods",
     required=False,
     aliases=("期間", "期"),
-    description="Rotation periods, in order.",
-    columns=(Column("period", Kind.TEXT, True, "Period label", ("期間", "期")),),
+    columns=(Column("period", Kind.TEXT, True, ("期間", "期")),),
     examples=(("2027-Q1",), ("2027-Q2",)),
+    examples_ja=(("2027-Q1",), ("2027-Q2",)),
 )
 
 RULES = Sheet(
     "Rules",
     required=False,
     aliases=("ルール", "制約"),
-    description=(
-        "together / apart (target = employee_id), in_team / not_in_team (target = team), "
-        "rotate_to / not_rotate_to (target = department), no_rotation (no target)."
-    ),
     columns=(
-        Column("rule", Kind.TEXT, True, "The rule", ("ルール", "種類")),
-        Column(
-            "employee_id", Kind.ID, True, "Employee the rule is about", ("社員id", "社員番号", "id")
-        ),
-        Column("target", Kind.ID, False, "Employee, team or department", ("対象",)),
-        Column("note", Kind.TEXT, False, "Why (kept for the record)", ("備考", "メモ", "理由")),
+        Column("rule", Kind.TEXT, True, ("ルール", "種類")),
+        Column("employee_id", Kind.ID, True, ("社員id", "社員番号", "id")),
+        Column("target", Kind.ID, False, ("対象",)),
+        Column("note", Kind.TEXT, False, ("備考", "メモ", "理由")),
     ),
-    examples=(("apart", "E001", "E002", "Same project already"),),
+    examples=(("apart", "E001", "E002", _REASON),),
+    examples_ja=(("別のチーム", "E001", "E002", "すでに同じプロジェクト"),),
 )
 
 PREFERENCES = Sheet(
     "Preferences",
     required=False,
     aliases=("希望",),
-    description=(
-        "People's wishes, one row per wish: kind rotation (target = a host department) or "
-        "team (target = a team, or a Teams row name for any team of it); rank 1 = first choice."
-    ),
     columns=(
-        Column("employee_id", Kind.ID, True, "Employee who wishes", _EMPLOYEE_ID_ALIASES),
-        Column("kind", Kind.TEXT, True, "rotation or team", ("種別",)),
-        Column("target", Kind.ID, True, "Host department or team", ("対象",)),
+        Column("employee_id", Kind.ID, True, _EMPLOYEE_ID_ALIASES),
+        Column("kind", Kind.TEXT, True, ("種別",)),
+        Column("target", Kind.ID, True, ("対象",)),
         Column(
             "rank",
             Kind.INT,
             True,
-            "1 = first choice, 2 = second...",
             ("順位",),
             minimum=1,
             maximum=MAX_COUNT,
         ),
     ),
-    examples=(("E001", "rotation", "Development", 1), ("E002", "team", "Customer voice", 1)),
+    examples=(("E001", "rotation", "Development", 1), ("E002", "team", _TEAM, 1)),
+    examples_ja=(("E001", "ローテーション", "開発部", 1), ("E002", "チーム", "顧客の声", 1)),
 )
 
 HISTORY = Sheet(
     "History",
     required=False,
     aliases=("履歴",),
-    description=(
-        "What people did in earlier periods: kind team (target = the team; rows with the "
-        "same period and team were teammates) or rotation (target = the host department)."
-    ),
     columns=(
-        Column("employee_id", Kind.ID, True, "Employee", _EMPLOYEE_ID_ALIASES),
-        Column("period", Kind.TEXT, True, "Period label or date", ("期間",)),
-        Column("kind", Kind.TEXT, True, "team or rotation", ("種別",)),
-        Column("target", Kind.ID, True, "Team or host department", ("対象",)),
+        Column("employee_id", Kind.ID, True, _EMPLOYEE_ID_ALIASES),
+        Column("period", Kind.TEXT, True, ("期間",)),
+        Column("kind", Kind.TEXT, True, ("種別",)),
+        Column("target", Kind.ID, True, ("対象",)),
     ),
-    examples=(("E001", "2026-Q4", "team", "Customer voice"),),
+    examples=(("E001", "2026-Q4", "team", _TEAM),),
+    examples_ja=(("E001", "2026-Q4", "チーム", "顧客の声"),),
 )
 
 SETTINGS = Sheet(
     "Settings",
     required=False,
     aliases=("設定",),
-    description="One setting per row; blank or absent settings take their defaults.",
     columns=(
-        Column("setting", Kind.TEXT, True, "Setting name", ("設定", "項目")),
-        Column("value", Kind.TEXT, True, "Its value", ("値",)),
+        Column("setting", Kind.TEXT, True, ("設定", "項目")),
+        Column("value", Kind.TEXT, True, ("値",)),
     ),
     examples=(("time_limit_seconds", 60), ("assign_everyone", "no")),
+    examples_ja=(("制限時間（秒）", 60), ("全員をチームに配属", "いいえ")),
 )
 
 SHEETS: tuple[Sheet, ...] = (

@@ -7,7 +7,14 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from crossteam.i18n import Language, parse_language
+from crossteam.i18n.catalogue import MESSAGES
 from crossteam.models.limits import MAX_COUNT, MAX_SECONDS, MAX_SEED, MAX_WEIGHT
+
+
+def _meaning(setting: str) -> str:
+    """What ``setting`` does, in English (the catalogue's ``template.setting.<setting>``):
+    its description in pydantic's schema; the template shows it in the run's language."""
+    return MESSAGES[f"template.setting.{setting}"].en
 
 
 class RepeatPolicy(StrEnum):
@@ -35,67 +42,48 @@ class Settings(BaseModel):
         default=60.0,
         gt=0,
         le=MAX_SECONDS,
-        description="Wall-clock limit of one solve, in seconds",
+        description=_meaning("time_limit_seconds"),
     )
-    random_seed: int = Field(
-        default=0, ge=0, le=MAX_SEED, description="Seed of the solver and generators"
-    )
+    random_seed: int = Field(default=0, ge=0, le=MAX_SEED, description=_meaning("random_seed"))
     workers: int = Field(
         default=0,
         ge=0,
-        description="Solver threads; 0 means one per CPU core, and more than the cores are "
-        "reduced to them",
+        description=_meaning("workers"),
     )
     deterministic_time_limit: float | None = Field(
         default=None,
         gt=0,
         le=MAX_SECONDS,
-        description=(
-            "Optional limit of the search in the solver's deterministic time units (its "
-            "measure of work); when blank, a repeatable run takes a tenth of a unit per "
-            "second of time_limit_seconds"
-        ),
+        description=_meaning("deterministic_time_limit"),
     )
     repeatable: bool = Field(
         default=True,
-        description=(
-            "The same input and settings give the same plan on the same machine: the "
-            "search is bounded by work and its workers interleave deterministically, with "
-            "time_limit_seconds as a safety net; no lets the search run free on the clock "
-            "(plans may differ from run to run)"
-        ),
+        description=_meaning("repeatable"),
     )
 
     alternatives_tolerance: float = Field(
         default=0.05,
         ge=0,
         lt=1,
-        description=(
-            "With --alternatives: how far below the best plan's objective an alternative "
-            "may fall, as a share of it"
-        ),
+        description=_meaning("alternatives_tolerance"),
     )
 
     # Teams
-    assign_everyone: bool = Field(
-        default=False, description="Every available employee must join a team"
-    )
+    assign_everyone: bool = Field(default=False, description=_meaning("assign_everyone"))
 
     # Rotation
     max_rotations_per_employee: int = Field(
-        default=1, ge=0, le=MAX_COUNT, description="Most rotation stints one employee may do"
+        default=1, ge=0, le=MAX_COUNT, description=_meaning("max_rotations_per_employee")
     )
-    stint_periods: int = Field(
-        default=1, ge=1, le=MAX_COUNT, description="Consecutive periods a stint lasts, in one host"
-    )
+    stint_periods: int = Field(default=1, ge=1, le=MAX_COUNT, description=_meaning("stint_periods"))
     default_min_on_site: float = Field(
         default=0.8,
         ge=0,
         le=1,
-        description="Share of a department's headcount that stays home in every period",
+        description=_meaning("default_min_on_site"),
     )
     default_host_capacity: int = Field(
-        default=2, ge=0, le=MAX_COUNT, description="Most rotators a department hosts in one period"
+        default=2, ge=0, le=MAX_COUNT, description=_meaning("default_host_capacity")
     )
 
     # Network analysis
@@ -103,31 +91,28 @@ class Settings(BaseModel):
         default=0.25,
         ge=0,
         le=MAX_WEIGHT,
-        description=(
-            "A department pair is weak when its tie density is below this share of the "
-            "organisation's overall between-department density"
-        ),
+        description=_meaning("weak_tie_ratio"),
     )
     zero_tie_gap_weight: float = Field(
         default=3.0,
         gt=0,
         le=MAX_WEIGHT,
-        description="Gap weight of a department pair with no tie at all",
+        description=_meaning("zero_tie_gap_weight"),
     )
     weak_tie_gap_weight: float = Field(
-        default=1.0, ge=0, le=MAX_WEIGHT, description="Gap weight of a weakly tied department pair"
+        default=1.0, ge=0, le=MAX_WEIGHT, description=_meaning("weak_tie_gap_weight")
     )
     betweenness_exact_max: int = Field(
         default=2000,
         ge=1,
         le=MAX_COUNT,
-        description="Largest graph (people) for exact betweenness; sampled beyond",
+        description=_meaning("betweenness_exact_max"),
     )
     betweenness_samples: int = Field(
         default=500,
         ge=1,
         le=MAX_COUNT,
-        description="Pivot samples for betweenness on large graphs",
+        description=_meaning("betweenness_samples"),
     )
 
     # Objective weights
@@ -135,40 +120,37 @@ class Settings(BaseModel):
         default=10.0,
         ge=0,
         le=MAX_WEIGHT,
-        description="Per unit of gap weight of each department pair bridged",
+        description=_meaning("weight_bridging"),
     )
     weight_diversity: float = Field(
-        default=1.0, ge=0, le=MAX_WEIGHT, description="Per distinct department in a team"
+        default=1.0, ge=0, le=MAX_WEIGHT, description=_meaning("weight_diversity")
     )
     weight_balance: float = Field(
         default=1.0,
         ge=0,
         le=MAX_WEIGHT,
-        description="Multiplier of the soft Balance rules' weights",
+        description=_meaning("weight_balance"),
     )
     weight_skill_depth: float = Field(
         default=0.1,
         ge=0,
         le=MAX_WEIGHT,
-        description="Per skill level above a team's minimum that it covers",
+        description=_meaning("weight_skill_depth"),
     )
     weight_rotation_fairness: float = Field(
         default=1.0,
         ge=0,
         le=MAX_WEIGHT,
-        description="Per department that sends at least one rotator",
+        description=_meaning("weight_rotation_fairness"),
     )
     weight_learning: float = Field(
-        default=0.1, ge=0, le=MAX_WEIGHT, description="Per host skill that is new to the rotator"
+        default=0.1, ge=0, le=MAX_WEIGHT, description=_meaning("weight_learning")
     )
     weight_stability: float = Field(
         default=25.0,
         ge=0,
         le=MAX_WEIGHT,
-        description=(
-            "With --previous or --review: cost of each team assignment or rotation stint "
-            "gained or lost against the previous plan (a move is both)"
-        ),
+        description=_meaning("weight_stability"),
     )
 
     # Wishes and history (the Preferences and History sheets)
@@ -176,77 +158,49 @@ class Settings(BaseModel):
         default=1.0,
         ge=0,
         le=MAX_WEIGHT,
-        description=(
-            "Per rank point of a granted wish: a choice of rank r earns (R + 1 - r) points, "
-            "R the largest rank given for that kind, so a first choice among three is worth "
-            "3, a tenth of one silent department pair bridged (30 by default)"
-        ),
+        description=_meaning("weight_preference"),
     )
     repeat_teammates: RepeatPolicy = Field(
         default=RepeatPolicy.AVOID,
-        description=(
-            "People who were teammates in History: forbid (never in one team again), avoid "
-            "(each repeated pair costs weight_repeat_teammates) or allow"
-        ),
+        description=_meaning("repeat_teammates"),
     )
     weight_repeat_teammates: float = Field(
         default=5.0,
         ge=0,
         le=MAX_WEIGHT,
-        description="With repeat_teammates avoid: cost of each pair of earlier teammates "
-        "in one team again, per earlier team they shared",
+        description=_meaning("weight_repeat_teammates"),
     )
     language: Language | None = Field(
         default=None,
-        description=(
-            "ja or en (also 日本語, English): the language of the plan workbook, its pictures "
-            "and messages; blank: the workbook's own (Japanese when most sheet names are)"
-        ),
+        description=_meaning("language"),
     )
     repeat_host: RepeatPolicy = Field(
         default=RepeatPolicy.FORBID,
-        description=(
-            "forbid: nobody rotates to a department they visited in History; allow: they "
-            "may (avoid is read as allow)"
-        ),
+        description=_meaning("repeat_host"),
     )
     history_periods: int | None = Field(
         default=None,
         ge=0,
         le=MAX_COUNT,
-        description=(
-            "How many of the latest History periods count, for teams and for rotation "
-            "each; blank means all"
-        ),
+        description=_meaning("history_periods"),
     )
     weight_rotation_history: float = Field(
         default=1.0,
         ge=0,
         le=MAX_WEIGHT,
-        description=(
-            "Fairness over History: per stint of a person, up to this much the fewer "
-            "stints they did in History, and per sending department, up to this much the "
-            "fewer rotators per head it sent"
-        ),
+        description=_meaning("weight_rotation_history"),
     )
     max_programmes_per_employee: int | None = Field(
         default=None,
         ge=1,
         le=MAX_COUNT,
-        description=(
-            "Most programmes one person takes in a plan (a team and a rotation count one "
-            "each); blank means no limit"
-        ),
+        description=_meaning("max_programmes_per_employee"),
     )
     weight_spread: float = Field(
         default=0.0,
         ge=0,
         le=MAX_WEIGHT,
-        description=(
-            "Cost of each person given both a team and a rotation, so that programmes go "
-            "to people with none first; 0 (the default) leaves it out, as above 0 it plans "
-            "everyone who could take both one by one (slower on large companies)"
-        ),
+        description=_meaning("weight_spread"),
     )
 
     @field_validator("language", mode="before")

@@ -202,6 +202,8 @@ FALLBACK_NEED = ("Project Management", 2, 1)
 OFFICES = (("Tokyo", "東京"), ("Osaka", "大阪"), ("Nagoya", "名古屋"), ("Fukuoka", "福岡"),
             ("Sapporo", "札幌"))  # fmt: skip
 OFFICE_P = (0.45, 0.25, 0.15, 0.1, 0.05)
+HEAD_ROLE = ("Head of {}", "{}長")
+"""The role of a department's head, English and Japanese, around the department's name."""
 SHARE_AT_MAIN_OFFICE = 0.7
 
 GIVEN_EN = (

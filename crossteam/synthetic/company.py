@@ -18,6 +18,7 @@ import math
 
 import numpy as np
 
+from crossteam import i18n
 from crossteam.models import (
     BalanceMode,
     BalanceRule,
@@ -37,7 +38,6 @@ from crossteam.models import (
     TeamSpec,
 )
 from crossteam.models.synthetic import USUAL_WISHES, WishShape
-from crossteam.models.wording import counted
 from crossteam.synthetic.organisation import (
     MIN_DEPARTMENT_SIZE,
     MIN_EMPLOYEES,
@@ -131,18 +131,22 @@ def default_departments(employees: int, shape: CompanyShape) -> int:
 
 def _check_sizes(employees: int, departments: int, periods: int, shape: CompanyShape) -> None:
     if departments < 1:
-        refuse(f"ask for at least 1 department (asked for {departments})")
+        refuse(i18n.t("template.example.departments", departments=departments))
     if employees < MIN_EMPLOYEES:
-        refuse(f"an example company has at least {MIN_EMPLOYEES} employees (asked for {employees})")
+        refuse(i18n.t("template.example.employees", least=MIN_EMPLOYEES, employees=employees))
     smallest = MIN_DEPARTMENT_SIZE if shape is CompanyShape.CLASSIC else 1
     if employees < smallest * departments:
         refuse(
-            f"{employees} employees cannot fill {departments} departments of at least "
-            f"{counted(smallest, 'person', 'people')}: ask for at least {smallest * departments} "
-            "employees or fewer departments"
+            i18n.t(
+                "template.example.too_few",
+                employees=employees,
+                departments=departments,
+                people=i18n.counted(smallest, "person"),
+                least=smallest * departments,
+            )
         )
     if periods < 1:
-        refuse(f"ask for at least 1 period (asked for {periods})")
+        refuse(i18n.t("template.example.periods", periods=periods))
 
 
 class _Drawn:

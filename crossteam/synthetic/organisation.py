@@ -21,6 +21,7 @@ from crossteam.synthetic.catalogue import (
     FAMILY_JA,
     GIVEN_EN,
     GIVEN_JA,
+    HEAD_ROLE,
     OFFICE_P,
     OFFICES,
     SHARE_AT_MAIN_OFFICE,
@@ -138,7 +139,7 @@ class Organisation:
         ]
         heads = np.array([m[rng.integers(len(m))] for m in members])
         for d, head in enumerate(heads):
-            roles[head] = f"{names[d]}長" if japanese else f"Head of {names[d]}"
+            roles[head] = HEAD_ROLE[int(japanese)].format(names[d])
 
         main_office = rng.choice(len(OFFICES), size=departments, p=OFFICE_P)
         elsewhere = rng.choice(len(OFFICES), size=employees, p=OFFICE_P)

@@ -9,9 +9,9 @@ from typing import NoReturn
 
 import numpy as np
 
+from crossteam import i18n
 from crossteam.errors import InputError
 from crossteam.models import Problem, team_names
-from crossteam.models.wording import counted
 from crossteam.synthetic.catalogue import (
     FALLBACK_NEED,
     NOTES,
@@ -87,7 +87,7 @@ def team_specs(
         else min(max(1, round(org.size / EMPLOYEES_PER_TEAM)), max(1, available // largest))
     )
     if wanted < 1:
-        refuse(f"ask for at least 1 team (asked for {wanted})")
+        refuse(i18n.t("template.example.teams", teams=wanted))
     kinds = TEAM_KINDS[: min(len(TEAM_KINDS), max(1, wanted // 3))]
     counts = split(
         wanted,
@@ -97,8 +97,12 @@ def team_specs(
     seats = sum(count * kind.max_size for kind, count in zip(kinds, counts, strict=True))
     if seats > available:
         refuse(
-            f"{counted(wanted, 'team has', 'teams have')} up to {seats:,} seats but only "
-            f"{counted(available, 'employee is', 'employees are')} available: ask for fewer teams"
+            i18n.t(
+                "template.example.seats",
+                teams=i18n.counted(wanted, "team_has"),
+                seats=seats,
+                employees=i18n.counted(available, "employee_is"),
+            )
         )
 
     departments = len(org.kinds)

@@ -197,10 +197,13 @@ def _example_key(value: object) -> object:
 
 
 _EXAMPLE_KEYS: dict[str, frozenset[tuple[object, ...]]] = {
-    sheet.name: frozenset(tuple(_example_key(v) for v in example) for example in sheet.examples)
+    sheet.name: frozenset(
+        tuple(_example_key(v) for v in example) for example in (*sheet.examples, *sheet.examples_ja)
+    )
     for sheet in schema.SHEETS
 }
-"""Each sheet's example rows from the template, as ``_example_key`` compares them."""
+"""Each sheet's example rows from the template (English or Japanese), as ``_example_key``
+compares them."""
 
 
 def is_example(table: Table, cells: dict[int, object]) -> bool:
