@@ -191,7 +191,269 @@ _CHECK_DETAILS: Final[dict[str, Text]] = {
     "checks.every_rotating": Text("every rotating employee", "ローテーションする全社員"),
 }
 
-MESSAGES: Final[dict[str, Text]] = {**_RULE_NAMES, **_CHECK_DETAILS}
+_TEAM_PRECHECKS: Final[dict[str, Text]] = {
+    # where a rule is written
+    "checks.rules": Text("Rules", "ルールシート"),
+    "checks.rules_row": Text("Rules row {rows}", "ルールシート{rows}行目"),
+    "checks.rules_rows": Text("Rules rows {rows}", "ルールシート{rows}行目"),
+    "checks.balance": Text("Balance", "バランスシート"),
+    "checks.balance_row": Text("Balance row {row}", "バランスシート{row}行目"),
+    "checks.hard": Text("hard", "必須"),
+    "checks.soft": Text("soft", "任意"),
+    "checks.and_more": Text("{ids} and {more} more", "{ids}ほか{more}名"),
+    # skills and seats
+    "checks.nobody_available_has_it": Text(
+        "nobody available has it", "利用可能な社員に保有者がいません"
+    ),
+    "checks.only_one_has_it": Text(
+        "only {count} available person has it", "利用可能な保有者は{count}名だけです"
+    ),
+    "checks.only_some_have_it": Text(
+        "only {count} available people have it", "利用可能な保有者は{count}名だけです"
+    ),
+    "checks.team_needs_skill": Text(
+        "Team '{team}' needs {members} with {skill} at level {level} or more, but {people}",
+        "チーム「{team}」には{skill}（レベル{level}以上）の社員が{members}必要ですが、{people}。",
+    ),
+    "checks.teams_each_need_skill": Text(
+        "Each of the {count} teams '{team}' needs {members} with {skill} at level {level} or "
+        "more, but {people}",
+        "チーム「{team}」（{count}チーム）にはそれぞれ{skill}（レベル{level}以上）の社員が"
+        "{members}必要ですが、{people}。",
+    ),
+    "checks.teams_together_need_skill": Text(
+        "The teams together need {wanted} members with {skill} at level {level} or more, but "
+        "{people}",
+        "チーム全体で{skill}（レベル{level}以上）の社員が{wanted}名必要ですが、{people}。",
+    ),
+    "checks.team_needs_seats": Text(
+        "The team needs at least {members} in all, but only {available} available",
+        "チームには合計で最低{members}が必要ですが、利用可能な社員は{available}だけです。",
+    ),
+    "checks.teams_need_seats": Text(
+        "The {count} teams need at least {members} in all, but only {available} available",
+        "{count}チームには合計で最低{members}が必要ですが、利用可能な社員は{available}だけです。",
+    ),
+    "checks.everyone_exceeds_seats": Text(
+        "Settings: assign_everyone = yes, but the teams hold at most {members} and "
+        "{available} available",
+        "設定で assign_everyone = yes ですが、チームの定員は合計で最大{members}、"
+        "利用可能な社員は{available}です。",
+    ),
+    # departments
+    "checks.team_needs_departments": Text(
+        "Team '{team}' needs members from at least {departments}, but only {staffed} anyone "
+        "available",
+        "チーム「{team}」には最低{departments}からのメンバーが必要ですが、"
+        "利用可能な社員がいる部署は{staffed}だけです。",
+    ),
+    "checks.team_too_small_for_departments": Text(
+        "Team '{team}' needs {departments} but holds at most {members}",
+        "チーム「{team}」には{departments}からのメンバーが必要ですが、定員は最大{members}です。",
+    ),
+    "checks.team_needs_more_departments": Text(
+        "Team '{team}' needs {members} with at most {limit} per department, but only "
+        "{staffed} anyone available",
+        "チーム「{team}」には1部署あたり最大{limit}名で{members}が必要ですが、"
+        "利用可能な社員がいる部署は{staffed}だけです。",
+    ),
+    # Rules rows
+    "checks.together_and_apart": Text(
+        "Rules: {employee} and {other} must be both together and apart",
+        "ルール: {employee}と{other}に together と apart の両方が指定されています。",
+    ),
+    "checks.in_team_unavailable": Text(
+        "Rules: {employee} must be in team '{team}' but is not available",
+        "ルール: {employee}はチーム「{team}」に入る必要がありますが、利用できません。",
+    ),
+    "checks.in_two_teams": Text(
+        "Rules: {employee} must be in two different teams (in_team rules)",
+        "ルール: {employee}に異なる2つのチームが指定されています（in_team ルール）。",
+    ),
+    "checks.in_and_not_in_team": Text(
+        "Rules: {employee} must be in team '{team}' (in_team) and must not be in it (not_in_team)",
+        "ルール: {employee}はチーム「{team}」に入る必要があり（in_team）、"
+        "同時に入ってはいけません（not_in_team）。",
+    ),
+    "checks.together_unavailable": Text(
+        "{where}: {employee} must be in the same team as {targets} (together), but {absent} "
+        "is not available",
+        "{where}: {employee}は{targets}と同じチームにする必要があります（together）が、"
+        "{absent}は利用できません。",
+    ),
+    "checks.together_group_cannot": Text(
+        "{where}: {ids} must all be in one team (together: {count} people), but {why}",
+        "{where}: {ids}（{count}名）は全員同じチームにする必要があります（together）が、{why}。",
+    ),
+    "checks.no_team_that_large": Text(
+        "no team holds more than {members}", "どのチームも定員は最大{members}です"
+    ),
+    "checks.no_team_per_department": Text(
+        "no team can hold them: {most} of them are in {department} and every team large "
+        "enough takes fewer per department (max_per_department)",
+        "受け入れられるチームがありません。うち{most}名が{department}の所属で、人数の入る"
+        "チームはどれも1部署あたりの上限がそれより少なくなっています（max_per_department）",
+    ),
+    "checks.no_team_min_departments": Text(
+        "no team can hold them: they come from {departments}, and every team that could "
+        "take them needs members from more departments than its seats left allow "
+        "(min_departments)",
+        "受け入れられるチームがありません。{departments}の所属で、受け入れられるチームは"
+        "どれも残りの枠では必要な部署数を満たせません（min_departments）",
+    ),
+    "checks.no_team_by_rows": Text(
+        "the in_team / not_in_team rows {rows} of their people leave no team that can hold "
+        "them all",
+        "メンバーの in_team / not_in_team ルール（{rows}行目）により、全員を受け入れられる"
+        "チームがありません",
+    ),
+    "checks.no_team_by_rules": Text(
+        "the in_team / not_in_team rules of their people leave no team that can hold them all",
+        "メンバーの in_team / not_in_team ルールにより、全員を受け入れられるチームがありません",
+    ),
+    "checks.must_be_apart": Text(
+        "{employee} and {other} must be apart ({where}: apart)",
+        "{employee}と{other}は別のチームにする必要があります（{where}: apart）",
+    ),
+    # History under repeat_teammates forbid
+    "checks.earlier_team_too_large": Text(
+        "{reason}, but all {count} are available and must join a team (Settings: "
+        "assign_everyone = yes) while there are only {teams}",
+        "{reason}。しかし{count}名全員が利用可能でチームに配置する必要があります"
+        "（設定 assign_everyone = yes）が、チームは{teams}しかありません。",
+    ),
+    "checks.together_met_before": Text(
+        "{where}: {ids} must all be in one team (together), but {met} were teammates before: "
+        "{reason}",
+        "{where}: {ids}は全員同じチームにする必要があります（together）が、{met}は以前"
+        "同じチームでした。{reason}",
+    ),
+    # Balance rows that match nobody
+    "checks.balance_column_blank": Text(
+        "{where}: the {kind} {mode} rule on {attribute} matches nobody: no available "
+        "employee has a value in that column",
+        "{where}: {attribute}の{kind}ルール {mode} に該当する人がいません。"
+        "利用可能な社員に{attribute}の値がある人がいません。",
+    ),
+    "checks.no_lone_matches_nobody": Text(
+        "{where}: the {kind} no_lone rule on {attribute} = {value!r} matches nobody: {why}",
+        "{where}: {attribute}が「{value}」の{kind}ルール no_lone に該当する人がいません。{why}。",
+    ),
+    "checks.only_unavailable_have_it": Text(
+        "only people who are not available have it", "この値を持つのは利用できない社員だけです"
+    ),
+    "checks.nobody_has_it": Text(
+        "no available employee has it", "この値を持つ利用可能な社員がいません"
+    ),
+    "checks.nobody_has_it_close": Text(
+        "no available employee has it; did you mean {close!r}?",
+        "この値を持つ利用可能な社員がいません（「{close}」の誤りではありませんか）",
+    ),
+}
+
+_ROTATION_PRECHECKS: Final[dict[str, Text]] = {
+    "checks.stint_too_long": Text(
+        "Settings: stint_periods is {stint} but the Periods sheet has only {periods}: no stint "
+        "fits, so nobody rotates",
+        "設定の stint_periods は{stint}ですが、期間シートには{periods}しかありません。"
+        "ローテーションが収まらないため、ローテーションする人はいません。",
+    ),
+    "checks.rotate_to_no_periods": Text(
+        "{employee} must rotate to {hosts} (rotate_to), but the workbook has no periods to "
+        "rotate in",
+        "{employee}は{hosts}へローテーションする必要があります（rotate_to）が、"
+        "ブックにローテーションできる期間がありません。",
+    ),
+    "checks.rotate_to_person": Text(
+        "{employee} must rotate to {hosts} (rotate_to), but {employee} {why}",
+        "{employee}は{hosts}へローテーションする必要があります（rotate_to）が、{employee}は{why}。",
+    ),
+    "checks.rotate_to_host": Text(
+        "{employee} must rotate to {host} (rotate_to), but {why}",
+        "{employee}は{host}へローテーションする必要があります（rotate_to）が、{why}。",
+    ),
+    # why a person cannot rotate (after "but E-1")
+    "checks.person_unavailable": Text("is not available", "利用できません"),
+    "checks.person_not_eligible": Text("is not rotation-eligible", "ローテーション対象外です"),
+    "checks.person_no_rotation": Text(
+        "also has a no_rotation rule", "no_rotation ルールも指定されています"
+    ),
+    "checks.person_no_stint": Text(
+        "may do no stint (max_rotations_per_employee is 0)",
+        "ローテーションできません（max_rotations_per_employee が0です）",
+    ),
+    "checks.person_few_stints": Text(
+        "may do at most {stints} (max_rotations_per_employee)",
+        "最大{stints}しかローテーションできません（max_rotations_per_employee）",
+    ),
+    "checks.person_too_few_periods": Text(
+        "needs {stints} of {stint} but there are only {periods}",
+        "{stint}のローテーションが{stints}必要ですが、期間は{periods}しかありません",
+    ),
+    "checks.person_home_cannot_release": Text(
+        "belongs to {home}, which cannot release anyone: min_on_site {share:.0%} of "
+        "{headcount} keeps {kept} at home",
+        "{home}の所属で、{home}は誰も送り出せません（min_on_site {share:.0%}: "
+        "{headcount}名中{kept}名が在籍する必要があります）",
+    ),
+    "checks.person_only_holder": Text(
+        "is the only available holder of {skill}, a critical skill of {home}",
+        "{home}の重要スキル{skill}を持つ唯一の利用可能な社員です",
+    ),
+    # why a host cannot take them
+    "checks.host_is_home": Text("that is their own department", "そこは本人の所属部署です"),
+    "checks.host_barred": Text(
+        "a not_rotate_to rule forbids it", "not_rotate_to ルールで禁止されています"
+    ),
+    "checks.host_cannot_host": Text(
+        "{host} cannot host (can_host is no)", "{host}は受入不可です（can_host が no）"
+    ),
+    "checks.host_no_capacity": Text("{host} has host_capacity 0", "{host}の host_capacity は0です"),
+    "checks.too_many_into": Text(
+        "rotate_to rules send {people} to {host}, which can host at most {stints} over "
+        "{periods} (host_capacity {capacity}, stint_periods {stint})",
+        "rotate_to ルールで{people}を{host}へ送りますが、{host}が{periods}で受け入れられるのは"
+        "最大{stints}です（host_capacity {capacity}、stint_periods {stint}）。",
+    ),
+    "checks.too_many_out_of": Text(
+        "rotate_to rules send {stints} out of {home}, which can release at most {most} over "
+        "{periods} without going below min_on_site",
+        "rotate_to ルールで{home}から{stints}送り出しますが、min_on_site を下回らずに"
+        "{periods}で送り出せるのは最大{most}回です。",
+    ),
+    "checks.repeat_host_barred": Text(
+        "{employee} must rotate to {host} ({rules}), but {employee} already rotated to {host} "
+        "({history}) and repeat_host is forbid: set repeat_host to allow in Settings, or "
+        "remove the rotate_to row or the History rows",
+        "{employee}は{host}へローテーションする必要があります（{rules}）が、{employee}は"
+        "すでに{host}へローテーションしており（{history}）、repeat_host が forbid です。"
+        "設定で repeat_host を allow にするか、rotate_to の行または履歴の行を削除してください。",
+    ),
+    "checks.repeat_host_none_left": Text(
+        "{employee} must rotate to {host} ({rules}), but {employee} already rotated to {host} "
+        "({history}) and repeat_host is forbid{left}: set repeat_host to allow in Settings, "
+        "or remove the rotate_to row or the History rows",
+        "{employee}は{host}へローテーションする必要があります（{rules}）が、{employee}は"
+        "すでに{host}へローテーションしており（{history}）、repeat_host が forbid です"
+        "{left}。設定で repeat_host を allow にするか、rotate_to の行または履歴の行を"
+        "削除してください。",
+    ),
+    "checks.every_host_visited": Text(
+        "; every host {employee} may visit ({hosts}) is in their History ({history})",
+        "。また、{employee}が行ける受入部門（{hosts}）はすべて履歴にあります（{history}）",
+    ),
+    "checks.rules_sheet": Text("Rules sheet", "ルールシート"),
+    "checks.history_sheet": Text("History sheet", "履歴シート"),
+    "checks.history_row": Text("History row {rows}", "履歴シート{rows}行目"),
+    "checks.history_rows": Text("History rows {rows}", "履歴シート{rows}行目"),
+}
+
+MESSAGES: Final[dict[str, Text]] = {
+    **_RULE_NAMES,
+    **_CHECK_DETAILS,
+    **_TEAM_PRECHECKS,
+    **_ROTATION_PRECHECKS,
+}
 
 NOUNS: Final[dict[str, Noun]] = {
     "member": Noun("member", "{n}名"),
