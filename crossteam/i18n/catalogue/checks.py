@@ -448,11 +448,88 @@ _ROTATION_PRECHECKS: Final[dict[str, Text]] = {
     "checks.history_rows": Text("History rows {rows}", "履歴シート{rows}行目"),
 }
 
+_RULE_GROUPS: Final[dict[str, Text]] = {
+    # the rules an explanation names when no plan meets them together
+    "checks.group.one_team_each": Text(
+        "Each person joins at most one team", "各社員が参加できるチームは1つまでです"
+    ),
+    "checks.group.assign_everyone": Text(
+        "Settings: assign_everyone = yes (every available person joins a team)",
+        "設定 assign_everyone = yes（利用可能な全員がチームに参加します）",
+    ),
+    "checks.group.size": Text(
+        "Team '{team}' has {low} to {high} members", "チーム「{team}」の人数は{low}～{high}名です"
+    ),
+    "checks.group.per_department": Text(
+        "Team '{team}' takes at most {limit} per department",
+        "チーム「{team}」は1部署あたり最大{limit}名です",
+    ),
+    "checks.group.departments": Text(
+        "Team '{team}' needs members from at least {count} departments",
+        "チーム「{team}」には最低{count}部門からのメンバーが必要です",
+    ),
+    "checks.group.skill": Text(
+        "Team '{team}' needs {members} with {skill} at level {level} or more",
+        "チーム「{team}」には{skill}（レベル{level}以上）の社員が{members}必要です",
+    ),
+    "checks.group.together": Text(
+        "{employee} must be in a team, the same team as {target}",
+        "{employee}はチームに入り、{target}と同じチームになる必要があります",
+    ),
+    "checks.group.apart": Text(
+        "{employee} must not be in the same team as {target}",
+        "{employee}は{target}と同じチームには入れません",
+    ),
+    "checks.group.in_team": Text(
+        "{employee} must be in team '{target}'",
+        "{employee}はチーム「{target}」に入る必要があります",
+    ),
+    "checks.group.not_in_team": Text(
+        "{employee} must not be in team '{target}'", "{employee}はチーム「{target}」には入れません"
+    ),
+    "checks.group.programmes": Text(
+        "Settings: max_programmes_per_employee = {limit}: {employee} takes at most "
+        "{programmes} (a team and a rotation count one each)",
+        "設定 max_programmes_per_employee = {limit}: {employee}が参加できるのは最大"
+        "{programmes}です（チームとローテーションはそれぞれ1件）",
+    ),
+    "checks.group.earlier_team": Text(
+        "Settings: repeat_teammates = forbid: earlier team '{team}' in {period} (History: "
+        "{members}) may have at most one member per team",
+        "設定 repeat_teammates = forbid: {period}のチーム「{team}」（履歴: {members}）の"
+        "メンバーは1チームに1名までです",
+    ),
+    "checks.group.balance": Text(
+        "{where}: {mode} on {attribute} (hard)", "{where}: {attribute}の{mode}（必須）"
+    ),
+    "checks.group.balance_value": Text(
+        "{where}: {mode} on {attribute} = {value} (hard)",
+        "{where}: {attribute}が「{value}」の{mode}（必須）",
+    ),
+    "checks.group.min_on_site": Text(
+        "{home} keeps {share:.0%} of its {people} at home in every period (min_on_site)",
+        "{home}は全期間で{people}の{share:.0%}が在籍します（min_on_site）",
+    ),
+    "checks.group.host_capacity": Text(
+        "{host} hosts at most {rotators} per period (host_capacity)",
+        "{host}が1期間に受け入れるのは最大{rotators}です（host_capacity）",
+    ),
+    "checks.group.critical_skill": Text(
+        "{home} keeps someone with {skill} at home in every period (critical_skills)",
+        "{home}では全期間で{skill}の保有者が1名以上在籍します（critical_skills）",
+    ),
+    "checks.group.rotate_to": Text(
+        "{employee} must rotate to {host} (rotate_to rule)",
+        "{employee}は{host}へローテーションする必要があります（rotate_to ルール）",
+    ),
+}
+
 MESSAGES: Final[dict[str, Text]] = {
     **_RULE_NAMES,
     **_CHECK_DETAILS,
     **_TEAM_PRECHECKS,
     **_ROTATION_PRECHECKS,
+    **_RULE_GROUPS,
 }
 
 NOUNS: Final[dict[str, Noun]] = {
