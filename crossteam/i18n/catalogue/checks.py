@@ -524,12 +524,153 @@ _RULE_GROUPS: Final[dict[str, Text]] = {
     ),
 }
 
+_RESTRICTED_EN = (
+    "Large company: each team drew its skilled members from a few candidate groups and "
+    "each department pair could be bridged by a few candidate teams; the bound is "
+)
+_RESTRICTED_JA = (
+    "大規模な会社のため、各チームのスキルを持つメンバーは少数の候補グループから、"
+    "各部署ペアの橋渡しは少数の候補チームから選びました。"
+)
+
+_RUN_NOTES: Final[dict[str, Text]] = {
+    # why a run gave no plan
+    "checks.run_interrupted": Text(
+        "The run was interrupted before any plan was found",
+        "計画が見つかる前に実行が中断されました。",
+    ),
+    "checks.search_interrupted": Text(
+        "The search was interrupted before any plan was found",
+        "計画が見つかる前に探索が中断されました。",
+    ),
+    "checks.no_plan_in_time": Text(
+        "No plan was found within the limit ({seconds:g} s); the rules may be very tight: "
+        "try a longer --time-limit",
+        "制限時間（{seconds:g}秒）内に計画が見つかりませんでした。ルールが非常に厳しい"
+        "可能性があります。--time-limit を長くしてお試しください。",
+    ),
+    "checks.model_too_slow": Text(
+        "No plan was found within the limit ({seconds:g} s): the model was still being built "
+        "{grace:g} s after it (teams that may take very many sizes cost most); try a longer "
+        "--time-limit or a smaller max_size",
+        "制限時間（{seconds:g}秒）内に計画が見つかりませんでした。制限時間を{grace:g}秒"
+        "過ぎてもモデルを構築中でした（取りうる人数の幅が広いチームほど時間がかかります）。"
+        "--time-limit を長くするか、max_size を小さくしてください。",
+    ),
+    "checks.explain_time": Text(
+        "No plan meets every rule, and the rules in conflict were not found in time",
+        "すべてのルールを満たす計画はありません。矛盾するルールは時間内に特定できませんでした。",
+    ),
+    "checks.explain_interrupted": Text(
+        "No plan meets every rule; the run was interrupted before the rules in conflict were found",
+        "すべてのルールを満たす計画はありません。矛盾するルールを特定する前に実行が"
+        "中断されました。",
+    ),
+    "checks.explain_basic_limits": Text(
+        "No plan meets every rule (the basic team and rotation limits conflict)",
+        "すべてのルールを満たす計画はありません（チームとローテーションの基本的な制約が"
+        "矛盾しています）。",
+    ),
+    "checks.explain_rules": Text(
+        "No plan meets all of these rules together:",
+        "次のルールをすべて同時に満たす計画はありません：",
+    ),
+    "checks.repair_too_large": Text(
+        "This company is too large to re-plan against a previous plan (its team model would "
+        "have about {variables:,} variables, more than {limit:,}; docs/model.md, 'Very large "
+        "companies'): plan it afresh without --previous or --review",
+        "この会社は大きすぎるため、前回の計画をもとに再計画できません（チームのモデルの"
+        "変数が約{variables:,}個となり、上限の{limit:,}個を超えます。docs/model.md の"
+        "「Very large companies」をご覧ください）。--previous や --review を付けずに、"
+        "新たに計画してください。",
+    ),
+    "checks.objective_too_large": Text(
+        "with these weights the objective could reach {reach:.3g}, beyond the {limit:.3g} "
+        "the solver adds up exactly: lower the weights (only their ratios matter)",
+        "この重みでは目的関数値が{reach:.3g}に達する可能性があり、ソルバーが正確に計算"
+        "できる{limit:.3g}を超えます。重みを小さくしてください（意味があるのは重みの比率"
+        "だけです）。",
+    ),
+    # notes on a plan
+    "checks.note.ceiling": Text(
+        "The bound is crossteam's own (docs/model.md, 'Bound'), which was tighter than the "
+        "solver's when the search stopped",
+        "上界は crossteam 独自のものです（docs/model.md の「Bound」）。探索の終了時点で"
+        "ソルバーの上界より厳しい値でした。",
+    ),
+    "checks.note.start_plan": Text(
+        "The search ended before it improved on the starting plan (greedy and local search), "
+        "so that plan is given; a longer time limit lets the solver improve and bound it",
+        "探索が初期計画（貪欲法と局所探索）を改善する前に終了したため、その計画を示します。"
+        "制限時間を長くすると、ソルバーが計画を改善し、上界を求められます。",
+    ),
+    "checks.note.repair_start": Text(
+        "The search ended before it improved on the previous plan repaired with the fewest "
+        "changes, so that plan is given; a longer time limit lets the solver improve it",
+        "探索が、前回の計画を最小限の変更で修正した計画を改善する前に終了したため、"
+        "その計画を示します。制限時間を長くすると、ソルバーが改善できます。",
+    ),
+    "checks.note.restricted": Text(
+        _RESTRICTED_EN + "that of this restricted model",
+        _RESTRICTED_JA + "上界はこの制限付きモデルのものです。",
+    ),
+    "checks.note.restricted_ceiling": Text(
+        _RESTRICTED_EN + "crossteam's own for the whole problem (docs/model.md, 'Bound'), "
+        "below the solver's",
+        _RESTRICTED_JA + "上界は問題全体に対する crossteam 独自のもので（docs/model.md の"
+        "「Bound」）、ソルバーの上界より低い値です。",
+    ),
+    "checks.note.large": Text(
+        "Very large company: the team model would need more memory and time than a laptop "
+        "has (docs/model.md, 'Very large companies'), so the teams are the start plan "
+        "(greedy and local search), planned again block of teams by block of teams as time "
+        "allowed, every rule checked; the bound is crossteam's own",
+        "非常に大規模な会社のため、チームのモデルにはノートPCを超えるメモリと時間が"
+        "必要です（docs/model.md の「Very large companies」）。そのため、チームは初期計画"
+        "（貪欲法と局所探索）を、時間の許す限りチームのブロックごとに再計画したもので、"
+        "すべてのルールを確認済みです。上界は crossteam 独自のものです。",
+    ),
+    "checks.note.large_stopped": Text(
+        "Interrupted: the teams found so far are given; the rotation was not planned",
+        "中断されました。それまでに見つかったチームを示します。ローテーションは計画していません。",
+    ),
+    "checks.note.large_rotation": Text(
+        "Very large company: the rotation was planned after the teams, for the department "
+        "pairs they leave silent; with the teams not searched, the plan has no bound",
+        "非常に大規模な会社のため、ローテーションはチームの後に、チームでは断絶したまま"
+        "の部署ペアを対象に計画しました。チームを探索していないため、この計画には上界が"
+        "ありません。",
+    ),
+    "checks.note.may_not_repeat": Text(
+        "This run may not repeat: the wall clock ended {stages} before the work limit did "
+        "(the machine was slower or busier than the time limit allows for); with a longer "
+        "--time-limit, or the setting deterministic_time_limit, the work limits end the run "
+        "and it repeats",
+        "この実行は再現しない可能性があります。{stages}が、作業量の上限より先に実時間の"
+        "上限で終わりました（マシンが制限時間の想定より遅いか、混んでいました）。"
+        "--time-limit を長くするか、設定 deterministic_time_limit を使うと、作業量の上限で"
+        "実行が終わり、結果が再現します。",
+    ),
+    # the stages a note may name
+    "checks.stage.and": Text(" and ", "と"),
+    "checks.stage.search": Text("the search", "探索"),
+    "checks.stage.preparation": Text("the preparation", "準備"),
+    "checks.stage.start_plan": Text("the start plan", "初期計画"),
+    "checks.stage.completion": Text("the start plan's completion", "初期計画の補完"),
+    "checks.stage.department_model": Text("the department-level model", "部署単位のモデル"),
+    "checks.stage.bound": Text("the bound", "上界の計算"),
+    "checks.stage.blocks": Text("the blocks", "チームのブロックごとの再計画"),
+    "checks.stage.rotation": Text("the rotation", "ローテーションの計画"),
+    "checks.stage.explanation": Text("the explanation", "矛盾するルールの特定"),
+}
+
 MESSAGES: Final[dict[str, Text]] = {
     **_RULE_NAMES,
     **_CHECK_DETAILS,
     **_TEAM_PRECHECKS,
     **_ROTATION_PRECHECKS,
     **_RULE_GROUPS,
+    **_RUN_NOTES,
 }
 
 NOUNS: Final[dict[str, Noun]] = {
