@@ -117,8 +117,9 @@ def _row(row: int | None, otherwise: str) -> str:
 
 
 def _balance_name(rule: BalanceRule) -> str:
-    key = "checks.rule.balance_hard" if rule.hard else "checks.rule.balance"
-    return i18n.t(key, mode=rule.mode.value, attribute=rule.attribute)
+    if rule.hard:
+        return i18n.t("checks.rule.balance_hard", mode=rule.mode.value, attribute=rule.attribute)
+    return i18n.t("checks.rule.balance", mode=rule.mode.value, attribute=rule.attribute)
 
 
 def _not_planned(instance: PlanningInput) -> list[CheckResult]:
@@ -168,12 +169,12 @@ def _every_team_formed(instance: PlanningInput, plan: Plan) -> list[CheckResult]
     missing = [t for t in wanted if formed[t] == 0]
     extra = [t for t in formed if t not in set(wanted)]
     twice = [t for t, n in formed.items() if n > 1]
-    labelled = (
-        ("checks.teams_missing", missing),
-        ("checks.teams_not_on_sheet", extra),
-        ("checks.teams_listed_twice", twice),
+    labelled: tuple[tuple[list[TeamName], Callable[[str], str]], ...] = (
+        (missing, lambda teams: i18n.t("checks.teams_missing", teams=teams)),
+        (extra, lambda teams: i18n.t("checks.teams_not_on_sheet", teams=teams)),
+        (twice, lambda teams: i18n.t("checks.teams_listed_twice", teams=teams)),
     )
-    problems = [i18n.t(key, teams=i18n.listed(names)) for key, names in labelled if names]
+    problems = [label(i18n.listed(names)) for names, label in labelled if names]
     formed_all = (
         i18n.t("checks.all_teams_formed", count=len(wanted))
         if len(wanted) != 1

@@ -683,7 +683,6 @@ NOUNS: Final[dict[str, Noun]] = {
     "programme": Noun("programme", "{n}件"),
     "rotator": Noun("rotator", "{n}名"),
     "person_is": Noun("person is", "{n}名", "people are"),
-    "person_has": Noun("person has", "{n}名", "people have"),
     "department_has": Noun("department has", "{n}部門", "departments have"),
 }
 

@@ -172,16 +172,17 @@ def _barred_by_history(facts: RotationFacts) -> list[str]:
         employee_id = rule.employee_id
         seen = visited.get(employee_id, frozenset())
         for host in sorted(set(rule.targets) & seen):
+            fields = {
+                "employee": employee_id,
+                "host": host,
+                "rules": _rules_row(rule.row),
+                "history": _history_rows(instance, employee_id, {host}),
+            }
             left = _none_left(facts, employee_id)
             reasons.append(
-                i18n.t(
-                    "checks.repeat_host_barred" if left is None else "checks.repeat_host_none_left",
-                    employee=employee_id,
-                    host=host,
-                    rules=_rules_row(rule.row),
-                    history=_history_rows(instance, employee_id, {host}),
-                    left=left,
-                )
+                i18n.t("checks.repeat_host_barred", **fields)
+                if left is None
+                else i18n.t("checks.repeat_host_none_left", left=left, **fields)
             )
     return reasons
 
@@ -217,5 +218,7 @@ def _history_rows(instance: PlanningInput, employee_id: EmployeeId, hosts: set[s
     )
     if not rows:
         return i18n.t("checks.history_sheet")
-    key = "checks.history_rows" if len(rows) > 1 else "checks.history_row"
-    return i18n.t(key, rows=i18n.listed(map(str, rows)))
+    shown = i18n.listed(map(str, rows))
+    if len(rows) > 1:
+        return i18n.t("checks.history_rows", rows=shown)
+    return i18n.t("checks.history_row", rows=shown)

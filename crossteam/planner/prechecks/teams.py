@@ -64,7 +64,9 @@ def _people(n: int) -> str:
     """How many available people hold a skill, when too few do."""
     if n == 0:
         return i18n.t("checks.nobody_available_has_it")
-    return i18n.t("checks.only_one_has_it" if n == 1 else "checks.only_some_have_it", count=n)
+    if n == 1:
+        return i18n.t("checks.only_one_has_it", count=n)
+    return i18n.t("checks.only_some_have_it", count=n)
 
 
 def _skill_supply(instance: PlanningInput) -> list[str]:
@@ -72,20 +74,20 @@ def _skill_supply(instance: PlanningInput) -> list[str]:
     reasons: list[str] = []
     demand: dict[tuple[str, int], int] = defaultdict(int)
     for spec in instance.team_specs:
-        key = "checks.team_needs_skill" if spec.count == 1 else "checks.teams_each_need_skill"
         for need in spec.skill_needs:
             supply = need.holders(available)
             if supply < need.min_count:
+                fields = {
+                    "team": spec.name,
+                    "members": i18n.counted(need.min_count, "member"),
+                    "skill": need.skill,
+                    "level": need.min_level,
+                    "people": _people(supply),
+                }
                 reasons.append(
-                    i18n.t(
-                        key,
-                        team=spec.name,
-                        count=spec.count,
-                        members=i18n.counted(need.min_count, "member"),
-                        skill=need.skill,
-                        level=need.min_level,
-                        people=_people(supply),
-                    )
+                    i18n.t("checks.team_needs_skill", **fields)
+                    if spec.count == 1
+                    else i18n.t("checks.teams_each_need_skill", count=spec.count, **fields)
                 )
     for team in instance.teams:
         for need in team.skill_needs:
@@ -113,13 +115,12 @@ def _headcount(instance: PlanningInput) -> list[str]:
     reasons: list[str] = []
     if seats > available:
         count = len(instance.teams)
+        members = i18n.counted(seats, "member")
+        people = i18n.counted(available, "person_is")
         reasons.append(
-            i18n.t(
-                "checks.team_needs_seats" if count == 1 else "checks.teams_need_seats",
-                count=count,
-                members=i18n.counted(seats, "member"),
-                available=i18n.counted(available, "person_is"),
-            )
+            i18n.t("checks.team_needs_seats", members=members, available=people)
+            if count == 1
+            else i18n.t("checks.teams_need_seats", count=count, members=members, available=people)
         )
     most = sum(t.max_size for t in instance.teams)
     if instance.settings.assign_everyone and most < available:
@@ -313,7 +314,9 @@ def _together_where(instance: PlanningInput, group: list[EmployeeId]) -> str:
     )
     if not rows:
         return i18n.t("checks.rules")
-    return i18n.t("checks.rules_rows" if len(rows) > 1 else "checks.rules_row", rows=_spans(rows))
+    if len(rows) > 1:
+        return i18n.t("checks.rules_rows", rows=_spans(rows))
+    return i18n.t("checks.rules_row", rows=_spans(rows))
 
 
 def _no_team_for(instance: PlanningInput, group: list[EmployeeId]) -> str | None:
