@@ -188,7 +188,9 @@ _CHECK_DETAILS: Final[dict[str, Text]] = {
         "not applicable: matches nobody (nobody rotates)",
         "対象外: 該当者がいません（ローテーションする人がいません）",
     ),
-    "checks.every_rotating": Text("every rotating employee", "ローテーションする全社員で守られています"),
+    "checks.every_rotating": Text(
+        "every rotating employee", "ローテーションする全社員で守られています"
+    ),
 }
 
 _TEAM_PRECHECKS: Final[dict[str, Text]] = {
