@@ -7,6 +7,7 @@ Messages and progress go to stderr; ``--json`` prints exactly one JSON object on
 
 from __future__ import annotations
 
+import contextvars
 import json
 import os
 import signal
@@ -204,7 +205,11 @@ def run_in_worker(
         except BaseException as error:  # re-raised in the main thread
             result["error"] = error
 
-    worker = threading.Thread(target=work, name="crossteam-solver", daemon=True)
+    # the worker speaks the run's language: a new thread starts without the caller's context
+    context = contextvars.copy_context()
+    worker = threading.Thread(
+        target=context.run, args=(work,), name="crossteam-solver", daemon=True
+    )
     worker.start()
     try:
         if stderr.is_terminal:

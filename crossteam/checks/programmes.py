@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from crossteam import i18n
 from crossteam.models import CheckResult, Plan, PlanningInput
-
-RULE = "programmes per employee"
 
 
 def check_programmes(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
@@ -24,8 +23,15 @@ def check_programmes(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     over = sorted(e for e, n in taken.items() if n > limit)
     both = sum(1 for n in taken.values() if n > 1)
     detail = (
-        f"more than {limit}: {', '.join(over)}"
+        i18n.t("checks.programmes_over", limit=limit, ids=i18n.listed(over))
         if over
-        else f"nobody above {limit}; {both} with a team and a rotation"
+        else i18n.t("checks.programmes_within", limit=limit, both=both)
     )
-    return [CheckResult(rule=RULE, subject="all employees", passed=not over, detail=detail)]
+    return [
+        CheckResult(
+            rule=i18n.t("checks.rule.programmes"),
+            subject=i18n.t("checks.all_employees"),
+            passed=not over,
+            detail=detail,
+        )
+    ]

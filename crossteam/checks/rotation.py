@@ -11,6 +11,8 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 
+from crossteam import i18n
+from crossteam.i18n.catalogue import MESSAGES
 from crossteam.models import (
     CheckResult,
     Department,
@@ -23,10 +25,10 @@ from crossteam.models import (
 )
 from crossteam.models.settings import RepeatPolicy
 from crossteam.models.wishes import ProgrammeKind, visited_hosts
-from crossteam.models.wording import counted
 
-REPEAT_HOST = "repeat host"
-"""The check that nobody rotates to a host they visited in History (``repeat_host``)."""
+REPEAT_HOST = MESSAGES["checks.rule.repeat_host"].en
+"""The check that nobody rotates to a host they visited in History (``repeat_host``), in
+English (the rule column shows it in the run's language)."""
 
 
 def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
@@ -38,9 +40,11 @@ def check_rotation(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     labels = [p.label for p in sorted(instance.periods, key=lambda p: p.index)]
     nobody = not plan.rotation
     known, unknown = _known_stints(instance, plan)
-    results = _per_employee("rotation references", {"": unknown}, "employee, period, host", nobody)
+    results = _per_employee(
+        i18n.t("checks.rule.rotation_references"), {"": unknown}, _unknown_stints, nobody
+    )
     where, doubled = _hosts_per_period(known)
-    results += _per_employee("one host per period", doubled, "listed twice in", nobody)
+    results += _per_employee(i18n.t("checks.rule.one_host_per_period"), doubled, _twice, nobody)
     results += _employee_rules(instance, where, labels, nobody)
     hosted, away = _hosted_and_away(instance, where)
     for department in instance.departments:
@@ -55,6 +59,31 @@ _Hosts = dict[str, DepartmentName]
 """Where one employee is, per period label."""
 
 
+_Detail = Callable[[str], str]
+"""A failing result's detail from its listed items (dates, hosts)."""
+
+
+def _unknown_stints(items: str) -> str:
+    return i18n.t("checks.unknown_stints", items=items)
+
+
+def _twice(items: str) -> str:
+    return i18n.t("checks.listed_twice", items=items)
+
+
+def _rotates_to(items: str) -> str:
+    return i18n.t("checks.rotates_to", items=items)
+
+
+def _returns_to(items: str) -> str:
+    return i18n.t("checks.returns_to", items=items)
+
+
+def _with_row(text: str, row: int | None) -> str:
+    """``text`` and the Rules row it comes from, when it has one."""
+    return i18n.t("checks.with_rules_row", text=text, row=row) if row else text
+
+
 _EmployeeRule = Callable[[PlanningInput, EmployeeId, _Hosts, list[str]], list[str]]
 """How one employee breaks a rule (empty when they keep it): the instance, the employee,
 their host per period and the period labels in order."""
@@ -65,11 +94,10 @@ def _not_applicable(instance: PlanningInput) -> list[CheckResult]:
     applicable, rather than passed or left out unseen."""
     return [
         CheckResult(
-            rule=f"rule {rule.kind.value}",
+            rule=i18n.t("checks.rule.rule_kind", kind=rule.kind.value),
             subject=rule.employee_id,
             passed=True,
-            detail="not applicable: rotation not planned"
-            + (f" (Rules row {rule.row})" if rule.row else ""),
+            detail=_with_row(i18n.t("checks.rotation_not_planned"), rule.row),
             applicable=False,
         )
         for rule in instance.rules_of(
@@ -91,7 +119,11 @@ def _known_stints(instance: PlanningInput, plan: Plan) -> tuple[list[RotationSti
         ):
             known.append(s)
         else:
-            unknown.append(f"{s.employee_id} in {s.department} during {s.period}")
+            unknown.append(
+                i18n.t(
+                    "checks.stint_in", employee=s.employee_id, host=s.department, period=s.period
+                )
+            )
     return known, unknown
 
 
@@ -113,18 +145,19 @@ def _employee_rules(
 ) -> list[CheckResult]:
     """The rules about one rotating employee, each checked on everyone who rotates."""
     stint = instance.settings.stint_periods
-    rules: list[tuple[str, str, _EmployeeRule]] = [
-        ("rotation eligibility", "", _ineligible),
-        ("never the home department", "rotates to", _own_home),
-        ("hosts with can_host", "rotates to", _closed_hosts),
-        (f"stint of {counted(stint, 'consecutive period')}", "", _wrong_lengths),
-        ("never the same host twice", "returns to", _repeated_hosts),
-        ("stints per employee", "", _too_many_stints),
+    length = i18n.counted(stint, "consecutive_period")
+    rules: list[tuple[str, _Detail | None, _EmployeeRule]] = [
+        (i18n.t("checks.rule.rotation_eligibility"), None, _ineligible),
+        (i18n.t("checks.rule.never_home"), _rotates_to, _own_home),
+        (i18n.t("checks.rule.hosts_can_host"), _rotates_to, _closed_hosts),
+        (i18n.t("checks.rule.stint_length", periods=length), None, _wrong_lengths),
+        (i18n.t("checks.rule.never_same_host"), _returns_to, _repeated_hosts),
+        (i18n.t("checks.rule.stints_per_employee"), None, _too_many_stints),
     ]
     results: list[CheckResult] = []
-    for rule, verb, broken in rules:
+    for rule, detail, broken in rules:
         failures = {e: broken(instance, e, hosts, labels) for e, hosts in where.items()}
-        results += _per_employee(rule, failures, verb, nobody)
+        results += _per_employee(rule, failures, detail, nobody)
     return results
 
 
@@ -136,9 +169,9 @@ def _ineligible(
     return [
         text
         for broken, text in (
-            (not employee.available, "not available"),
-            (not employee.rotation_eligible, "not rotation-eligible"),
-            (employee_id in barred, "has a no_rotation rule"),
+            (not employee.available, i18n.t("checks.not_available")),
+            (not employee.rotation_eligible, i18n.t("checks.not_rotation_eligible")),
+            (employee_id in barred, i18n.t("checks.has_no_rotation_rule")),
         )
         if broken
     ]
@@ -162,7 +195,11 @@ def _wrong_lengths(
 ) -> list[str]:
     stint = instance.settings.stint_periods
     runs = _runs(hosts, labels)
-    return [f"{host} for {counted(n, 'period')}" for host, n in runs if n != stint]
+    return [
+        i18n.t("checks.host_for", host=host, periods=i18n.counted(n, "period"))
+        for host, n in runs
+        if n != stint
+    ]
 
 
 def _repeated_hosts(
@@ -179,7 +216,8 @@ def _too_many_stints(
 ) -> list[str]:
     most = instance.settings.max_rotations_per_employee
     runs = _runs(hosts, labels)
-    return [f"{counted(len(runs), 'stint')}, at most {most}"] if len(runs) > most else []
+    stints = i18n.counted(len(runs), "stint")
+    return [i18n.t("checks.stints_over", stints=stints, most=most)] if len(runs) > most else []
 
 
 def _hosted_and_away(
@@ -203,15 +241,23 @@ def _host_capacity(
 ) -> CheckResult:
     name = department.name
     over = [
-        f"{hosted[name, p]} in {p}" for p in labels if hosted[name, p] > department.host_capacity
+        i18n.t("checks.count_in_period", count=hosted[name, p], period=p)
+        for p in labels
+        if hosted[name, p] > department.host_capacity
     ]
     return CheckResult(
-        rule="host capacity",
+        rule=i18n.t("checks.rule.host_capacity"),
         subject=name,
         passed=not over,
-        detail=f"at most {department.host_capacity} per period; "
-        + (", ".join(over) if over else "respected"),
+        detail=i18n.t(
+            "checks.host_capacity", capacity=department.host_capacity, found=_respected(over)
+        ),
     )
+
+
+def _respected(over: list[str]) -> str:
+    """The periods that break a department's limit, or that none does."""
+    return i18n.listed(over) if over else i18n.t("checks.respected")
 
 
 def _min_on_site(
@@ -225,16 +271,20 @@ def _min_on_site(
     available = {e.employee_id for e in members if e.available}
     floor = math.ceil(department.min_on_site * department.headcount - 1e-9)
     short = [
-        f"{len(available - away[name, p])} in {p}"
+        i18n.t("checks.count_in_period", count=len(available - away[name, p]), period=p)
         for p in labels
         if away[name, p] and len(available - away[name, p]) < floor
     ]
     return CheckResult(
-        rule="min_on_site",
+        rule=i18n.name("min_on_site"),
         subject=name,
         passed=not short,
-        detail=f"at least {floor} of {department.headcount} available at home; "
-        + (", ".join(short) if short else "respected"),
+        detail=i18n.t(
+            "checks.min_on_site",
+            floor=floor,
+            headcount=department.headcount,
+            found=_respected(short),
+        ),
     )
 
 
@@ -252,14 +302,14 @@ def _critical_skills(
         gone = [p for p in labels if holders and holders <= away[name, p]]
         results.append(
             CheckResult(
-                rule="critical skills at home",
+                rule=i18n.t("checks.rule.critical_skills"),
                 subject=f"{name}: {skill}",
                 passed=not gone,
-                detail=f"every holder away in {', '.join(gone)}"
+                detail=i18n.t("checks.every_holder_away", periods=i18n.listed(gone))
                 if gone
-                else "a holder stays home in every period"
+                else i18n.t("checks.holder_stays_home")
                 if holders
-                else "not applicable: matches nobody (nobody available holds it)",
+                else i18n.t("checks.no_holder"),
                 applicable=bool(holders),
             )
         )
@@ -279,15 +329,19 @@ def _rules_rows(instance: PlanningInput, where: dict[EmployeeId, _Hosts]) -> lis
             passed = not visited
         results.append(
             CheckResult(
-                rule=f"rule {rule.kind.value}",
+                rule=i18n.t("checks.rule.rule_kind", kind=rule.kind.value),
                 subject=rule.employee_id,
                 passed=passed,
-                detail=(f"target {rule.target}; " if rule.target else "")
-                + (f"rotates to {', '.join(sorted(visited))}" if visited else "no rotation")
-                + (f" (Rules row {rule.row})" if rule.row else ""),
+                detail=_with_row(_rotation_of(rule.target, visited), rule.row),
             )
         )
     return results
+
+
+def _rotation_of(target: str | None, visited: set[DepartmentName]) -> str:
+    """Where a Rules row's employee rotates, after the row's target when it has one."""
+    went = _rotates_to(i18n.listed(sorted(visited))) if visited else i18n.t("checks.no_rotation")
+    return i18n.t("checks.target_then", target=target, went=went) if target else went
 
 
 def _repeat_hosts(instance: PlanningInput, where: dict[EmployeeId, _Hosts]) -> list[CheckResult]:
@@ -298,24 +352,23 @@ def _repeat_hosts(instance: PlanningInput, where: dict[EmployeeId, _Hosts]) -> l
         return []
     visited = visited_hosts(instance.counted_history)
     if instance.settings.repeat_host is not RepeatPolicy.FORBID or not visited:
-        why = (
-            f"repeat_host is {instance.settings.repeat_host.value}"
+        detail = (
+            i18n.t("checks.repeat_host_allowed", policy=instance.settings.repeat_host.value)
             if visited
-            else "no rotation in the History that counts"
+            else i18n.t("checks.no_counted_rotation")
         )
-        detail = f"not applicable: {why}"
-        return [CheckResult(rule=REPEAT_HOST, passed=True, detail=detail, applicable=False)]
+        rule = i18n.t("checks.rule.repeat_host")
+        return [CheckResult(rule=rule, passed=True, detail=detail, applicable=False)]
     results: list[CheckResult] = []
     for employee_id, hosts in sorted(visited.items()):
         again = sorted(set(where.get(employee_id, {}).values()) & hosts)
         detail = (
-            f"rotates again to {', '.join(again)}, visited in History"
+            i18n.t("checks.rotates_again", hosts=i18n.listed(again))
             if again
-            else f"no stint in {', '.join(sorted(hosts))} (visited in History)"
+            else i18n.t("checks.not_again", hosts=i18n.listed(sorted(hosts)))
         )
-        results.append(
-            CheckResult(rule=REPEAT_HOST, subject=employee_id, passed=not again, detail=detail)
-        )
+        rule = i18n.t("checks.rule.repeat_host")
+        results.append(CheckResult(rule=rule, subject=employee_id, passed=not again, detail=detail))
     return results
 
 
@@ -334,7 +387,7 @@ def _runs(hosts: dict[str, DepartmentName], labels: list[str]) -> list[tuple[Dep
 
 
 def _per_employee(
-    rule: str, failures: dict[str, list[str]], verb: str, nobody: bool
+    rule: str, failures: dict[str, list[str]], detail: _Detail | None, nobody: bool
 ) -> list[CheckResult]:
     """One passing result when nobody fails (not applicable when ``nobody`` rotates), else
     one failing result per employee."""
@@ -344,18 +397,18 @@ def _per_employee(
             CheckResult(
                 rule=rule,
                 passed=True,
-                detail="not applicable: matches nobody (nobody rotates)",
+                detail=i18n.t("checks.nobody_rotates"),
                 applicable=False,
             )
         ]
     if not failing:
-        return [CheckResult(rule=rule, passed=True, detail="every rotating employee")]
+        return [CheckResult(rule=rule, passed=True, detail=i18n.t("checks.every_rotating"))]
     return [
         CheckResult(
             rule=rule,
             subject=subject,
             passed=False,
-            detail=" ".join(part for part in (verb, ", ".join(items)) if part),
+            detail=i18n.listed(items) if detail is None else detail(i18n.listed(items)),
         )
         for subject, items in sorted(failing.items())
     ]

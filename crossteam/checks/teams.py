@@ -11,6 +11,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 
+from crossteam import i18n
 from crossteam.checks.repeats import repeated_pairs
 from crossteam.models import (
     QUOTABLE_ATTRIBUTES,
@@ -27,7 +28,6 @@ from crossteam.models import (
     Team,
     TeamName,
 )
-from crossteam.models.wording import counted
 
 Members = dict[TeamName, list[Employee]]
 Measure = Callable[[PlanningInput, BalanceRule, Members], tuple[float, list[str]]]
@@ -55,9 +55,6 @@ def check_teams(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     return results
 
 
-REPEAT_RULE = "repeat teammates"
-
-
 def _repeat_teammates(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     """Earlier teammates (team History that counts) in one team again: under forbid one
     result per team, failed naming the pairs; otherwise one informative result. None
@@ -67,20 +64,34 @@ def _repeat_teammates(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     policy = instance.settings.repeat_teammates
     pairs = repeated_pairs(instance, plan)
     if policy is not RepeatPolicy.FORBID:
-        detail = (
-            f"{counted(len(pairs), 'pair')} of earlier teammates in one team again "
-            f"(repeat_teammates = {policy.value})"
+        detail = i18n.t(
+            "checks.repeat_teammates_counted",
+            pairs=i18n.counted(len(pairs), "pair"),
+            policy=policy.value,
         )
-        return [_result(REPEAT_RULE, "all teams", True, detail)]
+        return [_result(i18n.t("checks.rule.repeat_teammates"), _all_teams(), True, detail)]
     results = []
     for t in plan.teams:
         met = [
-            f"{p.employee_a} and {p.employee_b} ({', '.join(f'{n} in {w}' for w, n in p.earlier)})"
+            i18n.t(
+                "checks.met_pair",
+                a=p.employee_a,
+                b=p.employee_b,
+                earlier=i18n.listed(
+                    i18n.t("checks.team_in_period", team=n, period=w) for w, n in p.earlier
+                ),
+            )
             for p in pairs
             if p.team == t.team
         ]
-        detail = "met before: " + "; ".join(met) if met else "no earlier teammates together"
-        results.append(_result(f"{REPEAT_RULE} (forbid)", t.team, not met, detail))
+        detail = (
+            i18n.t("checks.met_before", pairs="; ".join(met))
+            if met
+            else i18n.t("checks.no_earlier_teammates")
+        )
+        results.append(
+            _result(i18n.t("checks.rule.repeat_teammates_forbid"), t.team, not met, detail)
+        )
     return results
 
 
@@ -92,7 +103,23 @@ def _result(
     )
 
 
-NOT_PLANNED = "not applicable: teams not planned"
+def _all_teams() -> str:
+    return i18n.t("checks.all_teams")
+
+
+def _no_team() -> str:
+    return i18n.t("checks.no_team")
+
+
+def _row(row: int | None, otherwise: str) -> str:
+    """The subject of a Rules or Balance row: "row 7", or ``otherwise`` without a row."""
+    return i18n.t("common.row", row=row) if row is not None else otherwise
+
+
+def _balance_name(rule: BalanceRule) -> str:
+    if rule.hard:
+        return i18n.t("checks.rule.balance_hard", mode=rule.mode.value, attribute=rule.attribute)
+    return i18n.t("checks.rule.balance", mode=rule.mode.value, attribute=rule.attribute)
 
 
 def _not_planned(instance: PlanningInput) -> list[CheckResult]:
@@ -101,18 +128,17 @@ def _not_planned(instance: PlanningInput) -> list[CheckResult]:
     rules = instance.rules_of(
         RuleKind.TOGETHER, RuleKind.APART, RuleKind.IN_TEAM, RuleKind.NOT_IN_TEAM
     )
+    not_planned = i18n.t("checks.teams_not_planned")
     results = [
         _result(
-            f"rule {r.kind.value}", f"row {r.row}" if r.row is not None else r.employee_id,
-            True, NOT_PLANNED, applicable=False,
+            i18n.t("checks.rule.rule_kind", kind=r.kind.value), _row(r.row, r.employee_id),
+            True, not_planned, applicable=False,
         )
         for r in rules
     ]  # fmt: skip
     results += [
         _result(
-            f"balance {r.mode.value} on {r.attribute}" + (" (hard)" if r.hard else ""),
-            f"row {r.row}" if r.row is not None else r.attribute,
-            True, NOT_PLANNED, applicable=False,
+            _balance_name(r), _row(r.row, r.attribute), True, not_planned, applicable=False
         )
         for r in instance.balance_rules
     ]  # fmt: skip
@@ -125,12 +151,14 @@ def _known_people(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     away = [e for t in plan.teams for e in t.members if e in by_id and not by_id[e].available]
     return [
         _result(
-            "known employees", "all teams", not unknown,
-            f"unknown: {', '.join(unknown)}" if unknown else "all on the Employees sheet",
+            i18n.t("checks.rule.known_employees"), _all_teams(), not unknown,
+            i18n.t("checks.unknown_ids", ids=i18n.listed(unknown)) if unknown
+            else i18n.t("checks.all_known"),
         ),
         _result(
-            "only available people", "all teams", not away,
-            f"not available: {', '.join(away)}" if away else "every member is available",
+            i18n.t("checks.rule.only_available"), _all_teams(), not away,
+            i18n.t("checks.unavailable_ids", ids=i18n.listed(away)) if away
+            else i18n.t("checks.all_available"),
         ),
     ]  # fmt: skip
 
@@ -141,11 +169,19 @@ def _every_team_formed(instance: PlanningInput, plan: Plan) -> list[CheckResult]
     missing = [t for t in wanted if formed[t] == 0]
     extra = [t for t in formed if t not in set(wanted)]
     twice = [t for t, n in formed.items() if n > 1]
-    labelled = (("missing", missing), ("not on the Teams sheet", extra), ("listed twice", twice))
-    problems = [f"{label}: {', '.join(names)}" for label, names in labelled if names]
-    formed_all = f"all {len(wanted)} teams formed" if len(wanted) != 1 else "the team formed"
+    labelled: tuple[tuple[list[TeamName], Callable[[str], str]], ...] = (
+        (missing, lambda teams: i18n.t("checks.teams_missing", teams=teams)),
+        (extra, lambda teams: i18n.t("checks.teams_not_on_sheet", teams=teams)),
+        (twice, lambda teams: i18n.t("checks.teams_listed_twice", teams=teams)),
+    )
+    problems = [label(i18n.listed(names)) for names, label in labelled if names]
+    formed_all = (
+        i18n.t("checks.all_teams_formed", count=len(wanted))
+        if len(wanted) != 1
+        else i18n.t("checks.the_team_formed")
+    )
     detail = "; ".join(problems) or formed_all
-    return [_result("every team formed", "all teams", not problems, detail)]
+    return [_result(i18n.t("checks.rule.every_team_formed"), _all_teams(), not problems, detail)]
 
 
 def _one_team_each(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
@@ -153,16 +189,18 @@ def _one_team_each(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
     twice = sorted(e for e, n in seats.items() if n > 1)
     results = [
         _result(
-            "at most one team per person", "all teams", not twice,
-            f"in several teams: {', '.join(twice)}" if twice else "nobody is in two teams",
+            i18n.t("checks.rule.one_team_each"), _all_teams(), not twice,
+            i18n.t("checks.in_several_teams", ids=i18n.listed(twice)) if twice
+            else i18n.t("checks.nobody_in_two_teams"),
         )
     ]  # fmt: skip
     if instance.settings.assign_everyone:
         left = [e.employee_id for e in instance.available_employees if e.employee_id not in seats]
         results.append(
             _result(
-                "assign_everyone", "all teams", not left,
-                f"in no team: {', '.join(left)}" if left else "every available person is in a team",
+                i18n.t("checks.rule.assign_everyone"), _all_teams(), not left,
+                i18n.t("checks.in_no_team", ids=i18n.listed(left)) if left
+                else i18n.t("checks.everyone_in_a_team"),
             )
         )  # fmt: skip
     return results
@@ -173,31 +211,43 @@ def _team_shape(name: TeamName, team: Team, people: list[Employee]) -> list[Chec
     per_department = Counter(p.department for p in people)
     results = [
         _result(
-            "team size", name, team.min_size <= size <= team.max_size,
-            f"{counted(size, 'member')} (allowed {team.min_size}-{team.max_size})",
+            i18n.t("checks.rule.team_size"), name, team.min_size <= size <= team.max_size,
+            i18n.t(
+                "checks.team_size", members=i18n.counted(size, "member"),
+                low=team.min_size, high=team.max_size,
+            ),
         ),
         _result(
-            "min_departments", name, len(per_department) >= team.min_departments,
-            f"{counted(len(per_department), 'department')} (at least {team.min_departments})",
+            i18n.name("min_departments"), name, len(per_department) >= team.min_departments,
+            i18n.t(
+                "checks.departments_present",
+                departments=i18n.counted(len(per_department), "department"),
+                least=team.min_departments,
+            ),
         ),
     ]  # fmt: skip
     if team.max_per_department is not None:
         crowded = {d: n for d, n in per_department.items() if n > team.max_per_department}
-        detail = ", ".join(f"{d}: {n}" for d, n in sorted(crowded.items()))
+        detail = i18n.listed(f"{d}: {n}" for d, n in sorted(crowded.items()))
         results.append(
             _result(
-                "max_per_department", name, not crowded,
-                f"over {team.max_per_department}: {detail}" if crowded
-                else f"at most {max(per_department.values(), default=0)} per department",
+                i18n.name("max_per_department"), name, not crowded,
+                i18n.t("checks.over_limit", limit=team.max_per_department, detail=detail)
+                if crowded
+                else i18n.t(
+                    "checks.most_per_department", most=max(per_department.values(), default=0)
+                ),
             )
         )  # fmt: skip
     for need in team.skill_needs:
         holders = need.holders(people)
         results.append(
             _result(
-                "team skills", name, holders >= need.min_count,
-                f"{counted(holders, 'member')} with {need.skill} at level {need.min_level} or more "
-                f"(needs {need.min_count})",
+                i18n.t("checks.rule.team_skills"), name, holders >= need.min_count,
+                i18n.t(
+                    "checks.skill_holders", members=i18n.counted(holders, "member"),
+                    skill=need.skill, level=need.min_level, needed=need.min_count,
+                ),
             )
         )  # fmt: skip
     return results
@@ -221,10 +271,17 @@ def _rules(instance: PlanningInput, plan: Plan) -> list[CheckResult]:
         else:
             passed = all(mine is None or team_of.get(o) != mine for o in rule.targets)
         named = (who, *rule.targets) if rule.kind in (RuleKind.TOGETHER, RuleKind.APART) else (who,)
-        where = ", ".join(f"{e} in {team_of.get(e) or 'no team'}" for e in named)
-        subject = f"row {rule.row}" if rule.row is not None else who
+        where = i18n.listed(
+            i18n.t("checks.member_in_team", employee=e, team=team_of.get(e) or _no_team())
+            for e in named
+        )
         results.append(
-            _result(f"rule {rule.kind.value}", subject, passed, f"target {rule.target}: {where}")
+            _result(
+                i18n.t("checks.rule.rule_kind", kind=rule.kind.value),
+                _row(rule.row, who),
+                passed,
+                i18n.t("checks.rule_target", target=rule.target, where=where),
+            )
         )
     return results
 
@@ -249,40 +306,54 @@ def _balance(instance: PlanningInput, rule: BalanceRule, members: Members) -> Ch
     """A hard rule passes when no team breaks it; a soft one always passes, with its penalty;
     a rule no available employee matches is not applicable, whatever the plan."""
     penalty, broken = _measure(rule)(instance, rule, members)
-    subject = f"row {rule.row}" if rule.row is not None else rule.attribute
-    name = f"balance {rule.mode.value} on {rule.attribute}" + (" (hard)" if rule.hard else "")
+    subject = _row(rule.row, rule.attribute)
+    name = _balance_name(rule)
     nobody = _matches_nobody(instance, rule)
     if nobody is not None:
-        return _result(
-            name, subject, True, f"not applicable: matches nobody ({nobody})", applicable=False
-        )
+        why = i18n.t("checks.matches_nobody", why=nobody)
+        return _result(name, subject, True, why, applicable=False)
     if rule.hard:
-        detail = f"broken in {'; '.join(broken)}" if broken else "holds in every team"
+        detail = (
+            i18n.t("checks.broken_in", teams="; ".join(broken))
+            if broken
+            else i18n.t("checks.holds_in_every_team")
+        )
         return _result(name, subject, not broken, detail)
     return _result(
-        name, subject, True, f"soft, weight {rule.weight:g}: penalty {penalty:.2f} "
-        f"({counted(len(broken), 'team')} off target)",
+        name, subject, True, i18n.t(
+            "checks.soft_penalty", weight=rule.weight, penalty=penalty,
+            teams=i18n.counted(len(broken), "team"),
+        ),
     )  # fmt: skip
 
 
-def _listed(rule: BalanceRule, values: list[str], what: str) -> str:
+def _listed(rule: BalanceRule, values: list[str], what: Callable[[str], str] | None = None) -> str:
     """Values breaking a rule, as a check shows them: listed for QUOTABLE_ATTRIBUTES,
-    counted otherwise ("2 values" and ``what``), as the column may be personal (a name, a
-    salary)."""
+    counted otherwise ("2 values", put into words by ``what`` when given), as the column
+    may be personal (a name, a salary)."""
     if rule.attribute in QUOTABLE_ATTRIBUTES:
-        return ", ".join(values)
-    return f"{counted(len(values), 'value')}{what}"
+        return i18n.listed(values)
+    counted = i18n.counted(len(values), "value")
+    return counted if what is None else what(counted)
+
+
+def _off_target(values: str) -> str:
+    return i18n.t("checks.values_off_target", values=values)
+
+
+def _shared(values: str) -> str:
+    return i18n.t("checks.values_shared", values=values)
 
 
 def _matches_nobody(instance: PlanningInput, rule: BalanceRule) -> str | None:
     """Why no available employee can ever count for ``rule``, or ``None`` when someone can."""
     held = set(_texts(list(instance.available_employees), rule.attribute))
     if not held:
-        return f"no available employee has a value in {rule.attribute}"
+        return i18n.t("checks.nobody_has_a_value", attribute=rule.attribute)
     if rule.mode is BalanceMode.NO_LONE and rule.value and rule.value.strip():
         wanted = rule.value.strip()
         if all(v.casefold() != wanted.casefold() for v in held):
-            return f"no available employee has {rule.attribute} = {wanted!r}"
+            return i18n.t("checks.nobody_has_the_value", attribute=rule.attribute, value=wanted)
     return None
 
 
@@ -300,13 +371,13 @@ def _diversify(
         size = len(people)
         counts = Counter(_texts(people, rule.attribute))
         off = [
-            f"{v} {counts[v]} (aim {share * size:.1f})"
+            i18n.t("checks.value_off_aim", value=v, count=counts[v], aim=share * size)
             for v, share in sorted(shares.items())
             if not math.floor(share * size) <= counts[v] <= math.ceil(share * size)
         ]
         penalty += sum(abs(counts[v] - math.floor(s * size + 0.5)) for v, s in shares.items())
         if off:
-            broken.append(f"{team}: {_listed(rule, off, ' off target')}")
+            broken.append(f"{team}: {_listed(rule, off, _off_target)}")
     return penalty, broken
 
 
@@ -323,9 +394,8 @@ def _cluster(
         most = max(common.values(), default=0)
         penalty += len(people) - most
         if people and most < len(people):
-            alone = len(people) - most
-            share = "shares" if alone == 1 else "share"
-            broken.append(f"{team}: {counted(alone, 'member')} {share} no value with the rest")
+            alone = i18n.counted(len(people) - most, "member_sharing")
+            broken.append(i18n.t("checks.shares_no_value", team=team, members=alone))
     return penalty, broken
 
 
@@ -353,7 +423,9 @@ def _balance_mean(
         penalty += abs(sum(v - mean for v in values)) / spread
         team_mean = statistics.fmean(values)
         if abs(team_mean - mean) > spread / 2:
-            broken.append(f"{team}: mean {team_mean:.2f} vs {mean:.2f} (within {spread / 2:.2f})")
+            broken.append(
+                i18n.t("checks.mean_off", team=team, mean=team_mean, pool=mean, within=spread / 2)
+            )
     return penalty, broken
 
 
@@ -369,7 +441,8 @@ def _no_lone(
         ]
         penalty += len(lone)
         if lone:
-            broken.append(f"{team}: one member with {_listed(rule, sorted(lone), '')}")
+            lone_values = _listed(rule, sorted(lone))
+            broken.append(i18n.t("checks.one_member_with", team=team, values=lone_values))
     return penalty, broken
 
 
@@ -382,5 +455,5 @@ def _different(
         penalty += sum(n - 1 for n in repeated.values())
         if repeated:
             shared = [f"{v} x{n}" for v, n in sorted(repeated.items())]
-            broken.append(f"{team}: {_listed(rule, shared, ' shared')}")
+            broken.append(f"{team}: {_listed(rule, shared, _shared)}")
     return penalty, broken

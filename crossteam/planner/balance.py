@@ -23,6 +23,7 @@ from functools import partial
 
 from ortools.sat.python import cp_model
 
+from crossteam import i18n
 from crossteam.models import QUOTABLE_ATTRIBUTES, BalanceMode, BalanceRule, Team
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.pool import Cohort
@@ -33,10 +34,21 @@ BALANCE_SCALE = 100
 
 
 def balance_reason(rule: BalanceRule) -> str:
-    where = f"Balance row {rule.row}" if rule.row is not None else "Balance"
+    where = (
+        i18n.t("checks.balance_row", row=rule.row)
+        if rule.row is not None
+        else i18n.t("checks.balance")
+    )
     # the value of a personal column (a name, a salary) stays on its Balance row
-    value = f" = {rule.value}" if rule.value and rule.attribute in QUOTABLE_ATTRIBUTES else ""
-    return f"{where}: {rule.mode} on {rule.attribute}{value} (hard)"
+    if rule.value and rule.attribute in QUOTABLE_ATTRIBUTES:
+        return i18n.t(
+            "checks.group.balance_value",
+            where=where,
+            mode=rule.mode,
+            attribute=rule.attribute,
+            value=rule.value,
+        )
+    return i18n.t("checks.group.balance", where=where, mode=rule.mode, attribute=rule.attribute)
 
 
 def cluster_values(text: str | None) -> set[str]:

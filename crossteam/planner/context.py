@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from crossteam import i18n
 from crossteam.errors import InputError
 from crossteam.models import DepartmentName, DepartmentPairKey, PlanningInput, Problem, pair_key
 from crossteam.models.limits import OBJECTIVE_LIMIT, OBJECTIVE_SCALE
@@ -91,10 +92,12 @@ def _too_large(reach: int) -> InputError:
     return InputError(
         [
             Problem(
-                sheet="Settings",
-                message=f"with these weights the objective could reach "
-                f"{reach / OBJECTIVE_SCALE:.3g}, beyond the {OBJECTIVE_LIMIT:.3g} the solver "
-                "adds up exactly: lower the weights (only their ratios matter)",
+                sheet=i18n.name("Settings"),
+                message=i18n.t(
+                    "checks.objective_too_large",
+                    reach=reach / OBJECTIVE_SCALE,
+                    limit=OBJECTIVE_LIMIT,
+                ),
             )
         ]
     )

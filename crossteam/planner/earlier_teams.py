@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from crossteam import i18n
 from crossteam.models import (
     EmployeeId,
     PeriodLabel,
@@ -41,10 +42,11 @@ class EarlierTeam:
     @property
     def reason(self) -> str:
         """The forbid rule on this team in plain words, as explanations name it."""
-        return (
-            f"Settings: repeat_teammates = forbid: earlier team '{self.team}' in "
-            f"{self.period} (History: {', '.join(self.members)}) may have at most one member "
-            "per team"
+        return i18n.t(
+            "checks.group.earlier_team",
+            team=self.team,
+            period=self.period,
+            members=i18n.listed(self.members),
         )
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
+from crossteam import i18n
+from crossteam.i18n.catalogue import MESSAGES
 from crossteam.models import NetworkReport, PlanningInput
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff, OutOfTime, Stopped, WallCuts, solve_until
 from crossteam.planner.model import build_model
@@ -18,10 +20,9 @@ from crossteam.planner.search import new_solver
 EXPLAIN_SHARE = 0.25
 """Share of the time limit the explanation of an infeasible model gets at least, when the
 search has used up the rest."""
-EXPLAIN_TIME = "No plan meets every rule, and the rules in conflict were not found in time"
-EXPLAIN_INTERRUPTED = (
-    "No plan meets every rule; the run was interrupted before the rules in conflict were found"
-)
+EXPLAIN_INTERRUPTED = MESSAGES["checks.explain_interrupted"].en
+"""The explanation of a run stopped while it looked for the rules in conflict, in English
+(the plan says it in the run's language)."""
 
 
 def explain(
@@ -52,9 +53,9 @@ def explain(
             instance, report, options, teams=teams, rotation=rotation, explain=True, cutoff=within
         )
     except Stopped:
-        return [EXPLAIN_INTERRUPTED]
+        return [i18n.t("checks.explain_interrupted")]
     except OutOfTime:
-        return [EXPLAIN_TIME]
+        return [i18n.t("checks.explain_time")]
     model = built.ctx.model
     model.clear_objective()  # type: ignore[no-untyped-call]  # only feasibility matters here
     words = {lit.index: reason for reason, lit in built.groups.literals.items()}
@@ -64,7 +65,11 @@ def explain(
     core = _infeasible_core(model, list(words), options, within, work)
     if core is None:
         _note_explain_cut(cuts, within, work)
-        return [EXPLAIN_INTERRUPTED if within.stopped else EXPLAIN_TIME]
+        return [
+            i18n.t("checks.explain_interrupted")
+            if within.stopped
+            else i18n.t("checks.explain_time")
+        ]
     for index in list(core):
         if within.reached() or work.spent_all:
             break
@@ -73,8 +78,8 @@ def explain(
             core = smaller
     _note_explain_cut(cuts, within, work)
     if not core:
-        return ["No plan meets every rule (the basic team and rotation limits conflict)"]
-    return ["No plan meets all of these rules together:", *(f"- {words[i]}" for i in core)]
+        return [i18n.t("checks.explain_basic_limits")]
+    return [i18n.t("checks.explain_rules"), *(f"- {words[i]}" for i in core)]
 
 
 @dataclass
@@ -97,7 +102,7 @@ class _Work:
 def _note_explain_cut(cuts: WallCuts | None, within: Cutoff, work: _Work) -> None:
     """The clock, not the work, ended a repeatable explanation: it may name other rules."""
     if cuts is not None and work.limit is not None and within.expired and not work.spent_all:
-        cuts.add("the explanation")
+        cuts.add(i18n.t("checks.stage.explanation"))
 
 
 def _infeasible_core(

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from ortools.sat.python import cp_model
 
+from crossteam import i18n
 from crossteam.models import (
     DepartmentName,
     DepartmentPairKey,
@@ -302,7 +303,7 @@ def complete(
     solver.parameters.keep_all_feasible_solutions_in_presolve = repair
     hinted_status = solve_until(solver, model, Cutoff(stop), linger=HINT_LINGER)
     if cut_by_clock(solver, hinted_status, work, stop) and cuts is not None:
-        cuts.add("the start plan's completion")
+        cuts.add(i18n.t("checks.stage.completion"))
     if hinted_status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return solver

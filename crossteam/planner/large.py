@@ -9,8 +9,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 
+from crossteam import i18n
 from crossteam.checks.objective import team_objective_terms
 from crossteam.checks.teams import check_teams
+from crossteam.i18n.catalogue import MESSAGES
 from crossteam.models import (
     EmployeeId,
     NetworkReport,
@@ -35,22 +37,11 @@ MODEL_VARIABLE_LIMIT = 200_000
 """Largest team model (estimated variables, ``team_model_size``) given to the solver. At
 20,000 people / 2,000 teams (about 380,000) it took 9.8 GB and 100 s before its search
 began; at 5,000 / 450 (about 132,000) 1.1 GB."""
-REPAIR_TOO_LARGE = (
-    "This company is too large to re-plan against a previous plan (its team model would "
-    "have about {variables:,} variables, more than {limit:,}; docs/model.md, 'Very large "
-    "companies'): plan it afresh without --previous or --review"
-)
-LARGE_NOTE = (
-    "Very large company: the team model would need more memory and time than a laptop "
-    "has (docs/model.md, 'Very large companies'), so the teams are the start plan "
-    "(greedy and local search), planned again block of teams by block of teams as time "
-    "allowed, every rule checked; the bound is crossteam's own"
-)
-LARGE_STOPPED_NOTE = "Interrupted: the teams found so far are given; the rotation was not planned"
-LARGE_ROTATION_NOTE = (
-    "Very large company: the rotation was planned after the teams, for the department "
-    "pairs they leave silent; with the teams not searched, the plan has no bound"
-)
+REPAIR_TOO_LARGE = MESSAGES["checks.repair_too_large"].en
+LARGE_NOTE = MESSAGES["checks.note.large"].en
+LARGE_STOPPED_NOTE = MESSAGES["checks.note.large_stopped"].en
+LARGE_ROTATION_NOTE = MESSAGES["checks.note.large_rotation"].en
+"""These four in English (the plan says them in the run's language)."""
 
 Teams = tuple[TeamAssignment, ...]
 
@@ -71,7 +62,7 @@ def too_large_to_repair(
     ``MODEL_VARIABLE_LIMIT``), or ``None`` when it can."""
     variables = team_model_size(instance, options, gap_pairs)
     if variables > MODEL_VARIABLE_LIMIT:
-        return REPAIR_TOO_LARGE.format(variables=variables, limit=MODEL_VARIABLE_LIMIT)
+        return i18n.t("checks.repair_too_large", variables=variables, limit=MODEL_VARIABLE_LIMIT)
     return None
 
 
@@ -130,7 +121,7 @@ class LargeCompany:
         gap_weights = self.report.gap_weights()
         bound: float | None = team_objective_bound(self.instance, gap_weights, cutoff=within)
         if self.options.by_work and within.expired:
-            self.cuts.add("the bound")
+            self.cuts.add(i18n.t("checks.stage.bound"))
         return bound
 
     def _blocks(self, teams: Teams, variables: int, bound: float | None) -> Teams:
@@ -153,28 +144,28 @@ class LargeCompany:
             variables=variables, deadline=started + (limit if options.by_work else share * limit),
             solve=self.solve_part, stop=self.cutoff.stop, on_block=block_done,
             repeatable_seconds=share * limit if options.by_work else None,
-            on_wall_cut=partial(self.cuts.add, "the blocks"),
+            on_wall_cut=partial(self.cuts.add, i18n.t("checks.stage.blocks")),
         )  # fmt: skip
         return better
 
     def _with_rotation(self, plan: Plan, bound: float | None) -> Plan:
         """The plan of these teams, with the rotation planned after them when asked."""
         terms = team_objective_terms(self.instance, self.report.gap_weights(), plan)
-        notes = [LARGE_NOTE]
+        notes = [i18n.t("checks.note.large")]
         rotation: Plan | None = None
         if self.rotating and self.cutoff.stopped:
-            notes.append(LARGE_STOPPED_NOTE)
+            notes.append(i18n.t("checks.note.large_stopped"))
         elif self.rotating:
             rotation = self._rotation(plan.teams)
             if not rotation.has_solution and rotation.stop_reason is StopReason.INTERRUPTED:
                 rotation = None
-                notes.append(LARGE_STOPPED_NOTE)
+                notes.append(i18n.t("checks.note.large_stopped"))
             elif not rotation.has_solution:
                 return rotation.model_copy(update={"seconds": time.monotonic() - self.started})
             else:
                 terms = {k: terms.get(k, 0.0) + rotation.objective_terms.get(k, 0.0)
                          for k in {*terms, *rotation.objective_terms}}  # fmt: skip
-                notes.append(LARGE_ROTATION_NOTE)
+                notes.append(i18n.t("checks.note.large_rotation"))
                 bound = None
         objective = sum(terms.values())
         seconds = time.monotonic() - self.started
@@ -213,5 +204,5 @@ class LargeCompany:
             on_progress=self.on_progress, on_stage=self.announce, stop=self.cutoff.stop,
         )  # fmt: skip
         if options.by_work and not rotation.repeatable and not self.cutoff.stopped:
-            self.cuts.add("the rotation")
+            self.cuts.add(i18n.t("checks.stage.rotation"))
         return rotation

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
+from crossteam import i18n
 from crossteam.models import DepartmentName, EmployeeId, NetworkReport, PlanningInput, TeamName
 from crossteam.models.limits import OBJECTIVE_SCALE
 from crossteam.planner.balance import add_balance_rules
@@ -180,7 +181,7 @@ def _own_ceiling(
         scaled = float(found.scaled)
     cutoff.raise_if_stopped()
     if cuts is not None and options.by_work and within.expired:
-        cuts.add("the bound")
+        cuts.add(i18n.t("checks.stage.bound"))
     if rotation_model is not None:
         scaled += rotation_model.objective_ceiling(instance.settings)
     # every term is a whole multiple of its coefficient, so the objective is a whole

@@ -16,8 +16,8 @@ from collections.abc import Collection, Iterable
 
 from ortools.sat.python import cp_model
 
+from crossteam import i18n
 from crossteam.models import EmployeeId, PlanningInput, Rule, RuleKind, TeamAssignment
-from crossteam.models.wording import counted
 from crossteam.planner.groups import RuleGroups
 from crossteam.planner.rotation import RotationModel
 from crossteam.planner.rotation.facts import rotation_facts
@@ -26,9 +26,11 @@ from crossteam.planner.teams import TeamModel
 
 def programme_reason(employee: EmployeeId, limit: int) -> str:
     """The limit on one person in plain words, as explanations name it."""
-    return (
-        f"Settings: max_programmes_per_employee = {limit}: {employee} takes at most "
-        f"{counted(limit, 'programme')} (a team and a rotation count one each)"
+    return i18n.t(
+        "checks.group.programmes",
+        limit=limit,
+        employee=employee,
+        programmes=i18n.counted(limit, "programme"),
     )
 
 

@@ -11,34 +11,19 @@ from typing import TypedDict
 
 from ortools.sat.python import cp_model
 
+from crossteam import i18n
+from crossteam.i18n.catalogue import MESSAGES
 from crossteam.models import Plan, SolveStatus, StopReason
 from crossteam.models.limits import OBJECTIVE_SCALE
 from crossteam.planner.cutoff import Cutoff, solve_until
 from crossteam.planner.model import PlanningModel
 from crossteam.planner.options import INTERLEAVE_BATCH, Progress, SolveOptions
 
-RESTRICTED_NOTE = (
-    "Large company: each team drew its skilled members from a few candidate groups and "
-    "each department pair could be bridged by a few candidate teams; the bound is that "
-    "of this restricted model"
-)
-RESTRICTED_CEILING_NOTE = (
-    "Large company: each team drew its skilled members from a few candidate groups and "
-    "each department pair could be bridged by a few candidate teams; the bound is "
-    "crossteam's own for the whole problem (docs/model.md, 'Bound'), below the solver's"
-)
-CEILING_NOTE = (
-    "The bound is crossteam's own (docs/model.md, 'Bound'), which was tighter than the "
-    "solver's when the search stopped"
-)
-START_NOTE = (
-    "The search ended before it improved on the starting plan (greedy and local search), "
-    "so that plan is given; a longer time limit lets the solver improve and bound it"
-)
-REPAIR_START_NOTE = (
-    "The search ended before it improved on the previous plan repaired with the fewest "
-    "changes, so that plan is given; a longer time limit lets the solver improve it"
-)
+CEILING_NOTE = MESSAGES["checks.note.ceiling"].en
+"""The note of a plan bounded by crossteam's own bound, in English (the plan says it in
+the run's language)."""
+START_NOTE = MESSAGES["checks.note.start_plan"].en
+"""The note of a plan that is the start plan, in English (as ``CEILING_NOTE``)."""
 
 
 class RunFacts(TypedDict):
@@ -207,11 +192,8 @@ def stop_reason(
 def no_solution_reason(stopped: StopReason, options: SolveOptions) -> str:
     """The explanation of a search that ended, for ``stopped``, before any plan."""
     if stopped is StopReason.INTERRUPTED:
-        return "The search was interrupted before any plan was found"
-    return (
-        f"No plan was found within the limit ({options.time_limit_seconds:g} s); the rules "
-        f"may be very tight: try a longer --time-limit"
-    )
+        return i18n.t("checks.search_interrupted")
+    return i18n.t("checks.no_plan_in_time", seconds=options.time_limit_seconds)
 
 
 def searched_plan(
@@ -240,15 +222,23 @@ def searched_plan(
     if own:
         assert built.ceiling is not None
         bound = built.ceiling * OBJECTIVE_SCALE
-        notes.append(RESTRICTED_CEILING_NOTE if built.restricted else CEILING_NOTE)
+        notes.append(
+            i18n.t("checks.note.restricted_ceiling")
+            if built.restricted
+            else i18n.t("checks.note.ceiling")
+        )
     elif built.restricted:
-        notes.append(RESTRICTED_NOTE)
+        notes.append(i18n.t("checks.note.restricted"))
     optimal = (found is searched and status == cp_model.OPTIMAL) or (
         bound is not None and objective >= bound - 0.5  # the plan reaches the bound
     )
     terms = {part: value / OBJECTIVE_SCALE for part, value in scaled.items()}
     if found is not searched:
-        notes.append(REPAIR_START_NOTE if built.previous is not None else START_NOTE)
+        notes.append(
+            i18n.t("checks.note.repair_start")
+            if built.previous is not None
+            else i18n.t("checks.note.start_plan")
+        )
     return Plan(
         status=SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE,
         objective=objective / OBJECTIVE_SCALE,

@@ -17,6 +17,8 @@ from functools import partial
 
 from ortools.sat.python import cp_model
 
+from crossteam import i18n
+from crossteam.i18n.catalogue import MESSAGES
 from crossteam.models import (
     EmployeeId,
     NetworkReport,
@@ -56,18 +58,8 @@ PREPARATION_GRACE = 10.0
 model) may run before the run gives up: they used to run to the end however long, and a
 start plan a little late beats none (1,500 people planned in 3 s need about 4 s to get
 there on 2 cores), but a model that would take minutes is not waited for."""
-INTERRUPTED_REASON = "The run was interrupted before any plan was found"
-MODEL_TIME_REASON = (
-    "No plan was found within the limit ({seconds:g} s): the model was still being built "
-    "{grace:g} s after it (teams that may take very many sizes cost most); try a longer "
-    "--time-limit or a smaller max_size"
-)
-REPEAT_NOTE = (
-    "This run may not repeat: the wall clock ended {stages} before the work limit did (the "
-    "machine was slower or busier than the time limit allows for); with a longer "
-    "--time-limit, or the setting deterministic_time_limit, the work limits end the run "
-    "and it repeats"
-)
+INTERRUPTED_REASON = MESSAGES["checks.run_interrupted"].en
+"""A run stopped before any plan, in English (the plan says it in the run's language)."""
 
 
 def solve(
@@ -107,7 +99,7 @@ def solve(
     except Stopped:
         return Plan(
             status=SolveStatus.NO_SOLUTION, stop_reason=StopReason.INTERRUPTED,
-            explanation=(INTERRUPTED_REASON,), seconds=time.monotonic() - started,
+            explanation=(i18n.t("checks.run_interrupted"),), seconds=time.monotonic() - started,
             seed=options.seed, workers=options.threads,
             time_limit_seconds=options.time_limit_seconds,
         )  # fmt: skip
@@ -149,12 +141,16 @@ def repeat_verdict(plan: Plan, options: SolveOptions, cuts: WallCuts) -> Plan:
             update={"repeatable": False, "deterministic_time_limit": options.work_limit}
         )
     if plan.stop_reason is StopReason.TIME_LIMIT:
-        cuts.add("the search" if plan.has_solution else "the preparation")
+        cuts.add(
+            i18n.t("checks.stage.search")
+            if plan.has_solution
+            else i18n.t("checks.stage.preparation")
+        )
     stopped = plan.stop_reason is StopReason.INTERRUPTED
     notes = plan.notes
     if cuts.stages and not stopped:
-        stages = " and ".join(cuts.stages)
-        notes = (*notes, REPEAT_NOTE.format(stages=stages))
+        stages = i18n.t("checks.stage.and").join(cuts.stages)
+        notes = (*notes, i18n.t("checks.note.may_not_repeat", stages=stages))
     return plan.model_copy(
         update={
             "repeatable": not cuts.stages and not stopped,
@@ -248,8 +244,10 @@ class _Run:
         try:
             built = self._build(start, self.cutoff)
         except OutOfTime:
-            late = MODEL_TIME_REASON.format(
-                seconds=self.options.time_limit_seconds, grace=PREPARATION_GRACE
+            late = i18n.t(
+                "checks.model_too_slow",
+                seconds=self.options.time_limit_seconds,
+                grace=PREPARATION_GRACE,
             )
             return self._ended(SolveStatus.NO_SOLUTION, StopReason.TIME_LIMIT, late)
         return self._searched(built, start)
@@ -285,7 +283,7 @@ class _Run:
         start = starting_plan(instance, self.report, self.cutoff)
         self.cutoff.raise_if_stopped()
         if self.cutoff.expired:
-            self.cuts.add("the start plan")
+            self.cuts.add(i18n.t("checks.stage.start_plan"))
         if start is None:  # the time limit passed before the greedy plan was done
             reason = no_solution_reason(StopReason.TIME_LIMIT, options)
             return self._ended(SolveStatus.NO_SOLUTION, StopReason.TIME_LIMIT, reason)
@@ -334,7 +332,8 @@ class _Run:
         if status == cp_model.INFEASIBLE:
             return self._explained()
         if status == cp_model.MODEL_INVALID:
-            raise RuntimeError(f"the planning model is invalid: {built.ctx.model.validate()}")
+            invalid = built.ctx.model.validate()
+            raise RuntimeError(f"the planning model is invalid: {invalid}")  # not shown: a bug
         if found is not None:
             # the search ended before its first solution: the start plan stands, and is valid
             return searched_plan(

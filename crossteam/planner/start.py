@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 
+from crossteam import i18n
 from crossteam.models import EmployeeId, NetworkReport, PlanningInput, TeamName
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff, OutOfTime, WallCuts
 from crossteam.planner.department_level import Budget, DepartmentPlan, Weights, plan_departments
@@ -94,5 +95,5 @@ def department_plan(
         integer_plan=not rotation,
     )
     if options.by_work and budget.wall_cut:
-        cuts.add("the department-level model")
+        cuts.add(i18n.t("checks.stage.department_model"))
     return plan

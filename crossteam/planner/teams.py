@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from ortools.sat.python import cp_model
 
+from crossteam import i18n
 from crossteam.models import (
     MAX_LEVEL,
     DepartmentName,
@@ -26,7 +27,6 @@ from crossteam.models import (
     TeamAssignment,
     TeamName,
 )
-from crossteam.models.wording import counted
 from crossteam.planner.candidates import EXACT, Candidates
 from crossteam.planner.context import ModelContext
 from crossteam.planner.groups import RuleGroups
@@ -216,8 +216,8 @@ def _add_assignment(
     """Seats by class and cohort; nobody in two teams; everyone seated under assign_everyone."""
     model = tm.ctx.model
     everyone = tm.ctx.instance.settings.assign_everyone
-    once = "Each person joins at most one team"
-    all_in = "Settings: assign_everyone = yes (every available person joins a team)"
+    once = i18n.t("checks.group.one_team_each")
+    all_in = i18n.t("checks.group.assign_everyone")
     for g in tm.cohorts:
         seats: list[cp_model.IntVar] = []
         for team in tm.teams:
@@ -248,7 +248,7 @@ def _add_team_shape(tm: TeamModel, team: Team, groups: RuleGroups, *, tight: boo
     model.add(size == tm.members(team, lambda _: True))
     tm.size[team.name] = size
     model.add_linear_constraint(size, team.min_size, team.max_size).only_enforce_if(
-        groups(f"Team '{team.spec}' has {team.min_size} to {team.max_size} members")
+        groups(i18n.t("checks.group.size", team=team.spec, low=team.min_size, high=team.max_size))
     )
     limit = team.max_per_department
     present = []
@@ -265,7 +265,7 @@ def _add_team_shape(tm: TeamModel, team: Team, groups: RuleGroups, *, tight: boo
             model.add(count <= cap * y)
         if limit is not None:
             model.add(count <= limit).only_enforce_if(
-                groups(f"Team '{team.spec}' takes at most {limit} per department")
+                groups(i18n.t("checks.group.per_department", team=team.spec, limit=limit))
             )
         tm.count[team.name, d] = count
         tm.present[team.name, d] = y
@@ -274,7 +274,7 @@ def _add_team_shape(tm: TeamModel, team: Team, groups: RuleGroups, *, tight: boo
         # redundant for the solver's LP: each present department needs a seat
         model.add(sum(present) <= min(team.max_size, len(present)))
     model.add(sum(present) >= team.min_departments).only_enforce_if(
-        groups(f"Team '{team.spec}' needs members from at least {team.min_departments} departments")
+        groups(i18n.t("checks.group.departments", team=team.spec, count=team.min_departments))
     )
     tm.ctx.add_objective("diversity", tm.ctx.instance.settings.weight_diversity, sum(present))
 
@@ -287,8 +287,13 @@ def _add_skills(tm: TeamModel, team: Team, groups: RuleGroups) -> None:
         holders = tm.skilled(team, need.skill, need.min_level)
         model.add(holders >= need.min_count).only_enforce_if(
             groups(
-                f"Team '{team.spec}' needs {counted(need.min_count, 'member')} with {need.skill} "
-                f"at level {need.min_level} or more"
+                i18n.t(
+                    "checks.group.skill",
+                    team=team.spec,
+                    members=i18n.counted(need.min_count, "member"),
+                    skill=need.skill,
+                    level=need.min_level,
+                )
             )
         )
         depth_from[need.skill] = max(depth_from.get(need.skill, 0), need.min_level)
@@ -382,12 +387,12 @@ def _add_rules(tm: TeamModel, groups: RuleGroups) -> None:
 
 def rule_reason(kind: RuleKind, employee: EmployeeId, target: str | None, row: int | None) -> str:
     """A Rules row in plain words, as explanations name it."""
-    where = f"Rules row {row}" if row is not None else "Rules"
+    where = i18n.t("checks.rules_row", rows=row) if row is not None else i18n.t("checks.rules")
     words = {
-        RuleKind.TOGETHER: f"{employee} must be in a team, the same team as {target}",
-        RuleKind.APART: f"{employee} must not be in the same team as {target}",
-        RuleKind.IN_TEAM: f"{employee} must be in team '{target}'",
-        RuleKind.NOT_IN_TEAM: f"{employee} must not be in team '{target}'",
+        RuleKind.TOGETHER: i18n.t("checks.group.together", employee=employee, target=target),
+        RuleKind.APART: i18n.t("checks.group.apart", employee=employee, target=target),
+        RuleKind.IN_TEAM: i18n.t("checks.group.in_team", employee=employee, target=target),
+        RuleKind.NOT_IN_TEAM: i18n.t("checks.group.not_in_team", employee=employee, target=target),
     }
     return f"{where}: {words[kind]}"
 

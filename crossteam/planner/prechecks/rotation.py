@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from crossteam import i18n
 from crossteam.models import (
     Department,
     DepartmentName,
@@ -14,7 +15,6 @@ from crossteam.models import (
     RuleKind,
 )
 from crossteam.models.wishes import ProgrammeKind
-from crossteam.models.wording import counted
 from crossteam.planner.rotation.facts import RotationFacts, required_on_site, rotation_facts
 
 
@@ -24,8 +24,7 @@ def rotation_warnings(instance: PlanningInput) -> list[str]:
     stint = instance.settings.stint_periods
     if periods and stint > periods:
         return [
-            f"Settings: stint_periods is {stint} but the Periods sheet has only "
-            f"{counted(periods, 'period')}: no stint fits, so nobody rotates"
+            i18n.t("checks.stint_too_long", stint=stint, periods=i18n.counted(periods, "period"))
         ]
     return []
 
@@ -44,16 +43,20 @@ def precheck_rotation(instance: PlanningInput) -> list[str]:
     for employee_id, hosts in sorted(facts.must_visit.items()):
         employee = instance.employee_by_id[employee_id]
         home = instance.department_by_name[employee.department]
-        must = f"{employee_id} must rotate to {', '.join(sorted(hosts))} (rotate_to)"
+        must = i18n.listed(sorted(hosts))
         if not periods:
-            reasons.append(f"{must}, but the workbook has no periods to rotate in")
+            reasons.append(i18n.t("checks.rotate_to_no_periods", employee=employee_id, hosts=must))
             continue
         why = _person_cannot(facts, employee, home, len(hosts))
-        reasons += [f"{must}, but {employee_id} {text}" for text in why]
+        reasons += [
+            i18n.t("checks.rotate_to_person", employee=employee_id, hosts=must, why=text)
+            for text in why
+        ]
         for host_name in sorted(hosts):
             why = _host_cannot(facts, employee, home, instance.department_by_name[host_name])
             reasons += [
-                f"{employee_id} must rotate to {host_name} (rotate_to), but {text}" for text in why
+                i18n.t("checks.rotate_to_host", employee=employee_id, host=host_name, why=text)
+                for text in why
             ]
             into[host_name] += 1
         out_of[home.name] += len(hosts)
@@ -67,30 +70,38 @@ def _person_cannot(
     periods = len(facts.period_labels)
     most = facts.max_stints
     person = [
-        (not employee.available, "is not available"),
-        (not employee.rotation_eligible, "is not rotation-eligible"),
-        (employee.employee_id in facts.excluded, "also has a no_rotation rule"),
-        (most == 0, "may do no stint (max_rotations_per_employee is 0)"),
+        (not employee.available, i18n.t("checks.person_unavailable")),
+        (not employee.rotation_eligible, i18n.t("checks.person_not_eligible")),
+        (employee.employee_id in facts.excluded, i18n.t("checks.person_no_rotation")),
+        (most == 0, i18n.t("checks.person_no_stint")),
         (
             0 < most < required,
-            f"may do at most {counted(most, 'stint')} (max_rotations_per_employee)",
+            i18n.t("checks.person_few_stints", stints=i18n.counted(most, "stint")),
         ),
         (
             required * facts.stint > periods,
-            f"needs {counted(required, 'stint')} of {counted(facts.stint, 'period')} but "
-            f"there are only {counted(periods, 'period')}",
+            i18n.t(
+                "checks.person_too_few_periods",
+                stints=i18n.counted(required, "stint"),
+                stint=i18n.counted(facts.stint, "period"),
+                periods=i18n.counted(periods, "period"),
+            ),
         ),
         (
             facts.release[home.name] == 0,
-            f"belongs to {home.name}, which cannot release anyone: min_on_site "
-            f"{home.min_on_site:.0%} of {home.headcount} keeps "
-            f"{required_on_site(home.min_on_site, home.headcount)} at home",
+            i18n.t(
+                "checks.person_home_cannot_release",
+                home=home.name,
+                share=home.min_on_site,
+                headcount=home.headcount,
+                kept=required_on_site(home.min_on_site, home.headcount),
+            ),
         ),
     ]
     person += [
         (
             skill in employee.skills and facts.holders[home.name, skill] == 1,
-            f"is the only available holder of {skill}, a critical skill of {home.name}",
+            i18n.t("checks.person_only_holder", skill=skill, home=home.name),
         )
         for skill in home.critical_skills
     ]
@@ -103,10 +114,13 @@ def _host_cannot(
     """Why ``employee`` cannot do a stint in ``host``."""
     barred = facts.barred.get(employee.employee_id, frozenset())
     where = [
-        (host.name == home.name, "that is their own department"),
-        (host.name in barred, "a not_rotate_to rule forbids it"),
-        (not host.can_host, f"{host.name} cannot host (can_host is no)"),
-        (host.can_host and host.host_capacity == 0, f"{host.name} has host_capacity 0"),
+        (host.name == home.name, i18n.t("checks.host_is_home")),
+        (host.name in barred, i18n.t("checks.host_barred")),
+        (not host.can_host, i18n.t("checks.host_cannot_host", host=host.name)),
+        (
+            host.can_host and host.host_capacity == 0,
+            i18n.t("checks.host_no_capacity", host=host.name),
+        ),
     ]
     return [why for broken, why in where if broken]
 
@@ -123,18 +137,27 @@ def _too_many_required(
         most = host.host_capacity * facts.sequential if host.can_host else 0
         if 0 < most < needed:
             reasons.append(
-                f"rotate_to rules send {counted(needed, 'person', 'people')} to {host_name}, "
-                f"which can host at most {counted(most, 'stint')} over "
-                f"{counted(periods, 'period')} (host_capacity {host.host_capacity}, "
-                f"stint_periods {facts.stint})"
+                i18n.t(
+                    "checks.too_many_into",
+                    people=i18n.counted(needed, "person"),
+                    host=host_name,
+                    stints=i18n.counted(most, "stint"),
+                    periods=i18n.counted(periods, "period"),
+                    capacity=host.host_capacity,
+                    stint=facts.stint,
+                )
             )
     for home_name, needed in sorted(out_of.items()):
         most = facts.release[home_name] * facts.sequential
         if 0 < most < needed:
             reasons.append(
-                f"rotate_to rules send {counted(needed, 'stint')} out of {home_name}, which can "
-                f"release at most {most} over {counted(periods, 'period')} without going below "
-                "min_on_site"
+                i18n.t(
+                    "checks.too_many_out_of",
+                    stints=i18n.counted(needed, "stint"),
+                    home=home_name,
+                    most=most,
+                    periods=i18n.counted(periods, "period"),
+                )
             )
     return reasons
 
@@ -149,31 +172,38 @@ def _barred_by_history(facts: RotationFacts) -> list[str]:
         employee_id = rule.employee_id
         seen = visited.get(employee_id, frozenset())
         for host in sorted(set(rule.targets) & seen):
+            fields = {
+                "employee": employee_id,
+                "host": host,
+                "rules": _rules_row(rule.row),
+                "history": _history_rows(instance, employee_id, {host}),
+            }
+            left = _none_left(facts, employee_id)
             reasons.append(
-                f"{employee_id} must rotate to {host} ({_rules_row(rule.row)}), but "
-                f"{employee_id} already rotated to {host} "
-                f"({_history_rows(instance, employee_id, {host})}) and repeat_host is forbid"
-                f"{_none_left(facts, employee_id)}: set repeat_host to allow in Settings, or "
-                "remove the rotate_to row or the History rows"
+                i18n.t("checks.repeat_host_barred", **fields)
+                if left is None
+                else i18n.t("checks.repeat_host_none_left", left=left, **fields)
             )
     return reasons
 
 
-def _none_left(facts: RotationFacts, employee_id: EmployeeId) -> str:
+def _none_left(facts: RotationFacts, employee_id: EmployeeId) -> str | None:
     """Words for when every host ``employee_id`` may visit is in their History."""
     employee = facts.instance.employee_by_id[employee_id]
     barred = facts.barred.get(employee_id, frozenset())
     hosts = {d for d in facts.hosts_open() if d != employee.department and d not in barred}
     if not hosts <= facts.past.barred.get(employee_id, frozenset()):
-        return ""
-    return (
-        f"; every host {employee_id} may visit ({', '.join(sorted(hosts))}) is in their "
-        f"History ({_history_rows(facts.instance, employee_id, hosts)})"
+        return None
+    return i18n.t(
+        "checks.every_host_visited",
+        employee=employee_id,
+        hosts=i18n.listed(sorted(hosts)),
+        history=_history_rows(facts.instance, employee_id, hosts),
     )
 
 
 def _rules_row(row: int | None) -> str:
-    return f"Rules row {row}" if row is not None else "Rules sheet"
+    return i18n.t("checks.rules_row", rows=row) if row is not None else i18n.t("checks.rules_sheet")
 
 
 def _history_rows(instance: PlanningInput, employee_id: EmployeeId, hosts: set[str]) -> str:
@@ -187,5 +217,8 @@ def _history_rows(instance: PlanningInput, employee_id: EmployeeId, hosts: set[s
         and h.row is not None
     )
     if not rows:
-        return "History sheet"
-    return f"History {'rows' if len(rows) > 1 else 'row'} {', '.join(map(str, rows))}"
+        return i18n.t("checks.history_sheet")
+    shown = i18n.listed(map(str, rows))
+    if len(rows) > 1:
+        return i18n.t("checks.history_rows", rows=shown)
+    return i18n.t("checks.history_row", rows=shown)

@@ -20,6 +20,7 @@ import difflib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
+from crossteam import i18n
 from crossteam.models import (
     BalanceMode,
     BalanceRule,
@@ -31,7 +32,7 @@ from crossteam.models import (
     RuleKind,
     TeamName,
 )
-from crossteam.models.wording import counted, runs
+from crossteam.models.wording import runs
 from crossteam.planner.earlier_teams import earlier_teams
 
 SUGGESTED_COLUMNS = frozenset({"department", "role", "location"})
@@ -60,11 +61,12 @@ def team_rule_warnings(instance: PlanningInput) -> list[str]:
 
 
 def _people(n: int) -> str:
-    return (
-        "nobody available has it"
-        if n == 0
-        else f"only {n} available {'person has' if n == 1 else 'people have'} it"
-    )
+    """How many available people hold a skill, when too few do."""
+    if n == 0:
+        return i18n.t("checks.nobody_available_has_it")
+    if n == 1:
+        return i18n.t("checks.only_one_has_it", count=n)
+    return i18n.t("checks.only_some_have_it", count=n)
 
 
 def _skill_supply(instance: PlanningInput) -> list[str]:
@@ -72,17 +74,20 @@ def _skill_supply(instance: PlanningInput) -> list[str]:
     reasons: list[str] = []
     demand: dict[tuple[str, int], int] = defaultdict(int)
     for spec in instance.team_specs:
-        who = (
-            f"Team '{spec.name}'"
-            if spec.count == 1
-            else f"Each of the {spec.count} teams '{spec.name}'"
-        )
         for need in spec.skill_needs:
             supply = need.holders(available)
             if supply < need.min_count:
+                fields = {
+                    "team": spec.name,
+                    "members": i18n.counted(need.min_count, "member"),
+                    "skill": need.skill,
+                    "level": need.min_level,
+                    "people": _people(supply),
+                }
                 reasons.append(
-                    f"{who} needs {counted(need.min_count, 'member')} with {need.skill} at level "
-                    f"{need.min_level} or more, but {_people(supply)}"
+                    i18n.t("checks.team_needs_skill", **fields)
+                    if spec.count == 1
+                    else i18n.t("checks.teams_each_need_skill", count=spec.count, **fields)
                 )
     for team in instance.teams:
         for need in team.skill_needs:
@@ -93,8 +98,13 @@ def _skill_supply(instance: PlanningInput) -> list[str]:
         supply = sum(e.meets(skill, level) for e in available)
         if 0 < supply < wanted:
             reasons.append(
-                f"The teams together need {wanted} members with {skill} at level {level} or "
-                f"more, but {_people(supply)}"
+                i18n.t(
+                    "checks.teams_together_need_skill",
+                    wanted=wanted,
+                    skill=skill,
+                    level=level,
+                    people=_people(supply),
+                )
             )
     return reasons
 
@@ -105,17 +115,21 @@ def _headcount(instance: PlanningInput) -> list[str]:
     reasons: list[str] = []
     if seats > available:
         count = len(instance.teams)
-        teams = "The team needs" if count == 1 else f"The {count} teams need"
+        members = i18n.counted(seats, "member")
+        people = i18n.counted(available, "person_is")
         reasons.append(
-            f"{teams} at least {counted(seats, 'member')} in all, but only "
-            f"{counted(available, 'person is', 'people are')} available"
+            i18n.t("checks.team_needs_seats", members=members, available=people)
+            if count == 1
+            else i18n.t("checks.teams_need_seats", count=count, members=members, available=people)
         )
     most = sum(t.max_size for t in instance.teams)
     if instance.settings.assign_everyone and most < available:
         reasons.append(
-            "Settings: assign_everyone = yes, but the teams hold at most "
-            f"{counted(most, 'member')} and "
-            f"{counted(available, 'person is', 'people are')} available"
+            i18n.t(
+                "checks.everyone_exceeds_seats",
+                members=i18n.counted(most, "member"),
+                available=i18n.counted(available, "person_is"),
+            )
         )
     return reasons
 
@@ -129,8 +143,12 @@ def _earlier_teammates(instance: PlanningInput) -> list[str]:
     earlier = earlier_teams(instance)
     teams = len(instance.teams)
     reasons = [
-        f"{past.reason}, but all {len(past.members)} are available and must join a team "
-        f"(Settings: assign_everyone = yes) while there are only {counted(teams, 'team')}"
+        i18n.t(
+            "checks.earlier_team_too_large",
+            reason=past.reason,
+            count=len(past.members),
+            teams=i18n.counted(teams, "team"),
+        )
         for past in earlier
         if instance.settings.assign_everyone and len(past.members) > teams
     ]
@@ -140,8 +158,13 @@ def _earlier_teammates(instance: PlanningInput) -> list[str]:
             met = [e for e in past.members if e in inside]
             if len(met) > 1:
                 reasons.append(
-                    f"{_together_where(instance, group)}: {_ids(group)} must all be in one "
-                    f"team (together), but {_ids(met)} were teammates before: {past.reason}"
+                    i18n.t(
+                        "checks.together_met_before",
+                        where=_together_where(instance, group),
+                        ids=_ids(group),
+                        met=_ids(met),
+                        reason=past.reason,
+                    )
                 )
     return reasons
 
@@ -152,26 +175,39 @@ def _department_rules(instance: PlanningInput) -> list[str]:
     for spec in instance.team_specs:
         if spec.min_departments > len(staffed):
             reasons.append(
-                f"Team '{spec.name}' needs members from at least "
-                f"{counted(spec.min_departments, 'department')}, but only {_staffed(staffed)}"
+                i18n.t(
+                    "checks.team_needs_departments",
+                    team=spec.name,
+                    departments=i18n.counted(spec.min_departments, "department"),
+                    staffed=_staffed(staffed),
+                )
             )
         if spec.min_departments > spec.max_size:
             reasons.append(
-                f"Team '{spec.name}' needs {counted(spec.min_departments, 'department')} but holds "
-                f"at most {counted(spec.max_size, 'member')}"
+                i18n.t(
+                    "checks.team_too_small_for_departments",
+                    team=spec.name,
+                    departments=i18n.counted(spec.min_departments, "department"),
+                    members=i18n.counted(spec.max_size, "member"),
+                )
             )
         limit = spec.max_per_department
         if limit is not None and limit * len(staffed) < spec.min_size:
             reasons.append(
-                f"Team '{spec.name}' needs {counted(spec.min_size, 'member')} with at most {limit} "
-                f"per department, but only {_staffed(staffed)}"
+                i18n.t(
+                    "checks.team_needs_more_departments",
+                    team=spec.name,
+                    members=i18n.counted(spec.min_size, "member"),
+                    limit=limit,
+                    staffed=_staffed(staffed),
+                )
             )
     return reasons
 
 
 def _staffed(staffed: set[DepartmentName]) -> str:
-    """ "3 departments have anyone available", in the right number."""
-    return f"{counted(len(staffed), 'department has', 'departments have')} anyone available"
+    """ "3 departments have" (anyone available), in the right number."""
+    return i18n.counted(len(staffed), "department_has")
 
 
 def _contradictory_rules(instance: PlanningInput) -> list[str]:
@@ -186,29 +222,28 @@ def _contradictory_rules(instance: PlanningInput) -> list[str]:
         for other in rule.targets:
             if frozenset((rule.employee_id, other)) in together:
                 reasons.append(
-                    f"Rules: {rule.employee_id} and {other} must be both together and apart"
+                    i18n.t("checks.together_and_apart", employee=rule.employee_id, other=other)
                 )
     allowed: dict[EmployeeId, set[TeamName]] = {}
     for rule in instance.rules_of(RuleKind.IN_TEAM):
         who = rule.employee_id
         if not by_id[who].available:
-            reasons.append(f"Rules: {who} must be in team '{rule.target}' but is not available")
+            reasons.append(i18n.t("checks.in_team_unavailable", employee=who, team=rule.target))
         allowed[who] = allowed.get(who, set(rule.targets)) & set(rule.targets)
         if not allowed[who]:
-            reasons.append(f"Rules: {who} must be in two different teams (in_team rules)")
+            reasons.append(i18n.t("checks.in_two_teams", employee=who))
     for rule in instance.rules_of(RuleKind.NOT_IN_TEAM):
         who = rule.employee_id
         if who in allowed and allowed[who] and allowed[who] <= set(rule.targets):
-            reasons.append(
-                f"Rules: {who} must be in team '{rule.target}' (in_team) and must not be in it "
-                f"(not_in_team)"
-            )
+            reasons.append(i18n.t("checks.in_and_not_in_team", employee=who, team=rule.target))
     return reasons
 
 
 def _ids(ids: list[EmployeeId]) -> str:
-    shown = ", ".join(ids[:LISTED_IDS])
-    return shown if len(ids) <= LISTED_IDS else f"{shown} and {len(ids) - LISTED_IDS} more"
+    shown = i18n.listed(ids[:LISTED_IDS])
+    if len(ids) <= LISTED_IDS:
+        return shown
+    return i18n.t("checks.and_more", ids=shown, more=len(ids) - LISTED_IDS)
 
 
 def _tied_groups(instance: PlanningInput) -> list[list[EmployeeId]]:
@@ -237,22 +272,35 @@ def _together_groups(instance: PlanningInput) -> Iterator[str]:
     """Together rules naming someone unavailable, and groups no team can hold whole."""
     by_id = instance.employee_by_id
     for rule in instance.rules_of(RuleKind.TOGETHER):
-        where = f"Rules row {rule.row}" if rule.row is not None else "Rules"
+        where = _rules_where(rule.row)
         for who in (rule.employee_id, *rule.targets):
             if not by_id[who].available:
-                yield (
-                    f"{where}: {rule.employee_id} must be in the same team as "
-                    f"{', '.join(rule.targets)} (together), but {who} is not available"
+                yield i18n.t(
+                    "checks.together_unavailable",
+                    where=where,
+                    employee=rule.employee_id,
+                    targets=i18n.listed(rule.targets),
+                    absent=who,
                 )
     if not instance.teams:
         return
     for group in _tied_groups(instance):
         where = _together_where(instance, group)
-        named = f"{where}: {_ids(group)} must all be in one team (together: {len(group)} people)"
         why = _no_team_for(instance, group)
-        if why is not None:
-            yield f"{named}, but {why}"
-        yield from (f"{named}, but {text}" for text in _apart_within(instance, group))
+        reasons = [why] if why is not None else []
+        for text in [*reasons, *_apart_within(instance, group)]:
+            yield i18n.t(
+                "checks.together_group_cannot",
+                where=where,
+                ids=_ids(group),
+                count=len(group),
+                why=text,
+            )
+
+
+def _rules_where(row: int | None) -> str:
+    """ "Rules row 7", or the Rules sheet when a rule has no row."""
+    return i18n.t("checks.rules_row", rows=row) if row is not None else i18n.t("checks.rules")
 
 
 def _together_where(instance: PlanningInput, group: list[EmployeeId]) -> str:
@@ -264,7 +312,11 @@ def _together_where(instance: PlanningInput, group: list[EmployeeId]) -> str:
             if r.employee_id in group and r.row is not None
         }
     )
-    return f"Rules {'rows' if len(rows) > 1 else 'row'} {_spans(rows)}" if rows else "Rules"
+    if not rows:
+        return i18n.t("checks.rules")
+    if len(rows) > 1:
+        return i18n.t("checks.rules_rows", rows=_spans(rows))
+    return i18n.t("checks.rules_row", rows=_spans(rows))
 
 
 def _no_team_for(instance: PlanningInput, group: list[EmployeeId]) -> str | None:
@@ -274,24 +326,18 @@ def _no_team_for(instance: PlanningInput, group: list[EmployeeId]) -> str | None
     by_id = instance.employee_by_id
     largest = max(t.max_size for t in instance.teams)
     if len(group) > largest:
-        return f"no team holds more than {counted(largest, 'member')}"
+        return i18n.t("checks.no_team_that_large", members=i18n.counted(largest, "member"))
     per_department = Counter(by_id[e].department for e in group)
     teams = [t for t in instance.teams if _holds(t.max_size, t.max_per_department, per_department)]
     if not teams:
         department, most = per_department.most_common(1)[0]
-        return (
-            f"no team can hold them: {most} of them are in {department} and every team "
-            f"large enough takes fewer per department (max_per_department)"
-        )
+        return i18n.t("checks.no_team_per_department", most=most, department=department)
     # the group's departments count towards min_departments; others need a seat each
     spread = len(per_department)
     teams = [t for t in teams if len(group) + max(0, t.min_departments - spread) <= t.max_size]
     if not teams:
-        return (
-            f"no team can hold them: they come from "
-            f"{counted(spread, 'department')}, "
-            f"and every team that could take them needs members from more departments "
-            f"than its seats left allow (min_departments)"
+        return i18n.t(
+            "checks.no_team_min_departments", departments=i18n.counted(spread, "department")
         )
     members = set(group)
     ruled = [
@@ -304,11 +350,9 @@ def _no_team_for(instance: PlanningInput, group: list[EmployeeId]) -> str | None
         teams = [t for t in teams if (t.name in rule.targets) == inside]
     if not teams:
         rows = sorted({r.row for r in ruled if r.row is not None})
-        named = f"rows {_spans(rows)}" if rows else "rules"
-        return (
-            f"the in_team / not_in_team {named} of their people leave no team that can "
-            f"hold them all"
-        )
+        if rows:
+            return i18n.t("checks.no_team_by_rows", rows=_spans(rows))
+        return i18n.t("checks.no_team_by_rules")
     return None
 
 
@@ -325,13 +369,17 @@ def _apart_within(instance: PlanningInput, group: list[EmployeeId]) -> Iterator[
         for other in rule.targets:
             pair = frozenset((rule.employee_id, other))
             if rule.employee_id in members and other in members and pair not in direct:
-                where = f"Rules row {rule.row}" if rule.row is not None else "Rules"
-                yield f"{rule.employee_id} and {other} must be apart ({where}: apart)"
+                yield i18n.t(
+                    "checks.must_be_apart",
+                    employee=rule.employee_id,
+                    other=other,
+                    where=_rules_where(rule.row),
+                )
 
 
 def _spans(rows: list[int]) -> str:
     """Sorted row numbers as runs: [9, 10, 11, 14] -> "9-11, 14"."""
-    return ", ".join(runs(rows))
+    return i18n.listed(runs(rows))
 
 
 def _holds(size: int, limit: int | None, per_department: Counter[str]) -> bool:
@@ -345,15 +393,22 @@ def _balance_matching_nobody(instance: PlanningInput) -> Iterator[tuple[BalanceR
     holds (with the closest value held, for a typo), or a column blank for everyone."""
     available = instance.available_employees
     for rule in instance.balance_rules:
-        where = f"Balance row {rule.row}" if rule.row is not None else "Balance"
-        kind = "hard" if rule.hard else "soft"
+        where = (
+            i18n.t("checks.balance_row", row=rule.row)
+            if rule.row is not None
+            else i18n.t("checks.balance")
+        )
+        kind = i18n.t("checks.hard") if rule.hard else i18n.t("checks.soft")
         held = _held(available, rule.attribute)
         if not held:
             yield (
                 rule,
-                (
-                    f"{where}: the {kind} {rule.mode} rule on {rule.attribute} matches nobody: "
-                    f"no available employee has a value in that column"
+                i18n.t(
+                    "checks.balance_column_blank",
+                    where=where,
+                    kind=kind,
+                    mode=rule.mode,
+                    attribute=rule.attribute,
                 ),
             )
             continue
@@ -364,16 +419,23 @@ def _balance_matching_nobody(instance: PlanningInput) -> Iterator[tuple[BalanceR
             continue
         away = _held([e for e in instance.employees if not e.available], rule.attribute)
         only_away = any(value.casefold() == wanted for value in away)
+        close = _did_you_mean(rule, held)
         why = (
-            "only people who are not available have it"
+            i18n.t("checks.only_unavailable_have_it")
             if only_away
-            else "no available employee has it" + _did_you_mean(rule, held)
+            else i18n.t("checks.nobody_has_it_close", close=close)
+            if close is not None
+            else i18n.t("checks.nobody_has_it")
         )
         yield (
             rule,
-            (
-                f"{where}: the {kind} no_lone rule on {rule.attribute} = {rule.value.strip()!r} "
-                f"matches nobody: {why}"
+            i18n.t(
+                "checks.no_lone_matches_nobody",
+                where=where,
+                kind=kind,
+                attribute=rule.attribute,
+                value=rule.value.strip(),
+                why=why,
             ),
         )
 
@@ -382,10 +444,10 @@ def _held(people: list[Employee] | tuple[Employee, ...], attribute: str) -> set[
     return {text for e in people if (text := e.attribute_text(attribute)) is not None}
 
 
-def _did_you_mean(rule: BalanceRule, held: set[str]) -> str:
-    """ "; did you mean 'Sapporo'?" for a close value of a column that may be quoted."""
+def _did_you_mean(rule: BalanceRule, held: set[str]) -> str | None:
+    """A held value close to the rule's ("Sapporo"), in a column that may be quoted."""
     if rule.attribute not in SUGGESTED_COLUMNS or rule.value is None:
-        return ""
+        return None
     by_key = {value.casefold(): value for value in sorted(held)}
     close = difflib.get_close_matches(rule.value.strip().casefold(), list(by_key), n=1)
-    return f"; did you mean {by_key[close[0]]!r}?" if close else ""
+    return by_key[close[0]] if close else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from crossteam.models.wording import counted
+from crossteam import i18n
 from crossteam.planner.rotation.variables import RotationModel, StintLoad
 
 
@@ -13,5 +13,6 @@ def add_host_capacity(rotation: RotationModel, load: StintLoad, model: cp_model.
     department_by_name = rotation.facts.instance.department_by_name
     for (host, _), terms in load.hosted.items():
         capacity = department_by_name[host].host_capacity
-        words = f"{host} hosts at most {counted(capacity, 'rotator')} per period (host_capacity)"
+        rotators = i18n.counted(capacity, "rotator")
+        words = i18n.t("checks.group.host_capacity", host=host, rotators=rotators)
         model.add(sum(terms) <= capacity).only_enforce_if(rotation.rule_groups(words))

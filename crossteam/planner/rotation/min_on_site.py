@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from crossteam.models.wording import counted
+from crossteam import i18n
 from crossteam.planner.rotation.variables import RotationModel, StintLoad
 
 
@@ -13,9 +13,10 @@ def add_min_on_site(rotation: RotationModel, load: StintLoad, model: cp_model.Cp
     facts = rotation.facts
     for (home, _), terms in load.away.items():
         department = facts.instance.department_by_name[home]
-        words = (
-            f"{home} keeps {department.min_on_site:.0%} of its "
-            f"{counted(department.headcount, 'person', 'people')} at home in every period "
-            "(min_on_site)"
+        words = i18n.t(
+            "checks.group.min_on_site",
+            home=home,
+            share=department.min_on_site,
+            people=i18n.counted(department.headcount, "person"),
         )
         model.add(sum(terms) <= facts.release[home]).only_enforce_if(rotation.rule_groups(words))

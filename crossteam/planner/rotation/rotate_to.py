@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from crossteam import i18n
 from crossteam.planner.rotation.variables import RotationModel
 
 
@@ -19,7 +20,7 @@ def add_rotate_to(rotation: RotationModel, model: cp_model.CpModel) -> None:
     class_of = {c.members[0]: i for i, c in enumerate(classes) if c.required_hosts}
     for employee, hosts in sorted(rotation.facts.must_visit.items()):
         for host in sorted(hosts):
-            words = f"{employee} must rotate to {host} (rotate_to rule)"
+            words = i18n.t("checks.group.rotate_to", employee=employee, host=host)
             index = class_of.get(employee, -1)
             if index >= 0 and host in classes[index].hosts:
                 rule = model.add(rotation.sent[index, host] >= 1)
