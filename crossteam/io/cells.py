@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Final, Literal
 
 from crossteam import i18n
-from crossteam.io.labels import label
+from crossteam.io.labels import label, quoted
 from crossteam.io.schema import NO, YES, Kind
 from crossteam.models import MAX_LEVEL, MIN_LEVEL
 from crossteam.models.text import clean, shown
@@ -238,4 +238,4 @@ def _size_text(number: float) -> str:
 
 def _quoted(value: object) -> str:
     text = shown(as_text(value))
-    return i18n.t("reader.cell.quoted", value=f"{text[:40]}…" if len(text) > 40 else text)
+    return quoted(f"{text[:40]}…" if len(text) > 40 else text, mark='"')

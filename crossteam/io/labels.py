@@ -20,6 +20,9 @@ def labels(canonicals: Iterable[str]) -> str:
     return i18n.listed(label(c) for c in canonicals)
 
 
-def quoted(text: str) -> str:
-    """A user's value quoted for a message: 'Sales' in English, 「Sales」 in Japanese."""
-    return i18n.t("reader.quoted", value=text)
+def quoted(text: str, mark: str = "'") -> str:
+    """A user's value quoted for a message: 'Sales' in English (``mark`` on each side,
+    perhaps none), 「Sales」 in Japanese."""
+    if i18n.current() is i18n.Language.JA:
+        return f"「{text}」"
+    return f"{mark}{text}{mark}"

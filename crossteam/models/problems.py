@@ -23,16 +23,30 @@ class Problem(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    sheet: str | None = Field(default=None, description="Sheet name as in the workbook")  # not shown: JSON schema
-    row: int | None = Field(default=None, description="1-based Excel row number")  # not shown: JSON schema
-    column: str | None = Field(default=None, description="Header of the column")  # not shown: JSON schema
-    cell: str | None = Field(default=None, description="Excel cell reference such as B7")  # not shown: JSON schema
-    message: str = Field(description="Plain-language explanation for an HR planner")  # not shown: JSON schema
+    sheet: str | None = Field(
+        default=None,
+        description="Sheet name as in the workbook",  # not shown: JSON schema
+    )
+    row: int | None = Field(
+        default=None,
+        description="1-based Excel row number",  # not shown: JSON schema
+    )
+    column: str | None = Field(
+        default=None,
+        description="Header of the column",  # not shown: JSON schema
+    )
+    cell: str | None = Field(
+        default=None,
+        description="Excel cell reference such as B7",  # not shown: JSON schema
+    )
+    message: str = Field(
+        description="Plain-language explanation for an HR planner",  # not shown: JSON schema
+    )
     severity: Severity = Severity.ERROR
     follows: str | None = Field(
         default=None,
         description=(
-            "Where the problem this one follows from is (``Employees!A2``): fixing that one "  # not shown: JSON schema
+            "Where the problem this one follows from is (``Employees!A2``): fixing that one "
             "may fix this one too"  # not shown: JSON schema
         ),
     )

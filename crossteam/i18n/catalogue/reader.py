@@ -11,7 +11,6 @@ from typing import Final
 from crossteam.i18n.entries import Noun, Text
 
 MESSAGES: Final[dict[str, Text]] = {
-    "reader.quoted": Text("'{value}'", "「{value}」"),
     "reader.read_as": Text("{written} (read as {read})", "{written}（{read}として読み取り）"),
     # pydantic's errors, and a cell's bounds
     "reader.validation.missing": Text("is required", "必須です"),
@@ -21,12 +20,13 @@ MESSAGES: Final[dict[str, Text]] = {
         "must be a finite number", "有限の数値で入力してください"
     ),
     "reader.validation.yes_no": Text("must be yes or no", "「はい」か「いいえ」で入力してください"),
-    "reader.validation.greater_than": Text("must be more than {gt}", "{gt}より大きい値を入力してください"),
+    "reader.validation.greater_than": Text(
+        "must be more than {gt}", "{gt}より大きい値を入力してください"
+    ),
     "reader.validation.at_least": Text("must be at least {ge}", "{ge}以上の値を入力してください"),
     "reader.validation.less_than": Text("must be less than {lt}", "{lt}未満の値を入力してください"),
     "reader.validation.at_most": Text("must be at most {le}", "{le}以下の値を入力してください"),
     # one cell's value
-    "reader.cell.quoted": Text('"{value}"', "「{value}」"),
     "reader.cell.formula_unsaved": Text(
         "a formula without a saved result: open and save the file in Excel",
         "計算結果が保存されていない数式です。Excelでファイルを開き、保存し直してください",
@@ -56,7 +56,8 @@ MESSAGES: Final[dict[str, Text]] = {
         "must be a number, not {value}", "{value}ではなく、数値で入力してください"
     ),
     "reader.cell.number_too_large": Text(
-        "must be a number of reasonable size", "数値が大きすぎます。妥当な大きさの数値を入力してください"
+        "must be a number of reasonable size",
+        "数値が大きすぎます。妥当な大きさの数値を入力してください",
     ),
     "reader.cell.whole_number_not": Text(
         "must be a whole number, not {value}", "{value}ではなく、整数で入力してください"
@@ -98,7 +99,6 @@ MESSAGES: Final[dict[str, Text]] = {
     "reader.alike.letters": Text("only in look-alike letters", "見た目の似た文字だけ"),
     "reader.invalid_input": Text("invalid input", "入力に問題があります"),
     "reader.and_more": Text(" (and {count} more)", "（ほか{count}件）"),
-    "reader.and_so_on": Text(", ...", "、…"),
     "reader.also_at": Text(" (also at {cells}: {listed})", "（ほか{cells}: {listed}）"),
     # a sheet, its header and its layout
     "reader.blank_required": Text("is blank, but this column is required", "必須です"),
@@ -203,7 +203,6 @@ MESSAGES: Final[dict[str, Text]] = {
         "ため、計画の際にその旨を示します",
     ),
     # names one sheet takes from another
-    "reader.suggested": Text("{name}", "「{name}」"),
     "reader.did_you_mean": Text("; did you mean {names}?", "。{names}のことですか？"),
     "reader.either": Text("{first} or {last}", "{first}か{last}"),
     "reader.look_alike": Text(
@@ -328,7 +327,9 @@ MESSAGES: Final[dict[str, Text]] = {
     "reader.taken_as_department": Text(
         "taken as the department '{department}'", "部署「{department}」として扱います"
     ),
-    "reader.taken_as_skill": Text("taken as the skill '{skill}'", "スキル「{skill}」として扱います"),
+    "reader.taken_as_skill": Text(
+        "taken as the skill '{skill}'", "スキル「{skill}」として扱います"
+    ),
     "reader.nobody_in_department": Text(
         "no employee is in department {department} ({sheet} sheet)",
         "部署「{department}」に所属する社員がいません（「{sheet}」シート）",
@@ -402,8 +403,7 @@ MESSAGES: Final[dict[str, Text]] = {
     ),
     "reader.ungrantable.not_eligible": Text(
         "this employee may not rotate ({rotation_eligible} {no} on {sheet})",
-        "この社員はローテーションの対象外です（「{sheet}」シートの{rotation_eligible}が"
-        "「{no}」）",
+        "この社員はローテーションの対象外です（「{sheet}」シートの{rotation_eligible}が「{no}」）",
     ),
     "reader.ungrantable.not_available": Text(
         "this employee is not available ({available} {no} on {sheet})",
@@ -461,6 +461,257 @@ MESSAGES: Final[dict[str, Text]] = {
     "reader.setting_word": Text(
         "{setting} '{text}' is not one of {words}",
         "{setting}の「{text}」は使えません。次のいずれかを使ってください: {words}",
+    ),
+    # a file that is no workbook, or not a safe one
+    "reader.file.folder": Text(
+        "{name} is a folder, not a workbook: give the path of the .xlsx file itself",
+        "{name}はフォルダーで、ブックではありません。.xlsxファイルそのもののパスを指定してください",
+    ),
+    "reader.file.missing": Text("{name}: no such file", "{name}: ファイルが見つかりません"),
+    "reader.file.empty": Text(
+        "{name} is empty (0 bytes): open it in Excel and save it as .xlsx (Excel Workbook)",
+        "{name}は空です（0バイト）。Excelで開き、.xlsx（Excelブック）として保存してください",
+    ),
+    "reader.file.old_or_password": Text(
+        "{name} looks like an old .xls file or a password-protected workbook: open it in Excel"
+        " and save it as .xlsx (Excel Workbook), without a password",
+        "{name}は古い.xlsファイルか、パスワード付きのブックのようです。Excelで開き、パスワード"
+        "なしで.xlsx（Excelブック）として保存してください",
+    ),
+    "reader.file.not_excel": Text(
+        "{name} is not an Excel workbook ({what}): open it in Excel and save it as .xlsx"
+        " (Excel Workbook)",
+        "{name}はExcelのブックではありません（{what}）。Excelで開き、.xlsx（Excelブック）として"
+        "保存してください",
+    ),
+    "reader.file.looks_like.binary": Text("an unknown binary file", "不明なバイナリファイルです"),
+    "reader.file.looks_like.web_page": Text(
+        "a web page saved with an Excel name", "Excelの名前で保存されたWebページです"
+    ),
+    "reader.file.looks_like.text": Text("it looks like text or CSV", "テキストかCSVのようです"),
+    "reader.file.damaged_zip": Text(
+        "{name} is damaged or incomplete ({error}): open it in Excel and save it as .xlsx"
+        " (Excel Workbook) again",
+        "{name}は壊れているか、不完全です（{error}）。Excelで開き、.xlsx（Excelブック）として"
+        "保存し直してください",
+    ),
+    "reader.file.too_many_parts": Text(
+        "{name} holds {parts:,} parts: not a workbook",
+        "{name}には{parts:,}個のパーツがあり、ブックではありません",
+    ),
+    "reader.file.ods": Text(
+        "{name} is an OpenDocument file (.ods): save it as .xlsx (Excel 2007-365) in"
+        " LibreOffice or Excel",
+        "{name}はOpenDocumentファイル（.ods）です。LibreOfficeかExcelで.xlsx（Excel 2007-365）"
+        "として保存してください",
+    ),
+    "reader.file.xlsb": Text(
+        "{name} is a binary workbook (.xlsb): open it in Excel and save it as .xlsx (Excel"
+        " Workbook)",
+        "{name}はバイナリ形式のブック（.xlsb）です。Excelで開き、.xlsx（Excelブック）として"
+        "保存してください",
+    ),
+    "reader.file.no_workbook_part": Text(
+        "{name} is a zip file without {part}, so not an Excel workbook (or a damaged one)",
+        "{name}は{part}を含まないzipファイルで、Excelのブックではありません（または壊れています）",
+    ),
+    "reader.file.too_large": Text(
+        "{name} would unpack to {size:.1f} GB, more than the {most} GB allowed: refused as a"
+        " possible zip bomb",
+        "{name}は展開すると{size:.1f} GBになり、上限の{most} GBを超えます。zip爆弾のおそれが"
+        "あるため読み取りません",
+    ),
+    "reader.file.part_too_large": Text(
+        "{name}: part {part} would unpack to {size} MB, more than a planning workbook needs:"
+        " refused",
+        "{name}: パーツ{part}は展開すると{size} MBになり、計画用のブックとしては大きすぎる"
+        "ため読み取りません",
+    ),
+    "reader.file.part_ratio": Text(
+        "{name}: part {part} is compressed {ratio:,.0f} to 1, beyond the {most} to 1 allowed:"
+        " refused as a possible zip bomb",
+        "{name}: パーツ{part}の圧縮率は{ratio:,.0f}対1で、上限の{most}対1を超えています。"
+        "zip爆弾のおそれがあるため読み取りません",
+    ),
+    "reader.file.part_unsafe": Text(
+        "{name}: part {part} declares a DTD or XML entities, which workbooks never need:"
+        " refused as unsafe",
+        "{name}: パーツ{part}はDTDかXMLエンティティを宣言しています。ブックには不要なもの"
+        "なので、安全のため読み取りません",
+    ),
+    "reader.file.part_late_root": Text(
+        "{name}: part {part} does not begin its content within the first {size} KB: refused as"
+        " unsafe",
+        "{name}: パーツ{part}の内容が最初の{size} KB以内に始まっていないため、安全のため"
+        "読み取りません",
+    ),
+    "reader.file.sheet_too_long": Text(
+        "sheet {sheet!r} holds more than {most:,} rows: more than crossteam plans; delete the"
+        " rows that are not needed",
+        "シート「{sheet}」には{most:,}行を超える行があり、crossteamが計画できる量を超えて"
+        "います。不要な行を削除してください",
+    ),
+    "reader.file.sheet_unsafe": Text(
+        "sheet {sheet!r} declares a DTD or XML entities, which workbooks never need: refused"
+        " as unsafe",
+        "シート「{sheet}」はDTDかXMLエンティティを宣言しています。ブックには不要なもの"
+        "なので、安全のため読み取りません",
+    ),
+    "reader.file.sheet_damaged_at": Text(
+        "sheet {sheet!r} is damaged at row {row:,} and cannot be read ({error}): open it in"
+        " Excel and save it as .xlsx (Excel Workbook) again",
+        "シート「{sheet}」は{row:,}行目が壊れていて読み取れません（{error}）。Excelで開き、"
+        ".xlsx（Excelブック）として保存し直してください",
+    ),
+    "reader.file.sheet_damaged": Text(
+        "sheet {sheet!r} is damaged and cannot be read ({error}): open it in Excel and save it"
+        " as .xlsx (Excel Workbook) again",
+        "シート「{sheet}」は壊れていて読み取れません（{error}）。Excelで開き、.xlsx（Excel"
+        "ブック）として保存し直してください",
+    ),
+    "reader.file.no_defusedxml": Text(
+        "refusing to read workbooks: openpyxl is not using defusedxml (is OPENPYXL_DEFUSEDXML"
+        " set to False?)",
+        "ブックを読み取りません: openpyxlがdefusedxmlを使っていません（OPENPYXL_DEFUSEDXML"
+        "がFalseになっていませんか？）",
+    ),
+    "reader.file.unsafe": Text(
+        "{name} declares a DTD or XML entities, which workbooks never need: refused as unsafe",
+        "{name}はDTDかXMLエンティティを宣言しています。ブックには不要なものなので、安全のため"
+        "読み取りません",
+    ),
+    "reader.file.damaged": Text(
+        "{name} is damaged and cannot be read ({error}): open it in Excel and save it as .xlsx"
+        " (Excel Workbook) again",
+        "{name}は壊れていて読み取れません（{error}）。Excelで開き、.xlsx（Excelブック）として"
+        "保存し直してください",
+    ),
+    "reader.file.too_many_columns": Text(
+        "more than {most:,} columns", "列が{most:,}を超えています"
+    ),
+    "reader.file.merged_not_block": Text(
+        "merged range {ref!r} is not a block of cells",
+        "結合範囲「{ref}」がセルの長方形になっていません",
+    ),
+    # an output that cannot be written
+    "reader.output.why.no_space": Text(
+        "no space left on the disk", "ディスクの空き容量がありません"
+    ),
+    "reader.output.why.quota": Text(
+        "the disk quota is used up", "ディスクの割り当てを使い切りました"
+    ),
+    "reader.output.why.too_large": Text(
+        "the file is too large for this file system",
+        "このファイルシステムには大きすぎるファイルです",
+    ),
+    "reader.output.why.read_only": Text(
+        "the file system is read-only", "ファイルシステムが読み取り専用です"
+    ),
+    "reader.output.why.permission": Text("permission denied", "アクセス権がありません"),
+    "reader.output.why.name_too_long": Text(
+        "the file name or path is too long", "ファイル名かパスが長すぎます"
+    ),
+    "reader.output.why.folder_gone": Text(
+        "the folder no longer exists", "フォルダーがもうありません"
+    ),
+    "reader.output.why.not_folder": Text(
+        "a part of the path is not a folder", "パスの途中にフォルダーでないものがあります"
+    ),
+    "reader.output.why.is_folder": Text("is a folder", "フォルダーです"),
+    "reader.output.why.io": Text(
+        "the disk reported an input/output error", "ディスクが入出力エラーを報告しました"
+    ),
+    "reader.output.failed": Text(
+        "{path}: {why}; nothing was written", "{path}: {why}。何も書き込んでいません"
+    ),
+    "reader.output.folder": Text(
+        "{path}: is a folder; give a file name ending in .xlsx",
+        "{path}: フォルダーです。.xlsxで終わるファイル名を指定してください",
+    ),
+    "reader.output.suffix": Text(
+        "{path}: crossteam writes .xlsx workbooks only; give a name ending in .xlsx, such as"
+        " {example}",
+        "{path}: crossteamが書き出すのは.xlsxのブックだけです。{example}のように、.xlsxで"
+        "終わる名前を指定してください",
+    ),
+    "reader.output.overwrites_input": Text(
+        "{path}: the output would overwrite an input file; choose another name",
+        "{path}: 出力が入力ファイルを上書きしてしまいます。別の名前にしてください",
+    ),
+    "reader.output.no_folder": Text(
+        "{path}: the folder {folder} does not exist", "{path}: フォルダー{folder}がありません"
+    ),
+    "reader.output.name_too_long": Text(
+        "{path}: the file name is {length} bytes long; this folder allows at most {most}",
+        "{path}: ファイル名が{length}バイトあります。このフォルダーでは{most}バイトまでです",
+    ),
+    "reader.output.exists": Text(
+        "{path}: already exists; use --force to overwrite it",
+        "{path}: すでにあります。上書きするには--forceを付けてください",
+    ),
+    "reader.output.not_writable": Text(
+        "{path}: the folder {folder} is not writable",
+        "{path}: フォルダー{folder}に書き込めません",
+    ),
+    "reader.output.read_only": Text(
+        "{path}: is read-only, so --force leaves it alone; make it writable or choose another name",
+        "{path}: 読み取り専用のため、--forceを付けても上書きしません。書き込めるようにするか、"
+        "別の名前にしてください",
+    ),
+    "reader.output.appeared": Text(
+        "{path}: already exists (it appeared while this run was writing); use --force to"
+        " overwrite it",
+        "{path}: すでにあります（この実行が書き込んでいる間に作られました）。上書きするには"
+        "--forceを付けてください",
+    ),
+    # a sweep grid
+    "reader.grid.not_grid": Text(
+        "{name}: a grid is a .yaml file or a workbook with a Sweep sheet",
+        "{name}: グリッドは、.yamlファイルか「Sweep」シートのあるブックで指定してください",
+    ),
+    "reader.grid.too_large": Text("larger than {most:,} bytes", "{most:,}バイトを超えています"),
+    "reader.grid.unreadable": Text("cannot be read: {error}", "読み取れません: {error}"),
+    "reader.grid.not_yaml": Text(
+        "not valid YAML: {reason}", "YAMLとして正しくありません: {reason}"
+    ),
+    "reader.grid.start": Text(
+        "a grid starts with 'vary:' or 'scenarios:'",
+        "グリッドは「vary:」か「scenarios:」で始めてください",
+    ),
+    "reader.grid.key_not_text": Text(
+        "a key must be text such as weight_bridging",
+        "キーはweight_bridgingのような文字列にしてください",
+    ),
+    "reader.grid.twice": Text("{key} is given twice", "{key}が2回指定されています"),
+    "reader.grid.shape.vary": Text(
+        "{key} must be a mapping of keys to lists",
+        "{key}は、キーごとに値のリストを持つマッピングにしてください",
+    ),
+    "reader.grid.shape.scenarios": Text(
+        "{key} must be a list of mappings", "{key}はマッピングのリストにしてください"
+    ),
+    "reader.grid.unknown_section": Text(
+        "unknown section {key!r}; expected vary or scenarios",
+        "不明なセクション「{key}」です。varyかscenariosを使ってください",
+    ),
+    "reader.grid.no_values": Text("{key} has no values", "{key}に値がありません"),
+    "reader.grid.scenario_shape": Text(
+        "a scenario is a mapping such as {{name: ..., weight_bridging: 20}}",
+        "シナリオは{{name: ..., weight_bridging: 20}}のようなマッピングにしてください",
+    ),
+    "reader.grid.no_sheet": Text(
+        "{name} has no {sheet} sheet", "{name}に「{sheet}」シートがありません"
+    ),
+    "reader.grid.sheet_empty": Text("the sheet is empty", "シートが空です"),
+    "reader.grid.layout": Text(
+        "A1 must say 'setting' (one row per setting, values to the right) or 'scenario' (one"
+        " row per scenario, a setting per column)",
+        "A1には「setting」（1行に1つの設定、値はその右）か「scenario」（1行に1つのシナリオ、"
+        "列ごとに1つの設定）と書いてください",
+    ),
+    "reader.grid.no_setting": Text("a setting name is needed here", "ここには設定名が必要です"),
+    "reader.grid.column_no_setting": Text(
+        "this column has no setting in its header", "この列の見出しに設定がありません"
     ),
 }
 

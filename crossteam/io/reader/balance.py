@@ -14,6 +14,7 @@ from crossteam.models import BalanceMode, BalanceRule
 from crossteam.models.limits import MAX_ATTRIBUTE_NUMBER
 from crossteam.models.text import shown
 
+
 def read_balance(reading: Reading, table: Table) -> None:
     reading.warn_extra_columns(table)
     if not reading.required_columns(table):
@@ -31,7 +32,7 @@ def read_balance(reading: Reading, table: Table) -> None:
         if value is not None and mode not in (None, BalanceMode.NO_LONE):
             message = i18n.t(
                 "reader.balance_value_ignored",
-                mode=label(mode.value),
+                mode=label(str(mode)),
                 no_lone=label(BalanceMode.NO_LONE.value),
             )
             row.warn(row.index("value"), message)

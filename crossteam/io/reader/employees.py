@@ -58,7 +58,9 @@ def _settle_departments(reading: Reading) -> None:
     """One department per name: spellings that differ only in case or look-alike
     letters are taken as the most common one, with a warning at each other spelling."""
     for variant in reading.departments.settle():
-        reading.warn_at(variant.spelling.first, variant_message(i18n.t("reader.what.department"), variant))
+        reading.warn_at(
+            variant.spelling.first, variant_message(i18n.t("reader.what.department"), variant)
+        )
     canonical = reading.departments.canonical
     reading.department_names = {canonical(d): None for d in reading.department_names}
     for employee in reading.employees.values():

@@ -107,15 +107,15 @@ def _warn_second_team(
 def _warn_left(reading: Reading, table: Table, rows: list[int]) -> None:
     """One warning for every row of an employee no longer on Employees."""
     shown_runs = runs(rows)
-    listed = i18n.listed(shown_runs[:_ROW_RUNS_SHOWN])
-    more = i18n.t("reader.and_so_on") if len(shown_runs) > _ROW_RUNS_SHOWN else ""
+    more = ["..."] if len(shown_runs) > _ROW_RUNS_SHOWN else []
+    listed = i18n.listed([*shown_runs[:_ROW_RUNS_SHOWN], *more])
     index = table.columns["employee_id"]
     reading.problems.add(
         i18n.t(
             "reader.history_left",
             rows=i18n.counted(len(rows), "row_names"),
             sheet=label(EMPLOYEES),
-            listed=listed + more,
+            listed=listed,
         ),
         sheet=table.title,
         row=rows[0],

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from crossteam import i18n
+from crossteam.io.labels import quoted
 from crossteam.io.reader.table import Cell
 from crossteam.models.text import fold, how_alike, shown
 
@@ -91,8 +92,10 @@ class Names:
             if len(self._suggested) >= SUGGESTION_LIMIT:
                 return ""
             near = _closest(self._fold(text), self._chosen)
-            names = [i18n.t("reader.suggested", name=shown(self._chosen[key].text)) for key in near]
-            self._suggested[text] = i18n.t("reader.did_you_mean", names=_either(names)) if names else ""
+            names = [quoted(shown(self._chosen[key].text), mark="") for key in near]
+            self._suggested[text] = (
+                i18n.t("reader.did_you_mean", names=_either(names)) if names else ""
+            )
         return self._suggested[text]
 
 
@@ -153,7 +156,9 @@ def _cells(spelling: Spelling, here: bool) -> str:
     cells = i18n.counted(more, "more_cell")
     if here:
         return i18n.t("reader.here_and", cells=cells) if more else ""
-    return i18n.t("reader.cell_and", cell=spelling.first, cells=cells) if more else str(spelling.first)
+    return (
+        i18n.t("reader.cell_and", cell=spelling.first, cells=cells) if more else str(spelling.first)
+    )
 
 
 def variant_message(what: str, variant: Variant, quotable: bool = True) -> str:

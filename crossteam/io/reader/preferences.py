@@ -160,6 +160,8 @@ def _warn_ungrantable(
             department=shown(host),
             no=label("no"),
             sheet=label(EMPLOYEES),
-            **{c: label(c) for c in ("rotation_eligible", "available", "can_host", "host_capacity")},
+            **{
+                c: label(c) for c in ("rotation_eligible", "available", "can_host", "host_capacity")
+            },
         )
         row.warn(row.index("target"), i18n.t("reader.ungrantable", reason=why))

@@ -60,12 +60,11 @@ class Problems:
         for position, cells in self._repeats.values():
             if cells:
                 key, problem = found[position]
-                shown_cells = i18n.listed(cells[:FOLLOW_ON_CELLS_SHOWN])
-                more = i18n.t("reader.and_so_on") if len(cells) > FOLLOW_ON_CELLS_SHOWN else ""
+                more = ["..."] if len(cells) > FOLLOW_ON_CELLS_SHOWN else []
                 also = i18n.t(
                     "reader.also_at",
                     cells=i18n.counted(len(cells), "more_cell"),
-                    listed=shown_cells + more,
+                    listed=i18n.listed([*cells[:FOLLOW_ON_CELLS_SHOWN], *more]),
                 )
                 message = problem.message + also
                 found[position] = (key, problem.model_copy(update={"message": message}))

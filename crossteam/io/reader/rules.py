@@ -73,7 +73,9 @@ def _rule_targets(
     if target is None or index is None:
         where = index if index is not None else row.index("rule")
         target_kind = i18n.t(f"reader.target_kind.{names}")
-        row.error(where, i18n.t("reader.rule_needs_target", rule=label(kind.value), what=target_kind))
+        row.error(
+            where, i18n.t("reader.rule_needs_target", rule=label(kind.value), what=target_kind)
+        )
         return target, ()
     if (TEAMS if names == "team" else EMPLOYEES) in reading.unreadable:
         return target, (target,)  # the sheet defining them could not be read

@@ -58,7 +58,9 @@ def read_settings(reading: Reading, table: Table) -> None:
             key = str(error["loc"][0])
             row, index = rows[key]
             message = i18n.t(
-                "reader.setting_invalid", setting=label(key), problem=describe_validation_error(error)
+                "reader.setting_invalid",
+                setting=label(key),
+                problem=describe_validation_error(error),
             )
             row.error(index, message)
 
@@ -79,7 +81,9 @@ def _word(row: Row, index: int, key: str, text: str, words: tuple[str, ...]) -> 
     found = i18n.canonical(text, among=words)
     if found is not None:
         return found
-    message = i18n.t("reader.setting_word", setting=label(key), text=shown(text), words=labels(words))
+    message = i18n.t(
+        "reader.setting_word", setting=label(key), text=shown(text), words=labels(words)
+    )
     row.error(index, message)
     return None
 

@@ -79,7 +79,9 @@ def _settle_skills(reading: Reading) -> None:
     """One skill per name, as for departments; an employee holding two spellings of a
     skill keeps the higher level."""
     for variant in reading.skills.settle():
-        reading.warn_at(variant.spelling.first, variant_message(i18n.t("reader.what.skill"), variant))
+        reading.warn_at(
+            variant.spelling.first, variant_message(i18n.t("reader.what.skill"), variant)
+        )
     canonical = reading.skills.canonical
     reading.skill_names = {canonical(skill) for skill in reading.skill_names}
     for employee in reading.employees.values():
