@@ -300,9 +300,11 @@ class Workbook:
             IndexError,  # a shared string index beyond the table
             KeyError,
         ) as error:
-            key = "reader.file.sheet_damaged_at" if stream.row else "reader.file.sheet_damaged"
+            where = "at_row" if stream.row else "somewhere"
             raise UnreadableFileError(
-                i18n.t(key, sheet=title, row=stream.row, error=error)
+                i18n.t(
+                    f"reader.file.sheet_damaged.{where}", sheet=title, row=stream.row, error=error
+                )
             ) from None
         return SheetContent(
             tuple(stream.rows),

@@ -134,17 +134,17 @@ MESSAGES: Final[dict[str, Text]] = {
         "column {column} appears twice (first in column {first}); this one is ignored",
         "「{column}」列が2つあります（最初は{first}列）。この列は無視しました",
     ),
-    "reader.hidden_by_filter": Text(
+    "reader.hidden_how.filter": Text(
         "by the filter on this sheet or by hand", "このシートのフィルターか手作業で"
     ),
-    "reader.hidden_in_excel": Text("in Excel", "Excelで"),
-    "reader.hidden_row": Text(
+    "reader.hidden_how.excel": Text("in Excel", "Excelで"),
+    "reader.hidden.row": Text(
         "row {rows} is hidden ({how}), but crossteam reads and plans them like every other"
         " row: unhide them to see what will be planned",
         "{rows}行目が{how}非表示にされていますが、crossteamは他の行と同じく読み取り、"
         "計画に含めます。何が計画されるかを確かめるには再表示してください",
     ),
-    "reader.hidden_rows": Text(
+    "reader.hidden.rows": Text(
         "rows {rows} are hidden ({how}), but crossteam reads and plans them like every other"
         " row: unhide them to see what will be planned",
         "{rows}行目が{how}非表示にされていますが、crossteamは他の行と同じく読み取り、"
@@ -557,13 +557,13 @@ MESSAGES: Final[dict[str, Text]] = {
         "シート「{sheet}」はDTDかXMLエンティティを宣言しています。ブックには不要なもの"
         "なので、安全のため読み取りません",
     ),
-    "reader.file.sheet_damaged_at": Text(
+    "reader.file.sheet_damaged.at_row": Text(
         "sheet {sheet!r} is damaged at row {row:,} and cannot be read ({error}): open it in"
         " Excel and save it as .xlsx (Excel Workbook) again",
         "シート「{sheet}」は{row:,}行目が壊れていて読み取れません（{error}）。Excelで開き、"
         ".xlsx（Excelブック）として保存し直してください",
     ),
-    "reader.file.sheet_damaged": Text(
+    "reader.file.sheet_damaged.somewhere": Text(
         "sheet {sheet!r} is damaged and cannot be read ({error}): open it in Excel and save it"
         " as .xlsx (Excel Workbook) again",
         "シート「{sheet}」は壊れていて読み取れません（{error}）。Excelで開き、.xlsx（Excel"

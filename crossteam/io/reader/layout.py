@@ -145,11 +145,10 @@ def _header_row(sheet: schema.Sheet, content: SheetContent) -> tuple[int, dict[i
 def _warn_layout(table: Table, content: SheetContent, problems: Problems) -> None:
     hidden = [row for row in content.hidden_rows if row >= table.header_row]
     if hidden:
-        how = i18n.t("reader.hidden_by_filter" if content.filtered else "reader.hidden_in_excel")
-        one = len(hidden) == 1
+        how = i18n.t(f"reader.hidden_how.{'filter' if content.filtered else 'excel'}")
         problems.add(
             i18n.t(
-                "reader.hidden_row" if one else "reader.hidden_rows",
+                f"reader.hidden.{'row' if len(hidden) == 1 else 'rows'}",
                 rows=_rows_text(hidden),
                 how=how,
             ),
