@@ -266,7 +266,7 @@ MESSAGES: Final[dict[str, Text]] = {
     ),
     "reader.count_above_headcount": Text(
         "count {count} makes more teams than there are employees ({employees})",
-        "数{count}では、チームの数が社員数（{employees}名）を超えます",
+        "数（{count}）では、作られるチームが社員数（{employees}名）より多くなります",
     ),
     "reader.min_above_max": Text(
         "{min_column} {min_size} is larger than {max_column} {max_size}",
