@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from crossteam import i18n
 from crossteam.models.problems import Problem
 
 
@@ -17,8 +18,10 @@ class InputError(CrossteamError):
     def __init__(self, problems: Sequence[Problem], warnings: Sequence[Problem] = ()) -> None:
         self.problems = tuple(problems)
         self.warnings = tuple(warnings)
-        first = self.problems[0].render() if self.problems else "invalid input"
-        more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        first = self.problems[0].render() if self.problems else i18n.t("reader.invalid_input")
+        more = ""
+        if len(self.problems) > 1:
+            more = i18n.t("reader.and_more", count=len(self.problems) - 1)
         super().__init__(first + more)
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, Final
 
+from crossteam import i18n
 from crossteam.errors import OutputError
 
 OUTPUT_SUFFIX: Final = ".xlsx"
@@ -29,19 +30,20 @@ DEFAULT_NAME_MAX: Final = 255
 """Bytes a file name may have where the system does not say (most file systems)."""
 
 _WHY: Final = {
-    errno.ENOSPC: "no space left on the disk",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EFBIG: "the file is too large for this file system",
-    errno.EROFS: "the file system is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.ENAMETOOLONG: "the file name or path is too long",
-    errno.ENOENT: "the folder no longer exists",
-    errno.ENOTDIR: "a part of the path is not a folder",
-    errno.EISDIR: "is a folder",
-    errno.EIO: "the disk reported an input/output error",
+    errno.ENOSPC: "no_space",
+    errno.EDQUOT: "quota",
+    errno.EFBIG: "too_large",
+    errno.EROFS: "read_only",
+    errno.EACCES: "permission",
+    errno.EPERM: "permission",
+    errno.ENAMETOOLONG: "name_too_long",
+    errno.ENOENT: "folder_gone",
+    errno.ENOTDIR: "not_folder",
+    errno.EISDIR: "is_folder",
+    errno.EIO: "io",
 }
-"""Why an output could not be written, by ``errno``: anything else is a bug, not the disk."""
+"""Why an output could not be written (``reader.output.why.*``), by ``errno``: anything else
+is a bug, not the disk."""
 _NO_HARD_LINKS: Final = frozenset(
     {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.ENOSYS, errno.EMLINK}
 )
@@ -60,7 +62,8 @@ def output_error(path: Path, error: OSError) -> OutputError | None:
     why = _WHY.get(error.errno) if error.errno is not None else None
     if why is None:
         return None
-    return OutputError(f"{shown(path)}: {why}; nothing was written")
+    why_text = i18n.t(f"reader.output.why.{why}")
+    return OutputError(i18n.t("reader.output.failed", path=shown(path), why=why_text))
 
 
 def xlsx_path(path: Path) -> Path:
@@ -75,13 +78,16 @@ def xlsx_path(path: Path) -> Path:
     except OSError as error:
         raise output_error(path, error) or error from None
     if is_folder:
-        raise OutputError(f"{shown(path)}: is a folder; give a file name ending in .xlsx")
+        raise OutputError(i18n.t("reader.output.folder", path=shown(path)))
     if path.suffix.lower() == OUTPUT_SUFFIX:
         return path
     if path.suffix:
         raise OutputError(
-            f"{shown(path)}: crossteam writes .xlsx workbooks only; give a name ending in "
-            f".xlsx, such as {path.with_suffix(OUTPUT_SUFFIX).name}"
+            i18n.t(
+                "reader.output.suffix",
+                path=shown(path),
+                example=path.with_suffix(OUTPUT_SUFFIX).name,
+            )
         )
     return path.with_name(path.name + OUTPUT_SUFFIX)
 
@@ -100,29 +106,30 @@ def _check(path: Path, *, force: bool, inputs: tuple[Path, ...]) -> None:
     target = path.resolve()
     for source in inputs:
         if source.exists() and target == source.resolve():
-            raise OutputError(
-                f"{shown(path)}: the output would overwrite an input file; choose another name"
-            )
+            raise OutputError(i18n.t("reader.output.overwrites_input", path=shown(path)))
     if target.is_dir():
-        raise OutputError(f"{shown(path)}: is a folder; give a file name ending in .xlsx")
+        raise OutputError(i18n.t("reader.output.folder", path=shown(path)))
     folder = target.parent
     if not folder.is_dir():
-        raise OutputError(f"{shown(path)}: the folder {shown(folder)} does not exist")
+        raise OutputError(i18n.t("reader.output.no_folder", path=shown(path), folder=shown(folder)))
     longest = _name_max(folder)
     if len(os.fsencode(path.name)) > longest:
         raise OutputError(
-            f"{shown(path)}: the file name is {len(os.fsencode(path.name))} bytes long; "
-            f"this folder allows at most {longest}"
+            i18n.t(
+                "reader.output.name_too_long",
+                path=shown(path),
+                length=len(os.fsencode(path.name)),
+                most=longest,
+            )
         )
     if path.exists() and not force:
-        raise OutputError(f"{shown(path)}: already exists; use --force to overwrite it")
+        raise OutputError(i18n.t("reader.output.exists", path=shown(path)))
     if not os.access(folder, os.W_OK):
-        raise OutputError(f"{shown(path)}: the folder {shown(folder)} is not writable")
-    if path.exists() and _read_only(path):
         raise OutputError(
-            f"{shown(path)}: is read-only, so --force leaves it alone; make it writable or "
-            "choose another name"
+            i18n.t("reader.output.not_writable", path=shown(path), folder=shown(folder))
         )
+    if path.exists() and _read_only(path):
+        raise OutputError(i18n.t("reader.output.read_only", path=shown(path)))
 
 
 def _name_max(folder: Path) -> int:
@@ -218,10 +225,7 @@ def _reserve_then_replace(tmp: Path, path: Path) -> None:
 
 
 def _appeared(path: Path) -> OutputError:
-    return OutputError(
-        f"{shown(path)}: already exists (it appeared while this run was writing); use "
-        "--force to overwrite it"
-    )
+    return OutputError(i18n.t("reader.output.appeared", path=shown(path)))
 
 
 def _umask() -> int:

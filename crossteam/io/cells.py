@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Final, Literal
 
+from crossteam import i18n
+from crossteam.io.labels import label, quoted
 from crossteam.io.schema import NO, YES, Kind
 from crossteam.models import MAX_LEVEL, MIN_LEVEL
 from crossteam.models.text import clean, shown
@@ -56,14 +58,14 @@ def check_raw(value: object) -> None:
     """Refuse values no column accepts: Excel errors, unsaved formulas, stored numbers that
     are no number, huge texts."""
     if isinstance(value, MissingFormulaResult):
-        raise CellError("a formula without a saved result: open and save the file in Excel")
+        raise CellError(i18n.t("reader.cell.formula_unsaved"))
     if isinstance(value, UnreadableNumber):
         # not quoted: the column may be personal (a salary)
-        raise CellError("is stored as a number, but what is stored is no number: type it again")
+        raise CellError(i18n.t("reader.cell.stored_no_number"))
     if isinstance(value, ExcelErrorValue):
-        raise CellError(f"shows the Excel error {value.code}: fix the formula or type the value")
+        raise CellError(i18n.t("reader.cell.excel_error", code=value.code))
     if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
-        raise CellError(f"holds {len(value):,} characters; at most {MAX_TEXT_LENGTH:,} are allowed")
+        raise CellError(i18n.t("reader.cell.too_long", length=len(value), most=MAX_TEXT_LENGTH))
 
 
 def _is_date(value: object) -> bool:
@@ -95,18 +97,16 @@ def as_text(value: object) -> str:
 def as_id(value: object) -> str:
     """An id: text kept exactly, numbers as text; a date means Excel reformatted the id."""
     if _is_date(value):
-        raise CellError(
-            "is a date, but an id belongs here: format the column as Text and retype the id"
-        )
+        raise CellError(i18n.t("reader.cell.id_is_date"))
     if isinstance(value, bool):
-        raise CellError("is TRUE/FALSE, but an id belongs here")
+        raise CellError(i18n.t("reader.cell.id_is_boolean"))
     return as_text(value)
 
 
 def as_number(value: object) -> float:
     """A finite number; numeric text such as "12" or "１２" is accepted."""
     if isinstance(value, bool) or _is_date(value):
-        raise CellError("must be a number")
+        raise CellError(i18n.t("reader.cell.number"))
     try:
         number = (
             float(value)
@@ -114,11 +114,11 @@ def as_number(value: object) -> float:
             else float(unicodedata.normalize("NFKC", str(value)))
         )
     except ValueError:
-        raise CellError(f"must be a number, not {_quoted(value)}") from None
+        raise CellError(i18n.t("reader.cell.number_not", value=_quoted(value))) from None
     except OverflowError:  # an integer of hundreds of digits
-        raise CellError("must be a number of reasonable size") from None
+        raise CellError(i18n.t("reader.cell.number_too_large")) from None
     if not math.isfinite(number):
-        raise CellError("must be a number")
+        raise CellError(i18n.t("reader.cell.number"))
     return number
 
 
@@ -126,9 +126,9 @@ def as_int(value: object) -> int:
     try:
         number = as_number(value)
     except CellError:
-        raise CellError(f"must be a whole number, not {_quoted(value)}") from None
+        raise CellError(i18n.t("reader.cell.whole_number_not", value=_quoted(value))) from None
     if not number.is_integer():
-        raise CellError(f"must be a whole number, not {_quoted(value)}")
+        raise CellError(i18n.t("reader.cell.whole_number_not", value=_quoted(value)))
     return int(number)
 
 
@@ -138,10 +138,12 @@ def as_level(value: object) -> int:
         level = as_int(value)
     except CellError:
         raise CellError(
-            f"must be a level from {MIN_LEVEL} to {MAX_LEVEL}, not {_quoted(value)}"
+            i18n.t("reader.cell.level_not", low=MIN_LEVEL, high=MAX_LEVEL, value=_quoted(value))
         ) from None
     if not MIN_LEVEL <= level <= MAX_LEVEL:
-        raise CellError(f"must be between {MIN_LEVEL} and {MAX_LEVEL}, not {level}")
+        raise CellError(
+            i18n.t("reader.cell.level_range", low=MIN_LEVEL, high=MAX_LEVEL, value=level)
+        )
     return level
 
 
@@ -151,9 +153,9 @@ def as_fraction(value: object) -> float:
     try:
         share = as_number(text[:-1]) / 100 if text and text.endswith("%") else as_number(value)
     except CellError:
-        raise CellError(f"must be a share such as 0.8 or 80%, not {_quoted(value)}") from None
+        raise CellError(i18n.t("reader.cell.share_not", value=_quoted(value))) from None
     if not 0 <= share <= 1:
-        raise CellError(f"must be between 0 and 1 (0% and 100%), not {as_text(value)}")
+        raise CellError(i18n.t("reader.cell.share_range", value=as_text(value)))
     return share
 
 
@@ -165,19 +167,21 @@ def as_yes_no(value: object) -> bool:
         return True
     if word in NO:
         return False
-    raise CellError(f"must be yes or no, not {_quoted(value)}")
+    raise CellError(i18n.t("reader.cell.yes_no_not", value=_quoted(value)))
 
 
 def as_weight_or_hard(value: object) -> float | Literal["hard"]:
     """A soft weight (a number, 0 or more) or the word ``hard``."""
-    if isinstance(value, str) and clean(value).casefold() == HARD:
+    if isinstance(value, str) and i18n.canonical(clean(value), among=(HARD,)) == HARD:
         return HARD
     try:
         weight = as_number(value)
     except CellError:
-        raise CellError(f"must be a number or the word hard, not {_quoted(value)}") from None
+        raise CellError(
+            i18n.t("reader.cell.weight_or_hard_not", hard=label(HARD), value=_quoted(value))
+        ) from None
     if weight < 0:
-        raise CellError("must be 0 or more, or the word hard")
+        raise CellError(i18n.t("reader.cell.weight_negative", hard=label(HARD)))
     return weight
 
 
@@ -217,11 +221,13 @@ def convert(
         return clean(result)
     if isinstance(result, int | float) and not isinstance(result, bool):
         if minimum is not None and strict and not result > minimum:
-            raise CellError(f"must be more than {bound_text(minimum)}")
+            raise CellError(i18n.t("reader.validation.greater_than", gt=bound_text(minimum)))
         if minimum is not None and not strict and result < minimum:
-            raise CellError(f"must be at least {bound_text(minimum)}")
+            raise CellError(i18n.t("reader.validation.at_least", ge=bound_text(minimum)))
         if maximum is not None and result > maximum:
-            raise CellError(f"must be at most {bound_text(maximum)}, not {_size_text(result)}")
+            raise CellError(
+                i18n.t("reader.cell.at_most_not", le=bound_text(maximum), value=_size_text(result))
+            )
     return result
 
 
@@ -232,4 +238,4 @@ def _size_text(number: float) -> str:
 
 def _quoted(value: object) -> str:
     text = shown(as_text(value))
-    return f'"{text[:40]}…"' if len(text) > 40 else f'"{text}"'
+    return quoted(f"{text[:40]}…" if len(text) > 40 else text, mark='"')

@@ -12,6 +12,7 @@ from typing import Final
 import yaml
 from openpyxl.utils import get_column_letter
 
+from crossteam import i18n
 from crossteam.errors import InputError
 from crossteam.io.safety import open_workbook
 from crossteam.models import Problem
@@ -33,13 +34,7 @@ def read_grid(path: Path) -> WrittenGrid:
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
         written = _read_sheet(path)
     else:
-        raise InputError(
-            [
-                Problem(
-                    message=f"{path.name}: a grid is a .yaml file or a workbook with a Sweep sheet"
-                )
-            ]
-        )
+        raise InputError([Problem(message=i18n.t("reader.grid.not_grid", name=path.name))])
     if written.problems:
         raise InputError(written.problems)
     written.source = str(path)
@@ -55,24 +50,24 @@ def _read_yaml(path: Path) -> WrittenGrid:
     try:
         if path.stat().st_size > MAX_GRID_BYTES:
             loaded.problems.append(
-                Problem(sheet=name, message=f"larger than {MAX_GRID_BYTES:,} bytes")
+                Problem(sheet=name, message=i18n.t("reader.grid.too_large", most=MAX_GRID_BYTES))
             )
             return loaded
         text = path.read_text(encoding="utf-8")
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError) as error:
-        loaded.problems.append(Problem(sheet=name, message=f"cannot be read: {error}"))
+        message = i18n.t("reader.grid.unreadable", error=error)
+        loaded.problems.append(Problem(sheet=name, message=message))
         return loaded
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(error, "problem", None) or str(error)
-        loaded.problems.append(Problem(sheet=name, row=line, message=f"not valid YAML: {reason}"))
+        message = i18n.t("reader.grid.not_yaml", reason=reason)
+        loaded.problems.append(Problem(sheet=name, row=line, message=message))
         return loaded
     if not isinstance(root, yaml.MappingNode):
-        loaded.problems.append(
-            Problem(sheet=name, row=1, message="a grid starts with 'vary:' or 'scenarios:'")
-        )
+        loaded.problems.append(Problem(sheet=name, row=1, message=i18n.t("reader.grid.start")))
         return loaded
     _YamlGrid(name, loaded).read(root)
     return loaded
@@ -104,11 +99,11 @@ class _YamlGrid:
         for key_node, value_node in node.value:
             key = self.scalar(key_node)
             if not isinstance(key, str) or not key.strip():
-                self.error(key_node, "a key must be text such as weight_bridging")
+                self.error(key_node, i18n.t("reader.grid.key_not_text"))
                 continue
             key = key.strip()
             if key in seen:
-                self.error(key_node, f"{key} is given twice", key)
+                self.error(key_node, i18n.t("reader.grid.twice", key=key), key)
                 continue
             seen.add(key)
             yield key, key_node, value_node
@@ -122,22 +117,21 @@ class _YamlGrid:
                 for item in node.value:
                     self.read_scenario(item)
             elif key in ("vary", "scenarios"):
-                shape = "a mapping of keys to lists" if key == "vary" else "a list of mappings"
-                self.error(key_node, f"{key} must be {shape}", key)
+                self.error(key_node, i18n.t(f"reader.grid.shape.{key}", key=key), key)
             else:
-                self.error(key_node, f"unknown section {key!r}; expected vary or scenarios", key)
+                self.error(key_node, i18n.t("reader.grid.unknown_section", key=key), key)
 
     def read_vary(self, node: yaml.MappingNode) -> None:
         for key, _, value_node in self.pairs(node):
             items = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
             if not items:
-                self.error(value_node, f"{key} has no values", key)
+                self.error(value_node, i18n.t("reader.grid.no_values", key=key), key)
                 continue
             self.loaded.vary[key] = [(self.scalar(i), self.place(i, key)) for i in items]
 
     def read_scenario(self, node: yaml.Node) -> None:
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, "a scenario is a mapping such as {name: ..., weight_bridging: 20}")
+            self.error(node, i18n.t("reader.grid.scenario_shape"))
             return
         entry = GridEntry(name=None, place=self.place(node))
         for key, _, value_node in self.pairs(node):
@@ -156,16 +150,17 @@ def _read_sheet(path: Path) -> WrittenGrid:
     columns (one row per scenario; a blank cell keeps the workbook's value)."""
     loaded = WrittenGrid()
     with open_workbook(path) as workbook:
-        title = next((t for t in workbook.titles if t.strip().casefold() == "sweep"), None)
+        title = next((t for t in workbook.titles if i18n.canonical(t, among=(SHEET,))), None)
         if title is None:
-            loaded.problems.append(Problem(message=f"{path.name} has no {SHEET} sheet"))
+            message = i18n.t("reader.grid.no_sheet", name=path.name, sheet=SHEET)
+            loaded.problems.append(Problem(message=message))
             return loaded
         rows = workbook.read_sheet(title).rows
     if not rows:
-        loaded.problems.append(Problem(sheet=title, message="the sheet is empty"))
+        loaded.problems.append(Problem(sheet=title, message=i18n.t("reader.grid.sheet_empty")))
         return loaded
     header_row, header = rows[0]
-    layout = str(header.get(1, "")).strip().casefold()
+    layout = i18n.canonical(str(header.get(1, "")), among=("setting", "scenario"))
     if layout == "setting":
         _read_setting_rows(title, rows[1:], loaded)
     elif layout == "scenario":
@@ -176,8 +171,7 @@ def _read_sheet(path: Path) -> WrittenGrid:
                 sheet=title,
                 row=header_row,
                 cell=f"A{header_row}",
-                message="A1 must say 'setting' (one row per setting, values to the right) "
-                "or 'scenario' (one row per scenario, a setting per column)",
+                message=i18n.t("reader.grid.layout"),
             )
         )
     return loaded
@@ -195,18 +189,20 @@ def _read_setting_rows(
         key = values.get(1)
         if not isinstance(key, str):
             loaded.problems.append(
-                _cell_place(sheet, number, 1, "setting").problem("a setting name is needed here")
+                _cell_place(sheet, number, 1, "setting").problem(i18n.t("reader.grid.no_setting"))
             )
             continue
         if key in loaded.vary:
             loaded.problems.append(
-                _cell_place(sheet, number, 1, "setting").problem(f"{key} is given twice")
+                _cell_place(sheet, number, 1, "setting").problem(
+                    i18n.t("reader.grid.twice", key=key)
+                )
             )
             continue
         cells = [(c, v) for c, v in sorted(values.items()) if c > 1]
         if not cells:
             loaded.problems.append(
-                _cell_place(sheet, number, 2, key).problem(f"{key} has no values")
+                _cell_place(sheet, number, 2, key).problem(i18n.t("reader.grid.no_values", key=key))
             )
             continue
         loaded.vary[key] = [(v, _cell_place(sheet, number, c, key)) for c, v in cells]
@@ -226,7 +222,7 @@ def _read_scenario_rows(
         text = str(key).strip()
         if text in keys.values():
             place = _cell_place(sheet, header_row, column, text)
-            loaded.problems.append(place.problem(f"{text} is given twice"))
+            loaded.problems.append(place.problem(i18n.t("reader.grid.twice", key=text)))
         keys[column] = text
     for number, values in rows:
         name = values.get(1)
@@ -238,7 +234,8 @@ def _read_scenario_rows(
                 continue
             if column not in keys:
                 place = _cell_place(sheet, number, column, None)
-                loaded.problems.append(place.problem("this column has no setting in its header"))
+                message = i18n.t("reader.grid.column_no_setting")
+                loaded.problems.append(place.problem(message))
                 continue
             entry.values[keys[column]] = (value, _cell_place(sheet, number, column, keys[column]))
         loaded.explicit.append(entry)

@@ -31,6 +31,7 @@ from openpyxl.utils.cell import column_index_from_string, range_boundaries
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml import DEFUSEDXML
 
+from crossteam import i18n
 from crossteam.errors import UnreadableFileError
 from crossteam.io.cells import ExcelErrorValue, MissingFormulaResult, UnreadableNumber
 
@@ -56,8 +57,6 @@ _ZIP_MAGIC: Final = (b"PK\x03\x04", b"PK\x05\x06")
 _WORKBOOK_PART: Final = "xl/workbook.xml"
 _DTD = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _XML_SPACE = re.compile(r"[ \t\r\n\ufeff]*")
-_SAVE_AS_XLSX: Final = "open it in Excel and save it as .xlsx (Excel Workbook)"
-_UNSAFE_XML: Final = "declares a DTD or XML entities, which workbooks never need: refused as unsafe"
 
 
 def file_sha256(path: str | Path) -> str:
@@ -76,24 +75,18 @@ def check_workbook_file(path: Path) -> None:
         UnreadableFileError: with a one-line explanation of what the file looks like.
     """
     if path.is_dir():
-        raise UnreadableFileError(
-            f"{path.name} is a folder, not a workbook: give the path of the .xlsx file itself"
-        )
+        raise UnreadableFileError(i18n.t("reader.file.folder", name=path.name))
     if not path.is_file():
-        raise UnreadableFileError(f"{path.name}: no such file")
+        raise UnreadableFileError(i18n.t("reader.file.missing", name=path.name))
     with open(path, "rb") as handle:
         head = handle.read(8)
     if not head:
-        raise UnreadableFileError(f"{path.name} is empty (0 bytes): {_SAVE_AS_XLSX}")
+        raise UnreadableFileError(i18n.t("reader.file.empty", name=path.name))
     if head.startswith(_OLE2_MAGIC):
-        raise UnreadableFileError(
-            f"{path.name} looks like an old .xls file or a password-protected workbook: "
-            f"{_SAVE_AS_XLSX}, without a password"
-        )
+        raise UnreadableFileError(i18n.t("reader.file.old_or_password", name=path.name))
     if not head.startswith(_ZIP_MAGIC):
-        raise UnreadableFileError(
-            f"{path.name} is not an Excel workbook ({_looks_like(path)}): {_SAVE_AS_XLSX}"
-        )
+        looks_like = i18n.t(f"reader.file.looks_like.{_looks_like(path)}")
+        raise UnreadableFileError(i18n.t("reader.file.not_excel", name=path.name, what=looks_like))
     try:
         with zipfile.ZipFile(path) as archive:
             _check_members(path, archive)
@@ -108,7 +101,7 @@ def check_workbook_file(path: Path) -> None:
         NotImplementedError,  # an unknown compression method
     ) as error:
         raise UnreadableFileError(
-            f"{path.name} is damaged or incomplete ({error}): {_SAVE_AS_XLSX} again"
+            i18n.t("reader.file.damaged_zip", name=path.name, error=error)
         ) from None
 
 
@@ -116,34 +109,36 @@ def _looks_like(path: Path) -> str:
     with open(path, "rb") as handle:
         sample = handle.read(4096)
     if b"\x00" in sample:
-        return "an unknown binary file"
+        return "binary"
     if sample.lstrip().lower().startswith((b"<html", b"<!doctype html")):
-        return "a web page saved with an Excel name"
-    return "it looks like text or CSV"
+        return "web_page"
+    return "text"
 
 
 def _check_members(path: Path, archive: zipfile.ZipFile) -> None:
     members = archive.infolist()
     names = {member.filename for member in members}
     if len(members) > MAX_MEMBERS:
-        raise UnreadableFileError(f"{path.name} holds {len(members):,} parts: not a workbook")
-    if "mimetype" in names and b"opendocument" in _head(archive, "mimetype", 100):
         raise UnreadableFileError(
-            f"{path.name} is an OpenDocument file (.ods): save it as .xlsx (Excel 2007-365) "
-            "in LibreOffice or Excel"
+            i18n.t("reader.file.too_many_parts", name=path.name, parts=len(members))
         )
+    if "mimetype" in names and b"opendocument" in _head(archive, "mimetype", 100):
+        raise UnreadableFileError(i18n.t("reader.file.ods", name=path.name))
     if "xl/workbook.bin" in names:
-        raise UnreadableFileError(f"{path.name} is a binary workbook (.xlsb): {_SAVE_AS_XLSX}")
+        raise UnreadableFileError(i18n.t("reader.file.xlsb", name=path.name))
     if _WORKBOOK_PART not in names:
         raise UnreadableFileError(
-            f"{path.name} is a zip file without {_WORKBOOK_PART}, so not an Excel workbook"
-            " (or a damaged one)"
+            i18n.t("reader.file.no_workbook_part", name=path.name, part=_WORKBOOK_PART)
         )
     total = sum(member.file_size for member in members)
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise UnreadableFileError(
-            f"{path.name} would unpack to {total / (1 << 30):.1f} GB, more than the "
-            f"{MAX_TOTAL_UNCOMPRESSED >> 30} GB allowed: refused as a possible zip bomb"
+            i18n.t(
+                "reader.file.too_large",
+                name=path.name,
+                size=total / (1 << 30),
+                most=MAX_TOTAL_UNCOMPRESSED >> 30,
+            )
         )
     for member in members:
         _check_member_size(path, member)
@@ -156,14 +151,23 @@ def _check_member_size(path: Path, member: zipfile.ZipInfo) -> None:
     streamed = member.filename.startswith("xl/worksheets/")
     if not streamed and member.file_size > MAX_LOADED_PART:
         raise UnreadableFileError(
-            f"{path.name}: part {member.filename} would unpack to "
-            f"{member.file_size >> 20} MB, more than a planning workbook needs: refused"
+            i18n.t(
+                "reader.file.part_too_large",
+                name=path.name,
+                part=member.filename,
+                size=member.file_size >> 20,
+            )
         )
     ratio = member.file_size / max(member.compress_size, 1)
     if member.file_size > RATIO_CHECK_ABOVE and ratio > MAX_RATIO:
         raise UnreadableFileError(
-            f"{path.name}: part {member.filename} is compressed {ratio:,.0f} to 1, "
-            f"beyond the {MAX_RATIO} to 1 allowed: refused as a possible zip bomb"
+            i18n.t(
+                "reader.file.part_ratio",
+                name=path.name,
+                part=member.filename,
+                ratio=ratio,
+                most=MAX_RATIO,
+            )
         )
 
 
@@ -178,11 +182,17 @@ def _check_xml_head(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInf
     head = _head(archive, member.filename, XML_HEAD_BYTES)
     text = head.decode(_encoding(head), errors="ignore")
     if _DTD.search(text):
-        raise UnreadableFileError(f"{path.name}: part {member.filename} {_UNSAFE_XML}")
+        raise UnreadableFileError(
+            i18n.t("reader.file.part_unsafe", name=path.name, part=member.filename)
+        )
     if len(head) == XML_HEAD_BYTES and _root_start(text) is None:
         raise UnreadableFileError(
-            f"{path.name}: part {member.filename} does not begin its content within the "
-            f"first {XML_HEAD_BYTES >> 10} KB: refused as unsafe"
+            i18n.t(
+                "reader.file.part_late_root",
+                name=path.name,
+                part=member.filename,
+                size=XML_HEAD_BYTES >> 10,
+            )
         )
 
 
@@ -273,15 +283,14 @@ class Workbook:
         try:
             if _rows_with_cells(self.archive, self.parts[title]) > MAX_ROWS:
                 raise UnreadableFileError(
-                    f"sheet {title!r} holds more than {MAX_ROWS:,} rows: more than crossteam "
-                    "plans; delete the rows that are not needed"
+                    i18n.t("reader.file.sheet_too_long", sheet=title, most=MAX_ROWS)
                 )
             with self.archive.open(self.parts[title]) as source:
                 stream.parse(source)
         except _EnoughEmptyRows:
             pass
         except _DtdFound:
-            raise UnreadableFileError(f"sheet {title!r} {_UNSAFE_XML}") from None
+            raise UnreadableFileError(i18n.t("reader.file.sheet_unsafe", sheet=title)) from None
         except (
             ExpatError,
             zipfile.BadZipFile,
@@ -291,10 +300,11 @@ class Workbook:
             IndexError,  # a shared string index beyond the table
             KeyError,
         ) as error:
-            near = f" at row {stream.row:,}" if stream.row else ""
+            where = "at_row" if stream.row else "somewhere"
             raise UnreadableFileError(
-                f"sheet {title!r} is damaged{near} and cannot be read ({error}): "
-                f"{_SAVE_AS_XLSX} again"
+                i18n.t(
+                    f"reader.file.sheet_damaged.{where}", sheet=title, row=stream.row, error=error
+                )
             ) from None
         return SheetContent(
             tuple(stream.rows),
@@ -345,10 +355,7 @@ def open_workbook(path: Path) -> Iterator[Workbook]:
     mode and also sees unsaved formulas, error cells and merged ranges.
     """
     if not DEFUSEDXML:
-        raise UnreadableFileError(
-            "refusing to read workbooks: openpyxl is not using defusedxml "
-            "(is OPENPYXL_DEFUSEDXML set to False?)"
-        )
+        raise UnreadableFileError(i18n.t("reader.file.no_defusedxml"))
     check_workbook_file(path)
     try:
         reader = ExcelReader(path, read_only=True, data_only=True)
@@ -392,10 +399,10 @@ def _unreadable(path: Path, error: BaseException) -> UnreadableFileError:
     cause: BaseException | None = error
     while cause is not None:  # openpyxl wraps defusedxml's refusal in a ValueError
         if isinstance(cause, DefusedXmlException):
-            return UnreadableFileError(f"{path.name} {_UNSAFE_XML}")
+            return UnreadableFileError(i18n.t("reader.file.unsafe", name=path.name))
         cause = cause.__cause__ or cause.__context__
     return UnreadableFileError(
-        f"{path.name} is damaged and cannot be read ({type(error).__name__}): {_SAVE_AS_XLSX} again"
+        i18n.t("reader.file.damaged", name=path.name, error=type(error).__name__)
     )
 
 
@@ -466,7 +473,7 @@ class _SheetStream:
                 else self.column + 1
             )
             if self.column > MAX_COLUMNS:
-                raise ValueError(f"more than {MAX_COLUMNS:,} columns")
+                raise ValueError(i18n.t("reader.file.too_many_columns", most=MAX_COLUMNS))
             self.type = attributes.get("t", "n")
             self.style = int(attributes.get("s", 0))
             self.formula = self.has_value = False
@@ -491,7 +498,7 @@ class _SheetStream:
             ref = attributes.get("ref", "")
             first_column, first_row, _, last_row = range_boundaries(ref)
             if first_column is None or first_row is None or last_row is None:
-                raise ValueError(f"merged range {ref!r} is not a block of cells")
+                raise ValueError(i18n.t("reader.file.merged_not_block", ref=ref))
             self.merged.append(MergedRange(ref, first_column, first_row, last_row))
 
     def characters(self, data: str) -> None:

@@ -61,16 +61,20 @@ class Employee(_Frozen):
     available: bool = True
     rotation_eligible: bool = True
     skills: dict[SkillName, int] = Field(
-        default_factory=dict, description="Skill -> level 1-5 (absent = not held)"
+        default_factory=dict,
+        description="Skill -> level 1-5 (absent = not held)",  # not shown: JSON schema
     )
     attributes: dict[str, AttributeValue] = Field(
         default_factory=dict,
         description=(
             "Every Employees column by its normalised header (role, location and extra "
-            "columns), for Balance rules; blank cells are absent"
+            "columns), for Balance rules; blank cells are absent"  # not shown: JSON schema
         ),
     )
-    row: int | None = Field(default=None, description="Excel row on the Employees sheet")
+    row: int | None = Field(
+        default=None,
+        description="Excel row on the Employees sheet",  # not shown: JSON schema
+    )
 
     def attribute_text(self, attribute: str) -> str | None:
         """The value of an Employees column as text (``3.0`` -> ``"3"``), ``None`` when blank.
@@ -105,7 +109,9 @@ class Interaction(_Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> Self:
         if not self.employee_a < self.employee_b:
-            raise ValueError("employee_a must sort before employee_b")
+            raise ValueError(
+                "employee_a must sort before employee_b"  # not shown: reader invariant
+            )
         return self
 
 
@@ -113,7 +119,10 @@ class Department(_Frozen):
     """A department with its rotation policy resolved (Settings defaults applied)."""
 
     name: DepartmentName
-    headcount: int = Field(ge=0, description="Employees in it, available or not")
+    headcount: int = Field(
+        ge=0,
+        description="Employees in it, available or not",  # not shown: JSON schema
+    )
     min_on_site: float = Field(ge=0, le=1)
     host_capacity: int = Field(ge=0, le=MAX_COUNT)
     can_host: bool = True
@@ -166,7 +175,10 @@ class TeamSpec(_Frozen):
     @model_validator(mode="after")
     def _sizes(self) -> Self:
         if self.min_size > self.max_size:
-            raise ValueError(f"min_size {self.min_size} is larger than max_size {self.max_size}")
+            raise ValueError(
+                f"min_size {self.min_size} is larger "
+                f"than max_size {self.max_size}"  # not shown: reader invariant
+            )
         return self
 
     def expand(self, own_needs: Mapping[TeamName, Sequence[SkillNeed]] = {}) -> tuple[Team, ...]:
@@ -207,10 +219,17 @@ class BalanceMode(StrEnum):
 
 
 class BalanceRule(_Frozen):
-    attribute: str = Field(description="Normalised Employees header, e.g. 'department'")
+    attribute: str = Field(
+        description="Normalised Employees header, e.g. 'department'",  # not shown: JSON schema
+    )
     mode: BalanceMode
     hard: bool = False
-    weight: float = Field(default=1.0, ge=0, le=MAX_WEIGHT, description="Penalty weight when soft")
+    weight: float = Field(
+        default=1.0,
+        ge=0,
+        le=MAX_WEIGHT,
+        description="Penalty weight when soft",  # not shown: JSON schema
+    )
     value: str | None = None
     row: int | None = None
 
@@ -247,8 +266,10 @@ class Rule(_Frozen):
     target: str | None = None
     targets: tuple[str, ...] = Field(
         default=(),
-        description="Resolved targets: team names for team rules (several when a spec "
-        "with count > 1 is named), one employee id or department otherwise",
+        description=(
+            "Resolved targets: team names for team rules (several when a spec "
+            "with count > 1 is named), one employee id or department otherwise"  # not shown: schema
+        ),
     )
     note: str = ""
     row: int | None = None
@@ -280,15 +301,23 @@ class PlanningInput(_Frozen):
     rules: tuple[Rule, ...] = ()
     preferences: tuple[Preference, ...] = ()
     history: tuple[HistoryEntry, ...] = Field(
-        default=(), description="History rows of known employees (others are warned of)"
+        default=(),
+        description=(
+            "History rows of known employees (others are warned of)"  # not shown: JSON schema
+        ),
     )
     history_periods: tuple[PeriodLabel, ...] = Field(
         default=(),
-        description="Every History period, earliest first (by date when all are dates, "
-        "else in order of first appearance)",
+        description=(
+            "Every History period, earliest first (by date when all are dates, "
+            "else in order of first appearance)"  # not shown: JSON schema
+        ),
     )
     settings: Settings = Field(default_factory=Settings)
-    skills: tuple[SkillName, ...] = Field(default=(), description="Every skill named, sorted")
+    skills: tuple[SkillName, ...] = Field(
+        default=(),
+        description="Every skill named, sorted",  # not shown: JSON schema
+    )
     warnings: tuple[Problem, ...] = ()
     source: SourceFile | None = None
 
@@ -296,35 +325,60 @@ class PlanningInput(_Frozen):
     def _cross_references(self) -> Self:
         ids = {e.employee_id for e in self.employees}
         if len(ids) != len(self.employees):
-            raise ValueError("employee ids are not unique")
+            raise ValueError(
+                "employee ids are not unique"  # not shown: reader invariant
+            )
         departments = {d.name for d in self.departments}
         for e in self.employees:
             if e.department not in departments:
-                raise ValueError(f"employee {e.employee_id}: unknown department {e.department}")
+                raise ValueError(
+                    f"employee {e.employee_id}: "
+                    f"unknown department {e.department}"  # not shown: reader invariant
+                )
         for i in self.interactions:
             if i.employee_a not in ids or i.employee_b not in ids:
-                raise ValueError(f"interaction {i.employee_a}-{i.employee_b}: unknown employee")
+                raise ValueError(
+                    f"interaction {i.employee_a}-{i.employee_b}: "
+                    "unknown employee"  # not shown: reader invariant
+                )
         for p in self.priorities:
             if p.department_a not in departments or p.department_b not in departments:
-                raise ValueError(f"priority {p.department_a}-{p.department_b}: unknown department")
+                raise ValueError(
+                    f"priority {p.department_a}-{p.department_b}: "
+                    "unknown department"  # not shown: reader invariant
+                )
         team_names = {t.name for t in self.teams}
         if len(team_names) != len(self.teams):
-            raise ValueError("team names are not unique")
+            raise ValueError(
+                "team names are not unique"  # not shown: reader invariant
+            )
         for r in self.rules:
             if r.employee_id not in ids:
-                raise ValueError(f"rule {r.kind}: unknown employee {r.employee_id}")
+                raise ValueError(
+                    f"rule {r.kind}: unknown "
+                    f"employee {r.employee_id}"  # not shown: reader invariant
+                )
             kind = RULE_TARGET[r.kind]
             known = {"employee": ids, "team": team_names, "department": departments}
             if kind is not None and not set(r.targets) <= known[kind]:
-                raise ValueError(f"rule {r.kind} for {r.employee_id}: unknown target {r.target}")
+                raise ValueError(
+                    f"rule {r.kind} for {r.employee_id}: "
+                    f"unknown target {r.target}"  # not shown: reader invariant
+                )
         for wish in self.preferences:
             targets = departments if wish.kind is ProgrammeKind.ROTATION else team_names
             if wish.employee_id not in ids or not wish.targets or not set(wish.targets) <= targets:
-                raise ValueError(f"preference of {wish.employee_id}: unknown employee or target")
+                raise ValueError(
+                    f"preference of {wish.employee_id}: "
+                    "unknown employee or target"  # not shown: reader invariant
+                )
         periods = set(self.history_periods)
         for h in self.history:
             if h.employee_id not in ids or h.period not in periods:
-                raise ValueError(f"history of {h.employee_id}: unknown employee or period")
+                raise ValueError(
+                    f"history of {h.employee_id}: "
+                    "unknown employee or period"  # not shown: reader invariant
+                )
         return self
 
     def with_changes(self, **changes: object) -> PlanningInput:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
+from crossteam import i18n
+
 _IGNORABLE: Final = frozenset(
     "\u034f"  # combining grapheme joiner
     "\u115f\u1160\u3164\uffa0"  # Hangul fillers: blank, yet letters
@@ -131,7 +133,7 @@ def written(raw: str, read: str) -> str:
     visible = "".join(
         c if c.isprintable() and not unicodedata.combining(c) else _escaped(c) for c in raw
     )
-    return f"{visible} (read as {shown(read)})"
+    return i18n.t("reader.read_as", written=visible, read=shown(read))
 
 
 def how_alike(first: str, second: str) -> str:
@@ -139,12 +141,12 @@ def how_alike(first: str, second: str) -> str:
     "only in upper/lower case", or "only in look-alike letters (CYRILLIC CAPITAL LETTER IE
     where the other has LATIN CAPITAL LETTER E)"."""
     if first.casefold() == second.casefold():
-        return "only in upper/lower case"
+        return i18n.t("reader.alike.case")
     for a, b in zip(first, second, strict=False):
         if a.casefold() != b.casefold():
             names = unicodedata.name(a, shown(a)), unicodedata.name(b, shown(b))
-            return f"only in look-alike letters ({names[0]} where the other has {names[1]})"
-    return "only in look-alike letters"
+            return i18n.t("reader.alike.letters_named", letter=names[0], other=names[1])
+    return i18n.t("reader.alike.letters")
 
 
 def look_alike_letters(text: str) -> str:

@@ -4,7 +4,28 @@ valid integer"."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from pydantic_core import ErrorDetails
+
+from crossteam import i18n
+
+_PLAIN: Final = {
+    "missing": "missing",
+    "int_parsing": "whole_number",
+    "int_from_float": "whole_number",
+    "int_type": "whole_number",
+    "float_parsing": "number",
+    "float_type": "number",
+    "finite_number": "finite_number",
+    "bool_parsing": "yes_no",
+    "bool_type": "yes_no",
+    "greater_than": "greater_than",
+    "greater_than_equal": "at_least",
+    "less_than": "less_than",
+    "less_than_equal": "at_most",
+}
+"""Pydantic's error types worded plainly -> their message (``reader.validation.*``)."""
 
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:
@@ -19,25 +40,10 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
 def describe_validation_error(error: ErrorDetails) -> str:
     """Plain wording for one pydantic error ("must be a whole number", not "Input should…")."""
     context = error.get("ctx", {})
-    plain = {
-        "missing": "is required",
-        "int_parsing": "must be a whole number",
-        "int_from_float": "must be a whole number",
-        "int_type": "must be a whole number",
-        "float_parsing": "must be a number",
-        "float_type": "must be a number",
-        "finite_number": "must be a finite number",
-        "bool_parsing": "must be yes or no",
-        "bool_type": "must be yes or no",
-        "greater_than": "must be more than {gt}",
-        "greater_than_equal": "must be at least {ge}",
-        "less_than": "must be less than {lt}",
-        "less_than_equal": "must be at most {le}",
-    }
-    template = plain.get(error["type"])
-    if template is None:
+    plain = _PLAIN.get(error["type"])
+    if plain is None:
         return str(error["msg"])
-    return template.format(**{k: bound_text(v) for k, v in context.items()})
+    return i18n.t(f"reader.validation.{plain}", **{k: bound_text(v) for k, v in context.items()})
 
 
 def bound_text(value: object) -> str:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
 
+from crossteam import i18n
 from crossteam.io import schema
 from crossteam.io.cells import HARD
+from crossteam.io.labels import label, labels
 from crossteam.io.reader.context import EMPLOYEES, Reading
 from crossteam.io.reader.table import COLUMN_NAMES, Row, Table
 from crossteam.models import BalanceMode, BalanceRule
 from crossteam.models.limits import MAX_ATTRIBUTE_NUMBER
 from crossteam.models.text import shown
-
-_IGNORED_VALUE = (
-    "only mode no_lone reads a value: this {mode} rule ignores it (leave the cell blank)"
-)
 
 
 def read_balance(reading: Reading, table: Table) -> None:
@@ -32,7 +30,12 @@ def read_balance(reading: Reading, table: Table) -> None:
         if mode is BalanceMode.BALANCE and attribute in reading.attribute_columns:
             _check_numeric_attribute(reading, row, attribute)
         if value is not None and mode not in (None, BalanceMode.NO_LONE):
-            row.warn(row.index("value"), _IGNORED_VALUE.format(mode=mode))
+            message = i18n.t(
+                "reader.balance_value_ignored",
+                mode=label(str(mode)),
+                no_lone=label(BalanceMode.NO_LONE.value),
+            )
+            row.warn(row.index("value"), message)
         if row.ok and attribute is not None and mode is not None:
             soft = {} if weight is None or weight == HARD else {"weight": weight}
             if soft:
@@ -53,8 +56,11 @@ def _mode(row: Row, text: str) -> BalanceMode | None:
     """The mode ``text`` names; reported when it names none."""
     mode = next((m for m in BalanceMode if m.value == schema.normalise(text)), None)
     if mode is None:
-        modes = ", ".join(m.value for m in BalanceMode)
-        row.error(row.index("mode"), f"'{shown(text)}' is not a mode: use one of {modes}")
+        found = i18n.canonical(text, among=[m.value for m in BalanceMode])
+        mode = None if found is None else BalanceMode(found)
+    if mode is None:
+        modes = labels(m.value for m in BalanceMode)
+        row.error(row.index("mode"), i18n.t("reader.mode_unknown", text=shown(text), modes=modes))
     return mode
 
 
@@ -65,12 +71,11 @@ def _balance_attribute(reading: Reading, row: Row) -> str | None:
     match = schema.match_key(text)
     key = COLUMN_NAMES[EMPLOYEES].get(match) or reading.attribute_keys.get(match, text)
     if key not in reading.attribute_columns and EMPLOYEES not in reading.unreadable:
-        usable = ", ".join(header for _, header in reading.attribute_columns.values())
-        row.error(
-            row.index("attribute"),
-            f"the Employees sheet has no column '{shown(text)}' usable by a Balance rule"
-            + (f" (usable: {usable})" if usable else ""),
-        )
+        usable = i18n.listed(header for _, header in reading.attribute_columns.values())
+        message = i18n.t("reader.balance_no_column", sheet=label(EMPLOYEES), header=shown(text))
+        if usable:
+            message += i18n.t("reader.balance_usable", usable=usable)
+        row.error(row.index("attribute"), message)
         return None
     return key
 
@@ -86,16 +91,25 @@ def _check_numeric_attribute(reading: Reading, row: Row, attribute: str) -> None
             cell = f"{title}!{get_column_letter(index)}{employee.fields['row']}"
             row.error(
                 row.index("mode"),
-                f"mode balance needs numbers in column {header!r}, but employee "
-                f"{shown(employee_id)} has text there ({cell})",
+                i18n.t(
+                    "reader.balance_needs_numbers",
+                    mode=label(BalanceMode.BALANCE.value),
+                    header=header,
+                    employee=shown(employee_id),
+                    cell=cell,
+                ),
             )
             return
         if isinstance(value, float) and abs(value) > MAX_ATTRIBUTE_NUMBER:
             # the value itself is not quoted: the column may be personal (a salary)
             row.ok = False
             reading.problems.add(
-                f"Balance row {row.number} averages this column, and a number beyond "
-                f"±{MAX_ATTRIBUTE_NUMBER:.0e} cannot be averaged exactly: use smaller units",
+                i18n.t(
+                    "reader.balance_number_too_large",
+                    sheet=label(schema.BALANCE.name),
+                    row=row.number,
+                    limit=MAX_ATTRIBUTE_NUMBER,
+                ),
                 sheet=title,
                 row=employee.fields["row"],
                 column=header,

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from crossteam import i18n
 from crossteam.io import schema
+from crossteam.io.labels import label, labels
 from crossteam.io.reader.layout import HEADER_SEARCH_ROWS
 from crossteam.io.reader.names import Names
 from crossteam.io.reader.problems import Problems
@@ -117,14 +119,13 @@ class Reading:
             self.unreadable.add(table.sheet.name)
         if missing and not table.columns:  # no header at all, rather than a missing column
             self.problems.add(
-                f"no row among the first {HEADER_SEARCH_ROWS} names this sheet's columns "
-                f"(it needs {', '.join(names)})",
+                i18n.t("reader.no_header_row", rows=HEADER_SEARCH_ROWS, columns=labels(names)),
                 sheet=table.title,
             )
             return False
         for name in missing:
             self.problems.add(
-                f"the required column {name} is missing",
+                i18n.t("reader.column_missing", column=label(name)),
                 sheet=table.title,
                 row=table.header_row,
                 column=name,
@@ -139,7 +140,7 @@ class Reading:
             self.header_problem(
                 table,
                 index,
-                f"column {header!r} is not one crossteam reads on this sheet; it was ignored",
+                i18n.t("reader.column_unknown", header=header),
                 warning=True,
             )
 
@@ -182,8 +183,13 @@ class Reading:
         used = max(headcount, floor or 0)
         row.warn(
             index,
-            f"{name} {value:,} is more than the {headcount:,} employees; {used:,} is used, "
-            "which limits nothing",
+            i18n.t(
+                "reader.above_headcount",
+                column=label(name),
+                value=value,
+                employees=headcount,
+                used=used,
+            ),
         )
         return used
 
@@ -194,6 +200,10 @@ class Reading:
         if most is not None and value > most:
             row.warn(
                 row.index(column),
-                f"{column} {value:,} is more than the {most:,} employees: no {what} can meet "
-                "it, and a plan will say so",
+                i18n.t(
+                    f"reader.minimum_above_headcount.{what}",
+                    column=label(column),
+                    value=value,
+                    employees=most,
+                ),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from crossteam import i18n
 from crossteam.io.reader.context import EMPLOYEES, Reading
 from crossteam.io.reader.references import department_ref, held_skill, unknown
 from crossteam.io.reader.table import Row, Table
@@ -34,7 +35,7 @@ def read_departments(reading: Reading, table: Table) -> None:
                     reading,
                     row,
                     index,
-                    f"no employee is in department {shown(department)}; the row is ignored",
+                    i18n.t("reader.department_empty", department=shown(department)),
                     "department",
                     department,
                     reading.departments.suggest,
@@ -45,7 +46,11 @@ def read_departments(reading: Reading, table: Table) -> None:
         if department in first_rows:
             row.error(
                 index,
-                f"department {shown(department)} is already on row {first_rows[department]}",
+                i18n.t(
+                    "reader.department_again",
+                    department=shown(department),
+                    first=first_rows[department],
+                ),
             )
             continue
         first_rows[department] = row.number

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from crossteam import i18n
 from crossteam.io import schema
+from crossteam.io.labels import label
 from crossteam.io.reader.context import EmployeeRow, Reading
 from crossteam.io.reader.names import Names, look_alike, variant_message
 from crossteam.io.reader.table import Cell, Row, Table
@@ -21,7 +23,7 @@ def read_employees(reading: Reading, table: Table) -> None:
         _read_employee(reading, row)
     if not reading.employee_rows:
         reading.problems.add(
-            "the Employees sheet lists no employees: add one row per employee under its header",
+            i18n.t("reader.no_employees", sheet=label(schema.EMPLOYEES.name)),
             sheet=table.title,
         )
     _settle_departments(reading)
@@ -43,8 +45,9 @@ def _find_attribute_columns(reading: Reading, table: Table) -> None:
             reading.header_problem(
                 table,
                 index,
-                f"column {header!r} repeats the column "
-                f"{reading.attribute_columns[same][1]!r}; it is ignored",
+                i18n.t(
+                    "reader.column_repeats", header=header, other=reading.attribute_columns[same][1]
+                ),
             )
             continue
         reading.attribute_columns[key] = (index, header)
@@ -55,7 +58,9 @@ def _settle_departments(reading: Reading) -> None:
     """One department per name: spellings that differ only in case or look-alike
     letters are taken as the most common one, with a warning at each other spelling."""
     for variant in reading.departments.settle():
-        reading.warn_at(variant.spelling.first, variant_message("department", variant))
+        reading.warn_at(
+            variant.spelling.first, variant_message(i18n.t("reader.what.department"), variant)
+        )
     canonical = reading.departments.canonical
     reading.department_names = {canonical(d): None for d in reading.department_names}
     for employee in reading.employees.values():
@@ -93,7 +98,7 @@ def _read_employee(reading: Reading, row: Row) -> None:
     if first is not None:
         row.error(
             index,
-            f"employee id {row.quoted(index, employee_id)} is already used on row {first}",
+            i18n.t("reader.id_used", id=row.quoted(index, employee_id), first=first),
         )
         return
     # known from here on, even when it clashes below: references to it then resolve
@@ -104,10 +109,10 @@ def _read_employee(reading: Reading, row: Row) -> None:
         row.error(
             index,
             look_alike(
-                "employee id",
+                i18n.t("reader.what.employee_id"),
                 employee_id,
                 earlier,
-                "two people's ids must differ by more than that; correct one of them",
+                i18n.t("reader.ids_too_alike"),
             ),
         )
     if row.ok:
@@ -127,8 +132,7 @@ def warn_unused_attributes(reading: Reading) -> None:
             reading.header_problem(
                 table,
                 index,
-                f"extra column {header!r} is kept as an employee attribute, but no "
-                "Balance rule uses it",
+                i18n.t("reader.attribute_unused", header=header),
                 warning=True,
             )
 

@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from crossteam import i18n
+from crossteam.io.labels import label
 from crossteam.io.reader.context import EMPLOYEES, Reading
 from crossteam.io.reader.preferences import programme_kind
 from crossteam.io.reader.references import department_ref
 from crossteam.io.reader.table import Cell, Row, Table
 from crossteam.models import HistoryEntry, ProgrammeKind
 from crossteam.models.text import shown
-from crossteam.models.wording import counted, runs
+from crossteam.models.wording import runs
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ROW_RUNS_SHOWN = 10
@@ -98,20 +100,23 @@ def _warn_second_team(
     if first[0] != team:
         row.warn(
             index,
-            f"this employee is also in team {shown(first[0])} in period {shown(period)} "
-            f"({first[1]}): both rows are kept, as teammates of each team",
+            i18n.t("reader.second_team", team=shown(first[0]), period=shown(period), cell=first[1]),
         )
 
 
 def _warn_left(reading: Reading, table: Table, rows: list[int]) -> None:
     """One warning for every row of an employee no longer on Employees."""
     shown_runs = runs(rows)
-    listed = ", ".join(shown_runs[:_ROW_RUNS_SHOWN])
-    more = ", ..." if len(shown_runs) > _ROW_RUNS_SHOWN else ""
+    more = ["..."] if len(shown_runs) > _ROW_RUNS_SHOWN else []
+    listed = i18n.listed([*shown_runs[:_ROW_RUNS_SHOWN], *more])
     index = table.columns["employee_id"]
     reading.problems.add(
-        f"{counted(len(rows), 'row names', 'rows name')} an employee who is not on the "
-        f"Employees sheet (rows {listed}{more}): left out, as people who have left",
+        i18n.t(
+            "reader.history_left",
+            rows=i18n.counted(len(rows), "row_names"),
+            sheet=label(EMPLOYEES),
+            listed=listed,
+        ),
         sheet=table.title,
         row=rows[0],
         column=table.headers.get(index),

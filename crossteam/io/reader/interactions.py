@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crossteam import i18n
 from crossteam.io.reader.context import Reading
 from crossteam.io.reader.references import known_employee
 from crossteam.io.reader.table import Table
@@ -21,7 +22,7 @@ def read_interactions(reading: Reading, table: Table) -> None:
         if a is None or b is None or not row.ok:
             continue
         if a == b:
-            row.warn(row.index("employee_b"), f"{shown(a)} is paired with themselves; row ignored")
+            row.warn(row.index("employee_b"), i18n.t("reader.paired_with_self", employee=shown(a)))
             continue
         pair = pair_key(a, b)
         total = reading.interactions.get(pair, 0.0) + (1.0 if weight is None else weight)
@@ -30,8 +31,14 @@ def read_interactions(reading: Reading, table: Table) -> None:
             where = "weight" if "weight" in table.columns else "employee_b"
             row.error(
                 row.index(where),
-                f"the weights of {shown(pair[0])} and {shown(pair[1])} "
-                f"(rows {first} to {row.number}) add up to {total:.3g}, "
-                f"more than {MAX_TIE_WEIGHT:,.0f}",
+                i18n.t(
+                    "reader.tie_weights_too_large",
+                    a=shown(pair[0]),
+                    b=shown(pair[1]),
+                    first=first,
+                    last=row.number,
+                    total=total,
+                    most=MAX_TIE_WEIGHT,
+                ),
             )
         reading.interactions[pair] = total

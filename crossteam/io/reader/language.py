@@ -20,8 +20,8 @@ def settle_language(workbook: Workbook) -> i18n.Language:
 
 
 def _setting(workbook: Workbook) -> i18n.Language | None:
-    """The language on the first Settings row named ``language``; a sheet too broken to
-    read is left to the reader, which reports it."""
+    """The language on the first Settings row named ``language`` (or 言語, or its name in the
+    catalogue); a sheet too broken to read is left to the reader, which reports it."""
     title = next((t for t in workbook.titles if schema.match_key(t) in _SETTINGS), None)
     if title is None:
         return None
@@ -32,6 +32,9 @@ def _setting(workbook: Workbook) -> i18n.Language | None:
     for _, cells in content.rows:
         values = [cells[k] for k in sorted(cells)]
         named = len(values) >= 2 and isinstance(values[0], str)
-        if named and schema.normalise(str(values[0])) in _LANGUAGE:
+        if named and (
+            schema.normalise(str(values[0])) in _LANGUAGE
+            or i18n.canonical(str(values[0]), among=("language",)) is not None
+        ):
             return i18n.parse_language(values[1])
     return None

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
 
+from crossteam import i18n
 from crossteam.io import schema
 from crossteam.io.cells import as_text
+from crossteam.io.labels import label
 from crossteam.io.reader.problems import Problems
 from crossteam.io.reader.table import Table, column_name
 from crossteam.io.safety import SheetContent, Workbook
@@ -40,20 +42,21 @@ def find_sheets(workbook: Workbook, problems: Problems, unreadable: set[str]) ->
             sheet = _SHEETS_BY_LOOK_ALIKE_KEY.get(schema.look_alike_key(title))
             if sheet is not None:
                 problems.add(
-                    f"is read as the {sheet.name} sheet, whose name it matches only with "
-                    f"look-alike letters ({look_alike_letters(title)})",
+                    i18n.t(
+                        "reader.sheet_look_alike",
+                        sheet=label(sheet.name),
+                        letters=look_alike_letters(title),
+                    ),
                     sheet=title,
                     warning=True,
                 )
         if sheet is None:
             if schema.normalise(title) not in NOTE_SHEETS:
-                problems.add(
-                    "is not a sheet crossteam reads; it was ignored", sheet=title, warning=True
-                )
+                problems.add(i18n.t("reader.sheet_unknown"), sheet=title, warning=True)
             continue
         if sheet.name in found:
             problems.add(
-                f"is a second {sheet.name} sheet (besides {found[sheet.name]!r}): keep one",
+                i18n.t("reader.sheet_twice", sheet=label(sheet.name), first=found[sheet.name]),
                 sheet=title,
             )
             continue
@@ -62,7 +65,7 @@ def find_sheets(workbook: Workbook, problems: Problems, unreadable: set[str]) ->
         if sheet.required and sheet.name not in found:
             unreadable.add(sheet.name)
             problems.add(
-                f"the workbook has no {sheet.name} sheet, which is required", sheet=sheet.name
+                i18n.t("reader.sheet_missing", sheet=label(sheet.name)), sheet=label(sheet.name)
             )
     return found
 
@@ -81,7 +84,7 @@ def read_table(
     if header is None:
         if sheet.required:
             unreadable.add(sheet.name)
-            problems.add(f"the {sheet.name} sheet is empty", sheet=title)
+            problems.add(i18n.t("reader.sheet_empty", sheet=label(sheet.name)), sheet=title)
         return None
     header_row, header_cells = header
     headers: dict[int, str] = {}
@@ -95,8 +98,12 @@ def read_table(
         name, look_alike = column_name(sheet, text)
         if look_alike:
             problems.add(
-                f"column {text!r} is read as {name}, which it matches only with "
-                f"look-alike letters ({look_alike_letters(text)})",
+                i18n.t(
+                    "reader.column_look_alike",
+                    header=text,
+                    column=label(name or ""),
+                    letters=look_alike_letters(text),
+                ),
                 sheet=title,
                 row=header_row,
                 column=text,
@@ -107,8 +114,11 @@ def read_table(
             extras[index] = text
         elif name in columns:
             problems.add(
-                f"column {name} appears twice (first in column "
-                f"{get_column_letter(columns[name])}); this one is ignored",
+                i18n.t(
+                    "reader.column_twice",
+                    column=label(name),
+                    first=get_column_letter(columns[name]),
+                ),
                 sheet=title,
                 row=header_row,
                 column=text,
@@ -135,18 +145,20 @@ def _header_row(sheet: schema.Sheet, content: SheetContent) -> tuple[int, dict[i
 def _warn_layout(table: Table, content: SheetContent, problems: Problems) -> None:
     hidden = [row for row in content.hidden_rows if row >= table.header_row]
     if hidden:
-        how = "by the filter on this sheet or by hand" if content.filtered else "in Excel"
+        how = i18n.t(f"reader.hidden_how.{'filter' if content.filtered else 'excel'}")
         problems.add(
-            f"{_rows_text(hidden)} hidden ({how}), but crossteam reads and plans "
-            "them like every other row: unhide them to see what will be planned",
+            i18n.t(
+                f"reader.hidden.{'row' if len(hidden) == 1 else 'rows'}",
+                rows=_rows_text(hidden),
+                how=how,
+            ),
             sheet=table.title,
             row=hidden[0],
             warning=True,
         )
     if content.stopped_at is not None:
         problems.add(
-            f"reading stopped at row {content.stopped_at} after 1,000 empty rows in a row; "
-            "anything further down was ignored",
+            i18n.t("reader.stopped", row=content.stopped_at),
             sheet=table.title,
             row=content.stopped_at,
             warning=True,
@@ -154,8 +166,7 @@ def _warn_layout(table: Table, content: SheetContent, problems: Problems) -> Non
     for merged in content.merged:
         if merged.last_row >= table.header_row:
             problems.add(
-                f"cells {merged.ref} are merged: only the first holds a value, the others "
-                "read as blank; unmerge them and fill every cell",
+                i18n.t("reader.merged", cells=merged.ref),
                 sheet=table.title,
                 row=merged.first_row,
                 column=table.headers.get(merged.first_column),
@@ -169,7 +180,7 @@ def _warn_layout(table: Table, content: SheetContent, problems: Problems) -> Non
                 unheaded.setdefault(index, number)
     for index, number in sorted(unheaded.items()):
         problems.add(
-            "this column has values but no header; it was ignored",
+            i18n.t("reader.no_header"),
             sheet=table.title,
             row=number,
             index=index,
@@ -178,12 +189,10 @@ def _warn_layout(table: Table, content: SheetContent, problems: Problems) -> Non
 
 
 def _rows_text(rows: list[int]) -> str:
-    """ "row 5 is" or "rows 5-7, 20 are": consecutive rows as ranges."""
+    """ "5" or "5-7, 20": consecutive rows as ranges, the first ten of them."""
     parts = runs(rows)
-    if len(rows) == 1:
-        return f"row {parts[0]} is"
-    listed = ", ".join(parts[:10]) + (f", ... ({len(rows):,} rows in all)" if parts[10:] else "")
-    return f"rows {listed} are"
+    more = i18n.t("reader.rows_in_all", count=len(rows)) if parts[10:] else ""
+    return i18n.listed(parts[:10]) + more
 
 
 def _example_key(value: object) -> object:
@@ -239,16 +248,13 @@ def refuse_examples(table: Table, problems: Problems) -> None:
             example = table.columns.get("employee_id")
             employee = "" if example is None else f" {as_text(cells.get(example))}"
             problems.add(
-                f"this row is the template's example employee{employee}, not one of "
-                "yours: delete it (the template's Examples sheet shows what rows look "
-                "like; crossteam never reads it)",
+                i18n.t("reader.example_employee", employee=employee),
                 sheet=table.title,
                 row=number,
             )
         else:
             problems.add(
-                "this row is one of the template's examples, left in with the example "
-                "employees on Employees: delete it",
+                i18n.t("reader.example_row", employees=label(schema.EMPLOYEES.name)),
                 sheet=table.title,
                 row=number,
             )

@@ -7,6 +7,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from crossteam import i18n
+from crossteam.io.labels import quoted
 from crossteam.io.reader.table import Cell
 from crossteam.models.text import fold, how_alike, shown
 
@@ -90,10 +92,18 @@ class Names:
             if len(self._suggested) >= SUGGESTION_LIMIT:
                 return ""
             near = _closest(self._fold(text), self._chosen)
-            names = [shown(self._chosen[key].text) for key in near]
-            listed = " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
-            self._suggested[text] = f"; did you mean {listed}?" if names else ""
+            names = [quoted(shown(self._chosen[key].text), mark="") for key in near]
+            self._suggested[text] = (
+                i18n.t("reader.did_you_mean", names=_either(names)) if names else ""
+            )
         return self._suggested[text]
+
+
+def _either(names: list[str]) -> str:
+    """ "A", "A or B", "A, B or C"."""
+    if len(names) == 1:
+        return names[0]
+    return i18n.t("reader.either", first=i18n.listed(names[:-1]), last=names[-1])
 
 
 def _closest(key: str, known: Iterable[str], cutoff: float = 0.6) -> list[str]:
@@ -127,10 +137,15 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
 
 def look_alike(what: str, text: str, first: Spelling, outcome: str) -> str:
     """ "department 'sales' differs from 'Sales' (Employees!C2) only in upper/lower case:
-    <outcome>"."""
-    return (
-        f"{what} '{shown(text)}' differs from '{shown(first.text)}' ({first.first}) "
-        f"{how_alike(text, first.text)}: {outcome}"
+    <outcome>" (``what``: the kind of name, worded)."""
+    return i18n.t(
+        "reader.look_alike",
+        what=what,
+        text=shown(text),
+        first=shown(first.text),
+        cell=first.first,
+        how=how_alike(text, first.text),
+        outcome=outcome,
     )
 
 
@@ -138,23 +153,27 @@ def _cells(spelling: Spelling, here: bool) -> str:
     """Where a spelling is, seen from its first cell (``here``: "" or " (here and 2 more
     cells)") or from elsewhere ("Employees!C2", "Employees!C2 and 7 more cells")."""
     more = spelling.cells - 1
-    cells = f"{more} more cell{'s' if more > 1 else ''}"
+    cells = i18n.counted(more, "more_cell")
     if here:
-        return f" (here and {cells})" if more else ""
-    return f"{spelling.first} and {cells}" if more else str(spelling.first)
+        return i18n.t("reader.here_and", cells=cells) if more else ""
+    return (
+        i18n.t("reader.cell_and", cell=spelling.first, cells=cells) if more else str(spelling.first)
+    )
 
 
 def variant_message(what: str, variant: Variant, quotable: bool = True) -> str:
     """A spelling taken as another, for a warning at the spelling's first cell."""
     spelling, chosen = variant.spelling, variant.chosen
     how = how_alike(spelling.text, chosen.text)
+    here, there = _cells(spelling, True), _cells(chosen, False)
     if not quotable:
-        return (
-            f"this value{_cells(spelling, True)} differs from the one in "
-            f"{_cells(chosen, False)} {how}: both are taken as one value of {what}"
-        )
-    return (
-        f"{what} '{shown(spelling.text)}'{_cells(spelling, True)} differs from "
-        f"'{shown(chosen.text)}' ({_cells(chosen, False)}) {how}: both are taken as "
-        f"'{shown(chosen.text)}'"
+        return i18n.t("reader.variant_unquoted", here=here, there=there, how=how, what=what)
+    return i18n.t(
+        "reader.variant",
+        what=what,
+        text=shown(spelling.text),
+        here=here,
+        chosen=shown(chosen.text),
+        there=there,
+        how=how,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crossteam import i18n
 from crossteam.io.reader.context import Reading
 from crossteam.io.reader.names import look_alike
 from crossteam.io.reader.table import Table
@@ -20,11 +21,13 @@ def read_periods(reading: Reading, table: Table) -> None:
             continue
         index = row.index("period")
         if label in first_rows:
-            row.error(index, f"period {shown(label)} is already on row {first_rows[label]}")
+            row.error(
+                index, i18n.t("reader.period_again", period=shown(label), first=first_rows[label])
+            )
             continue
         earlier = reading.period_spellings.add(label, row.cell(index))
         if earlier is not None:
-            outcome = "they are two periods; if one period is meant, delete a row"
-            row.warn(index, look_alike("period", label, earlier, outcome))
+            outcome = i18n.t("reader.two_periods")
+            row.warn(index, look_alike(i18n.t("reader.what.period"), label, earlier, outcome))
         first_rows[label] = row.number
         reading.periods.append(Period(label=label, index=len(reading.periods)))

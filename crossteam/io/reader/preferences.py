@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crossteam import i18n
 from crossteam.io import schema
+from crossteam.io.labels import label
 from crossteam.io.reader.context import EMPLOYEES, TEAMS, Reading
 from crossteam.io.reader.references import department_ref, known_employee, unknown, unknown_team
 from crossteam.io.reader.table import Row, Table
@@ -30,7 +32,16 @@ def programme_kind(row: Row) -> ProgrammeKind | None:
         return None
     kind = KIND_WORDS.get(schema.match_key(text))
     if kind is None:
-        row.error(row.index("kind"), f"'{shown(text)}' is not a kind: use rotation or team")
+        found = i18n.canonical(text, among=[k.value for k in ProgrammeKind])
+        kind = None if found is None else ProgrammeKind(found)
+    if kind is None:
+        message = i18n.t(
+            "reader.kind_unknown",
+            text=shown(text),
+            rotation=label(ProgrammeKind.ROTATION.value),
+            team=label(ProgrammeKind.TEAM.value),
+        )
+        row.error(row.index("kind"), message)
     return kind
 
 
@@ -82,15 +93,13 @@ def _first_of_its_rank(
     if rank in seen.ranks:
         row.error(
             row.index("rank"),
-            f"rank {rank} is already given to another {kind.value} wish of this employee "
-            f"on row {seen.ranks[rank]}: give each wish its own rank",
+            i18n.t("reader.rank_again", rank=rank, kind=label(kind.value), first=seen.ranks[rank]),
         )
         return False
     if targets in seen.targets:
         row.error(
             row.index("target"),
-            f"this {kind.value} wish is already ranked on row {seen.targets[targets]} for "
-            "this employee: keep one of the two rows",
+            i18n.t("reader.wish_again", kind=label(kind.value), first=seen.targets[targets]),
         )
         return False
     seen.ranks[rank] = row.number
@@ -107,12 +116,14 @@ def _targets(reading: Reading, row: Row, kind: ProgrammeKind, target: str) -> tu
             return ()
         found = department_ref(reading, row, index, target)
         if found is None:
-            message = f"no department {shown(target)} on the Employees sheet"
+            message = i18n.t(
+                "reader.no_department", department=shown(target), sheet=label(EMPLOYEES)
+            )
             unknown(reading, row, index, message, "department", target, reading.departments.suggest)
             return ()
         return (found,)
     if TEAMS not in reading.tables:
-        row.warn(index, "a team wish, but the workbook has no Teams sheet: the row is ignored")
+        row.warn(index, i18n.t("reader.team_wish_no_teams", sheet=label(TEAMS)))
         return ()
     if TEAMS in reading.unreadable:
         return ()
@@ -133,15 +144,24 @@ def _warn_ungrantable(
     policy = reading.department_rows.get(host, {})
     capacity = policy.get("host_capacity", reading.settings.default_host_capacity)
     reason = (
-        "it is this employee's own department"
+        "own_department"
         if fields.get("department") == host
-        else "this employee may not rotate (rotation_eligible no on Employees)"
+        else "not_eligible"
         if fields.get("rotation_eligible") is False
-        else "this employee is not available (available no on Employees)"
+        else "not_available"
         if fields.get("available") is False
-        else f"department {shown(host)} hosts nobody (can_host no or host_capacity 0)"
+        else "hosts_nobody"
         if policy.get("can_host") is False or capacity == 0
         else None
     )
     if reason is not None:
-        row.warn(row.index("target"), f"this wish can never be granted: {reason}")
+        why = i18n.t(
+            f"reader.ungrantable.{reason}",
+            department=shown(host),
+            no=label("no"),
+            sheet=label(EMPLOYEES),
+            **{
+                c: label(c) for c in ("rotation_eligible", "available", "can_host", "host_capacity")
+            },
+        )
+        row.warn(row.index("target"), i18n.t("reader.ungrantable", reason=why))

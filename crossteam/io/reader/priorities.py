@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crossteam import i18n
 from crossteam.io.reader.context import Reading
 from crossteam.io.reader.references import known_department
 from crossteam.io.reader.table import Table
@@ -22,11 +23,11 @@ def read_priorities(reading: Reading, table: Table) -> None:
             continue
         index = row.index("department_b")
         if a == b:
-            row.error(index, f"department {shown(a)} is paired with itself")
+            row.error(index, i18n.t("reader.department_paired_with_self", department=shown(a)))
             continue
         pair = pair_key(a, b)
         if pair in first_rows:
-            row.error(index, f"this pair is already given on row {first_rows[pair]}")
+            row.error(index, i18n.t("reader.pair_again", first=first_rows[pair]))
             continue
         first_rows[pair] = row.number
         if row.ok:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
 
+from crossteam import i18n
 from crossteam.models import Problem, Severity
 
 FOLLOW_ON_CELLS_SHOWN = 5
@@ -37,7 +38,8 @@ class Problems:
         if repeat is not None:  # an error is never folded into a warning, nor the reverse
             repeat = f"{repeat}|{'warning' if warning else 'error'}"
         if repeat is not None and repeat in self._repeats:
-            self._repeats[repeat][1].append(f"{sheet}!{cell or f'row {row}'}")
+            place = cell or i18n.t("common.row", row=row)
+            self._repeats[repeat][1].append(f"{sheet}!{place}")
             return
         if repeat is not None:
             self._repeats[repeat] = (len(self._found), [])
@@ -58,10 +60,13 @@ class Problems:
         for position, cells in self._repeats.values():
             if cells:
                 key, problem = found[position]
-                shown_cells = ", ".join(cells[:FOLLOW_ON_CELLS_SHOWN])
-                more = ", ..." if len(cells) > FOLLOW_ON_CELLS_SHOWN else ""
-                also = f" (also at {len(cells)} more cell{'s' if len(cells) > 1 else ''}: "
-                message = problem.message + also + shown_cells + more + ")"
+                more = ["..."] if len(cells) > FOLLOW_ON_CELLS_SHOWN else []
+                also = i18n.t(
+                    "reader.also_at",
+                    cells=i18n.counted(len(cells), "more_cell"),
+                    listed=i18n.listed([*cells[:FOLLOW_ON_CELLS_SHOWN], *more]),
+                )
+                message = problem.message + also
                 found[position] = (key, problem.model_copy(update={"message": message}))
         chosen = sorted((p for p in found if p[1].severity is severity), key=lambda p: p[0])
         return tuple(problem for _, problem in chosen)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from crossteam import i18n
 from crossteam.io import schema
+from crossteam.io.labels import label
 from crossteam.io.reader.context import EMPLOYEES, Reading
 from crossteam.io.reader.names import did_you_mean, look_alike
 from crossteam.io.reader.table import Cell, Missing, Row
 from crossteam.models.text import fold, how_alike, shown
-
-_WHAT_NAMES = {"employee": "an employee id", "department": "a department", "team": "a team name"}
 
 
 def known_employee(reading: Reading, row: Row, name: str) -> str | None:
@@ -28,21 +28,24 @@ def known_employee(reading: Reading, row: Row, name: str) -> str | None:
 def unknown_employee(reading: Reading, row: Row, index: int, employee_id: str) -> None:
     name_cell = _name_cell(reading, employee_id)
     if name_cell is not None:  # not quoted: a name is personal data
-        row.error(
-            index,
-            f"this cell holds the name in {name_cell}, not an employee id: give the "
-            "employee_id of that row",
-        )
+        row.error(index, i18n.t("reader.name_not_id", cell=name_cell, column=label("employee_id")))
         return
-    message = f"no employee {row.quoted(index, employee_id)} on the Employees sheet"
+    message = i18n.t(
+        "reader.no_employee", id=row.quoted(index, employee_id), sheet=label(EMPLOYEES)
+    )
     found = reading.ids.find(employee_id)
     if found is None:
         unknown(reading, row, index, message, "employee", employee_id, reading.ids.suggest)
         return
     row.error(
         index,
-        f"{message}: did you mean {shown(found.text)} ({found.first})? The two differ "
-        f"{how_alike(employee_id, found.text)}, and ids must match exactly",
+        i18n.t(
+            "reader.id_alike",
+            message=message,
+            found=shown(found.text),
+            cell=found.first,
+            how=how_alike(employee_id, found.text),
+        ),
     )
 
 
@@ -62,8 +65,9 @@ def department_ref(reading: Reading, row: Row, index: int, department: str) -> s
     if found is None:
         return None
     if found.text != department:
-        outcome = f"taken as the department '{shown(found.text)}'"
-        row.warn(index, look_alike("department", department, found, outcome))
+        outcome = i18n.t("reader.taken_as_department", department=shown(found.text))
+        what = i18n.t("reader.what.department")
+        row.warn(index, look_alike(what, department, found, outcome))
     return found.text
 
 
@@ -79,7 +83,11 @@ def known_department(reading: Reading, row: Row, name: str) -> str | None:
             reading,
             row,
             index,
-            f"no employee is in department {shown(department)} (Employees sheet)",
+            i18n.t(
+                "reader.nobody_in_department",
+                department=shown(department),
+                sheet=label(EMPLOYEES),
+            ),
             "department",
             department,
             reading.departments.suggest,
@@ -94,11 +102,12 @@ def held_skill(reading: Reading, row: Row, column: str, skill: str) -> str:
     found = reading.skills.find(skill)
     if found is not None:
         if found.text != skill:
-            outcome = f"taken as the skill '{shown(found.text)}'"
-            row.warn(index, look_alike("skill", skill, found, outcome))
+            outcome = i18n.t("reader.taken_as_skill", skill=shown(found.text))
+            row.warn(index, look_alike(i18n.t("reader.what.skill"), skill, found, outcome))
         return found.text
     if schema.SKILLS.name not in reading.unreadable:
-        row.warn(index, f"no employee has the skill {shown(skill)}" + reading.skills.suggest(skill))
+        message = i18n.t("reader.skill_unheld", skill=shown(skill))
+        row.warn(index, message + reading.skills.suggest(skill))
     return skill
 
 
@@ -107,7 +116,7 @@ def unknown_team(reading: Reading, row: Row, index: int, team: str) -> None:
         reading,
         row,
         index,
-        f"no team {shown(team)} on the Teams sheet",
+        i18n.t("reader.no_team", team=shown(team), sheet=label(schema.TEAMS.name)),
         "team",
         team,
         lambda name: did_you_mean(name, reading.team_names),
@@ -138,13 +147,18 @@ def unknown(
     more = (
         ""
         if not others
-        else " (or 1 more such cell)"
+        else i18n.t("reader.or_one_more")
         if others == 1
-        else f" (or one of {others} more such cells)"
+        else i18n.t("reader.or_one_of_more", count=others)
     )
     report(
         index,
-        f"{message}, perhaps because {blanks[0]}{more}, which should hold "
-        f"{_WHAT_NAMES[kind]}, is blank or unreadable: fix that first",
+        i18n.t(
+            "reader.perhaps_blank",
+            message=message,
+            blank=blanks[0],
+            more=more,
+            what=i18n.t(f"reader.blank_kind.{kind}"),
+        ),
         Missing(blanks[0], f"{kind}:{name}"),
     )

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+from crossteam import i18n
 from crossteam.io import schema
+from crossteam.io.labels import label, labels
 from crossteam.io.reader.context import EMPLOYEES, TEAMS, Reading
 from crossteam.io.reader.references import (
     department_ref,
@@ -21,7 +23,6 @@ def read_rules(reading: Reading, table: Table) -> None:
     reading.warn_extra_columns(table)
     if not reading.required_columns(table):
         return
-    kinds = ", ".join(kind.value for kind in RuleKind)
     for row in reading.rows(table):
         text = row.get("rule")
         employee_id = known_employee(reading, row, "employee_id")
@@ -30,9 +31,7 @@ def read_rules(reading: Reading, table: Table) -> None:
         kind = None
         targets: tuple[str, ...] = ()
         if text is not None:
-            kind = next((k for k in RuleKind if k.value == schema.normalise(text)), None)
-            if kind is None:
-                row.error(row.index("rule"), f"'{shown(text)}' is not a rule: use one of {kinds}")
+            kind = _rule_kind(row, text)
         if kind is not None:
             target, targets = _rule_targets(reading, row, kind, employee_id, target)
         if row.ok and kind is not None and employee_id is not None:
@@ -48,6 +47,18 @@ def read_rules(reading: Reading, table: Table) -> None:
             )
 
 
+def _rule_kind(row: Row, text: str) -> RuleKind | None:
+    """The rule ``text`` names, in either language; reported when it names none."""
+    kind = next((k for k in RuleKind if k.value == schema.normalise(text)), None)
+    if kind is None:
+        found = i18n.canonical(text, among=[k.value for k in RuleKind])
+        kind = None if found is None else RuleKind(found)
+    if kind is None:
+        kinds = labels(k.value for k in RuleKind)
+        row.error(row.index("rule"), i18n.t("reader.rule_unknown", text=shown(text), kinds=kinds))
+    return kind
+
+
 def _rule_targets(
     reading: Reading, row: Row, kind: RuleKind, employee_id: str | None, target: str | None
 ) -> tuple[str | None, tuple[str, ...]]:
@@ -57,11 +68,14 @@ def _rule_targets(
     index = row.table.columns.get("target")
     if names is None:
         if target is not None and index is not None:
-            row.warn(index, f"rule {kind.value} takes no target; it was ignored")
+            row.warn(index, i18n.t("reader.rule_no_target", rule=label(kind.value)))
         return target, ()
     if target is None or index is None:
         where = index if index is not None else row.index("rule")
-        row.error(where, f"rule {kind.value} needs a target ({names})")
+        target_kind = i18n.t(f"reader.target_kind.{names}")
+        row.error(
+            where, i18n.t("reader.rule_needs_target", rule=label(kind.value), what=target_kind)
+        )
         return target, ()
     if (TEAMS if names == "team" else EMPLOYEES) in reading.unreadable:
         return target, (target,)  # the sheet defining them could not be read
@@ -76,7 +90,7 @@ def _rule_targets(
         unknown_employee(reading, row, index, target)
         return target, ()
     if target == employee_id:
-        row.error(index, f"rule {kind.value} needs two different employees")
+        row.error(index, i18n.t("reader.rule_two_employees", rule=label(kind.value)))
         return target, ()
     return target, (target,)
 
@@ -90,7 +104,7 @@ def _department_target(
             reading,
             row,
             index,
-            f"no department {shown(target)} on the Employees sheet",
+            i18n.t("reader.no_department", department=shown(target), sheet=label(EMPLOYEES)),
             "department",
             target,
             reading.departments.suggest,

@@ -9,7 +9,9 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic.fields import FieldInfo
 
+from crossteam import i18n
 from crossteam.io import schema
+from crossteam.io.labels import label, labels
 from crossteam.io.reader.context import Reading
 from crossteam.io.reader.names import did_you_mean
 from crossteam.io.reader.table import Row, Table
@@ -31,14 +33,15 @@ def read_settings(reading: Reading, table: Table) -> None:
             continue
         key = schema.normalise(name)
         if key not in fields:
+            key = i18n.canonical(name, among=fields) or key
+        if key not in fields:
             hint = did_you_mean(key, fields)
-            row.error(row.index("setting"), f"'{shown(name)}' is not a known setting{hint}")
+            message = i18n.t("reader.setting_unknown", name=shown(name), hint=hint)
+            row.error(row.index("setting"), message)
             continue
         if key in rows:
-            row.error(
-                row.index("setting"),
-                f"{key} is already set on row {rows[key][0].number}",
-            )
+            message = i18n.t("reader.setting_again", setting=label(key), first=rows[key][0].number)
+            row.error(row.index("setting"), message)
             continue
         index = row.index("value")
         rows[key] = (row, index)
@@ -54,7 +57,12 @@ def read_settings(reading: Reading, table: Table) -> None:
         for error in invalid.errors():
             key = str(error["loc"][0])
             row, index = rows[key]
-            row.error(index, f"{key} {describe_validation_error(error)}")
+            message = i18n.t(
+                "reader.setting_invalid",
+                setting=label(key),
+                problem=describe_validation_error(error),
+            )
+            row.error(index, message)
 
 
 def _words(setting: FieldInfo) -> tuple[str, ...]:
@@ -70,7 +78,13 @@ def _word(row: Row, index: int, key: str, text: str, words: tuple[str, ...]) -> 
     word = schema.normalise(text)
     if word in words:
         return word
-    row.error(index, f"{key} '{shown(text)}' is not one of {', '.join(words)}")
+    found = i18n.canonical(text, among=words)
+    if found is not None:
+        return found
+    message = i18n.t(
+        "reader.setting_word", setting=label(key), text=shown(text), words=labels(words)
+    )
+    row.error(index, message)
     return None
 
 

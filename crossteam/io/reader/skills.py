@@ -3,6 +3,7 @@ skill, a level in each cell)."""
 
 from __future__ import annotations
 
+from crossteam import i18n
 from crossteam.io import schema
 from crossteam.io.reader.context import EMPLOYEES, Reading
 from crossteam.io.reader.names import variant_message
@@ -55,7 +56,7 @@ def _skill_columns(reading: Reading, table: Table) -> dict[int, str]:
             reading.header_problem(
                 table,
                 index,
-                f"column {header!r} is an Employees column, not a skill; it was ignored",
+                i18n.t("reader.skill_is_employee_column", header=header),
                 warning=True,
             )
             continue
@@ -67,7 +68,7 @@ def _skill_columns(reading: Reading, table: Table) -> dict[int, str]:
         skill = reading.skills.canonical(header)
         if skill in columns.values():
             reading.header_problem(
-                table, index, f"skill {shown(skill)} already has a column; this one is ignored"
+                table, index, i18n.t("reader.skill_column_twice", skill=shown(skill))
             )
         else:
             columns[index] = skill
@@ -78,7 +79,9 @@ def _settle_skills(reading: Reading) -> None:
     """One skill per name, as for departments; an employee holding two spellings of a
     skill keeps the higher level."""
     for variant in reading.skills.settle():
-        reading.warn_at(variant.spelling.first, variant_message("skill", variant))
+        reading.warn_at(
+            variant.spelling.first, variant_message(i18n.t("reader.what.skill"), variant)
+        )
     canonical = reading.skills.canonical
     reading.skill_names = {canonical(skill) for skill in reading.skill_names}
     for employee in reading.employees.values():
@@ -98,7 +101,7 @@ def _add_skill(
     if first is not None:
         row.warn(
             index,
-            f"{employee_id} already has skill {skill} on row {first}; the higher level is kept",
+            i18n.t("reader.skill_again", employee=employee_id, skill=skill, first=first),
         )
     employee.skills[skill] = max(level, employee.skills.get(skill, level))
     employee.skill_rows.setdefault(skill, row.number)

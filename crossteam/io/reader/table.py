@@ -8,6 +8,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from crossteam import i18n
 from crossteam.io import schema
 from crossteam.io.cells import CellError, as_number, as_text, check_raw, convert
 from crossteam.io.reader.problems import Problems
@@ -120,7 +121,7 @@ class Row:
         raw = self.cells.get(index)
         if raw is None:
             if required:
-                self.error(index, "is blank, but this column is required")
+                self.error(index, i18n.t("reader.blank_required"))
             return None
         try:
             value = convert(kind, raw, minimum, strict, maximum)
@@ -129,11 +130,7 @@ class Row:
             return None
         if value == "":  # only invisible characters: blank to a reader
             if required:
-                self.error(
-                    index,
-                    f"holds only invisible characters ({shown(str(raw))}), but this column "
-                    "is required",
-                )
+                self.error(index, i18n.t("reader.invisible_required", characters=shown(str(raw))))
             return None
         return value
 

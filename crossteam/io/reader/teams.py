@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from crossteam import i18n
+from crossteam.io.labels import label
 from crossteam.io.reader.context import EMPLOYEES, TEAMS, Reading, TeamRow
 from crossteam.io.reader.names import look_alike
 from crossteam.io.reader.references import held_skill, unknown_team
@@ -36,14 +38,14 @@ def _read_team(reading: Reading, row: Row, name_rows: dict[str, int]) -> None:
         return
     earlier = reading.team_spellings.add(name, row.cell(team_index))
     if earlier is not None:
-        outcome = "they are two teams; if one team is meant, delete a row"
-        row.warn(team_index, look_alike("team", name, earlier, outcome))
+        outcome = i18n.t("reader.two_teams")
+        row.warn(team_index, look_alike(i18n.t("reader.what.team"), name, earlier, outcome))
     names = _expanded_names(reading, row, name, spec["count"] or 1)
     taken = [n for n in (name, *names) if n in name_rows]
     if taken:
         row.error(
             team_index,
-            f"team name {shown(taken[0])} is already used on row {name_rows[taken[0]]}",
+            i18n.t("reader.team_used", team=shown(taken[0]), first=name_rows[taken[0]]),
         )
         return
     name_rows.update(dict.fromkeys((name, *names), row.number))
@@ -61,7 +63,7 @@ def _expanded_names(reading: Reading, row: Row, name: str, count: int) -> tuple[
         if EMPLOYEES not in reading.unreadable:
             row.error(
                 row.index("count"),
-                f"count {count} makes more teams than there are employees ({most})",
+                i18n.t("reader.count_above_headcount", count=count, employees=most),
             )
         count = 1
     return team_names(name, count)
@@ -81,7 +83,13 @@ def _check_sizes(reading: Reading, row: Row, spec: dict[str, Any]) -> None:
     if min_size is not None and max_size is not None and min_size > max_size:
         row.error(
             row.index("min_size"),
-            f"min_size {min_size} is larger than max_size {max_size}",
+            i18n.t(
+                "reader.min_above_max",
+                min_column=label("min_size"),
+                min_size=min_size,
+                max_column=label("max_size"),
+                max_size=max_size,
+            ),
         )
 
 
