@@ -199,7 +199,7 @@ def test_a_bad_setting_names_the_setting_and_its_bound(tmp_path: Path) -> None:
     sheets = japanese_company()
     sheets["設定"][1][1] = -5
     assert _errors(tmp_path, sheets) == [
-        "設定!B2 (値): time_limit_seconds: 0より大きい値を入力してください"
+        "設定!B2 (値): 制限時間（秒）: 0より大きい値を入力してください"
     ]
 
 
