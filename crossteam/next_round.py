@@ -168,7 +168,7 @@ def _round_label(instance: PlanningInput, team_periods: int) -> PeriodLabel:
 
 
 def _periods_text(labels: Sequence[str]) -> str:
-    named = i18n.listed(i18n.t("terminal.quoted", value=label) for label in labels)
+    named = i18n.listed(i18n.t("terminal.listed_label", value=label) for label in labels)
     return i18n.t(
         "terminal.periods_named", periods=i18n.counted(len(labels), "period"), named=named
     )

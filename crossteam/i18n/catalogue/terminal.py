@@ -176,7 +176,7 @@ MESSAGES: Final[dict[str, Text]] = {
         "{value!r} is not a language crossteam speaks: use ja or en",
         "「{value}」は使える言語ではありません。ja または en を指定してください",
     ),
-    "terminal.quoted": Text("{value!r}", "「{value}」"),
+    "terminal.listed_label": Text("{value!r}", "{value}"),
     "terminal.none": Text("none", "なし"),
     "terminal.failed": Text("failed", "失敗しました"),
     "terminal.not_installed": Text("not installed", "未インストール"),
@@ -521,7 +521,7 @@ MESSAGES: Final[dict[str, Text]] = {
         "期間シートが前の回の期間のままです。次の回のブックで新しい期間名を付けてから"
         "計画してください",
     ),
-    "terminal.periods_named": Text("{periods} ({named})", "{periods}（{named}）"),
+    "terminal.periods_named": Text("{periods} ({named})", "期間「{named}」（{periods}）"),
     "terminal.rows": Text("rows {rows}", "{rows}行目"),
     "terminal.rotate_to_visited": Text(
         "{sheet} {rows}: rotate_to names a host its person will have visited; under "
