@@ -313,8 +313,10 @@ def within_cores(count: int, what: str) -> tuple[int, str | None]:
     cores = usable_cores()
     if count <= cores:
         return count, None
-    key = "terminal.cores_capped" if cores > 1 else "terminal.cores_capped_one"
-    capped = i18n.t(key, what=what, count=count, cores=cores)
+    if cores > 1:
+        capped = i18n.t("terminal.cores_capped", what=what, count=count, cores=cores)
+    else:
+        capped = i18n.t("terminal.cores_capped_one", what=what, count=count, cores=cores)
     note(capped)
     return cores, capped
 

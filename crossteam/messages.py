@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from crossteam.models import PlanningInput, Problem
     from crossteam.models.sweep import SweepResult
+    from crossteam.models.wish_figures import WishFigures
     from crossteam.next_round import NextRound
     from crossteam.pipeline import PlanOutcome, PlanRequest
     from crossteam.review import ReviewResult
@@ -91,14 +92,7 @@ def wishes_lines(outcome: PlanOutcome) -> list[str]:
     """Wishes granted, per kind somebody placed ranked, and teammates repeated from History
     (the Summary sheet says more)."""
     lines = [
-        i18n.t(
-            "terminal.wishes" if figures.mean_rank is None else "terminal.wishes_mean",
-            kind=i18n.name(figures.kind.value),
-            first=figures.first_choice,
-            ranked=figures.ranked,
-            top_two=figures.top_two,
-            mean_rank=figures.mean_rank,
-        )
+        _wishes_line(figures)
         for figures in (outcome.wishes.rotation, outcome.wishes.team)
         if figures.ranked
     ]
@@ -106,6 +100,18 @@ def wishes_lines(outcome: PlanOutcome) -> list[str]:
         pairs = i18n.counted(len(outcome.repeats), "teammate pair")  # not shown: a noun key
         lines.append(i18n.t("terminal.repeats", pairs=pairs))
     return lines
+
+
+def _wishes_line(figures: WishFigures) -> str:
+    granted = {
+        "kind": i18n.name(figures.kind.value),
+        "first": figures.first_choice,
+        "ranked": figures.ranked,
+        "top_two": figures.top_two,
+    }
+    if figures.mean_rank is None:
+        return i18n.t("terminal.wishes", **granted)
+    return i18n.t("terminal.wishes_mean", mean_rank=figures.mean_rank, **granted)
 
 
 def repair_line(result: ReviewResult, *, review: bool) -> str:
@@ -122,14 +128,17 @@ def repair_line(result: ReviewResult, *, review: bool) -> str:
         if review
         else ""
     )
-    changed = i18n.t(
-        "terminal.others_changed" if len(result.changes) == 1 else "terminal.others_changed_many",
-        changed=stats.others_changed,
-        others=i18n.counted(stats.others, "other assignment"),  # not shown: a noun key
-        share=stats.changed_share,
-        changes=i18n.counted(len(result.changes), "change"),
-    )
-    label = i18n.t("terminal.review_label" if review else "terminal.repair_label")
+    figures = {
+        "changed": stats.others_changed,
+        "others": i18n.counted(stats.others, "other assignment"),  # not shown: a noun key
+        "share": stats.changed_share,
+        "changes": i18n.counted(len(result.changes), "change"),
+    }
+    if len(result.changes) == 1:
+        changed = i18n.t("terminal.others_changed", **figures)
+    else:
+        changed = i18n.t("terminal.others_changed_many", **figures)
+    label = i18n.t("terminal.review_label") if review else i18n.t("terminal.repair_label")
     return f"{label}{decided}{changed}"
 
 
@@ -222,10 +231,10 @@ def cut_cells_line(cut: list[str], most: int, mark: str) -> str:
     shown = i18n.listed(cut[:5])
     if len(cut) > 5:
         shown = i18n.t("terminal.and_more", shown=shown, more=len(cut) - 5)
-    key = "terminal.cut_cells" if len(cut) != 1 else "terminal.cut_cell"
     cells = i18n.counted(len(cut), "cell")
-    said = i18n.t(key, cells=cells, most=most, mark=mark, shown=shown)
-    return _warning(said)
+    if len(cut) == 1:
+        return _warning(i18n.t("terminal.cut_cell", cells=cells, most=most, mark=mark, shown=shown))
+    return _warning(i18n.t("terminal.cut_cells", cells=cells, most=most, mark=mark, shown=shown))
 
 
 def next_round_lines(added: NextRound) -> list[str]:

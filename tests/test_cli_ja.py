@@ -7,14 +7,16 @@ import json
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 import typer.rich_utils
 from command import run
 from workbooks import company, put, write_workbook
 
-from crossteam import i18n
+from crossteam import console, i18n, messages
 from crossteam.i18n.catalogue.terminal import HELP
-from crossteam.models import PlanningInput
+from crossteam.models import PlanningInput, ProgrammeKind
+from crossteam.next_round import HistoryRow, append_history
 from crossteam.pipeline import PlanOutcome
 from crossteam.sweep import Scenario, solve_scenario
 
@@ -195,3 +197,30 @@ def test_a_scenario_is_solved_in_the_language_it_is_given(
         solve_scenario(instance, None, Scenario(0, "基準", {}), language=i18n.Language.JA)  # type: ignore[arg-type]
     assert spoken == [i18n.Language.JA]
     assert i18n.current() is i18n.Language.EN
+
+
+def test_next_round_adds_a_japanese_history_sheet_to_a_japanese_run() -> None:
+    book = openpyxl.Workbook()
+    row = HistoryRow("E001", "第1回", ProgrammeKind.TEAM, "顧客の声")
+    with i18n.using(i18n.Language.JA):
+        append_history(book, [row])
+    sheet = book["履歴"]
+    assert [c.value for c in sheet[1]] == ["社員ID", "期間", "種別", "対象"]
+    assert [c.value for c in sheet[2]] == ["E001", "第1回", "team", "顧客の声"]
+
+
+def test_the_cores_note_and_the_stop_line_are_japanese(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with i18n.using(i18n.Language.JA):
+        used, capped = console.within_cores(10_000, "--processes")
+        lines = messages.cut_cells_line([f"チーム!A{n}" for n in range(2, 9)], 32_767, "…")
+    assert capped == (
+        f"--processes の 10,000 は、ここで crossteam が使えるコア数（{used}）を超えています。"
+        f"{used} を使います"
+    )
+    assert "注意 --processes の 10,000" in capsys.readouterr().err
+    assert lines == (
+        "[yellow]警告[/yellow] 7セルが Excel の上限 32,767 文字を超えたため、末尾を … にして"
+        "切り詰めました：チーム!A2、チーム!A3、チーム!A4、チーム!A5、チーム!A6 ほか2件"
+    )
