@@ -23,7 +23,7 @@ import typer
 from rich.markup import escape
 
 from crossteam import cli_options as opt
-from crossteam import console, json_contract
+from crossteam import console, i18n, json_contract
 from crossteam.errors import InputError
 from crossteam.messages import (
     audit_line,
@@ -31,10 +31,11 @@ from crossteam.messages import (
     next_round_lines,
     planning_line,
     sweep_lines,
+    sweep_progress_line,
+    sweep_start_line,
     valid_line,
 )
 from crossteam.models import CompanyShape
-from crossteam.models.wording import counted
 
 if TYPE_CHECKING:
     from crossteam.models import InputChanges, PlanningInput
@@ -46,11 +47,11 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    help="Plan cross-functional teams and job rotations that connect silent departments.",
+    help=i18n.t("terminal.help.app"),
 )
 
 
-@app.callback()
+@app.callback(help=i18n.t("terminal.help.app"))
 def _options(version: opt.Version = False) -> None:
     """Plan cross-functional teams and job rotations that connect silent departments."""
 
@@ -66,7 +67,7 @@ def _load(path: Path, as_json: bool) -> PlanningInput:
     except InputError as refused:
         console.fail_input(refused, as_json)
     for w in instance.warnings:
-        console.say(f"[yellow]warning[/yellow] {escape(w.render())}")
+        console.warn(w.render())
     return instance
 
 
@@ -77,9 +78,7 @@ def _output(path: Path, *, force: bool, inputs: tuple[Path, ...]) -> Path:
 
     named = xlsx_path(path)
     if named != path:
-        console.say(
-            f"[yellow]note[/yellow] an output workbook's name ends in .xlsx: writing {named.name}"
-        )
+        console.note(i18n.t("terminal.xlsx_added", name=named.name))
     check_output_path(named, force=force, inputs=inputs)
     return named
 
@@ -96,7 +95,7 @@ def _write(
     cut = [str(w.message) for w in caught if issubclass(w.category, CutTextWarning)]
     for other in (w for w in caught if not issubclass(w.category, CutTextWarning)):
         warnings.showwarning(other.message, other.category, other.filename, other.lineno)
-    console.say(f"Wrote {escape(str(path))}")
+    console.say(i18n.t("terminal.wrote", path=escape(str(path))))
     if cut:
         console.say(cut_cells_line(cut, MAX_CELL_TEXT, CUT_MARK))
 
@@ -114,16 +113,14 @@ def _read_plan(
     except InputError as refused:
         console.fail_input(refused, as_json)
     if not found.changes.same_input:
-        console.say(
-            f"[yellow]warning[/yellow] {escape(path.name)}: {escape(found.changes.summary())}"
-        )
+        console.warn(f"{path.name}: {found.changes.summary()}")
     return PreviousPlanRead(found.plan, found.changes, found.decisions, found.left_out, review)
 
 
 # ---------------------------------------------------------------------------- commands
 
 
-@app.command(cls=opt.Command)
+@app.command(cls=opt.Command, help=i18n.t("terminal.help.template"))
 def template(
     out: opt.TemplateOutput,
     force: opt.ForceFlag = False,
@@ -135,7 +132,7 @@ def template(
     _write(out, write_template, force=force, inputs=())
 
 
-@app.command(cls=opt.Command)
+@app.command(cls=opt.Command, help=i18n.t("terminal.help.example"))
 def example(
     out: opt.ExampleOutput,
     employees: opt.Headcount = 150,
@@ -155,7 +152,7 @@ def example(
     _write(out, lambda p: made(p, employees), force=force, inputs=())
 
 
-@app.command(cls=opt.Command)
+@app.command(cls=opt.Command, help=i18n.t("terminal.help.validate"))
 def validate(path: opt.InputPath, as_json: opt.JsonFlag = False) -> None:
     """Check an input workbook and list every problem at its cell."""
     from crossteam.io.reader import read_workbook
@@ -176,7 +173,7 @@ def validate(path: opt.InputPath, as_json: opt.JsonFlag = False) -> None:
     console.say(valid_line(instance, result.warnings))
 
 
-@app.command(cls=opt.Command)
+@app.command(cls=opt.Command, help=i18n.t("terminal.help.audit"))
 def audit(
     path: opt.InputPath,
     out: opt.AuditOutput = None,
@@ -211,7 +208,7 @@ def audit(
         console.emit_json(payload)
 
 
-@app.command(cls=opt.Command)
+@app.command(cls=opt.Command, help=i18n.t("terminal.help.plan"))
 def plan(
     path: opt.PlanInput = None,
     out: opt.PlanOutput = None,
@@ -235,7 +232,7 @@ def plan(
     started = time.monotonic()
     source = path if path is not None else opt.bundled_example()
     if path is None:
-        console.say(f"No input given: planning the bundled example ({escape(str(source))}).")
+        console.say(i18n.t("terminal.bundled_example", path=escape(str(source))))
     out = out if out is not None else Path.cwd() / f"{source.stem}-plan.xlsx"
     inputs = (source,) if base is None else (source, base)
     out = _output(out, force=force, inputs=inputs)
@@ -245,7 +242,7 @@ def plan(
     from crossteam import network
     from crossteam.pipeline import AlternativesAsked, PlanRequest, RunStart
 
-    with console.stage("Analysing the network..."):
+    with console.stage(i18n.t("terminal.analysing")):
         report = network.analyse(instance)
     options, notes = opt.solve_options(
         instance, time_limit, seed, workers, repeatable, no_teams, no_rotation
@@ -298,9 +295,9 @@ def _run_plan(
         if not searched.plan.has_solution:
             outcome = assess(request, searched)
         else:
-            with console.stage("Checking the plan..."):
+            with console.stage(i18n.t("terminal.checking")):
                 outcome = assess(request, searched)
-            with console.stage(f"Writing {escape(str(out))}..."):
+            with console.stage(i18n.t("terminal.writing", path=escape(str(out)))):
                 _write(
                     out,
                     lambda p: _write_plan(p, request, outcome, out.name),
@@ -334,7 +331,7 @@ def _write_plan(stream: BinaryIO, request: PlanRequest, outcome: PlanOutcome, na
     )
 
 
-@app.command("next-round", cls=opt.Command)
+@app.command("next-round", cls=opt.Command, help=i18n.t("terminal.help.next_round"))
 def next_round(
     path: opt.InputPath,
     plan_path: opt.PlanOfInput,
@@ -358,7 +355,7 @@ def next_round(
         console.emit_json(json_contract.next_round_json(str(out), added))
 
 
-@app.command(cls=opt.Command)
+@app.command(cls=opt.Command, help=i18n.t("terminal.help.sweep"))
 def sweep(
     path: opt.InputPath,
     grid_path: opt.GridPath,
@@ -383,11 +380,10 @@ def sweep(
         console.fail_input(refused, as_json)
     if address is None:  # the processes run on this machine
         processes, _ = console.within_cores(processes, "--processes")
-    total = len(grid.scenarios)
-    console.say(f"Sweeping {counted(total, 'scenario')} on the {engine} engine.")
+    console.say(sweep_start_line(len(grid.scenarios), engine))
 
     def progress(done: int, of: int) -> None:
-        console.say(f"  {done}/{counted(of, 'scenario')} done")
+        console.say(sweep_progress_line(done, of))
 
     stop = threading.Event()
     # a stopped sweep lets the scenarios under way finish within their time limit, and
@@ -429,14 +425,17 @@ def main(argv: list[str] | None = None) -> NoReturn:
     """Run the command line and exit with its code; never shows a traceback unless
     ``CROSSTEAM_DEBUG`` is set."""
     args = sys.argv[1:] if argv is None else argv
-    console.start_run()  # main may run more than once in one process (tests, embedding)
+    # main may run more than once in one process (tests, embedding); --lang is read before
+    # typer so that a --help given before it is in its language too
+    console.start_run(opt.asked_language(args))
+    opt.speak_typer()
     with console.matplotlib_leaves_no_trace():
         code = console.exit_code_of(lambda: app(args=args, prog_name="crossteam"))
     if code != console.EXIT_OK and "--json" in args and not console.json_emitted.is_set():
         # scripts asked for JSON: they get one object even when the run failed early
         console.emit_json(
             json_contract.failure_json(
-                console.last_error[0] if console.last_error else "failed", code
+                console.last_error[0] if console.last_error else i18n.t("terminal.failed"), code
             )
         )
     sys.stdout.flush()

@@ -1,5 +1,6 @@
 """The command line's options and arguments, declared once, and the checks of the ones
-that do not go together; typer shows each on/off option as the flag it is."""
+that do not go together; typer shows each on/off option as the flag it is, and every
+help text in the run's language."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
+import typer.rich_utils
+from rich.text import Text
 from typer._coercion import TypeDescriptor
-from typer.core import TyperCommand, TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from crossteam import i18n
-from crossteam.console import say, within_cores
+from crossteam.console import warn, within_cores
+from crossteam.i18n.catalogue.terminal import HELP
 from crossteam.models import CompanyShape
 from crossteam.models.limits import MAX_ALTERNATIVES, MAX_SECONDS, MAX_SEED
 from crossteam.models.text import clean
@@ -28,14 +31,82 @@ FLAG = ""
 """The metavar of an on/off option: it takes no value, and typer would show ``<bool>``."""
 
 
+_HELP_KEYS = {text: key for key, entry in HELP.items() for text in (entry.en, entry.ja)}
+"""The catalogue key of each help text, by its words in either language: typer builds the
+help texts once, at import, before ``--lang`` is read, so they are put in the run's
+language when the help is shown."""
+
+
+def _in_language(text: str | None) -> str | None:
+    """A help text of the catalogue in the current language; any other text as it is."""
+    key = _HELP_KEYS.get(text) if text is not None else None
+    return text if key is None else i18n.t(key)
+
+
+_TYPER_RICH_TEXT = typer.rich_utils._make_rich_text
+
+
+def _folded_rich_text(**given: Any) -> Any:
+    """A help text that breaks anywhere when it must: Japanese has no spaces to wrap at,
+    and rich would cut it short with an ellipsis."""
+    text = _TYPER_RICH_TEXT(**given)
+    if isinstance(text, Text):
+        text.overflow = "fold"
+    return text
+
+
+def speak_typer() -> None:
+    """Typer's own words (its help panels' titles, its error panel) in the current
+    language, and its help text wrapped as the language wraps: typer reads them from its
+    module's globals each time it renders."""
+    words = typer.rich_utils
+    japanese = i18n.current() is i18n.Language.JA
+    words._make_rich_text = _folded_rich_text if japanese else _TYPER_RICH_TEXT
+    words.ARGUMENTS_PANEL_TITLE = i18n.t("terminal.help.panel_arguments")
+    words.OPTIONS_PANEL_TITLE = i18n.t("terminal.help.panel_options")
+    words.COMMANDS_PANEL_TITLE = i18n.t("terminal.help.panel_commands")
+    words.ERRORS_PANEL_TITLE = i18n.t("terminal.help.panel_error")
+    words.DEFAULT_STRING = i18n.t("terminal.help.default")
+    words.REQUIRED_LONG_STRING = i18n.t("terminal.help.required")
+    words.RICH_HELP = i18n.t("terminal.help.try_help")
+    words.ABORTED_TEXT = i18n.t("terminal.help.aborted")
+
+
+def asked_language(args: list[str]) -> i18n.Language | None:
+    """The language ``--lang`` names in ``args``, read before typer parses them, so that
+    ``--help`` given before ``--lang`` is shown in it too (typer then reads ``--lang``
+    again, and refuses a language it does not know)."""
+    for at, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return i18n.parse_language(arg.removeprefix("--lang="))
+        if arg == "--lang" and at + 1 < len(args):
+            return i18n.parse_language(args[at + 1])
+    return None
+
+
 class _FlagHelp:
-    """A command whose ``--help`` shows as the flag it is (typer shows ``--help <bool>``)."""
+    """A command whose ``--help`` shows as the flag it is (typer shows ``--help <bool>``),
+    in the run's language."""
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.metavar = FLAG
+            option.help = i18n.t("terminal.help.help")
         return option
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        speak_typer()
+        shown: list[Any] = [self, *getattr(self, "commands", {}).values()]
+        for command in shown:
+            command.help = _in_language(command.help)
+            command.short_help = _in_language(command.short_help)
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            if isinstance(param, TyperArgument | TyperOption):
+                param.help = _in_language(param.help)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
 
 
 def _choose_language(ctx: typer.Context, param: object, value: str | None) -> None:
@@ -59,7 +130,7 @@ def language_option() -> TyperOption:
         expose_value=False,
         is_eager=True,
         callback=_choose_language,
-        help=i18n.t("terminal.lang_help"),
+        help=i18n.t("terminal.help.lang"),
     )
 
 
@@ -78,7 +149,7 @@ class Command(_FlagHelp, TyperCommand):
 def finite(value: float | None) -> float | None:
     """An option's number must be finite (``inf`` and ``nan`` parse as floats)."""
     if value is not None and not math.isfinite(value):
-        raise typer.BadParameter(f"{value} is not a finite number")
+        raise typer.BadParameter(i18n.t("terminal.not_finite", value=value))
     return value
 
 
@@ -95,22 +166,20 @@ Version = Annotated[
         "--version",
         callback=_show_version,
         is_eager=True,
-        help="Show the version and exit",
+        help=i18n.t("terminal.help.version"),
         metavar=FLAG,
     ),
 ]
-TemplateOutput = Annotated[Path, typer.Argument(help="Where to write the blank workbook")]
-ExampleOutput = Annotated[Path, typer.Argument(help="Where to write the example workbook")]
-InputPath = Annotated[Path, typer.Argument(help="Input workbook (.xlsx)", show_default=False)]
-JsonFlag = Annotated[
-    bool, typer.Option("--json", help="Print one JSON object on stdout", metavar=FLAG)
-]
+TemplateOutput = Annotated[Path, typer.Argument(help=i18n.t("terminal.help.template_output"))]
+ExampleOutput = Annotated[Path, typer.Argument(help=i18n.t("terminal.help.example_output"))]
+InputPath = Annotated[Path, typer.Argument(help=i18n.t("terminal.help.input"), show_default=False)]
+JsonFlag = Annotated[bool, typer.Option("--json", help=i18n.t("terminal.help.json"), metavar=FLAG)]
 ForceFlag = Annotated[
-    bool, typer.Option("--force", help="Overwrite an existing output file", metavar=FLAG)
+    bool, typer.Option("--force", help=i18n.t("terminal.help.force"), metavar=FLAG)
 ]
 PlanInput = Annotated[
     Path | None,
-    typer.Argument(help="Input workbook (.xlsx); the bundled example when omitted"),
+    typer.Argument(help=i18n.t("terminal.help.plan_input")),
 ]
 
 
@@ -119,7 +188,9 @@ def bundled_example() -> Path:
     return Path(str(resources.files("crossteam") / "data" / "example.xlsx"))
 
 
-PlanOutput = Annotated[Path | None, typer.Option("-o", "--output", help="Plan workbook to write")]
+PlanOutput = Annotated[
+    Path | None, typer.Option("-o", "--output", help=i18n.t("terminal.help.plan_output"))
+]
 TimeLimit = Annotated[
     float | None,
     typer.Option(
@@ -127,40 +198,42 @@ TimeLimit = Annotated[
         min=0.1,
         max=MAX_SECONDS,
         callback=finite,
-        help="Seconds (default: Settings)",
+        help=i18n.t("terminal.help.time_limit"),
     ),
 ]
-Seed = Annotated[int | None, typer.Option("--seed", min=0, max=MAX_SEED, help="Random seed")]
+Seed = Annotated[
+    int | None, typer.Option("--seed", min=0, max=MAX_SEED, help=i18n.t("terminal.help.seed"))
+]
 Workers = Annotated[
     int | None,
-    typer.Option(
-        "--workers", min=0, help="Solver threads; 0 = all cores (more are capped at them)"
-    ),
+    typer.Option("--workers", min=0, help=i18n.t("terminal.help.workers")),
 ]
 Repeatable = Annotated[
     bool | None,
     typer.Option(
         "--repeatable/--no-repeatable",
-        help="Same input, same plan on this machine (default; Settings repeatable)",
+        help=i18n.t("terminal.help.repeatable"),
         metavar=FLAG,
     ),
 ]
-NoTeams = Annotated[bool, typer.Option("--no-teams", help="Plan rotation only", metavar=FLAG)]
-NoRotation = Annotated[bool, typer.Option("--no-rotation", help="Plan teams only", metavar=FLAG)]
+NoTeams = Annotated[
+    bool, typer.Option("--no-teams", help=i18n.t("terminal.help.no_teams"), metavar=FLAG)
+]
+NoRotation = Annotated[
+    bool, typer.Option("--no-rotation", help=i18n.t("terminal.help.no_rotation"), metavar=FLAG)
+]
 Review = Annotated[
     Path | None,
     typer.Option(
         "--review",
-        help="A plan workbook with Review decisions (keep, remove, lock): re-plan with as "
-        "few changes as possible",
+        help=i18n.t("terminal.help.review"),
     ),
 ]
 Previous = Annotated[
     Path | None,
     typer.Option(
         "--previous",
-        help="A plan workbook made from an earlier version of this input: repair it "
-        "with as few changes as possible (its Review decisions are not read)",
+        help=i18n.t("terminal.help.previous"),
     ),
 ]
 Alternatives = Annotated[
@@ -169,8 +242,7 @@ Alternatives = Annotated[
         "--alternatives",
         min=2,
         max=MAX_ALTERNATIVES,
-        help="Plan K plans within the tolerance of the best that differ from each other; "
-        "an Alternatives sheet compares them",
+        help=i18n.t("terminal.help.alternatives"),
     ),
 ]
 Tolerance = Annotated[
@@ -180,27 +252,28 @@ Tolerance = Annotated[
         min=0,
         max=0.99,
         callback=finite,
-        help="With --alternatives: share below the best objective an alternative may "
-        "fall (default: Settings, 0.05)",
+        help=i18n.t("terminal.help.tolerance"),
     ),
 ]
-AuditOutput = Annotated[Path | None, typer.Option("-o", "--output", help="Audit workbook to write")]
+AuditOutput = Annotated[
+    Path | None, typer.Option("-o", "--output", help=i18n.t("terminal.help.audit_output"))
+]
 PlanToCompare = Annotated[
-    Path | None, typer.Option("--plan", help="A plan workbook: show before and after")
+    Path | None, typer.Option("--plan", help=i18n.t("terminal.help.plan_to_compare"))
 ]
 GridPath = Annotated[
     Path,
-    typer.Option("--grid", help="The scenarios: a YAML file or a workbook with a Sweep sheet"),
+    typer.Option("--grid", help=i18n.t("terminal.help.grid")),
 ]
-SweepOutput = Annotated[Path | None, typer.Option("-o", "--output", help="Sweep workbook to write")]
-Engine = Annotated[
-    str, typer.Option("--engine", help="local (a process pool) or dask (a Dask cluster)")
+SweepOutput = Annotated[
+    Path | None, typer.Option("-o", "--output", help=i18n.t("terminal.help.sweep_output"))
 ]
+Engine = Annotated[str, typer.Option("--engine", help=i18n.t("terminal.help.engine"))]
 Address = Annotated[
     str | None,
     typer.Option(
         "--address",
-        help="Dask scheduler address (default: a local cluster on this machine)",
+        help=i18n.t("terminal.help.address"),
         show_default=False,
     ),
 ]
@@ -209,12 +282,12 @@ Processes = Annotated[
     typer.Option(
         "--processes",
         min=1,
-        help="Worker processes of a local pool or cluster (more than the cores are capped at them)",
+        help=i18n.t("terminal.help.processes"),
     ),
 ]
 
 Headcount = Annotated[
-    int, typer.Option("--employees", min=20, max=100_000, help="Employees (at least 20)")
+    int, typer.Option("--employees", min=20, max=100_000, help=i18n.t("terminal.help.employees"))
 ]
 DepartmentCount = Annotated[
     int | None,
@@ -222,33 +295,33 @@ DepartmentCount = Annotated[
         "--departments",
         min=2,
         max=500,
-        help="Departments (default: 40 at 1,000 employees, growing with the square root "
-        "of the headcount, at least 10; 10 with --shape classic)",
+        help=i18n.t("terminal.help.departments"),
         show_default=False,
     ),
 ]
-ExampleSeed = Annotated[int, typer.Option("--seed", min=0, max=MAX_SEED, help="Random seed")]
+ExampleSeed = Annotated[
+    int, typer.Option("--seed", min=0, max=MAX_SEED, help=i18n.t("terminal.help.seed"))
+]
 Japanese = Annotated[
-    bool, typer.Option("--japanese", help="Japanese names and headers", metavar=FLAG)
+    bool, typer.Option("--japanese", help=i18n.t("terminal.help.japanese"), metavar=FLAG)
 ]
 Shape = Annotated[
     CompanyShape,
     typer.Option(
         "--shape",
-        help="realistic: heavy-tailed department sizes and a silent periphery of small "
-        "departments; classic: departments of similar size",
+        help=i18n.t("terminal.help.shape"),
     ),
 ]
 PlanOfInput = Annotated[
     Path,
-    typer.Argument(help="The plan workbook crossteam plan wrote from it", show_default=False),
+    typer.Argument(help=i18n.t("terminal.help.plan_of_input"), show_default=False),
 ]
 NextOutput = Annotated[
     Path,
     typer.Option(
         "-o",
         "--output",
-        help="The next round's input workbook to write",
+        help=i18n.t("terminal.help.next_output"),
         show_default=False,
     ),
 ]
@@ -260,7 +333,7 @@ def period_label(value: str | None) -> str | None:
         return None
     label = clean(value)
     if not label:
-        raise typer.BadParameter("give a period label, for example 2027-Q2")
+        raise typer.BadParameter(i18n.t("terminal.blank_period"))
     return label
 
 
@@ -269,8 +342,7 @@ RoundPeriod = Annotated[
     typer.Option(
         "--period",
         callback=period_label,
-        help="History period of the plan's teams (default: round N, N = 1 + the team "
-        "periods History has)",
+        help=i18n.t("terminal.help.round_period"),
         show_default=False,
     ),
 ]
@@ -281,17 +353,12 @@ def check_plan_options(
 ) -> None:
     """Refuse options that do not go together, before any work."""
     if alternatives is not None and (review or previous) is not None:
-        raise typer.BadParameter(
-            "cannot be combined with --review or --previous", param_hint="--alternatives"
-        )
+        raise typer.BadParameter(i18n.t("terminal.alternatives_alone"), param_hint="--alternatives")
     if review is not None and previous is not None:
-        raise typer.BadParameter(
-            "give one plan to re-plan: --review reads its decisions too", param_hint="--previous"
-        )
+        raise typer.BadParameter(i18n.t("terminal.one_base_plan"), param_hint="--previous")
     if tolerance is not None and alternatives is None:
         raise typer.BadParameter(
-            "only applies with --alternatives K (it is how far below the best plan an "
-            "alternative may fall)",
+            i18n.t("terminal.tolerance_alone"),
             param_hint="--tolerance",
         )
 
@@ -318,10 +385,10 @@ def solve_options(
         plan_teams=not no_teams,
         plan_rotation=not no_rotation,
     )
-    what = "--workers" if workers is not None else "Settings workers"
+    what = "--workers" if workers is not None else i18n.t("terminal.settings_workers")
     threads, capped = within_cores(options.workers, what)
     if capped:
         options = dataclasses.replace(options, workers=threads)
     for warning in rule_warnings(instance, options):
-        say(f"[yellow]warning[/yellow] {escape(warning)}")
+        warn(warning)
     return options, (capped,) if capped else ()

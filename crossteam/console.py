@@ -28,7 +28,6 @@ from crossteam.errors import CrossteamError, InputError, OutputError
 from crossteam.json_contract import plan_json, validity_json
 from crossteam.messages import no_plan_lines, plan_lines
 from crossteam.models import Problem
-from crossteam.models.wording import counted
 
 if TYPE_CHECKING:
     from crossteam.models import NetworkReport
@@ -59,12 +58,12 @@ class Exit(Exception):
 last_error: list[str] = []
 
 
-def start_run() -> None:
-    """Forget the last run's JSON and error; speak ``CROSSTEAM_LANG`` until ``--lang`` or a
-    workbook says otherwise."""
+def start_run(language: i18n.Language | None = None) -> None:
+    """Forget the last run's JSON and error; speak ``language`` (``--lang``), else
+    ``CROSSTEAM_LANG``, until a workbook says otherwise."""
     json_emitted.clear()
     last_error.clear()
-    i18n.ask(None)
+    i18n.ask(language)
 
 
 def say(message: str) -> None:
@@ -73,7 +72,17 @@ def say(message: str) -> None:
 
 def say_error(message: str) -> None:
     last_error[:] = [message]
-    say(f"[red]error[/red] {escape(message)}")
+    say(f"[red]{i18n.t('common.error')}[/red] {escape(message)}")
+
+
+def warn(message: str) -> None:
+    """A warning line: the run goes on."""
+    say(f"[yellow]{i18n.t('common.warning')}[/yellow] {escape(message)}")
+
+
+def note(message: str) -> None:
+    """A note line: something the run did that the user may not expect."""
+    say(f"[yellow]{i18n.t('common.note')}[/yellow] {escape(message)}")
 
 
 json_emitted = threading.Event()
@@ -90,14 +99,16 @@ def emit_json(payload: dict[str, Any]) -> None:
 
 def report_problems(errors: tuple[Problem, ...], warnings: tuple[Problem, ...]) -> None:
     for w in warnings:
-        say(f"[yellow]warning[/yellow] {escape(w.render())}")
+        warn(w.render())
     for e in errors:
-        say(f"[red]error[/red] {escape(e.render())}")
+        say(f"[red]{i18n.t('common.error')}[/red] {escape(e.render())}")
     if errors:
-        n = len(errors)
+        problems = i18n.counted(len(errors), "problem")
         following = sum(e.follows is not None for e in errors)
-        more = f" ({following} may follow from another)" if following else ""
-        say(f"{counted(n, 'problem')} found{more}; nothing was planned or written.")
+        if following:
+            say(i18n.t("terminal.problems_found_following", problems=problems, following=following))
+        else:
+            say(i18n.t("terminal.problems_found", problems=problems))
 
 
 def fail_input(error: InputError, as_json: bool) -> NoReturn:
@@ -247,28 +258,20 @@ def _waiting(
         if stop.is_set() and grace is not None:
             stopped_at = stopped_at if stopped_at is not None else time.monotonic()
             if time.monotonic() - stopped_at > grace:
-                say(
-                    f"The run did not stop within {grace:.0f}s of being interrupted; "
-                    "nothing was written."
-                )
+                say(i18n.t("terminal.not_stopped", grace=grace))
                 raise Interrupted
         yield
 
 
-STAGE_WORDS: dict[str, str] = {
-    "start": "Preparing a starting plan (greedy and local search)...",
-    "departments": "Planning which departments meet in which team...",
-    "model": "Building the model...",
-    "bound": "Computing a bound...",
-    "blocks": "Planning blocks of teams... (Ctrl-C stops and keeps the teams found so far)",
-    "explain": "No plan meets every rule: finding the rules in conflict...",
-}
+STAGES_SHOWN = frozenset({"start", "departments", "model", "bound", "blocks", "explain"})
+"""The stages with a line of their own (``terminal.stage.<stage>``); the search's line
+shows its progress instead."""
 
 
 def _stage_line(stage: Stage | None, started: float, options: Any) -> str:
     """The line a stage is shown by; the search's says how a signal is taken."""
-    if stage is not None and stage.value in STAGE_WORDS:
-        return STAGE_WORDS[stage.value]
+    if stage is not None and stage.value in STAGES_SHOWN:
+        return i18n.t(f"terminal.stage.{stage.value}")
     return _progress_line(None, started, options)
 
 
@@ -277,15 +280,22 @@ def _progress_line(
 ) -> str:
     elapsed = time.monotonic() - started
     seconds = getattr(options, "time_limit_seconds", None)  # a sweep passes no options
-    limit = f" of {seconds:.0f}s" if seconds else ""
-    if progress is None and stage is not None and stage.value in STAGE_WORDS:
-        return f"{STAGE_WORDS[stage.value]} {elapsed:.0f}s{limit} (Ctrl-C stops)"
+    if seconds:
+        spent = i18n.t("terminal.elapsed_of", elapsed=elapsed, limit=seconds)
+    else:
+        spent = i18n.t("terminal.elapsed", elapsed=elapsed)
+    if progress is None and stage is not None and stage.value in STAGES_SHOWN:
+        shown = i18n.t(f"terminal.stage.{stage.value}")
+        return i18n.t("terminal.progress_stage", stage=shown, time=spent)
     if progress is None:
-        return f"Searching... {elapsed:.0f}s{limit} (Ctrl-C stops and keeps the best plan)"
+        return i18n.t("terminal.progress_searching", time=spent)
     gap = f"{progress.gap:.1%}" if progress.gap is not None else "-"
-    return (
-        f"Best {progress.objective:,.1f}  bound {progress.bound:,.1f}  gap {gap}  "
-        f"{elapsed:.0f}s{limit}  (Ctrl-C stops and keeps the best plan)"
+    return i18n.t(
+        "terminal.progress_best",
+        objective=progress.objective,
+        bound=progress.bound,
+        gap=gap,
+        time=spent,
     )
 
 
@@ -308,11 +318,11 @@ def within_cores(count: int, what: str) -> tuple[int, str | None]:
     cores = usable_cores()
     if count <= cores:
         return count, None
-    capped = (
-        f"{what} {count:,} is more than the {cores} cores crossteam may use here; "
-        f"{cores} {'are' if cores > 1 else 'is'} used"
-    )
-    say(f"[yellow]note[/yellow] {escape(capped)}")
+    if cores > 1:
+        capped = i18n.t("terminal.cores_capped", what=what, count=count, cores=cores)
+    else:
+        capped = i18n.t("terminal.cores_capped_one", what=what, count=count, cores=cores)
+    note(capped)
     return cores, capped
 
 
@@ -359,15 +369,16 @@ def exit_code_of(command: Callable[[], object]) -> int:
         say_error(str(failed))
         return EXIT_INTERNAL
     except Interrupted:
-        say("Interrupted.")
+        say(i18n.t("terminal.interrupted"))
         return EXIT_INTERRUPTED
     except Exception as bug:
         if os.environ.get("CROSSTEAM_DEBUG"):
             traceback.print_exc()
-        last_error[:] = [f"internal error {type(bug).__name__}: {bug}"]
+        internal = i18n.t("terminal.internal_error")
+        last_error[:] = [f"{internal} {type(bug).__name__}: {bug}"]
         say(
-            f"[red]internal error[/red] {escape(type(bug).__name__)}: {escape(str(bug))}\n"
-            "This is a bug in crossteam, not in your file. Set CROSSTEAM_DEBUG=1 to see details."
+            f"[red]{internal}[/red] {escape(type(bug).__name__)}: {escape(str(bug))}\n"
+            + i18n.t("terminal.internal_error_hint")
         )
         return EXIT_INTERNAL
     return EXIT_OK

@@ -3,7 +3,7 @@ appended to its History sheet, so that the next ``plan`` knows who were teammate
 who visited which host (``crossteam next-round``, docs/next-round.md).
 
 Every sheet, value and style of the input is kept; only History gains rows (the sheet is
-added, with English headers, when the input has none). Rows go under History's own
+added, named and headed in the run's language, when the input has none). Rows go under History's own
 headers, whichever order or language they are in.
 """
 
@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from crossteam import i18n
 from crossteam.errors import UnreadableFileError
 from crossteam.io import schema
 from crossteam.io.cells import as_text
@@ -34,11 +35,8 @@ from crossteam.models import (
     RepeatPolicy,
     RuleKind,
 )
-from crossteam.models.wording import counted, runs
+from crossteam.models.wording import runs
 
-ROUND_LABEL: Final = "round {}"
-"""The teams' History period when ``--period`` is not given: ``round N``, N = 1 + the team
-periods History holds (higher when that label is taken)."""
 HEADER_SEARCH_ROWS: Final = 5
 """History's header is the first of these rows that names one of its columns."""
 HISTORY_COLUMNS: Final = tuple(c.name for c in schema.HISTORY.columns)
@@ -88,11 +86,7 @@ def next_round(instance: PlanningInput, plan: Plan, period: PeriodLabel | None) 
     warnings: list[str] = []
     label = period if period is not None else _round_label(instance, len(team_periods))
     if period is not None and period in team_periods and plan.teams:
-        warnings.append(
-            f"History already has teams in period {period!r}: the plan's teams join that "
-            "period, and members of equally named teams count as teammates of its rows; "
-            "give another --period"
-        )
+        warnings.append(i18n.t("terminal.history_teams_again", period=period))
     rows = [
         HistoryRow(member, label, ProgrammeKind.TEAM, team.team)
         for team in plan.teams
@@ -106,11 +100,7 @@ def next_round(instance: PlanningInput, plan: Plan, period: PeriodLabel | None) 
     rotation_periods = _periods_of(instance, ProgrammeKind.ROTATION)
     again = sorted({s.period for s in stints} & rotation_periods, key=order.__getitem__)
     if again:
-        warnings.append(
-            f"History already has rotation in {_periods_text(again)}, named again by the "
-            "plan: the Periods sheet still names an earlier round's periods; give it new "
-            "labels in the next round's workbook before planning it"
-        )
+        warnings.append(i18n.t("terminal.history_rotation_again", periods=_periods_text(again)))
     warnings += _rules_the_past_blocks(instance, plan)
     return NextRound(tuple(rows), label if plan.teams else None, tuple(warnings))
 
@@ -134,9 +124,9 @@ def _rules_the_past_blocks(instance: PlanningInput, plan: Plan) -> list[str]:
         ]
         if rows:
             found.append(
-                f"Rules {_rows_text(rows)}: rotate_to names a host its person will have "
-                "visited; under repeat_host forbid the next plan stops on it: remove the "
-                "row from the next round's workbook (or set repeat_host to allow)"
+                i18n.t(
+                    "terminal.rotate_to_visited", sheet=i18n.name("Rules"), rows=_rows_text(rows)
+                )
             )
     if settings.repeat_teammates is RepeatPolicy.FORBID:
         team_of = {m: t.team for t in plan.teams for m in t.members}
@@ -149,16 +139,18 @@ def _rules_the_past_blocks(instance: PlanningInput, plan: Plan) -> list[str]:
         ]
         if rows:
             found.append(
-                f"Rules {_rows_text(rows)}: together names people who will have been "
-                "teammates; under repeat_teammates forbid the next plan stops on it: remove "
-                "the row from the next round's workbook (or set repeat_teammates to avoid)"
+                i18n.t(
+                    "terminal.together_teammates", sheet=i18n.name("Rules"), rows=_rows_text(rows)
+                )
             )
     return found
 
 
 def _rows_text(rows: list[int]) -> str:
     spans = runs(sorted(set(rows)))
-    return f"row{'s' if len(spans) > 1 or '-' in spans[0] else ''} {', '.join(spans)}"
+    if len(spans) > 1 or "-" in spans[0]:
+        return i18n.t("terminal.rows", rows=i18n.listed(spans))
+    return i18n.t("common.row", row=spans[0])
 
 
 def _periods_of(instance: PlanningInput, kind: ProgrammeKind) -> set[PeriodLabel]:
@@ -166,16 +158,20 @@ def _periods_of(instance: PlanningInput, kind: ProgrammeKind) -> set[PeriodLabel
 
 
 def _round_label(instance: PlanningInput, team_periods: int) -> PeriodLabel:
+    """The teams' History period when ``--period`` is not given: ``round N`` (第N回),
+    N = 1 + the team periods History holds (higher when that label is taken)."""
     taken = set(instance.history_periods)
     number = team_periods + 1
-    while ROUND_LABEL.format(number) in taken:
+    while i18n.t("terminal.round_label", number=number) in taken:
         number += 1
-    return ROUND_LABEL.format(number)
+    return i18n.t("terminal.round_label", number=number)
 
 
 def _periods_text(labels: Sequence[str]) -> str:
-    named = ", ".join(repr(label) for label in labels)
-    return f"{counted(len(labels), 'period')} ({named})"
+    named = i18n.listed(i18n.t("terminal.listed_label", value=label) for label in labels)
+    return i18n.t(
+        "terminal.periods_named", periods=i18n.counted(len(labels), "period"), named=named
+    )
 
 
 def write_next_round(stream: BinaryIO, source: Path, added: NextRound) -> None:
@@ -189,8 +185,7 @@ def write_next_round(stream: BinaryIO, source: Path, added: NextRound) -> None:
         book = openpyxl.load_workbook(source, data_only=False)
     except Exception as error:  # openpyxl raises many types on damaged input
         raise UnreadableFileError(
-            f"{source.name} could not be opened to copy ({type(error).__name__}); open it "
-            "in Excel and save it again as .xlsx"
+            i18n.t("terminal.cannot_copy", name=source.name, kind=type(error).__name__)
         ) from None
     append_history(book, added.rows)
     book.save(stream)
@@ -214,12 +209,12 @@ def _history_sheet(book: Workbook) -> Worksheet:
     for sheet in book.worksheets:
         if schema.match_key(sheet.title) in names:
             return sheet
-    return book.create_sheet(schema.HISTORY.name)
+    return book.create_sheet(i18n.name(schema.HISTORY.name))
 
 
 def _history_header(sheet: Worksheet) -> tuple[int, dict[str, int]]:
     """History's header row and the column of each of its columns; headers the sheet lacks
-    (all, when it is new or empty) are written in English after its last header."""
+    (all, when it is new or empty) are written in the run's language after its last header."""
     # only rows that exist: iterating creates cells, and the sheet would grow empty rows
     for row in sheet.iter_rows(min_row=1, max_row=min(HEADER_SEARCH_ROWS, sheet.max_row)):
         found: dict[str, int] = {}
@@ -240,7 +235,7 @@ def _with_missing(sheet: Worksheet, header_row: int, found: dict[str, int]) -> d
     for name in HISTORY_COLUMNS:
         if name not in found:
             last += 1
-            put(sheet, header_row, last, name)
+            put(sheet, header_row, last, i18n.name(name))
             found[name] = last
     return found
 

@@ -19,6 +19,7 @@ from importlib import metadata
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from crossteam import i18n
 from crossteam.alternatives import AlternativesResult, plan_alternatives
 from crossteam.assessment import assess_plan, wishes_and_repeats
 from crossteam.checks.repeats import RepeatedPair
@@ -95,21 +96,21 @@ class PlanOutcome(BaseModel):
     """A company planned: the plan, its checks and effect (``None`` without a plan), how
     the run was made, and the re-plan or alternatives it came from."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     plan: Plan
     checks: CheckReport | None = None
     effect: PlanEffect | None = None
     run_info: RunInfo | None = None
-    review: ReviewResult | None = Field(default=None, description="With a previous plan")
-    alternatives: AlternativesResult | None = Field(default=None, description="With --alternatives")
+    review: ReviewResult | None = None
+    """With a previous plan."""
+    alternatives: AlternativesResult | None = None
+    """With --alternatives."""
     previous: PreviousPlanRead | None = None
-    wishes: WishReport = Field(
-        default_factory=WishReport, description="The Preferences sheet's wishes granted"
-    )
-    repeats: tuple[RepeatedPair, ...] = Field(
-        default=(), description="Teammate pairs repeated from History"
-    )
+    wishes: WishReport = Field(default_factory=WishReport)
+    """The Preferences sheet's wishes granted."""
+    repeats: tuple[RepeatedPair, ...] = ()
+    """Teammate pairs repeated from History."""
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -249,5 +250,5 @@ def versions() -> dict[str, str]:
         try:
             out[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
-            out[package] = "not installed"
+            out[package] = i18n.t("terminal.not_installed")
     return out

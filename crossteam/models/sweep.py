@@ -20,51 +20,45 @@ GridValue = int | float | bool | str
 class ScenarioResult(BaseModel):
     """One scenario's plan, summarised; ``failure`` says why there is none."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
-    scenario: int = Field(ge=0, description="Position in the grid; 0 is the baseline")
+    scenario: int = Field(ge=0)
+    """Position in the grid; 0 is the baseline."""
     name: str
-    changes: dict[str, GridValue] = Field(
-        default_factory=dict, description="The settings this scenario gives, by grid key"
-    )
-    status: SolveStatus | None = Field(default=None, description="None when the run failed")
-    failure: str | None = Field(default=None, description="Why no result came back")
-    attempts: int = Field(
-        default=1, ge=0, description="Runs started, retries included; 0 when never started"
-    )
+    changes: dict[str, GridValue] = Field(default_factory=dict)
+    """The settings this scenario gives, by grid key."""
+    status: SolveStatus | None = None
+    """None when the run failed."""
+    failure: str | None = None
+    """Why no result came back."""
+    attempts: int = Field(default=1, ge=0)
+    """Runs started, retries included; 0 when never started."""
     seed: int = 0
     objective: float | None = None
     bound: float | None = None
     gap: float | None = None
-    seconds: float = Field(default=0.0, ge=0, description="Solver wall time")
-    explanation: tuple[str, ...] = Field(
-        default=(), description="Why the planner found no plan, in plain words"
-    )
-    silent_pairs_before: int | None = Field(
-        default=None, description="Department pairs with no tie at all, before the plan"
-    )
+    seconds: float = Field(default=0.0, ge=0)
+    """Solver wall time."""
+    explanation: tuple[str, ...] = ()
+    """Why the planner found no plan, in plain words."""
+    silent_pairs_before: int | None = None
+    """Department pairs with no tie at all, before the plan."""
     silent_pairs_after: int | None = None
-    silent_pairs_bridged: int | None = Field(
-        default=None, description="Zero-tie department pairs the plan gives a tie"
-    )
-    departments_per_team: float | None = Field(
-        default=None, description="Mean number of distinct departments in a team"
-    )
-    skill_depth: float | None = Field(
-        default=None,
-        description="Skill levels above the teams' minimums covered (from the objective; "
-        "None when weight_skill_depth is 0)",
-    )
-    checks_passed: bool | None = Field(
-        default=None, description="Every rule re-verified by crossteam.checks"
-    )
+    silent_pairs_bridged: int | None = None
+    """Zero-tie department pairs the plan gives a tie."""
+    departments_per_team: float | None = None
+    """Mean number of distinct departments in a team."""
+    skill_depth: float | None = None
+    """Skill levels above the teams' minimums covered (from the objective; None when
+    weight_skill_depth is 0)."""
+    checks_passed: bool | None = None
+    """Every rule re-verified by crossteam.checks."""
     check_failures: tuple[str, ...] = ()
-    changed_share: float | None = Field(
-        default=None,
-        description="Share of assignments (employee in team, stint) that differ from "
-        "scenario 0: |A xor B| / |A or B|",
-    )
-    pareto: bool = Field(default=False, description="No other scenario is at least as good")
+    changed_share: float | None = None
+    """Share of assignments (employee in team, stint) that differ from scenario 0:
+    |A xor B| / |A or B|."""
+    pareto: bool = False
+    """No other scenario is at least as good."""
     teams: tuple[TeamAssignment, ...] = ()
     rotation: tuple[RotationStint, ...] = ()
 
@@ -76,17 +70,19 @@ class ScenarioResult(BaseModel):
 class SweepResult(BaseModel):
     """Every scenario of a sweep, in grid order, and how the sweep was run."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     scenarios: tuple[ScenarioResult, ...]
-    keys: tuple[str, ...] = Field(default=(), description="Grid keys varied, in grid order")
-    criteria: tuple[str, ...] = Field(
-        default=(), description="ScenarioResult fields the Pareto marking maximises"
-    )
+    keys: tuple[str, ...] = ()
+    """Grid keys varied, in grid order."""
+    criteria: tuple[str, ...] = ()
+    """ScenarioResult fields the Pareto marking maximises."""
     engine: str
-    processes: int = Field(ge=1, description="Worker processes (of the cluster at address)")
+    processes: int = Field(ge=1)
+    """Worker processes (of the cluster at address)."""
     address: str | None = None
-    seconds: float = Field(ge=0, description="Wall time of the whole sweep")
+    seconds: float = Field(ge=0)
+    """Wall time of the whole sweep."""
 
     @property
     def failed(self) -> tuple[ScenarioResult, ...]:

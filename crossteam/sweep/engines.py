@@ -5,7 +5,8 @@ task only its scenario, and hand every scenario's ``ScenarioResult`` to ``on_res
 as soon as it is back: a plan, or a failure that says why. No scenario is lost: a
 scenario whose worker process dies is run again, up to ``RETRIES`` more times. When
 ``stop`` is set, no further scenario is handed to a worker: those a worker holds finish,
-the others are reported as not run.
+the others are reported as not run. Each scenario runs in the sweep's language, so that
+its failures and checks read as the rest of the run.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any, Final
 
+from crossteam import i18n
 from crossteam.errors import InputError
 from crossteam.models import NetworkReport, PlanningInput, Problem
 from crossteam.models.sweep import ScenarioResult
@@ -32,9 +34,16 @@ RETRIES: Final = 2
 """Further runs of a scenario whose worker died (Dask: ``retries`` of each task)."""
 CONNECT_TIMEOUT: Final = "10s"
 STOP_POLL_SECONDS: Final = 0.2
-STOPPED: Final = "not run: the sweep was stopped"
 
 OnResult = Callable[[ScenarioResult], None]
+
+
+def __getattr__(name: str) -> str:
+    """``STOPPED``: the failure of a scenario the sweep never started, in the current
+    language."""
+    if name == "STOPPED":
+        return i18n.t("terminal.sweep_stopped")
+    raise AttributeError(name)
 
 
 def failed(scenario: Scenario, attempts: int, reason: str) -> ScenarioResult:
@@ -62,9 +71,9 @@ def _start_worker(instance: PlanningInput, report: NetworkReport) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _solve_in_worker(scenario: Scenario) -> ScenarioResult:
-    assert _worker_input is not None, "the pool initializer did not run"
-    return solve_scenario(*_worker_input, scenario)
+def _solve_in_worker(scenario: Scenario, language: i18n.Language) -> ScenarioResult:
+    assert _worker_input is not None, "the pool initializer did not run"  # not shown: a bug
+    return solve_scenario(*_worker_input, scenario, language=language)
 
 
 def run_local(
@@ -82,6 +91,7 @@ def run_local(
     broken as a whole) only those are charged an attempt; they go first on a new pool.
     """
     pending = deque(scenarios)
+    language = i18n.current()
     workers = min(processes, len(pending))
     attempts: Counter[int] = Counter()
     # Not fork: forking a process that holds solver or network threads can deadlock. A
@@ -102,7 +112,7 @@ def run_local(
                 while pending and not broken and not stop.is_set() and len(running) < processes:
                     scenario = pending.popleft()
                     try:
-                        running[pool.submit(_solve_in_worker, scenario)] = scenario
+                        running[pool.submit(_solve_in_worker, scenario, language)] = scenario
                     except BrokenProcessPool:
                         pending.appendleft(scenario)
                         broken = True
@@ -124,9 +134,11 @@ def run_local(
                         pending.appendleft(scenario)
                     else:
                         broken = True
-                        on_result(failed(scenario, tries, f"its worker process died {tries} times"))
+                        died = i18n.t("terminal.worker_died", tries=tries)
+                        on_result(failed(scenario, tries, died))
     for scenario in pending:
-        on_result(failed(scenario, attempts[scenario.index], STOPPED))
+        stopped = i18n.t("terminal.sweep_stopped")
+        on_result(failed(scenario, attempts[scenario.index], stopped))
     return workers
 
 
@@ -160,6 +172,7 @@ def run_dask(
                 solve_scenario,
                 *shared,
                 scenario,
+                language=i18n.current(),
                 key=f"crossteam-scenario-{scenario.index}-{run}",
                 retries=RETRIES,
                 pure=False,
@@ -175,9 +188,9 @@ def run_dask(
                     error = future.exception()
                     on_result(failed(scenario, 1 + RETRIES, f"{type(error).__name__}: {error}"))
                 elif stop.is_set():
-                    on_result(failed(scenario, 0, STOPPED))
+                    on_result(failed(scenario, 0, i18n.t("terminal.sweep_stopped")))
                 else:
-                    reason = f"the cluster dropped the task ({future.status})"
+                    reason = i18n.t("terminal.task_dropped", status=future.status)
                     on_result(failed(scenario, 1, reason))
     return workers
 
@@ -207,14 +220,7 @@ def _import_distributed() -> Any:
     try:
         import distributed
     except ImportError:
-        raise InputError(
-            [
-                Problem(
-                    message="the dask engine needs the optional extra: "
-                    "pip install 'crossteam[distributed]' (or use --engine local)"
-                )
-            ]
-        ) from None
+        raise InputError([Problem(message=i18n.t("terminal.dask_missing"))]) from None
     return distributed
 
 
@@ -225,7 +231,7 @@ def _dask_client(distributed: Any, address: str | None, processes: int) -> Itera
             client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as error:
             raise InputError(
-                [Problem(message=f"cannot reach the Dask scheduler at {address}: {error}")]
+                [Problem(message=i18n.t("terminal.dask_unreachable", address=address, error=error))]
             ) from None
         with client:
             yield client

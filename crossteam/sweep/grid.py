@@ -18,6 +18,7 @@ from typing import Any, Final, cast
 
 from pydantic import ValidationError
 
+from crossteam import i18n
 from crossteam.errors import InputError
 from crossteam.models import (
     PART_SETTINGS,
@@ -42,14 +43,8 @@ TEAM_FIELDS: Final = ("count", "min_size", "max_size", "min_departments", "max_p
 HEADCOUNT_FIELDS: Final = ("count", "min_size", "max_size", "max_per_department")
 """Team fields a grid may not set above the number of employees (a workbook's cell above it
 is reduced or refused by the reader; a grid value is written for the sweep, so refused)."""
-FIXED_SETTINGS: Final = {
-    "workers": "every scenario solves with one worker, so that it repeats exactly",
-    "default_min_on_site": "it is applied to the departments when the workbook is read; "
-    "change min_on_site on the Departments sheet instead",
-    "default_host_capacity": "it is applied to the departments when the workbook is read; "
-    "change host_capacity on the Departments sheet instead",
-}
-"""Settings a grid may not change, and why."""
+FIXED_SETTINGS: Final = frozenset({"workers", "default_min_on_site", "default_host_capacity"})
+"""Settings a grid may not change; why is ``terminal.grid_fixed.<setting>``."""
 MAX_SCENARIOS: Final = 1000
 
 
@@ -140,8 +135,9 @@ def _team_update(
             key = key_of[spec.name]
             if error["loc"]:
                 key = f"{TEAMS_PREFIX}{spec.name}.{error['loc'][0]}"
+            problem = describe_validation_error(error)
             raise ScenarioConflict(
-                key, f"team {shown(spec.name)}: {describe_validation_error(error)}"
+                key, i18n.t("terminal.grid_team_invalid", team=shown(spec.name), problem=problem)
             ) from None
         employees = len(instance.employees)
         for team_field in HEADCOUNT_FIELDS:
@@ -149,8 +145,13 @@ def _team_update(
             if isinstance(value, int | float) and value > employees:
                 raise ScenarioConflict(
                     f"{TEAMS_PREFIX}{spec.name}.{team_field}",
-                    f"team {shown(spec.name)}: {team_field} {value:,} is more than the "
-                    f"{employees:,} employees",
+                    i18n.t(
+                        "terminal.grid_team_too_large",
+                        team=shown(spec.name),
+                        field=team_field,
+                        value=value,
+                        employees=employees,
+                    ),
                 )
     # TeamSkills rows naming one concrete team (Launch-2) stay with that team
     spec_needs = {s.name: len(s.skill_needs) for s in instance.team_specs}
@@ -166,10 +167,15 @@ def _team_update(
             lost = sorted(set(rule.targets) - formed)
             if lost:
                 lost_spec = instance.team_by_name[lost[0]].spec
-                where = f"Rules row {rule.row}" if rule.row is not None else "a rule"
+                if rule.row is not None:
+                    sheet = i18n.name("Rules")
+                    lost_team = i18n.t(
+                        "terminal.grid_rule_team_lost", rules=sheet, row=rule.row, team=lost[0]
+                    )
+                else:
+                    lost_team = i18n.t("terminal.grid_a_rule_team_lost", team=lost[0])
                 raise ScenarioConflict(
-                    key_of.get(lost_spec, next(iter(key_of.values()))),
-                    f"{where} names team {lost[0]}, which this scenario does not form",
+                    key_of.get(lost_spec, next(iter(key_of.values()))), lost_team
                 )
         rules.append(rule)
     return {
@@ -233,9 +239,11 @@ def _grid(loaded: WrittenGrid, instance: PlanningInput, source: str) -> Grid:
         checked.append(entry)
         if len(checked) > MAX_SCENARIOS:
             place = loaded.vary_place or entry.place
-            raise InputError([place.problem(f"more than {MAX_SCENARIOS} scenarios")])
+            too_many = i18n.t("terminal.grid_too_many", most=MAX_SCENARIOS)
+            raise InputError([place.problem(too_many)])
     if not checked:
-        problems.append(Problem(sheet=_source_name(source), message="the grid has no scenario"))
+        empty = i18n.t("terminal.grid_empty")
+        problems.append(Problem(sheet=_source_name(source), message=empty))
     if not problems:
         for entry in checked:
             problems.extend(_scenario_problems(entry, instance))
@@ -247,7 +255,7 @@ def _grid(loaded: WrittenGrid, instance: PlanningInput, source: str) -> Grid:
     scenarios = tuple(
         Scenario(
             index=index,
-            name=entry.name or "baseline",
+            name=entry.name or i18n.t("terminal.baseline"),
             changes=_changes(entry),
         )
         for index, entry in enumerate(checked)
@@ -272,7 +280,7 @@ def _entries(loaded: WrittenGrid) -> Iterator[GridEntry]:
 
 
 def _values_name(values: Mapping[str, tuple[object, GridPlace]], keys: list[str]) -> str:
-    return ", ".join(f"{k}={values[k][0]}" for k in keys) or "baseline"
+    return ", ".join(f"{k}={values[k][0]}" for k in keys) or i18n.t("terminal.baseline")
 
 
 def _key_problem(key: str, value: object, instance: PlanningInput) -> str | None:
@@ -281,20 +289,20 @@ def _key_problem(key: str, value: object, instance: PlanningInput) -> str | None
         spec, team_field = split_team_key(key)
         specs = {s.name for s in instance.team_specs}
         if spec not in specs:
-            known = ", ".join(sorted(specs)) or "none"
-            return f"no team {spec!r} on the Teams sheet (teams: {known})"
+            known = i18n.listed(sorted(specs)) or i18n.t("terminal.none")
+            sheet = i18n.name("Teams")
+            return i18n.t("terminal.grid_no_team", team=spec, sheet=sheet, known=known)
         if team_field not in TEAM_FIELDS:
-            return f"{team_field!r} cannot be varied; a team key ends in {', '.join(TEAM_FIELDS)}"
+            fields = ", ".join(TEAM_FIELDS)
+            return i18n.t("terminal.grid_team_field", field=team_field, fields=fields)
     elif key in FIXED_SETTINGS:
-        return f"{key} cannot be varied: {FIXED_SETTINGS[key]}"
+        reason = i18n.t(f"terminal.grid_fixed.{key}")
+        return i18n.t("terminal.grid_fixed", key=key, reason=reason)
     elif key not in Settings.model_fields:
-        return (
-            f"{key!r} is neither a setting nor teams.<team>.<field> "
-            "(see docs/workbook.md for the settings)"
-        )
+        return i18n.t("terminal.grid_unknown_key", key=key)
     if isinstance(value, bool | int | float | str):
         return None
-    return f"{key} needs a number, yes/no or text, not {_describe(value)}"
+    return i18n.t("terminal.grid_value_kind", key=key, value=_describe(value))
 
 
 def _scenario_problems(entry: GridEntry, instance: PlanningInput) -> list[Problem]:
@@ -303,7 +311,9 @@ def _scenario_problems(entry: GridEntry, instance: PlanningInput) -> list[Proble
         scenario_instance(instance, changes)
     except ScenarioConflict as conflict:
         place = entry.values[conflict.key][1] if conflict.key in entry.values else entry.place
-        return [place.problem(f"{conflict} (in scenario {entry.name})")]
+        return [
+            place.problem(i18n.t("terminal.grid_in_scenario", problem=conflict, name=entry.name))
+        ]
     return []
 
 
@@ -314,12 +324,12 @@ def _changes(entry: GridEntry) -> dict[str, GridValue]:
 
 def _describe(value: object) -> str:
     if value is None:
-        return "an empty value"
+        return i18n.t("terminal.value_empty")
     if isinstance(value, list | tuple):
-        return "a list"
+        return i18n.t("terminal.value_list")
     if isinstance(value, dict):
-        return "a mapping"
-    return f"{type(value).__name__} {value!r}"
+        return i18n.t("terminal.value_mapping")
+    return i18n.t("terminal.value_other", kind=type(value).__name__, value=value)
 
 
 def _source_name(source: str) -> str:

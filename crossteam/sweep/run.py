@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Final
 
-from crossteam import network
+from crossteam import i18n, network
 from crossteam.errors import InputError
 from crossteam.models import PlanningInput, Problem
 from crossteam.models.sweep import ScenarioResult, SweepResult
@@ -69,7 +69,8 @@ def run_sweep(
         workers = run_dask(instance, report, grid.scenarios, processes, address, collect, stop)
     missing = [s.index for s in grid.scenarios if s.index not in results]
     if missing:  # the engines answer for every scenario; this would be a bug in one
-        raise RuntimeError(f"the {engine} engine returned no result for scenarios {missing}")
+        bug = f"the {engine} engine returned no result for scenarios {missing}"  # not shown: a bug
+        raise RuntimeError(bug)
     ordered, criteria = compare_scenarios([results[s.index] for s in grid.scenarios])
     return SweepResult(
         scenarios=ordered,
@@ -85,10 +86,12 @@ def run_sweep(
 def _check_arguments(engine: str, address: str | None, processes: int) -> None:
     problems = []
     if engine not in ENGINES:
-        problems.append(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        problems.append(
+            i18n.t("terminal.engine_unknown", engine=engine, engines=i18n.listed(ENGINES))
+        )
     if address is not None and engine != "dask":
-        problems.append("--address names a Dask scheduler: use it with --engine dask")
+        problems.append(i18n.t("terminal.address_without_dask"))
     if processes < 1:
-        problems.append(f"processes must be at least 1, not {processes}")
+        problems.append(i18n.t("terminal.processes_too_few", processes=processes))
     if problems:
         raise InputError([Problem(message=m) for m in problems])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import statistics
 from typing import Final
 
-from crossteam import network
+from crossteam import i18n, network
 from crossteam.models import GapKind, NetworkReport, Plan, PlanningInput
 from crossteam.models.sweep import ScenarioResult
 from crossteam.pipeline import PlanRequest, plan_company
@@ -25,9 +25,19 @@ them, so a scenario that varies one is analysed anew instead of using the shared
 
 
 def solve_scenario(
-    instance: PlanningInput, report: NetworkReport, scenario: Scenario
+    instance: PlanningInput,
+    report: NetworkReport,
+    scenario: Scenario,
+    *,
+    language: i18n.Language | None = None,
 ) -> ScenarioResult:
-    """Plan ``scenario`` on one solver worker with its own seed, re-check and measure it."""
+    """Plan ``scenario`` on one solver worker with its own seed, re-check and measure it,
+    in ``language`` (a worker process does not share its parent's; default: the current)."""
+    with i18n.using(language if language is not None else i18n.current()):
+        return _solved(instance, report, scenario)
+
+
+def _solved(instance: PlanningInput, report: NetworkReport, scenario: Scenario) -> ScenarioResult:
     planned = scenario_instance(instance, scenario.changes)
     # the shared report is the base instance's: the scenario's effect is measured on its
     # own analysis (its settings, random_seed among them, may change the communities)
