@@ -181,6 +181,7 @@ _SUMMARY: Final[dict[str, Text]] = {
 }
 
 _WISHES: Final[dict[str, Text]] = {
+    "output.wishes.wish": Text("{rank} {target}", "第{rank}希望 {target}"),
     "output.wishes.ranked": Text(
         "placed people who ranked (rotators; team members)",
         "希望を出して割り当てられた社員（ローテーション、チーム）",
