@@ -353,7 +353,14 @@ _RUN_INFO: Final[dict[str, Text]] = {
     "output.runinfo.solver_seconds": Text("solver_seconds", "ソルバー時間の合計（秒）"),
 }
 
-MESSAGES: Final[dict[str, Text]] = {**_SUMMARY, **_WISHES, **_AUDIT, **_CHARTS, **_SWEEP, **_RUN_INFO}
+MESSAGES: Final[dict[str, Text]] = {
+    **_SUMMARY,
+    **_WISHES,
+    **_AUDIT,
+    **_CHARTS,
+    **_SWEEP,
+    **_RUN_INFO,
+}
 
 NOUNS: Final[dict[str, Noun]] = {
     "more department": Noun("more department", "ほか{n}部門"),
