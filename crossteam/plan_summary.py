@@ -54,7 +54,7 @@ def summary_sentences(
     return [
         _what_is_planned(plan),
         _how_good(plan),
-        i18n.t("output.summary.sentence", text=f"{silent[0].upper()}{silent[1:]}"),
+        i18n.t("output.summary.silent_pairs", silent=f"{silent[0].upper()}{silent[1:]}"),
         _priorities(instance, effect),
         *_people(instance, plan),
         *(_wishes(instance, plan, wishes, repeats) if wishes is not None else ()),
@@ -257,25 +257,25 @@ def _granted(figures: WishFigures) -> str:
     first choice, 34 (85%) a top-two choice and 38 (95%) a ranked one (mean rank 1.4); 3
     people who ranked hosts do not rotate." """
     kind = figures.kind.value
-    if figures.ranked:
-        text = i18n.t(
-            f"output.summary.granted.{kind}",
-            ranked=i18n.counted(figures.ranked, "person"),
-            first=_share(figures, figures.first_choice),
-            top_two=_share(figures, figures.top_two),
-            any=_share(figures, figures.any_choice),
-        )
-        if figures.mean_rank is not None:
-            text += i18n.t("output.summary.mean_rank", mean=figures.mean_rank)
-    else:
-        text = i18n.t(f"output.summary.nobody_ranked.{kind}")
+    rest = ""
     if figures.not_placed:
         number = "one" if figures.not_placed == 1 else "many"
-        text += i18n.t(
+        rest = i18n.t(
             f"output.summary.not_placed_{number}.{kind}",
             people=i18n.counted(figures.not_placed, "person"),
         )
-    return i18n.t("output.summary.sentence", text=text)
+    if not figures.ranked:
+        return i18n.t(f"output.summary.nobody_ranked.{kind}", rest=rest)
+    shares = {
+        "ranked": i18n.counted(figures.ranked, "person"),
+        "first": _share(figures, figures.first_choice),
+        "top_two": _share(figures, figures.top_two),
+        "any": _share(figures, figures.any_choice),
+        "rest": rest,
+    }
+    if figures.mean_rank is None:
+        return i18n.t(f"output.summary.granted.{kind}", **shares)
+    return i18n.t(f"output.summary.granted_mean.{kind}", mean=figures.mean_rank, **shares)
 
 
 def _share(figures: WishFigures, count: int) -> str:

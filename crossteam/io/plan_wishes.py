@@ -23,7 +23,7 @@ def preferences_sheet(book: BookWriter, instance: PlanningInput, wishes: WishRep
     the sheet's name, headers and kinds in the current language."""
     sheet = book.sheet(i18n.name(PREFERENCES))
     headers = [i18n.name(c) for c in PREFERENCES_COLUMNS]
-    columns = (*headers[:-1], Column(headers[-1], INTEGER))
+    columns: list[Column | str] = [*headers[:-1], Column(headers[-1], INTEGER)]
     rows = (_row(instance, outcome) for outcome in wishes.people)
     book.table(sheet, "Preferences", columns, rows, frozen_columns=2)
 

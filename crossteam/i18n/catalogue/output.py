@@ -42,7 +42,7 @@ _SUMMARY: Final[dict[str, Text]] = {
         "制限時間内に見つかった最善の計画です（実行可能）。これより良い計画がありうるとしても"
         "どこまでかは、下のソルバーの数値（上界とのギャップ）で分かります。",
     ),
-    "output.summary.sentence": Text("{text}.", "{text}。"),
+    "output.summary.silent_pairs": Text("{silent}.", "部門間の断絶：{silent}。"),
     # what connects a pair of departments
     "output.summary.by_team": Text("team {team}", "チーム「{team}」"),
     "output.summary.by_teams": Text("teams {teams}", "チーム{teams}"),
@@ -85,15 +85,15 @@ _SUMMARY: Final[dict[str, Text]] = {
         "No department pair is marked as a priority (Priorities sheet). The silent pairs "
         "connected that weigh most: {pairs}.",
         "優先する部署ペアは指定されていません（「優先」シート）。この計画でつながる断絶している"
-        "部署ペアのうち、重みの大きいもの：{pairs}。",
+        "部署ペアのうち、重みの大きいものは次のとおりです。{pairs}。",
     ),
-    "output.summary.heaviest_pair": Text("{pair}{by}", "{pair}（{by}）"),
+    "output.summary.heaviest_pair": Text("{pair}{by}", "{pair}：{by}つながります"),
     # people affected
     "output.summary.count": Text("{department} {count:,}", "{department} {count:,}名"),
     "output.summary.count_of": Text(
         "{department} {count:,} of {total:,}", "{department} {total:,}名中{count:,}名"
     ),
-    "output.summary.and_more": Text("{named} and {more}", "{named}、{more}"),
+    "output.summary.and_more": Text("{named} and {more}", "{named}、ほか{more}"),
     "output.summary.nobody_from": Text(
         "; no one from {departments}", "。{departments}からの参加者はいません"
     ),
@@ -121,24 +121,39 @@ _SUMMARY: Final[dict[str, Text]] = {
     ),
     "output.summary.granted.rotation": Text(
         "Of the {ranked} rotating who ranked hosts (Preferences sheet), {first} got their "
-        "first choice, {top_two} a top-two choice and {any} a ranked one",
+        "first choice, {top_two} a top-two choice and {any} a ranked one{rest}.",
         "受入部門の希望を出してローテーションに出る{ranked}のうち（「希望」シート）、第1希望が"
-        "かなったのは{first}、上位2位以内の希望は{top_two}、いずれかの希望は{any}です",
+        "かなったのは{first}、上位2位以内の希望は{top_two}、いずれかの希望は{any}です{rest}。",
     ),
     "output.summary.granted.team": Text(
         "Of the {ranked} in teams who ranked teams (Preferences sheet), {first} got their "
-        "first choice, {top_two} a top-two choice and {any} a ranked one",
+        "first choice, {top_two} a top-two choice and {any} a ranked one{rest}.",
         "チームの希望を出してチームに入る{ranked}のうち（「希望」シート）、第1希望がかなった"
-        "のは{first}、上位2位以内の希望は{top_two}、いずれかの希望は{any}です",
+        "のは{first}、上位2位以内の希望は{top_two}、いずれかの希望は{any}です{rest}。",
     ),
-    "output.summary.mean_rank": Text(" (mean rank {mean:.1f})", "（平均順位{mean:.1f}）"),
+    "output.summary.granted_mean.rotation": Text(
+        "Of the {ranked} rotating who ranked hosts (Preferences sheet), {first} got their "
+        "first choice, {top_two} a top-two choice and {any} a ranked one "
+        "(mean rank {mean:.1f}){rest}.",
+        "受入部門の希望を出してローテーションに出る{ranked}のうち（「希望」シート）、第1希望が"
+        "かなったのは{first}、上位2位以内の希望は{top_two}、いずれかの希望は{any}で、"
+        "かなった希望の平均順位は{mean:.1f}位です{rest}。",
+    ),
+    "output.summary.granted_mean.team": Text(
+        "Of the {ranked} in teams who ranked teams (Preferences sheet), {first} got their "
+        "first choice, {top_two} a top-two choice and {any} a ranked one "
+        "(mean rank {mean:.1f}){rest}.",
+        "チームの希望を出してチームに入る{ranked}のうち（「希望」シート）、第1希望がかなった"
+        "のは{first}、上位2位以内の希望は{top_two}、いずれかの希望は{any}で、かなった希望の"
+        "平均順位は{mean:.1f}位です{rest}。",
+    ),
     "output.summary.nobody_ranked.rotation": Text(
-        "Nobody rotating ranked hosts (Preferences sheet)",
-        "ローテーションに出る社員のうち、受入部門の希望を出した人はいません（「希望」シート）",
+        "Nobody rotating ranked hosts (Preferences sheet){rest}.",
+        "ローテーションに出る社員のうち、受入部門の希望を出した人はいません（「希望」シート）{rest}。",
     ),
     "output.summary.nobody_ranked.team": Text(
-        "Nobody in teams ranked teams (Preferences sheet)",
-        "チームに入る社員のうち、チームの希望を出した人はいません（「希望」シート）",
+        "Nobody in teams ranked teams (Preferences sheet){rest}.",
+        "チームに入る社員のうち、チームの希望を出した人はいません（「希望」シート）{rest}。",
     ),
     "output.summary.not_placed_one.rotation": Text(
         "; {people} who ranked hosts does not rotate",
@@ -273,7 +288,7 @@ _AUDIT: Final[dict[str, Text]] = {
     "output.audit.kind.weak": Text("weak", "弱い交流"),
     "output.audit.kind.tied": Text("tied", "交流あり"),
     "output.audit.stint": Text(
-        "{employee} in {department} ({period})", "{employee}：{department}（{period}）"
+        "{employee} in {department} ({period})", "{employee}：{period}に{department}へ"
     ),
     "output.audit.density_note": Text(
         "Tie density between departments: tied pairs / possible pairs (red = no tie). "
@@ -363,7 +378,7 @@ MESSAGES: Final[dict[str, Text]] = {
 }
 
 NOUNS: Final[dict[str, Noun]] = {
-    "more department": Noun("more department", "ほか{n}部門"),
+    "more department": Noun("more department", "{n}部門"),
     "check": Noun("check", "チェック{n}件"),
 }
 
