@@ -53,7 +53,7 @@ def test_a_japanese_run_titles_and_labels_its_panels_in_japanese_with_every_glyp
     )
     with i18n.using(i18n.Language.JA):
         panels = plan_panels(compare(instance, plan))
-        assert [p.title for p in panels] == ["計画前", "計画後（予測）"]
+        assert [p.title for p in panels] == ["計画前", "計画後（見込み）"]
         assert _glyph_warnings(panels) == []
 
 

@@ -210,7 +210,7 @@ def test_the_audit_workbook_speaks_japanese_with_the_same_figures(tmp_path: Path
         "部署のつながりの図",
     ]
     summary = {row[0]: row[1:] for row in book["概要"].iter_rows(values_only=True)}
-    assert summary["指標"] == ("計画前", "計画後（予測）", "意味")
+    assert summary["指標"] == ("計画前", "計画後（見込み）", "意味")
     # D talks to no one: three silent pairs, one left after the plan bridges A-D and C-D
     assert summary["断絶している部署ペア"] == (3, 1, "交流がまったくない部署ペア")
     assert summary["媒介中心性"][:2] == ("厳密", "厳密")
@@ -219,7 +219,7 @@ def test_the_audit_workbook_speaks_japanese_with_the_same_figures(tmp_path: Path
     header = gaps[0]
     assert header[:4] == ("順位", "部署A", "部署B", "種別")
     a_d = dict(zip(header, next(r for r in gaps if r[1:3] == ("A", "D")), strict=True))
-    assert (a_d["種別"], a_d["種別（計画後）"]) == ("交流なし", "交流あり")
+    assert (a_d["種別"], a_d["計画後の種別"]) == ("交流なし", "交流あり")
     assert a_d["橋渡ししたチーム"] == "Team 1"
     c_d = dict(zip(header, next(r for r in gaps if r[1:3] == ("C", "D")), strict=True))
     assert c_d["橋渡ししたローテーション"] == "d1：Q1にCへ"
@@ -275,8 +275,8 @@ def test_the_sweep_workbook_speaks_japanese(tmp_path: Path) -> None:
     rows = list(book["シナリオ"].iter_rows(values_only=True))
     assert rows[0][:5] == ("シナリオ", "シナリオ名", "weight_bridging", "assign_everyone", "状態")
     first, second, lost = (dict(zip(rows[0], r, strict=True)) for r in rows[1:])
-    assert (first["状態"], first["パレート効率"], first["チェック"]) == ("最適", "はい", "合格")
-    assert (second["assign_everyone"], second["チェック"], second["備考"]) == (
+    assert (first["状態"], first["パレート効率"], first["チェック結果"]) == ("最適", "はい", "合格")
+    assert (second["assign_everyone"], second["チェック結果"], second["備考"]) == (
         "はい",
         "不合格",
         "チーム人数",
@@ -284,16 +284,16 @@ def test_the_sweep_workbook_speaks_japanese(tmp_path: Path) -> None:
     assert (lost["状態"], lost["試行回数"], lost["備考"]) == ("失敗", 3, "ワーカーが停止しました")
     front = book["パレートフロント"]
     assert front["A1"].value == "パレートフロント"
-    assert str(front["A2"].value).startswith("橋渡しした断絶ペア、チームあたりの部署数のすべてで")
+    assert str(front["A2"].value).startswith("橋渡しした断絶の数、チームあたりの部署数のすべてで")
     with zipfile.ZipFile(path) as archive:
         chart = archive.read("xl/charts/chart1.xml").decode()
-    for words in ("シナリオとパレートフロント", "橋渡しした断絶ペア", "すべてのシナリオ"):
+    for words in ("シナリオとパレートフロント", "橋渡しした断絶の数", "すべてのシナリオ"):
         assert words in chart
     plans_header = next(book["計画"].iter_rows(max_row=1, values_only=True))
     assert plans_header == ("シナリオ", "チーム", "社員ID", "氏名", "部署")
     run_info = dict(book["実行情報"].iter_rows(min_row=2, values_only=True))
     assert run_info["シナリオ数"] == 3 and run_info["失敗したシナリオ数"] == 1
-    assert run_info["パレート効率の基準"] == "橋渡しした断絶ペア、チームあたりの部署数"
+    assert run_info["パレート効率の基準"] == "橋渡しした断絶の数、チームあたりの部署数"
 
 
 def test_english_stays_as_it_was() -> None:

@@ -279,7 +279,7 @@ _AUDIT: Final[dict[str, Text]] = {
     "output.audit.figure": Text("Figure", "指標"),
     "output.audit.value": Text("Value", "値"),
     "output.audit.before": Text("Before", "計画前"),
-    "output.audit.after": Text("After (projected)", "計画後（予測）"),
+    "output.audit.after": Text("After (projected)", "計画後（見込み）"),
     "output.audit.meaning": Text("Meaning", "意味"),
     "output.audit.bridged": Text("Gap pairs bridged by the plan", "計画で橋渡しされる断絶ペア"),
     "output.audit.sampled": Text("sampled", "推定"),
@@ -309,7 +309,7 @@ _AUDIT: Final[dict[str, Text]] = {
 _CHARTS: Final[dict[str, Text]] = {
     "output.charts.departments": Text("Departments", "部署"),
     "output.charts.before": Text("Before the plan", "計画前"),
-    "output.charts.after": Text("After the plan (projected)", "計画後（予測）"),
+    "output.charts.after": Text("After the plan (projected)", "計画後（見込み）"),
     "output.charts.legend.tied": Text("tied (width = density)", "交流あり（太さ = 交流密度）"),
     "output.charts.legend.weak": Text("weak tie", "弱い交流"),
     "output.charts.legend.zero": Text("no tie", "交流なし"),
@@ -343,7 +343,7 @@ _SWEEP: Final[dict[str, Text]] = {
     "output.sweep.every_scenario": Text("every scenario", "すべてのシナリオ"),
     "output.sweep.pareto_efficient": Text("Pareto-efficient", "パレート効率"),
     "output.sweep.criterion.silent_pairs_bridged": Text(
-        "silent pairs bridged", "橋渡しした断絶ペア"
+        "silent pairs bridged", "橋渡しした断絶の数"
     ),
     "output.sweep.criterion.departments_per_team": Text(
         "departments per team", "チームあたりの部署数"
@@ -353,7 +353,7 @@ _SWEEP: Final[dict[str, Text]] = {
 }
 
 _RUN_INFO: Final[dict[str, Text]] = {
-    "output.runinfo.field": Text("field", "項目"),
+    "output.runinfo.field": Text("field", "項目名"),
     "output.runinfo.value": Text("value", "値"),
     "output.runinfo.input": Text("input", "入力ファイル"),
     "output.runinfo.input_sha256": Text("input_sha256", "入力ファイルのSHA-256"),
@@ -397,15 +397,15 @@ NAMES: Final[dict[str, str]] = {
     "departments_tied_to": "交流のある部署数",
     "departments_not_tied_to": "交流のない部署数",
     "boundary_spanners": "橋渡し役の人数",
-    "external_ties_after": "部署外との交流（計画後）",
-    "ei_index_after": "E-I指数（計画後）",
-    "departments_tied_to_after": "交流のある部署数（計画後）",
-    "tied_pairs": "交流のあるペア数",
+    "external_ties_after": "計画後の部署外との交流",
+    "ei_index_after": "計画後のE-I指数",
+    "departments_tied_to_after": "計画後の交流のある部署数",
+    "tied_pairs": "交流ペア数",
     "density": "交流密度",
     "priority": "優先度",
     "gap_weight": "断絶の重み",
-    "tied_pairs_after": "交流のあるペア数（計画後）",
-    "kind_after": "種別（計画後）",
+    "tied_pairs_after": "計画後の交流ペア数",
+    "kind_after": "計画後の種別",
     "bridged_by_teams": "橋渡ししたチーム",
     "bridged_by_rotations": "橋渡ししたローテーション",
     "people_tied_to": "交流のある社員数",
@@ -414,8 +414,8 @@ NAMES: Final[dict[str, str]] = {
     "boundary_spanner": "橋渡し役",
     "single_point_of_failure": "単一障害点",
     "sole_link_to": "唯一のつながり先",
-    "betweenness_after": "媒介中心性（計画後）",
-    "constraint_after": "構造的制約（計画後）",
+    "betweenness_after": "計画後の媒介中心性",
+    "constraint_after": "計画後の構造的制約",
     # the sweep workbook's sheets (Rotation and Run Info are common)
     "Scenarios": "シナリオ",
     "Front": "パレートフロント",
@@ -428,12 +428,12 @@ NAMES: Final[dict[str, str]] = {
     "bound": "上界",
     "gap": "上界とのギャップ",
     "seconds": "秒",
-    "silent_pairs_before": "断絶ペア（計画前）",
-    "silent_pairs_after": "断絶ペア（計画後）",
-    "silent_pairs_bridged": "橋渡しした断絶ペア",
+    "silent_pairs_before": "計画前の断絶の数",
+    "silent_pairs_after": "計画後の断絶の数",
+    "silent_pairs_bridged": "橋渡しした断絶の数",
     "departments_per_team": "チームあたりの部署数",
     "skill_depth": "スキルの厚み",
     "changed_vs_baseline": "基準からの変更率",
-    "checks": "チェック",
+    "checks": "チェック結果",
     "attempts": "試行回数",
 }
