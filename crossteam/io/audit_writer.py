@@ -120,7 +120,9 @@ class Figure:
 
 
 def _betweenness(report: NetworkReport) -> str:
-    return i18n.t("output.audit.sampled" if report.betweenness_sampled else "output.audit.exact")
+    if report.betweenness_sampled:
+        return i18n.t("output.audit.sampled")
+    return i18n.t("output.audit.exact")
 
 
 FIGURES: list[Figure] = [
