@@ -9,9 +9,10 @@ counts, never by name.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 
+from crossteam import i18n
 from crossteam.models import (
     BridgedPair,
     CheckReport,
@@ -26,7 +27,6 @@ from crossteam.models import (
     SolveStatus,
 )
 from crossteam.models.wish_figures import WishFigures, WishReport
-from crossteam.models.wording import counted
 
 PAIRS_NAMED: Final = 10
 """Priority pairs named one by one; the Gaps sheet lists the rest."""
@@ -47,14 +47,14 @@ def summary_sentences(
     wishes: WishReport | None = None,
     repeats: int = 0,
 ) -> list[str]:
-    """The Summary's opening sentences, in reading order; ``wishes`` (those the plan
-    grants) and ``repeats`` (teammate pairs repeated from History) are told when given and
-    the input has wishes or History."""
+    """The Summary's opening sentences in the current language, in reading order;
+    ``wishes`` (those the plan grants) and ``repeats`` (teammate pairs repeated from
+    History) are told when given and the input has wishes or History."""
     silent = plan.silent_pairs_text(len(effect.before.gap_pairs), len(effect.after.gap_pairs))
     return [
         _what_is_planned(plan),
         _how_good(plan),
-        f"{silent[0].upper()}{silent[1:]}.",
+        i18n.t("output.summary.silent_pairs", silent=f"{silent[0].upper()}{silent[1:]}"),
         _priorities(instance, effect),
         *_people(instance, plan),
         *(_wishes(instance, plan, wishes, repeats) if wishes is not None else ()),
@@ -66,52 +66,65 @@ def _what_is_planned(plan: Plan) -> str:
     members = sum(len(t.members) for t in plan.teams)
     rotating = len({s.employee_id for s in plan.rotation})
     teams = (
-        f"forms {counted(len(plan.teams), 'team')} ({counted(members, 'person', 'people')} in all)"
+        i18n.t(
+            "output.summary.forms_teams",
+            teams=i18n.counted(len(plan.teams), "team"),
+            people=i18n.counted(members, "person"),
+        )
         if plan.teams
-        else "forms no team"
+        else i18n.t("output.summary.forms_no_team")
     )
     rotation = (
-        f"puts {counted(rotating, 'person', 'people')} on rotation "
-        f"({counted(len(plan.rotation), 'period')} away from home in all)"
+        i18n.t(
+            "output.summary.rotates",
+            people=i18n.counted(rotating, "person"),
+            periods=i18n.counted(len(plan.rotation), "period"),
+        )
         if plan.rotation
-        else "puts nobody on rotation"
+        else i18n.t("output.summary.rotates_nobody")
     )
     if not plan.planned_rotation:
-        return f"This plan {teams}; rotation was not planned."
+        return i18n.t("output.summary.plan_teams_only", teams=teams)
     if not plan.planned_teams:
-        return f"This plan {rotation}; teams were not planned."
-    return f"This plan {teams} and {rotation}."
+        return i18n.t("output.summary.plan_rotation_only", rotation=rotation)
+    return i18n.t("output.summary.plan_both", teams=teams, rotation=rotation)
 
 
 def _how_good(plan: Plan) -> str:
     if plan.status is SolveStatus.OPTIMAL:
-        return "It is the best plan possible under these rules and settings (optimal)."
-    return (
-        "It is the best plan found within the time limit (feasible): the solver figures "
-        "below say how much better a plan could be at most."
-    )
+        return i18n.t("output.summary.optimal")
+    return i18n.t("output.summary.feasible")
 
 
 def _pair_name(a: DepartmentName, b: DepartmentName) -> str:
     return f"{a} – {b}"
 
 
+def _one_after_another(clauses: Iterable[str]) -> str:
+    """Clauses in a row: "a; b" in English; in Japanese, sentences "a。b"."""
+    return ("。" if i18n.current() is i18n.Language.JA else "; ").join(clauses)
+
+
 def _by_what(bridge: BridgedPair | None) -> str:
     """ " by team Alpha and 1 rotation", " by 15 teams (A, B, C...)", or "" when nothing
-    bridged the pair."""
+    bridged the pair (Japanese: "チーム「Alpha」とローテーション1件により")."""
     if bridge is None:
         return ""
-    parts = []
     teams = bridge.teams
+    named = ""
     if len(teams) == 1:
-        parts.append(f"team {teams[0]}")
+        named = i18n.t("output.summary.by_team", team=teams[0])
     elif 1 < len(teams) <= TEAMS_NAMED:
-        parts.append(f"teams {', '.join(teams)}")
+        named = i18n.t("output.summary.by_teams", teams=i18n.listed(teams))
     elif teams:  # "15 teams (A, B, C...)": the count first, then a few of them
-        parts.append(f"{len(teams):,} teams ({', '.join(teams[:TEAMS_NAMED])}...)")
+        shown = i18n.listed(teams[:TEAMS_NAMED])
+        named = i18n.t("output.summary.by_many_teams", count=len(teams), teams=shown)
+    rotations = ""
     if bridge.rotations:  # a stint of two periods is one rotation, of one person
-        parts.append(counted(len({s.employee_id for s in bridge.rotations}), "rotation"))
-    return f" by {' and '.join(parts)}" if parts else ""
+        rotations = i18n.counted(len({s.employee_id for s in bridge.rotations}), "rotation")
+    if named and rotations:
+        return i18n.t("output.summary.by_both", teams=named, rotations=rotations)
+    return i18n.t("output.summary.by_one", what=named or rotations) if named or rotations else ""
 
 
 def _priority(
@@ -124,15 +137,23 @@ def _priority(
     name = _pair_name(*key)
     was, now = before.get(key), after.get(key)
     if was is None or now is None:
-        return f"{name}: one of them has no one in it"
+        return i18n.t("output.summary.pair_empty", pair=name)
     if was.kind is GapKind.TIED:
-        return f"{name}: talking already"
+        return i18n.t("output.summary.pair_tied", pair=name)
     by = _by_what(bridged.get(key))
     if was.kind is GapKind.ZERO and now.kind is GapKind.ZERO:
-        return f"{name}: silent, still silent"
+        return i18n.t("output.summary.pair_still_silent", pair=name)
     if was.kind is GapKind.ZERO:
-        return f"{name}: silent, connected{by}"
-    return f"{name}: weakly tied, strengthened{by}" if by else f"{name}: weakly tied, unchanged"
+        return i18n.t("output.summary.pair_connected", pair=name, by=by)
+    if by:
+        return i18n.t("output.summary.pair_strengthened", pair=name, by=by)
+    return i18n.t("output.summary.pair_unchanged", pair=name)
+
+
+def _heaviest(pair: BridgedPair) -> str:
+    name = _pair_name(pair.department_a, pair.department_b)
+    by = _by_what(pair)
+    return i18n.t("output.summary.heaviest_pair", pair=name, by=by) if by else name
 
 
 def _priorities(instance: PlanningInput, effect: PlanEffect) -> str:
@@ -141,21 +162,19 @@ def _priorities(instance: PlanningInput, effect: PlanEffect) -> str:
     if not instance.priorities:
         silent = [p for p in effect.bridged if p.kind_before is GapKind.ZERO]
         heaviest = sorted(silent, key=lambda p: (-p.gap_weight, p.department_a, p.department_b))
-        text = "No department pair is marked as a priority (Priorities sheet)"
-        if heaviest:
-            named = "; ".join(
-                _pair_name(p.department_a, p.department_b) + _by_what(p)
-                for p in heaviest[:TOP_BRIDGED]
-            )
-            text += f". The silent pairs connected that weigh most: {named}"
-        return f"{text}."
+        if not heaviest:
+            return i18n.t("output.summary.no_priorities")
+        named = _one_after_another(_heaviest(p) for p in heaviest[:TOP_BRIDGED])
+        return i18n.t("output.summary.no_priorities_heaviest", pairs=named)
     before = {(p.department_a, p.department_b): p for p in effect.before.pairs}
     after = {(p.department_a, p.department_b): p for p in effect.after.pairs}
     ranked = sorted(instance.priorities, key=lambda p: (-p.weight, p.department_a, p.department_b))
-    described = "; ".join(_priority(p, before, after, bridged) for p in ranked[:PAIRS_NAMED])
+    described = _one_after_another(
+        _priority(p, before, after, bridged) for p in ranked[:PAIRS_NAMED]
+    )
     more = len(ranked) - PAIRS_NAMED
-    rest = f"; {more:,} more on the Gaps sheet" if more > 0 else ""
-    return f"Priority pairs (Priorities sheet, weightiest first): {described}{rest}."
+    rest = i18n.t("output.summary.priorities_more", more=more) if more > 0 else ""
+    return i18n.t("output.summary.priorities", pairs=described, rest=rest)
 
 
 def _counts(counts: Counter[DepartmentName], of: dict[DepartmentName, int] | None = None) -> str:
@@ -165,11 +184,16 @@ def _counts(counts: Counter[DepartmentName], of: dict[DepartmentName, int] | Non
     more = len(shown) - DEPARTMENTS_NAMED
     if more > 0:
         shown = sorted(shown, key=lambda item: (-item[1], item[0]))[:DEPARTMENTS_NAMED]
-    text = ", ".join(
-        f"{name} {count:,}" + (f" of {of[name]:,}" if of is not None else "")
+    text = i18n.listed(
+        i18n.t("output.summary.count", department=name, count=count)
+        if of is None
+        else i18n.t("output.summary.count_of", department=name, count=count, total=of[name])
         for name, count in shown
     )
-    return f"{text} and {counted(more, 'more department')}" if more > 0 else text
+    if more > 0:
+        others = i18n.counted(more, "more department")  # not shown: a noun's key
+        return i18n.t("output.summary.and_more", named=text, more=others)
+    return text
 
 
 def _nobody(names: list[DepartmentName]) -> str:
@@ -177,8 +201,9 @@ def _nobody(names: list[DepartmentName]) -> str:
     if not names:
         return ""
     if len(names) <= DEPARTMENTS_NAMED:
-        return f"; no one from {', '.join(names)}"
-    return f"; no one from {len(names):,} departments ({', '.join(names[:DEPARTMENTS_NAMED])}...)"
+        return i18n.t("output.summary.nobody_from", departments=i18n.listed(names))
+    shown = i18n.listed(names[:DEPARTMENTS_NAMED])
+    return i18n.t("output.summary.nobody_from_many", count=len(names), departments=shown)
 
 
 def _people(instance: PlanningInput, plan: Plan) -> Sequence[str]:
@@ -190,16 +215,18 @@ def _people(instance: PlanningInput, plan: Plan) -> Sequence[str]:
         in_teams = Counter(department[m] for t in plan.teams for m in t.members)
         nobody = sorted(d for d, n in headcount.items() if n and not in_teams[d])
         sentences.append(
-            "In teams, by department (of its headcount): "
-            f"{_counts(in_teams, headcount)}{_nobody(nobody)}."
+            i18n.t(
+                "output.summary.in_teams",
+                counts=_counts(in_teams, headcount),
+                nobody=_nobody(nobody),
+            )
         )
     if plan.rotation:
         rotators = {s.employee_id for s in plan.rotation}
         home = Counter(department[e] for e in rotators)
         hosted = Counter(host for _, host in {(s.employee_id, s.department) for s in plan.rotation})
         sentences.append(
-            f"On rotation, people by home department: {_counts(home)}; by host department: "
-            f"{_counts(hosted)}."
+            i18n.t("output.summary.on_rotation", home=_counts(home), hosted=_counts(hosted))
         )
     return sentences
 
@@ -216,59 +243,53 @@ def _wishes(instance: PlanningInput, plan: Plan, wishes: WishReport, repeats: in
         if figures.kind in kinds and planned:
             sentences.append(_granted(figures))
     if plan.planned_teams and any(h.kind is ProgrammeKind.TEAM for h in instance.history):
+        pairs = i18n.counted(repeats, "teammate pair")  # not shown: a noun's key
         sentences.append(
-            f"{counted(repeats, 'teammate pair')} of this plan were teammates before "
-            "(History sheet)."
+            i18n.t("output.summary.repeats", pairs=pairs)
             if repeats
-            else "No two teammates of this plan were teammates before (History sheet)."
+            else i18n.t("output.summary.no_repeats")
         )
     return sentences
-
-
-_WHO: Final = {
-    ProgrammeKind.ROTATION: ("rotating", "hosts", ("does not rotate", "do not rotate")),
-    ProgrammeKind.TEAM: ("in teams", "teams", ("is in no team", "are in no team")),
-}
 
 
 def _granted(figures: WishFigures) -> str:
     """ "Of the 40 people rotating who ranked hosts (Preferences sheet), 25 (63%) got their
     first choice, 34 (85%) a top-two choice and 38 (95%) a ranked one (mean rank 1.4); 3
     people who ranked hosts do not rotate." """
-    where, what, left = _WHO[figures.kind]
-    if figures.ranked:
-        text = (
-            f"Of the {counted(figures.ranked, 'person', 'people')} {where} who ranked {what} "
-            f"(Preferences sheet), {_share(figures, figures.first_choice)} got their first "
-            f"choice, {_share(figures, figures.top_two)} a top-two choice and "
-            f"{_share(figures, figures.any_choice)} a ranked one"
-        )
-        if figures.mean_rank is not None:
-            text += f" (mean rank {figures.mean_rank:.1f})"
-    else:
-        text = f"Nobody {where} ranked {what} (Preferences sheet)"
+    kind = figures.kind.value
+    rest = ""
     if figures.not_placed:
-        verb = left[0] if figures.not_placed == 1 else left[1]
-        text += f"; {counted(figures.not_placed, 'person', 'people')} who ranked {what} {verb}"
-    return f"{text}."
+        number = "one" if figures.not_placed == 1 else "many"
+        rest = i18n.t(
+            f"output.summary.not_placed_{number}.{kind}",
+            people=i18n.counted(figures.not_placed, "person"),
+        )
+    if not figures.ranked:
+        return i18n.t(f"output.summary.nobody_ranked.{kind}", rest=rest)
+    shares = {
+        "ranked": i18n.counted(figures.ranked, "person"),
+        "first": _share(figures, figures.first_choice),
+        "top_two": _share(figures, figures.top_two),
+        "any": _share(figures, figures.any_choice),
+        "rest": rest,
+    }
+    if figures.mean_rank is None:
+        return i18n.t(f"output.summary.granted.{kind}", **shares)
+    return i18n.t(f"output.summary.granted_mean.{kind}", mean=figures.mean_rank, **shares)
 
 
 def _share(figures: WishFigures, count: int) -> str:
     share = figures.share(count)
-    return f"{count:,} ({share:.0%})" if share is not None else f"{count:,}"
+    if share is None:
+        return i18n.t("output.summary.share_unknown", count=count)
+    return i18n.t("output.summary.share", count=count, share=share)
 
 
 def _to_review(checks: CheckReport, input_name: str) -> str:
     failed = len(checks.failures)
     verdict = (
-        "Every rule was re-checked from the plan itself on the Checks sheet: all passed."
+        i18n.t("output.summary.all_passed")
         if not failed
-        else f"{counted(failed, 'check')} FAILED on the Checks sheet: read them before "
-        "using this plan."
+        else i18n.t("output.summary.failed", failed=i18n.counted(failed, "check"))
     )
-    return (
-        f"{verdict} To review: the Review sheet lists every assignment; mark any keep, remove "
-        f"or lock (it must stay), add a comment, then re-plan with: crossteam plan "
-        f"{input_name} --review THIS-FILE.xlsx. Locks are kept and other changes are as few "
-        "as possible."
-    )
+    return i18n.t("output.summary.to_review", verdict=verdict, input=input_name)

@@ -4,6 +4,7 @@ Sheets: Summary, Departments, Gaps, Density (heat map), People, Graph (a picture
 Every text that came from the user (names, ids, departments) is written as a literal
 string, so a name such as ``=HYPERLINK(...)`` stays text and never runs as a formula.
 With a plan, the "after" figures are projections, and every sheet showing them says so.
+Sheet names, headers, labels and the picture are in the run's language.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from crossteam.io.charts import GraphPanel, department_graph_png
+from crossteam import i18n
+from crossteam.io.charts import GraphPanel, department_graph_png, plan_panels
 from crossteam.io.excel import (
     DEFAULT_WIDTH,
     LINE_POINTS,
@@ -65,7 +67,7 @@ INDEX = "0.000"
 
 
 def _yes_no(flag: bool) -> str:
-    return "yes" if flag else "no"
+    return i18n.name("yes") if flag else i18n.name("no")
 
 
 Row = TypeVar("Row")
@@ -73,7 +75,8 @@ Row = TypeVar("Row")
 
 @dataclass(frozen=True)
 class Column(Generic[Row]):
-    """A table column: its header, how to get the value from a row, its number format."""
+    """A table column: its header (the English name; shown in the run's language), how
+    to get the value from a row, its number format."""
 
     header: str
     value: Callable[[Row], CellValue]
@@ -92,7 +95,7 @@ def _write_table(
     book.table(
         sheet,
         name,
-        [TableColumn(c.header, c.number_format) for c in columns],
+        [TableColumn(i18n.name(c.header), c.number_format) for c in columns],
         ([_blank_if_empty(c.value(row)) for c in columns] for row in rows),
     )
 
@@ -101,51 +104,60 @@ def _blank_if_empty(value: CellValue) -> CellValue:
     return None if value == "" else value
 
 
-SummaryRow = tuple[str, Callable[[NetworkReport], CellValue], str | None, str]
+@dataclass(frozen=True)
+class Figure:
+    """A key figure of the Summary: its label (``output.audit.figure.<key>``) and meaning
+    (``output.audit.meaning.<key>``, when ``explained``), how to read it from a report,
+    its number format."""
 
-SUMMARY_ROWS: list[SummaryRow] = [
-    ("Employees", lambda r: r.employees, None, "People in the network, tied or not"),
-    ("Departments", lambda r: len(r.departments), None, "Departments with at least one person"),
-    ("Tied employee pairs", lambda r: r.interactions, None, "Distinct pairs who interact"),
-    ("Summed interaction weight", lambda r: r.interaction_weight, "0.00", ""),
-    ("E-I index", lambda r: r.ei_index, INDEX,
-     "(E - I) / (E + I), tied pairs across (E) and inside (I) departments; -1 = all inside"),
-    ("E-I index, weighted", lambda r: r.weighted_ei_index, INDEX, "The same over weights"),
-    ("Modularity of departments", lambda r: r.modularity, INDEX,
-     "How much more ties stay inside departments than chance; above 0.3 is siloed"),
-    ("Louvain communities", lambda r: r.communities, None, "Groups the ties themselves form"),
-    ("Communities vs departments (NMI)", lambda r: r.community_nmi, INDEX,
-     "1 = the ties group people exactly by department"),
-    ("Algebraic connectivity", lambda r: r.algebraic_connectivity, "0.00000",
-     "Of the department graph weighted by density; 0 = some departments cut off"),
-    ("Between-department density", lambda r: r.between_department_density, DENSITY,
-     "Tied pairs across departments / possible pairs across departments"),
-    ("Weak-tie threshold", lambda r: r.weak_threshold, DENSITY,
-     "Department pairs tied below this density are weak"),
-    ("Zero-tie department pairs", lambda r: len(r.gap_pairs), None, "Pairs with no tie at all"),
-    ("Weak department pairs", lambda r: sum(p.kind is GapKind.WEAK for p in r.pairs), None, ""),
-    ("Boundary spanners", lambda r: sum(p.boundary_spanner for p in r.people), None,
-     "People tied to two or more other departments"),
-    ("Single points of failure", lambda r: sum(p.single_point_of_failure for p in r.people),
-     None, "People who alone hold two departments together"),
-    ("Betweenness", lambda r: "sampled" if r.betweenness_sampled else "exact", None,
-     "Sampled from a subset of people on large networks"),
-    ("Gap weight to bridge", lambda r: sum(p.gap_weight for p in r.pairs), "0.00",
-     "Summed gap weight of zero-tie and weak pairs (what the planners maximise)"),
-]  # fmt: skip
-"""Each key figure of the Summary: label, how to read it from a report, format, meaning."""
+    key: str
+    read: Callable[[NetworkReport], CellValue]
+    number_format: str | None = None
+    explained: bool = True
+
+    def meaning(self) -> str:
+        return i18n.t(f"output.audit.meaning.{self.key}") if self.explained else ""
+
+
+def _betweenness(report: NetworkReport) -> str:
+    if report.betweenness_sampled:
+        return i18n.t("output.audit.sampled")
+    return i18n.t("output.audit.exact")
+
+
+FIGURES: list[Figure] = [
+    Figure("employees", lambda r: r.employees),
+    Figure("departments", lambda r: len(r.departments)),
+    Figure("tied_pairs", lambda r: r.interactions),
+    Figure("interaction_weight", lambda r: r.interaction_weight, "0.00", explained=False),
+    Figure("ei_index", lambda r: r.ei_index, INDEX),
+    Figure("weighted_ei_index", lambda r: r.weighted_ei_index, INDEX),
+    Figure("modularity", lambda r: r.modularity, INDEX),
+    Figure("communities", lambda r: r.communities),
+    Figure("community_nmi", lambda r: r.community_nmi, INDEX),
+    Figure("algebraic_connectivity", lambda r: r.algebraic_connectivity, "0.00000"),
+    Figure("between_density", lambda r: r.between_department_density, DENSITY),
+    Figure("weak_threshold", lambda r: r.weak_threshold, DENSITY),
+    Figure("zero_pairs", lambda r: len(r.gap_pairs)),
+    Figure("weak_pairs", lambda r: sum(p.kind is GapKind.WEAK for p in r.pairs), explained=False),
+    Figure("boundary_spanners", lambda r: sum(p.boundary_spanner for p in r.people)),
+    Figure("single_points", lambda r: sum(p.single_point_of_failure for p in r.people)),
+    Figure("betweenness", _betweenness),
+    Figure("gap_weight", lambda r: sum(p.gap_weight for p in r.pairs), "0.00"),
+]
+"""The Summary's key figures, in order."""
 
 
 def _write_summary(
     sheet: Worksheet, instance: PlanningInput, report: NetworkReport, effect: PlanEffect | None
 ) -> None:
-    _fill(sheet.cell(1, 1), "Communication audit")
+    _fill(sheet.cell(1, 1), i18n.t("output.audit.title"))
     sheet.cell(1, 1).font = TITLE
     row = 2
     if instance.source is not None:
-        _fill(sheet.cell(row, 1), "Input file")
+        _fill(sheet.cell(row, 1), i18n.t("output.audit.input_file"))
         _fill(sheet.cell(row, 2), instance.source.path)
-        _fill(sheet.cell(row + 1, 1), "Input SHA-256")
+        _fill(sheet.cell(row + 1, 1), i18n.t("output.audit.input_sha256"))
         _fill(sheet.cell(row + 1, 2), instance.source.sha256)
         row += 2
     notes = [(note, Font(italic=True, color="C00000")) for note in report.notes]
@@ -157,22 +169,26 @@ def _write_summary(
         sheet.cell(note_row, 1).font = font
     row = note_rows.stop + 1
     reports = [report] if effect is None else [effect.before, effect.after]
-    headers = ["Figure", "Value"] if effect is None else ["Figure", "Before", "After (projected)"]
-    for c, header in enumerate([*headers, "Meaning"], start=1):
+    headers = [i18n.t("output.audit.figure")] + (
+        [i18n.t("output.audit.value")]
+        if effect is None
+        else [i18n.t("output.audit.before"), i18n.t("output.audit.after")]
+    )
+    for c, header in enumerate([*headers, i18n.t("output.audit.meaning")], start=1):
         _fill(sheet.cell(row, c), header)
         sheet.cell(row, c).font = BOLD
     header_row = row
-    for label, read, number_format, meaning in SUMMARY_ROWS:
+    for figure in FIGURES:
         row += 1
-        _fill(sheet.cell(row, 1), label)
+        _fill(sheet.cell(row, 1), i18n.t(f"output.audit.figure.{figure.key}"))
         for c, each in enumerate(reports, start=2):
-            _fill(sheet.cell(row, c), read(each))
-            if number_format:
-                sheet.cell(row, c).number_format = number_format
-        _fill(sheet.cell(row, len(reports) + 2), meaning)
+            _fill(sheet.cell(row, c), figure.read(each))
+            if figure.number_format:
+                sheet.cell(row, c).number_format = figure.number_format
+        _fill(sheet.cell(row, len(reports) + 2), figure.meaning())
     if effect is not None:
         row += 1
-        _fill(sheet.cell(row, 1), "Gap pairs bridged by the plan")
+        _fill(sheet.cell(row, 1), i18n.t("output.audit.bridged"))
         _fill(sheet.cell(row, 3), len(effect.bridged))
     sheet.freeze_panes = sheet.cell(header_row + 1, 1)
     sheet.print_title_rows = f"{header_row}:{header_row}"
@@ -224,13 +240,22 @@ def _write_departments(
 
 
 def _teams_text(bridge: BridgedPair | None) -> str:
-    return "" if bridge is None else ", ".join(bridge.teams)
+    return "" if bridge is None else i18n.listed(bridge.teams)
 
 
 def _stints_text(bridge: BridgedPair | None) -> str:
     if bridge is None:
         return ""
-    return ", ".join(f"{s.employee_id} in {s.department} ({s.period})" for s in bridge.rotations)
+    return i18n.listed(
+        i18n.t(
+            "output.audit.stint", employee=s.employee_id, department=s.department, period=s.period
+        )
+        for s in bridge.rotations
+    )
+
+
+def _kind(kind: GapKind) -> str:
+    return i18n.t(f"output.audit.kind.{kind.value}")
 
 
 def _write_gaps(
@@ -252,7 +277,7 @@ def _write_gaps(
         Column("rank", lambda p: rank[key(p)]),
         Column("department_a", lambda p: p.department_a),
         Column("department_b", lambda p: p.department_b),
-        Column("kind", lambda p: str(p.kind)),
+        Column("kind", lambda p: _kind(p.kind)),
         Column("tied_pairs", lambda p: p.tied_pairs),
         Column("density", lambda p: p.density, DENSITY),
         Column("priority", lambda p: p.priority, "0.00"),
@@ -261,7 +286,7 @@ def _write_gaps(
     if effect is not None:
         columns += [
             Column("tied_pairs_after", lambda p: after[key(p)].tied_pairs),
-            Column("kind_after", lambda p: str(after[key(p)].kind)),
+            Column("kind_after", lambda p: _kind(after[key(p)].kind)),
             Column("bridged_by_teams", lambda p: _teams_text(bridged.get(key(p)))),
             Column("bridged_by_rotations", lambda p: _stints_text(bridged.get(key(p)))),
         ]
@@ -295,17 +320,13 @@ def _write_heat_map(sheet: Worksheet, top: int, title: str, report: NetworkRepor
 
 
 def _write_density(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | None) -> None:
-    _fill(
-        sheet.cell(1, 1),
-        "Tie density between departments: tied pairs / possible pairs (red = no tie). "
-        "Density inside each department is on the Departments sheet.",
-    )
+    _fill(sheet.cell(1, 1), i18n.t("output.audit.density_note"))
     if effect is None:
-        _write_heat_map(sheet, 3, "Density", report)
+        _write_heat_map(sheet, 3, i18n.t("output.audit.density"), report)
     else:
         _fill(sheet.cell(2, 1), PROJECTION)
-        below = _write_heat_map(sheet, 3, "Before the plan", effect.before)
-        _write_heat_map(sheet, below, "After the plan (projected)", effect.after)
+        below = _write_heat_map(sheet, 3, i18n.t("output.charts.before"), effect.before)
+        _write_heat_map(sheet, below, i18n.t("output.charts.after"), effect.after)
     width = max((display_width(name) for name in report.departments), default=10) + 2
     sheet.column_dimensions["A"].width = min(width, MAX_COLUMN_WIDTH)
     for c in range(2, len(report.departments) + 2):
@@ -335,7 +356,7 @@ def _write_people(
         Column("constraint", lambda p: p.constraint, INDEX),
         Column("boundary_spanner", lambda p: _yes_no(p.boundary_spanner)),
         Column("single_point_of_failure", lambda p: _yes_no(p.single_point_of_failure)),
-        Column("sole_link_to", lambda p: ", ".join(p.sole_link_to)),
+        Column("sole_link_to", lambda p: i18n.listed(p.sole_link_to)),
     ]
     if effect is not None:
         columns += [
@@ -348,19 +369,10 @@ def _write_people(
 
 def _write_graph(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | None) -> None:
     if effect is None:
-        panels = [GraphPanel("Departments", report)]
+        panels = [GraphPanel(i18n.t("output.charts.departments"), report)]
     else:
-        bridged = frozenset((b.department_a, b.department_b) for b in effect.bridged)
-        panels = [
-            GraphPanel("Before the plan", effect.before),
-            GraphPanel("After the plan (projected)", effect.after, bridged),
-        ]
-    _fill(
-        sheet.cell(1, 1),
-        "Department graph: grey = tied (thicker = denser), orange dashed = weak, "
-        "red dotted = no tie, thick red dashed = no tie on a priority pair, "
-        "green = bridged by the plan.",
-    )
+        panels = plan_panels(effect)
+    _fill(sheet.cell(1, 1), i18n.t("output.audit.graph_note"))
     if effect is not None:
         _fill(sheet.cell(2, 1), PROJECTION)
     picture = Image(io.BytesIO(department_graph_png(panels)))
@@ -379,10 +391,10 @@ def write_audit(
     is expected to be that same report.
     """
     book = BookWriter()
-    _write_summary(book.sheet("Summary"), instance, report, effect)
-    _write_departments(book, book.sheet("Departments"), report, effect)
-    _write_gaps(book, book.sheet("Gaps"), report, effect)
-    _write_density(book.sheet("Density"), report, effect)
-    _write_people(book, book.sheet("People"), instance, report, effect)
-    _write_graph(book.sheet("Graph"), report, effect)
+    _write_summary(book.sheet(i18n.name("Summary")), instance, report, effect)
+    _write_departments(book, book.sheet(i18n.name("Departments")), report, effect)
+    _write_gaps(book, book.sheet(i18n.name("Gaps")), report, effect)
+    _write_density(book.sheet(i18n.name("Density")), report, effect)
+    _write_people(book, book.sheet(i18n.name("People")), instance, report, effect)
+    _write_graph(book.sheet(i18n.name("Graph")), report, effect)
     book.save(path)

@@ -4,15 +4,21 @@ Departments sit on a circle in name order, so before and after panels line up. T
 are grey lines as thick as the pair's density; weak pairs are dashed orange; zero-tie
 pairs are dotted red, and thick dashed red when their priority weight is above 1. Pairs
 a plan bridged are green in the panel that shows them.
+
+Every picture is drawn with IPAex Gothic from the matplotlib-fontja package (a
+dependency), so Japanese department names, titles and legends show on any machine,
+with no font installed on it and nothing downloaded; DejaVu Sans, matplotlib's own,
+stands behind it for any glyph it lacks.
 """
 
 from __future__ import annotations
 
 import io
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 
 import numpy as np
 from matplotlib import font_manager, rc_context
@@ -21,7 +27,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from crossteam.models import DepartmentName, DepartmentPair, GapKind, NetworkReport
+from crossteam import i18n
+from crossteam.models import DepartmentName, DepartmentPair, GapKind, NetworkReport, PlanEffect
 
 PANEL_INCHES = 6.5
 DPI = 100
@@ -38,13 +45,10 @@ _STYLES: dict[str, dict[str, object]] = {
     "priority": {"colors": "#d62728", "linestyles": (0, (6, 3)), "linewidths": 2.4},
     "bridged": {"colors": "#2ca02c", "linestyles": "solid", "linewidths": 2.4},
 }
-_LEGEND = {
-    "tied": "tied (width = density)",
-    "weak": "weak tie",
-    "zero": "no tie",
-    "priority": "no tie, priority pair",
-    "bridged": "bridged by the plan",
-}
+JAPANESE_FONT_PACKAGE = "matplotlib_fontja"
+JAPANESE_FONT_FILE = ("fonts", "ipaexg.ttf")
+"""IPAex Gothic, as the package ships it (its own name for the family: IPAexGothic)."""
+LATIN_FALLBACK = "DejaVu Sans"  # not shown: a font family
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,16 @@ class GraphPanel:
     title: str
     report: NetworkReport
     bridged: frozenset[tuple[DepartmentName, DepartmentName]] = field(default_factory=frozenset)
+
+
+def plan_panels(effect: PlanEffect) -> list[GraphPanel]:
+    """The department graph before a plan and after it (projected, the pairs it bridges
+    drawn green), titled in the current language."""
+    bridged = frozenset((b.department_a, b.department_b) for b in effect.bridged)
+    return [
+        GraphPanel(i18n.t("output.charts.before"), effect.before),
+        GraphPanel(i18n.t("output.charts.after"), effect.after, bridged),
+    ]
 
 
 def _style_of(pair: DepartmentPair, bridged: frozenset[tuple[str, str]]) -> str:
@@ -121,14 +135,20 @@ def _draw_panel(figure: Figure, index: int, count: int, panel: GraphPanel) -> No
     axes.set_aspect("equal")
     axes.axis("off")
     handles = [
-        Line2D([], [], color=_STYLES[s]["colors"], linestyle=_STYLES[s]["linestyles"], label=text)  # type: ignore[arg-type]
-        for s, text in _LEGEND.items()
+        Line2D(
+            [],
+            [],
+            color=_STYLES[s]["colors"],  # type: ignore[arg-type]
+            linestyle=_STYLES[s]["linestyles"],  # type: ignore[arg-type]
+            label=i18n.t(f"output.charts.legend.{s}"),
+        )
+        for s in _STYLES
         if segments[s]
     ]
     if handles:
         axes.legend(
             handles=handles,
-            loc="lower center",
+            loc="lower center",  # not shown: a legend position
             fontsize=7,
             ncols=2,
             frameon=False,
@@ -136,35 +156,33 @@ def _draw_panel(figure: Figure, index: int, count: int, panel: GraphPanel) -> No
         )
 
 
-_CJK_FONTS = (
-    "Noto Sans CJK JP",
-    "Noto Sans JP",
-    "IPAexGothic",
-    "IPAGothic",
-    "TakaoGothic",
-    "Hiragino Sans",
-    "Yu Gothic",
-    "MS Gothic",
-    "Source Han Sans JP",
-)
+def japanese_font_path() -> Path | None:
+    """IPAex Gothic's file in the installed matplotlib-fontja package, or ``None`` when
+    the package is missing. Found without importing the package, whose import would
+    change matplotlib's default font for the whole process."""
+    spec = find_spec(JAPANESE_FONT_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *JAPANESE_FONT_FILE)
+    return path if path.is_file() else None
 
 
 @cache
-def _font_families() -> tuple[str, ...]:
-    """DejaVu Sans, then the first installed font that has Japanese glyphs, as fallback."""
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    return ("DejaVu Sans", *[name for name in _CJK_FONTS if name in installed][:1])
+def font_families() -> tuple[str, ...]:
+    """The fonts every picture is drawn with, in the order matplotlib tries them for each
+    glyph: IPAex Gothic (registered once from its file), then DejaVu Sans; DejaVu Sans
+    alone when the package is missing (Japanese then shows as boxes, with matplotlib's
+    warning)."""
+    path = japanese_font_path()
+    if path is None:
+        return (LATIN_FALLBACK,)
+    font_manager.fontManager.addfont(path)
+    return (font_manager.FontProperties(fname=path).get_name(), LATIN_FALLBACK)
 
 
 def department_graph_png(panels: Sequence[GraphPanel]) -> bytes:
-    """One PNG with the panels side by side.
-
-    Japanese department names need a CJK font on the machine (e.g. Debian's
-    fonts-noto-cjk); without one they are drawn as boxes, silently: the sheets beside the
-    picture always carry the names in full.
-    """
-    with rc_context({"font.family": list(_font_families())}), warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+    """One PNG with the panels side by side, its words in the fonts of ``font_families``."""
+    with rc_context({"font.family": list(font_families())}):
         figure = Figure(figsize=(PANEL_INCHES * len(panels), PANEL_INCHES), dpi=DPI)
         FigureCanvasAgg(figure)
         for index, panel in enumerate(panels):

@@ -3,6 +3,8 @@
 Scenarios (settings and key figures, the efficient ones marked), Front (the chart and
 the points it draws), Plans (one row per team member per scenario) and Rotation (one row
 per stint per scenario), each filterable by scenario; Run Info says how it was run.
+Sheet names, headers, labels and the words in cells are in the run's language; the grid's
+setting names and the scenarios' names stay as the grid file spells them.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from openpyxl.chart import Reference, ScatterChart, Series
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from crossteam import i18n
 from crossteam.io.excel import (
     DECIMAL,
     INTEGER,
@@ -32,7 +35,7 @@ SCENARIOS: Final = "Scenarios"
 FRONT: Final = "Front"
 PLANS: Final = "Plans"
 ROTATION: Final = "Rotation"
-RUN_INFO: Final = "Run Info"
+RUN_INFO: Final = "Run Info"  # not shown: the English name, i18n.name shows it
 
 FIGURE_COLUMNS: Final = (
     Column("status"),
@@ -51,7 +54,8 @@ FIGURE_COLUMNS: Final = (
     Column("attempts", INTEGER),
     Column("note"),
 )
-"""After ``scenario``, ``name`` and one column per grid key."""
+"""After ``scenario``, ``name`` and one column per grid key; headers are English names
+(``i18n.name`` shows them)."""
 PLANS_COLUMNS: Final = ("scenario", "team", "employee_id", "name", "department")
 ROTATION_COLUMNS: Final = (
     "scenario",
@@ -61,12 +65,32 @@ ROTATION_COLUMNS: Final = (
     "period",
     "host_department",
 )
-CRITERION_LABELS: Final = {
-    "silent_pairs_bridged": "silent pairs bridged",
-    "departments_per_team": "departments per team",
-    "skill_depth": "skill depth",
-    "objective": "objective",
-}
+RUN_INFO_FIELDS: Final = (
+    "input",
+    "input_sha256",
+    "engine",
+    "processes",
+    "address",
+    "scenarios",
+    "failed",
+    "grid_keys",
+    "pareto_criteria",
+    "wall_seconds",
+    "solver_seconds",
+)
+NOTE_SEPARATOR: Final = "; "
+"""Between the reasons of a scenario's note; Japanese sets them apart with a slash."""
+
+
+def criterion_label(criterion: str) -> str:
+    """How a Pareto criterion (``silent_pairs_bridged``, ``objective``...) reads on the
+    chart and in the Front's sentence."""
+    return i18n.t(f"output.sweep.criterion.{criterion}")
+
+
+def _localised(columns: Sequence[Column]) -> list[Column]:
+    return [Column(i18n.name(c.header), c.number_format) for c in columns]
+
 
 _PARETO_FILL: Final = PatternFill("solid", fgColor="C6EFCE")
 _FAILED_FONT: Final = Font(color="9C0006")
@@ -84,9 +108,13 @@ def write_sweep(path: Destination, instance: PlanningInput, result: SweepResult)
 
 
 def _scenarios(book: BookWriter, result: SweepResult) -> None:
-    sheet = book.sheet(SCENARIOS)
-    columns = [Column("scenario", INTEGER), Column("name"), *map(Column, result.keys)]
-    columns += FIGURE_COLUMNS
+    sheet = book.sheet(i18n.name(SCENARIOS))
+    columns = [
+        Column(i18n.name("scenario"), INTEGER),
+        Column(i18n.t("output.sweep.scenario_name")),
+        *map(Column, result.keys),
+        *_localised(FIGURE_COLUMNS),
+    ]
     rows = [_scenario_row(s, result.keys) for s in result.scenarios]
     area = book.table(sheet, "Scenarios", columns, rows, frozen_columns=2)
     for offset, scenario in enumerate(result.scenarios):
@@ -101,13 +129,18 @@ def _scenarios(book: BookWriter, result: SweepResult) -> None:
 
 def _scenario_row(scenario: ScenarioResult, keys: Sequence[str]) -> list[CellValue]:
     settings: list[CellValue] = [_grid_cell(scenario.changes.get(k)) for k in keys]
-    checks = {True: "passed", False: "FAILED", None: None}[scenario.checks_passed]
+    checks = {
+        True: i18n.t("output.sweep.checks_passed"),
+        False: i18n.t("output.sweep.checks_failed"),
+        None: None,
+    }[scenario.checks_passed]
+    status = scenario.status.value if scenario.status is not None else "failed"
     return [
         scenario.scenario,
         scenario.name,
         *settings,
-        scenario.status.value if scenario.status is not None else "failed",
-        "yes" if scenario.pareto else None,
+        i18n.t(f"output.sweep.status.{status}"),
+        i18n.name("yes") if scenario.pareto else None,
         scenario.objective,
         scenario.bound,
         scenario.gap,
@@ -126,7 +159,7 @@ def _scenario_row(scenario: ScenarioResult, keys: Sequence[str]) -> list[CellVal
 
 def _grid_cell(value: GridValue | None) -> CellValue:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return i18n.name("yes") if value else i18n.name("no")
     return value
 
 
@@ -137,17 +170,20 @@ def _note(scenario: ScenarioResult) -> str | None:
         if scenario.failure is not None
         else [*scenario.explanation, *scenario.check_failures]
     )
-    return "; ".join(lines) or None
+    separator = " ／ " if i18n.current() is i18n.Language.JA else NOTE_SEPARATOR
+    return separator.join(lines) or None
 
 
 def _front(book: BookWriter, result: SweepResult) -> None:
     """The points of every plan and of the efficient ones, and a scatter chart of both."""
-    sheet = book.sheet(FRONT)
+    sheet = book.sheet(i18n.name(FRONT))
     x_name, y_name = _axes(result.criteria)
     planned = [s for s in result.scenarios if s.has_plan]
-    book.title(sheet, 1, "Pareto front")
+    book.title(sheet, 1, i18n.t("output.sweep.front_title"))
     book.write(sheet, 2, 1, _front_text(result), fit=False)
-    columns = (Column("scenario", INTEGER), Column(x_name, DECIMAL), Column(y_name, DECIMAL))
+    columns = _localised(
+        (Column("scenario", INTEGER), Column(x_name, DECIMAL), Column(y_name, DECIMAL))
+    )
     every = book.table(
         sheet, "FrontAll", columns, _points(planned, x_name, y_name), top=4, frozen_columns=None
     )
@@ -164,10 +200,10 @@ def _front(book: BookWriter, result: SweepResult) -> None:
     if not planned:
         return
     chart = ScatterChart()
-    chart.title = "Scenarios and the Pareto front"
+    chart.title = i18n.t("output.sweep.chart_title")
     chart.style = 13
-    chart.x_axis.title = CRITERION_LABELS[x_name]
-    chart.y_axis.title = CRITERION_LABELS[y_name]
+    chart.x_axis.title = criterion_label(x_name)
+    chart.y_axis.title = criterion_label(y_name)
     # openpyxl hides both axes unless told otherwise (Excel then shows no scale)
     chart.x_axis.delete = False
     chart.y_axis.delete = False
@@ -177,9 +213,11 @@ def _front(book: BookWriter, result: SweepResult) -> None:
         if all(v is None or v >= 0 for v in values):
             axis.scaling.min = 0
     chart.width, chart.height = 20, 11
-    chart.series.append(_series(sheet, every, "every scenario", "circle", size=7))
+    every_title = i18n.t("output.sweep.every_scenario")
+    chart.series.append(_series(sheet, every, every_title, "circle", size=7))
     if efficient:
-        chart.series.append(_series(sheet, front, "Pareto-efficient", "diamond", size=11))
+        front_title = i18n.t("output.sweep.pareto_efficient")
+        chart.series.append(_series(sheet, front, front_title, "diamond", size=11))
     sheet.add_chart(chart, f"A{max(every.bottom, front.bottom) + 3}")
 
 
@@ -193,12 +231,9 @@ def _axes(criteria: Sequence[str]) -> tuple[str, str]:
 
 def _front_text(result: SweepResult) -> str:
     if not result.criteria:
-        return "No scenario has a plan, so there is no front."
-    named = ", ".join(CRITERION_LABELS[c] for c in result.criteria)
-    return (
-        f"A scenario is Pareto-efficient when no other is at least as good on every one of "
-        f"{named} and better on one (all maximised)."
-    )
+        return i18n.t("output.sweep.no_front")
+    named = i18n.listed(criterion_label(c) for c in result.criteria)
+    return i18n.t("output.sweep.front_text", criteria=named)
 
 
 def _points(
@@ -219,7 +254,7 @@ def _series(sheet: Worksheet, area: Area, title: str, symbol: str, *, size: int)
 
 
 def _plans(book: BookWriter, instance: PlanningInput, result: SweepResult) -> None:
-    sheet = book.sheet(PLANS)
+    sheet = book.sheet(i18n.name(PLANS))
     by_id = instance.employee_by_id
 
     def rows() -> Iterator[tuple[CellValue, ...]]:
@@ -229,11 +264,12 @@ def _plans(book: BookWriter, instance: PlanningInput, result: SweepResult) -> No
                     employee = by_id[member]
                     yield scenario.scenario, team.team, member, employee.name, employee.department
 
-    book.table(sheet, "Plans", PLANS_COLUMNS, rows(), frozen_columns=2)
+    headers = [i18n.name(c) for c in PLANS_COLUMNS]
+    book.table(sheet, "Plans", headers, rows(), frozen_columns=2)
 
 
 def _rotation(book: BookWriter, instance: PlanningInput, result: SweepResult) -> None:
-    sheet = book.sheet(ROTATION)
+    sheet = book.sheet(i18n.name(ROTATION))
     by_id = instance.employee_by_id
 
     def rows() -> Iterator[tuple[CellValue, ...]]:
@@ -249,23 +285,32 @@ def _rotation(book: BookWriter, instance: PlanningInput, result: SweepResult) ->
                     stint.department,
                 )
 
-    book.table(sheet, "SweepRotation", ROTATION_COLUMNS, rows(), frozen_columns=2)
+    headers = [i18n.name(c) for c in ROTATION_COLUMNS]
+    book.table(sheet, "SweepRotation", headers, rows(), frozen_columns=2)
 
 
 def _run_info(book: BookWriter, instance: PlanningInput, result: SweepResult) -> None:
-    sheet = book.sheet(RUN_INFO)
+    """What an auditor needs to repeat the sweep, its fields named in the run's language:
+    the grid's keys as the grid spells them, the criteria as the Scenarios sheet's
+    headers do."""
+    sheet = book.sheet(i18n.name(RUN_INFO))
     source = instance.source
-    rows: list[tuple[CellValue, CellValue]] = [
-        ("input", source.path if source else None),
-        ("input_sha256", source.sha256 if source else None),
-        ("engine", result.engine),
-        ("processes", result.processes),
-        ("address", result.address),
-        ("scenarios", len(result.scenarios)),
-        ("failed", len(result.failed)),
-        ("grid_keys", ", ".join(result.keys)),
-        ("pareto_criteria", ", ".join(result.criteria)),
-        ("wall_seconds", result.seconds),
-        ("solver_seconds", round(sum(s.seconds for s in result.scenarios), 3)),
+    values: tuple[CellValue, ...] = (
+        source.path if source else None,
+        source.sha256 if source else None,
+        result.engine,
+        result.processes,
+        result.address,
+        len(result.scenarios),
+        len(result.failed),
+        i18n.listed(result.keys),
+        i18n.listed(i18n.name(c) for c in result.criteria),
+        result.seconds,
+        round(sum(s.seconds for s in result.scenarios), 3),
+    )
+    rows = [
+        (i18n.t(f"output.runinfo.{field}"), value)
+        for field, value in zip(RUN_INFO_FIELDS, values, strict=True)
     ]
-    book.table(sheet, "SweepRunInfo", ("field", "value"), rows)
+    headers = (i18n.t("output.runinfo.field"), i18n.t("output.runinfo.value"))
+    book.table(sheet, "SweepRunInfo", headers, rows)
