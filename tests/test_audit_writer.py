@@ -13,7 +13,6 @@ from openpyxl.formatting.rule import ColorScale
 from crossteam.io.audit_writer import write_audit
 from crossteam.io.excel import LINE_POINTS
 from crossteam.models import (
-    PROJECTION,
     Plan,
     PlanEffect,
     PlanningInput,
@@ -21,6 +20,7 @@ from crossteam.models import (
     SolveStatus,
     TeamAssignment,
 )
+from crossteam.models.network import projection
 from crossteam.network import analyse, compare
 
 SHEETS = ["Summary", "Departments", "Gaps", "Density", "People", "Graph"]
@@ -153,17 +153,17 @@ def test_after_a_plan_every_sheet_showing_after_figures_says_they_are_projected(
     workbook = openpyxl.load_workbook(_write(tmp_path, four_departments(), with_plan=True))
     for name in ("Summary", "Density", "Graph"):
         cells = [row[0] for row in workbook[name].iter_rows(values_only=True)]
-        assert PROJECTION in cells, name
+        assert projection() in cells, name
     alone = openpyxl.load_workbook(_write(tmp_path, four_departments(), with_plan=False))
     for sheet in alone.worksheets:
-        assert PROJECTION not in [row[0] for row in sheet.iter_rows(values_only=True)]
+        assert projection() not in [row[0] for row in sheet.iter_rows(values_only=True)]
 
 
 def test_the_assumption_prints_whole_wrapped_across_the_table(tmp_path: Path) -> None:
     summary = openpyxl.load_workbook(_write(tmp_path, four_departments(), with_plan=True))[
         "Summary"
     ]
-    (row,) = [c.row for c in summary["A"] if c.value == PROJECTION]
+    (row,) = [c.row for c in summary["A"] if c.value == projection()]
     assert f"A{row}:D{row}" in {str(cells) for cells in summary.merged_cells.ranges}
     assert summary[f"A{row}"].alignment.wrap_text
     assert summary.row_dimensions[row].height >= 2 * LINE_POINTS

@@ -52,6 +52,7 @@ def test_every_key_the_code_uses_is_in_the_catalogue_and_every_entry_is_used() -
         if key not in literal and not any(key.startswith(p) for p in prefixes)
     ]
     assert unused == []
+    assert sorted(NOUNS.keys() - by_function["counted"]) == []
 
 
 def test_a_missing_key_is_an_error_not_a_blank() -> None:

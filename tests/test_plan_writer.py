@@ -33,7 +33,6 @@ from crossteam.io.plan_writer import (
     write_plan,
 )
 from crossteam.models import (
-    PROJECTION,
     CheckReport,
     DepartmentStats,
     InputChanges,
@@ -47,6 +46,7 @@ from crossteam.models import (
     SolveStatus,
     TeamAssignment,
 )
+from crossteam.models.network import projection
 from crossteam.plan_summary import summary_sentences
 
 SHEETS = [
@@ -319,7 +319,7 @@ def test_summary_opens_with_sentences_then_projected_figures_then_the_solver(
     assert column_a[1 : 1 + len(sentences)] == sentences
     key, solver = column_a.index("Key figures"), column_a.index("Solver figures")
     assert len(sentences) + 1 < key < solver < column_a.index("Objective terms")
-    assert column_a[key + 1] == PROJECTION
+    assert column_a[key + 1] == projection()
     assert rows(sheet)[key + 2][:4] == ("figure", "before", "after (projected)", "change")
     merged = {str(cells) for cells in sheet.merged_cells.ranges}
     for row in range(2, 2 + len(sentences)):  # each spans the figures, wrapped, whole
@@ -358,7 +358,7 @@ def test_connectivity_says_after_is_projected_and_its_titles_fit_the_page(
     titles = [sheet.cell(row=row, column=1).value for row in (1, 8, 15)]
     assert titles[0].startswith("Tie density before the plan")
     assert titles[1].startswith("Tie density after the plan, projected.")
-    assert PROJECTION in titles[1]
+    assert projection() in titles[1]
     assert titles[2] == "Change in tie density (projected)"
     merged = {str(cells) for cells in sheet.merged_cells.ranges}
     assert {"A1:E1", "A8:E8", "A15:E15"} <= merged

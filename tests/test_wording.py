@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crossteam.models.wording import counted
+from crossteam import i18n
+from crossteam.i18n import counted
 
 
 @pytest.mark.parametrize(
@@ -16,6 +17,12 @@ def test_a_count_takes_the_singular_only_for_one(count: int, expected: str) -> N
 
 
 def test_an_irregular_plural_is_given() -> None:
-    assert counted(1, "person", "people") == "1 person"
-    assert counted(3, "person", "people") == "3 people"
-    assert counted(1, "person is", "people are") == "1 person is"
+    assert counted(1, "person") == "1 person"
+    assert counted(3, "person") == "3 people"
+
+
+def test_japanese_counts_with_its_counter_and_no_plural() -> None:
+    with i18n.using(i18n.Language.JA):
+        assert counted(1, "person") == "1名"
+        assert counted(1_200, "person") == "1,200名"
+        assert counted(3, "warning") == "警告3件"

@@ -34,7 +34,6 @@ from crossteam.io.excel import (
 )
 from crossteam.io.excel import Column as TableColumn
 from crossteam.models import (
-    PROJECTION,
     BridgedPair,
     DepartmentPair,
     DepartmentStats,
@@ -45,6 +44,7 @@ from crossteam.models import (
     PlanningInput,
     pair_key,
 )
+from crossteam.models.network import projection
 
 CellValue = str | int | float | bool | None
 
@@ -162,7 +162,7 @@ def _write_summary(
         row += 2
     notes = [(note, Font(italic=True, color="C00000")) for note in report.notes]
     if effect is not None:
-        notes.append((PROJECTION, Font(italic=True)))
+        notes.append((projection(), Font(italic=True)))
     note_rows = range(row, row + len(notes))
     for note_row, (note, font) in zip(note_rows, notes, strict=True):
         _fill(sheet.cell(note_row, 1), note)
@@ -324,7 +324,7 @@ def _write_density(sheet: Worksheet, report: NetworkReport, effect: PlanEffect |
     if effect is None:
         _write_heat_map(sheet, 3, i18n.t("output.audit.density"), report)
     else:
-        _fill(sheet.cell(2, 1), PROJECTION)
+        _fill(sheet.cell(2, 1), projection())
         below = _write_heat_map(sheet, 3, i18n.t("output.charts.before"), effect.before)
         _write_heat_map(sheet, below, i18n.t("output.charts.after"), effect.after)
     width = max((display_width(name) for name in report.departments), default=10) + 2
@@ -374,7 +374,7 @@ def _write_graph(sheet: Worksheet, report: NetworkReport, effect: PlanEffect | N
         panels = plan_panels(effect)
     _fill(sheet.cell(1, 1), i18n.t("output.audit.graph_note"))
     if effect is not None:
-        _fill(sheet.cell(2, 1), PROJECTION)
+        _fill(sheet.cell(2, 1), projection())
     picture = Image(io.BytesIO(department_graph_png(panels)))
     sheet.add_image(picture, "A3")
 

@@ -30,7 +30,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crossteam import i18n
-from crossteam.io.charts import GraphPanel, department_graph_png
+from crossteam.io.charts import department_graph_png, plan_panels
 from crossteam.io.excel import (
     CUT_MARK,
     DECIMAL,
@@ -1074,13 +1074,7 @@ def _format_rows(sheet: Worksheet, area: Area, formats: Sequence[str]) -> None:
 def _network_picture(sheet: Worksheet, effect: PlanEffect, top: int) -> int:
     """The before/after picture from row ``top``, printed on a page of its own; returns
     the first row below it."""
-    bridged = frozenset((p.department_a, p.department_b) for p in effect.bridged)
-    png = department_graph_png(
-        [
-            GraphPanel(i18n.t("plan_sheets.picture.before"), effect.before),
-            GraphPanel(i18n.t("plan_sheets.picture.after"), effect.after, bridged),
-        ]
-    )
+    png = department_graph_png(plan_panels(effect))
     picture = Image(BytesIO(png))
     scale = _PICTURE_WIDTH / picture.width
     picture.width, picture.height = _PICTURE_WIDTH, round(picture.height * scale)

@@ -16,7 +16,6 @@ from crossteam.models.input_changes import (
     input_basis,
 )
 from crossteam.models.network import (
-    PROJECTION,
     BridgedPair,
     DepartmentPair,
     DepartmentStats,
@@ -24,6 +23,7 @@ from crossteam.models.network import (
     NetworkReport,
     PersonStats,
     PlanEffect,
+    projection,
 )
 from crossteam.models.pairs import DepartmentPairKey, pair_key, pairs_among
 from crossteam.models.plan import (
@@ -83,7 +83,6 @@ __all__ = [
     "MAX_LEVEL",
     "MIN_LEVEL",
     "PART_SETTINGS",
-    "PROJECTION",
     "QUOTABLE_ATTRIBUTES",
     "RULE_TARGET",
     "AlternativeSummary",
@@ -148,6 +147,7 @@ __all__ = [
     "pair_key",
     "pairs_among",
     "past_teams",
+    "projection",
     "rank_points",
     "ranked",
     "team_names",

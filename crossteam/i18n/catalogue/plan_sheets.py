@@ -87,8 +87,6 @@ MESSAGES: Final[dict[str, Text]] = {
     "plan_sheets.stop.precheck": Text("precheck", "事前チェックで停止"),
     "plan_sheets.stop.nothing_to_plan": Text("nothing_to_plan", "計画する対象なし"),
     "plan_sheets.stop.size_limit": Text("size_limit", "規模の上限"),
-    "plan_sheets.picture.before": Text("Before the plan", "計画前"),
-    "plan_sheets.picture.after": Text("After the plan (projected)", "計画後（見込み）"),
     "plan_sheets.chart.per_team": Text("Departments per team", "チームごとの部署数"),
     "plan_sheets.chart.by_departments": Text(
         "Teams by number of departments", "部署数ごとのチーム数"
