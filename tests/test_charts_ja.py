@@ -89,3 +89,12 @@ def test_drawing_leaves_matplotlibs_default_font_alone() -> None:
     before = list(matplotlib.rcParams["font.family"])
     department_graph_png([GraphPanel("x", analyse(_company()))])
     assert list(matplotlib.rcParams["font.family"]) == before
+
+
+def test_a_bar_picture_of_japanese_teams_draws_every_glyph() -> None:
+    bars = [("顧客の声-1", 7), ("新製品立ち上げ-2", 6), ("Ops-3", 4)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        png = charts.bars_png("チームごとの部署数", "部署数", bars)
+    assert png.startswith(b"\x89PNG")
+    assert [str(w.message) for w in caught if "missing from font" in str(w.message)] == []

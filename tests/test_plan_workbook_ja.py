@@ -320,3 +320,17 @@ def test_changes_and_alternatives_sheets_are_japanese_too(
     assert "入力は前回の計画の作成に使ったものと同じです" in [
         c.value for row in workbook["変更点"].iter_rows() for c in row
     ]
+
+
+def test_a_chart_with_japanese_words_is_a_picture_drawn_with_the_bundled_font(
+    planned: tuple[PlanningInput, Plan], tmp_path: Path
+) -> None:
+    """A spreadsheet draws its own charts with the viewer's fonts, which may hold no
+    Japanese: in Japanese the departments chart comes as a picture, like the network's;
+    in English it stays a chart the spreadsheet draws."""
+    instance, plan = planned
+    japanese = openpyxl.load_workbook(write(tmp_path / "ja.xlsx", instance, plan, JA))
+    english = openpyxl.load_workbook(write(tmp_path / "en.xlsx", instance, plan, i18n.Language.EN))
+    summary_ja, summary_en = japanese["概要"], english["Summary"]
+    assert (len(summary_ja._images), len(summary_ja._charts)) == (2, 0)
+    assert (len(summary_en._images), len(summary_en._charts)) == (1, 1)

@@ -26,6 +26,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from crossteam import i18n
 from crossteam.models import DepartmentName, DepartmentPair, GapKind, NetworkReport, PlanEffect
@@ -187,6 +188,26 @@ def department_graph_png(panels: Sequence[GraphPanel]) -> bytes:
         FigureCanvasAgg(figure)
         for index, panel in enumerate(panels):
             _draw_panel(figure, index, len(panels), panel)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def bars_png(title: str, axis: str, bars: Sequence[tuple[str, int]]) -> bytes:
+    """One bar per (label, value), as a picture: the plan draws its chart this way when a
+    label needs the bundled Japanese font (a spreadsheet's own chart uses the viewer's
+    fonts, which may have no Japanese)."""
+    with rc_context({"font.family": list(font_families())}):
+        figure = Figure(figsize=(12, 4.5), dpi=DPI)
+        FigureCanvasAgg(figure)
+        axes = figure.add_subplot()
+        labels = [label[:LABEL_CHARACTERS] for label, _ in bars]
+        axes.bar(range(len(bars)), [value for _, value in bars], color="#4472c4")
+        axes.set_xticks(range(len(bars)), labels, rotation=60 if len(bars) > 8 else 0, ha="right")
+        axes.set_ylabel(axis)
+        axes.set_title(title, fontsize=11)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         figure.tight_layout()
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png")

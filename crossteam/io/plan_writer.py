@@ -30,7 +30,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crossteam import i18n
-from crossteam.io.charts import department_graph_png, plan_panels
+from crossteam.io.charts import bars_png, department_graph_png, plan_panels
 from crossteam.io.excel import (
     CUT_MARK,
     DECIMAL,
@@ -1087,43 +1087,42 @@ def _departments_chart(
     book: BookWriter, sheet: Worksheet, facts: _PlanFacts, overview: Area, top: int
 ) -> None:
     """Bars of departments per team; with many teams, how many teams have k departments
-    (a table of them, then the chart); from row ``top``, on a page of its own."""
+    (a table of them, then the chart); from row ``top``, on a page of its own. A chart
+    whose words need Japanese is a picture drawn with the bundled font (a spreadsheet's
+    chart shows them in the viewer's fonts, which may have none)."""
     teams = facts.plan.teams
     if not teams:
         return
     sheet.row_breaks.append(Break(id=top - 1))
+    per_team = len(teams) <= PER_TEAM_CHART_MAX
+    title = i18n.t(f"plan_sheets.chart.{'per_team' if per_team else 'by_departments'}")
+    axis = i18n.name("departments" if per_team else "teams")
+    if per_team:
+        bars = [(t.team, len(facts.departments_of(t))) for t in teams]
+        source, column = book.workbook[i18n.name(TEAM_OVERVIEW)], overview.left
+        first, last, data_column = overview.top, overview.bottom, overview.left + 5
+    else:
+        counts = sorted(Counter(len(facts.departments_of(t)) for t in teams).items())
+        bars = [(str(departments), count) for departments, count in counts]
+        headers = _headers((Column("departments", INTEGER), Column("teams", INTEGER)))
+        area = book.table(
+            sheet, "TeamsByDepartments", headers, counts, top=top, frozen_columns=None
+        )
+        top = area.bottom + 2
+        source, column = sheet, area.left
+        first, last, data_column = area.top, area.bottom, area.left + 1
+    if any(i18n.is_japanese(word) for word in (title, axis, *(label for label, _ in bars))):
+        sheet.add_image(Image(BytesIO(bars_png(title, axis, bars))), f"A{top}")
+        return
     chart = BarChart()
-    chart.y_axis.title = i18n.name("teams" if len(teams) > PER_TEAM_CHART_MAX else "departments")
+    chart.title, chart.y_axis.title = title, axis
     # openpyxl hides both axes unless told otherwise; bars measure from 0
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.y_axis.scaling.min = 0
     chart.legend = None
     chart.width, chart.height = 24, 9
-    if len(teams) <= PER_TEAM_CHART_MAX:
-        chart.title = i18n.t("plan_sheets.chart.per_team")
-        source = book.workbook[i18n.name(TEAM_OVERVIEW)]
-        departments_column = overview.left + 5
-        data = Reference(
-            source, min_col=departments_column, min_row=overview.top, max_row=overview.bottom
-        )
-        categories = Reference(
-            source, min_col=overview.left, min_row=overview.top + 1, max_row=overview.bottom
-        )
-    else:
-        chart.title = i18n.t("plan_sheets.chart.by_departments")
-        counts = Counter(len(facts.departments_of(t)) for t in teams)
-        area = book.table(
-            sheet,
-            "TeamsByDepartments",
-            _headers((Column("departments", INTEGER), Column("teams", INTEGER))),
-            sorted(counts.items()),
-            top=top,
-            frozen_columns=None,
-        )
-        top = area.bottom + 2
-        data = Reference(sheet, min_col=area.left + 1, min_row=area.top, max_row=area.bottom)
-        categories = Reference(sheet, min_col=area.left, min_row=area.top + 1, max_row=area.bottom)
+    data = Reference(source, min_col=data_column, min_row=first, max_row=last)
     chart.add_data(data, titles_from_data=True)
-    chart.set_categories(categories)
+    chart.set_categories(Reference(source, min_col=column, min_row=first + 1, max_row=last))
     sheet.add_chart(chart, f"A{top}")
