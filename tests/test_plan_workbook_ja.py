@@ -17,7 +17,7 @@ from crossteam.errors import InputError
 from crossteam.io.example_workbook import write_example
 from crossteam.io.plan_layout import REVIEW_COLUMNS, ROTATION_COLUMNS
 from crossteam.io.plan_reader import read_plan, read_plan_for
-from crossteam.io.plan_writer import REVIEW_HEADER_ROW, write_plan
+from crossteam.io.plan_writer import REVIEW_HEADER_ROW, local_time, write_plan
 from crossteam.io.reader import load_workbook
 from crossteam.models import AlternativeSummary, InputChanges, Plan, PlanningInput, ReviewDecision
 from crossteam.models.review import Decision, PlanChange
@@ -120,7 +120,11 @@ def test_japanese_checks_summary_and_run_info_carry_japanese_words(
     results = {row[2] for row in workbook["チェック"].iter_rows(min_row=2, values_only=True)}
     assert results <= {"合格", "不合格", "対象外"} and "合格" in results
     summary = [row[0] for row in workbook["概要"].iter_rows(values_only=True)]
-    assert "company.xlsx の計画" in summary and "主な指標" in summary and "E-I指数" in summary
+    year, month, day = (
+        int(part) for part in local_time(sample_run_info().started_at)[:10].split("-")
+    )
+    assert summary[0] == f"company.xlsx の計画（{year}年{month}月{day}日作成）"  # a date in prose
+    assert "主な指標" in summary and "E-I指数" in summary
     info = {row[0]: row[1] for row in workbook["実行情報"].iter_rows(values_only=True)}
     assert info["入力ファイルのSHA-256"] == "ab" * 32
     assert info["混成チームを計画済み"] == "はい"

@@ -315,7 +315,8 @@ def test_summary_opens_with_sentences_then_projected_figures_then_the_solver(
     instance, plan = sample_instance(), sample_plan()
     effect = network.compare(instance, plan)
     sentences = summary_sentences(instance, plan, effect, sample_checks(), "company.xlsx")
-    assert column_a[0] == "Plan for company.xlsx"
+    made = local_time(sample_run_info().started_at)[:10]  # the day where the plan is read
+    assert column_a[0] == f"Plan for company.xlsx, made {made}"
     assert column_a[1 : 1 + len(sentences)] == sentences
     key, solver = column_a.index("Key figures"), column_a.index("Solver figures")
     assert len(sentences) + 1 < key < solver < column_a.index("Objective terms")

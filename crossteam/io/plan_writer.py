@@ -911,7 +911,8 @@ def _summary(
     printed."""
     plan, effect = facts.plan, facts.effect
     input_name = Path(run_info.input_path).name
-    book.title(sheet, 1, i18n.t("plan_sheets.summary.title", input=input_name))
+    made = datetime.fromisoformat(local_time(run_info.started_at)).date()
+    book.title(sheet, 1, i18n.t("plan_sheets.summary.title", input=input_name, day=i18n.day(made)))
     for column, width in enumerate(_SUMMARY_WIDTHS, start=1):
         book.widen(sheet, column, width)
     sentences = summary_sentences(

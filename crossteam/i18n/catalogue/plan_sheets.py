@@ -43,7 +43,9 @@ _RUN_INFO_LABELS: Final = {
 
 MESSAGES: Final[dict[str, Text]] = {
     # Summary
-    "plan_sheets.summary.title": Text("Plan for {input}", "{input} の計画"),
+    "plan_sheets.summary.title": Text(
+        "Plan for {input}, made {day}", "{input} の計画（{day}作成）"
+    ),
     "plan_sheets.summary.key_figures": Text("Key figures", "主な指標"),
     "plan_sheets.summary.solver_figures": Text("Solver figures", "ソルバーの結果"),
     "plan_sheets.summary.objective_terms": Text("Objective terms", "目的関数の内訳"),

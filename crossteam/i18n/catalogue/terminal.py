@@ -312,13 +312,13 @@ MESSAGES: Final[dict[str, Text]] = {
     "terminal.plan_summary": Text(
         "{plan}: {teams}, {periods} away on rotation; gap to bound {gap}; {silent}; "
         "checks {checks}.",
-        "{plan}：{teams}、ローテーション中{periods}、上界とのギャップ {gap}、{silent}、"
+        "{plan}：{teams}、ローテーション延べ{periods}、上界とのギャップ {gap}、{silent}、"
         "チェック{checks}。",
     ),
     "terminal.plan_summary_not_applicable": Text(
         "{plan}: {teams}, {periods} away on rotation; gap to bound {gap}; {silent}; "
         "checks {checks} ({not_applicable} not applicable).",
-        "{plan}：{teams}、ローテーション中{periods}、上界とのギャップ {gap}、{silent}、"
+        "{plan}：{teams}、ローテーション延べ{periods}、上界とのギャップ {gap}、{silent}、"
         "チェック{checks}（対象外{not_applicable}件）。",
     ),
     "terminal.checks_passed": Text("all passed", "はすべて合格"),
