@@ -954,7 +954,7 @@ def _summary(
         sheet,
         "ObjectiveTerms",
         _headers(("term", Column("value", DECIMAL))),
-        sorted(plan.objective_terms.items()),
+        [(_term_words(t), v) for t, v in sorted(plan.objective_terms.items())],
         top=top + 1,
         frozen_columns=None,
     )
@@ -1070,6 +1070,12 @@ def _format_rows(sheet: Worksheet, area: Area, formats: Sequence[str]) -> None:
     for row, fmt in zip(range(area.top + 1, area.bottom + 1), formats, strict=False):
         for column in range(area.left + 1, area.right + 1):
             sheet.cell(row=row, column=column).number_format = fmt
+
+
+def _term_words(term: str) -> str:
+    """An objective part in words ("skill depth", 「スキルの厚み」); ``plan --json`` keeps
+    its key (``skill_depth``)."""
+    return i18n.t(f"explain.objective_part.{term}")
 
 
 def _network_picture(sheet: Worksheet, effect: PlanEffect, top: int) -> int:

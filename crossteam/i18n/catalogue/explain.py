@@ -79,7 +79,7 @@ _PLAN: Final[dict[str, Text]] = {
     ),
     "explain.objective_part.bridging": Text("bridging", "橋渡し"),
     "explain.objective_part.diversity": Text("diversity", "多様性"),
-    "explain.objective_part.skill_depth": Text("skill depth", "スキルの深さ"),
+    "explain.objective_part.skill_depth": Text("skill depth", "スキルの厚み"),
     "explain.objective_part.balance": Text("balance", "バランス"),
     "explain.objective_part.rotation_fairness": Text("rotation fairness", "ローテーションの公平性"),
     "explain.objective_part.learning": Text("learning", "学び"),
