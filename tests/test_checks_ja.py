@@ -77,7 +77,7 @@ def test_a_solved_plan_checks_in_japanese_with_its_figures(
         skill = _row(rows, "必要スキル", team.team).detail
         assert skill == "python（レベル3以上）の保有者1名（必要1名）"
         shown = _row(rows, "最少部署数", team.team).detail
-        assert shown == f"{departments}部門（最低2部門）"
+        assert shown == f"{departments}部署（最低2部署）"
     nobody_twice = _row(report.results, "1人1チームまで", "全チーム")
     assert nobody_twice.detail == "複数のチームに所属する人はいません"
     assert _row(report.results, "全チームの編成", "全チーム").detail == "全2チームを編成しました"
@@ -154,7 +154,7 @@ def test_a_conflict_the_solver_finds_lists_the_rules_in_japanese() -> None:
         plan = solve(instance, network_report(instance), by_work(0.5, rotation=False))
     assert plan.status is SolveStatus.INFEASIBLE and plan.stop_reason is StopReason.PROVEN
     assert plan.explanation[0] == "次のルールをすべて同時に満たす計画はありません："
-    assert "- チーム「Pair」には最低2部門からのメンバーが必要です" in plan.explanation
+    assert "- チーム「Pair」には最低2部署からのメンバーが必要です" in plan.explanation
 
 
 def test_a_rotate_to_rule_that_cannot_hold_is_explained_in_japanese() -> None:

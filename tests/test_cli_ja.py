@@ -76,7 +76,7 @@ def test_the_japanese_example_validates_in_japanese_by_default(
 ) -> None:
     code, _, err = run(capsys, "validate", str(JAPANESE_EXAMPLE))
     assert code == 0
-    assert err.strip() == "問題ありません：社員150名、10部門、15チーム、4期間、警告0件。"
+    assert err.strip() == "問題ありません：社員150名、10部署、15チーム、4期間、警告0件。"
 
 
 def test_lang_en_on_the_japanese_example_speaks_english(

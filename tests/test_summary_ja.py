@@ -117,9 +117,9 @@ def test_past_twelve_departments_the_rest_are_counted_in_japanese() -> None:
     many = Counter({f"D{i:02}": i for i in range(1, 21)})  # D01 1 ... D20 20
     text = _counts(many)
     assert text.startswith("D20 20名、D19 19名、D18 18名")
-    assert text.endswith("D09 9名、ほか8部門")
+    assert text.endswith("D09 9名、ほか8部署")
     nobody = _nobody([f"D{i:02}" for i in range(15)])
-    assert nobody.startswith("。15部門（D00、D01、") and nobody.endswith(
+    assert nobody.startswith("。15部署（D00、D01、") and nobody.endswith(
         "…）からの参加者はいません"
     )
 

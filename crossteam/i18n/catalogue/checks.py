@@ -73,7 +73,7 @@ _CHECK_DETAILS: Final[dict[str, Text]] = {
         "{members} (allowed {low}-{high})", "{members}（許容範囲{low}～{high}名）"
     ),
     "checks.departments_present": Text(
-        "{departments} (at least {least})", "{departments}（最低{least}部門）"
+        "{departments} (at least {least})", "{departments}（最低{least}部署）"
     ),
     "checks.over_limit": Text("over {limit}: {detail}", "上限{limit}名を超過: {detail}"),
     "checks.most_per_department": Text("at most {most} per department", "1部署あたり最大{most}名"),
@@ -468,7 +468,7 @@ _RULE_GROUPS: Final[dict[str, Text]] = {
     ),
     "checks.group.departments": Text(
         "Team '{team}' needs members from at least {count} departments",
-        "チーム「{team}」には最低{count}部門からのメンバーが必要です",
+        "チーム「{team}」には最低{count}部署からのメンバーが必要です",
     ),
     "checks.group.skill": Text(
         "Team '{team}' needs {members} with {skill} at level {level} or more",
@@ -685,7 +685,7 @@ NOUNS: Final[dict[str, Noun]] = {
     "programme": Noun("programme", "{n}件"),
     "rotator": Noun("rotator", "{n}名"),
     "person_is": Noun("person is", "{n}名", "people are"),
-    "department_has": Noun("department has", "{n}部門", "departments have"),
+    "department_has": Noun("department has", "{n}部署", "departments have"),
 }
 
 NAMES: Final[dict[str, str]] = {}

@@ -99,7 +99,7 @@ _SUMMARY: Final[dict[str, Text]] = {
     ),
     "output.summary.nobody_from_many": Text(
         "; no one from {count:,} departments ({departments}...)",
-        "。{count:,}部門（{departments}…）からの参加者はいません",
+        "。{count:,}部署（{departments}…）からの参加者はいません",
     ),
     "output.summary.in_teams": Text(
         "In teams, by department (of its headcount): {counts}{nobody}.",
@@ -378,7 +378,7 @@ MESSAGES: Final[dict[str, Text]] = {
 }
 
 NOUNS: Final[dict[str, Noun]] = {
-    "more department": Noun("more department", "{n}部門"),
+    "more department": Noun("more department", "{n}部署"),
     "check": Noun("check", "チェック{n}件"),
 }
 

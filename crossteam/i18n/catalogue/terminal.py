@@ -295,7 +295,7 @@ MESSAGES: Final[dict[str, Text]] = {
     "terminal.audit": Text(
         "{employees} employees, {departments} departments, {interactions} tied pairs; {ei}; "
         "{gaps} department pairs never talk.",
-        "社員{employees}名、{departments}部門、交流のあるペア{interactions}組。{ei}。"
+        "社員{employees}名、{departments}部署、交流のあるペア{interactions}組。{ei}。"
         "断絶している部署ペアは{gaps}組です。",
     ),
     "terminal.audit_no_ei": Text(
