@@ -97,7 +97,7 @@ def wishes_lines(outcome: PlanOutcome) -> list[str]:
         if figures.ranked
     ]
     if outcome.repeats:
-        pairs = i18n.counted(len(outcome.repeats), "teammate pair")  # not shown: a noun key
+        pairs = i18n.counted(len(outcome.repeats), "teammate pair")
         lines.append(i18n.t("terminal.repeats", pairs=pairs))
     return lines
 
@@ -130,7 +130,7 @@ def repair_line(result: ReviewResult, *, review: bool) -> str:
     )
     figures = {
         "changed": stats.others_changed,
-        "others": i18n.counted(stats.others, "other assignment"),  # not shown: a noun key
+        "others": i18n.counted(stats.others, "other assignment"),
         "share": stats.changed_share,
         "changes": i18n.counted(len(result.changes), "change"),
     }
@@ -190,7 +190,7 @@ def planning_line(request: PlanRequest, base: Path | None) -> str | None:
     if not previous.review:
         return i18n.t("terminal.replanning", path=path)
     decided = sum(d.decision is not None for d in previous.decisions)
-    decisions = i18n.counted(decided, "review decision")  # not shown: a noun key
+    decisions = i18n.counted(decided, "review decision")
     return i18n.t("terminal.replanning_decisions", path=path, decisions=decisions)
 
 
@@ -240,11 +240,11 @@ def cut_cells_line(cut: list[str], most: int, mark: str) -> str:
 def next_round_lines(added: NextRound) -> list[str]:
     """What ``next-round`` added to History, and what to heed before the next plan."""
     if added.team_period is not None:
-        rows = i18n.counted(added.team_rows, "team row")  # not shown: a noun key
+        rows = i18n.counted(added.team_rows, "team row")
         teams = i18n.t("terminal.team_rows_in", rows=rows, period=added.team_period)
     else:
         teams = i18n.t("terminal.no_team_row")
-    rotations = i18n.counted(added.rotation_rows, "rotation row")  # not shown: a noun key
+    rotations = i18n.counted(added.rotation_rows, "rotation row")
     return [
         *(_warning(w) for w in added.warnings),
         escape(i18n.t("terminal.history_gains", teams=teams, rotations=rotations)),

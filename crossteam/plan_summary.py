@@ -191,7 +191,7 @@ def _counts(counts: Counter[DepartmentName], of: dict[DepartmentName, int] | Non
         for name, count in shown
     )
     if more > 0:
-        others = i18n.counted(more, "more department")  # not shown: a noun's key
+        others = i18n.counted(more, "more department")
         return i18n.t("output.summary.and_more", named=text, more=others)
     return text
 
@@ -243,7 +243,7 @@ def _wishes(instance: PlanningInput, plan: Plan, wishes: WishReport, repeats: in
         if figures.kind in kinds and planned:
             sentences.append(_granted(figures))
     if plan.planned_teams and any(h.kind is ProgrammeKind.TEAM for h in instance.history):
-        pairs = i18n.counted(repeats, "teammate pair")  # not shown: a noun's key
+        pairs = i18n.counted(repeats, "teammate pair")
         sentences.append(
             i18n.t("output.summary.repeats", pairs=pairs)
             if repeats

@@ -81,7 +81,7 @@ class PlanChange(BaseModel):
     after: str = ""
     reason: str = Field(
         description="Its cause: a manager's decision ('locked by manager', 'moved by manager "
-        "(team cell edited)', 'removed by manager'), a change of the input "  # not shown
+        "(team cell edited)', 'removed by manager'), a change of the input "  # not shown: schema
         "('E9 is now unavailable'), a seat it refills ('refilled the seat of E9'), or what it gains"
     )
     comment: str = Field(
