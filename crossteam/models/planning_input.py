@@ -60,6 +60,10 @@ class Employee(_Frozen):
     location: str = ""
     available: bool = True
     rotation_eligible: bool = True
+    emails: tuple[str, ...] = ()
+    """The Employees ``email`` cell's addresses, case-folded (tie sources match on them)."""
+    person_id: str = ""
+    """The Employees ``person_id`` cell: an analytics tool's (hashed) id for the person."""
     skills: dict[SkillName, int] = Field(
         default_factory=dict,
         description="Skill -> level 1-5 (absent = not held)",  # not shown: JSON schema

@@ -202,6 +202,42 @@ class Settings(BaseModel):
         le=MAX_WEIGHT,
         description=_meaning("weight_spread"),
     )
+    max_meeting_size: int = Field(
+        default=25,
+        ge=2,
+        le=MAX_COUNT,
+        description=_meaning("max_meeting_size"),
+    )
+    ties_factor_calendar: float = Field(
+        default=1.0,
+        ge=0,
+        le=MAX_WEIGHT,
+        description=_meaning("ties_factor_calendar"),
+    )
+    ties_factor_collaboration: float = Field(
+        default=1.0,
+        ge=0,
+        le=MAX_WEIGHT,
+        description=_meaning("ties_factor_collaboration"),
+    )
+    ties_factor_mail: float = Field(
+        default=1.0,
+        ge=0,
+        le=MAX_WEIGHT,
+        description=_meaning("ties_factor_mail"),
+    )
+    ties_factor_projects: float = Field(
+        default=1.0,
+        ge=0,
+        le=MAX_WEIGHT,
+        description=_meaning("ties_factor_projects"),
+    )
+    ties_factor_survey: float = Field(
+        default=1.0,
+        ge=0,
+        le=MAX_WEIGHT,
+        description=_meaning("ties_factor_survey"),
+    )
 
     @field_validator("language", mode="before")
     @classmethod

@@ -620,6 +620,41 @@ _SETTINGS: Final[dict[str, Text]] = {
         "1つの計画で1人が参加する施策の上限（チームとローテーションをそれぞれ1と数えます）。"
         "空欄なら上限なし",
     ),
+    "template.setting.max_meeting_size": Text(
+        "crossteam ties: meetings with more attendees than this are left out (a town hall "
+        "ties nobody)",
+        "crossteam ties：出席者がこの人数より多い会議は数えません（全体集会は交流になりません）",
+    ),
+    "template.setting.ties_factor_calendar": Text(
+        "crossteam ties: how much the ties found in calendars (meetings) count, "
+        "after each source's weights are scaled to a mean of 1 per pair",
+        "crossteam ties：予定表（会議）から見つけた交流の重みの倍率"
+        "（情報源ごとに、ペアあたりの平均が 1 になるよう揃えたあとに掛けます）",
+    ),
+    "template.setting.ties_factor_collaboration": Text(
+        "crossteam ties: how much the ties found in collaboration exports count, "
+        "after each source's weights are scaled to a mean of 1 per pair",
+        "crossteam ties：コラボレーションの書き出しから見つけた交流の重みの倍率"
+        "（情報源ごとに、ペアあたりの平均が 1 になるよう揃えたあとに掛けます）",
+    ),
+    "template.setting.ties_factor_mail": Text(
+        "crossteam ties: how much the ties found in mail and chat logs count, "
+        "after each source's weights are scaled to a mean of 1 per pair",
+        "crossteam ties：メール・チャットの記録から見つけた交流の重みの倍率"
+        "（情報源ごとに、ペアあたりの平均が 1 になるよう揃えたあとに掛けます）",
+    ),
+    "template.setting.ties_factor_projects": Text(
+        "crossteam ties: how much the ties found in project staffing count, "
+        "after each source's weights are scaled to a mean of 1 per pair",
+        "crossteam ties：プロジェクトの配属から見つけた交流の重みの倍率"
+        "（情報源ごとに、ペアあたりの平均が 1 になるよう揃えたあとに掛けます）",
+    ),
+    "template.setting.ties_factor_survey": Text(
+        "crossteam ties: how much the ties found in surveys count, "
+        "after each source's weights are scaled to a mean of 1 per pair",
+        "crossteam ties：アンケートから見つけた交流の重みの倍率"
+        "（情報源ごとに、ペアあたりの平均が 1 になるよう揃えたあとに掛けます）",
+    ),
     "template.setting.weight_spread": Text(
         "Cost of each person given both a team and a rotation, so that programmes go to "
         "people with none first; 0 (the default) leaves it out, as above 0 it plans everyone "
@@ -732,4 +767,10 @@ NAMES: Final[dict[str, str]] = {
     "weight_rotation_history": "重み：ローテーション履歴の公平性",
     "max_programmes_per_employee": "1人あたりの最大参加数",
     "weight_spread": "重み：参加の分散",
+    "max_meeting_size": "会議の最大人数",
+    "ties_factor_calendar": "交流の倍率：予定表（会議）",
+    "ties_factor_collaboration": "交流の倍率：コラボレーションの書き出し",
+    "ties_factor_mail": "交流の倍率：メール・チャットの記録",
+    "ties_factor_projects": "交流の倍率：プロジェクトの配属",
+    "ties_factor_survey": "交流の倍率：アンケート",
 }
