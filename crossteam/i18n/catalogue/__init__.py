@@ -5,7 +5,8 @@ warnings; ``template``: the input workbook's sheets, headers, instructions and d
 values; ``output``: the Summary, audit and sweep workbooks and pictures; ``plan_sheets``:
 the plan workbook's sheets and reading it back; ``checks``: Checks, pre-checks and the
 planner's notes; ``explain``: network facts, input changes, re-plan reasons and
-alternatives; ``terminal``: the command line) in three
+alternatives; ``terminal``: the command line; ``ties_*``: building ties from calendars,
+tables and the ``ties`` command) in three
 tables: ``MESSAGES`` (key -> ``Text``), ``NOUNS`` (key -> ``Noun``) and ``NAMES``
 (English name -> Japanese name). Keys start with the area's name; a key or a name given
 twice is an error at import.
@@ -26,6 +27,9 @@ from crossteam.i18n.catalogue import (
     reader,
     template,
     terminal,
+    ties_calendar,
+    ties_command,
+    ties_tables,
 )
 from crossteam.i18n.entries import Noun, Text
 
@@ -38,6 +42,9 @@ AREAS: Final[tuple[ModuleType, ...]] = (
     checks,
     explain,
     terminal,
+    ties_calendar,
+    ties_tables,
+    ties_command,
 )
 
 _Entry = TypeVar("_Entry")
