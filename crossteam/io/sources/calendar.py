@@ -104,16 +104,20 @@ def _attendance(
     listed: set[str] = set()
     taking_part: list[str] = []
     for address, params in attendees:
-        key = address_key(address)
+        key = _address_key(address)
         if not key or key in listed:
             continue
         listed.add(key)
         declined = str(params.get("PARTSTAT", "")).upper() == "DECLINED"
         if not declined and str(params.get("CUTYPE", "")).upper() not in _NOT_PEOPLE:
             taking_part.append(key)
-    if organizer and (key := address_key(organizer)) and key not in listed:
+    if organizer and (key := _address_key(organizer)) and key not in listed:
         taking_part.append(key)
     return tuple(taking_part)
+
+
+_address_key: Final = lru_cache(maxsize=1 << 16)(address_key)
+"""Each attendee is written thousands of times: their address is read once."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -329,7 +333,7 @@ class _CalendarReading:
         people: dict[EmployeeId, None] = {}
         unmatched: list[str] = []
         for key in attendance:
-            employee = self.people.address(key)
+            employee = self.people.by_address.get(key)  # ``key`` is an address_key already
             if employee is None:
                 unmatched.append(key)
             else:
