@@ -493,3 +493,26 @@ def test_an_endless_series_over_a_long_span_is_refused(
     path = _google_file(tmp_path / "google.ics")
     with pytest.raises(UnreadableFileError, match="repeats more than 100 times"):
         _read(path, Window(until=date(2026, 1, 1)))
+
+
+def test_an_occurrence_invited_to_alone_counts_without_its_series(tmp_path: Path) -> None:
+    # Google exports a lone override (RECURRENCE-ID, no master) to a guest invited to one
+    # occurrence: Ann and Bob on the day it moved to, 1.
+    path = _write(
+        tmp_path / "lone.ics",
+        [
+            "BEGIN:VCALENDAR",
+            "BEGIN:VEVENT",
+            "UID:lone@google.com",
+            "RECURRENCE-ID:20240110T100000Z",
+            "DTSTART:20240111T100000Z",
+            "ORGANIZER:mailto:ann@corp.example",
+            "ATTENDEE;PARTSTAT=ACCEPTED:mailto:bob@corp.example",
+            "END:VEVENT",
+            "END:VCALENDAR",
+        ],
+        bom=False,
+    )
+    weights, report = _read(path, JANUARY)
+    assert weights == {_pair("ann", "bob"): 1}
+    assert report.first_day == date(2024, 1, 11)
