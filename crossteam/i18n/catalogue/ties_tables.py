@@ -57,8 +57,7 @@ MESSAGES: Final[dict[str, Text]] = {
         "「{name}」には見出し行も含め、行がありません",
     ),
     "ties_tables.file.workbook": Text(
-        "{name} is an Excel workbook; this kind of source is read from CSV: save it as CSV"
-        " UTF-8",
+        "{name} is an Excel workbook; this kind of source is read from CSV: save it as CSV UTF-8",
         "「{name}」はExcelのブックです。この種類のデータはCSVから読み取ります。"
         "「CSV UTF-8」形式で保存してください",
     ),

@@ -89,8 +89,8 @@ MESSAGE_ID: Final = Column(
 )
 COLUMNS: Final = (SENDER, TO, CC, BCC, SENT, MESSAGE_ID)
 
-_Message = tuple[str, str, list[str], date | None, str]
-"""sender as written, sender's address key, recipients' keys, day, message id."""
+_Message = tuple[str, list[str], date | None, str]
+"""The sender's and the recipients' address keys, the day and the message id."""
 
 
 def read_mail(
@@ -113,7 +113,7 @@ def read_mail(
             report.rows_read += 1
             if row_message is None:
                 continue
-            written, sender, to, day, message_id = row_message
+            sender, to, day, message_id = row_message
             if not window.holds(day):
                 report.skipped["outside_window"] += 1
             elif seen.again(sender, *to, day, message_id):
@@ -122,7 +122,7 @@ def read_mail(
                 report.skipped["no_recipients"] += 1
             else:
                 count = recipients[message_id] if message_id else len(to)
-                yield from _ties(people, report, written, to, 1 / count, day)
+                yield from _ties(people, report, sender, to, 1 / count, day)
         table.problems.raise_any()
 
 
@@ -137,9 +137,10 @@ def _messages(table: Table) -> Iterator[_Message | None]:
         except BadRow:
             yield None
             continue
-        sender = address_key(written)
+        # the sender's address, also from "Sato, Hana <hana@example.com>"
+        sender = next(iter(addresses(written)), None) or address_key(written)
         to = [a for a in addresses(",".join(cells)) if a != sender]
-        yield written, sender, to, day, message_id
+        yield sender, to, day, message_id
 
 
 def _recipients_per_message(path: Path) -> Counter[str]:
@@ -153,7 +154,7 @@ def _recipients_per_message(path: Path) -> Counter[str]:
         for row_message in _messages(table):
             if row_message is None:
                 continue
-            _, sender, to, day, message_id = row_message
+            sender, to, day, message_id = row_message
             if message_id and not seen.again(sender, *to, day, message_id):
                 counts[message_id] += len(to)
     return counts
@@ -162,13 +163,13 @@ def _recipients_per_message(path: Path) -> Counter[str]:
 def _ties(
     people: PersonIndex,
     report: SourceReport,
-    written: str,
+    address: str,
     to: list[str],
     weight: float,
     day: date | None,
 ) -> Iterator[Evidence]:
-    sender = tally(report, written, people.address(written))
-    found = [tally(report, address, people.address(address)) for address in to]
+    sender = tally(report, address, people.address(address))
+    found = [tally(report, key, people.address(key)) for key in to]
     tied = [e for e in found if e is not None and e != sender]
     if sender is None or not tied:
         report.skipped["unmatched"] += 1

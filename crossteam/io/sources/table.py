@@ -317,7 +317,7 @@ def _csv_records(path: Path, handle: IO[str]) -> Iterator[tuple[int, list[object
     try:
         sample = handle.read(SAMPLE_BYTES)
         handle.seek(0)
-        reader = csv.reader(handle, delimiter=_delimiter(sample))
+        reader = csv.reader(handle, delimiter=_delimiter(sample), strict=True)
         for cells in reader:
             start, line = line + 1, reader.line_num
             if any(c.strip() for c in cells):
