@@ -168,8 +168,9 @@ def _ties(
     weight: float,
     day: date | None,
 ) -> Iterator[Evidence]:
-    sender = tally(report, address, people.address(address))
-    found = [tally(report, key, people.address(key)) for key in to]
+    # the keys are address_keys already: looked up as they are
+    sender = tally(report, address, people.by_address.get(address))
+    found = [tally(report, key, people.by_address.get(key)) for key in to]
     tied = [e for e in found if e is not None and e != sender]
     if sender is None or not tied:
         report.skipped["unmatched"] += 1

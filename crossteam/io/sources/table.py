@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import getaddresses, parsedate_to_datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Final, TypeVar
 
@@ -396,14 +397,31 @@ def as_person(value: object) -> str:
     return clean(as_id(value))
 
 
+_PLAIN_ADDRESS: Final = re.compile(
+    r"(?:mailto:)?([^\s<>()\[\]\\,;:\"@]+@[^\s<>()\[\]\\,;:\"@]+)", re.I
+)
+
+
 def addresses(cell: str) -> list[str]:
     """The distinct addresses of a recipients cell as ``address_key``s: separated by ``;`` or
     ``,``, in ``Name <a@b>`` form or bare; a display name's own comma (``Sato, Hana
     <hana@example.com>``) is no address; a message trace's ``a@b##Receive, Deliver`` status
     suffix is dropped."""
-    cell = re.sub(r"##[^;]*", "", cell).replace(";", ",")
-    keys = [address_key(address) for _, address in getaddresses([cell]) if "@" in address]
-    return list(dict.fromkeys(k for k in keys if k))
+    cell = re.sub(r"##[^;]*", "", cell)
+    tokens = [t.strip() for t in re.split(r"[;,]", cell) if t.strip()]
+    plain = [_PLAIN_ADDRESS.fullmatch(t) for t in tokens]
+    if all(plain):  # the common case, without the slower RFC 5322 parser
+        return list(dict.fromkeys(m.group(1).casefold() for m in plain if m))
+    return list(_parsed_addresses(cell))
+
+
+@lru_cache(maxsize=1 << 14)
+def _parsed_addresses(cell: str) -> tuple[str, ...]:
+    """``addresses`` of a cell with display names, by the standard library's parser (logs
+    repeat the same few cells, hence the cache)."""
+    pairs = getaddresses([cell.replace(";", ",")])
+    keys = [address_key(address) for _, address in pairs if "@" in address]
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 def _quoted(text: str) -> str:
