@@ -260,12 +260,15 @@ def test_a_chat_export_in_shift_jis_with_semicolons_is_read(
             "hana.sato@example.co.jp;ken.suzuki@example.co.jp,sho.ito@example.co.jp;"
             f"2024/3/1 10:00;{MARKER}こんにちは",
             f"sho.ito@example.co.jp;hana.sato@example.co.jp;2024/3/2 9:30;{MARKER}",
+            f"sho.ito@example.co.jp;hana.sato@example.co.jp;2024/3/2 11:00;{MARKER}",
         ],
         encoding="cp932",
     )
-    weights, _ = _read(read_mail, path, people)
-    # hand count: message 1 two recipients: E1-E2 1/2, E1-E4 1/2; message 2: E4-E1 1
-    assert weights == {("E1", "E2"): pytest.approx(0.5), ("E1", "E4"): pytest.approx(1.5)}
+    weights, report = _read(read_mail, path, people)
+    # hand count: message 1 two recipients: E1-E2 1/2, E1-E4 1/2; messages 2 and 3 (one
+    # day, no message id, two messages all the same): E4-E1 1 + 1
+    assert weights == {("E1", "E2"): pytest.approx(0.5), ("E1", "E4"): pytest.approx(2.5)}
+    assert not report.skipped
 
 
 def test_a_bad_timestamp_is_located_at_the_line_its_record_starts(

@@ -70,7 +70,7 @@ def read_collaboration(
                 continue
             if not window.holds(day):
                 report.skipped["outside_window"] += 1
-            elif seen.again(first, second, day):
+            elif seen.again(*row.written):
                 report.skipped["duplicate"] += 1
             elif amount == 0:
                 report.skipped["zero_weight"] += 1

@@ -89,8 +89,9 @@ MESSAGE_ID: Final = Column(
 )
 COLUMNS: Final = (SENDER, TO, CC, BCC, SENT, MESSAGE_ID)
 
-_Message = tuple[str, list[str], date | None, str]
-"""The sender's and the recipients' address keys, the day and the message id."""
+_Message = tuple[str, list[str], date | None, str, tuple[object, ...]]
+"""The sender's and the recipients' address keys, the day, the message id and the row's
+cells as written (an exact repeat of a row is skipped; two messages of one day are not)."""
 
 
 def read_mail(
@@ -113,10 +114,10 @@ def read_mail(
             report.rows_read += 1
             if row_message is None:
                 continue
-            sender, to, day, message_id = row_message
+            sender, to, day, message_id, written = row_message
             if not window.holds(day):
                 report.skipped["outside_window"] += 1
-            elif seen.again(sender, *to, day, message_id):
+            elif seen.again(*written):
                 report.skipped["duplicate"] += 1
             elif not to:
                 report.skipped["no_recipients"] += 1
@@ -140,7 +141,7 @@ def _messages(table: Table) -> Iterator[_Message | None]:
         # the sender's address, also from "Sato, Hana <hana@example.com>"
         sender = next(iter(addresses(written)), None) or address_key(written)
         to = [a for a in addresses(",".join(cells)) if a != sender]
-        yield sender, to, day, message_id
+        yield sender, to, day, message_id, row.written
 
 
 def _recipients_per_message(path: Path) -> Counter[str]:
@@ -154,8 +155,8 @@ def _recipients_per_message(path: Path) -> Counter[str]:
         for row_message in _messages(table):
             if row_message is None:
                 continue
-            sender, to, day, message_id = row_message
-            if message_id and not seen.again(sender, *to, day, message_id):
+            _, to, _, message_id, written = row_message
+            if message_id and not seen.again(*written):
                 counts[message_id] += len(to)
     return counts
 

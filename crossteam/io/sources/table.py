@@ -83,6 +83,11 @@ class Row:
     def get(self, column: Column) -> object | None:
         return self.values.get(column.name)
 
+    @property
+    def written(self) -> tuple[object, ...]:
+        """The row's declared cells as written, column by column (what makes it a repeat)."""
+        return tuple(item for pair in sorted(self.values.items()) for item in pair)
+
 
 def matched_headers(columns: tuple[Column, ...], headers: list[str]) -> dict[str, int]:
     """Column name -> position of its header (the first header matching it)."""
