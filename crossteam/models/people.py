@@ -17,7 +17,7 @@ def address_key(text: str) -> str:
     dropped, case-folded (mail systems treat addresses case-insensitively in practice)."""
     text = clean(text).strip()
     text = re.sub(r"^mailto:", "", text, flags=re.IGNORECASE)
-    found = [address for _, address in getaddresses([text]) if address]
+    found = [address for _, address in getaddresses([text]) if "@" in address]
     return (found[0] if found else text).strip().casefold()
 
 
