@@ -545,3 +545,63 @@ def test_the_vivainsights_person_to_person_sample(capsys: pytest.CaptureFixture[
         combination in by_department or combination in gaps
         for combination in combinations(sorted(set(departments)), 2)
     )
+
+
+def test_the_vivainsights_simulated_export_matched_through_person_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """vivainsights' own person-to-person simulator writes the export with each person's
+    Organization beside their id: Employees come from those columns (the person id as
+    ``person_id``, the organisation as department), the export is saved as the tool's CSV
+    and read back through person-id matching; pairs and weights counted here with the csv
+    module, and the gap pairs quoted."""
+    pytest.importorskip("vivainsights")
+    import random
+
+    import igraph  # vivainsights simulates with igraph: seeded here so the sample repeats
+    from vivainsights.p2p_data_sim import p2p_data_sim
+
+    igraph.set_random_number_generator(random.Random(7))
+    try:
+        export = p2p_data_sim(size=300)
+    finally:
+        igraph.set_random_number_generator(random)
+    path = tmp_path / "p2p_sim.csv"
+    export.to_csv(path, index=False)  # as the tool writes it: comma-separated, a header row
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    organisation: dict[str, str] = {}
+    for row in rows:
+        for side in ("Primary", "Secondary"):
+            organisation[row[f"{side}Collaborator_PersonId"]] = row[
+                f"{side}Collaborator_Organization"
+            ]
+    employees = [
+        Employee(employee_id=f"S{n:03d}", department=org, person_id=person)
+        for n, (person, org) in enumerate(sorted(organisation.items()))
+    ]
+    instance = company(employees)
+    read = partial(read_collaboration, weight_column="StrongTieScore")
+    weights, report = _read(read, path, PersonIndex.of(instance))
+    by_id = {e.person_id: e.employee_id for e in employees}
+    counted: Counter[tuple[str, str]] = Counter()
+    for row in rows:
+        a, b = (by_id[row[f"{s}Collaborator_PersonId"]] for s in ("Primary", "Secondary"))
+        if a != b and float(row["StrongTieScore"]) > 0:
+            counted[tuple(sorted((a, b)))] += float(row["StrongTieScore"])
+    assert report.rows_read == len(rows) == 1500
+    assert len(report.matched) == len(employees) == 300 and not report.unmatched
+    assert weights == pytest.approx(dict(counted))
+    gaps = _gap_pairs(instance, weights)
+    with capsys.disabled():
+        print(
+            f"\nvivainsights p2p_data_sim(size=300): {len(rows)} rows, {len(employees)} people "
+            f"in {len(set(organisation.values()))} organisations matched through person_id, "
+            f"{len(weights)} pairs, gap pairs {gaps}"
+        )
+    department = {e.employee_id: e.department for e in employees}
+    tied = {tuple(sorted((department[a], department[b]))) for a, b in counted}
+    silent = [
+        pair for pair in combinations(sorted(set(department.values())), 2) if pair not in tied
+    ]
+    assert gaps == silent
