@@ -268,7 +268,7 @@ def test_usage_errors_exit_2(
     assert run(capsys, *base, "--half-life", "0")[0] == 2
     assert not out.exists()
     out.write_bytes(b"")
-    code, _, err = run(capsys, *base)
+    code, _, _ = run(capsys, *base)
     assert code == 2 and out.read_bytes() == b""  # not overwritten without --force
     assert run(capsys, "ties", str(workbook), str(source), "-o", str(source))[0] == 2
 
