@@ -363,7 +363,8 @@ def day_option(value: str | None) -> date | None:
 
 
 TiesSources = Annotated[
-    list[Path], typer.Argument(help=i18n.t("ties_command.help.sources"), show_default=False)
+    list[Path],
+    typer.Argument(help=i18n.t("ties_command.help.sources"), show_default=False),
 ]
 TiesOutput = Annotated[
     Path,
@@ -402,7 +403,9 @@ WeightColumn = Annotated[
 ]
 TiesFiles = Annotated[
     list[Path] | None,
-    typer.Option("--ties", help=i18n.t("ties_command.help.ties"), show_default=False),
+    typer.Option(
+        "--ties", metavar="<path>", help=i18n.t("ties_command.help.ties"), show_default=False
+    ),
 ]
 
 
