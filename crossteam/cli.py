@@ -12,8 +12,6 @@ import shlex
 import sys
 import threading
 import time
-import warnings
-from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -22,12 +20,12 @@ from typing import TYPE_CHECKING, BinaryIO, NoReturn
 import typer
 from rich.markup import escape
 
+from crossteam import cli_files as files
 from crossteam import cli_options as opt
-from crossteam import console, i18n, json_contract
+from crossteam import cli_ties, console, i18n, json_contract
 from crossteam.errors import InputError
 from crossteam.messages import (
     audit_line,
-    cut_cells_line,
     next_round_lines,
     planning_line,
     sweep_lines,
@@ -38,8 +36,7 @@ from crossteam.messages import (
 from crossteam.models import CompanyShape
 
 if TYPE_CHECKING:
-    from crossteam.models import InputChanges, PlanningInput
-    from crossteam.models.previous import PreviousPlanRead
+    from crossteam.models import InputChanges
     from crossteam.pipeline import PlanOutcome, PlanRequest
 
 app = typer.Typer(
@@ -56,67 +53,6 @@ def _options(version: opt.Version = False) -> None:
     """Plan cross-functional teams and job rotations that connect silent departments."""
 
 
-# ---------------------------------------------------------------------------- helpers
-
-
-def _load(path: Path, as_json: bool) -> PlanningInput:
-    from crossteam.io.reader import load_workbook
-
-    try:
-        instance = load_workbook(path)
-    except InputError as refused:
-        console.fail_input(refused, as_json)
-    for w in instance.warnings:
-        console.warn(w.render())
-    return instance
-
-
-def _output(path: Path, *, force: bool, inputs: tuple[Path, ...]) -> Path:
-    """The output's final name (``.xlsx`` added, saying so, when it has no suffix), checked
-    before any work: not an input, not existing without ``--force``, in a writable folder."""
-    from crossteam.io.atomic import check_output_path, xlsx_path
-
-    named = xlsx_path(path)
-    if named != path:
-        console.note(i18n.t("terminal.xlsx_added", name=named.name))
-    check_output_path(named, force=force, inputs=inputs)
-    return named
-
-
-def _write(
-    path: Path, write: Callable[[BinaryIO], None], *, force: bool, inputs: tuple[Path, ...]
-) -> None:
-    from crossteam.io.atomic import write_atomically
-    from crossteam.io.excel import CUT_MARK, MAX_CELL_TEXT, CutTextWarning
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", CutTextWarning)
-        write_atomically(path, write, force=force, inputs=inputs)
-    cut = [str(w.message) for w in caught if issubclass(w.category, CutTextWarning)]
-    for other in (w for w in caught if not issubclass(w.category, CutTextWarning)):
-        warnings.showwarning(other.message, other.category, other.filename, other.lineno)
-    console.say(i18n.t("terminal.wrote", path=escape(str(path))))
-    if cut:
-        console.say(cut_cells_line(cut, MAX_CELL_TEXT, CUT_MARK))
-
-
-def _read_plan(
-    path: Path, instance: PlanningInput, *, as_json: bool, review: bool = False
-) -> PreviousPlanRead:
-    """The plan workbook at ``path`` (with its decisions when ``review``), checked to be of
-    this company, and a warning line when it was made from another version of the input."""
-    from crossteam.io.plan_reader import read_plan_for
-    from crossteam.models.previous import PreviousPlanRead
-
-    try:
-        found = read_plan_for(path, instance, review=review)
-    except InputError as refused:
-        console.fail_input(refused, as_json)
-    if not found.changes.same_input:
-        console.warn(f"{path.name}: {found.changes.summary()}")
-    return PreviousPlanRead(found.plan, found.changes, found.decisions, found.left_out, review)
-
-
 # ---------------------------------------------------------------------------- commands
 
 
@@ -128,8 +64,8 @@ def template(
     """Write a blank input workbook: instructions, examples, every sheet, dropdowns."""
     from crossteam.io.template import write_template
 
-    out = _output(out, force=force, inputs=())
-    _write(out, write_template, force=force, inputs=())
+    out = files.output(out, force=force, inputs=())
+    files.write(out, write_template, force=force, inputs=())
 
 
 @app.command(cls=opt.Command, help=i18n.t("terminal.help.example"))
@@ -147,9 +83,9 @@ def example(
     from crossteam.synthetic import default_departments
 
     count = departments if departments is not None else default_departments(employees, shape)
-    out = _output(out, force=force, inputs=())
+    out = files.output(out, force=force, inputs=())
     made = partial(write_example, departments=count, seed=seed, japanese=japanese, shape=shape)
-    _write(out, lambda p: made(p, employees), force=force, inputs=())
+    files.write(out, lambda p: made(p, employees), force=force, inputs=())
 
 
 @app.command(cls=opt.Command, help=i18n.t("terminal.help.validate"))
@@ -178,21 +114,22 @@ def audit(
     path: opt.InputPath,
     out: opt.AuditOutput = None,
     plan_path: opt.PlanToCompare = None,
+    ties: opt.TiesFiles = None,
     as_json: opt.JsonFlag = False,
     force: opt.ForceFlag = False,
 ) -> None:
     """Measure how departments talk: E-I index, densities, silent department pairs."""
-    inputs = tuple(p for p in (path, plan_path) if p is not None)
+    inputs = (*(p for p in (path, plan_path) if p is not None), *(ties or ()))
     if out is not None:
-        out = _output(out, force=force, inputs=inputs)
-    instance = _load(path, as_json)
+        out = files.output(out, force=force, inputs=inputs)
+    instance = cli_ties.tied(files.load(path, as_json), ties, as_json)
     from crossteam import network
 
     report = network.analyse(instance)
     effect = None
     changes: InputChanges | None = None
     if plan_path is not None:
-        planned = _read_plan(plan_path, instance, as_json=as_json)
+        planned = files.read_plan(plan_path, instance, as_json=as_json)
         changes = planned.changes
         effect = network.compare(instance, planned.plan, before=report)
     summary = json_contract.audit_json(report)
@@ -200,7 +137,9 @@ def audit(
     if out is not None:
         from crossteam.io.audit_writer import write_audit
 
-        _write(out, lambda p: write_audit(p, instance, report, effect), force=force, inputs=inputs)
+        files.write(
+            out, lambda p: write_audit(p, instance, report, effect), force=force, inputs=inputs
+        )
     if as_json:
         payload = summary if effect is None else {**summary, **json_contract.effect_json(effect)}
         if changes is not None:
@@ -222,6 +161,7 @@ def plan(
     previous_path: opt.Previous = None,
     alternatives: opt.Alternatives = None,
     tolerance: opt.Tolerance = None,
+    ties: opt.TiesFiles = None,
     force: opt.ForceFlag = False,
     as_json: opt.JsonFlag = False,
 ) -> None:
@@ -234,9 +174,9 @@ def plan(
     if path is None:
         console.say(i18n.t("terminal.bundled_example", path=escape(str(source))))
     out = out if out is not None else Path.cwd() / f"{source.stem}-plan.xlsx"
-    inputs = (source,) if base is None else (source, base)
-    out = _output(out, force=force, inputs=inputs)
-    instance = _load(source, as_json)
+    inputs = (source, *(() if base is None else (base,)), *(ties or ()))
+    out = files.output(out, force=force, inputs=inputs)
+    instance = cli_ties.tied(files.load(source, as_json), ties, as_json)
     # the solver and chart libraries load only once the input is known to be good, so a
     # refused file is reported without waiting for them
     from crossteam import network
@@ -249,7 +189,7 @@ def plan(
     )
     previous = None
     if base is not None:
-        previous = _read_plan(base, instance, review=review is not None, as_json=as_json)
+        previous = files.read_plan(base, instance, review=review is not None, as_json=as_json)
     asked = None
     if alternatives is not None:
         allowed = tolerance if tolerance is not None else instance.settings.alternatives_tolerance
@@ -298,7 +238,7 @@ def _run_plan(
             with console.stage(i18n.t("terminal.checking")):
                 outcome = assess(request, searched)
             with console.stage(i18n.t("terminal.writing", path=escape(str(out)))):
-                _write(
+                files.write(
                     out,
                     lambda p: _write_plan(p, request, outcome, out.name),
                     force=force,
@@ -344,15 +284,18 @@ def next_round(
     from crossteam import next_round as rounds
 
     inputs = (path, plan_path)
-    out = _output(out, force=force, inputs=inputs)
-    instance = _load(path, as_json)
-    planned = _read_plan(plan_path, instance, as_json=as_json)
+    out = files.output(out, force=force, inputs=inputs)
+    instance = files.load(path, as_json)
+    planned = files.read_plan(plan_path, instance, as_json=as_json)
     added = rounds.next_round(instance, planned.plan, period)
-    _write(out, lambda s: rounds.write_next_round(s, path, added), force=force, inputs=inputs)
+    files.write(out, lambda s: rounds.write_next_round(s, path, added), force=force, inputs=inputs)
     for line in next_round_lines(added):
         console.say(line)
     if as_json:
         console.emit_json(json_contract.next_round_json(str(out), added))
+
+
+app.command("ties", cls=opt.Command, help=i18n.t("ties_command.help.command"))(cli_ties.ties)
 
 
 @app.command(cls=opt.Command, help=i18n.t("terminal.help.sweep"))
@@ -372,8 +315,8 @@ def sweep(
 
     inputs = (path, grid_path)
     if out is not None:
-        out = _output(out, force=force, inputs=inputs)
-    instance = _load(path, as_json)
+        out = files.output(out, force=force, inputs=inputs)
+    instance = files.load(path, as_json)
     try:
         grid = build_grid(read_grid(grid_path), instance)
     except InputError as refused:
@@ -409,7 +352,7 @@ def sweep(
     if out is not None:
         from crossteam.io.sweep_writer import write_sweep
 
-        _write(out, lambda p: write_sweep(p, instance, result), force=force, inputs=inputs)
+        files.write(out, lambda p: write_sweep(p, instance, result), force=force, inputs=inputs)
     if as_json:
         console.emit_json(json_contract.sweep_json(result))
     if stop.is_set():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from datetime import date
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -19,6 +20,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from crossteam import i18n
 from crossteam.console import warn, within_cores
 from crossteam.i18n.catalogue.terminal import HELP
+from crossteam.i18n.catalogue.ties_command import HELP as TIES_HELP
 from crossteam.models import CompanyShape
 from crossteam.models.limits import MAX_ALTERNATIVES, MAX_SECONDS, MAX_SEED
 from crossteam.models.text import clean
@@ -31,7 +33,9 @@ FLAG = ""
 """The metavar of an on/off option: it takes no value, and typer would show ``<bool>``."""
 
 
-_HELP_KEYS = {text: key for key, entry in HELP.items() for text in (entry.en, entry.ja)}
+_HELP_KEYS = {
+    text: key for key, entry in (*HELP.items(), *TIES_HELP.items()) for text in (entry.en, entry.ja)
+}
 """The catalogue key of each help text, by its words in either language: typer builds the
 help texts once, at import, before ``--lang`` is read, so they are put in the run's
 language when the help is shown."""
@@ -344,6 +348,63 @@ RoundPeriod = Annotated[
         callback=period_label,
         help=i18n.t("terminal.help.round_period"),
         show_default=False,
+    ),
+]
+
+
+def day_option(value: str | None) -> date | None:
+    """``--since`` and ``--until``: a day written YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(i18n.t("ties_command.bad_day", value=value)) from None
+
+
+TiesSources = Annotated[
+    list[Path],
+    typer.Argument(help=i18n.t("ties_command.help.sources"), show_default=False),
+]
+TiesOutput = Annotated[
+    Path,
+    typer.Option("-o", "--output", help=i18n.t("ties_command.help.output"), show_default=False),
+]
+Since = Annotated[
+    str | None,
+    typer.Option("--since", metavar="YYYY-MM-DD", help=i18n.t("ties_command.help.since")),
+]
+Until = Annotated[
+    str | None,
+    typer.Option("--until", metavar="YYYY-MM-DD", help=i18n.t("ties_command.help.until")),
+]
+HalfLife = Annotated[
+    float | None,
+    typer.Option(
+        "--half-life",
+        min=0.01,
+        max=100_000,
+        callback=finite,
+        help=i18n.t("ties_command.help.half_life"),
+    ),
+]
+MinWeight = Annotated[
+    float,
+    typer.Option(
+        "--min-weight", min=0, callback=finite, help=i18n.t("ties_command.help.min_weight")
+    ),
+]
+Merge = Annotated[
+    bool, typer.Option("--merge", help=i18n.t("ties_command.help.merge"), metavar=FLAG)
+]
+WeightColumn = Annotated[
+    str | None,
+    typer.Option("--weight-column", help=i18n.t("ties_command.help.weight_column")),
+]
+TiesFiles = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--ties", metavar="<path>", help=i18n.t("ties_command.help.ties"), show_default=False
     ),
 ]
 

@@ -12,12 +12,17 @@ from typing import TYPE_CHECKING, Any
 
 from crossteam.models import NetworkReport, PlanEffect, Problem
 from crossteam.models.sweep import SweepResult
+from crossteam.models.ties import SourceReport
+
+UNMATCHED_LISTED = 20
+"""Addresses or ids that matched nobody listed per source in ``ties --json``."""
 
 if TYPE_CHECKING:  # the solver's side loads only when a plan is made
     from crossteam.checks.repeats import RepeatedPair
     from crossteam.next_round import NextRound
     from crossteam.pipeline import PlanOutcome
     from crossteam.review import ReviewResult
+    from crossteam.ties.run import TiesResult
 
 JsonObject = dict[str, Any]
 
@@ -204,6 +209,38 @@ def next_round_json(output: str, added: NextRound) -> JsonObject:
         "rotation_rows": added.rotation_rows,
         "team_period": added.team_period,
         "warnings": list(added.warnings),
+    }
+
+
+def ties_json(result: TiesResult, output: str) -> JsonObject:
+    """``ties --json``: per source what it gave, the ties, the silent department pairs
+    before planning, and the workbook written."""
+    return {
+        "sources": [source_json(report) for report in result.found.reports],
+        "pairs": len(result.found.interactions),
+        "total_weight": sum(tie.weight for tie in result.found.interactions),
+        "gap_pairs": [list(pair) for pair in result.gap_pairs],
+        "output": output,
+    }
+
+
+def source_json(report: SourceReport) -> JsonObject:
+    """What one tie source gave (never anything of a message's or meeting's content)."""
+    return {
+        "file": report.file,
+        "kind": report.kind.value,
+        "rows_read": report.rows_read,
+        "skipped": dict(sorted(report.skipped.items())),
+        "people_matched": len(report.matched),
+        "not_matched": len(report.unmatched),
+        "not_matched_top": [
+            {"value": value, "count": count}
+            for value, count in report.unmatched.most_common(UNMATCHED_LISTED)
+        ],
+        "pairs": report.pairs,
+        "total_weight": report.total_weight,
+        "first_day": report.first_day.isoformat() if report.first_day else None,
+        "last_day": report.last_day.isoformat() if report.last_day else None,
     }
 
 

@@ -14,10 +14,12 @@ if TYPE_CHECKING:
 
     from crossteam.models import PlanningInput, Problem
     from crossteam.models.sweep import SweepResult
+    from crossteam.models.ties import SourceReport
     from crossteam.models.wish_figures import WishFigures
     from crossteam.next_round import NextRound
     from crossteam.pipeline import PlanOutcome, PlanRequest
     from crossteam.review import ReviewResult
+    from crossteam.ties.run import TiesResult
 
 
 def _warning(text: str) -> str:
@@ -248,4 +250,32 @@ def next_round_lines(added: NextRound) -> list[str]:
     return [
         *(_warning(w) for w in added.warnings),
         escape(i18n.t("terminal.history_gains", teams=teams, rotations=rotations)),
+    ]
+
+
+def ties_source_line(report: SourceReport) -> str:
+    """What one tie source gave, in one line (the Ties Report has the detail)."""
+    return escape(
+        i18n.t(
+            "ties_command.source_line",
+            file=report.file,
+            kind=i18n.t(f"ties_command.kind.{report.kind.value}"),
+            rows=report.rows_read,
+            skipped=sum(report.skipped.values()),
+            matched=len(report.matched),
+            unmatched=len(report.unmatched),
+            pairs=report.pairs,
+        )
+    )
+
+
+def ties_lines(result: TiesResult) -> list[str]:
+    """``crossteam ties``'s account: each source, then the ties and the silent pairs."""
+    return [
+        *(ties_source_line(report) for report in result.found.reports),
+        i18n.t(
+            "ties_command.result_line",
+            ties=i18n.counted(len(result.found.interactions), "tie"),
+            gaps=len(result.gap_pairs),
+        ),
     ]

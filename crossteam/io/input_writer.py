@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from crossteam import i18n
 from crossteam.io import schema
 from crossteam.io.excel import CellValue, Destination, literal_text, print_setup, streamed
-from crossteam.models import BalanceRule, PlanningInput, Rule, Settings
+from crossteam.models import BalanceRule, Employee, PlanningInput, Rule, Settings
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -102,8 +102,14 @@ def input_tables(
     for sheet in schema.SHEETS:
         headers = [_named(c.name, japanese) for c in sheet.columns]
         if sheet is schema.EMPLOYEES:
+            contact = _contact_columns(instance)
             extra = _extra_columns(instance)
-            yield sheet, headers + extra, _employees(instance, extra)
+            headers = [
+                _named(c.name, japanese)
+                for c in sheet.columns
+                if c.name not in schema.CONTACT_COLUMNS or c.name in contact
+            ]
+            yield sheet, headers + extra, _employees(instance, contact, extra)
         elif sheet is schema.SKILLS and wide_skills:
             names, matrix = _skill_matrix(instance)
             yield sheet, [headers[0], *names], matrix
@@ -128,7 +134,15 @@ def _extra_columns(instance: PlanningInput) -> list[str]:
     return list(extra)
 
 
-def _employees(instance: PlanningInput, extra: Sequence[str]) -> list[Row]:
+def _contact_columns(instance: PlanningInput) -> tuple[str, ...]:
+    """The e-mail and person id columns some employee has a value in (a company without
+    them is written as before they existed)."""
+    emails = any(e.emails for e in instance.employees)
+    person_ids = any(e.person_id for e in instance.employees)
+    return ("email",) * emails + ("person_id",) * person_ids
+
+
+def _employees(instance: PlanningInput, contact: Sequence[str], extra: Sequence[str]) -> list[Row]:
     return [
         (
             e.employee_id,
@@ -138,10 +152,17 @@ def _employees(instance: PlanningInput, extra: Sequence[str]) -> list[Row]:
             e.location or None,
             e.available,
             e.rotation_eligible,
+            *(_contact(e, column) for column in contact),
             *(e.attributes.get(column) for column in extra),
         )
         for e in instance.employees
     ]
+
+
+def _contact(employee: Employee, column: str) -> str | None:
+    if column == "email":
+        return "; ".join(employee.emails) or None
+    return employee.person_id or None
 
 
 def _skills(instance: PlanningInput, japanese: bool, order: RowOrder) -> list[Row]:

@@ -150,16 +150,32 @@ EMPLOYEES = Sheet(
             False,
             ("ローテーション対象", "ローテーション可", "異動可"),
         ),
+        Column(
+            "email",
+            Kind.TEXT,
+            False,
+            ("メールアドレス", "メール", "mail", "email_address", "emails"),
+        ),
+        Column(
+            "person_id",
+            Kind.ID,
+            False,
+            ("個人id", "分析用id", "person", "analytics_id"),
+        ),
     ),
     examples=(
-        ("E001", _SATO, "Sales", _MANAGER, "Tokyo", "yes", "yes"),
-        ("E002", _SUZUKI, "Development", "Engineer", "Osaka", "yes", "no"),
+        ("E001", _SATO, "Sales", _MANAGER, "Tokyo", "yes", "yes", "", ""),
+        ("E002", _SUZUKI, "Development", "Engineer", "Osaka", "yes", "no", "", ""),
     ),
     examples_ja=(
-        ("E001", "佐藤 花子", "営業部", "営業担当", "東京", "はい", "はい"),
-        ("E002", "鈴木 健", "開発部", "エンジニア", "大阪", "はい", "いいえ"),
+        ("E001", "佐藤 花子", "営業部", "営業担当", "東京", "はい", "はい", "", ""),
+        ("E002", "鈴木 健", "開発部", "エンジニア", "大阪", "はい", "いいえ", "", ""),
     ),
 )
+
+CONTACT_COLUMNS = ("email", "person_id")
+"""Employees columns that name a person to the tie sources (``crossteam ties``): not
+attributes a Balance rule may name, and written only when some employee has one."""
 
 SKILLS = Sheet(
     "Skills",

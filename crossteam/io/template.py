@@ -277,7 +277,7 @@ def _add_dropdowns(workbook: Workbook, setting_names: str) -> None:
     attributes = _inline_list(
         i18n.name(column.name)
         for column in schema.EMPLOYEES.columns
-        if column.kind is not schema.Kind.ID
+        if column.kind is not schema.Kind.ID and column.name not in schema.CONTACT_COLUMNS
     )
     for sheet in schema.SHEETS:
         ws = workbook[i18n.name(sheet.name)]

@@ -240,6 +240,18 @@ _COLUMNS: Final[dict[str, Text]] = {
         "yes/no, default yes: may go on rotation",
         "はい/いいえ（既定値 はい）：ローテーションに出てよいか",
     ),
+    "template.column.employees.email": Text(
+        "E-mail addresses, several separated by commas or semicolons: crossteam ties "
+        "matches calendars and mail logs to the employee by them",
+        "メールアドレス（複数ある場合はカンマまたはセミコロンで区切ります）："
+        "crossteam ties が予定表やメールの記録をこの社員に結び付けるのに使います",
+    ),
+    "template.column.employees.person_id": Text(
+        "The employee's id in a workplace analytics tool (often hashed): crossteam ties "
+        "matches collaboration exports to the employee by it",
+        "分析ツールでの個人ID（多くはハッシュ化されたもの）："
+        "crossteam ties がコラボレーションの書き出しをこの社員に結び付けるのに使います",
+    ),
     "template.column.skills.employee_id": Text("Employee holding the skill", "スキルを持つ社員"),
     "template.column.skills.skill": Text("Skill name", "スキル名"),
     "template.column.skills.level": Text(

@@ -66,6 +66,10 @@ class Reading:
         self.employees: dict[str, EmployeeRow] = {}
         self.employee_rows: dict[str, int] = {}
         """Every employee id seen (even on a row with errors) -> its row."""
+        self.address_rows: dict[str, int] = {}
+        """Each Employees e-mail address (case-folded) -> the row that first gives it."""
+        self.person_id_rows: dict[str, int] = {}
+        """Each Employees person_id (case-folded) -> the row that first gives it."""
         self.attribute_columns: dict[str, tuple[int, str]] = {}
         """Attribute key (normalised header) -> (Employees column number, header as written)."""
         self.attribute_keys: dict[str, str] = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from crossteam import i18n
 from crossteam.io import schema
 from crossteam.io.labels import label
@@ -9,7 +11,11 @@ from crossteam.io.reader.context import EmployeeRow, Reading
 from crossteam.io.reader.names import Names, look_alike, variant_message
 from crossteam.io.reader.table import Cell, Row, Table
 from crossteam.models import QUOTABLE_ATTRIBUTES
+from crossteam.models.people import address_key
+from crossteam.models.text import shown
 
+ADDRESS_SEPARATORS = re.compile(r"[;,]")
+"""What separates the addresses of one Employees ``email`` cell (as ``split_addresses``)."""
 ATTRIBUTE_COLUMNS = ("name", "department", "role", "location")
 """Contract columns of Employees that Balance rules may name, besides extra columns (the
 id and the yes/no columns describe no mix worth balancing)."""
@@ -115,11 +121,58 @@ def _read_employee(reading: Reading, row: Row) -> None:
                 i18n.t("reader.ids_too_alike"),
             ),
         )
+    contact = _contact(reading, row)
     if row.ok:
         given = {name: value for name, value in fields.items() if value is not None}
         reading.employees[employee_id] = EmployeeRow(
-            {"employee_id": employee_id, **given, "attributes": attributes, "row": row.number}
+            {
+                "employee_id": employee_id,
+                **given,
+                **contact,
+                "attributes": attributes,
+                "row": row.number,
+            }
         )
+
+
+def _contact(reading: Reading, row: Row) -> dict[str, object]:
+    """The row's e-mail addresses and analytics person id, each given to one employee
+    only: an address or id found on an earlier row is an error naming that row; text
+    without "@" is no address, left out with a warning (it would match nothing)."""
+    found: dict[str, object] = {}
+    cell = row.get("email")
+    if cell is not None:
+        index = row.index("email")
+        emails: list[str] = []
+        for part in ADDRESS_SEPARATORS.split(cell):
+            address = address_key(part)
+            first = reading.address_rows.get(address)
+            if not address:
+                continue
+            if "@" not in address:
+                written = shown(part.strip())
+                row.warn(index, i18n.t("ties_command.not_an_address", address=written))
+            elif first is not None and first != row.number:
+                row.error(
+                    index,
+                    i18n.t("ties_command.address_used", address=shown(address), first=first),
+                )
+            elif address not in emails:
+                reading.address_rows[address] = row.number
+                emails.append(address)
+        found["emails"] = tuple(emails)
+    person_id = row.get("person_id")
+    if person_id is not None:
+        index = row.index("person_id")
+        key = person_id.casefold()
+        first = reading.person_id_rows.setdefault(key, row.number)
+        if first != row.number:
+            row.error(
+                index,
+                i18n.t("ties_command.person_id_used", id=row.quoted(index, person_id), first=first),
+            )
+        found["person_id"] = person_id
+    return found
 
 
 def warn_unused_attributes(reading: Reading) -> None:

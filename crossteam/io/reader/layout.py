@@ -17,9 +17,13 @@ from crossteam.models.wording import runs
 
 HEADER_SEARCH_ROWS = 5
 """The header is the first non-empty row among the first rows (titles may sit above it)."""
-NOTE_SHEETS = frozenset({"instructions", "examples", "readme", "説明", "使い方", "記入例", "sweep"})
-"""Sheets a person keeps for notes (the template writes Instructions and Examples), and the
-Sweep sheet that ``crossteam sweep`` reads from the same workbook: ignored silently."""
+NOTE_SHEETS = frozenset(
+    {"instructions", "examples", "readme", "説明", "使い方", "記入例", "sweep"}
+    | {"ties_report", "交流の集計"}
+)
+"""Sheets a person keeps for notes (the template writes Instructions and Examples), the
+Sweep sheet that ``crossteam sweep`` reads from the same workbook, and the Ties Report
+``crossteam ties`` adds: ignored silently."""
 _SHEETS_BY_KEY = {
     schema.match_key(name): sheet
     for sheet in schema.SHEETS
