@@ -516,3 +516,40 @@ def test_an_occurrence_invited_to_alone_counts_without_its_series(tmp_path: Path
     weights, report = _read(path, JANUARY)
     assert weights == {_pair("ann", "bob"): 1}
     assert report.first_day == date(2024, 1, 11)
+
+
+def test_a_series_that_ends_is_read_to_its_own_end_past_the_files_last_start(
+    tmp_path: Path,
+) -> None:
+    """Only an endless series needs the file's last day as its end: a weekly meeting of
+    three occurrences is read whole even when every other meeting starts before its last."""
+    path = _write(
+        tmp_path / "short.ics",
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "BEGIN:VEVENT",
+            "UID:standup",
+            "DTSTART:20260105T090000Z",
+            "DTEND:20260105T093000Z",
+            "RRULE:FREQ=WEEKLY;COUNT=3",
+            "ORGANIZER:mailto:ann@corp.example",
+            "ATTENDEE;PARTSTAT=ACCEPTED:mailto:bob@corp.example",
+            "END:VEVENT",
+            "BEGIN:VEVENT",
+            "UID:one-off",
+            "DTSTART:20260107T090000Z",
+            "DTEND:20260107T100000Z",
+            "ORGANIZER:mailto:ann@corp.example",
+            "ATTENDEE:mailto:cy@corp.example",
+            "END:VEVENT",
+            "END:VCALENDAR",
+        ],
+        bom=False,
+    )
+    weights, report = _read(path, Window())
+    # Jan 5, 12 and 19 for Ann and Bob, though the last start in the file is Jan 7
+    assert weights == {_pair("ann", "bob"): 3, _pair("ann", "cy"): 1}
+    assert (report.rows_read, report.last_day) == (4, date(2026, 1, 19))
+    weights, _ = _read(path, Window(since=date(2026, 1, 10)))
+    assert weights == {_pair("ann", "bob"): 2}

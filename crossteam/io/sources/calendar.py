@@ -261,11 +261,14 @@ class _CalendarReading:
             series,
         )
         self.refuse_too_often(calendar, series)
+        query = recurring_ical_events.of(calendar)
+        if self.window.until is None and _finite(calendar):
+            yield from self.every(query, series)
+            return
         first = self.window.since or self.first_day
         last = self.window.until or self.last_day
         if first is None or last is None:
             return
-        query = recurring_ical_events.of(calendar)
         count = 0
         while first <= last:
             end = min(first + _CHUNK, last + timedelta(days=1))
@@ -285,6 +288,26 @@ class _CalendarReading:
                 )
             yield from found
             first = end
+
+    def every(self, query: Any, series: _Series) -> Iterator[_Occurrence]:
+        """Every occurrence of a series that ends (COUNT, UNTIL or RDATEs only) from
+        ``--since`` on: its own end bounds it, not the file's last day."""
+        for count, event in enumerate(query.all(), start=1):
+            if count > MAX_OCCURRENCES_PER_SERIES:
+                raise UnreadableFileError(
+                    i18n.t(
+                        "ties_calendar.series.too_many",
+                        name=self.file,
+                        line=series.line,
+                        most=MAX_OCCURRENCES_PER_SERIES,
+                    )
+                )
+            try:
+                occurrence = _occurrence_of(event)
+            except _DAMAGE:
+                raise self.damaged(series.line) from None
+            if self.window.holds(self.day(occurrence.start)):
+                yield occurrence
 
     def refuse_too_often(self, calendar: Calendar, series: _Series) -> None:
         """A rule repeating by the minute would expand to millions in one step: refused."""
@@ -348,6 +371,17 @@ class _CalendarReading:
                 )
             )
         return UnreadableFileError(i18n.t("ties_calendar.file.damaged", name=self.file, line=line))
+
+
+def _finite(calendar: Calendar) -> bool:
+    """True when every rule of the series ends (COUNT or UNTIL); a series of RDATEs only
+    ends too."""
+    for event in calendar.walk("VEVENT"):
+        rules = event.get("RRULE")
+        for rule in rules if isinstance(rules, list) else [rules] if rules else []:
+            if not ({"COUNT", "UNTIL"} & {str(part).upper() for part in rule}):
+                return False
+    return True
 
 
 def _occurrence_of(event: Component) -> _Occurrence:
