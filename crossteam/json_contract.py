@@ -218,7 +218,7 @@ def ties_json(result: TiesResult, output: str) -> JsonObject:
     return {
         "sources": [source_json(report) for report in result.found.reports],
         "pairs": len(result.found.interactions),
-        "total_weight": sum(tie.weight for tie in result.found.interactions),
+        "total_weight": round(sum(tie.weight for tie in result.found.interactions), 6),
         "gap_pairs": [list(pair) for pair in result.gap_pairs],
         "output": output,
     }
@@ -238,7 +238,7 @@ def source_json(report: SourceReport) -> JsonObject:
             for value, count in report.unmatched.most_common(UNMATCHED_LISTED)
         ],
         "pairs": report.pairs,
-        "total_weight": report.total_weight,
+        "total_weight": round(report.total_weight, 6),
         "first_day": report.first_day.isoformat() if report.first_day else None,
         "last_day": report.last_day.isoformat() if report.last_day else None,
     }
