@@ -10,6 +10,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from instances import company
 
 from crossteam.errors import UnreadableFileError
 from crossteam.io.sources import calendar as calendar_source
@@ -19,7 +20,6 @@ from crossteam.io.sources.ics_stream import calendar_blocks
 from crossteam.models import Employee, Settings
 from crossteam.models.people import PersonIndex
 from crossteam.models.ties import SourceKind, SourceReport, Window
-from tests.instances import company
 
 MARKER = "ZZ-SECRET-MARKER"
 """Put in every summary, description, location, comment and attachment: it must never
