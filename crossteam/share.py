@@ -22,6 +22,7 @@ from typing import Literal
 
 from crossteam import i18n
 from crossteam.errors import InputError
+from crossteam.i18n.catalogue import MESSAGES
 from crossteam.io.plan_layout import (
     BASIS_EMPLOYEE_COLUMNS,
     CONNECTIVITY,
@@ -165,9 +166,12 @@ def run_info(sheets: dict[str, Sheet]) -> list[tuple[str, object]]:
 
 
 def min_group_size(sheets: dict[str, Sheet]) -> int:
-    """The plan's ``min_group_size`` setting (Run Info), the default when not recorded."""
+    """The plan's ``min_group_size`` setting (Run Info, labelled in either language), the
+    default when not recorded."""
+    label = MESSAGES["plan_sheets.runinfo.setting"]
+    spellings = {text.format(setting="min_group_size") for text in (label.en, label.ja)}
     for name, value in run_info(sheets):
-        if name == "setting min_group_size" and isinstance(value, int | float) and value >= 1:
+        if name in spellings and isinstance(value, int | float) and value >= 1:
             return int(value)
     default = Settings.model_fields["min_group_size"].default
     assert isinstance(default, int)

@@ -107,7 +107,10 @@ def test_the_auditors_copy_holds_no_name_role_location_or_id_of_the_input(
     }
     book = openpyxl.load_workbook(copy)
     cells = {
-        str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row
+        str(v)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for v in row
     }
     assert not [c for c in cells for p in personal if p in c]
     with zipfile.ZipFile(copy) as archive:
@@ -154,7 +157,11 @@ def _heat_maps(path: Path) -> dict[tuple[int, str, str], object]:
             table, header = table + 1, row
         elif row and row[0] is not None and table >= 0 and len(row) > 1:
             found.update(
-                {(table, str(row[0]), str(h)): v for h, v in zip(header[1:], row[1:]) if h}
+                {
+                    (table, str(row[0]), str(h)): v
+                    for h, v in zip(header[1:], row[1:], strict=False)
+                    if h
+                }
             )
     return found
 
