@@ -12,10 +12,12 @@ import openpyxl
 import pytest
 from command import run
 
+from crossteam import network
 from crossteam.cli import main
 from crossteam.io.example_workbook import write_example
+from crossteam.io.plan_reader import read_plan_for
 from crossteam.io.reader import load_workbook
-from crossteam.models import PlanningInput
+from crossteam.models import NetworkReport, PlanningInput
 from crossteam.share import pseudonym
 
 MIN_GROUP = 8
@@ -180,6 +182,7 @@ def test_every_figure_of_the_kept_departments_equals_the_plans(
     assert _heat_maps(copy) == kept
     plan_gaps = [r for r in _rows(company[1], "Gaps")[1:] if not {r[0], r[1]} & small]
     copy_gaps = _rows(copy, "Gaps")[1:]
+    assert plan_gaps
     assert [r[:9] for r in copy_gaps] == [r[:9] for r in plan_gaps]
 
 
@@ -280,3 +283,87 @@ def test_decisions_in_the_managers_copy_are_honoured_by_a_replan_of_the_company(
     locked = [(str(r[employee].value), str(r[1].value)) for r in rows[:2]]
     removed = (str(rows[2][employee].value), str(rows[2][1].value))
     assert all(pair in teams for pair in locked) and removed not in teams
+
+
+def _pseudonymised(instance: PlanningInput, key: bytes, small: set[str]) -> PlanningInput:
+    """The input as the auditor's copy names it: pseudonyms, small departments as one."""
+
+    def department(name: str) -> str:
+        return "other" if name in small else name
+
+    employees = tuple(
+        e.model_copy(
+            update={
+                "employee_id": pseudonym(key, e.employee_id),
+                "name": "",
+                "department": department(e.department),
+            }
+        )
+        for e in instance.employees
+    )
+    ties = tuple(
+        t.model_copy(
+            update=dict(
+                zip(
+                    ("employee_a", "employee_b"),
+                    sorted((pseudonym(key, t.employee_a), pseudonym(key, t.employee_b))),
+                    strict=True,
+                )
+            )
+        )
+        for t in instance.interactions
+    )
+    grouped = next(d for d in instance.departments if d.name in small).model_copy(
+        update={
+            "name": "other",
+            "headcount": sum(d.headcount for d in instance.departments if d.name in small),
+        }
+    )
+    departments = (*(d for d in instance.departments if d.name not in small), grouped)
+    fields = {name: getattr(instance, name) for name in type(instance).model_fields}
+    fields.update(
+        employees=employees,
+        interactions=ties,
+        departments=departments,
+        rules=(),
+        preferences=(),
+        history=(),
+        priorities=(),
+    )
+    return PlanningInput(**fields)
+
+
+def test_the_auditors_copy_reads_back_as_a_plan_of_the_pseudonymised_input(
+    company: tuple[Path, Path],
+    instance: PlanningInput,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copy = _auditor(capsys, monkeypatch, company[1], tmp_path / "audit.xlsx")
+    small = {"Planning", "Finance"}
+    hidden = _pseudonymised(instance, b"k1", small)
+    read = read_plan_for(copy, hidden).plan
+    original = read_plan_for(company[1], instance).plan
+    assert len(read.teams) == len(original.teams)
+    assert len(read.rotation) == len(original.rotation)
+    before = network.analyse(instance)
+    seen = network.compare(hidden, read).before
+    wanted = ("internal_ties", "external_ties", "ei_index", "internal_density")
+
+    def figures(report: NetworkReport) -> dict[str, tuple[object, ...]]:
+        return {
+            d.department: tuple(getattr(d, f) for f in wanted)
+            for d in report.per_department
+            if d.department not in small | {"other"}
+        }
+
+    def densities(report: NetworkReport) -> dict[tuple[str, str], tuple[object, ...]]:
+        return {
+            (p.department_a, p.department_b): (p.tied_pairs, p.density, p.kind)
+            for p in report.pairs
+            if not {p.department_a, p.department_b} & (small | {"other"})
+        }
+
+    assert figures(seen) == figures(before) and len(figures(before)) == 4
+    assert densities(seen) == densities(before) and len(densities(before)) == 6
