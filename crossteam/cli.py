@@ -22,7 +22,7 @@ from rich.markup import escape
 
 from crossteam import cli_files as files
 from crossteam import cli_options as opt
-from crossteam import cli_ties, console, i18n, json_contract
+from crossteam import cli_share, cli_ties, console, i18n, json_contract
 from crossteam.errors import InputError
 from crossteam.messages import (
     audit_line,
@@ -296,6 +296,7 @@ def next_round(
 
 
 app.command("ties", cls=opt.Command, help=i18n.t("ties_command.help.command"))(cli_ties.ties)
+app.command("share", cls=opt.Command, help=i18n.t("share.help.command"))(cli_share.share)
 
 
 @app.command(cls=opt.Command, help=i18n.t("terminal.help.sweep"))

@@ -238,6 +238,12 @@ class Settings(BaseModel):
         le=MAX_WEIGHT,
         description=_meaning("ties_factor_survey"),
     )
+    min_group_size: int = Field(
+        default=5,
+        ge=1,
+        le=MAX_COUNT,
+        description=_meaning("min_group_size"),
+    )
 
     @field_validator("language", mode="before")
     @classmethod

@@ -25,6 +25,7 @@ from crossteam.i18n.catalogue import (
     output,
     plan_sheets,
     reader,
+    share,
     template,
     terminal,
     ties_calendar,
@@ -45,6 +46,7 @@ AREAS: Final[tuple[ModuleType, ...]] = (
     ties_calendar,
     ties_tables,
     ties_command,
+    share,
 )
 
 _Entry = TypeVar("_Entry")

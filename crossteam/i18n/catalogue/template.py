@@ -637,6 +637,12 @@ _SETTINGS: Final[dict[str, Text]] = {
         "ties nobody)",
         "crossteam ties：出席者がこの人数より多い会議は数えません（全体集会は交流になりません）",
     ),
+    "template.setting.min_group_size": Text(
+        "crossteam share: in the auditor's copy, departments with fewer people than this "
+        "are shown together as one group and their own figures are left out",
+        "crossteam share：監査用のコピーでは、人数がこれより少ない部署をひとつのグループに"
+        "まとめ、その部署ごとの数値は載せません",
+    ),
     "template.setting.ties_factor_calendar": Text(
         "crossteam ties: how much the ties found in calendars (meetings) count, "
         "after each source's weights are scaled to a mean of 1 per pair",
@@ -785,4 +791,5 @@ NAMES: Final[dict[str, str]] = {
     "ties_factor_mail": "交流の倍率：メール・チャットの記録",
     "ties_factor_projects": "交流の倍率：プロジェクトの配属",
     "ties_factor_survey": "交流の倍率：アンケート",
+    "min_group_size": "最小グループ人数",
 }
