@@ -24,6 +24,7 @@ from crossteam.i18n.catalogue import (
     explain,
     output,
     plan_sheets,
+    protection,
     reader,
     template,
     terminal,
@@ -45,6 +46,7 @@ AREAS: Final[tuple[ModuleType, ...]] = (
     ties_calendar,
     ties_tables,
     ties_command,
+    protection,
 )
 
 _Entry = TypeVar("_Entry")
