@@ -22,7 +22,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import msoffcrypto
 import olefile
@@ -138,12 +138,32 @@ def _output_password(path: Path) -> str:
         return password
     if asked.input_password is not None:
         return asked.input_password
+    if asked.password_env is not None and os.environ.get(asked.password_env):
+        return os.environ[asked.password_env]  # the input was not protected after all
     if _on_terminal():
         password = _prompt(i18n.t("protection.output_prompt", name=path.name))
         if password and password == _prompt(i18n.t("protection.output_prompt_again")):
             return password
         raise OutputError(i18n.t("protection.output_mismatch", name=path.name))
     raise OutputError(i18n.t("protection.no_output_password", name=path.name))
+
+
+def check_output_password(path: Path) -> None:
+    """Refuse ``--encrypt`` with no password to come, before any work.
+
+    Raises:
+        OutputError: the variable of ``--output-password-env`` is unset or empty, or no
+            password can come from the input's, a variable or the terminal.
+    """
+    if not asked.encrypt:
+        return
+    variable = asked.output_password_env
+    if variable is not None and not os.environ.get(variable):
+        raise OutputError(
+            i18n.t("protection.output_variable_unset", name=path.name, variable=variable)
+        )
+    if variable is None and asked.password_env is None and not _on_terminal():
+        raise OutputError(i18n.t("protection.no_output_password", name=path.name))
 
 
 def _on_terminal() -> bool:
@@ -175,7 +195,7 @@ def keep_sheets_in_memory() -> None:
     def in_memory(suffix: str = "") -> io.BytesIO:
         return io.BytesIO()
 
-    in_memory.in_memory = True  # type: ignore[attr-defined]
+    in_memory.in_memory = True  # type: ignore[attr-defined]  # marks the patch as made
     sheet_writer.create_temporary_file = in_memory
     plain_cleanup = sheet_writer.WorksheetWriter.cleanup
 
@@ -183,31 +203,30 @@ def keep_sheets_in_memory() -> None:
         if not isinstance(writer.out, io.BytesIO):
             plain_cleanup(writer)
 
-    sheet_writer.WorksheetWriter.cleanup = cleanup  # type: ignore[method-assign]
-    book_writer.ExcelWriter.write_worksheet = _write_worksheet  # type: ignore[method-assign]
+    sheet_writer.WorksheetWriter.cleanup = cleanup
+    book_writer.ExcelWriter.write_worksheet = _write_worksheet
 
 
-def _write_worksheet(self: object, ws: object) -> None:
+def _write_worksheet(self: Any, ws: Any) -> None:
     """openpyxl 3.1's ``ExcelWriter.write_worksheet``, zipping an in-memory sheet with
     ``writestr`` (``ZipFile.write`` takes only a file name)."""
     from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
     from openpyxl.worksheet._writer import WorksheetWriter
 
-    writer: WorksheetWriter
-    ws._drawing = SpreadsheetDrawing()  # type: ignore[attr-defined]
-    ws._drawing.charts = ws._charts  # type: ignore[attr-defined]
-    ws._drawing.images = ws._images  # type: ignore[attr-defined]
-    if self.workbook.write_only:  # type: ignore[attr-defined]
-        if not ws.closed:  # type: ignore[attr-defined]
-            ws.close()  # type: ignore[attr-defined]
-        writer = ws._writer  # type: ignore[attr-defined]
+    ws._drawing = SpreadsheetDrawing()
+    ws._drawing.charts = ws._charts
+    ws._drawing.images = ws._images
+    if self.workbook.write_only:
+        if not ws.closed:
+            ws.close()
+        writer = ws._writer
     else:
         writer = WorksheetWriter(ws)
         writer.write()
-    ws._rels = writer._rels  # type: ignore[attr-defined]
+    ws._rels = writer._rels
     if isinstance(writer.out, io.BytesIO):
-        self._archive.writestr(ws.path[1:], writer.read())  # type: ignore[attr-defined]
+        self._archive.writestr(ws.path[1:], writer.read())
     else:
-        self._archive.write(writer.out, ws.path[1:])  # type: ignore[attr-defined]
-    self.manifest.append(ws)  # type: ignore[attr-defined]
+        self._archive.write(writer.out, ws.path[1:])
+    self.manifest.append(ws)
     writer.cleanup()
