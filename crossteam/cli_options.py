@@ -170,7 +170,7 @@ def _output_password_env(ctx: typer.Context, param: object, value: str | None) -
         protection.asked.encrypt = True
 
 
-def _eager(decls: list[str], kind: type, callback: Any, help_key: str, **more: Any) -> TyperOption:
+def _eager(decls: list[str], kind: type, callback: Any, help_text: str, **more: Any) -> TyperOption:
     """An option every such command takes, read before the others and kept for the run
     (built as typer builds the options it declares)."""
     return TyperOption(
@@ -179,7 +179,7 @@ def _eager(decls: list[str], kind: type, callback: Any, help_key: str, **more: A
         expose_value=False,
         is_eager=True,
         callback=callback,
-        help=i18n.t(help_key),
+        help=help_text,
         **more,
     )
 
@@ -189,7 +189,11 @@ def password_options(name: str | None) -> list[TyperOption]:
     ``--output-password-env`` on those that write them (``main`` forgets the previous
     run's at its start)."""
     password_env = _eager(
-        ["--password-env"], str, _password_env, "protection.help.password_env", metavar="VAR"
+        ["--password-env"],
+        str,
+        _password_env,
+        i18n.t("protection.help.password_env"),
+        metavar="VAR",
     )
     options = [password_env] if name in READS_WORKBOOKS else []
     if name in WRITES_WORKBOOKS:
@@ -198,7 +202,7 @@ def password_options(name: str | None) -> list[TyperOption]:
                 ["--encrypt"],
                 bool,
                 _encrypt,
-                "protection.help.encrypt",
+                i18n.t("protection.help.encrypt"),
                 metavar=FLAG,
                 is_flag=True,
                 default=False,
@@ -207,7 +211,7 @@ def password_options(name: str | None) -> list[TyperOption]:
                 ["--output-password-env"],
                 str,
                 _output_password_env,
-                "protection.help.output_password_env",
+                i18n.t("protection.help.output_password_env"),
                 metavar="VAR",
             ),
         ]

@@ -57,13 +57,13 @@ MESSAGES: Final[dict[str, Text]] = {
         "でその名前を指定するか、端末で実行してパスワードを入力してください",
     ),
     "protection.variable_unset": Text(
-        "{name} is password-protected and the environment variable 「{variable}」 named by "
+        "{name} is password-protected and the environment variable {variable} named by "
         "--password-env is not set or is empty",
         "{name}はパスワード付きのブックですが、--password-env で指定された環境変数"
         "「{variable}」が設定されていないか空です",
     ),
     "protection.output_variable_unset": Text(
-        "{name}: the environment variable 「{variable}」 named by --output-password-env "
+        "{name}: the environment variable {variable} named by --output-password-env "
         "is not set or is empty",
         "{name}：--output-password-env で指定された環境変数「{variable}」が"
         "設定されていないか空です",
@@ -77,9 +77,5 @@ MESSAGES: Final[dict[str, Text]] = {
     "protection.output_mismatch": Text(
         "{name}: the two passwords typed differ or are empty; nothing was written",
         "{name}：入力された2つのパスワードが違うか空です。何も書き出していません",
-    ),
-    "protection.input_was_protected": Text(
-        "read from a password-protected workbook, in memory only",
-        "パスワード付きのブックからメモリ上だけで読みました",
     ),
 }
