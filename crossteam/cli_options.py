@@ -62,6 +62,18 @@ def _folded_rich_text(**given: Any) -> Any:
     return text
 
 
+_TYPER_HIGHLIGHTER = typer.rich_utils.highlighter
+
+
+def _folded_names(text: Any) -> Any:
+    """An option's names that break when the column is narrow (``--output-password-env``
+    at 80 columns), where rich would cut them short with an ellipsis."""
+    names = _TYPER_HIGHLIGHTER(text)
+    if isinstance(names, Text):
+        names.overflow = "fold"
+    return names
+
+
 def speak_typer() -> None:
     """Typer's own words (its help panels' titles, its error panel) in the current
     language, and its help text wrapped as the language wraps: typer reads them from its
@@ -69,6 +81,7 @@ def speak_typer() -> None:
     words = typer.rich_utils
     japanese = i18n.current() is i18n.Language.JA
     words._make_rich_text = _folded_rich_text if japanese else _TYPER_RICH_TEXT
+    words.highlighter = _folded_names
     words.ARGUMENTS_PANEL_TITLE = i18n.t("terminal.help.panel_arguments")
     words.OPTIONS_PANEL_TITLE = i18n.t("terminal.help.panel_options")
     words.COMMANDS_PANEL_TITLE = i18n.t("terminal.help.panel_commands")
