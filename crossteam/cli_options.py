@@ -81,7 +81,7 @@ def speak_typer() -> None:
     words = typer.rich_utils
     japanese = i18n.current() is i18n.Language.JA
     words._make_rich_text = _folded_rich_text if japanese else _TYPER_RICH_TEXT
-    words.highlighter = _folded_names
+    words.highlighter = _folded_names  # type: ignore[assignment]  # returns Text as it does
     words.ARGUMENTS_PANEL_TITLE = i18n.t("terminal.help.panel_arguments")
     words.OPTIONS_PANEL_TITLE = i18n.t("terminal.help.panel_options")
     words.COMMANDS_PANEL_TITLE = i18n.t("terminal.help.panel_commands")

@@ -9,16 +9,16 @@ from crossteam.i18n.entries import Text
 
 HELP: Final[dict[str, Text]] = {
     "protection.help.password_env": Text(
-        "Read password-protected workbooks with the password held in this environment "
-        "variable (without it, the password is asked on the terminal, not shown)",
-        "パスワード付きのブックを、この環境変数に入れたパスワードで読みます"
+        "Open protected workbooks with the password held in this environment variable "
+        "(without it, the password is asked on the terminal, not shown)",
+        "パスワード付きのブックを、この環境変数に入れたパスワードで開きます"
         "（指定しなければ端末でパスワードを尋ねます。入力は表示されません）",
     ),
     "protection.help.encrypt": Text(
-        "Write every output workbook password-protected (the input's password unless "
-        "--output-password-env names another)",
-        "書き出すブックをすべてパスワード付きにします"
-        "（--output-password-env で別のものを指定しなければ、入力のパスワードを使います）",
+        "Write every output workbook with a password: the one of the option below, "
+        "else the input's",
+        "書き出すブックをすべてパスワード付きにします。パスワードは下のオプションで指定したもの、"
+        "なければ入力のブックのものです",
     ),
     "protection.help.output_password_env": Text(
         "The environment variable holding the password of the output workbooks (implies --encrypt)",
