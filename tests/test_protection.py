@@ -334,3 +334,21 @@ def test_libreoffice_opens_the_encrypted_plan_with_the_password(
     assert "Teams" in shown["sheets"]
     assert shown["first_cells"]["Teams"] == "team"
     assert opened("wrong", "profile-wrong").returncode == 1
+
+
+def test_on_a_terminal_the_password_is_asked_without_echo(
+    protected: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def typed(prompt: str, stream: object = None) -> str:
+        asked.append(prompt)
+        return PASSWORD
+
+    monkeypatch.setattr(protection, "_on_terminal", lambda: True)
+    monkeypatch.setattr(protection.getpass, "getpass", typed)
+    code, out, _ = run(capsys, "validate", str(protected), "--json")
+
+    assert code == 0
+    assert json.loads(out)["valid"] is True
+    assert asked == [f"Password of {protected.name}: "]
