@@ -24,6 +24,7 @@ from crossteam import cli_files as files
 from crossteam import cli_options as opt
 from crossteam import cli_share, cli_ties, console, i18n, json_contract
 from crossteam.errors import InputError
+from crossteam.io import protection
 from crossteam.messages import (
     audit_line,
     next_round_lines,
@@ -372,6 +373,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     # main may run more than once in one process (tests, embedding); --lang is read before
     # typer so that a --help given before it is in its language too
     console.start_run(opt.asked_language(args))
+    protection.reset()
     opt.speak_typer()
     with console.matplotlib_leaves_no_trace():
         code = console.exit_code_of(lambda: app(args=args, prog_name="crossteam"))

@@ -36,11 +36,13 @@ def output(path: Path, *, force: bool, inputs: tuple[Path, ...]) -> Path:
     """The output's final name (``.xlsx`` added, saying so, when it has no suffix), checked
     before any work: not an input, not existing without ``--force``, in a writable folder."""
     from crossteam.io.atomic import check_output_path, xlsx_path
+    from crossteam.io.protection import check_output_password
 
     named = xlsx_path(path)
     if named != path:
         console.note(i18n.t("terminal.xlsx_added", name=named.name))
     check_output_path(named, force=force, inputs=inputs)
+    check_output_password(named)
     return named
 
 

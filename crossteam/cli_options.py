@@ -19,6 +19,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from crossteam import i18n
 from crossteam.console import warn, within_cores
+from crossteam.i18n.catalogue.protection import HELP as PROTECTION_HELP
 from crossteam.i18n.catalogue.terminal import HELP
 from crossteam.i18n.catalogue.ties_command import HELP as TIES_HELP
 from crossteam.models import CompanyShape
@@ -34,7 +35,9 @@ FLAG = ""
 
 
 _HELP_KEYS = {
-    text: key for key, entry in (*HELP.items(), *TIES_HELP.items()) for text in (entry.en, entry.ja)
+    text: key
+    for key, entry in (*HELP.items(), *TIES_HELP.items(), *PROTECTION_HELP.items())
+    for text in (entry.en, entry.ja)
 }
 """The catalogue key of each help text, by its words in either language: typer builds the
 help texts once, at import, before ``--lang`` is read, so they are put in the run's
@@ -59,6 +62,18 @@ def _folded_rich_text(**given: Any) -> Any:
     return text
 
 
+_TYPER_HIGHLIGHTER = typer.rich_utils.highlighter
+
+
+def _folded_names(text: Any) -> Any:
+    """An option's names that break when the column is narrow (``--output-password-env``
+    at 80 columns), where rich would cut them short with an ellipsis."""
+    names = _TYPER_HIGHLIGHTER(text)
+    if isinstance(names, Text):
+        names.overflow = "fold"
+    return names
+
+
 def speak_typer() -> None:
     """Typer's own words (its help panels' titles, its error panel) in the current
     language, and its help text wrapped as the language wraps: typer reads them from its
@@ -66,6 +81,7 @@ def speak_typer() -> None:
     words = typer.rich_utils
     japanese = i18n.current() is i18n.Language.JA
     words._make_rich_text = _folded_rich_text if japanese else _TYPER_RICH_TEXT
+    words.highlighter = _folded_names  # type: ignore[assignment]  # returns Text as it does
     words.ARGUMENTS_PANEL_TITLE = i18n.t("terminal.help.panel_arguments")
     words.OPTIONS_PANEL_TITLE = i18n.t("terminal.help.panel_options")
     words.COMMANDS_PANEL_TITLE = i18n.t("terminal.help.panel_commands")
@@ -138,16 +154,93 @@ def language_option() -> TyperOption:
     )
 
 
+READS_WORKBOOKS = frozenset({"validate", "audit", "plan", "next-round", "sweep", "ties"})
+"""The commands that read a workbook, and so take ``--password-env``."""
+WRITES_WORKBOOKS = frozenset(
+    {"template", "example", "audit", "plan", "next-round", "sweep", "ties"}
+)
+"""The commands that write workbooks, and so take ``--encrypt``."""
+
+
+def _password_env(ctx: typer.Context, param: object, value: str | None) -> None:
+    """``--password-env VAR``: where protected inputs' password is (read when one is met)."""
+    from crossteam.io import protection
+
+    protection.asked.password_env = value
+
+
+def _encrypt(ctx: typer.Context, param: object, value: bool | None) -> None:
+    from crossteam.io import protection
+
+    protection.asked.encrypt = protection.asked.encrypt or bool(value)
+
+
+def _output_password_env(ctx: typer.Context, param: object, value: str | None) -> None:
+    from crossteam.io import protection
+
+    if value is not None:
+        protection.asked.output_password_env = value
+        protection.asked.encrypt = True
+
+
+def _eager(decls: list[str], kind: type, callback: Any, help_text: str, **more: Any) -> TyperOption:
+    """An option every such command takes, read before the others and kept for the run
+    (built as typer builds the options it declares)."""
+    return TyperOption(
+        param_decls=decls,
+        type_descriptor=TypeDescriptor(kind, typer.Option(None, *decls), None),
+        expose_value=False,
+        is_eager=True,
+        callback=callback,
+        help=help_text,
+        **more,
+    )
+
+
+def password_options(name: str | None) -> list[TyperOption]:
+    """``--password-env`` on commands that read workbooks; ``--encrypt`` and
+    ``--output-password-env`` on those that write them (``main`` forgets the previous
+    run's at its start)."""
+    password_env = _eager(
+        ["--password-env"],
+        str,
+        _password_env,
+        i18n.t("protection.help.password_env"),
+        metavar="VAR",
+    )
+    options = [password_env] if name in READS_WORKBOOKS else []
+    if name in WRITES_WORKBOOKS:
+        options += [
+            _eager(
+                ["--encrypt"],
+                bool,
+                _encrypt,
+                i18n.t("protection.help.encrypt"),
+                metavar=FLAG,
+                is_flag=True,
+                default=False,
+            ),
+            _eager(
+                ["--output-password-env"],
+                str,
+                _output_password_env,
+                i18n.t("protection.help.output_password_env"),
+                metavar="VAR",
+            ),
+        ]
+    return options
+
+
 class Group(_FlagHelp, TyperGroup):
     pass
 
 
 class Command(_FlagHelp, TyperCommand):
-    """A command that takes ``--lang`` beside its own options."""
+    """A command that takes ``--lang`` beside its own options, and the password options."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.params.insert(0, language_option())
+        self.params[0:0] = [language_option(), *password_options(self.name)]
 
 
 def finite(value: float | None) -> float | None:

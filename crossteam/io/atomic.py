@@ -22,6 +22,7 @@ from typing import BinaryIO, Final
 
 from crossteam import i18n
 from crossteam.errors import OutputError
+from crossteam.io.protection import encrypted, keep_sheets_in_memory
 
 OUTPUT_SUFFIX: Final = ".xlsx"
 TEMP_STEM: Final = 32
@@ -153,17 +154,22 @@ def write_atomically(
     """Call ``write`` on an in-memory file, store the bytes in a temporary file in the
     target's folder, and put that in place (see the module's docstring).
 
-    The workbook is built in memory so that a full disk fails in this function's own
-    writes, where the temporary file is removed; inside openpyxl it would leave a zip file
-    half open, whose later clean-up prints a traceback.
+    With ``--encrypt`` the finished bytes are encrypted in memory first: the plain workbook
+    never reaches the disk (nor do openpyxl's per-sheet temporary files: see
+    ``keep_sheets_in_memory``). The workbook is built in memory so that a full disk fails
+    in this function's own writes, where the temporary file is removed; inside openpyxl it
+    would leave a zip file half open, whose later clean-up prints a traceback.
 
     Raises:
         OutputError: the output may not or cannot be written; nothing was written.
     """
     check_output_path(path, force=force, inputs=inputs)
     buffer = io.BytesIO()
+    keep_sheets_in_memory()
     try:
         write(buffer)
+        # --encrypt: sealed in memory, so only encrypted bytes reach the temporary file
+        data = encrypted(buffer.getvalue(), path)
         fd, name = tempfile.mkstemp(
             prefix=f".{path.stem[:TEMP_STEM]}.", suffix=".tmp.xlsx", dir=path.resolve().parent
         )
@@ -172,7 +178,7 @@ def write_atomically(
     tmp = Path(name)
     try:
         try:
-            _write_all(fd, buffer.getbuffer())
+            _write_all(fd, memoryview(data))
         finally:
             os.close(fd)
         # mkstemp creates the file private (0600); give it the permissions of a normal file

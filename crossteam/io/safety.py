@@ -12,6 +12,7 @@ DOCTYPE. Every failure becomes ``UnreadableFileError`` with one plain sentence.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import warnings
 import zipfile
@@ -68,8 +69,17 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def check_workbook_file(path: Path) -> None:
-    """Refuse anything that is not a plain, reasonably sized .xlsx package.
+Package = Path | io.BytesIO
+"""A workbook package to open: the file itself, or a protected file's plain package held in
+memory (never written to disk)."""
+
+
+def check_workbook_file(path: Path) -> Package:
+    """Refuse anything that is not a plain, reasonably sized .xlsx package; a
+    password-protected one is decrypted in memory and its package checked the same way.
+
+    Returns:
+        What to open: ``path`` itself, or the protected file's plain package in memory.
 
     Raises:
         UnreadableFileError: with a one-line explanation of what the file looks like.
@@ -83,13 +93,33 @@ def check_workbook_file(path: Path) -> None:
     if not head:
         raise UnreadableFileError(i18n.t("reader.file.empty", name=path.name))
     if head.startswith(_OLE2_MAGIC):
-        raise UnreadableFileError(i18n.t("reader.file.old_or_password", name=path.name))
+        from crossteam.io import protection
+
+        if not protection.is_protected(path):
+            raise UnreadableFileError(i18n.t("reader.file.old_or_password", name=path.name))
+        plain = protection.decrypted(path)
+        check_package(plain, path.name)
+        return plain
     if not head.startswith(_ZIP_MAGIC):
         looks_like = i18n.t(f"reader.file.looks_like.{_looks_like(path)}")
         raise UnreadableFileError(i18n.t("reader.file.not_excel", name=path.name, what=looks_like))
+    check_package(path, path.name)
+    return path
+
+
+def check_package(package: Package, name: str) -> None:
+    """The zip checks of an .xlsx package, a file or in memory, shown as ``name``: sizes,
+    ratios, parts, and no DTD in any XML part's head.
+
+    Raises:
+        UnreadableFileError: with a one-line explanation.
+    """
+    if isinstance(package, io.BytesIO) and bytes(package.getbuffer()[:4]) not in _ZIP_MAGIC:
+        looks_like = i18n.t("reader.file.looks_like.binary")
+        raise UnreadableFileError(i18n.t("reader.file.not_excel", name=name, what=looks_like))
     try:
-        with zipfile.ZipFile(path) as archive:
-            _check_members(path, archive)
+        with zipfile.ZipFile(package) as archive:
+            _check_members(name, archive)
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -101,7 +131,7 @@ def check_workbook_file(path: Path) -> None:
         NotImplementedError,  # an unknown compression method
     ) as error:
         raise UnreadableFileError(
-            i18n.t("reader.file.damaged_zip", name=path.name, error=error)
+            i18n.t("reader.file.damaged_zip", name=name, error=error)
         ) from None
 
 
@@ -115,45 +145,45 @@ def _looks_like(path: Path) -> str:
     return "text"
 
 
-def _check_members(path: Path, archive: zipfile.ZipFile) -> None:
+def _check_members(name: str, archive: zipfile.ZipFile) -> None:
     members = archive.infolist()
     names = {member.filename for member in members}
     if len(members) > MAX_MEMBERS:
         raise UnreadableFileError(
-            i18n.t("reader.file.too_many_parts", name=path.name, parts=len(members))
+            i18n.t("reader.file.too_many_parts", name=name, parts=len(members))
         )
     if "mimetype" in names and b"opendocument" in _head(archive, "mimetype", 100):
-        raise UnreadableFileError(i18n.t("reader.file.ods", name=path.name))
+        raise UnreadableFileError(i18n.t("reader.file.ods", name=name))
     if "xl/workbook.bin" in names:
-        raise UnreadableFileError(i18n.t("reader.file.xlsb", name=path.name))
+        raise UnreadableFileError(i18n.t("reader.file.xlsb", name=name))
     if _WORKBOOK_PART not in names:
         raise UnreadableFileError(
-            i18n.t("reader.file.no_workbook_part", name=path.name, part=_WORKBOOK_PART)
+            i18n.t("reader.file.no_workbook_part", name=name, part=_WORKBOOK_PART)
         )
     total = sum(member.file_size for member in members)
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise UnreadableFileError(
             i18n.t(
                 "reader.file.too_large",
-                name=path.name,
+                name=name,
                 size=total / (1 << 30),
                 most=MAX_TOTAL_UNCOMPRESSED >> 30,
             )
         )
     for member in members:
-        _check_member_size(path, member)
+        _check_member_size(name, member)
     for member in members:
         if member.filename.endswith((".xml", ".rels", ".vml")):
-            _check_xml_head(path, archive, member)
+            _check_xml_head(name, archive, member)
 
 
-def _check_member_size(path: Path, member: zipfile.ZipInfo) -> None:
+def _check_member_size(name: str, member: zipfile.ZipInfo) -> None:
     streamed = member.filename.startswith("xl/worksheets/")
     if not streamed and member.file_size > MAX_LOADED_PART:
         raise UnreadableFileError(
             i18n.t(
                 "reader.file.part_too_large",
-                name=path.name,
+                name=name,
                 part=member.filename,
                 size=member.file_size >> 20,
             )
@@ -163,7 +193,7 @@ def _check_member_size(path: Path, member: zipfile.ZipInfo) -> None:
         raise UnreadableFileError(
             i18n.t(
                 "reader.file.part_ratio",
-                name=path.name,
+                name=name,
                 part=member.filename,
                 ratio=ratio,
                 most=MAX_RATIO,
@@ -171,7 +201,7 @@ def _check_member_size(path: Path, member: zipfile.ZipInfo) -> None:
         )
 
 
-def _check_xml_head(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+def _check_xml_head(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
     """Refuse DTDs and entity declarations, which only XML attacks put in a workbook.
 
     XML allows them only before the root element, so the scan is complete when the root
@@ -183,13 +213,13 @@ def _check_xml_head(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInf
     text = head.decode(_encoding(head), errors="ignore")
     if _DTD.search(text):
         raise UnreadableFileError(
-            i18n.t("reader.file.part_unsafe", name=path.name, part=member.filename)
+            i18n.t("reader.file.part_unsafe", name=name, part=member.filename)
         )
     if len(head) == XML_HEAD_BYTES and _root_start(text) is None:
         raise UnreadableFileError(
             i18n.t(
                 "reader.file.part_late_root",
-                name=path.name,
+                name=name,
                 part=member.filename,
                 size=XML_HEAD_BYTES >> 10,
             )
@@ -347,27 +377,35 @@ def _rows_with_cells(archive: zipfile.ZipFile, part: str) -> int:
 
 
 @contextmanager
-def open_workbook(path: Path) -> Iterator[Workbook]:
+def open_workbook(path: Package, name: str | None = None) -> Iterator[Workbook]:
     """Check ``path``, then read its workbook part, shared strings and styles; closes on exit.
 
-    openpyxl reads those parts (through defusedxml); the worksheets themselves are streamed
-    by ``Workbook.read_sheet``, which is several times faster than openpyxl's read-only
-    mode and also sees unsaved formulas, error cells and merged ranges.
+    ``path`` is a file (a password-protected one is decrypted in memory) or a package
+    already in memory, shown in messages as ``name``. openpyxl reads those parts (through
+    defusedxml); the worksheets themselves are streamed by ``Workbook.read_sheet``, which
+    is several times faster than openpyxl's read-only mode and also sees unsaved
+    formulas, error cells and merged ranges.
     """
     if not DEFUSEDXML:
         raise UnreadableFileError(i18n.t("reader.file.no_defusedxml"))
-    check_workbook_file(path)
+    if isinstance(path, Path):
+        shown = name or path.name
+        package = check_workbook_file(path)
+    else:
+        shown = name or "workbook"
+        check_package(path, shown)
+        package = path
     try:
-        reader = ExcelReader(path, read_only=True, data_only=True)
+        reader = ExcelReader(package, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types on damaged input
-        raise _unreadable(path, error) from None
+        raise _unreadable(shown, error) from None
     try:
-        yield _workbook(path, reader)
+        yield _workbook(shown, reader)
     finally:
         reader.archive.close()
 
 
-def _workbook(path: Path, reader: ExcelReader) -> Workbook:
+def _workbook(name: str, reader: ExcelReader) -> Workbook:
     try:
         # openpyxl warns about what it repairs or ignores (a missing stylesheet, a bad
         # defined name); the reader reports what matters in its own words.
@@ -383,7 +421,7 @@ def _workbook(path: Path, reader: ExcelReader) -> Workbook:
                 if relation.target in reader.valid_files and "chartsheet" not in relation.Type
             }
     except Exception as error:  # openpyxl raises many types on damaged input
-        raise _unreadable(path, error) from None
+        raise _unreadable(name, error) from None
     workbook = reader.wb
     return Workbook(
         archive=reader.archive,
@@ -395,15 +433,13 @@ def _workbook(path: Path, reader: ExcelReader) -> Workbook:
     )
 
 
-def _unreadable(path: Path, error: BaseException) -> UnreadableFileError:
+def _unreadable(name: str, error: BaseException) -> UnreadableFileError:
     cause: BaseException | None = error
     while cause is not None:  # openpyxl wraps defusedxml's refusal in a ValueError
         if isinstance(cause, DefusedXmlException):
-            return UnreadableFileError(i18n.t("reader.file.unsafe", name=path.name))
+            return UnreadableFileError(i18n.t("reader.file.unsafe", name=name))
         cause = cause.__cause__ or cause.__context__
-    return UnreadableFileError(
-        i18n.t("reader.file.damaged", name=path.name, error=type(error).__name__)
-    )
+    return UnreadableFileError(i18n.t("reader.file.damaged", name=name, error=type(error).__name__))
 
 
 class _EnoughEmptyRows(Exception):

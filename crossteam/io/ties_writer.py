@@ -49,9 +49,9 @@ def write_ties(stream: BinaryIO, source: Path, result: TiesResult, options: Ties
     Raises:
         UnreadableFileError: ``source`` cannot be opened as a workbook to copy.
     """
-    check_workbook_file(source)
+    package = check_workbook_file(source)  # a protected input: its plain package, in memory
     try:
-        book = openpyxl.load_workbook(source, data_only=False)
+        book = openpyxl.load_workbook(package, data_only=False)
     except Exception as error:  # openpyxl raises many types on damaged input
         raise UnreadableFileError(
             i18n.t("terminal.cannot_copy", name=source.name, kind=type(error).__name__)

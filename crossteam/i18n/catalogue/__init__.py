@@ -24,6 +24,7 @@ from crossteam.i18n.catalogue import (
     explain,
     output,
     plan_sheets,
+    protection,
     reader,
     share,
     template,
@@ -47,6 +48,7 @@ AREAS: Final[tuple[ModuleType, ...]] = (
     ties_tables,
     ties_command,
     share,
+    protection,
 )
 
 _Entry = TypeVar("_Entry")
