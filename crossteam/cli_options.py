@@ -154,10 +154,10 @@ def language_option() -> TyperOption:
     )
 
 
-READS_WORKBOOKS = frozenset({"validate", "audit", "plan", "next-round", "sweep", "ties"})
+READS_WORKBOOKS = frozenset({"validate", "audit", "plan", "next-round", "sweep", "ties", "share"})
 """The commands that read a workbook, and so take ``--password-env``."""
 WRITES_WORKBOOKS = frozenset(
-    {"template", "example", "audit", "plan", "next-round", "sweep", "ties"}
+    {"template", "example", "audit", "plan", "next-round", "sweep", "ties", "share"}
 )
 """The commands that write workbooks, and so take ``--encrypt``."""
 

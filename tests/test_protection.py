@@ -352,3 +352,25 @@ def test_on_a_terminal_the_password_is_asked_without_echo(
     assert code == 0
     assert json.loads(out)["valid"] is True
     assert asked == [f"Password of {protected.name}: "]
+
+
+def test_share_reads_a_protected_plan_and_writes_its_copy_protected(
+    protected: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    plan_path, copy_path = tmp_path / "plan.xlsx", tmp_path / "auditor.xlsx"
+    args = ("plan", str(protected), "--password-env", VARIABLE, "--encrypt")
+    assert run(capsys, *args, "-o", str(plan_path), "--time-limit", "3")[0] == 0
+    monkeypatch.setenv("CROSSTEAM_TEST_KEY", "audit-key")
+    share = ("share", str(plan_path), "--for", "auditor", "--key-env", "CROSSTEAM_TEST_KEY")
+    code, _, err = run(capsys, *share, "-o", str(copy_path))
+    assert code == 2 and not copy_path.exists()  # protected, and no password given
+    assert "--password-env" in err
+    code, _, _ = run(capsys, *share, "--password-env", VARIABLE, "--encrypt", "-o", str(copy_path))
+    assert code == 0
+    assert copy_path.read_bytes().startswith(OLE2)
+    book = openpyxl.load_workbook(decrypt(copy_path), read_only=True)
+    assert "Teams" in book.sheetnames
+    book.close()
