@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -245,13 +246,22 @@ class Watcher:
         self.thread.join()
         self.scan()
 
+    @staticmethod
+    def files(folder: Path) -> list[Path]:
+        """What ``folder`` holds now; a folder removed while walked (matplotlib's own
+        temporary one) ends this walk, the next one sees the rest."""
+        found: list[Path] = []
+        with contextlib.suppress(OSError):  # what was found before stays in the list
+            found.extend(folder.rglob("*"))
+        return found
+
     def scan_until_stopped(self) -> None:
         while not self.stop.wait(0.002):
             self.scan()
 
     def scan(self) -> None:
         for folder in self.folders:
-            for path in folder.rglob("*"):
+            for path in self.files(folder):
                 try:
                     data = path.read_bytes()
                 except OSError:  # gone, or a folder
