@@ -14,18 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Final
 
-import openpyxl
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crossteam import i18n
-from crossteam.errors import UnreadableFileError
 from crossteam.io import schema
 from crossteam.io.cells import as_text
 from crossteam.io.excel import put
 from crossteam.io.reader.table import column_name
-from crossteam.io.safety import check_workbook_file
+from crossteam.io.safety import editable_copy
 from crossteam.models import (
     EmployeeId,
     PeriodLabel,
@@ -180,13 +178,7 @@ def write_next_round(stream: BinaryIO, source: Path, added: NextRound) -> None:
     Raises:
         UnreadableFileError: ``source`` cannot be opened as a workbook to copy.
     """
-    package = check_workbook_file(source)  # a protected input: its plain package, in memory
-    try:
-        book = openpyxl.load_workbook(package, data_only=False)
-    except Exception as error:  # openpyxl raises many types on damaged input
-        raise UnreadableFileError(
-            i18n.t("terminal.cannot_copy", name=source.name, kind=type(error).__name__)
-        ) from None
+    book = editable_copy(source)  # a protected input: decrypted in memory
     append_history(book, added.rows)
     book.save(stream)
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Final
 from xml.parsers.expat import ExpatError, ParserCreate
 
+import openpyxl
 from defusedxml import DefusedXmlException
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.stylesheet import apply_stylesheet
@@ -602,3 +603,20 @@ class _SheetStream:
             )
         except (OverflowError, ValueError):
             return ExcelErrorValue("#VALUE!")
+
+
+def editable_copy(path: Path) -> openpyxl.Workbook:
+    """The input workbook at ``path``, checked like every input (a protected one decrypted
+    in memory), loaded whole for a writer that returns it with a sheet changed (``ties``,
+    ``next-round``): every sheet, value and style kept.
+
+    Raises:
+        UnreadableFileError: ``path`` cannot be opened as a workbook to copy.
+    """
+    package = check_workbook_file(path)
+    try:
+        return openpyxl.load_workbook(package, data_only=False)
+    except Exception as error:  # openpyxl raises many types on damaged input
+        raise UnreadableFileError(
+            i18n.t("terminal.cannot_copy", name=path.name, kind=type(error).__name__)
+        ) from None

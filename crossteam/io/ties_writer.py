@@ -15,19 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Final
 
-import openpyxl
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crossteam import i18n
-from crossteam.errors import UnreadableFileError
 from crossteam.io import schema
 from crossteam.io.cells import as_text
 from crossteam.io.excel import CellValue, put
 from crossteam.io.reader.table import column_name
-from crossteam.io.safety import check_workbook_file
+from crossteam.io.safety import editable_copy
 from crossteam.models import Interaction
 from crossteam.models.ties import SourceReport, TiesOptions
 from crossteam.ties.run import TiesResult
@@ -49,13 +47,7 @@ def write_ties(stream: BinaryIO, source: Path, result: TiesResult, options: Ties
     Raises:
         UnreadableFileError: ``source`` cannot be opened as a workbook to copy.
     """
-    package = check_workbook_file(source)  # a protected input: its plain package, in memory
-    try:
-        book = openpyxl.load_workbook(package, data_only=False)
-    except Exception as error:  # openpyxl raises many types on damaged input
-        raise UnreadableFileError(
-            i18n.t("terminal.cannot_copy", name=source.name, kind=type(error).__name__)
-        ) from None
+    book = editable_copy(source)  # a protected input: decrypted in memory
     replace_interactions(book, result.found.interactions)
     _write_report(_report_sheet(book), result, options)
     book.save(stream)

@@ -278,30 +278,27 @@ class _CalendarReading:
                 raise self.damaged(series.line) from None
             count += len(found)
             if count > MAX_OCCURRENCES_PER_SERIES:
-                raise UnreadableFileError(
-                    i18n.t(
-                        "ties_calendar.series.too_many",
-                        name=self.file,
-                        line=series.line,
-                        most=MAX_OCCURRENCES_PER_SERIES,
-                    )
-                )
+                raise self.too_many(series)
             yield from found
             first = end
+
+    def too_many(self, series: _Series) -> UnreadableFileError:
+        """A series with more occurrences than one series may have in the dates read."""
+        return UnreadableFileError(
+            i18n.t(
+                "ties_calendar.series.too_many",
+                name=self.file,
+                line=series.line,
+                most=MAX_OCCURRENCES_PER_SERIES,
+            )
+        )
 
     def every(self, query: Any, series: _Series) -> Iterator[_Occurrence]:
         """Every occurrence of a series that ends (COUNT, UNTIL or RDATEs only) from
         ``--since`` on: its own end bounds it, not the file's last day."""
         for count, event in enumerate(query.all(), start=1):
             if count > MAX_OCCURRENCES_PER_SERIES:
-                raise UnreadableFileError(
-                    i18n.t(
-                        "ties_calendar.series.too_many",
-                        name=self.file,
-                        line=series.line,
-                        most=MAX_OCCURRENCES_PER_SERIES,
-                    )
-                )
+                raise self.too_many(series)
             try:
                 occurrence = _occurrence_of(event)
             except _DAMAGE:
