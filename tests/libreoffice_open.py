@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -42,7 +43,9 @@ def main() -> int:
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # soffice starts soffice.bin: one group to end them both
     )
+    desktop = None
     try:
         resolver = uno.getComponentContext().ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", uno.getComponentContext()
@@ -78,15 +81,16 @@ def main() -> int:
         first = {name: sheets.getByName(name).getCellByPosition(0, 0).String for name in names}
         print(json.dumps({"sheets": names, "first_cells": first}, ensure_ascii=False))
         document.close(True)
-        with contextlib.suppress(Exception):  # it may be gone already
-            desktop.terminate()
         return 0
     finally:
-        try:
+        if desktop is not None:
+            with contextlib.suppress(Exception):  # it may be gone already
+                desktop.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
             office.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            office.kill()
-            office.wait()
+        with contextlib.suppress(ProcessLookupError):  # what is left of the office, if any
+            os.killpg(office.pid, signal.SIGKILL)
+        office.wait()
 
 
 if __name__ == "__main__":
