@@ -31,9 +31,11 @@ from crossteam.planner.teams import TeamModel, interchangeable_teams, symmetry_w
 
 HINT_SHARE = 0.2
 """Share of the time limit the full hint may take (the solve that fills in all but x)."""
-HINT_LINGER = 2.0
+HINT_LINGER = 1.0
 """Seconds the full hint's solve may go on after a stop: it gives the start plan, which
-the stop then keeps (on 1,000 people it takes 1-2 s in all)."""
+the stop then keeps (on 1,000 people it takes 1-2 s in all). One second, not more: the
+check and the writing of a 1,000-person plan take another 1.5-2 s, and a run must end
+within 5 s of Ctrl-C whatever the stage."""
 
 
 def hint_best_start(
