@@ -19,10 +19,10 @@ UNMATCHED_LISTED = 20
 
 if TYPE_CHECKING:  # the solver's side loads only when a plan is made
     from crossteam.checks.repeats import RepeatedPair
+    from crossteam.models.ties import TiesResult
     from crossteam.next_round import NextRound
     from crossteam.pipeline import PlanOutcome
     from crossteam.review import ReviewResult
-    from crossteam.ties.run import TiesResult
 
 JsonObject = dict[str, Any]
 

@@ -14,12 +14,11 @@ if TYPE_CHECKING:
 
     from crossteam.models import PlanningInput, Problem
     from crossteam.models.sweep import SweepResult
-    from crossteam.models.ties import SourceReport
+    from crossteam.models.ties import SourceReport, TiesResult
     from crossteam.models.wish_figures import WishFigures
     from crossteam.next_round import NextRound
     from crossteam.pipeline import PlanOutcome, PlanRequest
     from crossteam.review import ReviewResult
-    from crossteam.ties.run import TiesResult
 
 
 def _warning(text: str) -> str:

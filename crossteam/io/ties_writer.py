@@ -27,8 +27,7 @@ from crossteam.io.excel import CellValue, put
 from crossteam.io.reader.table import column_name
 from crossteam.io.safety import editable_copy
 from crossteam.models import Interaction
-from crossteam.models.ties import SourceReport, TiesOptions
-from crossteam.ties.run import TiesResult
+from crossteam.models.ties import SourceReport, TiesOptions, TiesResult
 
 REPORT_SHEET: Final = "Ties Report"  # not shown: i18n.name shows it
 UNMATCHED_SHOWN: Final = 20

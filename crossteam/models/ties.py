@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from crossteam.models.planning_input import EmployeeId
+from crossteam.models.network import NetworkReport
+from crossteam.models.planning_input import EmployeeId, Interaction, PlanningInput
 
 
 class SourceKind(StrEnum):
@@ -98,3 +99,25 @@ class TiesOptions:
     half_life: float | None = None
     min_weight: float = 0.0
     merge: bool = False
+
+
+@dataclass(frozen=True)
+class TiesFound:
+    """The ties of the sources and what each source gave."""
+
+    interactions: tuple[Interaction, ...]
+    reports: tuple[SourceReport, ...]
+
+
+@dataclass(frozen=True)
+class TiesResult:
+    """A company with the ties of its sources as its Interactions, and its network."""
+
+    instance: PlanningInput
+    found: TiesFound
+    network: NetworkReport
+
+    @property
+    def gap_pairs(self) -> tuple[tuple[str, str], ...]:
+        """Department pairs with no tie at all, before any planning."""
+        return self.network.gap_pairs

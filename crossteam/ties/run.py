@@ -7,38 +7,15 @@ plan on it directly, the same way.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from crossteam import i18n
 from crossteam.errors import InputError
 from crossteam.io import sources as source_readers
-from crossteam.models import Interaction, NetworkReport, PlanningInput, Problem
+from crossteam.models import PlanningInput, Problem
 from crossteam.models.people import PersonIndex
-from crossteam.models.ties import SourceReport, TiesOptions
+from crossteam.models.ties import SourceReport, TiesFound, TiesOptions, TiesResult
 from crossteam.ties.collect import TieCollector
-
-
-@dataclass(frozen=True)
-class TiesFound:
-    """The ties of the sources and what each source gave."""
-
-    interactions: tuple[Interaction, ...]
-    reports: tuple[SourceReport, ...]
-
-
-@dataclass(frozen=True)
-class TiesResult:
-    """A company with the ties of its sources as its Interactions, and its network."""
-
-    instance: PlanningInput
-    found: TiesFound
-    network: NetworkReport
-
-    @property
-    def gap_pairs(self) -> tuple[tuple[str, str], ...]:
-        """Department pairs with no tie at all, before any planning."""
-        return self.network.gap_pairs
 
 
 def find_ties(
