@@ -5,8 +5,13 @@ Employees."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from enum import StrEnum
+from typing import TypeVar
 
 from crossteam import i18n
+from crossteam.io import schema
+
+_Word = TypeVar("_Word", bound=StrEnum)
 
 
 def label(canonical: str) -> str:
@@ -26,3 +31,13 @@ def quoted(text: str, mark: str = "'") -> str:
     if i18n.current() is i18n.Language.JA:
         return f"「{text}」"
     return f"{mark}{text}{mark}"
+
+
+def word_of(words: type[_Word], text: str) -> _Word | None:
+    """The member of ``words`` (rule kinds, Balance modes) that ``text`` names, in either
+    language, whatever its case and separators; ``None`` when it names none."""
+    word = next((w for w in words if w.value == schema.normalise(text)), None)
+    if word is None:
+        found = i18n.canonical(text, among=[w.value for w in words])
+        word = None if found is None else words(found)
+    return word

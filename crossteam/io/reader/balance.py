@@ -7,7 +7,7 @@ from openpyxl.utils import get_column_letter
 from crossteam import i18n
 from crossteam.io import schema
 from crossteam.io.cells import HARD
-from crossteam.io.labels import label, labels
+from crossteam.io.labels import label, labels, word_of
 from crossteam.io.reader.context import EMPLOYEES, Reading
 from crossteam.io.reader.table import COLUMN_NAMES, Row, Table
 from crossteam.models import BalanceMode, BalanceRule
@@ -54,10 +54,7 @@ def read_balance(reading: Reading, table: Table) -> None:
 
 def _mode(row: Row, text: str) -> BalanceMode | None:
     """The mode ``text`` names; reported when it names none."""
-    mode = next((m for m in BalanceMode if m.value == schema.normalise(text)), None)
-    if mode is None:
-        found = i18n.canonical(text, among=[m.value for m in BalanceMode])
-        mode = None if found is None else BalanceMode(found)
+    mode = word_of(BalanceMode, text)
     if mode is None:
         modes = labels(m.value for m in BalanceMode)
         row.error(row.index("mode"), i18n.t("reader.mode_unknown", text=shown(text), modes=modes))

@@ -4,8 +4,7 @@
 from __future__ import annotations
 
 from crossteam import i18n
-from crossteam.io import schema
-from crossteam.io.labels import label, labels
+from crossteam.io.labels import label, labels, word_of
 from crossteam.io.reader.context import EMPLOYEES, TEAMS, Reading
 from crossteam.io.reader.references import (
     department_ref,
@@ -49,10 +48,7 @@ def read_rules(reading: Reading, table: Table) -> None:
 
 def _rule_kind(row: Row, text: str) -> RuleKind | None:
     """The rule ``text`` names, in either language; reported when it names none."""
-    kind = next((k for k in RuleKind if k.value == schema.normalise(text)), None)
-    if kind is None:
-        found = i18n.canonical(text, among=[k.value for k in RuleKind])
-        kind = None if found is None else RuleKind(found)
+    kind = word_of(RuleKind, text)
     if kind is None:
         kinds = labels(k.value for k in RuleKind)
         row.error(row.index("rule"), i18n.t("reader.rule_unknown", text=shown(text), kinds=kinds))
