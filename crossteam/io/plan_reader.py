@@ -59,6 +59,7 @@ from crossteam.models import (
     SolveStatus,
     TeamAssignment,
 )
+from crossteam.models.limits import MAX_PEOPLE
 from crossteam.models.review import Decision, ReviewKind
 from crossteam.models.text import clean, fold, written
 
@@ -152,7 +153,9 @@ def _read_sheets(path: Path, *wanted: str) -> dict[str, _Sheet]:
             actual = next((names[s] for s in sorted(_spellings(name)) if s in names), None)
             if actual is None:
                 continue
-            content = workbook.read_sheet(actual)
+            # Teams holds one row per member: a sheet filled down to Excel's last row is
+            # refused before it is read
+            content = workbook.read_sheet(actual, MAX_PEOPLE if name == TEAMS else None)
             if not content.rows:
                 found[name] = _Sheet(actual, 1, {}, ())
                 continue

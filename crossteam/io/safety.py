@@ -19,7 +19,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
@@ -32,9 +32,11 @@ from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml import DEFUSEDXML
+from python_calamine import CalamineWorkbook
 
 from crossteam import i18n
 from crossteam.errors import UnreadableFileError
+from crossteam.io import plain_sheet
 from crossteam.io.cells import ExcelErrorValue, MissingFormulaResult, UnreadableNumber
 
 MAX_TOTAL_UNCOMPRESSED: Final = 1 << 30
@@ -50,9 +52,10 @@ MAX_COLUMNS: Final = 16_384
 """Excel's widest sheet (column XFD)."""
 MAX_EMPTY_RUN: Final = 1_000
 """Stop reading a sheet after this many consecutive empty rows (formatted, but no values)."""
-MAX_ROWS: Final = 500_000
-"""Rows holding cells, per sheet: above the largest networks measured (400,000 ties, 20,000
-employees); a sheet filled down to Excel's last row is refused before it is parsed."""
+MAX_CELLS: Final = 20_000_000
+"""Cells of one sheet the detailed reader holds (about 70 bytes each once read: 1.4 GB); a
+sheet of Excel's full height (1,048,576 rows) fits with up to 19 filled columns. A plain
+sheet read by calamine is bounded by ``plain_sheet.MAX_DENSE_CELLS`` instead."""
 
 _OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC: Final = (b"PK\x03\x04", b"PK\x05\x06")
@@ -288,33 +291,89 @@ class SheetContent:
     filtered: bool = False
 
 
+@dataclass
+class _Opened:
+    """Parts of an open workbook loaded once, when first needed."""
+
+    name: str = "workbook"
+    strings: list[str] | None = None
+    """The shared string table (openpyxl), for the detailed reader."""
+    calamine: CalamineWorkbook | None = None
+
+
 @dataclass(frozen=True)
 class Workbook:
     """An opened workbook: its worksheets by title, and what reading their cells needs."""
 
+    package: Package
     archive: zipfile.ZipFile
+    reader: ExcelReader
     parts: dict[str, str]
     """Worksheet title -> its part in the archive, in workbook order (chart sheets left out)."""
-    shared_strings: list[str]
     date_styles: frozenset[int]
     timedelta_styles: frozenset[int]
     epoch: datetime
+    opened: _Opened = field(default_factory=lambda: _Opened(), compare=False)
+    """What is loaded once and only when needed."""
 
     @property
     def titles(self) -> list[str]:
         return list(self.parts)
 
-    def read_sheet(self, title: str) -> SheetContent:
-        """Stream one sheet's non-empty rows; an early stop keeps huge empty sheets fast.
+    @property
+    def shared_strings(self) -> list[str]:
+        """The shared string table, loaded by openpyxl when the detailed reader first needs it."""
+        if self.opened.strings is None:
+            try:
+                self.reader.read_strings()
+            except Exception as error:  # openpyxl raises many types on damaged input
+                raise _unreadable(self.opened.name, error) from None
+            self.opened.strings = self.reader.shared_strings
+        return self.opened.strings
+
+    def read_sheet(self, title: str, most_rows: int | None = None) -> SheetContent:
+        """One sheet's non-empty rows: by calamine when the sheet is large and plain
+        (``plain_sheet``), else streamed by the detailed reader, which stops early in huge
+        empty sheets.
+
+        ``most_rows``: rows holding cells that the sheet may have (one row per person:
+        ``limits.MAX_PEOPLE``), counted in the raw bytes before anything is parsed.
 
         Raises:
-            UnreadableFileError: the sheet's XML is damaged or declares a DTD.
+            UnreadableFileError: the sheet's XML is damaged or declares a DTD, it holds
+                more cells than ``MAX_CELLS``, or more rows than ``most_rows``.
         """
+        if most_rows is not None:
+            try:
+                rows = _rows_with_cells(self.archive, self.parts[title])
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+                rows = 0  # the detailed reader says what is damaged
+            if rows > most_rows:
+                raise UnreadableFileError(
+                    i18n.t("reader.file.sheet_too_long", sheet=title, most=most_rows)
+                )
+        try:
+            return self._read_plain(title)
+        except plain_sheet.NeedsDetail:
+            pass
+        return self._read_in_detail(title)
+
+    def _read_plain(self, title: str) -> SheetContent:
+        found = plain_sheet.scan(
+            self.archive, self.parts[title], self.date_styles | self.timedelta_styles
+        )
+        if self.opened.calamine is None:
+            self.opened.calamine = plain_sheet.open_calamine(self.package)
+        rows, filtered = plain_sheet.read(self.opened.calamine, title, found)
+        return SheetContent(tuple(rows), None, (), (), filtered)
+
+    def _read_in_detail(self, title: str) -> SheetContent:
         stream = _SheetStream(self)
         try:
-            if _rows_with_cells(self.archive, self.parts[title]) > MAX_ROWS:
+            cells = _cells_in(self.archive, self.parts[title])
+            if cells > MAX_CELLS:
                 raise UnreadableFileError(
-                    i18n.t("reader.file.sheet_too_long", sheet=title, most=MAX_ROWS)
+                    i18n.t("reader.file.sheet_too_large", sheet=title, cells=cells, most=MAX_CELLS)
                 )
             with self.archive.open(self.parts[title]) as source:
                 stream.parse(source)
@@ -365,14 +424,26 @@ _ROW_END = re.compile(rb"</(?:[A-Za-z_][\w.-]{0,40}:)?row>")
 
 def _rows_with_cells(archive: zipfile.ZipFile, part: str) -> int:
     """Rows that hold cells (closed ``</row>`` tags, as against empty ``<row/>``), counted
-    in the raw bytes: a fraction of a second where parsing a million rows takes a minute."""
+    in the raw bytes: a fraction of a second where parsing a million rows takes seconds."""
+    return _count(archive, part, _ROW_END)
+
+
+_CELL_START = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,40}:)?c[\s>/]")
+
+
+def _cells_in(archive: zipfile.ZipFile, part: str) -> int:
+    """Cells (``<c`` tags, empty ones too) counted in the raw bytes, before any parsing."""
+    return _count(archive, part, _CELL_START)
+
+
+def _count(archive: zipfile.ZipFile, part: str, tag: re.Pattern[bytes]) -> int:
     count = 0
     tail = b""
     with archive.open(part) as source:
         for chunk in iter(lambda: source.read(1 << 20), b""):
             data = tail + chunk
             # a tag cut by the chunk boundary is counted once, in the data where it ends
-            count += sum(1 for m in _ROW_END.finditer(data) if m.end() > len(tail))
+            count += sum(1 for m in tag.finditer(data) if m.end() > len(tail))
             tail = data[-64:]
     return count
 
@@ -401,19 +472,18 @@ def open_workbook(path: Package, name: str | None = None) -> Iterator[Workbook]:
     except Exception as error:  # openpyxl raises many types on damaged input
         raise _unreadable(shown, error) from None
     try:
-        yield _workbook(shown, reader)
+        yield _workbook(shown, package, reader)
     finally:
         reader.archive.close()
 
 
-def _workbook(name: str, reader: ExcelReader) -> Workbook:
+def _workbook(name: str, package: Package, reader: ExcelReader) -> Workbook:
     try:
         # openpyxl warns about what it repairs or ignores (a missing stylesheet, a bad
         # defined name); the reader reports what matters in its own words.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             reader.read_manifest()
-            reader.read_strings()
             reader.read_workbook()
             apply_stylesheet(reader.archive, reader.wb)
             parts = {
@@ -425,9 +495,11 @@ def _workbook(name: str, reader: ExcelReader) -> Workbook:
         raise _unreadable(name, error) from None
     workbook = reader.wb
     return Workbook(
+        opened=_Opened(name),
+        package=package,
         archive=reader.archive,
+        reader=reader,
         parts=parts,
-        shared_strings=reader.shared_strings,
         date_styles=frozenset(workbook._date_formats),
         timedelta_styles=frozenset(workbook._timedelta_formats),
         epoch=workbook.epoch,

@@ -551,6 +551,12 @@ MESSAGES: Final[dict[str, Text]] = {
         "シート「{sheet}」には{most:,}行を超える行があり、crossteamが計画できる量を超えて"
         "います。不要な行を削除してください",
     ),
+    "reader.file.sheet_too_large": Text(
+        "sheet {sheet!r} holds {cells:,} cells, more than the {most:,} crossteam holds in"
+        " memory from one sheet; delete the rows or columns that are not needed",
+        "シート「{sheet}」には{cells:,}個のセルがあり、crossteamが1枚のシートから読み込める"
+        "{most:,}個を超えています。不要な行や列を削除してください",
+    ),
     "reader.file.sheet_unsafe": Text(
         "sheet {sheet!r} declares a DTD or XML entities, which workbooks never need: refused"
         " as unsafe",

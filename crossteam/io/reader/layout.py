@@ -12,6 +12,7 @@ from crossteam.io.labels import label
 from crossteam.io.reader.problems import Problems
 from crossteam.io.reader.table import Table, column_name
 from crossteam.io.safety import SheetContent, Workbook
+from crossteam.models.limits import MAX_PEOPLE
 from crossteam.models.text import clean, look_alike_letters
 from crossteam.models.wording import runs
 
@@ -83,7 +84,7 @@ def read_table(
 ) -> Table | None:
     """The sheet ``title`` as ``sheet`` of the contract; ``None`` when it is empty (a
     required one then joins ``unreadable``)."""
-    content = workbook.read_sheet(title)
+    content = workbook.read_sheet(title, MAX_PEOPLE if sheet is schema.EMPLOYEES else None)
     header = _header_row(sheet, content)
     if header is None:
         if sheet.required:
