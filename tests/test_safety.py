@@ -203,9 +203,10 @@ def test_the_sheet_parser_itself_refuses_a_dtd(tmp_path: Path) -> None:
         archive.writestr("sheet.xml", BILLION_LAUGHS + b"<worksheet><sheetData/></worksheet>")
     with zipfile.ZipFile(path) as archive:
         workbook = Workbook(
+            package=path,
             archive=archive,
+            load_strings=list,
             parts={"People": "sheet.xml"},
-            shared_strings=[],
             date_styles=frozenset(),
             timedelta_styles=frozenset(),
             epoch=datetime(1899, 12, 30),

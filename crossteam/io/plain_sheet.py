@@ -35,6 +35,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Final
 
@@ -46,15 +47,12 @@ Excel's full height fits with up to 15 columns."""
 PLAIN_ABOVE: Final = 256 << 10
 """Sheets of fewer uncompressed bytes go to the detailed reader: it reads them in
 milliseconds, and opening calamine costs more than it saves."""
-MAX_PLAIN_COLUMN: Final = 26
-"""Columns A to Z: a wider sheet goes to the detailed reader."""
 
 _CHUNK: Final = 1 << 20
+_EXPONENT_FROM: Final = 1e16
+"""Whole numbers from here on are stored with an exponent ("1e+16")."""
 _ABSENT: Final = (
-    b"<c>",
-    b"<row>",
     b't="e"',  # an error cell
-    b"t='e'",
     b"<mergeCell",
     b"<!",  # a DTD, a comment or a CDATA section
     b"hidden=",
@@ -62,11 +60,14 @@ _ABSENT: Final = (
 )
 """Byte strings a plain sheet does not hold (Excel writes attributes in double quotes)."""
 _FORMULA: Final = re.compile(rb"<f[\s>/]")
-_PREFIXED: Final = re.compile(rb"<[A-Za-z_][\w.-]*:")
+_PREFIXED: Final = re.compile(rb"<[A-Za-z_][\w.-]*:(?:row|c|v|f|t|is|r)[\s>/]")
+"""A prefixed cell element (Excel's own extensions, such as ``<x14:...>``, are left alone)."""
 _ENTITY: Final = re.compile(rb"&(?!amp;|lt;|gt;|quot;|apos;)")
 _NOT_A_NUMBER: Final = re.compile(rb"<v>[^<]*[^0-9.eE+\-<]")
-_TWO_LETTERS: Final = re.compile(rb'<c r="[A-Z]{2}')
+_ODD_ROW: Final = re.compile(rb'<row(?=[\s>/])(?! r="\d)')
+"""A row tag without its number first."""
 _CONTROL: Final = bytes(range(32)).translate(None, b"\t\n\r")
+_SINGLE_LETTER: Final = re.compile(rb'<c r="([A-Z])\d')
 _ROW_NUMBER: Final = re.compile(rb'<row r="(\d+)"')
 _FILTER: Final = b"<autoFilter"
 _DECLARED: Final = re.compile(rb"^\s*<\?xml[^>]*encoding=[\"']([^\"']+)", re.IGNORECASE)
@@ -143,23 +144,25 @@ def _scan_piece(
     Raises:
         NeedsDetail: the piece holds something only the detailed reader sees.
     """
-    row_tags = data.count(b"<row ")
     if (
         any(absent in data for absent in _ABSENT)
-        or row_tags != data.count(b'<row r="')  # a row without its number
-        or data.count(b"<c ") != data.count(b'<c r="')  # a cell without its reference
         or len(data.translate(None, _CONTROL)) != len(data)
+        or _ODD_ROW.search(data)
         or _FORMULA.search(data)
         or _PREFIXED.search(data)
         or (b"&" in data and _ENTITY.search(data))
         or _NOT_A_NUMBER.search(data)
-        or _TWO_LETTERS.search(data)
         or (dated is not None and dated.search(data))
     ):
         raise NeedsDetail
-    rows += row_tags
-    while (found := _wider_than(widest).search(data)) is not None:
-        widest = ord(found.group(1)) - ord("A") + 1
+    rows += data.count(b"<row ")
+    position = 0
+    while (odd := _odd_cell(widest).search(data, position)) is not None:
+        wider = _SINGLE_LETTER.match(data, odd.start())
+        if wider is None:
+            raise NeedsDetail  # no reference first, or a column beyond Z
+        widest = ord(wider.group(1)) - ord("A") + 1
+        position = odd.start()
     start = data.rfind(b'<row r="')
     if start >= 0 and (number := _ROW_NUMBER.match(data, start)) is not None:
         last_row = max(last_row, int(number.group(1)))
@@ -187,12 +190,12 @@ def _styled(styles: frozenset[int]) -> re.Pattern[bytes] | None:
     return re.compile(rb' s="(?:' + numbers + rb')"')
 
 
-def _wider_than(widest: int) -> re.Pattern[bytes]:
-    """A cell reference in a single-letter column right of column ``widest``."""
-    if widest >= MAX_PLAIN_COLUMN:
-        return re.compile(rb"(?!)")  # matches nothing
-    first = chr(ord("A") + widest)
-    return re.compile(rb'<c r="([' + first.encode() + rb"-Z])\d")
+@cache
+def _odd_cell(widest: int) -> re.Pattern[bytes]:
+    """A cell tag that does not start with its reference in columns A to ``widest``: a cell
+    without its reference, in a wider column, or beyond Z."""
+    last = chr(ord("A") + widest - 1).encode()
+    return re.compile(rb'<c(?=[\s>/])(?! r="[A-' + last + rb"]\d)")
 
 
 def open_calamine(package: Path | io.BytesIO) -> CalamineWorkbook:
@@ -233,8 +236,10 @@ def read(
                 if value and (text := value.strip()):
                     cells[place] = texts.setdefault(text, text)
             elif type(value) is float:
-                # Excel stores 3 as "3", which the detailed reader reads as an int
-                cells[place] = int(value) if value.is_integer() else value
+                # Excel stores 3 as "3", which the detailed reader reads as an int, and
+                # 1e16 and above with an exponent, read as a float
+                whole = value.is_integer() and -_EXPONENT_FROM < value < _EXPONENT_FROM
+                cells[place] = int(value) if whole else value
             elif type(value) is bool or type(value) is int:
                 cells[place] = value
             elif isinstance(value, date | time | timedelta):

@@ -17,7 +17,7 @@ import re
 import warnings
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -295,7 +295,6 @@ class SheetContent:
 class _Opened:
     """Parts of an open workbook loaded once, when first needed."""
 
-    name: str = "workbook"
     strings: list[str] | None = None
     """The shared string table (openpyxl), for the detailed reader."""
     calamine: CalamineWorkbook | None = None
@@ -307,12 +306,13 @@ class Workbook:
 
     package: Package
     archive: zipfile.ZipFile
-    reader: ExcelReader
     parts: dict[str, str]
     """Worksheet title -> its part in the archive, in workbook order (chart sheets left out)."""
     date_styles: frozenset[int]
     timedelta_styles: frozenset[int]
     epoch: datetime
+    load_strings: Callable[[], list[str]]
+    """The shared string table, read by openpyxl: only the detailed reader needs it."""
     opened: _Opened = field(default_factory=lambda: _Opened(), compare=False)
     """What is loaded once and only when needed."""
 
@@ -324,11 +324,7 @@ class Workbook:
     def shared_strings(self) -> list[str]:
         """The shared string table, loaded by openpyxl when the detailed reader first needs it."""
         if self.opened.strings is None:
-            try:
-                self.reader.read_strings()
-            except Exception as error:  # openpyxl raises many types on damaged input
-                raise _unreadable(self.opened.name, error) from None
-            self.opened.strings = self.reader.shared_strings
+            self.opened.strings = self.load_strings()
         return self.opened.strings
 
     def read_sheet(self, title: str, most_rows: int | None = None) -> SheetContent:
@@ -494,11 +490,18 @@ def _workbook(name: str, package: Package, reader: ExcelReader) -> Workbook:
     except Exception as error:  # openpyxl raises many types on damaged input
         raise _unreadable(name, error) from None
     workbook = reader.wb
+
+    def load_strings() -> list[str]:
+        try:
+            reader.read_strings()
+        except Exception as error:  # openpyxl raises many types on damaged input
+            raise _unreadable(name, error) from None
+        return reader.shared_strings  # type: ignore[no-any-return]  # openpyxl is untyped
+
     return Workbook(
-        opened=_Opened(name),
         package=package,
         archive=reader.archive,
-        reader=reader,
+        load_strings=load_strings,
         parts=parts,
         date_styles=frozenset(workbook._date_formats),
         timedelta_styles=frozenset(workbook._timedelta_formats),

@@ -3,6 +3,8 @@ of its layout a planner should know of: hidden rows, merged cells, the template'
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from openpyxl.utils import get_column_letter
 
 from crossteam import i18n
@@ -131,7 +133,8 @@ def read_table(
             )
         else:
             columns[name] = index
-    rows = tuple(row for row in content.rows if row[0] > header_row)
+    # rows come in order: the data rows are those after the header's
+    rows = content.rows[bisect_right(content.rows, header_row, key=lambda row: row[0]) :]
     table = Table(sheet, title, header_row, headers, columns, extras, rows)
     _warn_layout(table, content, problems)
     return table
@@ -179,7 +182,10 @@ def _warn_layout(table: Table, content: SheetContent, problems: Problems) -> Non
                 warning=True,
             )
     unheaded: dict[int, int] = {}
+    headed = table.headers.keys()
     for number, cells in table.rows:
+        if cells.keys() <= headed:  # the usual row, checked at C speed
+            continue
         for index in cells:
             if index not in table.headers:
                 unheaded.setdefault(index, number)
