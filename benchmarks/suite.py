@@ -5,7 +5,8 @@ Run: ``python benchmarks/suite.py [--quick] [--sizes 200,1000,5000,20000] [--tim
 
 Each size is a ``crossteam example`` company (seed 0; one team per 11 employees, as 450
 teams at 5,000) written to a temporary folder. The classic shape (the default, as in the
-first benchmarks) has 10 departments at 200 employees, 20 up to 1,000, 40 beyond; the
+first benchmarks) has 10 departments at 200 employees, 20 up to 1,000, 40 up to 20,000 and 80
+beyond (issue 21: 50,000 people in 80 departments); the
 realistic one (heavy-tailed department sizes, a silent periphery of small departments) has
 40 at 1,000, 100 at 5,000 and 200 at 20,000. Then each stage runs in a fresh child
 process, so that its figures are its own: import (read and validate the workbook), audit
@@ -97,7 +98,9 @@ def departments_for(employees: int, shape: CompanyShape = CompanyShape.CLASSIC) 
             if employees <= 5_000
             else 200
         )
-    return 10 if employees <= 200 else 20 if employees <= 1_000 else 40
+    return (
+        10 if employees <= 200 else 20 if employees <= 1_000 else 40 if employees <= 20_000 else 80
+    )
 
 
 def teams_for(employees: int) -> int:

@@ -140,6 +140,9 @@ SENT_BACK = {
     "error cell": _BASE_ROWS + '<row r="3"><c r="A3" t="e"><v>#N/A</v></c></row>',
     "stored value no number": _BASE_ROWS + '<row r="3"><c r="A3"><v>12abc</v></c></row>',
     "nan": _BASE_ROWS + '<row r="3"><c r="A3"><v>nan</v></c></row>',
+    "true or false holding 2": _BASE_ROWS + '<row r="3"><c r="A3" t="b"><v>2</v></c></row>',
+    "value with attributes": _BASE_ROWS
+    + '<row r="3"><c r="A3"><v xml:space="preserve">1</v></c></row>',
     "hidden row": _BASE_ROWS + '<row r="3" hidden="1"><c r="A3"><v>1</v></c></row>',
     "comment": _BASE_ROWS + "<!-- a comment -->",
     "character reference": _BASE_ROWS

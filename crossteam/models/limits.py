@@ -26,11 +26,13 @@ MAX_COUNT: Final = 1_000_000
 betweenness samples): about Excel's 1,048,576 rows, and far inside the 64-bit integers of
 the solver even when multiplied by another count."""
 
-MAX_PEOPLE: Final = 200_000
-"""Most rows of a sheet with one row per person (Employees; a plan's Teams): counted before
-the sheet is read, so a sheet filled down to Excel's last row is refused in seconds. The
-bound comes from memory: planning holds about 20 KB per person (measured at 20,000 and
-50,000 people, docs/limits.md), so 200,000 people need about 4 GB."""
+MAX_PEOPLE: Final = 100_000
+"""Most rows of a sheet with one row per person (Employees; a plan's Teams), counted before
+the sheet is read, so a sheet filled down to Excel's last row is refused in a second. The
+bound comes from memory: planning holds about 55 KB per person (1.2 GB at 20,000 people,
+2.9 GB at 50,000: docs/limits.md), so 100,000 people need about 5.5 GB, what a laptop with
+8 GB can give."""
+
 
 MAX_WEIGHT: Final = 1_000_000.0
 """Largest objective weight, priority, Balance weight, gap weight or ratio in a cell: scaled
