@@ -95,7 +95,8 @@ def validate(path: opt.InputPath, as_json: opt.JsonFlag = False) -> None:
     from crossteam.io.reader import read_workbook
 
     try:
-        result = read_workbook(path)
+        with files.reading(path):
+            result = read_workbook(path)
     except InputError as refused:  # not a workbook that can be opened safely
         console.fail_input(refused, as_json)
     console.report_problems(result.errors, result.warnings)

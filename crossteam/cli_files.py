@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Final
 
 from rich.markup import escape
 
@@ -20,11 +21,30 @@ if TYPE_CHECKING:
     from crossteam.models.previous import PreviousPlanRead
 
 
+READ_STAGE_BYTES: Final = 4 << 20
+"""Workbooks from this size (about 10,000 employees) take seconds to read: the reading is
+shown as a stage, as the analysis and the search are."""
+
+
+def reading(path: Path) -> AbstractContextManager[None]:
+    """The reading of a large workbook shown as a stage (a line in a log)."""
+    try:
+        large = path.stat().st_size >= READ_STAGE_BYTES
+    except OSError:  # missing: the reader says so
+        large = False
+    return (
+        console.stage(i18n.t("terminal.reading", name=escape(path.name)))
+        if large
+        else nullcontext()
+    )
+
+
 def load(path: Path, as_json: bool) -> PlanningInput:
     from crossteam.io.reader import load_workbook
 
     try:
-        instance = load_workbook(path)
+        with reading(path):
+            instance = load_workbook(path)
     except InputError as refused:
         console.fail_input(refused, as_json)
     for w in instance.warnings:

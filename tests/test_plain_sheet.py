@@ -10,9 +10,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from command import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from crossteam import cli_files
 from crossteam.errors import UnreadableFileError
 from crossteam.io import plain_sheet, safety
 from crossteam.io.cells import MissingFormulaResult
@@ -296,3 +298,18 @@ def test_a_sheet_of_more_rows_than_people_allowed_is_refused_before_it_is_read(
         assert len(workbook.read_sheet("S", most_rows=2).rows) == 2
         with pytest.raises(UnreadableFileError, match="more than 1 rows"):
             workbook.read_sheet("S", most_rows=1)
+
+
+@pytest.mark.parametrize("command", ["validate", "audit"])
+def test_reading_a_large_workbook_is_shown_as_a_stage(
+    command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workbook of 10,000 people takes seconds to read: the reading says so, like the
+    analysis; a small one is read without a word."""
+    path = EXAMPLES / "company.xlsx"
+    code, _, err = run(capsys, command, str(path))
+    assert code == 0 and "Reading" not in err
+    monkeypatch.setattr(cli_files, "READ_STAGE_BYTES", path.stat().st_size)
+    code, _, err = run(capsys, command, str(path))
+    assert code == 0
+    assert err.splitlines()[0] == f"Reading {path.name}..."

@@ -284,6 +284,7 @@ MESSAGES: Final[dict[str, Text]] = {
         "Best {objective:,.1f}  bound {bound:,.1f}  gap {gap}  {time} " + _KEEPS_BEST,
         "最良 {objective:,.1f}  上界 {bound:,.1f}  ギャップ {gap}  {time} " + _KEEPS_BEST_JA,
     ),
+    "terminal.reading": Text("Reading {name}...", "{name} を読み込んでいます…"),
     "terminal.analysing": Text("Analysing the network...", "交流のネットワークを分析しています…"),
     "terminal.checking": Text("Checking the plan...", "計画をチェックしています…"),
     "terminal.writing": Text("Writing {path}...", "{path} を書き出しています…"),
