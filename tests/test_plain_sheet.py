@@ -4,6 +4,8 @@ otherwise (``crossteam/io/plain_sheet.py``)."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -313,3 +315,36 @@ def test_reading_a_large_workbook_is_shown_as_a_stage(
     code, _, err = run(capsys, command, str(path))
     assert code == 0
     assert err.splitlines()[0] == f"Reading {path.name}..."
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_company_saved_by_libreoffice_reads_the_same_both_ways(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A spreadsheet application writes shared strings, styles and row attributes
+    (``hidden="false"`` on every row) that openpyxl does not: calamine still reads every
+    sheet, the same as the detailed reader and the same as the file before it was saved."""
+    original = tmp_path / "company.xlsx"
+    write_example(original, employees=400, departments=14, seed=5)
+    out = tmp_path / "saved"
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "xlsx", "--outdir", str(out), str(original)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    saved = out / "company.xlsx"
+    with zipfile.ZipFile(saved) as archive:
+        assert "xl/sharedStrings.xml" in archive.namelist()
+    monkeypatch.setattr(plain_sheet, "PLAIN_ABOVE", 0)
+    with open_workbook(saved) as workbook:
+        sheets = len(workbook.titles)
+    assert _same_both_ways(saved) == sheets
+    plain = read_workbook(saved)
+    monkeypatch.setattr(plain_sheet, "PLAIN_ABOVE", 1 << 62)
+    detailed, before = read_workbook(saved), read_workbook(original)
+    assert plain.instance is not None and before.instance is not None
+    assert plain.instance == detailed.instance
+    assert plain.instance.model_dump(exclude={"source"}) == before.instance.model_dump(
+        exclude={"source"}
+    )

@@ -57,7 +57,8 @@ _ABSENT: Final = (
     b't="e"',  # an error cell
     b"<mergeCell",
     b"<!",  # a DTD, a comment or a CDATA section
-    b"hidden=",
+    b'hidden="1"',  # hidden rows or columns (LibreOffice writes hidden="false" on every row)
+    b'hidden="true"',
     b"='",  # an attribute in single quotes
     b"<v ",  # a value with attributes
 )

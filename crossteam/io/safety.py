@@ -541,6 +541,8 @@ class _SheetStream:
 
     def __init__(self, workbook: Workbook) -> None:
         self.workbook = workbook
+        self.strings: list[str] | None = None
+        """The shared strings, fetched at the first cell that needs them."""
         self.rows: list[tuple[int, dict[int, object]]] = []
         self.merged: list[MergedRange] = []
         self.hidden_rows: list[int] = []
@@ -660,7 +662,9 @@ class _SheetStream:
                 return self.date(number)
             return number
         if kind == "s":
-            return self.workbook.shared_strings[int(text)]
+            if self.strings is None:
+                self.strings = self.workbook.shared_strings
+            return self.strings[int(text)]
         if kind in ("inlineStr", "str"):
             return text
         if kind == "b":
