@@ -194,3 +194,17 @@ def test_a_stop_before_the_rotation_has_a_plan_keeps_the_teams(tmp_path: Path) -
     assert large_module.LARGE_STOPPED_NOTE in plan.notes
     checks = verify(instance, plan)
     assert checks.passed, checks.failures
+
+
+def test_a_block_is_sized_by_its_own_people_when_the_whole_model_has_more_cohorts() -> None:
+    blocks = importlib.import_module("crossteam.planner.blocks")
+    instance = random_company(400, 5, 40, seed=1)
+    teams = len(instance.teams)
+    seats = max(t.max_size for t in instance.teams)
+    # a whole model of 5,000 variables a team (as wishes split 50,000 people into 3,318
+    # cohorts): a block of its few dozen people's teams is far smaller than that
+    size = blocks.block_size(instance, 5_000 * teams, 0)
+    assert size > blocks.BLOCK_VARIABLES // 5_000
+    assert size * (size * seats + 2 * 5) <= blocks.BLOCK_VARIABLES
+    # a cheap whole model: the whole model's figure stands (every team in one block here)
+    assert blocks.block_size(instance, 10 * teams, 0) == teams

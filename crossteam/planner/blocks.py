@@ -77,15 +77,14 @@ def improve_by_blocks(
     advance from it, not from the clock, so that the run repeats; the ``deadline`` is then
     a safety net, and ``on_wall_cut`` hears when it ended the blocks (or a block's search)
     before their work did."""
-    per_team = max(1, variables // max(1, len(instance.teams)))
-    size = max(1, BLOCK_VARIABLES // per_team)
+    current = {t.team: t.members for t in teams}
+    seated = {e for members in current.values() for e in members}
+    free = [e.employee_id for e in instance.available_employees if e.employee_id not in seated]
+    size = block_size(instance, variables, len(free))
     blocks = [instance.teams[i : i + size] for i in range(0, len(instance.teams), size)]
     tried = len(blocks)
     if repeatable_seconds is not None:
         tried = min(len(blocks), int(repeatable_seconds // MIN_BLOCK_SECONDS))
-    current = {t.team: t.members for t in teams}
-    seated = {e for members in current.values() for e in members}
-    free = [e.employee_id for e in instance.available_employees if e.employee_id not in seated]
     gap_weights = report.gap_weights()
     value = _value(instance, gap_weights, current)
     improved = 0
@@ -130,6 +129,29 @@ def improve_by_blocks(
         ),
         improved,
     )
+
+
+def block_size(instance: PlanningInput, variables: int, free: int) -> int:
+    """Teams per block: as many as keep the block's model near ``BLOCK_VARIABLES``.
+
+    A team costs the block about what it costs the whole model (``variables`` per team),
+    but never more than one variable per person of the block (its cohorts are at most its
+    people) and two per department: where wishes or History split the whole company into
+    thousands of cohorts (3,318 at 50,000 people), a block of a few dozen teams has only
+    its own few hundred people, and the whole model's figure would cut it to 17 teams."""
+    teams = len(instance.teams)
+    whole = max(1, variables // max(1, teams))
+    seats = max((t.max_size for t in instance.teams), default=1)
+    departments = len({e.department for e in instance.available_employees})
+
+    def cost(size: int) -> int:
+        people = size * seats + -(-free * size // max(1, teams))
+        return size * min(whole, people + 2 * departments)
+
+    size = 1
+    while size < teams and cost(size + 1) <= BLOCK_VARIABLES:
+        size += 1
+    return size
 
 
 def _plan(members: dict[str, tuple[str, ...]]) -> Plan:
