@@ -84,8 +84,15 @@ class _Greedy:
         self._read_rules()
         # least skilled first (Employees order among equals), so that a department's
         # candidates are its free people in order, without sorting them at every seat
+        # and per department and skill, the free people holding it (a seat for a skill
+        # need weighs only them, not every free person of every department)
+        self.holders: dict[DepartmentName, dict[str, dict[EmployeeId, Employee]]] = defaultdict(
+            lambda: defaultdict(dict)
+        )
         for e in sorted(instance.available_employees, key=lambda e: len(e.skills)):
             self.free[e.department][e.employee_id] = e
+            for skill in e.skills:
+                self.holders[e.department][skill][e.employee_id] = e
         self.wishes = team_wish_points(instance)
         # per department, the people with team wishes, in the same order
         self.wishers: dict[DepartmentName, list[Employee]] = defaultdict(list)
@@ -149,6 +156,8 @@ class _Greedy:
     def _seat(self, team: Team, members: list[EmployeeId], people: list[Employee]) -> None:
         for p in people:
             del self.free[p.department][p.employee_id]
+            for skill in p.skills:
+                del self.holders[p.department][skill][p.employee_id]
             members.append(p.employee_id)
 
     def _score(self, team: Team, department: DepartmentName, present: Counter[str]) -> float:
@@ -183,7 +192,7 @@ class _Greedy:
         for apart in (True,) if self.strict or not self.earlier else (True, False):
             for department in ranked:
                 self.cutoff.check()  # a seat nobody fits may weigh every free person
-                for e in self._candidates(team, department):
+                for e in self._candidates(team, department, None if need is None else need[0]):
                     if need is not None and not e.meets(*need):
                         continue
                     people = self._group(e)
@@ -192,10 +201,13 @@ class _Greedy:
                         return True
         return False
 
-    def _candidates(self, team: Team, department: DepartmentName) -> Iterator[Employee]:
-        """The free people of ``department`` in the order they are tried for ``team``:
-        those who ranked it, most points first, then everyone, least skilled first."""
-        free = self.free[department]
+    def _candidates(
+        self, team: Team, department: DepartmentName, skill: str | None
+    ) -> Iterator[Employee]:
+        """The free people of ``department`` (holding ``skill``, if any) in the order they
+        are tried for ``team``: those who ranked it, most points first, then everyone,
+        least skilled first."""
+        free = self.free[department] if skill is None else self.holders[department][skill]
         wished = [
             e
             for e in self.wishers.get(department, ())

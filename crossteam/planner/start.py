@@ -60,8 +60,9 @@ def starting_plan(
     points = team_wish_points(instance)
     best = max(
         built,
-        key=lambda plan: plan_value(instance, gap_weights, plan)
-        + wish_value(instance, plan, points),
+        key=lambda plan: (
+            plan_value(instance, gap_weights, plan) + wish_value(instance, plan, points)
+        ),
     )
     return improve_teams(instance, gap_weights, best, cutoff)
 
