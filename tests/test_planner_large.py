@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from instances import network_report, random_company
+from solving import by_work
 
 from crossteam import network
 from crossteam.checks import verify
@@ -208,3 +209,17 @@ def test_a_block_is_sized_by_its_own_people_when_the_whole_model_has_more_cohort
     assert size * (size * seats + 2 * 5) <= blocks.BLOCK_VARIABLES
     # a cheap whole model: the whole model's figure stands (every team in one block here)
     assert blocks.block_size(instance, 10 * teams, 0) == teams
+
+
+def test_a_solve_given_a_start_searches_from_it_and_never_returns_less() -> None:
+    # a block's search starts from its teams as they are: with a tiny amount of work the
+    # plan is that start or better, not what a search from the block's own greedy finds
+    instance = random_company(120, 6, 12, seed=4)
+    report = network_report(instance)
+    gaps = report.gap_weights()
+    searched = solve(instance, report, by_work(1.0, rotation=False), whole=False)
+    given = {t.team: list(t.members) for t in searched.teams}
+    plan = solve(instance, report, by_work(0.01, rotation=False), whole=False, start=given)
+    assert verify(instance, plan).passed
+    value = sum(team_objective_terms(instance, gaps, plan).values())
+    assert value >= sum(team_objective_terms(instance, gaps, searched).values()) - 1e-6
