@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 
 import pytest
 from instances import company, network_report, person, random_company
@@ -15,6 +16,8 @@ from crossteam.models import (
     BalanceRule,
     Plan,
     PlanningInput,
+    Preference,
+    ProgrammeKind,
     Rule,
     RuleKind,
     Settings,
@@ -128,3 +131,21 @@ def test_greedy_gives_up_at_the_cutoff(form: object) -> None:
         form(instance, gaps, Cutoff(stop))  # type: ignore[operator]
     with pytest.raises(OutOfTime):
         form(instance, gaps, Cutoff(deadline=time.monotonic() - 1))  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("form", [greedy_teams, dealt_teams])
+def test_greedy_seats_who_ranked_the_team_among_the_department_s_people(
+    form: Callable[..., dict[str, list[str]]],
+) -> None:
+    # the last of each department ranked a team: without the wishes the first (least
+    # skilled, then in Employees order) would be seated
+    people = [person(f"{d}{i}", d.upper()) for d in "ab" for i in range(4)]
+    wishes = tuple(
+        Preference(employee_id=e, kind=ProgrammeKind.TEAM, target=t, targets=(t,), rank=1)
+        for e, t in (("a3", "Y"), ("b3", "X"))
+    )
+    specs = tuple(TeamSpec(name=n, min_size=2, max_size=2) for n in "XY")
+    instance = company(people, specs).validated_with(preferences=wishes)
+    plan = form(instance, network_report(instance).gap_weights())
+    assert "b3" in plan["X"] and "a3" in plan["Y"]
+    assert verify(instance, as_plan(plan)).passed

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from instances import network_report, random_company
+from solving import by_work
 
 from crossteam import network
 from crossteam.checks import verify
@@ -194,3 +195,31 @@ def test_a_stop_before_the_rotation_has_a_plan_keeps_the_teams(tmp_path: Path) -
     assert large_module.LARGE_STOPPED_NOTE in plan.notes
     checks = verify(instance, plan)
     assert checks.passed, checks.failures
+
+
+def test_a_block_is_sized_by_its_own_people_when_the_whole_model_has_more_cohorts() -> None:
+    blocks = importlib.import_module("crossteam.planner.blocks")
+    instance = random_company(400, 5, 40, seed=1)
+    teams = len(instance.teams)
+    seats = max(t.max_size for t in instance.teams)
+    # a whole model of 5,000 variables a team (as wishes split 50,000 people into 3,318
+    # cohorts): a block of its few dozen people's teams is far smaller than that
+    size = blocks.block_size(instance, 5_000 * teams, 0)
+    assert size > blocks.BLOCK_VARIABLES // 5_000
+    assert size * (size * seats + 2 * 5) <= blocks.BLOCK_VARIABLES
+    # a cheap whole model: the whole model's figure stands (every team in one block here)
+    assert blocks.block_size(instance, 10 * teams, 0) == teams
+
+
+def test_a_solve_given_a_start_searches_from_it_and_never_returns_less() -> None:
+    # a block's search starts from its teams as they are: with a tiny amount of work the
+    # plan is that start or better, not what a search from the block's own greedy finds
+    instance = random_company(120, 6, 12, seed=4)
+    report = network_report(instance)
+    gaps = report.gap_weights()
+    searched = solve(instance, report, by_work(1.0, rotation=False), whole=False)
+    given = {t.team: list(t.members) for t in searched.teams}
+    plan = solve(instance, report, by_work(0.01, rotation=False), whole=False, start=given)
+    assert verify(instance, plan).passed
+    value = sum(team_objective_terms(instance, gaps, plan).values())
+    assert value >= sum(team_objective_terms(instance, gaps, searched).values()) - 1e-6

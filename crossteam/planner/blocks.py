@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Protocol
 
@@ -24,6 +24,8 @@ from crossteam.models import (
     NetworkReport,
     Plan,
     PlanningInput,
+    Preference,
+    ProgrammeKind,
     SolveStatus,
     Team,
     TeamAssignment,
@@ -52,6 +54,7 @@ class SolvePart(Protocol):
         on_progress: Callable[[Progress], None] | None = None,
         on_stage: Callable[[Stage], None] | None = None,
         stop: threading.Event | None = None,
+        start: Mapping[str, list[str]] | None = None,
     ) -> Plan: ...
 
 
@@ -77,15 +80,14 @@ def improve_by_blocks(
     advance from it, not from the clock, so that the run repeats; the ``deadline`` is then
     a safety net, and ``on_wall_cut`` hears when it ended the blocks (or a block's search)
     before their work did."""
-    per_team = max(1, variables // max(1, len(instance.teams)))
-    size = max(1, BLOCK_VARIABLES // per_team)
+    current = {t.team: t.members for t in teams}
+    seated = {e for members in current.values() for e in members}
+    free = [e.employee_id for e in instance.available_employees if e.employee_id not in seated]
+    size = block_size(instance, variables, len(free))
     blocks = [instance.teams[i : i + size] for i in range(0, len(instance.teams), size)]
     tried = len(blocks)
     if repeatable_seconds is not None:
         tried = min(len(blocks), int(repeatable_seconds // MIN_BLOCK_SECONDS))
-    current = {t.team: t.members for t in teams}
-    seated = {e for members in current.values() for e in members}
-    free = [e.employee_id for e in instance.available_employees if e.employee_id not in seated]
     gap_weights = report.gap_weights()
     value = _value(instance, gap_weights, current)
     improved = 0
@@ -106,7 +108,9 @@ def improve_by_blocks(
             alone = replace(options, time_limit_seconds=seconds)
         spare = free[index :: len(blocks)]
         sub, sub_report = _block_company(instance, report, current, block, spare)
-        planned = solve(sub, sub_report, replace(alone, plan_rotation=False), stop=stop)
+        # the search starts from the block's teams as they are: it has them to beat
+        here = {t.name: list(current[t.name]) for t in block}
+        planned = solve(sub, sub_report, replace(alone, plan_rotation=False), stop=stop, start=here)
         stopped = stop is not None and stop.is_set()
         if repeatable_seconds is not None and not planned.repeatable and not stopped:
             on_wall_cut()
@@ -130,6 +134,29 @@ def improve_by_blocks(
         ),
         improved,
     )
+
+
+def block_size(instance: PlanningInput, variables: int, free: int) -> int:
+    """Teams per block: as many as keep the block's model near ``BLOCK_VARIABLES``.
+
+    A team costs the block about what it costs the whole model (``variables`` per team),
+    but never more than one variable per person of the block (its cohorts are at most its
+    people) and two per department: where wishes or History split the whole company into
+    thousands of cohorts (3,318 at 50,000 people), a block of a few dozen teams has only
+    its own few hundred people, and the whole model's figure would cut it to 17 teams."""
+    teams = len(instance.teams)
+    whole = max(1, variables // max(1, teams))
+    seats = max((t.max_size for t in instance.teams), default=1)
+    departments = len({e.department for e in instance.available_employees})
+
+    def cost(size: int) -> int:
+        people = size * seats + -(-free * size // max(1, teams))
+        return size * min(whole, people + 2 * departments)
+
+    size = 1
+    while size < teams and cost(size + 1) <= BLOCK_VARIABLES:
+        size += 1
+    return size
 
 
 def _plan(members: dict[str, tuple[str, ...]]) -> Plan:
@@ -178,6 +205,7 @@ def _block_company(
         employees=tuple(e for e in instance.employees if e.employee_id in people),
         teams=tuple(block),
         rules=tuple(rules),
+        preferences=_block_wishes(instance, people, names),
         interactions=(),
         periods=(),
     )
@@ -185,6 +213,25 @@ def _block_company(
     outside = [members for team, members in current.items() if team not in names]
     sub_report = without_pairs_held(report, instance, outside)
     return sub, sub_report
+
+
+def _block_wishes(
+    instance: PlanningInput, people: set[str], names: set[str]
+) -> tuple[Preference, ...]:
+    """The team wishes of the block's people for the block's teams: the whole company's
+    (a wish for a spec names each of its hundreds of teams) made every block's start and
+    model weigh 50,000 people's wishes, 15 s of a block's 8 at 50,000 people. (Should
+    nobody of the block give the company's largest rank, its wishes earn fewer points in
+    the block's model than in the whole objective; the block is kept only if the whole
+    objective goes up, so that can only make a block gain less.)"""
+    kept = []
+    for p in instance.preferences:
+        if p.kind is not ProgrammeKind.TEAM or p.employee_id not in people:
+            continue
+        targets = tuple(t for t in p.targets if t in names)
+        if targets:
+            kept.append(p.model_copy(update={"targets": targets}))
+    return tuple(kept)
 
 
 def without_pairs_held(

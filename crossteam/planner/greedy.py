@@ -5,7 +5,9 @@ places both people) where most seats are left. Team by team, it then seats the s
 each team needs, then fills seats from the department that bridges the most
 still-silent department pairs with the people already in the team (a new department
 otherwise, and one short of its soft "diversify the department" target), taking the
-least-skilled person there so that skilled people stay free for later teams. It honours
+least-skilled person there so that skilled people stay free for later teams (someone of
+that department who ranked the team, when there is one: a granted wish costs the mix
+nothing). It honours
 the Rules where it can, seats no earlier teammates together (under ``repeat_teammates``
 forbid never; under avoid only when nobody else fits) and ignores the other Balance rules;
 the solver repairs what it misses.
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 
 from crossteam.models import (
     BalanceMode,
@@ -36,7 +39,7 @@ from crossteam.models import (
     pairs_among,
 )
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff
-from crossteam.planner.earlier_teams import clashes, kept_apart
+from crossteam.planner.earlier_teams import clashes, kept_apart, team_wish_points
 
 
 def seat_targets(instance: PlanningInput) -> dict[TeamName, int]:
@@ -79,8 +82,23 @@ class _Greedy:
         self.targets = seat_targets(instance)
         self.aims = _diversify_aims(instance, self.targets)
         self._read_rules()
-        for e in instance.available_employees:
+        # least skilled first (Employees order among equals), so that a department's
+        # candidates are its free people in order, without sorting them at every seat
+        # and per department and skill, the free people holding it (a seat for a skill
+        # need weighs only them, not every free person of every department)
+        self.holders: dict[DepartmentName, dict[str, dict[EmployeeId, Employee]]] = defaultdict(
+            lambda: defaultdict(dict)
+        )
+        for e in sorted(instance.available_employees, key=lambda e: len(e.skills)):
             self.free[e.department][e.employee_id] = e
+            for skill in e.skills:
+                self.holders[e.department][skill][e.employee_id] = e
+        self.wishes = team_wish_points(instance)
+        # per department, the people with team wishes, in the same order
+        self.wishers: dict[DepartmentName, list[Employee]] = defaultdict(list)
+        for e in sorted(instance.available_employees, key=lambda e: len(e.skills)):
+            if e.employee_id in self.wishes:
+                self.wishers[e.department].append(e)
 
     def _read_rules(self) -> None:
         for rule in self.instance.rules:
@@ -138,6 +156,8 @@ class _Greedy:
     def _seat(self, team: Team, members: list[EmployeeId], people: list[Employee]) -> None:
         for p in people:
             del self.free[p.department][p.employee_id]
+            for skill in p.skills:
+                del self.holders[p.department][skill][p.employee_id]
             members.append(p.employee_id)
 
     def _score(self, team: Team, department: DepartmentName, present: Counter[str]) -> float:
@@ -172,15 +192,31 @@ class _Greedy:
         for apart in (True,) if self.strict or not self.earlier else (True, False):
             for department in ranked:
                 self.cutoff.check()  # a seat nobody fits may weigh every free person
-                candidates = [
-                    e for e in self.free[department].values() if need is None or e.meets(*need)
-                ]
-                for e in sorted(candidates, key=lambda e: len(e.skills)):
+                for e in self._candidates(team, department, None if need is None else need[0]):
+                    if need is not None and not e.meets(*need):
+                        continue
                     people = self._group(e)
                     if people is not None and self._fits(team, members, people, apart=apart):
                         self._seat(team, members, people)
                         return True
         return False
+
+    def _candidates(
+        self, team: Team, department: DepartmentName, skill: str | None
+    ) -> Iterator[Employee]:
+        """The free people of ``department`` (holding ``skill``, if any) in the order they
+        are tried for ``team``: those who ranked it, most points first, then everyone,
+        least skilled first."""
+        free = self.free[department] if skill is None else self.holders[department][skill]
+        wished = [
+            e
+            for e in self.wishers.get(department, ())
+            if e.employee_id in free and self.wishes[e.employee_id].get(team.name)
+        ]
+        wished.sort(key=lambda e: -self.wishes[e.employee_id][team.name])
+        yield from wished
+        # the caller stops at the first it seats, so the dict does not change under us
+        yield from free.values()
 
     def form(self, *, dealt: bool) -> dict[TeamName, list[EmployeeId]]:
         by_id = self.instance.employee_by_id

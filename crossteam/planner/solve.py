@@ -72,6 +72,7 @@ def solve(
     stop: threading.Event | None = None,
     whole: bool = True,
     previous: PreviousPlan | None = None,
+    start: Mapping[TeamName, list[EmployeeId]] | None = None,
 ) -> Plan:
     """Plan teams and rotation for ``instance``; never raises for an impossible workbook.
 
@@ -85,14 +86,16 @@ def solve(
     search with the best plan, an earlier stage with no plan (``StopReason.INTERRUPTED``).
     ``on_stage`` hears each stage as it starts. A plan of the whole company also says how
     many silent department pairs any plan of these teams and periods could bridge at most
-    (``silent_pairs_ceiling``).
+    (``silent_pairs_ceiling``). A ``start`` (members per team, valid) is the plan the
+    search starts from instead of the greedy one: a block starts from its teams as they
+    are, so that its search has them to beat.
     """
     started = time.monotonic()
     cutoff = Cutoff(stop, started + options.time_limit_seconds + PREPARATION_GRACE)
     run = _Run(
         instance, report, options,
         on_progress=on_progress, announce=on_stage or silent, cutoff=cutoff, whole=whole,
-        previous=previous,
+        previous=previous, given=start,
     )  # fmt: skip
     try:
         plan = run.plan()
@@ -202,6 +205,7 @@ class _Run:
     cutoff: Cutoff
     whole: bool
     previous: PreviousPlan | None
+    given: Mapping[TeamName, list[EmployeeId]] | None = None
     cuts: WallCuts = field(default_factory=WallCuts)
     started: float = field(default_factory=time.monotonic)
     with_teams: bool = field(init=False)
@@ -280,7 +284,11 @@ class _Run:
         if not (self.with_teams and options.formulation.greedy_start):
             return _Start()
         self.announce(Stage.START)
-        start = starting_plan(instance, self.report, self.cutoff)
+        start = (
+            starting_plan(instance, self.report, self.cutoff)
+            if self.given is None
+            else {t: list(m) for t, m in self.given.items()}
+        )
         self.cutoff.raise_if_stopped()
         if self.cutoff.expired:
             self.cuts.add(i18n.t("checks.stage.start_plan"))

@@ -10,6 +10,7 @@ from crossteam import i18n
 from crossteam.models import EmployeeId, NetworkReport, PlanningInput, TeamName
 from crossteam.planner.cutoff import NO_CUTOFF, Cutoff, OutOfTime, WallCuts
 from crossteam.planner.department_level import Budget, DepartmentPlan, Weights, plan_departments
+from crossteam.planner.earlier_teams import team_wish_points
 from crossteam.planner.greedy import dealt_teams, greedy_teams
 from crossteam.planner.local_search import improve_teams, plan_value
 from crossteam.planner.options import SolveOptions
@@ -38,7 +39,8 @@ def starting_plan(
     instance: PlanningInput, report: NetworkReport, cutoff: Cutoff = NO_CUTOFF
 ) -> dict[TeamName, list[EmployeeId]] | None:
     """The better of the team-by-team greedy and the dealt one (by the local search's own
-    value: bridging, departments per team, diversify by department), then improved.
+    value: bridging, departments per team, diversify by department; and granted team
+    wishes, which the local search does not move for), then improved.
 
     At the ``cutoff``'s deadline: the greedy plan done by then, as far as it was improved;
     ``None`` when not even one greedy plan was done.
@@ -55,8 +57,26 @@ def starting_plan(
             break
     if not built:
         return None
-    best = max(built, key=lambda plan: plan_value(instance, gap_weights, plan))
+    points = team_wish_points(instance)
+    best = max(
+        built,
+        key=lambda plan: (
+            plan_value(instance, gap_weights, plan) + wish_value(instance, plan, points)
+        ),
+    )
     return improve_teams(instance, gap_weights, best, cutoff)
+
+
+def wish_value(
+    instance: PlanningInput,
+    members: Mapping[TeamName, list[EmployeeId]],
+    points: Mapping[EmployeeId, Mapping[TeamName, int]],
+) -> float:
+    """The team-wish term of the plan ``members`` (user units, as the objective counts it),
+    from ``team_wish_points``."""
+    return instance.settings.weight_preference * sum(
+        points.get(e, {}).get(team, 0) for team, people in members.items() for e in people
+    )
 
 
 def department_plan(
