@@ -38,6 +38,10 @@ LABEL_CHARACTERS = 18
 CLEAR_DEPARTMENTS = 15
 """Up to this many departments tied lines are drawn solid; beyond, they fade so the
 many lines between them do not hide the gaps drawn on top."""
+CROWDED_DEPARTMENTS = 40
+"""Beyond this many departments (80 in a large enterprise: 3,160 pairs) every line thins
+in proportion and the names stand along their spokes, so that neighbours' names do not
+overlap at the top and bottom of the circle."""
 
 _STYLES: dict[str, dict[str, object]] = {
     "tied": {"colors": "#8c8c8c", "linestyles": "solid"},
@@ -103,11 +107,18 @@ def _draw_panel(figure: Figure, index: int, count: int, panel: GraphPanel) -> No
         segments[style].append((position[pair.department_a], position[pair.department_b]))
         if style == "tied":
             widths.append(0.4 + 3.6 * pair.density / densest)
+    count = max(len(report.departments), 1)
+    thin = min(1.0, CROWDED_DEPARTMENTS / count)
     for style, lines in segments.items():
         if lines:
-            fade = min(0.7, 0.7 * CLEAR_DEPARTMENTS / max(len(report.departments), 1))
-            extra = {"linewidths": widths, "alpha": fade} if style == "tied" else {}
-            axes.add_collection(LineCollection(lines, **_STYLES[style], **extra))  # type: ignore[arg-type]
+            fade = min(0.7, 0.7 * CLEAR_DEPARTMENTS / count)
+            drawn = dict(_STYLES[style])
+            if style == "tied":
+                drawn |= {"linewidths": [w * thin for w in widths], "alpha": fade}
+            elif thin < 1:
+                drawn["linewidths"] = max(0.4, float(drawn["linewidths"]) * thin)  # type: ignore[arg-type]
+                drawn["alpha"] = 0.6
+            axes.add_collection(LineCollection(lines, **drawn))  # type: ignore[arg-type]
 
     headcount = {d.department: d.headcount for d in report.per_department}
     largest = max(headcount.values(), default=1)
@@ -118,10 +129,24 @@ def _draw_panel(figure: Figure, index: int, count: int, panel: GraphPanel) -> No
     )
     sizes = [60 + 500 * headcount[d] / largest for d in report.departments]
     axes.scatter(xs, ys, s=sizes, color="#1f77b4", zorder=3, edgecolors="white")
-    font = 8 if len(report.departments) <= 30 else 6
+    font = 8 if len(report.departments) <= 30 else 6 if count <= CROWDED_DEPARTMENTS else 5
     for name in report.departments:
         x, y = position[name]
         label = name if len(name) <= LABEL_CHARACTERS else name[: LABEL_CHARACTERS - 1] + "…"
+        if count > CROWDED_DEPARTMENTS:  # along the spoke, read from the left
+            angle = float(np.degrees(np.arctan2(y, x)))
+            right = x >= 0
+            axes.annotate(
+                label,
+                (x, y),
+                xytext=(1.07 * x, 1.07 * y),
+                rotation=angle if right else angle - 180,
+                rotation_mode="anchor",
+                ha="left" if right else "right",
+                va="center",
+                fontsize=font,
+            )
+            continue
         axes.annotate(
             label,
             (x, y),
@@ -130,7 +155,7 @@ def _draw_panel(figure: Figure, index: int, count: int, panel: GraphPanel) -> No
             va="center",
             fontsize=font,
         )
-    axes.set_title(panel.title, fontsize=11)
+    axes.set_title(panel.title, fontsize=11, pad=24 if count > CROWDED_DEPARTMENTS else 6)
     axes.set_xlim(-1.6, 1.6)
     axes.set_ylim(-1.35, 1.35)
     axes.set_aspect("equal")
