@@ -34,6 +34,18 @@ def every_sheet_plain(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(plain_sheet, "PLAIN_ABOVE", 0)
 
 
+def _write(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """A workbook of ``sheets`` (title -> rows), written by openpyxl."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.worksheets[0])
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(path)
+    return path
+
+
 def _plain(workbook: Workbook, title: str) -> SheetContent | None:
     """The sheet as calamine reads it, or None when the scan or the read sends it back."""
     try:
@@ -91,16 +103,10 @@ def test_generated_companies_read_the_same_both_ways_and_plan_the_same_input(
 
 def test_a_large_sheet_is_read_by_calamine_and_a_small_one_is_not(tmp_path: Path) -> None:
     path = tmp_path / "large.xlsx"
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Interactions"
-    sheet.append(["employee_a", "employee_b", "weight"])
-    for n in range(12_000):
-        sheet.append([f"E{n:05d}", f"E{n + 1:05d}", 1 + n % 3])
-    small = workbook.create_sheet("Small")
-    small.append(["a", 1])
-    workbook.save(path)
+    ties = [[f"E{n:05d}", f"E{n + 1:05d}", 1 + n % 3] for n in range(12_000)]
+    _write(
+        path, {"Interactions": [["employee_a", "employee_b", "weight"], *ties], "Small": [["a", 1]]}
+    )
     with open_workbook(path) as opened:
         assert _plain(opened, "Interactions") is not None
         assert _plain(opened, "Small") is None
@@ -213,14 +219,7 @@ def test_only_utf8_markup_is_scanned(declaration: bytes, plain: bool, tmp_path: 
 
 @pytest.mark.usefixtures("every_sheet_plain")
 def test_a_date_styled_cell_goes_to_the_detailed_reader(tmp_path: Path) -> None:
-    path = tmp_path / "dates.xlsx"
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "S"
-    sheet.append(["id", "since"])
-    sheet.append(["E1", date(2026, 4, 1)])
-    workbook.save(path)
+    path = _write(tmp_path / "dates.xlsx", {"S": [["id", "since"], ["E1", date(2026, 4, 1)]]})
     with open_workbook(path) as opened:
         assert _plain(opened, "S") is None
         assert opened.read_sheet("S").rows[1][1][2] == datetime(2026, 4, 1)
@@ -251,15 +250,7 @@ _VALUE = st.one_of(
 def test_any_plain_values_read_the_same_both_ways(
     rows: list[list[object]], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    path = tmp_path_factory.mktemp("any") / "any.xlsx"
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "S"
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    _same_both_ways(path)
+    _same_both_ways(_write(tmp_path_factory.mktemp("any") / "any.xlsx", {"S": rows}))
 
 
 def test_the_scan_does_not_miss_what_a_chunk_boundary_cuts(
