@@ -15,6 +15,7 @@ import pytest
 from command import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from workbooks import write_workbook
 
 from crossteam import cli_files
 from crossteam.errors import UnreadableFileError
@@ -32,18 +33,6 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 def every_sheet_plain(monkeypatch: pytest.MonkeyPatch) -> None:
     """Send every sheet, however small, to the scan (normally only large ones go)."""
     monkeypatch.setattr(plain_sheet, "PLAIN_ABOVE", 0)
-
-
-def _write(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    """A workbook of ``sheets`` (title -> rows), written by openpyxl."""
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.worksheets[0])
-    for title, rows in sheets.items():
-        sheet = workbook.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    workbook.save(path)
-    return path
 
 
 def _plain(workbook: Workbook, title: str) -> SheetContent | None:
@@ -104,7 +93,7 @@ def test_generated_companies_read_the_same_both_ways_and_plan_the_same_input(
 def test_a_large_sheet_is_read_by_calamine_and_a_small_one_is_not(tmp_path: Path) -> None:
     path = tmp_path / "large.xlsx"
     ties = [[f"E{n:05d}", f"E{n + 1:05d}", 1 + n % 3] for n in range(12_000)]
-    _write(
+    write_workbook(
         path, {"Interactions": [["employee_a", "employee_b", "weight"], *ties], "Small": [["a", 1]]}
     )
     with open_workbook(path) as opened:
@@ -219,7 +208,9 @@ def test_only_utf8_markup_is_scanned(declaration: bytes, plain: bool, tmp_path: 
 
 @pytest.mark.usefixtures("every_sheet_plain")
 def test_a_date_styled_cell_goes_to_the_detailed_reader(tmp_path: Path) -> None:
-    path = _write(tmp_path / "dates.xlsx", {"S": [["id", "since"], ["E1", date(2026, 4, 1)]]})
+    path = write_workbook(
+        tmp_path / "dates.xlsx", {"S": [["id", "since"], ["E1", date(2026, 4, 1)]]}
+    )
     with open_workbook(path) as opened:
         assert _plain(opened, "S") is None
         assert opened.read_sheet("S").rows[1][1][2] == datetime(2026, 4, 1)
@@ -250,7 +241,7 @@ _VALUE = st.one_of(
 def test_any_plain_values_read_the_same_both_ways(
     rows: list[list[object]], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    _same_both_ways(_write(tmp_path_factory.mktemp("any") / "any.xlsx", {"S": rows}))
+    _same_both_ways(write_workbook(tmp_path_factory.mktemp("any") / "any.xlsx", {"S": rows}))
 
 
 def test_the_scan_does_not_miss_what_a_chunk_boundary_cuts(
