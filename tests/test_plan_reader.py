@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import openpyxl
 import pytest
 from plan_samples import sample_instance, sample_plan, write_sample
+from soffice import convert
 from workbooks import company, write_workbook
 
 from crossteam.errors import InputError
@@ -347,21 +347,7 @@ def test_review_decisions_come_with_the_plan(plan_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_plan_resaved_by_libreoffice_reads_back_the_same(plan_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "resaved"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(out),
-            str(plan_path),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=True,
-    )
+    convert(plan_path, "xlsx", out, tmp_path)
     plan = read_plan(out / plan_path.name, sample_instance())
     assert (plan.teams, plan.rotation) == (sample_plan().teams, sample_plan().rotation)
 
